@@ -1,0 +1,17 @@
+/* sp-cli-commands.h — the subcommands of spinodal-cli
+ *
+ * Each takes the subcommand's own argv (argv[0] is the subcommand name) and
+ * returns the process exit status (SP_CLI_EXIT_*).
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+int sp_cli_analyze  (int argc, char **argv);
+int sp_cli_presets  (int argc, char **argv);
+int sp_cli_bench    (int argc, char **argv);
+int sp_cli_simulate (int argc, char **argv);
+
+G_END_DECLS

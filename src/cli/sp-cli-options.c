@@ -1,0 +1,276 @@
+/* sp-cli-options.c — parsing and range-checking the analysis flags */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "sp-cli-options.h"
+#include "sp-presets.h"
+
+enum {
+  SET_OMEGA       = 1 << 0,
+  SET_TEMPERATURE = 1 << 1,
+  SET_S1          = 1 << 2,
+  SET_STIFFNESS   = 1 << 3,
+  SET_KAPPA       = 1 << 4,
+  SET_RK          = 1 << 5,
+  SET_D0          = 1 << 6,
+  SET_V0          = 1 << 7,
+  SET_C0          = 1 << 8,
+  SET_MOBILITY    = 1 << 9,
+};
+
+struct _SpCliModelOptions
+{
+  SpModel values;   /* only the fields flagged in @set are meaningful */
+  guint   set;
+  char   *preset;
+};
+
+SpCliModelOptions *
+sp_cli_model_options_new (void)
+{
+  return g_new0 (SpCliModelOptions, 1);
+}
+
+void
+sp_cli_model_options_free (SpCliModelOptions *opts)
+{
+  if (opts == NULL)
+    return;
+  g_free (opts->preset);
+  g_free (opts);
+}
+
+gboolean
+sp_cli_parse_number (const char         *flag,
+                     const char         *text,
+                     const SpParamRange *range,
+                     double             *out,
+                     GError            **error)
+{
+  g_autofree char *allowed = sp_param_range_describe (range);
+  char *end = NULL;
+  double value;
+
+  if (text == NULL || *text == '\0')
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("%s needs a number in %s"), flag, allowed);
+      return FALSE;
+    }
+
+  value = g_ascii_strtod (text, &end);
+  if (end == text || *end != '\0' || !isfinite (value))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("%s: “%s” is not a number; allowed: %s"), flag, text, allowed);
+      return FALSE;
+    }
+  if (!sp_param_range_contains (range, value))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("%s: %s is out of range; allowed: %s"), flag, text, allowed);
+      return FALSE;
+    }
+
+  *out = value;
+  return TRUE;
+}
+
+typedef struct
+{
+  const char *flag;
+  SpParamId   id;
+  gsize       offset;
+  guint       bit;
+} NumberFlag;
+
+static const NumberFlag number_flags[] = {
+  { "--omega",       SP_PARAM_OMEGA,       G_STRUCT_OFFSET (SpModel, omega),       SET_OMEGA },
+  { "--temperature", SP_PARAM_TEMPERATURE, G_STRUCT_OFFSET (SpModel, temperature), SET_TEMPERATURE },
+  { "--s1",          SP_PARAM_S1,          G_STRUCT_OFFSET (SpModel, s1),          SET_S1 },
+  { "--stiffness",   SP_PARAM_STIFFNESS,   G_STRUCT_OFFSET (SpModel, stiffness),   SET_STIFFNESS },
+  { "--kappa",       SP_PARAM_KAPPA,       G_STRUCT_OFFSET (SpModel, kappa),       SET_KAPPA },
+  { "--d0",          SP_PARAM_D0,          G_STRUCT_OFFSET (SpModel, d0),          SET_D0 },
+  { "--v0",          SP_PARAM_V0,          G_STRUCT_OFFSET (SpModel, v0),          SET_V0 },
+  { "--c0",          SP_PARAM_C0,          G_STRUCT_OFFSET (SpModel, c0),          SET_C0 },
+};
+
+static gboolean
+on_number (const char *option_name,
+           const char *value,
+           gpointer    data,
+           GError    **error)
+{
+  SpCliModelOptions *opts = data;
+
+  for (guint i = 0; i < G_N_ELEMENTS (number_flags); i++)
+    {
+      const NumberFlag *f = &number_flags[i];
+      double *field = G_STRUCT_MEMBER_P (&opts->values, f->offset);
+
+      if (strcmp (option_name, f->flag) != 0)
+        continue;
+      if (!sp_cli_parse_number (f->flag, value, sp_param_range (f->id), field, error))
+        return FALSE;
+      opts->set |= f->bit;
+      return TRUE;
+    }
+
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_UNKNOWN_OPTION,
+               _("unknown option %s"), option_name);
+  return FALSE;
+}
+
+static gboolean
+on_rk (const char *option_name,
+       const char *value,
+       gpointer    data,
+       GError    **error)
+{
+  SpCliModelOptions *opts = data;
+  g_auto(GStrv) parts = g_strsplit (value, ",", -1);
+  guint n = g_strv_length (parts);
+
+  if (n == 0 || n > SP_RK_MAX)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--rk takes 1 to %d comma-separated numbers L1,L2,… in meV"),
+                   SP_RK_MAX);
+      return FALSE;
+    }
+
+  for (guint j = 0; j < SP_RK_MAX; j++)
+    opts->values.rk[j] = 0.0;
+  for (guint j = 0; j < n; j++)
+    {
+      g_autofree char *flag = g_strdup_printf ("--rk (L%u)", j + 1);
+      g_autofree char *text = g_strstrip (g_strdup (parts[j]));
+
+      if (!sp_cli_parse_number (flag, text, sp_param_range (SP_PARAM_RK),
+                                &opts->values.rk[j], error))
+        return FALSE;
+    }
+  opts->set |= SET_RK;
+  return TRUE;
+}
+
+static gboolean
+on_mobility (const char *option_name,
+             const char *value,
+             gpointer    data,
+             GError    **error)
+{
+  SpCliModelOptions *opts = data;
+
+  if (g_strcmp0 (value, "site-blocking") == 0)
+    opts->values.mobility = SP_MOBILITY_SITE_BLOCKING;
+  else if (g_strcmp0 (value, "constant") == 0)
+    opts->values.mobility = SP_MOBILITY_CONSTANT;
+  else
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--mobility: “%s” is not a mobility model; allowed: site-blocking, constant"),
+                   value);
+      return FALSE;
+    }
+  opts->set |= SET_MOBILITY;
+  return TRUE;
+}
+
+GOptionGroup *
+sp_cli_model_options_group (SpCliModelOptions *opts)
+{
+  const GOptionEntry entries[] = {
+    { "omega", 0, 0, G_OPTION_ARG_CALLBACK, on_number,
+      N_("Interaction parameter Ω in meV [-1000, 1000]"), N_("MEV") },
+    { "temperature", 0, 0, G_OPTION_ARG_CALLBACK, on_number,
+      N_("Temperature T in K [1, 3000]"), N_("K") },
+    { "s1", 0, 0, G_OPTION_ARG_CALLBACK, on_number,
+      N_("Vibrational entropy s₁ in k_B [-10, 10]; Ω_eff = Ω − s₁ k_B T"), N_("KB") },
+    { "stiffness", 0, 0, G_OPTION_ARG_CALLBACK, on_number,
+      N_("Coherency stiffness K in meV [0, 1000]"), N_("MEV") },
+    { "kappa", 0, 0, G_OPTION_ARG_CALLBACK, on_number,
+      N_("Gradient coefficient κ in meV·nm² [0.001, 1e5]"), N_("MEV_NM2") },
+    { "rk", 0, 0, G_OPTION_ARG_CALLBACK, on_rk,
+      N_("Redlich–Kister coefficients L1,L2,L3,L4 in meV [-1000, 1000]"), N_("L1,L2,…") },
+    { "c0", 0, 0, G_OPTION_ARG_CALLBACK, on_number,
+      N_("Mean composition c₀ (0, 1)"), N_("C") },
+    { "d0", 0, 0, G_OPTION_ARG_CALLBACK, on_number,
+      N_("Diffusivity scale D₀ in nm²/s (0, 1e9]"), N_("NM2_PER_S") },
+    { "v0", 0, 0, G_OPTION_ARG_CALLBACK, on_number,
+      N_("Reference potential V₀ in V [-5, 10]"), N_("V") },
+    { "mobility", 0, 0, G_OPTION_ARG_CALLBACK, on_mobility,
+      N_("Mobility model: site-blocking (default) or constant"), N_("MODEL") },
+    { "preset", 0, 0, G_OPTION_ARG_STRING, &opts->preset,
+      N_("Start from a material preset (see “spinodal-cli presets”)"), N_("NAME") },
+    { NULL }
+  };
+  GOptionGroup *group = g_option_group_new ("model", _("Model parameters:"),
+                                            _("Show the model parameters"),
+                                            opts, NULL);
+
+  g_option_group_add_entries (group, entries);
+  g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
+  return group;
+}
+
+const char *
+sp_cli_model_options_preset (SpCliModelOptions *opts)
+{
+  return opts->preset;
+}
+
+gboolean
+sp_cli_model_options_resolve (SpCliModelOptions *opts,
+                              SpModel           *model,
+                              GError           **error)
+{
+  const SpModel *v = &opts->values;
+
+  if (opts->preset != NULL)
+    {
+      g_autoptr(SpPreset) preset = sp_presets_lookup (opts->preset, error);
+
+      if (preset == NULL)
+        return FALSE;
+      *model = preset->model;
+    }
+  else
+    sp_model_init_default (model);
+
+  for (guint i = 0; i < G_N_ELEMENTS (number_flags); i++)
+    if (opts->set & number_flags[i].bit)
+      G_STRUCT_MEMBER (double, model, number_flags[i].offset) =
+        G_STRUCT_MEMBER (double, v, number_flags[i].offset);
+  if (opts->set & SET_RK)
+    memcpy (model->rk, v->rk, sizeof model->rk);
+  if (opts->set & SET_MOBILITY)
+    model->mobility = v->mobility;
+
+  return sp_model_validate (model, error);
+}
+
+gboolean
+sp_cli_parse (GOptionContext *context,
+              const char     *command,
+              int            *argc,
+              char         ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_printerr ("spinodal-cli %s: %s\n", command, error->message);
+      return FALSE;
+    }
+  if (*argc > 1)
+    {
+      g_printerr (_("spinodal-cli %s: unexpected argument “%s”\n"), command, (*argv)[1]);
+      return FALSE;
+    }
+  return TRUE;
+}

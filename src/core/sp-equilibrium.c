@@ -1,0 +1,418 @@
+/* sp-equilibrium.c — every miscibility gap by the lower convex hull of g,
+ * refined on the two tangent equations
+ *
+ * Coexisting α and β have equal chemical potential μ and equal grand
+ * potential density ω = g − cμ.  In the logit u = ln(c/(1−c)):
+ *   μ(u) = k_B T u + h'(c) + 2Kc,        dμ/du = c(1−c) g''
+ *   ω(u) = −k_B T ln(1 + e^u) + h − c h' − K c²,   dω/du = −c dμ/du
+ * so both equations and their Jacobian keep full relative precision for
+ * compositions within 1e−300 of 0 or 1, and Newton's steps in u are nearly
+ * linear where the entropy dominates.
+ */
+
+#include "config.h"
+
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_multiroots.h>
+#include <math.h>
+#include <string.h>
+
+#include "sp-equilibrium.h"
+
+/* The hull grid: uniform in c over the middle, logarithmic towards both
+ * ends down to 1e−15 (closer than that the double c itself rounds to 1, and
+ * Newton in u takes the binodal the rest of the way). */
+#define GRID_MID 384
+#define GRID_END 48
+#define GRID_N   (GRID_MID + 2 * GRID_END)
+#define GRID_END_MIN 1e-15
+#define GRID_END_MAX 1e-2
+#define SQRT3 1.7320508075688772935
+
+static double grid_u[GRID_N];
+static double grid_c[GRID_N];
+
+static void
+grid_init (void)
+{
+  static gsize done = 0;
+
+  if (!g_once_init_enter (&done))
+    return;
+
+  for (int i = 0; i < GRID_END; i++)
+    {
+      double t = (double) i / GRID_END;
+      double end = exp (log (GRID_END_MIN) + t * (log (GRID_END_MAX) - log (GRID_END_MIN)));
+
+      grid_u[i] = log (end) - log1p (-end);
+      grid_u[GRID_N - 1 - i] = -grid_u[i];
+    }
+  for (int i = 0; i < GRID_MID; i++)
+    {
+      double c = GRID_END_MAX + (1.0 - 2.0 * GRID_END_MAX) * i / (GRID_MID - 1);
+
+      grid_u[GRID_END + i] = sp_logit (c);
+    }
+  for (int i = 0; i < GRID_N; i++)
+    grid_c[i] = sp_logistic (grid_u[i]);
+
+  g_once_init_leave (&done, 1);
+}
+
+/* ---- the tangent equations for GSL's multiroot solver ------------------ */
+
+static int
+tangent_fdf (const gsl_vector *x,
+             void             *data,
+             gsl_vector       *f,
+             gsl_matrix       *jac)
+{
+  const SpModel *model = data;
+  double ua = gsl_vector_get (x, 0), ub = gsl_vector_get (x, 1);
+  double scale = 1.0 / sp_model_kt (model);
+
+  if (!isfinite (ua) || !isfinite (ub))
+    return GSL_EDOM;
+
+  if (f != NULL)
+    {
+      gsl_vector_set (f, 0, scale * (sp_model_mu_u (model, ub) - sp_model_mu_u (model, ua)));
+      gsl_vector_set (f, 1, scale * (sp_model_omega_u (model, ub) - sp_model_omega_u (model, ua)));
+    }
+  if (jac != NULL)
+    {
+      double dma = sp_model_dmu_du (model, ua), dmb = sp_model_dmu_du (model, ub);
+
+      gsl_matrix_set (jac, 0, 0, -scale * dma);
+      gsl_matrix_set (jac, 0, 1, scale * dmb);
+      gsl_matrix_set (jac, 1, 0, scale * sp_logistic (ua) * dma);
+      gsl_matrix_set (jac, 1, 1, -scale * sp_logistic (ub) * dmb);
+    }
+  return GSL_SUCCESS;
+}
+
+static int
+tangent_f (const gsl_vector *x, void *data, gsl_vector *f)
+{
+  return tangent_fdf (x, data, f, NULL);
+}
+
+static int
+tangent_df (const gsl_vector *x, void *data, gsl_matrix *jac)
+{
+  return tangent_fdf (x, data, NULL, jac);
+}
+
+/* Refines a pair of logits on the tangent equations; FALSE when the solver
+ * fails or collapses onto the trivial solution α = β. */
+static gboolean
+refine_tangent (const SpModel *model,
+                double         ua0,
+                double         ub0,
+                SpGap         *gap)
+{
+  const gsl_multiroot_fdfsolver_type *types[] = {
+    gsl_multiroot_fdfsolver_hybridsj, gsl_multiroot_fdfsolver_gnewton,
+  };
+  gsl_multiroot_function_fdf fdf = { tangent_f, tangent_df, tangent_fdf, 2, (void *) model };
+  gsl_error_handler_t *old_handler = gsl_set_error_handler_off ();
+  gboolean ok = FALSE;
+
+  for (guint t = 0; t < G_N_ELEMENTS (types) && !ok; t++)
+    {
+      gsl_multiroot_fdfsolver *solver = gsl_multiroot_fdfsolver_alloc (types[t], 2);
+      gsl_vector *x = gsl_vector_alloc (2);
+      int status = GSL_CONTINUE;
+
+      gsl_vector_set (x, 0, ua0);
+      gsl_vector_set (x, 1, ub0);
+      gsl_multiroot_fdfsolver_set (solver, &fdf, x);
+      for (int iter = 0; iter < 200 && status == GSL_CONTINUE; iter++)
+        {
+          if (gsl_multiroot_fdfsolver_iterate (solver) != GSL_SUCCESS)
+            break;
+          status = gsl_multiroot_test_residual (solver->f, 1e-15);
+          if (status == GSL_CONTINUE &&
+              gsl_multiroot_test_delta (solver->dx, solver->x, 0.0, 1e-15) == GSL_SUCCESS)
+            status = gsl_multiroot_test_residual (solver->f, 1e-11);
+        }
+
+      if (status == GSL_SUCCESS)
+        {
+          double ua = gsl_vector_get (solver->x, 0), ub = gsl_vector_get (solver->x, 1);
+
+          if (isfinite (ua) && isfinite (ub) && ub - ua > 1e-7)
+            {
+              gap->u_alpha = ua;
+              gap->u_beta = ub;
+              gap->c_alpha = sp_logistic (ua);
+              gap->c_beta = sp_logistic (ub);
+              gap->mu = 0.5 * (sp_model_mu_u (model, ua) + sp_model_mu_u (model, ub));
+              gap->voltage = sp_model_voltage (model, gap->mu);
+              ok = TRUE;
+            }
+        }
+      gsl_vector_free (x);
+      gsl_multiroot_fdfsolver_free (solver);
+    }
+
+  gsl_set_error_handler (old_handler);
+  return ok;
+}
+
+/* ---- validation -------------------------------------------------------- */
+
+static gboolean
+gap_covers (const SpGap      *gap,
+            const SpInterval *spinodal)
+{
+  return gap->u_alpha <= spinodal->u_lo && spinodal->u_hi <= gap->u_beta;
+}
+
+/* The tangent must not cut below g at @u: otherwise it is a metastable
+ * tangent, not part of the lower convex hull. */
+static gboolean
+tangent_below_g (const SpModel *model,
+                 const SpGap   *gap,
+                 double         u)
+{
+  /* The tangent is ω* + μ* c, with ω* the common grand potential. */
+  double c = sp_logistic (u);
+  double line = sp_model_omega_u (model, gap->u_alpha) + gap->mu * c;
+  double g = sp_model_g_u (model, u);
+  double tol = 1e-9 * (fabs (g) + fabs (line) + sp_model_kt (model));
+
+  return g - line >= -tol;
+}
+
+static int
+compare_gaps (const void *a,
+              const void *b)
+{
+  const SpGap *x = a, *y = b;
+  return (x->u_alpha > y->u_alpha) - (x->u_alpha < y->u_alpha);
+}
+
+/* Sorts, drops duplicates, and checks that the gaps are disjoint, that each
+ * holds a spinodal, every spinodal lies in a gap, and that no tangent cuts g
+ * at another gap's ends. */
+static gboolean
+finish_gaps (const SpModel *model,
+             SpEquilibrium *eq)
+{
+  guint n = 0;
+
+  qsort (eq->gaps, eq->n_gaps, sizeof (SpGap), compare_gaps);
+  for (guint i = 0; i < eq->n_gaps; i++)
+    {
+      if (n > 0 && fabs (eq->gaps[i].u_alpha - eq->gaps[n - 1].u_alpha) < 1e-6 &&
+          fabs (eq->gaps[i].u_beta - eq->gaps[n - 1].u_beta) < 1e-6)
+        continue;
+      eq->gaps[n++] = eq->gaps[i];
+    }
+  eq->n_gaps = n;
+
+  for (guint i = 0; i < eq->n_gaps; i++)
+    {
+      gboolean holds_spinodal = FALSE;
+
+      if (i > 0 && eq->gaps[i].u_alpha <= eq->gaps[i - 1].u_beta)
+        return FALSE;
+      for (guint s = 0; s < eq->n_spinodals; s++)
+        holds_spinodal |= gap_covers (&eq->gaps[i], &eq->spinodals[s]);
+      if (!holds_spinodal)
+        return FALSE;
+      for (guint j = 0; j < eq->n_gaps; j++)
+        if (j != i && (!tangent_below_g (model, &eq->gaps[i], eq->gaps[j].u_alpha) ||
+                       !tangent_below_g (model, &eq->gaps[i], eq->gaps[j].u_beta)))
+          return FALSE;
+    }
+
+  for (guint s = 0; s < eq->n_spinodals; s++)
+    {
+      gboolean covered = FALSE;
+
+      for (guint i = 0; i < eq->n_gaps; i++)
+        covered |= gap_covers (&eq->gaps[i], &eq->spinodals[s]);
+      if (!covered)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- the full computation ---------------------------------------------- */
+
+/* Near T_c a gap can be narrower than the hull grid; the regular solution's
+ * near-critical shape (binodal half-width √3 × the spinodal's) seeds it. */
+static gboolean
+seed_from_spinodal (const SpModel    *model,
+                    const SpInterval *spinodal,
+                    SpGap            *gap)
+{
+  double mid = 0.5 * (spinodal->u_lo + spinodal->u_hi);
+  double half = 0.5 * (spinodal->u_hi - spinodal->u_lo);
+
+  return refine_tangent (model, mid - SQRT3 * half, mid + SQRT3 * half, gap) ||
+         refine_tangent (model, mid - 3.0 * half, mid + 3.0 * half, gap);
+}
+
+void
+sp_equilibrium_compute (const SpModel *model,
+                        SpEquilibrium *eq)
+{
+  double g[GRID_N];
+  int hull[GRID_N];
+  int n_hull = 0;
+
+  memset (eq, 0, sizeof *eq);
+  eq->n_spinodals = sp_spinodals_find (model, eq->spinodals);
+  if (eq->n_spinodals == 0)
+    return;   /* g convex everywhere: its own hull, a solid solution */
+
+  grid_init ();
+  for (int i = 0; i < GRID_N; i++)
+    g[i] = sp_model_g_u (model, grid_u[i]);
+
+  /* Andrew's monotone chain, lower half. */
+  for (int i = 0; i < GRID_N; i++)
+    {
+      while (n_hull >= 2)
+        {
+          int a = hull[n_hull - 2], b = hull[n_hull - 1];
+          double cross = (grid_c[b] - grid_c[a]) * (g[i] - g[a]) -
+                         (g[b] - g[a]) * (grid_c[i] - grid_c[a]);
+          if (cross > 0.0)
+            break;
+          n_hull--;
+        }
+      hull[n_hull++] = i;
+    }
+
+  /* A hull edge that skips grid points and spans a spinodal is a gap. */
+  for (int h = 0; h + 1 < n_hull && eq->n_gaps < SP_MAX_INTERVALS; h++)
+    {
+      int a = hull[h], b = hull[h + 1];
+      gboolean spans = FALSE;
+
+      if (b == a + 1)
+        continue;
+      for (guint s = 0; s < eq->n_spinodals; s++)
+        spans |= eq->spinodals[s].u_hi > grid_u[a] && eq->spinodals[s].u_lo < grid_u[b];
+      if (spans && refine_tangent (model, grid_u[a], grid_u[b], &eq->gaps[eq->n_gaps]))
+        eq->n_gaps++;
+    }
+
+  /* Spinodals narrower than the grid (just below T_c) get their own seed. */
+  for (guint s = 0; s < eq->n_spinodals && eq->n_gaps < SP_MAX_INTERVALS; s++)
+    {
+      gboolean covered = FALSE;
+
+      for (guint i = 0; i < eq->n_gaps; i++)
+        covered |= gap_covers (&eq->gaps[i], &eq->spinodals[s]);
+      if (!covered && seed_from_spinodal (model, &eq->spinodals[s], &eq->gaps[eq->n_gaps]))
+        eq->n_gaps++;
+    }
+
+  if (!finish_gaps (model, eq))
+    {
+      /* A refinement landed on a metastable tangent: keep only the gaps
+       * whose tangent stays below g on the whole grid. */
+      guint n = 0;
+
+      for (guint i = 0; i < eq->n_gaps; i++)
+        {
+          gboolean below = TRUE;
+
+          for (int k = 0; k < GRID_N && below; k++)
+            below = tangent_below_g (model, &eq->gaps[i], grid_u[k]);
+          if (below)
+            eq->gaps[n++] = eq->gaps[i];
+        }
+      eq->n_gaps = n;
+      finish_gaps (model, eq);
+    }
+}
+
+void
+sp_equilibrium_continue (const SpModel       *model,
+                         const SpEquilibrium *guess,
+                         SpEquilibrium       *eq)
+{
+  memset (eq, 0, sizeof *eq);
+  eq->n_spinodals = sp_spinodals_find (model, eq->spinodals);
+  if (eq->n_spinodals == 0)
+    return;
+
+  if (guess != NULL && guess->n_gaps > 0)
+    {
+      gboolean ok = TRUE;
+
+      for (guint i = 0; i < guess->n_gaps && ok; i++)
+        {
+          ok = refine_tangent (model, guess->gaps[i].u_alpha, guess->gaps[i].u_beta,
+                               &eq->gaps[eq->n_gaps]);
+          eq->n_gaps += ok;
+        }
+      if (ok && finish_gaps (model, eq) && eq->n_gaps == guess->n_gaps)
+        return;
+    }
+
+  sp_equilibrium_compute (model, eq);
+}
+
+/* ---- queries ------------------------------------------------------------ */
+
+const SpGap *
+sp_equilibrium_find_gap (const SpEquilibrium *eq,
+                         double               c)
+{
+  for (guint i = 0; i < eq->n_gaps; i++)
+    if (eq->gaps[i].c_alpha < c && c < eq->gaps[i].c_beta)
+      return &eq->gaps[i];
+  return NULL;
+}
+
+SpRegion
+sp_equilibrium_classify (const SpEquilibrium *eq,
+                         double               c)
+{
+  for (guint s = 0; s < eq->n_spinodals; s++)
+    if (eq->spinodals[s].lo < c && c < eq->spinodals[s].hi)
+      return SP_REGION_UNSTABLE;
+  if (sp_equilibrium_find_gap (eq, c) != NULL)
+    return SP_REGION_METASTABLE;
+  return SP_REGION_STABLE;
+}
+
+const char *
+sp_region_to_string (SpRegion region)
+{
+  switch (region)
+    {
+    case SP_REGION_UNSTABLE:
+      return "unstable";
+    case SP_REGION_METASTABLE:
+      return "metastable";
+    case SP_REGION_STABLE:
+    default:
+      return "stable";
+    }
+}
+
+double
+sp_gap_lever (const SpGap *gap,
+              double       c)
+{
+  return (c - gap->c_alpha) / (gap->c_beta - gap->c_alpha);
+}
+
+double
+sp_equilibrium_mu (const SpModel       *model,
+                   const SpEquilibrium *eq,
+                   double               c)
+{
+  const SpGap *gap = sp_equilibrium_find_gap (eq, c);
+
+  return gap != NULL ? gap->mu : sp_model_mu (model, c);
+}

@@ -1,0 +1,82 @@
+/* sp-equilibrium.h — common tangents (every miscibility gap), spinodals,
+ * lever rule and the classification of a composition */
+#pragma once
+
+#include <glib.h>
+
+#include "sp-model.h"
+
+G_BEGIN_DECLS
+
+/* g'' of a Redlich–Kister model up to L_4 changes sign at most six times, so
+ * at most three spinodal intervals and three gaps exist; keep headroom. */
+#define SP_MAX_INTERVALS 8
+
+/* A spinodal interval lo < c < hi where g'' < 0; u_* are the logits. */
+typedef struct
+{
+  double lo, hi;
+  double u_lo, u_hi;
+} SpInterval;
+
+/* A miscibility gap: coexisting c_alpha < c_beta on one common tangent.  The
+ * logits u_* carry full relative precision for both c and 1 − c; use
+ * sp_logistic_complement (gap->u_beta) for 1 − c_beta. */
+typedef struct
+{
+  double c_alpha, c_beta;
+  double u_alpha, u_beta;
+  double mu;        /* μ*, meV: the slope of the tangent */
+  double voltage;   /* the plateau V0 − μ* / 1000, V     */
+} SpGap;
+
+typedef struct
+{
+  guint      n_gaps;
+  SpGap      gaps[SP_MAX_INTERVALS];        /* sorted by c_alpha */
+  guint      n_spinodals;
+  SpInterval spinodals[SP_MAX_INTERVALS];   /* sorted by lo      */
+} SpEquilibrium;
+
+typedef enum
+{
+  SP_REGION_STABLE,       /* outside every gap: a solid solution           */
+  SP_REGION_METASTABLE,   /* in a gap, outside the spinodal: nucleation    */
+  SP_REGION_UNSTABLE,     /* inside a spinodal: spontaneous decomposition  */
+} SpRegion;
+
+/* Every spinodal interval, from the real roots of the polynomial
+ * c(1−c) g''(c) (GSL's polynomial solver), polished with Brent's method. */
+guint       sp_spinodals_find         (const SpModel *model,
+                                       SpInterval    *intervals);
+
+/* Every miscibility gap: the lower convex hull of g on a grid marks the
+ * segments that bridge non-convex g; each pair is refined by a GSL
+ * multiroot solver on μ(α) = μ(β), ω(α) = ω(β) in logit variables. */
+void        sp_equilibrium_compute    (const SpModel *model,
+                                       SpEquilibrium *eq);
+
+/* The same, starting Newton from the gaps of @guess (a nearby temperature);
+ * falls back to sp_equilibrium_compute() when the result cannot be trusted. */
+void        sp_equilibrium_continue   (const SpModel       *model,
+                                       const SpEquilibrium *guess,
+                                       SpEquilibrium       *eq);
+
+SpRegion    sp_equilibrium_classify   (const SpEquilibrium *eq,
+                                       double               c);
+const char *sp_region_to_string       (SpRegion             region);  /* "stable", … */
+
+/* The gap containing c (c_alpha < c < c_beta), or NULL. */
+const SpGap *sp_equilibrium_find_gap  (const SpEquilibrium *eq,
+                                       double               c);
+/* Lever rule: the fraction of the β phase at overall composition c inside
+ * @gap, (c − c_α)/(c_β − c_α). */
+double      sp_gap_lever              (const SpGap *gap,
+                                       double       c);
+
+/* μ of the equilibrium (hull) state at c: μ* inside a gap, μ(c) outside. */
+double      sp_equilibrium_mu         (const SpModel       *model,
+                                       const SpEquilibrium *eq,
+                                       double               c);
+
+G_END_DECLS

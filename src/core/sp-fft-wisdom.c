@@ -1,0 +1,111 @@
+/* sp-fft-wisdom.c — the FFTW planner lock, threads and persistent wisdom */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <pthread.h>
+
+#include "sp-fft-wisdom.h"
+
+/* Below this size a 2D transform takes only tens of microseconds and the
+ * thread hand-off costs more than it saves (measured with bench-ch on two
+ * cores: 1 thread wins at 128², 2 threads win from 256² up). */
+#define SP_FFT_THREADS_MIN_N 256
+
+/* Planning with FFTW_MEASURE at 1024² can take seconds without wisdom; the
+ * limit keeps a first run (or a grid change in the window) responsive. */
+#define SP_FFT_PLAN_TIME_LIMIT 2.0
+
+/* A pthread mutex, not a GMutex: GLib's futex-based locks are invisible to
+ * ThreadSanitizer, and the engine's worker must run clean under it. */
+static pthread_mutex_t planner_lock = PTHREAD_MUTEX_INITIALIZER;
+static gboolean initialised;
+static char *wisdom_at_load;   /* the exported wisdom after the last load/save */
+
+char *
+sp_fft_wisdom_path (void)
+{
+  return g_build_filename (g_get_user_cache_dir (), "spinodal", "fftw-wisdom", NULL);
+}
+
+static void
+load_wisdom (void)
+{
+  g_autofree char *path = sp_fft_wisdom_path ();
+  g_autofree char *text = NULL;
+
+  /* A missing or corrupt file only costs a re-measurement. */
+  if (g_file_get_contents (path, &text, NULL, NULL))
+    fftw_import_wisdom_from_string (text);
+  wisdom_at_load = fftw_export_wisdom_to_string ();
+}
+
+static void
+save_wisdom_if_changed (void)
+{
+  g_autofree char *path = sp_fft_wisdom_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  char *now = fftw_export_wisdom_to_string ();
+
+  if (now == NULL || g_strcmp0 (now, wisdom_at_load) == 0)
+    {
+      free (now);
+      return;
+    }
+
+  /* g_file_set_contents writes a temporary file and renames it over the old
+   * one, so a crash or a concurrent process never leaves half a file.  An
+   * unwritable cache is not an error: the next start just measures again. */
+  if (g_mkdir_with_parents (dir, 0700) == 0)
+    g_file_set_contents (path, now, -1, NULL);
+
+  free (wisdom_at_load);
+  wisdom_at_load = now;
+}
+
+guint
+sp_fft_default_threads (guint n)
+{
+  guint cores = g_get_num_processors ();
+
+  if (n < SP_FFT_THREADS_MIN_N || cores < 2)
+    return 1;
+  return MIN (cores, 4);
+}
+
+void
+sp_fft_planner_lock (guint n,
+                     guint n_threads)
+{
+  pthread_mutex_lock (&planner_lock);
+
+  if (!initialised)
+    {
+      fftw_init_threads ();
+      /* Other code in the process (or a second engine on another thread)
+       * may plan too; this makes FFTW's own planner calls serialised. */
+      fftw_make_planner_thread_safe ();
+      fftw_set_timelimit (SP_FFT_PLAN_TIME_LIMIT);
+      load_wisdom ();
+      initialised = TRUE;
+    }
+
+  fftw_plan_with_nthreads ((int) (n_threads > 0 ? n_threads : sp_fft_default_threads (n)));
+}
+
+void
+sp_fft_planner_unlock (void)
+{
+  save_wisdom_if_changed ();
+  pthread_mutex_unlock (&planner_lock);
+}
+
+void
+sp_fft_plan_destroy (fftw_plan plan)
+{
+  if (plan == NULL)
+    return;
+  pthread_mutex_lock (&planner_lock);
+  fftw_destroy_plan (plan);
+  pthread_mutex_unlock (&planner_lock);
+}

@@ -1,0 +1,34 @@
+/* sp-fft-wisdom.h — FFTW set-up shared by every plan of the Cahn–Hilliard engine
+ *
+ * FFTW's planner is not thread-safe and its wisdom is process-global, so all
+ * planning goes through here: one lock, threads initialised once, wisdom
+ * loaded from and saved to the user's cache directory
+ * (g_get_user_cache_dir()/spinodal/fftw-wisdom) so that FFTW_MEASURE plans
+ * cost a measurement only the first time a grid size is used.
+ */
+#pragma once
+
+#include <glib.h>
+#include <fftw3.h>
+
+G_BEGIN_DECLS
+
+/* Takes the planner lock (initialising FFTW threads and loading the wisdom
+ * file on first use) and sets the number of threads for the plans made until
+ * sp_fft_planner_unlock().  @n_threads = 0 picks sp_fft_default_threads(). */
+void     sp_fft_planner_lock      (guint       n,
+                                   guint       n_threads);
+/* Releases the lock; saves the wisdom file if planning added to it. */
+void     sp_fft_planner_unlock    (void);
+
+/* Destroys @plan under the planner lock (fftw_destroy_plan is a planner
+ * call too).  NULL is ignored. */
+void     sp_fft_plan_destroy      (fftw_plan   plan);
+
+/* The thread count that pays off for an n × n transform on this machine. */
+guint    sp_fft_default_threads   (guint       n);
+
+/* Where the wisdom lives (for tests and the report). */
+char    *sp_fft_wisdom_path       (void);
+
+G_END_DECLS

@@ -1,0 +1,88 @@
+/* sp-phase-diagram.c — binodal and spinodal branches over a temperature range */
+
+#include "config.h"
+
+#include "sp-critical.h"
+#include "sp-phase-diagram.h"
+
+static SpPhaseDiagram *
+phase_diagram_new (const SpModel *model)
+{
+  SpPhaseDiagram *diagram = g_new0 (SpPhaseDiagram, 1);
+
+  diagram->has_critical = sp_critical_point (model, &diagram->t_c, &diagram->c_c);
+  return diagram;
+}
+
+static void
+compute_rows (SpPhaseDiagram *diagram,
+              const SpModel  *model,
+              double          t_min,
+              double          t_max,
+              guint           n_rows)
+{
+  SpModel at = *model;
+  const SpEquilibrium *previous = NULL;
+
+  diagram->n_rows = n_rows;
+  diagram->rows = g_new0 (SpPhaseRow, n_rows);
+  diagram->t_min = t_min;
+  diagram->t_max = t_max;
+
+  /* From the top down: the gaps open at T_c and widen smoothly as T falls,
+   * so each row is a good Newton start for the next. */
+  for (guint i = n_rows; i-- > 0;)
+    {
+      SpPhaseRow *row = &diagram->rows[i];
+
+      row->temperature = t_min + (t_max - t_min) * i / (n_rows - 1);
+      at.temperature = row->temperature;
+      sp_equilibrium_continue (&at, previous, &row->eq);
+      previous = &row->eq;
+    }
+}
+
+SpPhaseDiagram *
+sp_phase_diagram_compute (const SpModel *model,
+                          double         t_min,
+                          double         t_max,
+                          guint          n_rows)
+{
+  SpPhaseDiagram *diagram;
+
+  g_return_val_if_fail (n_rows >= 2, NULL);
+  g_return_val_if_fail (t_min > 0.0 && t_min < t_max, NULL);
+
+  diagram = phase_diagram_new (model);
+  compute_rows (diagram, model, t_min, t_max, n_rows);
+  return diagram;
+}
+
+SpPhaseDiagram *
+sp_phase_diagram_compute_default (const SpModel *model,
+                                  guint          n_rows)
+{
+  SpPhaseDiagram *diagram;
+  double top = model->temperature, t_min, t_max;
+
+  g_return_val_if_fail (n_rows >= 2, NULL);
+
+  diagram = phase_diagram_new (model);
+  if (diagram->has_critical && diagram->t_c > top)
+    top = diagram->t_c;
+  t_max = MIN (1.1 * top, sp_param_range (SP_PARAM_TEMPERATURE)->max);
+  t_min = MAX (0.2 * t_max, sp_param_range (SP_PARAM_TEMPERATURE)->min);
+  if (t_min >= t_max)
+    t_min = 0.5 * t_max;
+  compute_rows (diagram, model, t_min, t_max, n_rows);
+  return diagram;
+}
+
+void
+sp_phase_diagram_free (SpPhaseDiagram *diagram)
+{
+  if (diagram == NULL)
+    return;
+  g_free (diagram->rows);
+  g_free (diagram);
+}

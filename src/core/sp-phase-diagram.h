@@ -1,0 +1,40 @@
+/* sp-phase-diagram.h — the T–c phase diagram: binodal and spinodal against T */
+#pragma once
+
+#include <glib.h>
+
+#include "sp-equilibrium.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  double        temperature;  /* K */
+  SpEquilibrium eq;           /* gaps and spinodals at that T */
+} SpPhaseRow;
+
+typedef struct
+{
+  guint       n_rows;
+  SpPhaseRow *rows;           /* ascending temperature */
+  double      t_min, t_max;
+  gboolean    has_critical;
+  double      t_c, c_c;       /* the critical point, when has_critical */
+} SpPhaseDiagram;
+
+/* @n_rows ≥ 2 rows evenly spaced from @t_min to @t_max (0 < t_min < t_max);
+ * each row continues Newton from the row above it, so the whole diagram
+ * costs little more than one full equilibrium computation. */
+SpPhaseDiagram *sp_phase_diagram_compute       (const SpModel *model,
+                                                double         t_min,
+                                                double         t_max,
+                                                guint          n_rows);
+/* The same over a range that shows the whole dome (up to 10 % above T_c)
+ * and the model's own temperature. */
+SpPhaseDiagram *sp_phase_diagram_compute_default (const SpModel *model,
+                                                  guint          n_rows);
+void            sp_phase_diagram_free          (SpPhaseDiagram *diagram);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpPhaseDiagram, sp_phase_diagram_free)
+
+G_END_DECLS

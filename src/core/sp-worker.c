@@ -1,0 +1,397 @@
+/* sp-worker.c — the simulation thread: commands in, frames out
+ *
+ * Locking: the mailbox (pending commands) and the latest-frame pointer live
+ * under one mutex that is only ever held for a few assignments.  The worker
+ * steps and builds frames without it.  An atomic "interrupt" flag lets a
+ * command cut a frame's batch of steps short, so a pause or a stop waits at
+ * most for the step in progress.
+ *
+ * The lock is a pthread mutex and condition rather than GMutex/GCond: GLib
+ * implements those with raw futexes, which ThreadSanitizer cannot see, and
+ * the worker must be provably clean under -Db_sanitize=thread.  Frame
+ * reference counts use g_atomic_int_* for the same reason (they expand to
+ * compiler atomics that TSan instruments; g_atomic_rc_box lives in libglib).
+ */
+
+#include "config.h"
+
+#include <pthread.h>
+#include <string.h>
+
+#include "sp-worker.h"
+
+typedef struct
+{
+  gboolean   has_params;
+  SpChParams params;
+  gboolean   has_reset;
+  guint64    seed;
+} Mailbox;
+
+struct _SpWorker
+{
+  pthread_mutex_t lock;
+  pthread_cond_t  cond;
+  GThread        *thread;
+
+  /* Under @lock. */
+  Mailbox         mail;
+  gboolean        running;
+  guint           single_steps;
+  guint           steps_per_frame;
+  gboolean        quit;
+  SpFrame        *frame;
+  guint64         serial;
+
+  /* Set by every command, cleared by the worker when it reads the mailbox. */
+  gint            interrupt;
+
+  SpWorkerNotify  notify;
+  gpointer        notify_data;
+
+  /* Worker thread only. */
+  SpChParams      params;
+  SpCh           *ch;
+  SpWorkerState   state;
+  char           *message;
+};
+
+/* The count sits beside the public struct so SpFrame stays a plain,
+ * readable struct in the header. */
+typedef struct
+{
+  SpFrame frame;
+  gint    ref_count;
+} FrameBox;
+
+SpFrame *
+sp_frame_ref (SpFrame *frame)
+{
+  g_atomic_int_inc (&((FrameBox *) frame)->ref_count);
+  return frame;
+}
+
+void
+sp_frame_unref (SpFrame *frame)
+{
+  if (frame == NULL || !g_atomic_int_dec_and_test (&((FrameBox *) frame)->ref_count))
+    return;
+  g_free (frame->message);
+  g_free (frame->field);
+  sp_ch_diagnostics_clear (&frame->diag);
+  g_free (frame);
+}
+
+static SpFrame *
+build_frame (SpWorker *self)
+{
+  FrameBox *box = g_new0 (FrameBox, 1);
+  SpFrame *frame = &box->frame;
+  gsize np;
+
+  box->ref_count = 1;
+  frame->state = self->state;
+  frame->message = g_strdup (self->message);
+  frame->params = self->params;
+
+  if (self->ch == NULL)
+    return frame;
+
+  frame->n = sp_ch_get_n (self->ch);
+  frame->length = sp_ch_get_length (self->ch);
+  np = (gsize) frame->n * frame->n;
+  frame->field = g_memdup2 (sp_ch_get_field (self->ch), np * sizeof (double));
+  frame->field_min = frame->field_max = frame->field[0];
+  for (gsize p = 1; p < np; p++)
+    {
+      frame->field_min = MIN (frame->field_min, frame->field[p]);
+      frame->field_max = MAX (frame->field_max, frame->field[p]);
+    }
+  frame->rejected = sp_ch_get_rejected (self->ch);
+  sp_ch_diagnostics_compute (self->ch, &frame->diag);
+  return frame;
+}
+
+static void
+publish (SpWorker *self)
+{
+  SpFrame *frame = build_frame (self);
+  SpFrame *old;
+
+  pthread_mutex_lock (&self->lock);
+  frame->serial = ++self->serial;
+  old = self->frame;
+  self->frame = frame;
+  pthread_mutex_unlock (&self->lock);
+
+  /* The reader may still hold the old frame; it goes when both let go. */
+  if (old != NULL)
+    sp_frame_unref (old);
+  if (self->notify != NULL)
+    self->notify (self->notify_data);
+}
+
+static void
+fail (SpWorker   *self,
+      const char *message)
+{
+  self->state = SP_WORKER_FAILED;
+  g_free (self->message);
+  self->message = g_strdup (message);
+  pthread_mutex_lock (&self->lock);
+  self->running = FALSE;
+  self->single_steps = 0;
+  pthread_mutex_unlock (&self->lock);
+}
+
+static gboolean
+same_grid (const SpChParams *a,
+           const SpChParams *b)
+{
+  return a->problem == b->problem && a->n == b->n && a->length == b->length &&
+         a->fft_threads == b->fft_threads &&
+         (a->problem == SP_CH_PROBLEM_PFHUB1 || a->model.mobility == b->model.mobility);
+}
+
+static gboolean
+same_start (const SpChParams *a,
+            const SpChParams *b)
+{
+  return a->init == b->init && a->noise == b->noise &&
+         sp_ch_params_c0 (a) == sp_ch_params_c0 (b);
+}
+
+/* Applies the mailbox on the worker thread. */
+static void
+apply_mail (SpWorker      *self,
+            const Mailbox *mail)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (mail->has_params)
+    {
+      SpChParams next = mail->params;
+
+      /* The seed belongs to the run; a reset changes it. */
+      next.seed = self->params.seed;
+      if (self->ch != NULL && same_grid (&self->params, &next))
+        {
+          gboolean restart = !same_start (&self->params, &next);
+
+          if (!sp_ch_set_params (self->ch, &next, &error))
+            {
+              fail (self, error->message);
+              return;
+            }
+          self->params = next;
+          if (restart)
+            sp_ch_reset (self->ch, next.seed);
+        }
+      else
+        {
+          g_clear_pointer (&self->ch, sp_ch_free);
+          self->params = next;
+          self->ch = sp_ch_new (&next, &error);
+          if (self->ch == NULL)
+            {
+              fail (self, error->message);
+              return;
+            }
+        }
+      if (self->state == SP_WORKER_FAILED)
+        self->state = SP_WORKER_PAUSED;
+      g_clear_pointer (&self->message, g_free);
+    }
+
+  if (mail->has_reset && self->ch != NULL)
+    {
+      self->params.seed = mail->seed;
+      sp_ch_reset (self->ch, mail->seed);
+      if (self->state == SP_WORKER_FAILED)
+        self->state = SP_WORKER_PAUSED;
+      g_clear_pointer (&self->message, g_free);
+    }
+}
+
+static gpointer
+worker_main (gpointer data)
+{
+  SpWorker *self = data;
+  g_autoptr(GError) error = NULL;
+
+  self->ch = sp_ch_new (&self->params, &error);
+  if (self->ch == NULL)
+    fail (self, error->message);
+  publish (self);
+
+  for (;;)
+    {
+      Mailbox mail;
+      gboolean had_mail, run;
+      guint todo;
+
+      pthread_mutex_lock (&self->lock);
+      while (!self->quit && !self->mail.has_params && !self->mail.has_reset &&
+             !self->running && self->single_steps == 0)
+        pthread_cond_wait (&self->cond, &self->lock);
+      if (self->quit)
+        {
+          pthread_mutex_unlock (&self->lock);
+          break;
+        }
+      mail = self->mail;
+      had_mail = mail.has_params || mail.has_reset;
+      self->mail = (Mailbox) { 0 };
+      g_atomic_int_set (&self->interrupt, 0);
+      run = self->running;
+      todo = run ? self->steps_per_frame : MIN (self->single_steps, 1);
+      if (!run && self->single_steps > 0)
+        self->single_steps--;
+      pthread_mutex_unlock (&self->lock);
+
+      apply_mail (self, &mail);
+      if (self->state == SP_WORKER_FAILED)
+        {
+          /* Only new parameters or a reset can clear an error: drop run
+           * and step requests rather than spin on them. */
+          pthread_mutex_lock (&self->lock);
+          self->running = FALSE;
+          self->single_steps = 0;
+          pthread_mutex_unlock (&self->lock);
+          todo = 0;
+        }
+      else
+        self->state = run ? SP_WORKER_RUNNING : SP_WORKER_PAUSED;
+
+      if (self->ch != NULL && self->state != SP_WORKER_FAILED)
+        for (guint s = 0; s < todo; s++)
+          {
+            g_autoptr(GError) step_error = NULL;
+
+            /* A command arrived: apply it before the next step. */
+            if (g_atomic_int_get (&self->interrupt))
+              break;
+            if (!sp_ch_step (self->ch, &step_error))
+              {
+                fail (self, step_error->message);
+                break;
+              }
+          }
+
+      if (todo > 0 || had_mail)
+        publish (self);
+    }
+
+  g_clear_pointer (&self->ch, sp_ch_free);
+  return NULL;
+}
+
+SpWorker *
+sp_worker_new (const SpChParams *params,
+               SpWorkerNotify    notify,
+               gpointer          user_data)
+{
+  SpWorker *self = g_new0 (SpWorker, 1);
+
+  pthread_mutex_init (&self->lock, NULL);
+  pthread_cond_init (&self->cond, NULL);
+  self->params = *params;
+  self->steps_per_frame = 1;
+  self->notify = notify;
+  self->notify_data = user_data;
+  self->state = SP_WORKER_PAUSED;
+  self->thread = g_thread_new ("sp-worker", worker_main, self);
+  return self;
+}
+
+/* Posts a change under the lock, interrupts the batch in progress and wakes
+ * the worker. */
+#define POST(self, stmt)                          \
+  G_STMT_START {                                  \
+    pthread_mutex_lock (&(self)->lock);           \
+    stmt;                                         \
+    g_atomic_int_set (&(self)->interrupt, 1);     \
+    pthread_cond_signal (&(self)->cond);          \
+    pthread_mutex_unlock (&(self)->lock);         \
+  } G_STMT_END
+
+void
+sp_worker_free (SpWorker *self)
+{
+  if (self == NULL)
+    return;
+  POST (self, self->quit = TRUE);
+  g_thread_join (self->thread);
+  if (self->frame != NULL)
+    sp_frame_unref (self->frame);
+  g_free (self->message);
+  pthread_cond_destroy (&self->cond);
+  pthread_mutex_destroy (&self->lock);
+  g_free (self);
+}
+
+void
+sp_worker_run (SpWorker *self)
+{
+  POST (self, self->running = TRUE);
+}
+
+void
+sp_worker_pause (SpWorker *self)
+{
+  POST (self, self->running = FALSE; self->single_steps = 0);
+}
+
+void
+sp_worker_step (SpWorker *self)
+{
+  POST (self, self->running = FALSE; self->single_steps++);
+}
+
+void
+sp_worker_reset (SpWorker *self,
+                 guint64   seed)
+{
+  POST (self, self->mail.has_reset = TRUE; self->mail.seed = seed);
+}
+
+void
+sp_worker_set_params (SpWorker         *self,
+                      const SpChParams *params)
+{
+  /* A later reset in the same mailbox still applies after the parameters. */
+  POST (self, self->mail.has_params = TRUE; self->mail.params = *params);
+}
+
+void
+sp_worker_set_steps_per_frame (SpWorker *self,
+                               guint     steps)
+{
+  /* Not an interruption: the batch in progress may finish at the old speed. */
+  pthread_mutex_lock (&self->lock);
+  self->steps_per_frame = MAX (steps, 1);
+  pthread_mutex_unlock (&self->lock);
+}
+
+SpFrame *
+sp_worker_get_frame (SpWorker *self)
+{
+  SpFrame *frame = NULL;
+
+  pthread_mutex_lock (&self->lock);
+  if (self->frame != NULL)
+    frame = sp_frame_ref (self->frame);
+  pthread_mutex_unlock (&self->lock);
+  return frame;
+}
+
+guint64
+sp_worker_get_serial (SpWorker *self)
+{
+  guint64 serial;
+
+  pthread_mutex_lock (&self->lock);
+  serial = self->serial;
+  pthread_mutex_unlock (&self->lock);
+  return serial;
+}

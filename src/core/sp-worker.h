@@ -1,0 +1,83 @@
+/* sp-worker.h — the thread that runs a Cahn–Hilliard simulation
+ *
+ * The worker owns its SpCh; nothing else touches it.  Commands (run, pause,
+ * step, reset, new parameters, speed) are posted from any thread and take
+ * effect at the next step boundary.  Results come back as immutable,
+ * reference-counted SpFrames: the worker swaps the latest frame in under a
+ * lock and the reader takes a reference, so neither side ever waits for the
+ * other's work.  No GTK here: a window reads frames in a tick callback, or
+ * from an idle scheduled by the notify callback.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "sp-ch.h"
+#include "sp-ch-diagnostics.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  SP_WORKER_PAUSED  = 0,
+  SP_WORKER_RUNNING = 1,
+  SP_WORKER_FAILED  = 2,   /* stopped by an error; see SpFrame.message */
+} SpWorkerState;
+
+/* Immutable once published. */
+typedef struct
+{
+  guint64          serial;     /* increases with every published frame      */
+  SpWorkerState    state;      /* the worker's state when it was published   */
+  char            *message;    /* why the run stopped (FAILED), else NULL    */
+  SpChParams       params;     /* the parameters the field was computed with */
+  guint            n;
+  double           length;     /* nm (PFHub: its own units)                  */
+  double          *field;      /* n × n, row-major, y slowest; never NaN      */
+  double           field_min, field_max;
+  guint64          rejected;   /* rejected (retried) steps so far             */
+  SpChDiagnostics  diag;
+} SpFrame;
+
+SpFrame  *sp_frame_ref                  (SpFrame           *frame);
+void      sp_frame_unref                (SpFrame           *frame);
+
+typedef struct _SpWorker SpWorker;
+
+/* Called on the worker thread after each new frame; keep it short and
+ * thread-safe (e.g. schedule at most one idle on the main context). */
+typedef void (*SpWorkerNotify) (gpointer user_data);
+
+/* Starts the thread, paused, and publishes the initial frame soon after. */
+SpWorker *sp_worker_new                 (const SpChParams  *params,
+                                         SpWorkerNotify     notify,
+                                         gpointer           user_data);
+/* Stops the thread (within one time step) and joins it. */
+void      sp_worker_free                (SpWorker          *self);
+
+void      sp_worker_run                 (SpWorker          *self);
+void      sp_worker_pause               (SpWorker          *self);
+/* While paused: one time step, then a frame. */
+void      sp_worker_step                (SpWorker          *self);
+/* Back to t = 0 with a field drawn from @seed (keeps running or paused). */
+void      sp_worker_reset               (SpWorker          *self,
+                                         guint64            seed);
+/* Parameters for the next step.  Model parameters keep the field; a new
+ * mean composition, noise or initial condition restarts from the current
+ * seed; a new grid (size, length, problem, mobility model) restarts on a
+ * new engine. */
+void      sp_worker_set_params          (SpWorker          *self,
+                                         const SpChParams  *params);
+/* Time steps per published frame (the speed), ≥ 1. */
+void      sp_worker_set_steps_per_frame (SpWorker          *self,
+                                         guint              steps);
+
+/* The latest frame with a new reference (NULL before the first one). */
+SpFrame  *sp_worker_get_frame           (SpWorker          *self);
+/* The serial of the latest frame (0 before the first), without a copy. */
+guint64   sp_worker_get_serial          (SpWorker          *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpFrame, sp_frame_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpWorker, sp_worker_free)
+
+G_END_DECLS

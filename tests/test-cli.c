@@ -1,0 +1,716 @@
+/* test-cli.c — spinodal-cli as a user runs it: JSON output checked against
+ * the core, and every kind of bad input rejected with one clear line
+ *
+ * The binary's path is argv[1] (meson passes spinodal_cli.full_path ()).
+ */
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <string.h>
+
+#include "sp-cli-options.h"
+#include "sp-critical.h"
+#include "sp-equilibrium.h"
+#include "sp-kinetics.h"
+#include "sp-model.h"
+#include "sp-presets.h"
+
+static char *cli_path;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs the CLI with @args (NULL-terminated, without the program), no shell,
+ * in the C locale so that messages are the untranslated ones. */
+static void
+run_cli (const char *const *args,
+         Run               *run)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) wait_error = NULL;
+  g_autoptr(GString) cmdline = g_string_new (cli_path);
+  int wait_status = 0;
+
+  g_ptr_array_add (argv, cli_path);
+  for (guint i = 0; args[i] != NULL; i++)
+    {
+      g_ptr_array_add (argv, (char *) args[i]);
+      g_string_append_printf (cmdline, " %s", args[i]);
+    }
+  g_ptr_array_add (argv, NULL);
+
+  envp = g_environ_setenv (envp, "LANGUAGE", "", TRUE);
+  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+
+  g_test_message ("running: %s", cmdline->str);
+  if (!g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                     &run->out, &run->err, &wait_status, &error))
+    g_error ("could not run %s: %s", cli_path, error->message);
+
+  if (g_spawn_check_wait_status (wait_status, &wait_error))
+    run->status = 0;
+  else if (wait_error->domain == G_SPAWN_EXIT_ERROR)
+    run->status = wait_error->code;
+  else
+    g_error ("%s did not exit normally: %s", cmdline->str, wait_error->message);
+}
+
+static gboolean
+contains_nan_or_inf (const char *text)
+{
+  g_autofree char *lower = g_ascii_strdown (text, -1);
+
+  return strstr (lower, "nan") != NULL || strstr (lower, "inf") != NULL;
+}
+
+static void
+assert_rel (double      got,
+            double      expected,
+            double      rel,
+            const char *what)
+{
+  double tol = rel * MAX (fabs (got), fabs (expected));
+
+  if (!(fabs (got - expected) <= tol))
+    g_error ("%s: got %.17g, expected %.17g (relative tolerance %g)", what, got, expected, rel);
+}
+
+static double
+member_double (JsonObject *object,
+               const char *key)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  g_assert_nonnull (node);
+  g_assert_true (JSON_NODE_HOLDS_VALUE (node));
+  g_assert_true (json_node_get_value_type (node) == G_TYPE_DOUBLE ||
+                 json_node_get_value_type (node) == G_TYPE_INT64);
+  return json_node_get_double (node);
+}
+
+static void
+assert_null_member (JsonObject *object,
+                    const char *key)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  g_assert_nonnull (node);
+  if (!JSON_NODE_HOLDS_NULL (node))
+    g_error ("“%s” should be null", key);
+}
+
+/* Asserts that @object has exactly the keys in @keys, no more, no fewer. */
+static void
+assert_exact_keys (JsonObject        *object,
+                   const char *const *keys)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+  guint n = g_strv_length ((GStrv) keys);
+
+  for (guint i = 0; i < n; i++)
+    if (!json_object_has_member (object, keys[i]))
+      g_error ("JSON object lacks “%s”", keys[i]);
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!g_strv_contains (keys, l->data))
+      g_error ("JSON object has unexpected key “%s”", (const char *) l->data);
+  g_assert_cmpuint (json_object_get_size (object), ==, n);
+}
+
+static const char *const analysis_keys[] = {
+  "omega_eff_meV", "omega_over_kT", "critical_temperature_K", "miscibility_gaps",
+  "spinodal_intervals", "c0_region", "k_star_per_nm", "lambda_star_nm",
+  "sigma_max_per_s", NULL
+};
+
+static const char *const gap_keys[] = {
+  "c_alpha", "c_beta", "mu_meV", "voltage_V", NULL
+};
+
+/* Runs `analyze --json @args`, checks the envelope and returns the parsed
+ * root object (owned by @parser). */
+static JsonObject *
+analyze_json (const char *const *args,
+              JsonParser        *parser)
+{
+  g_autoptr(GPtrArray) full = g_ptr_array_new ();
+  g_auto(Run) run = { 0 };
+  g_autoptr(GError) error = NULL;
+  JsonNode *root;
+
+  g_ptr_array_add (full, (char *) "analyze");
+  g_ptr_array_add (full, (char *) "--json");
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (full, (char *) args[i]);
+  g_ptr_array_add (full, NULL);
+
+  run_cli ((const char *const *) full->pdata, &run);
+  if (run.status != 0)
+    g_error ("analyze exited with %d: %s", run.status, run.err);
+  g_assert_cmpstr (run.err, ==, "");
+  if (contains_nan_or_inf (run.out))
+    g_error ("output contains nan/inf:\n%s", run.out);
+
+  json_parser_load_from_data (parser, run.out, -1, &error);
+  g_assert_no_error (error);
+  root = json_parser_get_root (parser);
+  g_assert_nonnull (root);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
+  assert_exact_keys (json_node_get_object (root), analysis_keys);
+  return json_node_get_object (root);
+}
+
+/* The CLI must print what the core computes for the same model, to round-off
+ * of the JSON round trip (json-glib writes 17 significant digits). */
+static void
+assert_matches_core (JsonObject    *obj,
+                     const SpModel *model)
+{
+  SpEquilibrium eq;
+  SpDispersion d;
+  double t_c = 0.0, c_c = 0.0;
+  gboolean has_critical = sp_critical_point (model, &t_c, &c_c);
+  JsonArray *gaps, *spinodals;
+  SpRegion region;
+
+  sp_equilibrium_compute (model, &eq);
+  sp_kinetics_dispersion (model, &d);
+  region = sp_equilibrium_classify (&eq, model->c0);
+
+  assert_rel (member_double (obj, "omega_eff_meV"), sp_model_omega_eff (model), 1e-12,
+              "omega_eff_meV");
+  assert_rel (member_double (obj, "omega_over_kT"),
+              sp_model_omega_eff (model) / sp_model_kt (model), 1e-12, "omega_over_kT");
+
+  if (has_critical)
+    assert_rel (member_double (obj, "critical_temperature_K"), t_c, 1e-12,
+                "critical_temperature_K");
+  else
+    assert_null_member (obj, "critical_temperature_K");
+
+  gaps = json_object_get_array_member (obj, "miscibility_gaps");
+  g_assert_nonnull (gaps);
+  g_assert_cmpuint (json_array_get_length (gaps), ==, eq.n_gaps);
+  for (guint i = 0; i < eq.n_gaps; i++)
+    {
+      JsonNode *node = json_array_get_element (gaps, i);
+      JsonObject *gap;
+
+      g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+      gap = json_node_get_object (node);
+      assert_exact_keys (gap, gap_keys);
+      assert_rel (member_double (gap, "c_alpha"), eq.gaps[i].c_alpha, 1e-12, "c_alpha");
+      assert_rel (member_double (gap, "c_beta"), eq.gaps[i].c_beta, 1e-12, "c_beta");
+      assert_rel (member_double (gap, "mu_meV"), eq.gaps[i].mu, 1e-12, "mu_meV");
+      assert_rel (member_double (gap, "voltage_V"), eq.gaps[i].voltage, 1e-12, "voltage_V");
+    }
+
+  spinodals = json_object_get_array_member (obj, "spinodal_intervals");
+  g_assert_nonnull (spinodals);
+  g_assert_cmpuint (json_array_get_length (spinodals), ==, eq.n_spinodals);
+  for (guint i = 0; i < eq.n_spinodals; i++)
+    {
+      JsonNode *node = json_array_get_element (spinodals, i);
+      JsonArray *pair;
+
+      g_assert_true (JSON_NODE_HOLDS_ARRAY (node));
+      pair = json_node_get_array (node);
+      g_assert_cmpuint (json_array_get_length (pair), ==, 2);
+      assert_rel (json_array_get_double_element (pair, 0), eq.spinodals[i].lo, 1e-12, "spinodal lo");
+      assert_rel (json_array_get_double_element (pair, 1), eq.spinodals[i].hi, 1e-12, "spinodal hi");
+    }
+
+  g_assert_cmpstr (json_object_get_string_member (obj, "c0_region"), ==,
+                   sp_region_to_string (region));
+
+  if (d.unstable)
+    {
+      assert_rel (member_double (obj, "k_star_per_nm"), d.k_star, 1e-12, "k_star_per_nm");
+      assert_rel (member_double (obj, "lambda_star_nm"), d.lambda_star, 1e-12, "lambda_star_nm");
+      assert_rel (member_double (obj, "sigma_max_per_s"), d.sigma_max, 1e-12, "sigma_max_per_s");
+    }
+  else
+    {
+      assert_null_member (obj, "k_star_per_nm");
+      assert_null_member (obj, "lambda_star_nm");
+      assert_null_member (obj, "sigma_max_per_s");
+    }
+}
+
+static SpModel
+preset_model (const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpPreset) p = sp_presets_lookup (id, &error);
+
+  g_assert_no_error (error);
+  return p->model;
+}
+
+static void
+test_analyze_lifepo4 (void)
+{
+  const char *args[] = { "--preset", "lifepo4", NULL };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *obj = analyze_json (args, parser);
+  SpModel model = preset_model ("lifepo4");
+
+  assert_matches_core (obj, &model);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (obj, "miscibility_gaps")), ==, 1);
+  /* T_c = (Ω − K)/(2 k_B) for the symmetric model with strain. */
+  assert_rel (member_double (obj, "critical_temperature_K"),
+              (115.8 - 43.4) / (2.0 * SP_KB_MEV_PER_K), 1e-10, "LiFePO4 T_c closed form");
+  g_assert_cmpstr (json_object_get_string_member (obj, "c0_region"), ==, "unstable");
+}
+
+static void
+test_analyze_unstable (void)
+{
+  const char *args[] = { "--omega", "103.4", "--temperature", "300", "--c0", "0.2", NULL };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *obj = analyze_json (args, parser);
+  SpModel model;
+  double kt = SP_KB_MEV_PER_K * 300.0;
+  double g2 = kt / (0.2 * 0.8) - 2.0 * 103.4;
+  double m = 1.0 / kt * 0.2 * 0.8;
+
+  sp_model_init_default (&model);
+  model.omega = 103.4;
+  model.temperature = 300.0;
+  model.c0 = 0.2;
+  assert_matches_core (obj, &model);
+
+  g_assert_cmpstr (json_object_get_string_member (obj, "c0_region"), ==, "unstable");
+  /* PHYSICS.md: k* = √(−g''/(2κ)), σ_max = M g''²/(4κ) with κ = 100, D₀ = 1. */
+  assert_rel (member_double (obj, "k_star_per_nm"), sqrt (-g2 / 200.0), 1e-10, "k* closed form");
+  assert_rel (member_double (obj, "lambda_star_nm"), 2.0 * G_PI / sqrt (-g2 / 200.0), 1e-10,
+              "λ* closed form");
+  assert_rel (member_double (obj, "sigma_max_per_s"), m * g2 * g2 / 400.0, 1e-10,
+              "σ_max closed form");
+}
+
+static void
+test_analyze_metastable (void)
+{
+  g_autofree char *omega = g_strdup_printf ("%.17g", 4.0 * SP_KB_MEV_PER_K * 300.0);
+  const char *args[] = { "--omega", omega, "--temperature", "300", "--c0", "0.05", NULL };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *obj = analyze_json (args, parser);
+  JsonArray *spinodals, *pair;
+  SpModel model;
+
+  sp_model_init_default (&model);
+  model.omega = g_ascii_strtod (omega, NULL);
+  model.temperature = 300.0;
+  model.c0 = 0.05;
+  assert_matches_core (obj, &model);
+
+  g_assert_cmpstr (json_object_get_string_member (obj, "c0_region"), ==, "metastable");
+  assert_rel (member_double (obj, "omega_over_kT"), 4.0, 1e-14, "Ω/kT");
+  assert_null_member (obj, "k_star_per_nm");
+  /* The source text's worked check: spinodal (0.146, 0.854) where c(1−c) = 1/8. */
+  spinodals = json_object_get_array_member (obj, "spinodal_intervals");
+  g_assert_cmpuint (json_array_get_length (spinodals), ==, 1);
+  pair = json_array_get_array_element (spinodals, 0);
+  assert_rel (json_array_get_double_element (pair, 0), (1.0 - sqrt (0.5)) / 2.0, 1e-12,
+              "spinodal lo");
+  assert_rel (json_array_get_double_element (pair, 1), (1.0 + sqrt (0.5)) / 2.0, 1e-12,
+              "spinodal hi");
+}
+
+static void
+test_analyze_stable (void)
+{
+  const char *args[] = { "--preset", "solid-solution", NULL };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *obj = analyze_json (args, parser);
+  SpModel model = preset_model ("solid-solution");
+
+  assert_matches_core (obj, &model);
+  g_assert_cmpstr (json_object_get_string_member (obj, "c0_region"), ==, "stable");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (obj, "miscibility_gaps")), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (obj, "spinodal_intervals")), ==, 0);
+  assert_null_member (obj, "k_star_per_nm");
+  assert_null_member (obj, "lambda_star_nm");
+  assert_null_member (obj, "sigma_max_per_s");
+  /* Ω = 30 meV > 0 still separates below T_c = Ω/(2 k_B) ≈ 174 K: the
+   * preset is a solid solution at its own 298 K, not at every temperature. */
+  assert_rel (member_double (obj, "critical_temperature_K"), 30.0 / (2.0 * SP_KB_MEV_PER_K),
+              1e-10, "solid-solution T_c");
+}
+
+static void
+test_analyze_two_gaps (void)
+{
+  const char *args[] = { "--rk", "0,200,0,-300", "--omega", "20", "--temperature", "298", NULL };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *obj = analyze_json (args, parser);
+  JsonArray *gaps;
+  SpModel model;
+
+  sp_model_init_default (&model);
+  model.rk[0] = 0.0;
+  model.rk[1] = 200.0;
+  model.rk[2] = 0.0;
+  model.rk[3] = -300.0;
+  model.omega = 20.0;
+  model.temperature = 298.0;
+  assert_matches_core (obj, &model);
+
+  gaps = json_object_get_array_member (obj, "miscibility_gaps");
+  g_assert_cmpuint (json_array_get_length (gaps), ==, 2);
+  g_assert_cmpfloat (json_object_get_double_member (json_array_get_object_element (gaps, 0), "c_beta"), <,
+                     json_object_get_double_member (json_array_get_object_element (gaps, 1), "c_alpha"));
+}
+
+static void
+test_analyze_negative_omega (void)
+{
+  const char *args[] = { "--omega", "-50", NULL };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *obj = analyze_json (args, parser);
+  SpModel model;
+
+  sp_model_init_default (&model);
+  model.omega = -50.0;
+  assert_matches_core (obj, &model);
+
+  g_assert_cmpfloat (member_double (obj, "omega_eff_meV"), ==, -50.0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (obj, "miscibility_gaps")), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (obj, "spinodal_intervals")), ==, 0);
+  g_assert_cmpstr (json_object_get_string_member (obj, "c0_region"), ==, "stable");
+  assert_null_member (obj, "critical_temperature_K");
+  assert_null_member (obj, "sigma_max_per_s");
+}
+
+/* g''(c) of the symmetric model: kT/(c(1−c)) − 2Ω_eff + 2K. */
+static double
+symmetric_g2 (double kt,
+              double omega_eff,
+              double stiffness,
+              double c)
+{
+  return kt / (c * (1.0 - c)) - 2.0 * omega_eff + 2.0 * stiffness;
+}
+
+static void
+test_analyze_stiffness (void)
+{
+  const char *args[] = { "--stiffness", "20", NULL };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *obj = analyze_json (args, parser);
+  SpModel model;
+  double kt = SP_KB_MEV_PER_K * 300.0;
+  double g2 = symmetric_g2 (kt, 103.4, 20.0, 0.5);
+  double m = 0.25 / kt;
+
+  sp_model_init_default (&model);
+  model.stiffness = 20.0;
+  assert_matches_core (obj, &model);
+
+  /* Strain is not part of Ω_eff (it is not an entropy term) but it does
+   * lower T_c to (Ω − K)/(2 k_B) and slow the growth. */
+  assert_rel (member_double (obj, "omega_eff_meV"), 103.4, 1e-15, "Ω_eff with K");
+  assert_rel (member_double (obj, "critical_temperature_K"), (103.4 - 20.0) / (2.0 * SP_KB_MEV_PER_K),
+              1e-10, "T_c with K");
+  assert_rel (member_double (obj, "sigma_max_per_s"), m * g2 * g2 / 400.0, 1e-10, "σ_max with K");
+}
+
+static void
+test_analyze_s1 (void)
+{
+  const char *args[] = { "--s1", "1.5", NULL };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *obj = analyze_json (args, parser);
+  SpModel model;
+  double kt = SP_KB_MEV_PER_K * 300.0;
+  double omega_eff = 103.4 - 1.5 * kt;
+
+  sp_model_init_default (&model);
+  model.s1 = 1.5;
+  assert_matches_core (obj, &model);
+
+  assert_rel (member_double (obj, "omega_eff_meV"), omega_eff, 1e-13, "Ω_eff with s1");
+  assert_rel (member_double (obj, "omega_over_kT"), omega_eff / kt, 1e-13, "Ω_eff/kT with s1");
+  /* T_c = Ω/(k_B (2 + s1)). */
+  assert_rel (member_double (obj, "critical_temperature_K"), 103.4 / (SP_KB_MEV_PER_K * 3.5),
+              1e-10, "T_c with s1");
+}
+
+static void
+test_analyze_mobility_constant (void)
+{
+  const char *args_const[] = { "--mobility", "constant", "--c0", "0.3", NULL };
+  const char *args_site[] = { "--c0", "0.3", NULL };
+  g_autoptr(JsonParser) parser_const = json_parser_new ();
+  g_autoptr(JsonParser) parser_site = json_parser_new ();
+  JsonObject *obj_const = analyze_json (args_const, parser_const);
+  JsonObject *obj_site = analyze_json (args_site, parser_site);
+  SpModel model;
+  double kt = SP_KB_MEV_PER_K * 300.0;
+  double g2 = symmetric_g2 (kt, 103.4, 0.0, 0.3);
+  double sigma_const, sigma_site;
+
+  sp_model_init_default (&model);
+  model.mobility = SP_MOBILITY_CONSTANT;
+  model.c0 = 0.3;
+  assert_matches_core (obj_const, &model);
+
+  /* σ_max = D₀/(4kT) · g''²/(4κ) with D₀ = 1, κ = 100. */
+  sigma_const = member_double (obj_const, "sigma_max_per_s");
+  assert_rel (sigma_const, 1.0 / (4.0 * kt) * g2 * g2 / 400.0, 1e-10, "σ_max, constant M");
+  /* The mobility does not move the fastest wavelength, only the rate:
+   * σ_site / σ_const = 4 c₀(1 − c₀). */
+  sigma_site = member_double (obj_site, "sigma_max_per_s");
+  assert_rel (sigma_site / sigma_const, 4.0 * 0.3 * 0.7, 1e-12, "σ ratio site/constant");
+  assert_rel (member_double (obj_const, "k_star_per_nm"), member_double (obj_site, "k_star_per_nm"),
+              1e-15, "k* independent of M");
+}
+
+/* Extreme but allowed values: the output must stay finite JSON. */
+static void
+test_analyze_extremes (void)
+{
+  const char *const cases[][9] = {
+    { "--omega", "1000", "--temperature", "1", NULL },
+    { "--omega", "-1000", "--temperature", "1", NULL },
+    { "--omega", "1000", "--temperature", "3000", "--c0", "1e-9", NULL },
+    { "--omega", "1000", "--temperature", "10", "--c0", "0.999999", NULL },
+    { "--rk", "1000,-1000,1000,-1000", "--omega", "-1000", "--temperature", "50", NULL },
+    { "--preset", "lto", NULL },
+    { "--preset", "textbook", NULL },
+    { "--preset", "two-plateau", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+
+      /* analyze_json() fails on any nan/inf and checks the key set. */
+      analyze_json (cases[i], parser);
+    }
+}
+
+/* κ and D₀ at the edges of their allowed ranges (κ ≥ 1e−3 meV·nm²):
+ * σ_max = M g''²/(4κ) must still be a finite number, or the JSON is not even
+ * valid ("inf.0").  Ω = 1000 meV at T = 1 K gives the largest |g''|. */
+static void
+test_analyze_tiny_kappa (void)
+{
+  const char *args[] = { "--kappa", "1e-3", "--d0", "1e9", "--omega", "1000",
+                         "--temperature", "1", NULL };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *obj = analyze_json (args, parser);
+  SpModel model;
+
+  sp_model_init_default (&model);
+  model.kappa = 1e-3;
+  model.d0 = 1e9;
+  model.omega = 1000.0;
+  model.temperature = 1.0;
+  assert_matches_core (obj, &model);
+}
+
+static void
+test_analyze_table (void)
+{
+  const char *args[] = { "analyze", NULL };
+  g_auto(Run) run = { 0 };
+
+  run_cli (args, &run);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_nonnull (strstr (run.out, "Critical temperature"));
+  g_assert_nonnull (strstr (run.out, "unstable"));
+  g_assert_false (contains_nan_or_inf (run.out));
+}
+
+static void
+test_presets (void)
+{
+  const char *args[] = { "presets", NULL };
+  const char *ids[] = { "lifepo4", "lto", "textbook", "solid-solution", "two-plateau" };
+  g_auto(Run) run = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  run_cli (args, &run);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  lines = g_strsplit (g_strchomp (run.out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, G_N_ELEMENTS (ids));
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_auto(GStrv) words = g_strsplit (lines[i], " ", 2);
+      g_assert_cmpstr (words[0], ==, ids[i]);
+    }
+}
+
+static void
+test_help (void)
+{
+  const char *args[] = { "--help", NULL };
+  const char *args_analyze[] = { "analyze", "--help", NULL };
+  g_auto(Run) run = { 0 };
+  g_auto(Run) run_analyze = { 0 };
+
+  run_cli (args, &run);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "analyze"));
+  g_assert_nonnull (strstr (run.out, "presets"));
+
+  run_cli (args_analyze, &run_analyze);
+  g_assert_cmpint (run_analyze.status, ==, 0);
+  g_assert_nonnull (strstr (run_analyze.out, "--omega"));
+  g_assert_nonnull (strstr (run_analyze.out, "--json"));
+}
+
+static void
+test_no_command (void)
+{
+  const char *args[] = { NULL };
+  g_auto(Run) run = { 0 };
+
+  run_cli (args, &run);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, "analyze"));
+}
+
+static void
+test_bench (void)
+{
+  const char *args[] = { "bench", "--runs", "3", "--preset", "textbook", NULL };
+  g_auto(Run) run = { 0 };
+
+  run_cli (args, &run);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "median"));
+  g_assert_nonnull (strstr (run.out, "3 runs"));
+}
+
+/* ---- bad input ---------------------------------------------------------- */
+
+typedef struct
+{
+  const char *name;
+  const char *args[8];
+  const char *must_name;   /* the flag (or word) the message must name */
+  SpParamId   range;       /* whose range text must appear, or SP_N_PARAMS */
+  const char *also;        /* a further required substring, or NULL */
+} BadInput;
+
+static const BadInput bad_inputs[] = {
+  { "bogus-flag",        { "analyze", "--bogus", NULL },               "--bogus",       SP_N_PARAMS, NULL },
+  { "omega-abc",         { "analyze", "--omega", "abc", NULL },        "--omega",       SP_PARAM_OMEGA, NULL },
+  { "omega-nan",         { "analyze", "--omega", "nan", NULL },        "--omega",       SP_PARAM_OMEGA, NULL },
+  { "omega-overflow",    { "analyze", "--omega", "1e400", NULL },      "--omega",       SP_PARAM_OMEGA, NULL },
+  { "omega-trailing",    { "analyze", "--omega", "12meV", NULL },      "--omega",       SP_PARAM_OMEGA, NULL },
+  { "omega-too-big",     { "analyze", "--omega", "1000.5", NULL },     "--omega",       SP_PARAM_OMEGA, NULL },
+  { "temperature-zero",  { "analyze", "--temperature", "0", NULL },    "--temperature", SP_PARAM_TEMPERATURE, NULL },
+  { "temperature-neg",   { "analyze", "--temperature", "-5", NULL },   "--temperature", SP_PARAM_TEMPERATURE, NULL },
+  { "c0-one",            { "analyze", "--c0", "1", NULL },             "--c0",          SP_PARAM_C0, NULL },
+  { "c0-zero",           { "analyze", "--c0", "0", NULL },             "--c0",          SP_PARAM_C0, NULL },
+  { "c0-above",          { "analyze", "--c0", "1.5", NULL },           "--c0",          SP_PARAM_C0, NULL },
+  { "kappa-zero",        { "analyze", "--kappa", "0", NULL },          "--kappa",       SP_PARAM_KAPPA, NULL },
+  { "kappa-neg",         { "analyze", "--kappa", "-1", NULL },         "--kappa",       SP_PARAM_KAPPA, NULL },
+  { "kappa-tiny",        { "analyze", "--kappa", "1e-300", NULL },     "--kappa",       SP_PARAM_KAPPA, NULL },
+  { "rk-too-many",       { "analyze", "--rk", "1,2,3,4,5", NULL },     "--rk",          SP_N_PARAMS, "4" },
+  { "rk-not-number",     { "analyze", "--rk", "1,x", NULL },           "--rk",          SP_PARAM_RK, "L2" },
+  { "mobility-fast",     { "analyze", "--mobility", "fast", NULL },    "--mobility",    SP_N_PARAMS, "site-blocking" },
+  { "preset-nosuch",     { "analyze", "--preset", "nosuch", NULL },    "--preset",      SP_N_PARAMS, "lifepo4, lto, textbook, solid-solution, two-plateau" },
+  { "missing-value",     { "analyze", "--omega", NULL },               "--omega",       SP_N_PARAMS, NULL },
+  { "unknown-command",   { "frobnicate", NULL },                       "frobnicate",    SP_N_PARAMS, "analyze" },
+  { "stray-argument",    { "analyze", "extra", NULL },                 "extra",         SP_N_PARAMS, NULL },
+  { "bench-runs-zero",   { "bench", "--runs", "0", NULL },             "--runs",        SP_N_PARAMS, "[1, 100000]" },
+  { "bench-bad-value",   { "bench", "--c0", "2", NULL },               "--c0",          SP_PARAM_C0, NULL },
+};
+
+static void
+test_bad_input (gconstpointer data)
+{
+  const BadInput *bad = data;
+  g_auto(Run) run = { 0 };
+  const char *newline;
+
+  run_cli (bad->args, &run);
+  g_test_message ("stderr: %s", run.err);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+
+  /* Exactly one line: non-empty, ending in the only newline. */
+  newline = strchr (run.err, '\n');
+  g_assert_nonnull (newline);
+  g_assert_cmpuint (newline - run.err, >, 0);
+  g_assert_cmpstr (newline + 1, ==, "");
+
+  if (strstr (run.err, bad->must_name) == NULL)
+    g_error ("message “%s” does not name “%s”", run.err, bad->must_name);
+  if (bad->range != SP_N_PARAMS)
+    {
+      g_autofree char *allowed = sp_param_range_describe (sp_param_range (bad->range));
+
+      if (strstr (run.err, allowed) == NULL)
+        g_error ("message “%s” does not give the range “%s”", run.err, allowed);
+    }
+  if (bad->also != NULL && strstr (run.err, bad->also) == NULL)
+    g_error ("message “%s” does not contain “%s”", run.err, bad->also);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  /* Take the binary's path out before GTest sees the arguments. */
+  if (argc < 2 || argv[1][0] == '-')
+    {
+      g_printerr ("usage: %s PATH-TO-spinodal-cli [GTEST-OPTION…]\n", argv[0]);
+      return 1;
+    }
+  cli_path = g_strdup (argv[1]);
+  for (int i = 1; i < argc; i++)
+    argv[i] = argv[i + 1];
+  argc--;
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/analyze/lifepo4", test_analyze_lifepo4);
+  g_test_add_func ("/cli/analyze/unstable", test_analyze_unstable);
+  g_test_add_func ("/cli/analyze/metastable", test_analyze_metastable);
+  g_test_add_func ("/cli/analyze/stable", test_analyze_stable);
+  g_test_add_func ("/cli/analyze/two-gaps", test_analyze_two_gaps);
+  g_test_add_func ("/cli/analyze/negative-omega", test_analyze_negative_omega);
+  g_test_add_func ("/cli/analyze/stiffness", test_analyze_stiffness);
+  g_test_add_func ("/cli/analyze/s1", test_analyze_s1);
+  g_test_add_func ("/cli/analyze/mobility-constant", test_analyze_mobility_constant);
+  g_test_add_func ("/cli/analyze/extremes", test_analyze_extremes);
+  g_test_add_func ("/cli/analyze/tiny-kappa", test_analyze_tiny_kappa);
+  g_test_add_func ("/cli/analyze/table", test_analyze_table);
+  g_test_add_func ("/cli/presets", test_presets);
+  g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/no-command", test_no_command);
+  g_test_add_func ("/cli/bench", test_bench);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_inputs); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/cli/usage/%s", bad_inputs[i].name);
+      g_test_add_data_func (path, &bad_inputs[i], test_bad_input);
+    }
+
+  return g_test_run ();
+}

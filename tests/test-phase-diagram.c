@@ -1,0 +1,110 @@
+/* test-phase-diagram.c — binodal and spinodal branches against T */
+
+#include "config.h"
+
+#include "sp-phase-diagram.h"
+#include "test-helpers.h"
+
+static void
+test_symmetric_rows (void)
+{
+  SpModel m;
+  g_autoptr(SpPhaseDiagram) d = NULL;
+  double t_c;
+
+  sp_model_init_default (&m);
+  m.omega = 115.8;
+  m.stiffness = 43.4;
+  t_c = (m.omega - m.stiffness) / (2 * 0.08617333262);
+  d = sp_phase_diagram_compute_default (&m, 200);
+  g_assert_cmpuint (d->n_rows, ==, 200);
+  g_assert_true (d->has_critical);
+  sp_assert_close (d->t_c, t_c, 1e-14, 1.0);
+  sp_assert_close (d->t_max, 1.1 * t_c, 1e-14, 1.0);
+
+  for (guint i = 0; i < d->n_rows; i++)
+    {
+      const SpPhaseRow *row = &d->rows[i];
+      SpModel at = m;
+      SpEquilibrium direct;
+
+      if (i > 0)
+        g_assert_cmpfloat (row->temperature, >, d->rows[i - 1].temperature);
+      at.temperature = row->temperature;
+      if (row->temperature >= t_c)
+        {
+          g_assert_cmpuint (row->eq.n_gaps, ==, 0);
+          continue;
+        }
+      g_assert_cmpuint (row->eq.n_gaps, ==, 1);
+      g_assert_cmpuint (row->eq.n_spinodals, ==, 1);
+      /* continuation row by row equals a fresh computation */
+      sp_equilibrium_compute (&at, &direct);
+      sp_assert_close (row->eq.gaps[0].c_alpha, direct.gaps[0].c_alpha, 1e-10, 1e-300);
+      sp_assert_close (row->eq.gaps[0].c_beta, direct.gaps[0].c_beta, 1e-10, 1e-300);
+      /* spinodal c(1−c) = k_BT/(2(Ω − K)) */
+      {
+        double p = SP_KT (row->temperature) / (2 * (m.omega - m.stiffness));
+        sp_assert_close (row->eq.spinodals[0].lo, 2 * p / (1 + sqrt (1 - 4 * p)), 1e-12, 0.0);
+      }
+      /* binodal ⊇ spinodal, and the gap narrows as T rises */
+      g_assert_cmpfloat (row->eq.gaps[0].c_alpha, <, row->eq.spinodals[0].lo);
+      if (i > 0 && d->rows[i - 1].eq.n_gaps == 1)
+        g_assert_cmpfloat (row->eq.gaps[0].c_alpha, >, d->rows[i - 1].eq.gaps[0].c_alpha);
+    }
+}
+
+static void
+test_two_gap_rows (void)
+{
+  SpModel m;
+  g_autoptr(SpPhaseDiagram) d = NULL;
+
+  sp_model_init_default (&m);
+  m.omega = 20.0;
+  m.rk[0] = 20.0;
+  m.rk[1] = 200.0;
+  m.rk[3] = -300.0;
+  d = sp_phase_diagram_compute (&m, 200.0, 1500.0, 60);  /* T_c ≈ 1417 K */
+  g_assert_cmpfloat (d->rows[0].temperature, ==, 200.0);
+  g_assert_cmpfloat (d->rows[59].temperature, ==, 1500.0);
+  for (guint i = 0; i < d->n_rows; i++)
+    {
+      SpModel at = m;
+      SpEquilibrium direct;
+
+      at.temperature = d->rows[i].temperature;
+      sp_equilibrium_compute (&at, &direct);
+      g_assert_cmpuint (d->rows[i].eq.n_gaps, ==, direct.n_gaps);
+      for (guint g = 0; g < direct.n_gaps; g++)
+        sp_assert_close (d->rows[i].eq.gaps[g].c_alpha, direct.gaps[g].c_alpha, 1e-9, 1e-300);
+    }
+  g_assert_cmpuint (d->rows[0].eq.n_gaps, ==, 2);
+  g_assert_cmpuint (d->rows[59].eq.n_gaps, ==, 0);
+}
+
+static void
+test_no_critical (void)
+{
+  SpModel m;
+  g_autoptr(SpPhaseDiagram) d = NULL;
+
+  sp_model_init_default (&m);
+  m.omega = -30.0;   /* attractive: mixes at every temperature */
+  d = sp_phase_diagram_compute_default (&m, 20);
+  g_assert_false (d->has_critical);
+  sp_assert_close (d->t_max, 330.0, 1e-14, 1.0);
+  sp_assert_close (d->t_min, 66.0, 1e-14, 1.0);
+  for (guint i = 0; i < d->n_rows; i++)
+    g_assert_cmpuint (d->rows[i].eq.n_gaps, ==, 0);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/phase-diagram/symmetric-rows", test_symmetric_rows);
+  g_test_add_func ("/phase-diagram/two-gap-rows", test_two_gap_rows);
+  g_test_add_func ("/phase-diagram/no-critical", test_no_critical);
+  return g_test_run ();
+}

@@ -1,0 +1,31 @@
+#!/bin/sh
+# Installs what Spinodal needs to build, test and run (Debian 12 / Ubuntu 22.04+)
+# and configures the build directory.  Safe to run again: it installs only
+# missing packages and reconfigures only when needed.
+set -eu
+
+cd "$(dirname "$0")/.."
+
+PACKAGES="gcc pkg-config meson ninja-build gettext
+libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
+libgsl-dev libfftw3-dev libjson-glib-dev
+xvfb xauth dbus dbus-x11 desktop-file-utils appstream python3"
+
+missing=""
+for p in $PACKAGES; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+
+if [ -n "$missing" ]; then
+  echo "Installing:$missing"
+  if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  # shellcheck disable=SC2086
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing
+fi
+
+BUILD=${SPINODAL_BUILD_DIR:-_build}
+if [ ! -f "$BUILD/build.ninja" ]; then
+  meson setup "$BUILD" -Dwerror=true
+fi
+ninja -C "$BUILD"
