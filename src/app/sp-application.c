@@ -60,10 +60,6 @@ sp_application_about_action (GSimpleAction *action,
                         "transient-for", parent,
                         "modal", TRUE,
                         "application-name", _("Spinodal"),
-                        /* Not installed yet (running from the build tree):
-                         * no icon rather than the "missing image" one. */
-                        "application-icon",
-                        gtk_icon_theme_has_icon (icon_theme, APP_ID) ? APP_ID : NULL,
                         "developer-name", _("The Spinodal developers"),
                         "version", PACKAGE_VERSION,
                         "comments", _("Explore why an intercalation electrode fills as one "
@@ -76,6 +72,10 @@ sp_application_about_action (GSimpleAction *action,
                         /* Translators: replace with your names, one per line. */
                         "translator-credits", _("translator-credits"),
                         NULL);
+  /* Not installed (running from the build tree): no icon rather than the
+   * "missing image" one. */
+  if (gtk_icon_theme_has_icon (icon_theme, APP_ID))
+    adw_about_window_set_application_icon (about, APP_ID);
   adw_about_window_add_acknowledgement_section (about, _("Material Parameters"), parameters);
   adw_about_window_add_acknowledgement_section (about, _("Benchmarks"), benchmarks);
 
