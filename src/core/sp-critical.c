@@ -10,9 +10,9 @@
 
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_min.h>
-#include <gsl/gsl_roots.h>
 #include <math.h>
 
+#include "sp-brent.h"
 #include "sp-critical.h"
 
 #define G2_GRID 256
@@ -132,11 +132,8 @@ sp_critical_point_search (const SpModel *model,
                           double        *c_c)
 {
   SpModel at = *model;
-  gsl_function f = { g2_minimum_at_temperature, &at };
   double t_up, temps[T_SCAN], lo, hi;
-  int highest = -1, status = GSL_CONTINUE;
-  gsl_root_fsolver *solver;
-  gsl_error_handler_t *old;
+  int highest = -1;
 
   if (!convex_above (model, &t_up))
     return FALSE;
@@ -159,19 +156,8 @@ sp_critical_point_search (const SpModel *model,
 
   lo = temps[highest];
   hi = temps[highest + 1];
-  old = gsl_set_error_handler_off ();
-  solver = gsl_root_fsolver_alloc (gsl_root_fsolver_brent);
-  gsl_root_fsolver_set (solver, &f, lo, hi);
-  for (int iter = 0; iter < 200 && status == GSL_CONTINUE; iter++)
-    {
-      gsl_root_fsolver_iterate (solver);
-      status = gsl_root_test_interval (gsl_root_fsolver_x_lower (solver),
-                                       gsl_root_fsolver_x_upper (solver),
-                                       0.0, 1e-14);
-    }
-  *t_c = gsl_root_fsolver_root (solver);
-  gsl_root_fsolver_free (solver);
-  gsl_set_error_handler (old);
+  if (!sp_brent_root (g2_minimum_at_temperature, &at, lo, hi, 0.0, 1e-14, t_c))
+    return FALSE;
 
   at.temperature = *t_c;
   sp_g2_minimum (&at, c_c);

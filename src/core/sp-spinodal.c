@@ -12,9 +12,9 @@
 
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_poly.h>
-#include <gsl/gsl_roots.h>
 #include <math.h>
 
+#include "sp-brent.h"
 #include "sp-equilibrium.h"
 
 /* Coefficients p_0 … p_6 of P(x) = k_B T + (1 − x²)/4 (R''(x) + 2K) with
@@ -67,13 +67,10 @@ polish_root (const SpModel *model,
              double         u0,
              double        *u_root)
 {
-  gsl_function f = { scaled_g2_u, (void *) model };
   double delta = 1e-7 * MAX (1.0, fabs (u0));
   double lo = u0 - delta, hi = u0 + delta;
   double f_lo = scaled_g2_u (lo, (void *) model);
   double f_hi = scaled_g2_u (hi, (void *) model);
-  gsl_root_fsolver *solver;
-  int status = GSL_CONTINUE;
 
   for (int i = 0; i < 40 && f_lo * f_hi > 0.0; i++)
     {
@@ -91,18 +88,7 @@ polish_root (const SpModel *model,
       return TRUE;
     }
 
-  solver = gsl_root_fsolver_alloc (gsl_root_fsolver_brent);
-  gsl_root_fsolver_set (solver, &f, lo, hi);
-  for (int iter = 0; iter < 200 && status == GSL_CONTINUE; iter++)
-    {
-      gsl_root_fsolver_iterate (solver);
-      status = gsl_root_test_interval (gsl_root_fsolver_x_lower (solver),
-                                       gsl_root_fsolver_x_upper (solver),
-                                       1e-15, 1e-15);
-    }
-  *u_root = gsl_root_fsolver_root (solver);
-  gsl_root_fsolver_free (solver);
-  return TRUE;
+  return sp_brent_root (scaled_g2_u, (void *) model, lo, hi, 1e-15, 1e-15, u_root);
 }
 
 static int

@@ -1,0 +1,51 @@
+/* test-brent.c — the Brent wrapper */
+
+#include "config.h"
+
+#include "sp-brent.h"
+#include "test-helpers.h"
+
+static double
+cos_minus_x (double x, void *data)
+{
+  return cos (x) - x;
+}
+
+static double
+shifted_cube (double x, void *data)
+{
+  double a = *(double *) data;
+  return (x - a) * (x - a) * (x - a);
+}
+
+static void
+test_roots (void)
+{
+  double root, a = 1e-9;
+
+  /* The Dottie number, cos x = x. */
+  g_assert_true (sp_brent_root (cos_minus_x, NULL, 0.0, 1.0, 0.0, 1e-15, &root));
+  sp_assert_close (root, 0.73908513321516064166, 4e-15, 0.0);
+
+  /* A triple root near zero: relative tolerance still applies. */
+  g_assert_true (sp_brent_root (shifted_cube, &a, -1.0, 1.0, 0.0, 1e-12, &root));
+  sp_assert_close (root, a, 1e-6, 0.0);
+}
+
+static void
+test_no_bracket (void)
+{
+  double root = 42.0;
+
+  g_assert_false (sp_brent_root (cos_minus_x, NULL, 1.0, 2.0, 0.0, 1e-12, &root));
+  g_assert_cmpfloat (root, ==, 42.0);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/brent/roots", test_roots);
+  g_test_add_func ("/brent/no-bracket", test_no_bracket);
+  return g_test_run ();
+}
