@@ -211,4 +211,16 @@ sp_ch_free_energy_init (SpChFreeEnergy   *fe,
       fe->mu_rest[i] = -2.0 * dh[i];
       fe->mu_rest_prime[i] = 4.0 * d2h[i];
     }
+
+  fe->mu_rest_linear = TRUE;
+  for (guint i = 2; i < SP_CH_POLY_LEN; i++)
+    fe->mu_rest_linear &= fe->mu_rest[i] == 0.0;
+
+  /* A degree-4 polynomial on [0, 1]: a fine sample plus a margin bounds
+   * its maximum well enough for a stabiliser (which only needs ≥). */
+  fe->mu_rest_prime_max = -G_MAXDOUBLE;
+  for (guint i = 0; i <= 1000; i++)
+    fe->mu_rest_prime_max = MAX (fe->mu_rest_prime_max,
+                                 sp_ch_poly (fe->mu_rest_prime, 1.0 - 2.0 * i / 1000.0));
+  fe->mu_rest_prime_max += 1e-3 * fabs (fe->mu_rest_prime_max);
 }

@@ -26,6 +26,8 @@ typedef struct
   double      h[SP_CH_POLY_LEN];            /* h(c) + K c² in powers of x = 1−2c  */
   double      mu_rest[SP_CH_POLY_LEN];      /* μ_rest(c)                          */
   double      mu_rest_prime[SP_CH_POLY_LEN];/* dμ_rest/dc                         */
+  double      mu_rest_prime_max;            /* its maximum over 0 ≤ c ≤ 1         */
+  gboolean    mu_rest_linear;               /* no Redlich–Kister terms            */
 } SpChFreeEnergy;
 
 void sp_ch_free_energy_init (SpChFreeEnergy   *fe,

@@ -7,10 +7,10 @@
 
 #include "sp-fft-wisdom.h"
 
-/* Below this size a 2D transform takes only tens of microseconds and the
- * thread hand-off costs more than it saves (measured with bench-ch on two
- * cores: 1 thread wins at 128², 2 threads win from 256² up). */
-#define SP_FFT_THREADS_MIN_N 256
+/* Below this size the thread hand-off costs more than it saves (bench-ch
+ * on two cores: one thread is faster per step at 128² and 256², two are
+ * 10–20 % faster at 512²). */
+#define SP_FFT_THREADS_MIN_N 512
 
 /* Planning with FFTW_MEASURE at 1024² can take seconds without wisdom; the
  * limit keeps a first run (or a grid change in the window) responsive. */

@@ -40,6 +40,7 @@ struct _SpWorker
   guint           single_steps;
   guint           steps_per_frame;
   gboolean        quit;
+  gboolean        state_changed;   /* run/pause: publish even without steps */
   SpFrame        *frame;
   guint64         serial;
 
@@ -232,7 +233,7 @@ worker_main (gpointer data)
 
       pthread_mutex_lock (&self->lock);
       while (!self->quit && !self->mail.has_params && !self->mail.has_reset &&
-             !self->running && self->single_steps == 0)
+             !self->running && self->single_steps == 0 && !self->state_changed)
         pthread_cond_wait (&self->cond, &self->lock);
       if (self->quit)
         {
@@ -240,8 +241,9 @@ worker_main (gpointer data)
           break;
         }
       mail = self->mail;
-      had_mail = mail.has_params || mail.has_reset;
+      had_mail = mail.has_params || mail.has_reset || self->state_changed;
       self->mail = (Mailbox) { 0 };
+      self->state_changed = FALSE;
       g_atomic_int_set (&self->interrupt, 0);
       run = self->running;
       todo = run ? self->steps_per_frame : MIN (self->single_steps, 1);
@@ -333,13 +335,13 @@ sp_worker_free (SpWorker *self)
 void
 sp_worker_run (SpWorker *self)
 {
-  POST (self, self->running = TRUE);
+  POST (self, self->running = TRUE; self->state_changed = TRUE);
 }
 
 void
 sp_worker_pause (SpWorker *self)
 {
-  POST (self, self->running = FALSE; self->single_steps = 0);
+  POST (self, self->running = FALSE; self->single_steps = 0; self->state_changed = TRUE);
 }
 
 void

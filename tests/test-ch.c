@@ -1,0 +1,368 @@
+/* test-ch.c — the Cahn–Hilliard engine against closed forms and invariants */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "sp-ch.h"
+#include "sp-ch-diagnostics.h"
+#include "sp-ch-private.h"
+#include "test-helpers.h"
+
+static void
+textbook (SpChParams *p,
+          SpMobility  mobility,
+          double      c0,
+          guint       n)
+{
+  sp_ch_params_init_default (p);
+  p->model.mobility = mobility;
+  p->model.c0 = c0;
+  p->n = n;
+  /* Δx = 0.5 nm resolves the textbook interfaces (width ≈ 1.4 nm, with
+   * sub-nanometre tails near the binodal compositions). */
+  p->length = 0.5 * n;
+}
+
+/* The expanded polynomial must be the model's free energy, with every term
+ * switched on (asymmetric Redlich–Kister, strain, vibrational entropy). */
+static void
+test_free_energy_polynomial (void)
+{
+  SpChParams p;
+  SpChFreeEnergy fe;
+
+  sp_ch_params_init_default (&p);
+  p.model.omega = 120.0;
+  p.model.s1 = 0.7;
+  p.model.stiffness = 31.0;
+  p.model.rk[0] = 12.5;
+  p.model.rk[1] = -7.0;
+  p.model.rk[2] = 3.25;
+  p.model.rk[3] = -1.5;
+  sp_ch_free_energy_init (&fe, &p);
+
+  for (double c = 0.001; c < 1.0; c += 0.0137)
+    {
+      double x = 1.0 - 2.0 * c;
+
+      sp_assert_close (sp_ch_free_energy_f (&fe, c), sp_model_g (&p.model, c), 1e-12, 1.0);
+      sp_assert_close (sp_ch_poly (fe.mu_rest, x), sp_model_mu_rest (&p.model, c), 1e-12, 1.0);
+      sp_assert_close (sp_ch_poly (fe.mu_rest_prime, x), sp_model_mu_rest_prime (&p.model, c),
+                       1e-12, 1.0);
+    }
+}
+
+/* Projection of the field on cos(k x) along x: the mode's amplitude. */
+static double
+mode_amplitude (SpCh  *ch,
+                guint  m)
+{
+  guint n = sp_ch_get_n (ch);
+  const double *c = sp_ch_get_field (ch);
+  double sum = 0.0;
+
+  for (guint i = 0; i < n; i++)
+    for (guint j = 0; j < n; j++)
+      sum += c[(gsize) i * n + j] * cos (2.0 * G_PI * m * j / n);
+  return 2.0 * sum / ((double) n * n);
+}
+
+/* σ(k) = −M(c0) k² (g''(c0) + κ k²) from the closed forms of PHYSICS.md,
+ * independently of the engine and of sp-kinetics. */
+static double
+closed_form_sigma (const SpModel *m,
+                   double         k)
+{
+  double kt = SP_KT (m->temperature);
+  double omega_eff = m->omega - m->s1 * kt;
+  double c0 = m->c0;
+  double g2 = kt / (c0 * (1.0 - c0)) - 2.0 * omega_eff + 2.0 * m->stiffness;
+  double mob = m->mobility == SP_MOBILITY_CONSTANT ? m->d0 / (4.0 * kt)
+                                                   : m->d0 / kt * c0 * (1.0 - c0);
+
+  return -mob * k * k * (g2 + m->kappa * k * k);
+}
+
+static void
+check_growth (SpMobility mobility,
+              double     c0)
+{
+  SpChParams p;
+  double g2, k_ref, rate_ref;
+
+  textbook (&p, mobility, c0, 32);
+  p.model.stiffness = 10.0;          /* exercise the strain term too */
+  g2 = SP_KT (p.model.temperature) / (c0 * (1 - c0)) - 2.0 * p.model.omega + 2.0 * p.model.stiffness;
+  /* A box holding modes on both sides of the band edge (or, when stable,
+   * decaying at comparable rates). */
+  k_ref = sqrt (fabs (g2) / (2.0 * p.model.kappa));
+  p.length = 2.0 * 2.0 * G_PI / k_ref;
+
+  for (guint m = 1; m <= 4; m++)
+    {
+      g_autoptr(SpCh) ch = NULL;
+      g_autofree double *field = g_new (double, (gsize) p.n * p.n);
+      double k = 2.0 * G_PI * m / p.length;
+      double sigma = closed_form_sigma (&p.model, k);
+      double a0, a1, t_end, measured;
+
+      /* dt: a first-order scheme's growth error is ~ dt·rate/2; keep it
+       * near 1e-4 of the stiffest rate involved. */
+      rate_ref = fabs (sigma) + sp_model_mobility (&p.model, c0) * (fabs (g2) * k * k + p.model.kappa * k * k * k * k)
+                 + p.model.d0 * k * k;
+      p.dt_max = 2e-4 / rate_ref;
+      ch = sp_ch_new (&p, NULL);
+      g_assert_nonnull (ch);
+      for (guint i = 0; i < p.n; i++)
+        for (guint j = 0; j < p.n; j++)
+          field[(gsize) i * p.n + j] = c0 + 1e-7 * cos (k * j * p.length / p.n);
+      sp_ch_set_field (ch, field);
+
+      a0 = mode_amplitude (ch, m);
+      t_end = 0.7 / fabs (sigma);
+      g_assert_true (sp_ch_advance_to (ch, t_end, NULL));
+      a1 = mode_amplitude (ch, m);
+      measured = log (a1 / a0) / t_end;
+
+      g_test_message ("c0 %.2f m %u: sigma = %.6g, measured %.6g (%.2e rel.)",
+                      c0, m, sigma, measured, fabs (measured - sigma) / fabs (sigma));
+      /* The issue asks for 1 %; a first-order step this small does 1e-3. */
+      sp_assert_close (measured, sigma, 1e-3, 0.0);
+    }
+}
+
+static void
+test_growth_constant (void)
+{
+  check_growth (SP_MOBILITY_CONSTANT, 0.5);
+  check_growth (SP_MOBILITY_CONSTANT, 0.35);
+  check_growth (SP_MOBILITY_CONSTANT, 0.05);     /* outside the spinodal: all decay */
+}
+
+static void
+test_growth_site_blocking (void)
+{
+  check_growth (SP_MOBILITY_SITE_BLOCKING, 0.5);
+  check_growth (SP_MOBILITY_SITE_BLOCKING, 0.35);
+  check_growth (SP_MOBILITY_SITE_BLOCKING, 0.05);
+}
+
+static void
+check_mass (SpChParams *p)
+{
+  g_autoptr(SpCh) ch = sp_ch_new (p, NULL);
+  double m0 = sp_ch_mean_composition (ch), worst = 0.0;
+
+  for (guint s = 1; s <= 100000; s++)
+    {
+      g_assert_true (sp_ch_step (ch, NULL));
+      if (s % 5000 == 0)
+        worst = fmax (worst, fabs (sp_ch_mean_composition (ch) - m0) / m0);
+    }
+  g_test_message ("mass drift after 1e5 steps to t = %g: %.3g", sp_ch_get_time (ch), worst);
+  g_assert_cmpfloat (worst, <=, 1e-12);
+}
+
+static void
+test_mass (void)
+{
+  SpChParams p;
+
+  textbook (&p, SP_MOBILITY_SITE_BLOCKING, 0.4, 32);
+  check_mass (&p);
+  textbook (&p, SP_MOBILITY_CONSTANT, 0.4, 32);
+  check_mass (&p);
+  sp_ch_params_init_pfhub1a (&p);
+  p.n = 32;
+  p.length = 32.0;
+  p.init = SP_CH_INIT_NOISE;
+  p.noise = 0.01;
+  check_mass (&p);
+}
+
+static void
+check_energy_decreases (SpChParams *p,
+                        guint       steps)
+{
+  g_autoptr(SpCh) ch = sp_ch_new (p, NULL);
+  double f = sp_ch_free_energy (ch), f0 = f;
+
+  for (guint s = 0; s < steps; s++)
+    {
+      double next;
+
+      g_assert_true (sp_ch_step (ch, NULL));
+      next = sp_ch_free_energy (ch);
+      /* Allow only the summation's own round-off. */
+      if (next > f + 1e-13 * fabs (f))
+        g_error ("F rose from %.17g to %.17g at step %u (t = %g)", f, next, s, sp_ch_get_time (ch));
+      f = next;
+    }
+  g_test_message ("F %.8g -> %.8g over %u steps, t = %g", f0, f, steps, sp_ch_get_time (ch));
+  g_assert_cmpfloat (f, <, f0);
+}
+
+static void
+test_energy_decreases (void)
+{
+  SpChParams p;
+
+  textbook (&p, SP_MOBILITY_SITE_BLOCKING, 0.4, 64);
+  check_energy_decreases (&p, 3000);
+  textbook (&p, SP_MOBILITY_CONSTANT, 0.4, 64);
+  check_energy_decreases (&p, 3000);
+  sp_ch_params_init_pfhub1a (&p);
+  p.n = 64;
+  p.length = 64.0;
+  p.init = SP_CH_INIT_NOISE;
+  p.noise = 0.01;
+  check_energy_decreases (&p, 3000);
+}
+
+static void
+test_deterministic (void)
+{
+  SpChParams p;
+  g_autoptr(SpCh) a = NULL;
+  g_autoptr(SpCh) b = NULL;
+  g_autoptr(SpCh) other = NULL;
+  gsize bytes;
+
+  textbook (&p, SP_MOBILITY_SITE_BLOCKING, 0.45, 64);
+  p.seed = G_GUINT64_CONSTANT (0x123456789abcdef);
+  a = sp_ch_new (&p, NULL);
+  b = sp_ch_new (&p, NULL);
+  p.seed++;
+  other = sp_ch_new (&p, NULL);
+  bytes = (gsize) p.n * p.n * sizeof (double);
+
+  for (guint s = 0; s < 500; s++)
+    {
+      g_assert_true (sp_ch_step (a, NULL));
+      g_assert_true (sp_ch_step (b, NULL));
+      g_assert_true (sp_ch_step (other, NULL));
+    }
+  g_assert_cmpfloat (sp_ch_get_time (a), ==, sp_ch_get_time (b));
+  g_assert_cmpmem (sp_ch_get_field (a), bytes, sp_ch_get_field (b), bytes);
+  g_assert_true (memcmp (sp_ch_get_field (a), sp_ch_get_field (other), bytes) != 0);
+
+  /* A reset with the same seed replays the run exactly. */
+  {
+    g_autofree double *first = g_memdup2 (sp_ch_get_field (other), bytes);
+    double t = sp_ch_get_time (other);
+
+    sp_ch_reset (other, p.seed);
+    for (guint s = 0; s < 500; s++)
+      g_assert_true (sp_ch_step (other, NULL));
+    g_assert_cmpfloat (sp_ch_get_time (other), ==, t);
+    g_assert_cmpmem (sp_ch_get_field (other), bytes, first, bytes);
+  }
+}
+
+/* A deep quench (Ω/k_BT ≈ 6, equilibrium compositions near 2.5e-3) must keep
+ * c strictly inside (0, 1), finite, for both mobility models. */
+static void
+test_bounds (void)
+{
+  for (guint mob = 0; mob < 2; mob++)
+    {
+      SpChParams p;
+      g_autoptr(SpCh) ch = NULL;
+
+      textbook (&p, mob, 0.3, 64);
+      p.model.omega = 155.0;
+      p.length = 24.0;
+      ch = sp_ch_new (&p, NULL);
+      for (guint frame = 0; frame < 40; frame++)
+        {
+          const double *c = sp_ch_get_field (ch);
+          double lo = 1.0, hi = 0.0;
+
+          for (guint s = 0; s < 50; s++)
+            g_assert_true (sp_ch_step (ch, NULL));
+          for (gsize i = 0; i < (gsize) p.n * p.n; i++)
+            {
+              lo = fmin (lo, c[i]);
+              hi = fmax (hi, c[i]);
+            }
+          g_assert_cmpfloat (lo, >, 0.0);
+          g_assert_cmpfloat (hi, <, 1.0);
+          if (frame == 39)
+            g_test_message ("%s: t = %g, c in [%.3g, %.6f], %" G_GUINT64_FORMAT " retried",
+                            mob ? "constant" : "site-blocking", sp_ch_get_time (ch), lo, hi,
+                            sp_ch_get_rejected (ch));
+        }
+      /* It did phase-separate. */
+      {
+        const double *c = sp_ch_get_field (ch);
+        double lo = 1.0;
+        for (gsize i = 0; i < (gsize) p.n * p.n; i++)
+          lo = fmin (lo, c[i]);
+        g_assert_cmpfloat (lo, <, 0.05);
+      }
+    }
+}
+
+static void
+test_advance_lands (void)
+{
+  SpChParams p;
+  g_autoptr(SpCh) ch = NULL;
+
+  textbook (&p, SP_MOBILITY_CONSTANT, 0.5, 32);
+  ch = sp_ch_new (&p, NULL);
+  g_assert_true (sp_ch_advance_to (ch, 0.37, NULL));
+  g_assert_cmpfloat (sp_ch_get_time (ch), ==, 0.37);
+  g_assert_true (sp_ch_advance_to (ch, 2.0, NULL));
+  g_assert_cmpfloat (sp_ch_get_time (ch), ==, 2.0);
+}
+
+static void
+test_params_keep_field (void)
+{
+  SpChParams p, q;
+  g_autoptr(SpCh) ch = NULL;
+  g_autoptr(GError) error = NULL;
+  double mean;
+
+  textbook (&p, SP_MOBILITY_SITE_BLOCKING, 0.4, 32);
+  ch = sp_ch_new (&p, NULL);
+  for (guint s = 0; s < 50; s++)
+    g_assert_true (sp_ch_step (ch, NULL));
+  mean = sp_ch_mean_composition (ch);
+
+  q = p;
+  q.model.kappa = 150.0;
+  q.model.temperature = 280.0;
+  g_assert_true (sp_ch_set_params (ch, &q, &error));
+  g_assert_no_error (error);
+  for (guint s = 0; s < 50; s++)
+    g_assert_true (sp_ch_step (ch, NULL));
+  sp_assert_close (sp_ch_mean_composition (ch), mean, 1e-14, 0.0);
+
+  q.n = 64;
+  g_assert_false (sp_ch_set_params (ch, &q, &error));
+  g_assert_error (error, SP_CH_ERROR, SP_CH_ERROR_INVALID);
+  g_assert_cmpuint (sp_ch_get_n (ch), ==, 32);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/ch/free-energy/polynomial", test_free_energy_polynomial);
+  g_test_add_func ("/ch/linear-growth/constant", test_growth_constant);
+  g_test_add_func ("/ch/linear-growth/site-blocking", test_growth_site_blocking);
+  g_test_add_func ("/ch/mass-conservation", test_mass);
+  g_test_add_func ("/ch/energy-decreases", test_energy_decreases);
+  g_test_add_func ("/ch/deterministic", test_deterministic);
+  g_test_add_func ("/ch/bounds", test_bounds);
+  g_test_add_func ("/ch/advance-lands", test_advance_lands);
+  g_test_add_func ("/ch/set-params", test_params_keep_field);
+
+  return g_test_run ();
+}

@@ -1,0 +1,299 @@
+/* test-worker.c — the simulation thread: commands, frames, errors, and a
+ * stress run of rapid commands (also run under ThreadSanitizer) */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "sp-worker.h"
+#include "test-helpers.h"
+
+/* Waits (polling, as a tick callback would) for a frame newer than @serial
+ * that satisfies @pred. */
+static SpFrame *
+wait_frame (SpWorker *w,
+            guint64   serial,
+            gboolean (*pred) (const SpFrame *f, gpointer data),
+            gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      SpFrame *f = sp_worker_get_frame (w);
+
+      if (f != NULL && f->serial > serial && (pred == NULL || pred (f, data)))
+        return f;
+      if (f != NULL)
+        sp_frame_unref (f);
+      g_usleep (200);
+    }
+  g_error ("no suitable frame within 30 s");
+  return NULL;
+}
+
+static gboolean
+is_state (const SpFrame *f,
+          gpointer       data)
+{
+  return f->state == GPOINTER_TO_UINT (data);
+}
+
+static gboolean
+is_n (const SpFrame *f,
+      gpointer       data)
+{
+  return f->n == GPOINTER_TO_UINT (data);
+}
+
+static void
+small_params (SpChParams *p,
+              guint       n)
+{
+  sp_ch_params_init_default (p);
+  p->n = n;
+  p->length = 0.5 * n;
+  p->model.c0 = 0.4;
+}
+
+static void
+assert_finite_field (const SpFrame *f)
+{
+  for (gsize i = 0; i < (gsize) f->n * f->n; i++)
+    g_assert_true (isfinite (f->field[i]));
+}
+
+static void
+test_run_pause_step (void)
+{
+  SpChParams p;
+  g_autoptr(SpWorker) w = NULL;
+  g_autoptr(SpFrame) first = NULL;
+  g_autoptr(SpFrame) running = NULL;
+  g_autoptr(SpFrame) paused = NULL;
+  g_autoptr(SpFrame) stepped = NULL;
+
+  small_params (&p, 64);
+  w = sp_worker_new (&p, NULL, NULL);
+  first = wait_frame (w, 0, NULL, NULL);
+  g_assert_cmpint (first->state, ==, SP_WORKER_PAUSED);
+  g_assert_cmpuint (first->n, ==, 64);
+  g_assert_cmpfloat (first->diag.time, ==, 0.0);
+  sp_assert_close (first->diag.mean_c, 0.4, 1e-15, 0.0);
+
+  sp_worker_set_steps_per_frame (w, 5);
+  sp_worker_run (w);
+  running = wait_frame (w, first->serial, is_state, GUINT_TO_POINTER (SP_WORKER_RUNNING));
+  g_assert_cmpfloat (running->diag.time, >, 0.0);
+  assert_finite_field (running);
+
+  sp_worker_pause (w);
+  paused = wait_frame (w, running->serial, is_state, GUINT_TO_POINTER (SP_WORKER_PAUSED));
+  /* Nothing moves while paused. */
+  g_usleep (20000);
+  {
+    g_autoptr(SpFrame) still = sp_worker_get_frame (w);
+    g_assert_cmpuint (still->diag.steps, ==, paused->diag.steps);
+  }
+
+  sp_worker_step (w);
+  stepped = wait_frame (w, paused->serial, NULL, NULL);
+  g_assert_cmpuint (stepped->diag.steps, ==, paused->diag.steps + 1);
+  g_assert_cmpint (stepped->state, ==, SP_WORKER_PAUSED);
+  sp_assert_close (stepped->diag.mean_c, 0.4, 1e-14, 0.0);
+}
+
+/* A pause in the middle of a huge batch is honoured at the next step. */
+static void
+test_pause_latency (void)
+{
+  SpChParams p;
+  g_autoptr(SpWorker) w = NULL;
+  g_autoptr(SpFrame) first = NULL;
+  g_autoptr(SpFrame) paused = NULL;
+  gint64 t0, latency, free_latency;
+
+  small_params (&p, 128);
+  w = sp_worker_new (&p, NULL, NULL);
+  first = wait_frame (w, 0, NULL, NULL);
+  sp_worker_set_steps_per_frame (w, 1000000);
+  sp_worker_run (w);
+  g_usleep (100000);
+
+  t0 = g_get_monotonic_time ();
+  sp_worker_pause (w);
+  paused = wait_frame (w, first->serial, is_state, GUINT_TO_POINTER (SP_WORKER_PAUSED));
+  latency = g_get_monotonic_time () - t0;
+  g_assert_cmpuint (paused->diag.steps, <, 1000000);
+  g_assert_cmpuint (paused->diag.steps, >, 0);
+
+  sp_worker_run (w);
+  g_usleep (50000);
+  t0 = g_get_monotonic_time ();
+  g_clear_pointer (&w, sp_worker_free);
+  free_latency = g_get_monotonic_time () - t0;
+  g_test_message ("pause took %.1f ms, stop+join %.1f ms (128², site blocking)",
+                  latency / 1000.0, free_latency / 1000.0);
+}
+
+static void
+test_reset_and_params (void)
+{
+  SpChParams p, q;
+  g_autoptr(SpWorker) w = NULL;
+  g_autoptr(SpFrame) f0 = NULL;
+  g_autoptr(SpFrame) f1 = NULL;
+  g_autoptr(SpFrame) f2 = NULL;
+  g_autoptr(SpFrame) f3 = NULL;
+  g_autoptr(SpCh) ref = NULL;
+  gsize bytes;
+
+  small_params (&p, 64);
+  w = sp_worker_new (&p, NULL, NULL);
+  f0 = wait_frame (w, 0, NULL, NULL);
+  sp_worker_set_steps_per_frame (w, 3);
+  sp_worker_run (w);
+  sp_worker_reset (w, 99);
+  sp_worker_pause (w);
+  f1 = wait_frame (w, f0->serial, is_state, GUINT_TO_POINTER (SP_WORKER_PAUSED));
+
+  /* A single step, then a reset: the frame after it is t = 0 with seed
+   * 99's field, bit for bit what a fresh engine makes. */
+  {
+    g_autoptr(SpFrame) latest = NULL;
+    sp_worker_step (w);
+    latest = wait_frame (w, f1->serial, NULL, NULL);
+    g_assert_cmpuint (latest->params.seed, ==, 99);
+    sp_worker_reset (w, 99);
+    f2 = wait_frame (w, latest->serial, NULL, NULL);
+  }
+  g_assert_cmpfloat (f2->diag.time, ==, 0.0);
+  p.seed = 99;
+  ref = sp_ch_new (&p, NULL);
+  bytes = (gsize) p.n * p.n * sizeof (double);
+  g_assert_cmpmem (f2->field, bytes, sp_ch_get_field (ref), bytes);
+
+  /* A model parameter keeps the field; a grid change restarts on a new one. */
+  q = p;
+  q.model.kappa = 120.0;
+  sp_worker_set_params (w, &q);
+  {
+    g_autoptr(SpFrame) f = wait_frame (w, f2->serial, NULL, NULL);
+    g_assert_cmpfloat (f->params.model.kappa, ==, 120.0);
+    g_assert_cmpmem (f->field, bytes, f2->field, bytes);
+  }
+  q.n = 96;
+  sp_worker_set_params (w, &q);
+  f3 = wait_frame (w, 0, is_n, GUINT_TO_POINTER (96));
+  g_assert_cmpuint (f3->n, ==, 96);
+  g_assert_cmpfloat (f3->diag.time, ==, 0.0);
+  g_assert_cmpuint (f3->params.seed, ==, 99);
+}
+
+/* A composition that cannot stay inside (0, 1) on this grid pauses the
+ * run with a message; the published field is the last good one. */
+static void
+test_error_pauses (void)
+{
+  SpChParams p;
+  g_autoptr(SpWorker) w = NULL;
+  g_autoptr(SpFrame) failed = NULL;
+
+  small_params (&p, 32);
+  p.model.omega = 900.0;        /* Ω/k_BT ≈ 35: gaps down to 1e-15 */
+  p.model.kappa = 0.01;         /* interfaces far below the grid spacing */
+  p.length = 400.0;
+  p.model.c0 = 0.5;
+  p.noise = 0.2;
+  p.model.mobility = SP_MOBILITY_CONSTANT;
+  w = sp_worker_new (&p, NULL, NULL);
+  sp_worker_set_steps_per_frame (w, 100);
+  sp_worker_run (w);
+  failed = wait_frame (w, 0, is_state, GUINT_TO_POINTER (SP_WORKER_FAILED));
+  g_assert_nonnull (failed->message);
+  g_test_message ("error: %s", failed->message);
+  g_assert_nonnull (strstr (failed->message, "(0, 1)"));
+  assert_finite_field (failed);
+  g_assert_cmpfloat (failed->field_min, >, 0.0);
+  g_assert_cmpfloat (failed->field_max, <, 1.0);
+
+  /* Run requests are ignored until the parameters change. */
+  sp_worker_run (w);
+  g_usleep (20000);
+  {
+    g_autoptr(SpFrame) f = sp_worker_get_frame (w);
+    g_assert_cmpint (f->state, ==, SP_WORKER_FAILED);
+  }
+  small_params (&p, 32);
+  sp_worker_set_params (w, &p);
+  {
+    g_autoptr(SpFrame) f = wait_frame (w, failed->serial, is_state,
+                                       GUINT_TO_POINTER (SP_WORKER_PAUSED));
+    g_assert_null (f->message);
+  }
+}
+
+static gint notified;
+
+static void
+on_frame (gpointer data)
+{
+  g_atomic_int_inc (&notified);
+}
+
+/* 1000 rapid start / parameter change / pause / stop cycles. */
+static void
+test_stress (void)
+{
+  for (guint cycle = 0; cycle < 1000; cycle++)
+    {
+      SpChParams p;
+      SpWorker *w;
+
+      small_params (&p, cycle % 10 == 0 ? 48 : 32);
+      w = sp_worker_new (&p, on_frame, NULL);
+      sp_worker_set_steps_per_frame (w, 1 + cycle % 7);
+      sp_worker_run (w);
+      p.model.kappa = 80.0 + cycle % 40;
+      p.model.temperature = 290.0 + cycle % 20;
+      sp_worker_set_params (w, &p);
+      if (cycle % 3 == 0)
+        sp_worker_reset (w, cycle);
+      if (cycle % 5 == 0)
+        {
+          p.n = 40;
+          sp_worker_set_params (w, &p);
+        }
+      if (cycle % 2 == 0)
+        sp_worker_pause (w);
+      if (cycle % 11 == 0)
+        sp_worker_step (w);
+      {
+        SpFrame *f = sp_worker_get_frame (w);
+        if (f != NULL)
+          {
+            g_assert_true (f->field == NULL || isfinite (f->field[0]));
+            sp_frame_unref (f);
+          }
+      }
+      sp_worker_free (w);
+    }
+  g_test_message ("%d frames published", g_atomic_int_get (&notified));
+  g_assert_cmpint (g_atomic_int_get (&notified), >=, 1000);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/worker/run-pause-step", test_run_pause_step);
+  g_test_add_func ("/worker/pause-latency", test_pause_latency);
+  g_test_add_func ("/worker/reset-and-params", test_reset_and_params);
+  g_test_add_func ("/worker/error-pauses", test_error_pauses);
+  g_test_add_func ("/worker/stress", test_stress);
+
+  return g_test_run ();
+}
