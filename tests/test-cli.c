@@ -1,8 +1,5 @@
 /* test-cli.c — spinodal-cli as a user runs it: JSON output checked against
- * the core, and every kind of bad input rejected with one clear line
- *
- * The binary's path is argv[1] (meson passes spinodal_cli.full_path ()).
- */
+ * the core (bad input is in test-cli-usage.c) */
 
 #include "config.h"
 
@@ -10,75 +7,13 @@
 #include <math.h>
 #include <string.h>
 
+#include "cli-runner.h"
 #include "sp-cli-options.h"
 #include "sp-critical.h"
 #include "sp-equilibrium.h"
 #include "sp-kinetics.h"
 #include "sp-model.h"
 #include "sp-presets.h"
-
-static char *cli_path;
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* Runs the CLI with @args (NULL-terminated, without the program), no shell,
- * in the C locale so that messages are the untranslated ones. */
-static void
-run_cli (const char *const *args,
-         Run               *run)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GError) wait_error = NULL;
-  g_autoptr(GString) cmdline = g_string_new (cli_path);
-  int wait_status = 0;
-
-  g_ptr_array_add (argv, cli_path);
-  for (guint i = 0; args[i] != NULL; i++)
-    {
-      g_ptr_array_add (argv, (char *) args[i]);
-      g_string_append_printf (cmdline, " %s", args[i]);
-    }
-  g_ptr_array_add (argv, NULL);
-
-  envp = g_environ_setenv (envp, "LANGUAGE", "", TRUE);
-  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
-
-  g_test_message ("running: %s", cmdline->str);
-  if (!g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                     &run->out, &run->err, &wait_status, &error))
-    g_error ("could not run %s: %s", cli_path, error->message);
-
-  if (g_spawn_check_wait_status (wait_status, &wait_error))
-    run->status = 0;
-  else if (wait_error->domain == G_SPAWN_EXIT_ERROR)
-    run->status = wait_error->code;
-  else
-    g_error ("%s did not exit normally: %s", cmdline->str, wait_error->message);
-}
-
-static gboolean
-contains_nan_or_inf (const char *text)
-{
-  g_autofree char *lower = g_ascii_strdown (text, -1);
-
-  return strstr (lower, "nan") != NULL || strstr (lower, "inf") != NULL;
-}
 
 static void
 assert_rel (double      got,
@@ -562,37 +497,6 @@ test_presets (void)
 }
 
 static void
-test_help (void)
-{
-  const char *args[] = { "--help", NULL };
-  const char *args_analyze[] = { "analyze", "--help", NULL };
-  g_auto(Run) run = { 0 };
-  g_auto(Run) run_analyze = { 0 };
-
-  run_cli (args, &run);
-  g_assert_cmpint (run.status, ==, 0);
-  g_assert_nonnull (strstr (run.out, "analyze"));
-  g_assert_nonnull (strstr (run.out, "presets"));
-
-  run_cli (args_analyze, &run_analyze);
-  g_assert_cmpint (run_analyze.status, ==, 0);
-  g_assert_nonnull (strstr (run_analyze.out, "--omega"));
-  g_assert_nonnull (strstr (run_analyze.out, "--json"));
-}
-
-static void
-test_no_command (void)
-{
-  const char *args[] = { NULL };
-  g_auto(Run) run = { 0 };
-
-  run_cli (args, &run);
-  g_assert_cmpint (run.status, ==, 2);
-  g_assert_cmpstr (run.out, ==, "");
-  g_assert_nonnull (strstr (run.err, "analyze"));
-}
-
-static void
 test_bench (void)
 {
   const char *args[] = { "bench", "--runs", "3", "--preset", "textbook", NULL };
@@ -604,89 +508,11 @@ test_bench (void)
   g_assert_nonnull (strstr (run.out, "3 runs"));
 }
 
-/* ---- bad input ---------------------------------------------------------- */
-
-typedef struct
-{
-  const char *name;
-  const char *args[8];
-  const char *must_name;   /* the flag (or word) the message must name */
-  SpParamId   range;       /* whose range text must appear, or SP_N_PARAMS */
-  const char *also;        /* a further required substring, or NULL */
-} BadInput;
-
-static const BadInput bad_inputs[] = {
-  { "bogus-flag",        { "analyze", "--bogus", NULL },               "--bogus",       SP_N_PARAMS, NULL },
-  { "omega-abc",         { "analyze", "--omega", "abc", NULL },        "--omega",       SP_PARAM_OMEGA, NULL },
-  { "omega-nan",         { "analyze", "--omega", "nan", NULL },        "--omega",       SP_PARAM_OMEGA, NULL },
-  { "omega-overflow",    { "analyze", "--omega", "1e400", NULL },      "--omega",       SP_PARAM_OMEGA, NULL },
-  { "omega-trailing",    { "analyze", "--omega", "12meV", NULL },      "--omega",       SP_PARAM_OMEGA, NULL },
-  { "omega-too-big",     { "analyze", "--omega", "1000.5", NULL },     "--omega",       SP_PARAM_OMEGA, NULL },
-  { "temperature-zero",  { "analyze", "--temperature", "0", NULL },    "--temperature", SP_PARAM_TEMPERATURE, NULL },
-  { "temperature-neg",   { "analyze", "--temperature", "-5", NULL },   "--temperature", SP_PARAM_TEMPERATURE, NULL },
-  { "c0-one",            { "analyze", "--c0", "1", NULL },             "--c0",          SP_PARAM_C0, NULL },
-  { "c0-zero",           { "analyze", "--c0", "0", NULL },             "--c0",          SP_PARAM_C0, NULL },
-  { "c0-above",          { "analyze", "--c0", "1.5", NULL },           "--c0",          SP_PARAM_C0, NULL },
-  { "kappa-zero",        { "analyze", "--kappa", "0", NULL },          "--kappa",       SP_PARAM_KAPPA, NULL },
-  { "kappa-neg",         { "analyze", "--kappa", "-1", NULL },         "--kappa",       SP_PARAM_KAPPA, NULL },
-  { "kappa-tiny",        { "analyze", "--kappa", "1e-300", NULL },     "--kappa",       SP_PARAM_KAPPA, NULL },
-  { "rk-too-many",       { "analyze", "--rk", "1,2,3,4,5", NULL },     "--rk",          SP_N_PARAMS, "4" },
-  { "rk-not-number",     { "analyze", "--rk", "1,x", NULL },           "--rk",          SP_PARAM_RK, "L2" },
-  { "mobility-fast",     { "analyze", "--mobility", "fast", NULL },    "--mobility",    SP_N_PARAMS, "site-blocking" },
-  { "preset-nosuch",     { "analyze", "--preset", "nosuch", NULL },    "--preset",      SP_N_PARAMS, "lifepo4, lto, textbook, solid-solution, two-plateau" },
-  { "missing-value",     { "analyze", "--omega", NULL },               "--omega",       SP_N_PARAMS, NULL },
-  { "unknown-command",   { "frobnicate", NULL },                       "frobnicate",    SP_N_PARAMS, "analyze" },
-  { "stray-argument",    { "analyze", "extra", NULL },                 "extra",         SP_N_PARAMS, NULL },
-  { "bench-runs-zero",   { "bench", "--runs", "0", NULL },             "--runs",        SP_N_PARAMS, "[1, 100000]" },
-  { "bench-bad-value",   { "bench", "--c0", "2", NULL },               "--c0",          SP_PARAM_C0, NULL },
-};
-
-static void
-test_bad_input (gconstpointer data)
-{
-  const BadInput *bad = data;
-  g_auto(Run) run = { 0 };
-  const char *newline;
-
-  run_cli (bad->args, &run);
-  g_test_message ("stderr: %s", run.err);
-  g_assert_cmpint (run.status, ==, 2);
-  g_assert_cmpstr (run.out, ==, "");
-
-  /* Exactly one line: non-empty, ending in the only newline. */
-  newline = strchr (run.err, '\n');
-  g_assert_nonnull (newline);
-  g_assert_cmpuint (newline - run.err, >, 0);
-  g_assert_cmpstr (newline + 1, ==, "");
-
-  if (strstr (run.err, bad->must_name) == NULL)
-    g_error ("message “%s” does not name “%s”", run.err, bad->must_name);
-  if (bad->range != SP_N_PARAMS)
-    {
-      g_autofree char *allowed = sp_param_range_describe (sp_param_range (bad->range));
-
-      if (strstr (run.err, allowed) == NULL)
-        g_error ("message “%s” does not give the range “%s”", run.err, allowed);
-    }
-  if (bad->also != NULL && strstr (run.err, bad->also) == NULL)
-    g_error ("message “%s” does not contain “%s”", run.err, bad->also);
-}
-
 int
 main (int    argc,
       char **argv)
 {
-  /* Take the binary's path out before GTest sees the arguments. */
-  if (argc < 2 || argv[1][0] == '-')
-    {
-      g_printerr ("usage: %s PATH-TO-spinodal-cli [GTEST-OPTION…]\n", argv[0]);
-      return 1;
-    }
-  cli_path = g_strdup (argv[1]);
-  for (int i = 1; i < argc; i++)
-    argv[i] = argv[i + 1];
-  argc--;
-
+  cli_runner_init (&argc, &argv);
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cli/analyze/lifepo4", test_analyze_lifepo4);
@@ -702,15 +528,7 @@ main (int    argc,
   g_test_add_func ("/cli/analyze/tiny-kappa", test_analyze_tiny_kappa);
   g_test_add_func ("/cli/analyze/table", test_analyze_table);
   g_test_add_func ("/cli/presets", test_presets);
-  g_test_add_func ("/cli/help", test_help);
-  g_test_add_func ("/cli/no-command", test_no_command);
   g_test_add_func ("/cli/bench", test_bench);
-
-  for (guint i = 0; i < G_N_ELEMENTS (bad_inputs); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/cli/usage/%s", bad_inputs[i].name);
-      g_test_add_data_func (path, &bad_inputs[i], test_bad_input);
-    }
 
   return g_test_run ();
 }

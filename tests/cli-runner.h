@@ -1,0 +1,34 @@
+/* cli-runner.h — runs spinodal-cli as a user would, for the CLI tests
+ *
+ * The binary's path is the test program's first argument (meson passes
+ * spinodal_cli.full_path ()); cli_runner_init() takes it out before GTest
+ * sees the arguments.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+void     run_clear           (Run *run);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Call first in main(); exits with a usage message when the path is missing. */
+void     cli_runner_init     (int    *argc,
+                              char ***argv);
+
+/* Runs the CLI with @args (NULL-terminated, without the program), no shell,
+ * in the C locale so that messages are the untranslated ones. */
+void     run_cli             (const char *const *args,
+                              Run               *run);
+
+gboolean contains_nan_or_inf (const char *text);
+
+G_END_DECLS
