@@ -1,12 +1,12 @@
 #!/bin/sh
-# Installs what Spinodal needs to build, test and run (Debian 12 / Ubuntu 22.04+)
+# Installs what Spinodal needs to build, test and run (Debian 12 / Ubuntu 23.04 or newer: GTK 4.8 and libadwaita 1.2 at least)
 # and configures the build directory.  Safe to run again: it installs only
 # missing packages and reconfigures only when needed.
 set -eu
 
 cd "$(dirname "$0")/.."
 
-PACKAGES="gcc pkg-config meson ninja-build gettext
+PACKAGES="gcc libc6-dev pkg-config meson ninja-build gettext
 libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
 libgsl-dev libfftw3-dev libjson-glib-dev
 xvfb xauth dbus dbus-x11 desktop-file-utils appstream python3"
