@@ -1,12 +1,19 @@
-/* sp-ch-private.h — the free energy in the form the engine's inner loops use
+/* sp-ch-private.h — what the engine's two halves share
  *
- * The material's excess and strain energy is a polynomial of degree 6 in
- * x = 1 − 2c; it is expanded once per parameter change so that the loops
- * over the grid evaluate μ_rest, μ_rest' and g with inline Horner steps
- * instead of a function call per point.
+ * The free energy in the form the inner loops use: the material's excess
+ * and strain energy is a polynomial of degree 6 in x = 1 − 2c, expanded
+ * once per parameter change so that the loops over the grid evaluate
+ * μ_rest, μ_rest' and g with inline Horner steps instead of a function
+ * call per point.
+ *
+ * The engine's state (struct _SpCh), shared by sp-ch.c (life cycle,
+ * adaptive step control, plans) and sp-ch-kernels.c (the passes over the
+ * grid and the spectrum that one step makes, compiled with -O3 and OpenMP
+ * SIMD so that they vectorise, the logarithm included).
  */
 #pragma once
 
+#include <fftw3.h>
 #include <math.h>
 
 #include "sp-ch.h"
@@ -57,5 +64,66 @@ sp_ch_free_energy_f (const SpChFreeEnergy *fe,
     }
   return fe->kt * (c * log (c) + (1.0 - c) * log1p (-c)) + sp_ch_poly (fe->h, 1.0 - 2.0 * c);
 }
+
+/* What one pass over a candidate field finds. */
+typedef struct
+{
+  double   err;        /* max |c_new − c_old|               */
+  double   amplitude;  /* max |c − c̄|                       */
+  double   f2_max;     /* max f''(c)     (constant M)       */
+  double   m_max;      /* max M(c)       (site blocking)    */
+  double   r2_max;     /* max μ_rest'(c) (site blocking)    */
+  gboolean valid;
+} SpChScan;
+
+struct _SpCh
+{
+  SpChParams     params;
+  SpChFreeEnergy fe;
+
+  guint   n, nh;           /* nh = n/2 + 1 */
+  gsize   n_real, n_cplx;
+  double  dx;
+
+  double *k2y, *k2x;       /* squared wavenumbers along y (n) and x (nh) */
+  double *kdy, *kdx;       /* first-derivative wavenumbers (Nyquist zeroed) */
+
+  double       *c[2];      /* field: current = c[cur]             */
+  fftw_complex *chat[2];   /* its spectrum                        */
+  fftw_complex *work;      /* c2r input (FFTW destroys it)        */
+  double       *nl;        /* f'(c) or μ_rest(c)                  */
+  fftw_complex *nlhat;
+  double       *grad;      /* site blocking: ∂x w, ∂y w → fluxes  */
+  fftw_complex *gradhat;   /*   and their spectra                 */
+  guint   cur;
+
+  fftw_plan fwd, inv;      /* nl → nlhat, work → c               */
+  fftw_plan fwd2, inv2;    /* batched pairs: grad ⇄ gradhat      */
+
+  /* Stabilisers of the current state (depend on the field). */
+  double  stab2, stab4;    /* S_k = stab2 k² + stab4 k⁴          */
+  double  amplitude;
+  double  mean;
+
+  double  time, dt, dt_start, dt_cap, tolerance;
+  guint64 steps, rejected;
+};
+
+/* sp-ch-kernels.c: the passes of one step. */
+void sp_ch_kernel_scan     (SpCh         *self,
+                            const double *c,
+                            const double *c_old,
+                            SpChScan     *s);
+void sp_ch_kernel_explicit (SpCh           *self,
+                            const SpChScan *s);
+void sp_ch_kernel_trial    (SpCh         *self,
+                            double        dt);
+/* out[i] = ln(c[i]/(1 − c[i])) with the vectorised logarithm the material
+ * pass uses (exposed so that the tests can hold it to the scalar one). */
+void sp_ch_kernel_logit    (const double *c,
+                            double       *out,
+                            gsize         n);
+/* The instruction set the kernels dispatch to ("avx512", "avx2", "generic"). */
+const char *sp_ch_kernel_isa (void);
 
 G_END_DECLS

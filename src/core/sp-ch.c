@@ -1,7 +1,8 @@
-/* sp-ch.c — semi-implicit Fourier spectral Cahn–Hilliard steps
+/* sp-ch.c — the Cahn–Hilliard engine's life cycle and adaptive step control
  *
- * Layout: the field is n × n doubles, row-major with y slowest; its r2c
- * transform is n × (n/2 + 1) complex numbers, x (the last dimension) halved.
+ * The passes over the grid that a step makes are in sp-ch-kernels.c; this
+ * file owns the state: buffers and FFTW plans, the initial field, parameter
+ * changes, and the controller that accepts, rejects and sizes the steps.
  * The spectrum ĉ is the state: the field is recomputed from it after every
  * step, so the k = 0 coefficient (the mass) is copied, never re-derived.
  */
@@ -19,59 +20,15 @@
  * the tolerance, nor a fraction of the pattern's current amplitude (which
  * keeps the exponential growth of the early stage accurate: a 3 % change
  * per step puts the first-order growth error well under 1 %).  With 0.002
- * PFHub 1a's F(t) is within 1.5 % of the time-converged run (tolerance
- * 5e-4, or fixed dt = 0.02) at every decade; 0.01 is 6 % off at t = 1000. */
+ * PFHub 1a's F(t) is within 1 % of a time-converged second-order run at
+ * every decade up to t = 1000 (0.01 is 6 % off there); the PFHub setup
+ * asks for 0.001 (SP_CH_PFHUB1_TOLERANCE, see test-pfhub.c). */
 #define DEFAULT_TOLERANCE  0.002
 #define RELATIVE_TOLERANCE 0.03
 #define MAX_GROWTH         1.25
 #define MAX_ATTEMPTS       80
 /* Below this fraction of the stiffest mode's time the step is hopeless. */
 #define DT_FLOOR_FRACTION  1e-9
-/* PFHub's polynomial model has no bounds; this only catches blow-up. */
-#define POLY_BLOWUP        1e3
-
-typedef struct
-{
-  double err;        /* max |c_new − c_old|          */
-  double amplitude;  /* max |c − c̄|                  */
-  double f2_max;     /* max f''(c)     (constant M)  */
-  double m_max;      /* max M(c)       (site blocking) */
-  double r2_max;     /* max μ_rest'(c) (site blocking) */
-  gboolean valid;
-} Scan;
-
-struct _SpCh
-{
-  SpChParams     params;
-  SpChFreeEnergy fe;
-
-  guint   n, nh;           /* nh = n/2 + 1 */
-  gsize   n_real, n_cplx;
-  double  dx;
-
-  double *k2y, *k2x;       /* squared wavenumbers along y (n) and x (nh) */
-  double *kdy, *kdx;       /* first-derivative wavenumbers (Nyquist zeroed) */
-
-  double       *c[2];      /* field: current = c[cur]             */
-  fftw_complex *chat[2];   /* its spectrum                        */
-  fftw_complex *work;      /* c2r input (FFTW destroys it)        */
-  double       *nl;        /* f'(c) or μ_rest(c)                  */
-  fftw_complex *nlhat;
-  double       *grad;      /* site blocking: ∂x w, ∂y w → fluxes  */
-  fftw_complex *gradhat;   /*   and their spectra                 */
-  guint   cur;
-
-  fftw_plan fwd, inv;      /* nl → nlhat, work → c               */
-  fftw_plan fwd2, inv2;    /* batched pairs: grad ⇄ gradhat      */
-
-  /* Stabilisers of the current state (depend on the field). */
-  double  stab2, stab4;    /* S_k = stab2 k² + stab4 k⁴          */
-  double  amplitude;
-  double  mean;
-
-  double  time, dt, dt_start, dt_cap, tolerance;
-  guint64 steps, rejected;
-};
 
 static void
 setup_wavenumbers (SpCh *self)
@@ -93,244 +50,19 @@ setup_wavenumbers (SpCh *self)
     }
 }
 
-/* The material's pass.  @degree is a literal at each call, so Horner's
- * rule unrolls: without Redlich–Kister terms μ_rest is linear in c and the
- * pass costs little beyond the logarithm. */
-static inline void
-scan_material (SpCh         *self,
-               const double *c,
-               const double *c_old,
-               Scan         *s,
-               const int     degree)
-{
-  const SpChFreeEnergy *fe = &self->fe;
-  const gsize n = self->n_real;
-  const double mean = self->mean, kt = fe->kt;
-  const gboolean with_log = fe->constant_mobility;
-  double err = 0.0, amp = 0.0, q_min = 1.0, q_max = 0.0;
-  int bad = 0;
-
-  for (gsize i = 0; i < n; i++)
-    {
-      double ci = c[i], x = 1.0 - 2.0 * ci, om = 1.0 - ci, q = ci * om;
-      double d = fabs (ci - c_old[i]), dm = fabs (ci - mean);
-      double mu = fe->mu_rest[degree];
-
-      for (int k = degree - 1; k >= 0; k--)
-        mu = mu * x + fe->mu_rest[k];
-      bad |= !(ci > 0.0 && om > 0.0);
-      err = d > err ? d : err;
-      amp = dm > amp ? dm : amp;
-      q_min = q < q_min ? q : q_min;
-      q_max = q > q_max ? q : q_max;
-      /* Site blocking: the entropy is in the implicit D0∇²c. */
-      self->nl[i] = with_log ? kt * log (ci / om) + mu : mu;
-    }
-
-  *s = (Scan) {
-    .err = err, .amplitude = amp, .valid = !bad && isfinite (err),
-    /* An upper bound of f'' = k_BT/(c(1−c)) + μ_rest' is all the
-     * stabiliser needs. */
-    .f2_max = kt / q_min + fe->mu_rest_prime_max,
-    .m_max = fe->mobility_scale * q_max,
-    .r2_max = fe->mu_rest_prime_max,
-  };
-}
-
-/* One pass over a candidate field: validity, the change from the previous
- * field, the pointwise nonlinearity for the next explicit term, and the
- * statistics the stabilisers need.  Fused so each step reads the grid once;
- * no calls but log() in the loops (fmax() is a libm call at -O2, so plain
- * comparisons), and no per-point division. */
-static void
-scan_field (SpCh         *self,
-            const double *c,
-            const double *c_old,
-            Scan         *s)
-{
-  const SpChFreeEnergy *fe = &self->fe;
-  const gsize n = self->n_real;
-  const double mean = self->mean;
-  const double a = SP_CH_PFHUB1_C_ALPHA, b = SP_CH_PFHUB1_C_BETA;
-  const double two_rho = 2.0 * SP_CH_PFHUB1_RHO;
-  double err = 0.0, amp = 0.0, f2_max = -G_MAXDOUBLE;
-  int bad = 0;
-
-  if (fe->problem == SP_CH_PROBLEM_MODEL)
-    {
-      if (fe->mu_rest_linear)
-        scan_material (self, c, c_old, s, 1);
-      else
-        scan_material (self, c, c_old, s, SP_CH_POLY_LEN - 1);
-      return;
-    }
-
-  /* PFHub's double well: polynomial, unbounded. */
-
-  for (gsize i = 0; i < n; i++)
-    {
-      double ci = c[i], u = ci - a, v = b - ci, w = v - u;
-      double d = fabs (ci - c_old[i]), dm = fabs (ci - mean);
-      double f2 = two_rho * (w * w - 2.0 * u * v);
-
-      bad |= !(fabs (ci) < POLY_BLOWUP);   /* true for NaN too */
-      err = d > err ? d : err;
-      amp = dm > amp ? dm : amp;
-      f2_max = f2 > f2_max ? f2 : f2_max;
-      self->nl[i] = two_rho * u * v * w;
-    }
-
-  *s = (Scan) {
-    .err = err, .amplitude = amp, .valid = !bad && isfinite (err),
-    .f2_max = f2_max,
-  };
-}
-
-/* The explicit right-hand side of the accepted state, which does not depend
- * on the step size (so a rejected step retries without transforms):
- * constant M: nlhat = FFT f'(c); site blocking: gradhat = FFT(M ∇w) with
- * w = μ_rest − κ∇²c. */
-static void
-explicit_terms (SpCh       *self,
-                const Scan *s)
-{
-  const guint n = self->n, nh = self->nh;
-  const double kappa = self->fe.kappa;
-
-  fftw_execute (self->fwd);
-
-  if (self->fe.constant_mobility)
-    {
-      /* Shen & Yang's linear stabiliser S ≥ max f''/2 (zero where the
-       * field is entirely concave). */
-      self->stab2 = self->fe.mobility_scale * 0.5 * fmax (s->f2_max, 0.0);
-      self->stab4 = 0.0;
-      return;
-    }
-
-  {
-    const fftw_complex *chat = self->chat[self->cur];
-    fftw_complex *gx = self->gradhat, *gy = self->gradhat + self->n_cplx;
-    const double inv_n2 = 1.0 / (double) self->n_real;
-    const double m0 = self->fe.mobility_scale;
-    double *jx = self->grad, *jy = self->grad + self->n_real;
-
-    for (guint i = 0; i < n; i++)
-      for (guint j = 0; j < nh; j++)
-        {
-          gsize idx = (gsize) i * nh + j;
-          double k2 = self->k2y[i] + self->k2x[j];
-          double wr = (self->nlhat[idx][0] + kappa * k2 * chat[idx][0]) * inv_n2;
-          double wi = (self->nlhat[idx][1] + kappa * k2 * chat[idx][1]) * inv_n2;
-          /* i k ŵ */
-          gx[idx][0] = -self->kdx[j] * wi;
-          gx[idx][1] = self->kdx[j] * wr;
-          gy[idx][0] = -self->kdy[i] * wi;
-          gy[idx][1] = self->kdy[i] * wr;
-        }
-    fftw_execute (self->inv2);
-
-    {
-      const double *c = self->c[self->cur];
-      for (gsize p = 0; p < self->n_real; p++)
-        {
-          double m = m0 * c[p] * (1.0 - c[p]);
-          jx[p] *= m;
-          jy[p] *= m;
-        }
-    }
-    fftw_execute (self->fwd2);
-  }
-
-  /* Zhu et al.: A κ k⁴ with A ≥ max M/2 keeps the explicit κ∇·M∇∇²c
-   * stable; A = max M also stops the stiffest modes from oscillating.
-   * B k² with B = max M · max μ_rest'/2 does the same for the explicit
-   * μ_rest term where it is diffusive. */
-  self->stab4 = s->m_max * kappa;
-  self->stab2 = 0.5 * s->m_max * fmax (s->r2_max, 0.0);
-}
-
-/* ĉⁿ⁺¹ = [ĉⁿ (1 + dt S_k) + dt R̂ⁿ] / (1 + dt (S_k + L_k)), written both to
- * the new spectrum and (normalised) to the c2r input, then transformed. */
-static void
-trial_step (SpCh   *self,
-            double  dt)
-{
-  const guint n = self->n, nh = self->nh;
-  const fftw_complex *old = self->chat[self->cur];
-  fftw_complex *new = self->chat[1 - self->cur];
-  fftw_complex *work = self->work;
-  const double inv_n2 = 1.0 / (double) self->n_real;
-  const double s2 = dt * self->stab2, s4 = dt * self->stab4;
-
-  if (self->fe.constant_mobility)
-    {
-      const double m = self->fe.mobility_scale;
-      const double l4 = dt * m * self->fe.kappa, r2 = -dt * m;
-      const fftw_complex *nlhat = self->nlhat;
-
-      for (guint i = 0; i < n; i++)
-        for (guint j = 0; j < nh; j++)
-          {
-            gsize idx = (gsize) i * nh + j;
-            double k2 = self->k2y[i] + self->k2x[j];
-            double sk = s2 * k2 + s4 * k2 * k2;
-            double num = 1.0 + sk, den = 1.0 / (1.0 + sk + l4 * k2 * k2);
-            double re = (old[idx][0] * num + r2 * k2 * nlhat[idx][0]) * den;
-            double im = (old[idx][1] * num + r2 * k2 * nlhat[idx][1]) * den;
-            new[idx][0] = re;
-            new[idx][1] = im;
-            work[idx][0] = re * inv_n2;
-            work[idx][1] = im * inv_n2;
-          }
-    }
-  else
-    {
-      const double l2 = dt * self->params.model.d0;
-      const fftw_complex *jx = self->gradhat, *jy = self->gradhat + self->n_cplx;
-
-      for (guint i = 0; i < n; i++)
-        for (guint j = 0; j < nh; j++)
-          {
-            gsize idx = (gsize) i * nh + j;
-            double k2 = self->k2y[i] + self->k2x[j];
-            double kx = self->kdx[j], ky = self->kdy[i];
-            double sk = s2 * k2 + s4 * k2 * k2;
-            double num = 1.0 + sk, den = 1.0 / (1.0 + sk + l2 * k2);
-            /* ∇·J → i (kx Ĵx + ky Ĵy) */
-            double dre = -(kx * jx[idx][1] + ky * jy[idx][1]);
-            double dim = kx * jx[idx][0] + ky * jy[idx][0];
-            double re = (old[idx][0] * num + dt * dre) * den;
-            double im = (old[idx][1] * num + dt * dim) * den;
-            new[idx][0] = re;
-            new[idx][1] = im;
-            work[idx][0] = re * inv_n2;
-            work[idx][1] = im * inv_n2;
-          }
-    }
-
-  /* Mass: the k = 0 coefficient is carried over bit for bit. */
-  new[0][0] = old[0][0];
-  new[0][1] = 0.0;
-  work[0][0] = old[0][0] * inv_n2;
-  work[0][1] = 0.0;
-
-  fftw_execute_dft_c2r (self->inv, work, self->c[1 - self->cur]);
-}
-
 /* Makes the current field's spectrum, statistics and explicit terms. */
 static void
 prepare_state (SpCh *self)
 {
   double *c = self->c[self->cur];
-  Scan s;
+  SpChScan s;
 
   fftw_execute_dft_r2c (self->fwd, c, self->chat[self->cur]);
   self->chat[self->cur][0][1] = 0.0;
   self->mean = self->chat[self->cur][0][0] / (double) self->n_real;
-  scan_field (self, c, c, &s);
+  sp_ch_kernel_scan (self, c, c, &s);
   self->amplitude = s.amplitude;
-  explicit_terms (self, &s);
+  sp_ch_kernel_explicit (self, &s);
 }
 
 static double
@@ -388,8 +120,13 @@ initial_field (SpCh   *self,
 
   if (self->params.init == SP_CH_INIT_PFHUB1A)
     {
-      /* PHYSICS.md: c0 = 0.5, ε = 0.01, evaluated at the grid points as
-       * published (the cosines are not periodic on the box). */
+      /* PHYSICS.md: c0 = 0.5, ε = 0.01, sampled at the nodes x = iΔx,
+       * i < n, as published; x = L is the periodic image of x = 0, as in
+       * the finite-element codes that keep node 0 (the cosines are not
+       * periodic on the box).  Cell centres, node 0 taken from x = L, and
+       * a 5-point Laplacian were tried as well (test-pfhub.c tabulates
+       * them): none brings F(1000) into the published spread, and taking
+       * node 0 from x = L leaves F(1) outside it. */
       for (guint i = 0; i < n; i++)
         for (guint j = 0; j < n; j++)
           {
@@ -405,10 +142,17 @@ initial_field (SpCh   *self,
     guint32 seed[2] = { (guint32) self->params.seed, (guint32) (self->params.seed >> 32) };
     g_autoptr(GRand) rand = g_rand_new_with_seed_array (seed, 2);
     double c0 = sp_ch_params_c0 (&self->params), sum = 0.0, shift;
+    double amplitude = self->params.noise;
+
+    /* The logarithm needs 0 < c < 1 from the first step: near the ends of
+     * the c0 slider the noise shrinks to half the distance to the nearer
+     * end, rather than failing at t = 0 for a reason the user never set. */
+    if (sp_ch_params_is_logarithmic (&self->params))
+      amplitude = MIN (amplitude, 0.5 * MIN (c0, 1.0 - c0));
 
     for (gsize p = 0; p < self->n_real; p++)
       {
-        c[p] = self->params.noise * (2.0 * g_rand_double (rand) - 1.0);
+        c[p] = amplitude * (2.0 * g_rand_double (rand) - 1.0);
         sum += c[p];
       }
     /* Remove the noise's own mean so the run starts at exactly c0. */
@@ -581,10 +325,10 @@ step_capped (SpCh    *self,
   for (guint attempt = 0; attempt < MAX_ATTEMPTS; attempt++)
     {
       double limit, factor;
-      Scan s;
+      SpChScan s;
 
-      trial_step (self, dt);
-      scan_field (self, self->c[1 - self->cur], self->c[self->cur], &s);
+      sp_ch_kernel_trial (self, dt);
+      sp_ch_kernel_scan (self, self->c[1 - self->cur], self->c[self->cur], &s);
 
       limit = fmin (self->tolerance, fmax (RELATIVE_TOLERANCE * self->amplitude, 1e-12));
       if (s.valid && s.err <= limit)
@@ -594,7 +338,7 @@ step_capped (SpCh    *self,
           *dt_used = dt;
           self->steps++;
           self->amplitude = s.amplitude;
-          explicit_terms (self, &s);
+          sp_ch_kernel_explicit (self, &s);
 
           /* First order: the change per step scales with dt. */
           factor = s.err > 0.0 ? fmin (MAX_GROWTH, 0.9 * limit / s.err) : MAX_GROWTH;
@@ -612,12 +356,36 @@ step_capped (SpCh    *self,
         break;
     }
 
-  g_set_error (error, SP_CH_ERROR, SP_CH_ERROR_UNSTABLE,
-               sp_ch_params_is_logarithmic (&self->params)
-               ? "no time step keeps the composition inside (0, 1) at t = %g; "
-                 "use a finer grid (smaller Δx) or a larger κ"
-               : "no time step keeps the field bounded at t = %g",
-               self->time);
+  if (!sp_ch_params_is_logarithmic (&self->params))
+    {
+      g_set_error (error, SP_CH_ERROR, SP_CH_ERROR_UNSTABLE,
+                   "no time step keeps the field bounded at t = %g", self->time);
+      return FALSE;
+    }
+  {
+    /* Name the cause the user can act on.  The interfaces are about
+     * √(κ/|Ω_eff − K|) wide (k_BT when the interaction is weak); a grid
+     * coarser than half of that cannot hold the steep profile between
+     * the phases, and the logarithm then drives c out of (0, 1). */
+    const SpModel *m = &self->params.model;
+    double dx = self->params.length / self->params.n;
+    double drive = fmax (fabs (sp_model_omega_eff (m) - m->stiffness), sp_model_kt (m));
+    double width = sqrt (m->kappa / drive);
+
+    if (width < 2.0 * dx)
+      g_set_error (error, SP_CH_ERROR, SP_CH_ERROR_UNSTABLE,
+                   "no time step keeps the composition inside (0, 1) at t = %g: the "
+                   "interfaces (about %.2g nm wide, √(κ/|Ω_eff − K|)) are not resolved by "
+                   "the grid spacing Δx = %.2g nm; use a finer grid or a larger κ",
+                   self->time, width, dx);
+    else
+      g_set_error (error, SP_CH_ERROR, SP_CH_ERROR_UNSTABLE,
+                   "no time step keeps the composition inside (0, 1) at t = %g: the "
+                   "phases are too close to c = 0 or 1 for the logarithm "
+                   "(Ω_eff/k_BT = %.3g, c0 = %.3g); lower Ω, raise T or move c0 "
+                   "away from the ends",
+                   self->time, sp_model_omega_eff (m) / sp_model_kt (m), m->c0);
+  }
   return FALSE;
 }
 

@@ -37,6 +37,8 @@ G_BEGIN_DECLS
 #define SP_CH_PFHUB1_C_BETA  0.7
 #define SP_CH_PFHUB1_KAPPA   2.0
 #define SP_CH_PFHUB1_M       5.0
+/* The step tolerance sp_ch_params_init_pfhub1a() sets. */
+#define SP_CH_PFHUB1_TOLERANCE 1e-3
 
 typedef enum
 {
@@ -46,7 +48,9 @@ typedef enum
 
 typedef enum
 {
-  SP_CH_INIT_NOISE   = 0,     /* c0 + uniform noise of ± noise, mean exactly c0 */
+  SP_CH_INIT_NOISE   = 0,     /* c0 + uniform noise of ± noise, mean exactly c0;
+                                 the logarithmic model caps the amplitude at
+                                 min(c0, 1 − c0)/2 so the field starts in (0,1) */
   SP_CH_INIT_PFHUB1A = 1,     /* PFHub 1a's cosine initial condition            */
 } SpChInit;
 

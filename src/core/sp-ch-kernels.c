@@ -1,0 +1,408 @@
+/* sp-ch-kernels.c — the passes over the grid that one Cahn–Hilliard step makes
+ *
+ * Everything here runs once or twice per step on every grid point or
+ * Fourier mode, so it is written for the vectoriser: each loop is a
+ * `#pragma omp simd` loop (this file is compiled with -O3 -fopenmp-simd
+ * -fno-math-errno, see src/core/meson.build) with no calls but log(), and
+ * log() itself has SIMD variants in glibc's libmvec (declared below);
+ * test-ch holds them to 4 ulp of the scalar log (they are within 1).
+ * Scalar, glibc's log alone took a quarter of a constant-mobility step and
+ * the unvectorised loops another quarter (perf, 128²–256²).
+ *
+ * On x86-64 the bodies are compiled three times, for baseline x86-64
+ * (SSE2; GCC keeps the material pass's log scalar there), AVX2 + FMA and
+ * AVX-512, and chosen at run time, so one binary (Flatpak) runs
+ * everywhere.  Vector lanes only reorder max/min reductions, which are
+ * exact, and -std=c11 keeps GCC from contracting into FMAs, so the
+ * results depend on the machine only through log's last bit.
+ *
+ * Layout: the field is n × n doubles, row-major with y slowest; its r2c
+ * transform is n × (n/2 + 1) complex numbers, x (the last dimension) halved.
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "sp-ch-private.h"
+
+#if defined(SP_HAVE_LIBMVEC)
+/* The same declaration glibc's <bits/math-vector.h> makes under
+ * -ffast-math, which this file must not use (it would drop NaN checks). */
+#pragma omp declare simd notinbranch
+extern double log (double);
+#endif
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#define SP_CH_HAVE_AVX2_VARIANT 1
+#endif
+
+#define KERNEL static inline __attribute__((always_inline))
+
+/* PFHub's polynomial model has no bounds; this only catches blow-up. */
+#define POLY_BLOWUP 1e3
+
+/* The material's pass.  @degree and @with_log are literals at each call,
+ * so Horner's rule unrolls (without Redlich–Kister terms μ_rest is linear
+ * in c) and the site-blocking loop, whose entropy is in the implicit D0∇²c,
+ * has no logarithm at all. */
+KERNEL void
+scan_material (SpCh         *self,
+               const double *restrict c,
+               const double *restrict c_old,
+               SpChScan     *s,
+               const int     degree,
+               const int     with_log)
+{
+  const SpChFreeEnergy *fe = &self->fe;
+  const gsize n = self->n_real;
+  const double mean = self->mean, kt = fe->kt;
+  double *restrict nl = self->nl;
+  double err = 0.0, amp = 0.0, q_min = 1.0, q_max = 0.0;
+  int bad = 0;
+
+#pragma omp simd reduction(max:err, amp, q_max) reduction(min:q_min) reduction(|:bad)
+  for (gsize i = 0; i < n; i++)
+    {
+      double ci = c[i], x = 1.0 - 2.0 * ci, om = 1.0 - ci, q = ci * om;
+      double d = fabs (ci - c_old[i]), dm = fabs (ci - mean);
+      double mu = fe->mu_rest[degree];
+
+      for (int k = degree - 1; k >= 0; k--)
+        mu = mu * x + fe->mu_rest[k];
+      bad |= !(ci > 0.0) | !(om > 0.0);   /* no &&: a branch stops the vectoriser */
+      err = d > err ? d : err;
+      amp = dm > amp ? dm : amp;
+      q_min = q < q_min ? q : q_min;
+      q_max = q > q_max ? q : q_max;
+      nl[i] = with_log ? kt * log (ci / om) + mu : mu;
+    }
+
+  *s = (SpChScan) {
+    .err = err, .amplitude = amp, .valid = !bad && isfinite (err),
+    /* An upper bound of f'' = k_BT/(c(1−c)) + μ_rest' is all the
+     * stabiliser needs. */
+    .f2_max = kt / q_min + fe->mu_rest_prime_max,
+    .m_max = fe->mobility_scale * q_max,
+    .r2_max = fe->mu_rest_prime_max,
+  };
+}
+
+/* PFHub's double well: polynomial, unbounded. */
+KERNEL void
+scan_pfhub (SpCh         *self,
+            const double *restrict c,
+            const double *restrict c_old,
+            SpChScan     *s)
+{
+  const gsize n = self->n_real;
+  const double mean = self->mean;
+  const double a = SP_CH_PFHUB1_C_ALPHA, b = SP_CH_PFHUB1_C_BETA;
+  const double two_rho = 2.0 * SP_CH_PFHUB1_RHO;
+  double *restrict nl = self->nl;
+  double err = 0.0, amp = 0.0, f2_max = -G_MAXDOUBLE;
+  int bad = 0;
+
+#pragma omp simd reduction(max:err, amp, f2_max) reduction(|:bad)
+  for (gsize i = 0; i < n; i++)
+    {
+      double ci = c[i], u = ci - a, v = b - ci, w = v - u;
+      double d = fabs (ci - c_old[i]), dm = fabs (ci - mean);
+      double f2 = two_rho * (w * w - 2.0 * u * v);
+
+      bad |= !(fabs (ci) < POLY_BLOWUP);   /* true for NaN too */
+      err = d > err ? d : err;
+      amp = dm > amp ? dm : amp;
+      f2_max = f2 > f2_max ? f2 : f2_max;
+      nl[i] = two_rho * u * v * w;
+    }
+
+  *s = (SpChScan) {
+    .err = err, .amplitude = amp, .valid = !bad && isfinite (err),
+    .f2_max = f2_max,
+  };
+}
+
+/* One pass over a candidate field: validity, the change from the previous
+ * field, the pointwise nonlinearity for the next explicit term, and the
+ * statistics the stabilisers need.  Fused so each step reads the grid once
+ * and the step-size control costs no pass of its own. */
+KERNEL void
+scan_body (SpCh         *self,
+           const double *c,
+           const double *c_old,
+           SpChScan     *s)
+{
+  const int degree = self->fe.mu_rest_linear ? 1 : SP_CH_POLY_LEN - 1;
+
+  if (self->fe.problem == SP_CH_PROBLEM_PFHUB1)
+    scan_pfhub (self, c, c_old, s);
+  else if (self->fe.constant_mobility && degree == 1)
+    scan_material (self, c, c_old, s, 1, TRUE);
+  else if (self->fe.constant_mobility)
+    scan_material (self, c, c_old, s, SP_CH_POLY_LEN - 1, TRUE);
+  else if (degree == 1)
+    scan_material (self, c, c_old, s, 1, FALSE);
+  else
+    scan_material (self, c, c_old, s, SP_CH_POLY_LEN - 1, FALSE);
+}
+
+/* Site blocking's explicit flux, spectral part: i k ŵ with
+ * ŵ = (FFT μ_rest + κ k² ĉ)/n², both components in one pass. */
+KERNEL void
+gradient_of_w (SpCh *self)
+{
+  const gsize n = self->n, nh = self->nh;
+  const double kappa = self->fe.kappa, inv_n2 = 1.0 / (double) self->n_real;
+  const double *restrict chat = (const double *) self->chat[self->cur];
+  const double *restrict nlhat = (const double *) self->nlhat;
+  double *restrict gx = (double *) self->gradhat;
+  double *restrict gy = (double *) (self->gradhat + self->n_cplx);
+  const double *restrict k2x = self->k2x, *restrict kdx = self->kdx;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      const double k2y = self->k2y[i], kdy = self->kdy[i];
+      const gsize row = 2 * i * nh;   /* gsize indices: affine, so they vectorise */
+
+#pragma omp simd
+      for (gsize j = 0; j < nh; j++)
+        {
+          gsize r = row + 2 * j;
+          double k2 = k2y + k2x[j];
+          double wr = (nlhat[r] + kappa * k2 * chat[r]) * inv_n2;
+          double wi = (nlhat[r + 1] + kappa * k2 * chat[r + 1]) * inv_n2;
+
+          gx[r] = -kdx[j] * wi;
+          gx[r + 1] = kdx[j] * wr;
+          gy[r] = -kdy * wi;
+          gy[r + 1] = kdy * wr;
+        }
+    }
+}
+
+/* The fluxes J = M(c) ∇w, in place over the gradient. */
+KERNEL void
+times_mobility (SpCh *self)
+{
+  const gsize np = self->n_real;
+  const double m0 = self->fe.mobility_scale;
+  const double *restrict c = self->c[self->cur];
+  double *restrict jx = self->grad, *restrict jy = self->grad + np;
+
+#pragma omp simd
+  for (gsize p = 0; p < np; p++)
+    {
+      double m = m0 * c[p] * (1.0 - c[p]);
+      jx[p] *= m;
+      jy[p] *= m;
+    }
+}
+
+/* The explicit right-hand side of the accepted state, which does not depend
+ * on the step size (so a rejected step retries without transforms):
+ * constant M: nlhat = FFT f'(c); site blocking: gradhat = FFT(M ∇w) with
+ * w = μ_rest − κ∇²c. */
+KERNEL void
+explicit_body (SpCh           *self,
+               const SpChScan *s)
+{
+  fftw_execute (self->fwd);
+
+  if (self->fe.constant_mobility)
+    {
+      /* Shen & Yang's linear stabiliser S ≥ max f''/2 (zero where the
+       * field is entirely concave). */
+      self->stab2 = self->fe.mobility_scale * 0.5 * fmax (s->f2_max, 0.0);
+      self->stab4 = 0.0;
+      return;
+    }
+
+  gradient_of_w (self);
+  fftw_execute (self->inv2);
+  times_mobility (self);
+  fftw_execute (self->fwd2);
+
+  /* Zhu et al.: A κ k⁴ with A ≥ max M/2 keeps the explicit κ∇·M∇∇²c
+   * stable; A = max M also stops the stiffest modes from oscillating.
+   * B k² with B = max M · max μ_rest'/2 does the same for the explicit
+   * μ_rest term where it is diffusive. */
+  self->stab4 = s->m_max * self->fe.kappa;
+  self->stab2 = 0.5 * s->m_max * fmax (s->r2_max, 0.0);
+}
+
+/* ĉⁿ⁺¹ = [ĉⁿ (1 + dt S_k) + dt R̂ⁿ] / (1 + dt (S_k + L_k)), written both to
+ * the new spectrum and (normalised) to the c2r input, then transformed. */
+KERNEL void
+trial_body (SpCh   *self,
+            double  dt)
+{
+  const gsize n = self->n, nh = self->nh;
+  const double *restrict old = (const double *) self->chat[self->cur];
+  double *restrict new = (double *) self->chat[1 - self->cur];
+  double *restrict work = (double *) self->work;
+  const double *restrict k2x = self->k2x;
+  const double inv_n2 = 1.0 / (double) self->n_real;
+  const double s2 = dt * self->stab2, s4 = dt * self->stab4;
+
+  if (self->fe.constant_mobility)
+    {
+      const double m = self->fe.mobility_scale;
+      const double l4 = dt * m * self->fe.kappa, r2 = -dt * m;
+      const double *restrict nlhat = (const double *) self->nlhat;
+
+      for (gsize i = 0; i < n; i++)
+        {
+          const double k2y = self->k2y[i];
+          const gsize row = 2 * i * nh;
+
+#pragma omp simd
+          for (gsize j = 0; j < nh; j++)
+            {
+              gsize r = row + 2 * j;
+              double k2 = k2y + k2x[j];
+              double sk = s2 * k2 + s4 * k2 * k2;
+              double num = 1.0 + sk, den = 1.0 / (1.0 + sk + l4 * k2 * k2);
+              double re = (old[r] * num + r2 * k2 * nlhat[r]) * den;
+              double im = (old[r + 1] * num + r2 * k2 * nlhat[r + 1]) * den;
+
+              new[r] = re;
+              new[r + 1] = im;
+              work[r] = re * inv_n2;
+              work[r + 1] = im * inv_n2;
+            }
+        }
+    }
+  else
+    {
+      const double l2 = dt * self->params.model.d0;
+      const double *restrict jx = (const double *) self->gradhat;
+      const double *restrict jy = (const double *) (self->gradhat + self->n_cplx);
+      const double *restrict kdx = self->kdx;
+
+      for (gsize i = 0; i < n; i++)
+        {
+          const double k2y = self->k2y[i], ky = self->kdy[i];
+          const gsize row = 2 * i * nh;
+
+#pragma omp simd
+          for (gsize j = 0; j < nh; j++)
+            {
+              gsize r = row + 2 * j;
+              double k2 = k2y + k2x[j], kx = kdx[j];
+              double sk = s2 * k2 + s4 * k2 * k2;
+              double num = 1.0 + sk, den = 1.0 / (1.0 + sk + l2 * k2);
+              /* ∇·J → i (kx Ĵx + ky Ĵy) */
+              double dre = -(kx * jx[r + 1] + ky * jy[r + 1]);
+              double dim = kx * jx[r] + ky * jy[r];
+              double re = (old[r] * num + dt * dre) * den;
+              double im = (old[r + 1] * num + dt * dim) * den;
+
+              new[r] = re;
+              new[r + 1] = im;
+              work[r] = re * inv_n2;
+              work[r + 1] = im * inv_n2;
+            }
+        }
+    }
+
+  /* Mass: the k = 0 coefficient is carried over bit for bit. */
+  new[0] = old[0];
+  new[1] = 0.0;
+  work[0] = old[0] * inv_n2;
+  work[1] = 0.0;
+
+  fftw_execute_dft_c2r (self->inv, self->work, self->c[1 - self->cur]);
+}
+
+KERNEL void
+logit_body (const double *restrict c,
+            double       *restrict out,
+            gsize         n)
+{
+#pragma omp simd
+  for (gsize i = 0; i < n; i++)
+    out[i] = log (c[i] / (1.0 - c[i]));
+}
+
+/* Each entry point three times: baseline, AVX2 + FMA and AVX-512, picked
+ * per call (the check is a load and a test; no ifunc, which sanitizers
+ * dislike). */
+#ifdef SP_CH_HAVE_AVX2_VARIANT
+#define SP_CH_AVX2   __attribute__((target ("avx2,fma")))
+#define SP_CH_AVX512 __attribute__((target ("avx512f,avx512dq,avx2,fma")))
+static inline int
+isa_level (void)
+{
+  if (__builtin_cpu_supports ("avx512f") && __builtin_cpu_supports ("avx512dq"))
+    return 2;
+  if (__builtin_cpu_supports ("avx2") && __builtin_cpu_supports ("fma"))
+    return 1;
+  return 0;
+}
+#define DISPATCH(name, params, args)                                    \
+  static SP_CH_AVX512 void name##_avx512 params { name##_body args; }   \
+  static SP_CH_AVX2 void name##_avx2 params { name##_body args; }       \
+  static void name##_generic params { name##_body args; }               \
+  static void name params                                               \
+  {                                                                     \
+    switch (isa_level ())                                               \
+      {                                                                 \
+      case 2: name##_avx512 args; break;                                \
+      case 1: name##_avx2 args; break;                                  \
+      default: name##_generic args; break;                              \
+      }                                                                 \
+  }
+#else
+#define DISPATCH(name, params, args)                                    \
+  static void name params { name##_body args; }
+#endif
+
+DISPATCH (scan, (SpCh *self, const double *c, const double *c_old, SpChScan *s),
+          (self, c, c_old, s))
+DISPATCH (explicit, (SpCh *self, const SpChScan *s), (self, s))
+DISPATCH (trial, (SpCh *self, double dt), (self, dt))
+DISPATCH (logit, (const double *c, double *out, gsize n), (c, out, n))
+
+void
+sp_ch_kernel_scan (SpCh         *self,
+                   const double *c,
+                   const double *c_old,
+                   SpChScan     *s)
+{
+  scan (self, c, c_old, s);
+}
+
+void
+sp_ch_kernel_explicit (SpCh           *self,
+                       const SpChScan *s)
+{
+  explicit (self, s);
+}
+
+void
+sp_ch_kernel_trial (SpCh   *self,
+                    double  dt)
+{
+  trial (self, dt);
+}
+
+void
+sp_ch_kernel_logit (const double *c,
+                    double       *out,
+                    gsize         n)
+{
+  logit (c, out, n);
+}
+
+const char *
+sp_ch_kernel_isa (void)
+{
+#ifdef SP_CH_HAVE_AVX2_VARIANT
+  static const char *const names[] = { "generic", "avx2", "avx512" };
+
+  return names[isa_level ()];
+#else
+  return "generic";
+#endif
+}
