@@ -1,0 +1,369 @@
+/* sp-figure-frame.c — layout, axes, legend and caption shared by every
+ * figure */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "sp-figure-private.h"
+
+/* Sizes in em (the body font size × style scale). */
+#define PAD          0.7
+#define TICK_LEN     0.35
+#define TICK_SIZE    0.9    /* tick labels */
+#define LABEL_SIZE   1.0    /* axis labels */
+#define TITLE_SIZE   1.12
+#define CAPTION_SIZE 0.85
+#define TITLE_MIN    0.85   /* a long title shrinks down to this, then wraps */
+
+void
+sp_figure_spec_clear (SpFigureSpec *spec)
+{
+  g_free (spec->title);
+  g_free (spec->x_label);
+  g_free (spec->y_label);
+  g_free (spec->y_label_short);
+  g_free (spec->x_unit);
+  g_free (spec->y_unit);
+  g_free (spec->no_data);
+  for (guint i = 0; i < spec->n_legend; i++)
+    g_free (spec->legend[i].label);
+  memset (spec, 0, sizeof *spec);
+}
+
+void
+sp_figure_spec_add_legend (SpFigureSpec  *spec,
+                           SpLegendKind   kind,
+                           const SpColor *color,
+                           const char    *label)
+{
+  g_return_if_fail (spec->n_legend < SP_FIGURE_MAX_LEGEND);
+
+  spec->legend[spec->n_legend].label = g_strdup (label);
+  spec->legend[spec->n_legend].color = *color;
+  spec->legend[spec->n_legend].kind = kind;
+  spec->n_legend++;
+}
+
+void
+sp_figure_spec_set_no_data (SpFigureSpec *spec,
+                            const char   *reason)
+{
+  spec->has_data = FALSE;
+  g_free (spec->no_data);
+  spec->no_data = g_strdup (reason);
+  /* A frame with no ticks still needs a range to lay out. */
+  spec->x.min = 0.0, spec->x.max = 1.0, spec->x.scale = SP_SCALE_LINEAR;
+  spec->y.min = 0.0, spec->y.max = 1.0, spec->y.scale = SP_SCALE_LINEAR;
+  for (guint i = 0; i < spec->n_legend; i++)
+    g_free (spec->legend[i].label);
+  spec->n_legend = 0;
+}
+
+void
+sp_figure_layout (SpFigureSpec      *spec,
+                  const SpPlotStyle *style,
+                  double             width,
+                  double             height,
+                  const char        *caption)
+{
+  double em = sp_plot_text_em (style, 1.0);
+  double top, bottom, left, right, th, lh;
+  double tick_w = 0.0;
+  SpTicks ticks;
+
+  spec->width = width;
+  spec->height = height;
+  spec->em = em;
+  spec->lw = style->line_width * style->scale;
+
+  top = PAD * em;
+  spec->title_y = top;
+  /* The window overlays an info button at the title's right end
+   * (title_inset_right); a long title shrinks a little, then wraps. */
+  {
+    const char *title = spec->title ? spec->title : " ";
+    double avail = MAX (width - 2 * PAD * em - style->title_inset_right, 4 * em);
+    double tw;
+
+    spec->title_size = TITLE_SIZE;
+    spec->title_wrap = -1;
+    sp_plot_text_measure (style, TITLE_SIZE, SP_TEXT_BOLD, title, -1, &tw, &th);
+    if (tw > avail)
+      {
+        spec->title_size = MAX (TITLE_MIN, TITLE_SIZE * avail / tw);
+        sp_plot_text_measure (style, spec->title_size, SP_TEXT_BOLD, title, -1, &tw, &th);
+        if (tw > avail)
+          {
+            spec->title_wrap = avail;
+            sp_plot_text_measure (style, spec->title_size, SP_TEXT_BOLD, title, avail, NULL, &th);
+          }
+      }
+  }
+  top += th + 0.3 * em;
+
+  bottom = PAD * em;
+  if (caption != NULL && caption[0] != '\0')
+    {
+      double ch;
+
+      sp_plot_text_measure (style, CAPTION_SIZE, 0, caption, width - 2 * PAD * em, NULL, &ch);
+      bottom += ch + 0.5 * em;
+    }
+  spec->caption_y = height - bottom + 0.5 * em;
+  sp_plot_text_measure (style, LABEL_SIZE, 0, "Ag", -1, NULL, &lh);
+  if (spec->has_data)
+    bottom += TICK_LEN * em + 1.2 * em * TICK_SIZE + 0.25 * em + lh;
+  else
+    bottom += 0.5 * em;
+
+  spec->x.exponent = sp_axis_label_exponent (&spec->x);
+  spec->y.exponent = sp_axis_label_exponent (&spec->y);
+
+  /* Rough tick budgets from the space (refined below for y). */
+  spec->max_y_ticks = (guint) CLAMP ((height - top - bottom) / (2.6 * em), 2, 9);
+  left = PAD * em;
+  if (spec->has_data)
+    {
+      sp_ticks_compute (&ticks, &spec->y, spec->max_y_ticks);
+      for (guint i = 0; i < ticks.n; i++)
+        {
+          double tw;
+
+          sp_plot_text_measure (style, TICK_SIZE, 0, ticks.label[i], -1, &tw, NULL);
+          tick_w = MAX (tick_w, tw);
+        }
+      sp_ticks_clear (&ticks);
+      left += lh + 0.35 * em + tick_w + (TICK_LEN + 0.25) * em;
+    }
+  right = (PAD + (spec->has_data ? 0.9 : 0.0) + spec->right_extra) * em;
+
+  sp_figure_legend_layout (spec, style, left, PAD * em, width - right, height, &top, bottom);
+
+  spec->px = left;
+  spec->py = top;
+  spec->y_label_x = PAD * em;
+  spec->pw = MAX (width - left - right, 1.0);
+  spec->ph = MAX (height - top - bottom, 1.0);
+
+  if (spec->equal_aspect && spec->has_data)
+    {
+      double sx = spec->pw / fabs (spec->x.max - spec->x.min);
+      double sy = spec->ph / fabs (spec->y.max - spec->y.min);
+      double s = MIN (sx, sy);
+      double pw = s * fabs (spec->x.max - spec->x.min);
+      double ph = s * fabs (spec->y.max - spec->y.min);
+
+      spec->px += 0.5 * (spec->pw - pw);
+      spec->y_label_x += 0.5 * (spec->pw - pw);
+      spec->py += 0.5 * (spec->ph - ph);
+      spec->pw = pw;
+      spec->ph = ph;
+    }
+
+  /* Whole user units: a pixel-aligned clip lets Cairo skip its clip masks
+   * (several times faster) and keeps the frame crisp. */
+  {
+    double x1 = floor (spec->px + spec->pw), y1 = floor (spec->py + spec->ph);
+
+    spec->px = ceil (spec->px);
+    spec->py = ceil (spec->py);
+    spec->pw = MAX (x1 - spec->px, 1.0);
+    spec->ph = MAX (y1 - spec->py, 1.0);
+  }
+
+  spec->max_x_ticks = (guint) CLAMP (spec->pw / (5.5 * em), 2, 10);
+  spec->x.start = spec->px;
+  spec->x.end = spec->px + spec->pw;
+  spec->y.start = spec->py + spec->ph;
+  spec->y.end = spec->py;
+}
+
+static void
+draw_ticks (cairo_t            *cr,
+            const SpFigureSpec *spec,
+            const SpPlotStyle  *style)
+{
+  double tl = TICK_LEN * spec->em;
+  double lw = MAX (0.5, 0.6 * spec->lw);
+  SpTicks xt, yt;
+
+  sp_ticks_compute (&xt, &spec->x, spec->max_x_ticks);
+  sp_ticks_compute (&yt, &spec->y, spec->max_y_ticks);
+
+  /* Grid first, under everything. */
+  cairo_set_line_width (cr, lw);
+  sp_plot_set_color (cr, &style->grid);
+  for (guint i = 0; i < xt.n; i++)
+    {
+      double u = round (sp_axis_map (&spec->x, xt.value[i])) + 0.5 * fmod (lw, 2.0);
+
+      cairo_move_to (cr, u, spec->py);
+      cairo_line_to (cr, u, spec->py + spec->ph);
+    }
+  for (guint i = 0; i < yt.n; i++)
+    {
+      double v = round (sp_axis_map (&spec->y, yt.value[i])) + 0.5 * fmod (lw, 2.0);
+
+      cairo_move_to (cr, spec->px, v);
+      cairo_line_to (cr, spec->px + spec->pw, v);
+    }
+  cairo_stroke (cr);
+
+  /* Ticks outward, and their labels. */
+  sp_plot_set_color (cr, &style->foreground);
+  for (guint i = 0; i < xt.n; i++)
+    {
+      double u = sp_axis_map (&spec->x, xt.value[i]);
+
+      cairo_move_to (cr, u, spec->py + spec->ph);
+      cairo_line_to (cr, u, spec->py + spec->ph + tl);
+    }
+  for (guint i = 0; i < yt.n; i++)
+    {
+      double v = sp_axis_map (&spec->y, yt.value[i]);
+
+      cairo_move_to (cr, spec->px, v);
+      cairo_line_to (cr, spec->px - tl, v);
+    }
+  /* Minor ticks at 2 … 9 × 10^k on log axes. */
+  for (int axis = 0; axis < 2; axis++)
+    {
+      const SpAxis *a = axis == 0 ? &spec->x : &spec->y;
+      const SpTicks *t = axis == 0 ? &xt : &yt;
+      double lo = MIN (a->min, a->max), hi = MAX (a->min, a->max);
+
+      if (a->scale != SP_SCALE_LOG || !t->minor_log)
+        continue;
+      for (int e = (int) floor (log10 (lo)); e <= (int) ceil (log10 (hi)); e++)
+        for (int m = 2; m <= 9; m++)
+          {
+            double v = m * pow (10.0, e);
+            double p;
+
+            if (v < lo || v > hi)
+              continue;
+            p = sp_axis_map (a, v);
+            if (axis == 0)
+              {
+                cairo_move_to (cr, p, spec->py + spec->ph);
+                cairo_line_to (cr, p, spec->py + spec->ph + 0.55 * tl);
+              }
+            else
+              {
+                cairo_move_to (cr, spec->px, p);
+                cairo_line_to (cr, spec->px - 0.55 * tl, p);
+              }
+          }
+    }
+  cairo_set_line_width (cr, MAX (0.75, 0.8 * spec->lw));
+  cairo_stroke (cr);
+
+  for (guint i = 0; i < xt.n; i++)
+    sp_plot_text_draw (cr, style, TICK_SIZE, 0, xt.label[i], -1,
+                       sp_axis_map (&spec->x, xt.value[i]), spec->py + spec->ph + tl + 0.15 * spec->em,
+                       0.5, 0.0, 0.0, &style->foreground);
+  for (guint i = 0; i < yt.n; i++)
+    sp_plot_text_draw (cr, style, TICK_SIZE, 0, yt.label[i], -1,
+                       spec->px - tl - 0.25 * spec->em, sp_axis_map (&spec->y, yt.value[i]),
+                       1.0, 0.5, 0.0, &style->foreground);
+
+  sp_ticks_clear (&xt);
+  sp_ticks_clear (&yt);
+}
+
+/* "quantity (10ⁿ unit)": a factored-out power of ten belongs to the unit. */
+static char *
+axis_text (const char   *quantity,
+           const char   *unit,
+           const SpAxis *axis)
+{
+  g_autofree char *power = axis->exponent != 0 ? sp_ticks_format_power (axis->exponent) : NULL;
+
+  if (quantity == NULL)
+    return NULL;
+  if (unit != NULL && power != NULL)
+    return g_strdup_printf ("%s (%s %s)", quantity, power, unit);
+  if (unit != NULL)
+    return g_strdup_printf ("%s (%s)", quantity, unit);
+  if (power != NULL)
+    return g_strdup_printf ("%s (%s)", quantity, power);
+  return g_strdup (quantity);
+}
+
+void
+sp_figure_draw_frame (cairo_t            *cr,
+                      const SpFigureSpec *spec,
+                      const SpPlotStyle  *style,
+                      const char         *caption)
+{
+  double em = spec->em;
+
+  cairo_save (cr);
+  if (spec->title != NULL)
+    sp_plot_text_draw (cr, style, spec->title_size, SP_TEXT_BOLD, spec->title, spec->title_wrap,
+                       PAD * em, spec->title_y, 0.0, 0.0, 0.0, &style->foreground);
+
+  if (spec->has_data)
+    {
+      draw_ticks (cr, spec, style);
+      g_autofree char *xt = axis_text (spec->x_label, spec->x_unit, &spec->x);
+      g_autofree char *yt = axis_text (spec->y_label, spec->y_unit, &spec->y);
+      double yw, y_size = LABEL_SIZE;
+
+      sp_plot_text_measure (style, LABEL_SIZE, 0, yt, -1, &yw, NULL);
+      /* Never past the plot's ends, into the legend or the x labels. */
+      if (yw > spec->ph - 0.3 * em && spec->y_label_short != NULL)
+        {
+          g_free (yt);
+          yt = axis_text (spec->y_label_short, spec->y_unit, &spec->y);
+          sp_plot_text_measure (style, LABEL_SIZE, 0, yt, -1, &yw, NULL);
+        }
+      /* Still too long (a short card with a long unit): a smaller font. */
+      if (yt != NULL && yw > spec->ph)
+        y_size = MAX (0.7, LABEL_SIZE * spec->ph / yw);
+
+      if (xt != NULL)
+        sp_plot_text_draw (cr, style, LABEL_SIZE, 0, xt, -1,
+                           spec->px + 0.5 * spec->pw, spec->py + spec->ph
+                           + TICK_LEN * em + 1.2 * em * TICK_SIZE + 0.25 * em,
+                           0.5, 0.0, 0.0, &style->foreground);
+      if (yt != NULL)
+        sp_plot_text_draw (cr, style, y_size, 0, yt, -1,
+                           spec->y_label_x, spec->py + 0.5 * spec->ph,
+                           0.5, 0.0, -G_PI / 2, &style->foreground);
+      /* An inset legend goes over the content (sp_figure_draw). */
+      if (spec->legend_placement == SP_LEGEND_ABOVE)
+        sp_figure_legend_draw (cr, spec, style);
+    }
+
+  /* The box over the grid. */
+  sp_plot_set_color (cr, spec->has_data ? &style->foreground : &style->grid);
+  cairo_set_line_width (cr, MAX (0.75, 0.8 * spec->lw));
+  cairo_rectangle (cr, spec->px, spec->py, spec->pw, spec->ph);
+  cairo_stroke (cr);
+
+  if (!spec->has_data)
+    sp_plot_text_draw (cr, style, 1.1, 0, spec->no_data ? spec->no_data : _("No data"),
+                       0.9 * spec->pw, spec->px + 0.5 * spec->pw, spec->py + 0.5 * spec->ph,
+                       0.5, 0.5, 0.0, &style->foreground);
+
+  if (caption != NULL && caption[0] != '\0')
+    {
+      g_autofree char *escaped = g_markup_escape_text (caption, -1);
+
+      sp_plot_text_draw (cr, style, CAPTION_SIZE, 0, escaped, spec->width - 2 * PAD * em,
+                         PAD * em, spec->caption_y, 0.0, 0.0, 0.0, &style->foreground);
+    }
+  cairo_restore (cr);
+}
+
+void
+sp_figure_clip_plot (cairo_t            *cr,
+                     const SpFigureSpec *spec)
+{
+  cairo_rectangle (cr, spec->px, spec->py, spec->pw, spec->ph);
+  cairo_clip (cr);
+}

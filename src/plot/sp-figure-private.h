@@ -1,0 +1,246 @@
+/* sp-figure-private.h — what the figure modules share (not installed)
+ *
+ * Each figure is two functions: a setup that fills an SpFigureSpec (title,
+ * axes, legend) from the data without drawing, and a draw that paints the
+ * content inside the laid-out plot area.  Layout depends only on the spec,
+ * the style and the size, so sp_figure_composition_at() can invert the very
+ * mapping the draw used without a Cairo context.
+ */
+#pragma once
+
+#include "sp-axis.h"
+#include "sp-figure.h"
+#include "sp-plot-text.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  SP_LEGEND_LINE,
+  SP_LEGEND_DASHED,
+  SP_LEGEND_FILL,
+  SP_LEGEND_DOT,
+} SpLegendKind;
+
+typedef enum
+{
+  SP_LEGEND_HIDDEN,  /* no room for it at this size */
+  SP_LEGEND_ABOVE,   /* in rows above the plot area */
+  SP_LEGEND_INSIDE,  /* in a box in the plot area's emptiest corner */
+} SpLegendPlacement;
+
+typedef struct
+{
+  char         *label;   /* markup, owned */
+  SpColor       color;
+  SpLegendKind  kind;
+} SpLegendItem;
+
+#define SP_FIGURE_MAX_LEGEND 8
+
+typedef struct
+{
+  char         *title;         /* owned */
+  char         *x_label;       /* the quantity, markup, owned */
+  char         *y_label;
+  char         *y_label_short; /* used when y_label does not fit; may be NULL */
+  char         *x_unit;        /* markup, owned; NULL: dimensionless */
+  char         *y_unit;
+  SpAxis        x, y;          /* ranges from setup; start/end from layout */
+  gboolean      has_data;
+  char         *no_data;       /* why there is nothing to show, owned */
+  gboolean      equal_aspect;  /* one data unit is as long on both axes */
+  gboolean      composition_x; /* the x axis is c: the linked cursor applies */
+  gboolean      readout_bottom; /* cursor read-out at the bottom of the plot */
+  double        right_extra;   /* room right of the plot (colorbar), em */
+  guint         n_legend;
+  SpLegendItem  legend[SP_FIGURE_MAX_LEGEND];
+  gboolean      legend_force_above; /* input: every inset corner was full */
+  SpLegendPlacement legend_placement;
+  guint         legend_cols;    /* grid columns (items go row-major) */
+  double        legend_size;    /* font size, em */
+
+  /* Layout (user units). */
+  double        width, height;
+  double        px, py, pw, ph;     /* the plot area */
+  double        em;                 /* body font size */
+  double        lw;                 /* body line width */
+  double        title_y;
+  double        title_size;         /* em; shrinks for a long title */
+  double        title_wrap;         /* wrap width, or -1 */
+  double        y_label_x;          /* left edge of the rotated y label */
+  double        legend_x, legend_y; /* the box (inside) or top (above) */
+  double        legend_w, legend_h;
+  double        caption_y;
+  guint         max_x_ticks, max_y_ticks;
+} SpFigureSpec;
+
+typedef void (*SpFigureSetupFunc) (SpFigureSpec       *spec,
+                                   const SpFigureData *data,
+                                   const SpPlotStyle  *style);
+typedef void (*SpFigureDrawFunc)  (cairo_t            *cr,
+                                   const SpFigureSpec *spec,
+                                   const SpFigureData *data,
+                                   const SpPlotStyle  *style);
+
+/* sp-figure-legend.c: the legend's placement from the sizes alone (moves
+ * *top down when it goes above the plot), the corner with the least ink when
+ * it goes inside (returns the covered ink pixels; @ink is an A8 image of the
+ * content at @scale pixels per user unit), its rectangle, and drawing it. */
+void     sp_figure_legend_layout   (SpFigureSpec       *spec,
+                                    const SpPlotStyle  *style,
+                                    double              plot_left,
+                                    double              card_left,
+                                    double              right_edge,
+                                    double              height,
+                                    double             *top,
+                                    double              bottom);
+guint    sp_figure_legend_place    (SpFigureSpec       *spec,
+                                    const SpPlotStyle  *style,
+                                    const guint8       *ink,
+                                    int                 stride,
+                                    int                 iw,
+                                    int                 ih,
+                                    double              scale);
+/* The covered ink an inset legend may have: about one em of one curve. */
+double   sp_figure_legend_ink_allowance (const SpFigureSpec *spec,
+                                         const SpPlotStyle  *style,
+                                         double              scale);
+void     sp_figure_legend_rect     (const SpFigureSpec *spec,
+                                    double             *x,
+                                    double             *y,
+                                    double             *w,
+                                    double             *h);
+void     sp_figure_legend_draw     (cairo_t            *cr,
+                                    const SpFigureSpec *spec,
+                                    const SpPlotStyle  *style);
+/* The legend as the figure of that size draws it (test hook); returns its
+ * placement.  *ink gets the covered curve pixels of the low-resolution
+ * content image when inside. */
+SpLegendPlacement sp_figure_legend_compute (SpFigureKind        kind,
+                                            const SpFigureData *data,
+                                            const SpPlotStyle  *style,
+                                            double              width,
+                                            double              height,
+                                            SpFigureSpec       *spec,
+                                            guint              *ink);
+
+/* sp-figure-frame.c */
+void     sp_figure_spec_clear      (SpFigureSpec       *spec);
+void     sp_figure_spec_add_legend (SpFigureSpec       *spec,
+                                    SpLegendKind        kind,
+                                    const SpColor      *color,
+                                    const char         *label);
+void     sp_figure_spec_set_no_data (SpFigureSpec      *spec,
+                                     const char        *reason);
+void     sp_figure_layout          (SpFigureSpec       *spec,
+                                    const SpPlotStyle  *style,
+                                    double              width,
+                                    double              height,
+                                    const char         *caption);
+void     sp_figure_draw_frame      (cairo_t            *cr,
+                                    const SpFigureSpec *spec,
+                                    const SpPlotStyle  *style,
+                                    const char         *caption);
+void     sp_figure_clip_plot       (cairo_t            *cr,
+                                    const SpFigureSpec *spec);
+/* Appends a polyline through the finite points to the current path. */
+void     sp_figure_path            (cairo_t            *cr,
+                                    const SpFigureSpec *spec,
+                                    const double       *x,
+                                    const double       *y,
+                                    guint               n);
+void     sp_figure_stroke          (cairo_t            *cr,
+                                    const SpColor      *color,
+                                    double              width,
+                                    gboolean            dashed);
+/* A full-height band lo < x < hi. */
+void     sp_figure_band_x          (cairo_t            *cr,
+                                    const SpFigureSpec *spec,
+                                    double              lo,
+                                    double              hi,
+                                    const SpColor      *color);
+void     sp_figure_vline           (cairo_t            *cr,
+                                    const SpFigureSpec *spec,
+                                    double              x,
+                                    const SpColor      *color,
+                                    double              width,
+                                    gboolean            dashed);
+void     sp_figure_dot             (cairo_t            *cr,
+                                    double              ux,
+                                    double              uy,
+                                    double              radius,
+                                    const SpColor      *fill,
+                                    const SpColor      *ring);
+/* The linked cursor: a vertical line at composition @c and a read-out. */
+void     sp_figure_draw_cursor     (cairo_t            *cr,
+                                    const SpFigureSpec *spec,
+                                    const SpPlotStyle  *style,
+                                    double              c,
+                                    const char         *readout);
+/* Min and max of the finite values of y[i] (optionally only where
+ * lo ≤ x[i] ≤ hi when x is non-NULL). */
+gboolean sp_figure_finite_range    (const double       *y,
+                                    guint               n,
+                                    double             *min,
+                                    double             *max);
+/* Linear interpolation of y(x) on ascending x; NAN outside. */
+double   sp_figure_interpolate     (const double       *x,
+                                    const double       *y,
+                                    guint               n,
+                                    double              at);
+
+/* Whether @frame (may be NULL) runs PFHub's dimensionless problem. */
+gboolean sp_figure_is_pfhub        (const SpFrame      *frame);
+/* A time with its unit ("5963 s"; PFHub: the bare number). */
+char    *sp_figure_format_time     (const SpFrame      *frame,
+                                    double              t);
+
+/* The spec (setup + layout) of one figure kind at a size. */
+void     sp_figure_spec_compute    (SpFigureKind        kind,
+                                    const SpFigureData *data,
+                                    const SpPlotStyle  *style,
+                                    double              width,
+                                    double              height,
+                                    SpFigureSpec       *spec);
+/* The cell of panel @kind in the SP_FIGURE_ALL page of that size. */
+void     sp_figure_all_cell        (SpFigureKind        kind,
+                                    const SpFigureData *data,
+                                    const SpPlotStyle  *style,
+                                    double              width,
+                                    double              height,
+                                    double             *x,
+                                    double             *y,
+                                    double             *w,
+                                    double             *h);
+
+/* The field figure's colour range (tests check pixels against it). */
+void     sp_figure_field_range     (const SpFrame      *frame,
+                                    double             *vmin,
+                                    double             *vmax);
+
+/* The g(c) figure's transform: g − (g(0)(1−c) + g(1)c), meV. */
+double   sp_figure_free_energy_shift (const SpModel    *model,
+                                      double            c);
+
+/* Per-figure setup and draw (sp-figure-thermo.c, -kinetics.c, -sim.c). */
+void sp_figure_free_energy_setup   (SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
+void sp_figure_free_energy_draw    (cairo_t *, const SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
+void sp_figure_ocv_setup           (SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
+void sp_figure_ocv_draw            (cairo_t *, const SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
+void sp_figure_phase_setup         (SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
+void sp_figure_phase_draw          (cairo_t *, const SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
+void sp_figure_diffusivity_setup   (SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
+void sp_figure_diffusivity_draw    (cairo_t *, const SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
+void sp_figure_dispersion_setup    (SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
+void sp_figure_dispersion_draw     (cairo_t *, const SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
+void sp_figure_field_setup         (SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
+void sp_figure_field_draw          (cairo_t *, const SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
+void sp_figure_energy_setup        (SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
+void sp_figure_energy_draw         (cairo_t *, const SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
+void sp_figure_coarsening_setup    (SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
+void sp_figure_coarsening_draw     (cairo_t *, const SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
+void sp_figure_structure_setup     (SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
+void sp_figure_structure_draw      (cairo_t *, const SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
+
+G_END_DECLS

@@ -1,0 +1,542 @@
+/* sp-figure-thermo.c — g(c) with tangents, the OCV and the T–c diagram */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "sp-figure-private.h"
+
+/* g(0) = 0 and g(1) = K exactly (the mixing and excess terms vanish at both
+ * ends, K c² does not), so the straight line through the end points is K c.
+ * Subtracting it keeps every common tangent a straight line and shows the
+ * double well that the K c term would otherwise hide. */
+double
+sp_figure_free_energy_shift (const SpModel *model,
+                             double         c)
+{
+  return 0.0 * (1.0 - c) + model->stiffness * c;
+}
+
+/* Curve with the two exact end points g̃(0) = g̃(1) = 0 added. */
+static void
+shifted_curve (const SpAnalysis *a,
+               double           *x,
+               double           *y)
+{
+  x[0] = 0.0;
+  y[0] = 0.0;
+  for (guint i = 0; i < a->n_curve; i++)
+    {
+      x[i + 1] = a->c[i];
+      y[i + 1] = a->g[i] - sp_figure_free_energy_shift (&a->model, a->c[i]);
+    }
+  x[a->n_curve + 1] = 1.0;
+  y[a->n_curve + 1] = 0.0;
+}
+
+static void
+composition_axis (SpFigureSpec *spec)
+{
+  spec->x.min = 0.0;
+  spec->x.max = 1.0;
+  spec->composition_x = TRUE;
+  spec->x_label = g_strdup (_("Li fraction <i>c</i>"));
+}
+
+static void
+pad_range (SpAxis *axis,
+           double  lo_frac,
+           double  hi_frac)
+{
+  double span = axis->max - axis->min;
+
+  if (!(span > 0.0))
+    span = MAX (fabs (axis->max), 1.0);
+  axis->min -= lo_frac * span;
+  axis->max += hi_frac * span;
+}
+
+/* Shades every spinodal interval, and every gap minus its spinodals. */
+static void
+draw_regions (cairo_t             *cr,
+              const SpFigureSpec  *spec,
+              const SpEquilibrium *eq,
+              const SpPlotStyle   *style)
+{
+  for (guint i = 0; i < eq->n_gaps; i++)
+    {
+      double lo = eq->gaps[i].c_alpha;
+
+      for (guint j = 0; j < eq->n_spinodals; j++)
+        {
+          const SpInterval *s = &eq->spinodals[j];
+
+          if (s->hi <= lo || s->lo >= eq->gaps[i].c_beta)
+            continue;
+          if (s->lo > lo)
+            sp_figure_band_x (cr, spec, lo, s->lo, &style->metastable_fill);
+          lo = MAX (lo, s->hi);
+        }
+      if (lo < eq->gaps[i].c_beta)
+        sp_figure_band_x (cr, spec, lo, eq->gaps[i].c_beta, &style->metastable_fill);
+    }
+  for (guint j = 0; j < eq->n_spinodals; j++)
+    sp_figure_band_x (cr, spec, eq->spinodals[j].lo, eq->spinodals[j].hi, &style->unstable_fill);
+}
+
+static void
+add_region_legend (SpFigureSpec        *spec,
+                   const SpEquilibrium *eq,
+                   const SpPlotStyle   *style)
+{
+  if (eq->n_spinodals > 0)
+    sp_figure_spec_add_legend (spec, SP_LEGEND_FILL, &style->unstable_fill, _("unstable (spinodal)"));
+  if (eq->n_gaps > 0)
+    sp_figure_spec_add_legend (spec, SP_LEGEND_FILL, &style->metastable_fill, _("metastable"));
+}
+
+static void
+draw_c0 (cairo_t            *cr,
+         const SpFigureSpec *spec,
+         const SpPlotStyle  *style,
+         double              c0)
+{
+  sp_figure_vline (cr, spec, c0, &style->marker, spec->lw, TRUE);
+  sp_plot_text_draw (cr, style, 0.9, SP_TEXT_HALO, "<i>c</i>₀", -1,
+                     sp_axis_map (&spec->x, c0) + 0.3 * spec->em,
+                     spec->py + spec->ph - 0.3 * spec->em, 0.0, 1.0, 0.0, &style->marker);
+}
+
+/* The composition of a binodal point under its dot, or above it when the
+ * plot ends there, and never across the plot's sides. */
+static void
+binodal_label (cairo_t            *cr,
+               const SpFigureSpec *spec,
+               const SpPlotStyle  *style,
+               double              c,
+               double              dg,
+               double              xalign)
+{
+  g_autofree char *text = g_strdup_printf ("%.3f", c);
+  double u = sp_axis_map (&spec->x, c), v = sp_axis_map (&spec->y, dg);
+  double tw, th, gap = 0.6 * spec->em;
+  double left;
+
+  sp_plot_text_measure (style, 0.8, 0, text, -1, &tw, &th);
+  left = CLAMP (u - xalign * tw, spec->px + 0.2 * spec->em, spec->px + spec->pw - tw - 0.2 * spec->em);
+  if (v + gap + th <= spec->py + spec->ph)
+    sp_plot_text_draw (cr, style, 0.8, SP_TEXT_HALO, text, -1, left, v + gap, 0.0, 0.0, 0.0,
+                       &style->tangent);
+  else
+    sp_plot_text_draw (cr, style, 0.8, SP_TEXT_HALO, text, -1, left, v - gap, 0.0, 1.0, 0.0,
+                       &style->tangent);
+}
+
+/* ---- g(c) ---------------------------------------------------------------- */
+
+void
+sp_figure_free_energy_setup (SpFigureSpec       *spec,
+                             const SpFigureData *data,
+                             const SpPlotStyle  *style)
+{
+  const SpAnalysis *a = data->analysis;
+  g_autofree double *x = NULL, *y = NULL;
+
+  if (a == NULL || a->n_curve < 2)
+    {
+      sp_figure_spec_set_no_data (spec, _("No analysis"));
+      return;
+    }
+  composition_axis (spec);
+  x = g_new (double, a->n_curve + 2);
+  y = g_new (double, a->n_curve + 2);
+  shifted_curve (a, x, y);
+  sp_figure_finite_range (y, a->n_curve + 2, &spec->y.min, &spec->y.max);
+  pad_range (&spec->y, 0.06, 0.06);
+  /* Translators: Pango markup; keep the tags.  The free energy minus the
+   * straight line through its end points. */
+  spec->y_label = g_strdup (_("Δ<i>g</i> = <i>g</i> − [<i>g</i>(0)(1−<i>c</i>) + <i>g</i>(1)<i>c</i>]"));
+  spec->y_label_short = g_strdup (_("Δ<i>g</i>"));
+  spec->y_unit = g_strdup (_("meV"));
+
+  sp_figure_spec_add_legend (spec, SP_LEGEND_LINE, &style->accent, _("<i>g</i>(<i>c</i>)"));
+  if (a->eq.n_gaps > 0)
+    sp_figure_spec_add_legend (spec, SP_LEGEND_LINE, &style->tangent, _("common tangent"));
+  add_region_legend (spec, &a->eq, style);
+  sp_figure_spec_add_legend (spec, SP_LEGEND_DASHED, &style->marker, _("<i>c</i>₀"));
+}
+
+void
+sp_figure_free_energy_draw (cairo_t            *cr,
+                            const SpFigureSpec *spec,
+                            const SpFigureData *data,
+                            const SpPlotStyle  *style)
+{
+  const SpAnalysis *a = data->analysis;
+  g_autofree double *x = g_new (double, a->n_curve + 2);
+  g_autofree double *y = g_new (double, a->n_curve + 2);
+  double r = 0.32 * spec->em;
+
+  shifted_curve (a, x, y);
+
+  cairo_save (cr);
+  sp_figure_clip_plot (cr, spec);
+  draw_regions (cr, spec, &a->eq, style);
+  draw_c0 (cr, spec, style, a->model.c0);
+
+  sp_figure_path (cr, spec, x, y, a->n_curve + 2);
+  sp_figure_stroke (cr, &style->accent, 1.6 * spec->lw, FALSE);
+
+  for (guint i = 0; i < a->eq.n_gaps; i++)
+    {
+      const SpGap *gap = &a->eq.gaps[i];
+      double slope = gap->mu - sp_figure_free_energy_shift (&a->model, 1.0)
+                     + sp_figure_free_energy_shift (&a->model, 0.0);
+      double ga = sp_model_g_u (&a->model, gap->u_alpha)
+                  - sp_figure_free_energy_shift (&a->model, gap->c_alpha);
+      double gb = ga + slope * (gap->c_beta - gap->c_alpha);
+      double ext = 0.12 * (gap->c_beta - gap->c_alpha) + 0.02;
+      double tx[2] = { gap->c_alpha - ext, gap->c_beta + ext };
+      double ty[2] = { ga - slope * ext, gb + slope * ext };
+
+      sp_figure_path (cr, spec, tx, ty, 2);
+      sp_figure_stroke (cr, &style->tangent, 1.2 * spec->lw, FALSE);
+      sp_figure_dot (cr, sp_axis_map (&spec->x, gap->c_alpha), sp_axis_map (&spec->y, ga),
+                     r, &style->tangent, &style->background);
+      sp_figure_dot (cr, sp_axis_map (&spec->x, gap->c_beta), sp_axis_map (&spec->y, gb),
+                     r, &style->tangent, &style->background);
+    }
+  cairo_restore (cr);
+
+  for (guint i = 0; i < a->eq.n_gaps; i++)
+    {
+      const SpGap *gap = &a->eq.gaps[i];
+      gboolean close = gap->c_beta - gap->c_alpha < 0.12;
+      double ga = sp_model_g_u (&a->model, gap->u_alpha)
+                  - sp_figure_free_energy_shift (&a->model, gap->c_alpha);
+      double gb = ga + (gap->mu - a->model.stiffness) * (gap->c_beta - gap->c_alpha);
+
+      binodal_label (cr, spec, style, gap->c_alpha, ga, close ? 1.0 : 0.5);
+      binodal_label (cr, spec, style, gap->c_beta, gb, close ? 0.0 : 0.5);
+    }
+
+  if (isfinite (data->cursor_c))
+    {
+      double v = sp_figure_interpolate (x, y, a->n_curve + 2, data->cursor_c);
+      g_autofree char *cs = sp_plot_format_number ("%.3f", data->cursor_c);
+      g_autofree char *vs = sp_plot_format_number ("%.2f", v);
+      g_autofree char *text = g_strdup_printf (_("<i>c</i> = %s, Δ<i>g</i> = %s meV"), cs, vs);
+
+      sp_figure_draw_cursor (cr, spec, style, data->cursor_c, text);
+    }
+}
+
+/* ---- OCV ------------------------------------------------------------------ */
+
+void
+sp_figure_ocv_setup (SpFigureSpec       *spec,
+                     const SpFigureData *data,
+                     const SpPlotStyle  *style)
+{
+  const SpAnalysis *a = data->analysis;
+  double lo1, hi1, lo2, hi2;
+
+  if (a == NULL || a->n_curve < 2)
+    {
+      sp_figure_spec_set_no_data (spec, _("No analysis"));
+      return;
+    }
+  composition_axis (spec);
+  sp_figure_finite_range (a->ocv_homogeneous, a->n_curve, &lo1, &hi1);
+  sp_figure_finite_range (a->ocv_equilibrium, a->n_curve, &lo2, &hi2);
+  spec->y.min = MIN (lo1, lo2);
+  spec->y.max = MAX (hi1, hi2);
+  pad_range (&spec->y, 0.04, 0.04);
+  spec->y_label = g_strdup (_("Voltage <i>V</i>"));
+  spec->y_label_short = g_strdup ("<i>V</i>");
+  spec->y_unit = g_strdup (_("V"));
+
+  sp_figure_spec_add_legend (spec, SP_LEGEND_LINE, &style->accent, _("equilibrium"));
+  sp_figure_spec_add_legend (spec, SP_LEGEND_LINE, &style->secondary, _("single phase"));
+  if (a->eq.n_spinodals > 0)
+    sp_figure_spec_add_legend (spec, SP_LEGEND_DASHED, &style->secondary,
+                               _("single phase, unstable"));
+  add_region_legend (spec, &a->eq, style);
+}
+
+void
+sp_figure_ocv_draw (cairo_t            *cr,
+                    const SpFigureSpec *spec,
+                    const SpFigureData *data,
+                    const SpPlotStyle  *style)
+{
+  const SpAnalysis *a = data->analysis;
+  guint start = 0;
+
+  cairo_save (cr);
+  sp_figure_clip_plot (cr, spec);
+  draw_regions (cr, spec, &a->eq, style);
+
+  /* The homogeneous curve in runs of constant stability; each run shares
+   * its end point with the next so the line has no gaps. */
+  for (guint i = 1; i <= a->n_curve; i++)
+    {
+      gboolean unstable = a->g2[start] < 0.0;
+
+      if (i == a->n_curve || (a->g2[i] < 0.0) != unstable)
+        {
+          guint end = MIN (i + 1, a->n_curve);
+
+          sp_figure_path (cr, spec, a->c + start, a->ocv_homogeneous + start, end - start);
+          sp_figure_stroke (cr, &style->secondary, 1.2 * spec->lw, unstable);
+          start = i;
+        }
+    }
+
+  sp_figure_path (cr, spec, a->c, a->ocv_equilibrium, a->n_curve);
+  sp_figure_stroke (cr, &style->accent, 1.8 * spec->lw, FALSE);
+  cairo_restore (cr);
+
+  for (guint i = 0; i < a->eq.n_gaps; i++)
+    {
+      const SpGap *gap = &a->eq.gaps[i];
+      g_autofree char *vs = sp_plot_format_number ("%.3f", gap->voltage);
+      g_autofree char *text = g_strdup_printf (_("plateau %s V"), vs);
+
+      sp_plot_text_draw (cr, style, 0.9, SP_TEXT_HALO, text, -1,
+                         sp_axis_map (&spec->x, 0.5 * (gap->c_alpha + gap->c_beta)),
+                         sp_axis_map (&spec->y, gap->voltage) - 0.5 * spec->em,
+                         0.5, 1.0, 0.0, &style->accent);
+    }
+
+  if (isfinite (data->cursor_c))
+    {
+      double ve = sp_figure_interpolate (a->c, a->ocv_equilibrium, a->n_curve, data->cursor_c);
+      double vh = sp_figure_interpolate (a->c, a->ocv_homogeneous, a->n_curve, data->cursor_c);
+      g_autofree char *cs = sp_plot_format_number ("%.3f", data->cursor_c);
+      g_autofree char *es = sp_plot_format_number ("%.4f", ve);
+      g_autofree char *hs = sp_plot_format_number ("%.4f", vh);
+      g_autofree char *text = NULL;
+
+      text = g_strdup_printf (_("<i>c</i> = %s\nequilibrium %s V\nsingle phase %s V"), cs, es, hs);
+      sp_figure_draw_cursor (cr, spec, style, data->cursor_c, text);
+    }
+}
+
+/* ---- T–c phase diagram ------------------------------------------------------ */
+
+void
+sp_figure_phase_setup (SpFigureSpec       *spec,
+                       const SpFigureData *data,
+                       const SpPlotStyle  *style)
+{
+  const SpAnalysis *a = data->analysis;
+
+  if (a == NULL || a->phase == NULL || a->phase->n_rows < 2)
+    {
+      sp_figure_spec_set_no_data (spec, _("No analysis"));
+      return;
+    }
+  composition_axis (spec);
+  spec->y.min = a->phase->t_min;
+  spec->y.max = a->phase->t_max;
+  spec->y_label = g_strdup (_("Temperature <i>T</i>"));
+  spec->y_label_short = g_strdup ("<i>T</i>");
+  spec->readout_bottom = TRUE;
+  spec->y_unit = g_strdup (_("K"));
+
+  sp_figure_spec_add_legend (spec, SP_LEGEND_LINE, &style->tangent, _("binodal"));
+  sp_figure_spec_add_legend (spec, SP_LEGEND_LINE, &style->secondary, _("spinodal"));
+  if (a->phase->has_critical)
+    sp_figure_spec_add_legend (spec, SP_LEGEND_DOT, &style->foreground, _("critical point"));
+  sp_figure_spec_add_legend (spec, SP_LEGEND_DOT, &style->marker, _("(<i>c</i>₀, <i>T</i>)"));
+}
+
+/* The two boundaries of interval @i of a row: a gap or a spinodal. */
+static guint
+row_count (const SpPhaseRow *row,
+           gboolean          spinodal)
+{
+  return spinodal ? row->eq.n_spinodals : row->eq.n_gaps;
+}
+
+static void
+row_bounds (const SpPhaseRow *row,
+            gboolean          spinodal,
+            guint             i,
+            double           *lo,
+            double           *hi)
+{
+  if (spinodal)
+    {
+      *lo = row->eq.spinodals[i].lo;
+      *hi = row->eq.spinodals[i].hi;
+    }
+  else
+    {
+      *lo = row->eq.gaps[i].c_alpha;
+      *hi = row->eq.gaps[i].c_beta;
+    }
+}
+
+/* Traces each dome as one polygon: for every run of consecutive rows with
+ * the same number of intervals, interval i's low edge upwards, the critical
+ * point when a single interval closes below it, and its high edge back
+ * down.  One polygon per run (not one quadrilateral per row) keeps the
+ * fill seamless and the edges smooth, and costs Cairo a fraction of the
+ * time. */
+static void
+dome_path (cairo_t              *cr,
+           const SpFigureSpec   *spec,
+           const SpPhaseDiagram *pd,
+           gboolean              spinodal,
+           gboolean              closed)
+{
+  guint r0 = 0;
+
+  while (r0 < pd->n_rows)
+    {
+      guint n = row_count (&pd->rows[r0], spinodal), r1 = r0;
+      gboolean to_critical;
+
+      while (r1 + 1 < pd->n_rows && row_count (&pd->rows[r1 + 1], spinodal) == n)
+        r1++;
+      /* Rows r0 … r1 share n intervals; does the run close at T_c? */
+      to_critical = n == 1 && pd->has_critical && r1 + 1 < pd->n_rows
+                    && row_count (&pd->rows[r1 + 1], spinodal) == 0
+                    && pd->t_c >= pd->rows[r1].temperature
+                    && pd->t_c <= pd->rows[r1 + 1].temperature;
+      for (guint i = 0; i < n && (r1 > r0 || to_critical); i++)
+        {
+          double lo, hi;
+
+          for (guint r = r0; r <= r1; r++)
+            {
+              row_bounds (&pd->rows[r], spinodal, i, &lo, &hi);
+              if (r == r0)
+                cairo_move_to (cr, sp_axis_map (&spec->x, lo), sp_axis_map (&spec->y, pd->rows[r].temperature));
+              else
+                cairo_line_to (cr, sp_axis_map (&spec->x, lo), sp_axis_map (&spec->y, pd->rows[r].temperature));
+            }
+          if (to_critical)
+            cairo_line_to (cr, sp_axis_map (&spec->x, pd->c_c), sp_axis_map (&spec->y, pd->t_c));
+          for (guint r = r1 + 1; r-- > r0;)
+            {
+              row_bounds (&pd->rows[r], spinodal, i, &lo, &hi);
+              cairo_line_to (cr, sp_axis_map (&spec->x, hi), sp_axis_map (&spec->y, pd->rows[r].temperature));
+            }
+          if (closed)
+            cairo_close_path (cr);
+        }
+      r0 = r1 + 1;
+    }
+}
+
+static void
+draw_dome (cairo_t              *cr,
+           const SpFigureSpec   *spec,
+           const SpPhaseDiagram *pd,
+           gboolean              spinodal,
+           const SpColor        *fill,
+           const SpColor        *line,
+           double                width)
+{
+  dome_path (cr, spec, pd, spinodal, TRUE);
+  sp_plot_set_color (cr, fill);
+  cairo_fill (cr);
+  /* Open paths: the bottom of the plot is not a boundary. */
+  dome_path (cr, spec, pd, spinodal, FALSE);
+  sp_figure_stroke (cr, line, width, FALSE);
+}
+
+void
+sp_figure_phase_draw (cairo_t            *cr,
+                      const SpFigureSpec *spec,
+                      const SpFigureData *data,
+                      const SpPlotStyle  *style)
+{
+  const SpAnalysis *a = data->analysis;
+  const SpPhaseDiagram *pd = a->phase;
+  double r = 0.36 * spec->em;
+  double u0 = sp_axis_map (&spec->x, a->model.c0);
+  double v0 = sp_axis_map (&spec->y, a->model.temperature);
+
+  cairo_save (cr);
+  sp_figure_clip_plot (cr, spec);
+  draw_dome (cr, spec, pd, FALSE, &style->metastable_fill, &style->tangent, 1.6 * spec->lw);
+  draw_dome (cr, spec, pd, TRUE, &style->unstable_fill, &style->secondary, 1.3 * spec->lw);
+
+  /* The current temperature as a thin line, the state as a dot on it. */
+  cairo_move_to (cr, spec->px, v0);
+  cairo_line_to (cr, spec->px + spec->pw, v0);
+  sp_figure_stroke (cr, &style->marker, 0.7 * spec->lw, TRUE);
+  cairo_restore (cr);
+
+  if (pd->has_critical)
+    {
+      g_autofree char *text = g_strdup_printf (_("<i>T</i><sub>c</sub> = %.0f K"), pd->t_c);
+      double uc = sp_axis_map (&spec->x, pd->c_c), vc = sp_axis_map (&spec->y, pd->t_c);
+
+      if (pd->t_c <= spec->y.max)
+        {
+          double th;
+
+          sp_figure_dot (cr, uc, vc, r, &style->foreground, &style->background);
+          /* Above the point when there is room, else beside it. */
+          sp_plot_text_measure (style, 0.9, 0, text, -1, NULL, &th);
+          if (vc - 0.6 * spec->em - th >= spec->py)
+            sp_plot_text_draw (cr, style, 0.9, SP_TEXT_HALO, text, -1, uc, vc - 0.6 * spec->em,
+                               0.5, 1.0, 0.0, &style->foreground);
+          else
+            sp_plot_text_draw (cr, style, 0.9, SP_TEXT_HALO, text, -1, uc + 0.8 * spec->em,
+                               vc + 0.2 * spec->em, 0.0, 0.0, 0.0, &style->foreground);
+        }
+    }
+  if (a->model.temperature >= spec->y.min && a->model.temperature <= spec->y.max)
+    {
+      const char *label = _("(<i>c</i>₀, <i>T</i>)");
+
+      double tw, room_left = u0 - spec->px, room_right = spec->px + spec->pw - u0;
+      gboolean right;
+
+      /* Beside the dot on the side where the nearest binodal or spinodal
+       * curve at this temperature is farther away, so the label does not
+       * sit on a curve. */
+      for (guint i = 0; i < a->eq.n_gaps + a->eq.n_spinodals; i++)
+        {
+          gboolean gap = i < a->eq.n_gaps;
+          guint j = gap ? i : i - a->eq.n_gaps;
+          double ends[2] = { gap ? a->eq.gaps[j].c_alpha : a->eq.spinodals[j].lo,
+                             gap ? a->eq.gaps[j].c_beta : a->eq.spinodals[j].hi };
+
+          for (guint e = 0; e < 2; e++)
+            {
+              double u = sp_axis_map (&spec->x, ends[e]);
+
+              if (u >= u0)
+                room_right = MIN (room_right, u - u0);
+              else
+                room_left = MIN (room_left, u0 - u);
+            }
+        }
+      sp_plot_text_measure (style, 0.9, 0, label, -1, &tw, NULL);
+      right = room_right >= tw + 1.2 * spec->em || room_right >= room_left;
+      sp_figure_dot (cr, u0, v0, 1.2 * r, &style->marker, &style->background);
+      sp_plot_text_draw (cr, style, 0.9, SP_TEXT_HALO, label, -1,
+                         u0 + (right ? 0.7 : -0.7) * spec->em, v0 + 0.4 * spec->em,
+                         right ? 0.0 : 1.0, 0.0, 0.0, &style->marker);
+    }
+
+  if (isfinite (data->cursor_c))
+    {
+      SpRegion region = sp_equilibrium_classify (&a->eq, data->cursor_c);
+      const char *where = region == SP_REGION_UNSTABLE ? _("unstable")
+                          : region == SP_REGION_METASTABLE ? _("metastable") : _("stable");
+      g_autofree char *cs = sp_plot_format_number ("%.3f", data->cursor_c);
+      g_autofree char *text = g_strdup_printf (_("<i>c</i> = %s: %s at %.0f K"),
+                                               cs, where, a->model.temperature);
+
+      sp_figure_draw_cursor (cr, spec, style, data->cursor_c, text);
+    }
+}

@@ -1,0 +1,416 @@
+/* sp-figure.c — dispatch, identifiers, titles and the all-panels page */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "sp-figure-private.h"
+
+typedef struct
+{
+  const char        *id;
+  const char        *title;
+  const char        *explanation;
+  SpFigureSetupFunc  setup;
+  SpFigureDrawFunc   draw;
+} SpFigureClass;
+
+static const SpFigureClass figure_classes[SP_N_FIGURES] = {
+  [SP_FIGURE_FREE_ENERGY] = {
+    "free-energy", N_("Free energy g(c)"),
+    N_("The free energy of a uniform mixture against the lithium fraction. Where the curve "
+       "bulges upward, the mixture lowers its energy by splitting into the two compositions "
+       "touched by the common tangent. Raise the temperature or the strain stiffness K and "
+       "watch the bulge and the shaded regions shrink."),
+    sp_figure_free_energy_setup, sp_figure_free_energy_draw },
+  [SP_FIGURE_OCV] = {
+    "ocv", N_("Open-circuit voltage"),
+    N_("The voltage of the electrode against its lithium fraction. Two coexisting phases hold "
+       "the chemical potential fixed, so the equilibrium curve shows a flat plateau; the "
+       "dashed part of the single-phase curve is unstable and is never seen. Lower Ω and the "
+       "plateau turns into a sloping solid-solution curve."),
+    sp_figure_ocv_setup, sp_figure_ocv_draw },
+  [SP_FIGURE_PHASE_DIAGRAM] = {
+    "phase-diagram", N_("Phase diagram"),
+    N_("Which compositions separate at which temperature. Inside the binodal dome two phases "
+       "coexist; inside the inner spinodal dome a uniform mixture falls apart by itself, while "
+       "between the two it needs a nucleus. Move c₀ or T and see where the dot lands."),
+    sp_figure_phase_setup, sp_figure_phase_draw },
+  [SP_FIGURE_DIFFUSIVITY] = {
+    "diffusivity", N_("Chemical diffusivity"),
+    N_("How fast composition differences even out. Inside the spinodal the chemical "
+       "diffusivity is negative: lithium flows up its concentration gradient and "
+       "differences grow instead of fading. Change Ω and watch the uphill region open or close."),
+    sp_figure_diffusivity_setup, sp_figure_diffusivity_draw },
+  [SP_FIGURE_DISPERSION] = {
+    "dispersion", N_("Growth rate σ(k)"),
+    N_("How fast a small composition wave of wavenumber k grows (σ > 0) or decays (σ < 0) "
+       "in a uniform mixture at c₀. Only long waves grow; the fastest one, k*, sets the "
+       "wavelength λ* of the first pattern. Increase κ and the pattern becomes coarser."),
+    sp_figure_dispersion_setup, sp_figure_dispersion_draw },
+  [SP_FIGURE_FIELD] = {
+    "field", N_("Composition field"),
+    N_("The simulated lithium fraction across a small piece of electrode, from a nearly uniform "
+       "start. Inside the spinodal it separates into lithium-rich and lithium-poor domains "
+       "that then coarsen. Move c₀ outside the spinodal and the noise simply fades."),
+    sp_figure_field_setup, sp_figure_field_draw },
+  [SP_FIGURE_ENERGY] = {
+    "energy", N_("Free energy F(t)"),
+    N_("The total free energy of the simulated field, bulk plus interfaces. It can only go "
+       "down: a steep drop marks the phase separation, the slow tail the coarsening that "
+       "removes interface."),
+    sp_figure_energy_setup, sp_figure_energy_draw },
+  [SP_FIGURE_COARSENING] = {
+    "coarsening", N_("Coarsening L(t)"),
+    N_("The typical domain size of the pattern against time, on logarithmic axes where power "
+       "laws are straight lines. Late coarsening follows t^1/3 when atoms move through the "
+       "bulk, and slows towards t^1/4 when they can move only along interfaces."),
+    sp_figure_coarsening_setup, sp_figure_coarsening_draw },
+  [SP_FIGURE_STRUCTURE] = {
+    "structure", N_("Structure factor S(k, t)"),
+    N_("How strongly each wavenumber is present in the field. Early on every mode grows as "
+       "exp(2σ(k)t), the dashed prediction of linear theory; later the peak moves to smaller k "
+       "as domains coarsen and the prediction fails."),
+    sp_figure_structure_setup, sp_figure_structure_draw },
+  [SP_FIGURE_ALL] = {
+    "all", N_("All panels"),
+    N_("Every figure on one page: the thermodynamics of the material in the top row, its "
+       "kinetics and the simulated field in the middle, and the simulation's diagnostics "
+       "at the bottom. Export it as one picture for a handout or a slide."),
+    NULL, NULL },
+};
+
+/* The panels of the all-panels page, row by row. */
+static const SpFigureKind all_panels[] = {
+  SP_FIGURE_FREE_ENERGY, SP_FIGURE_OCV, SP_FIGURE_PHASE_DIAGRAM,
+  SP_FIGURE_DIFFUSIVITY, SP_FIGURE_DISPERSION, SP_FIGURE_FIELD,
+  SP_FIGURE_ENERGY, SP_FIGURE_COARSENING, SP_FIGURE_STRUCTURE,
+};
+#define ALL_COLUMNS 3
+#define ALL_ROWS    3
+
+void
+sp_figure_data_init (SpFigureData *data)
+{
+  g_return_if_fail (data != NULL);
+
+  data->analysis = NULL;
+  data->frame = NULL;
+  data->history = NULL;
+  data->cursor_c = NAN;
+  data->caption = NULL;
+}
+
+const char *
+sp_figure_kind_to_id (SpFigureKind kind)
+{
+  g_return_val_if_fail (kind < SP_N_FIGURES, NULL);
+
+  return figure_classes[kind].id;
+}
+
+gboolean
+sp_figure_kind_from_id (const char   *id,
+                        SpFigureKind *kind)
+{
+  if (id == NULL)
+    return FALSE;
+  for (guint i = 0; i < SP_N_FIGURES; i++)
+    if (g_strcmp0 (figure_classes[i].id, id) == 0)
+      {
+        if (kind != NULL)
+          *kind = (SpFigureKind) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+sp_figure_kind_title (SpFigureKind kind)
+{
+  g_return_val_if_fail (kind < SP_N_FIGURES, NULL);
+
+  return _(figure_classes[kind].title);
+}
+
+const char *
+sp_figure_kind_explanation (SpFigureKind kind)
+{
+  g_return_val_if_fail (kind < SP_N_FIGURES, NULL);
+
+  return _(figure_classes[kind].explanation);
+}
+
+static void
+spec_compute (SpFigureKind        kind,
+              const SpFigureData *data,
+              const SpPlotStyle  *style,
+              double              width,
+              double              height,
+              gboolean            legend_above,
+              SpFigureSpec       *spec)
+{
+  memset (spec, 0, sizeof *spec);
+  g_return_if_fail (kind < SP_N_FIGURES && kind != SP_FIGURE_ALL);
+
+  spec->legend_force_above = legend_above;
+
+  spec->title = g_strdup (_(figure_classes[kind].title));
+  spec->has_data = TRUE;
+  spec->x.scale = SP_SCALE_LINEAR;
+  spec->y.scale = SP_SCALE_LINEAR;
+  figure_classes[kind].setup (spec, data, style);
+  if (!(isfinite (spec->x.min) && isfinite (spec->x.max) && spec->x.min < spec->x.max
+        && isfinite (spec->y.min) && isfinite (spec->y.max) && spec->y.min < spec->y.max))
+    {
+      if (spec->has_data)
+        sp_figure_spec_set_no_data (spec, _("Nothing to plot"));
+      else
+        sp_figure_spec_set_no_data (spec, spec->no_data);
+    }
+  sp_figure_layout (spec, style, width, height, data->caption);
+}
+
+void
+sp_figure_spec_compute (SpFigureKind        kind,
+                        const SpFigureData *data,
+                        const SpPlotStyle  *style,
+                        double              width,
+                        double              height,
+                        SpFigureSpec       *spec)
+{
+  guint ink;
+
+  /* Where the legend goes can move the plot area (sp_figure_legend_compute). */
+  sp_figure_legend_compute (kind, data, style, width, height, spec, &ink);
+}
+
+void
+sp_figure_all_cell (SpFigureKind        kind,
+                    const SpFigureData *data,
+                    const SpPlotStyle  *style,
+                    double              width,
+                    double              height,
+                    double             *x,
+                    double             *y,
+                    double             *w,
+                    double             *h)
+{
+  double body = height, em = sp_plot_text_em (style, 1.0);
+  guint slot = 0;
+
+  /* The page's caption goes once under the grid. */
+  if (data->caption != NULL && data->caption[0] != '\0')
+    {
+      double ch;
+
+      sp_plot_text_measure (style, 0.85, 0, data->caption, width - 1.4 * em, NULL, &ch);
+      body -= ch + 1.2 * em;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (all_panels); i++)
+    if (all_panels[i] == kind)
+      slot = i;
+  *w = width / ALL_COLUMNS;
+  *h = MAX (body, 1.0) / ALL_ROWS;
+  *x = (slot % ALL_COLUMNS) * *w;
+  *y = (slot / ALL_COLUMNS) * *h;
+}
+
+static void
+draw_all (cairo_t            *cr,
+          double              width,
+          double              height,
+          const SpFigureData *data,
+          const SpPlotStyle  *style)
+{
+  SpFigureData panel = *data;
+  double em = sp_plot_text_em (style, 1.0);
+
+  panel.caption = NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (all_panels); i++)
+    {
+      double x, y, w, h;
+
+      sp_figure_all_cell (all_panels[i], data, style, width, height, &x, &y, &w, &h);
+      cairo_save (cr);
+      cairo_translate (cr, x, y);
+      cairo_rectangle (cr, 0, 0, w, h);
+      cairo_clip (cr);
+      sp_figure_draw (cr, w, h, all_panels[i], &panel, style);
+      cairo_restore (cr);
+    }
+  if (data->caption != NULL && data->caption[0] != '\0')
+    {
+      g_autofree char *escaped = g_markup_escape_text (data->caption, -1);
+      double x, y, w, h;
+
+      sp_figure_all_cell (all_panels[G_N_ELEMENTS (all_panels) - 1], data, style,
+                          width, height, &x, &y, &w, &h);
+      sp_plot_text_draw (cr, style, 0.85, 0, escaped, width - 1.4 * em,
+                         0.7 * em, y + h + 0.6 * em, 0.0, 0.0, 0.0, &style->foreground);
+    }
+}
+
+/* Where an inset legend goes: the content drawn once more, coarsely and
+ * without its translucent fills, background and cursor, into an alpha mask;
+ * the legend takes the corner with the least ink. */
+#define INK_SCALE 0.5
+
+static guint
+place_inset_legend (SpFigureKind        kind,
+                    SpFigureSpec       *spec,
+                    const SpFigureData *data,
+                    const SpPlotStyle  *style)
+{
+  /* About one mask pixel per 2 user units. */
+  double scale = INK_SCALE;
+  int iw = MAX (1, (int) ceil (spec->width * scale));
+  int ih = MAX (1, (int) ceil (spec->height * scale));
+  cairo_surface_t *mask = cairo_image_surface_create (CAIRO_FORMAT_A8, iw, ih);
+  SpFigureData plain = *data;
+  SpPlotStyle ink_style = *style;
+  cairo_t *cr = cairo_create (mask);
+  guint n;
+
+  plain.cursor_c = NAN;
+  ink_style.background.alpha = 0.0;
+  ink_style.grid.alpha = 0.0;
+  ink_style.unstable_fill.alpha = 0.0;
+  ink_style.metastable_fill.alpha = 0.0;
+  cairo_scale (cr, scale, scale);
+  sp_figure_clip_plot (cr, spec);
+  /* Strokes 2.5 times thicker (spec->lw sets every curve's width), so a
+   * thin steep curve still leaves solid mask pixels. */
+  spec->lw *= 2.5;
+  figure_classes[kind].draw (cr, spec, &plain, &ink_style);
+  spec->lw /= 2.5;
+  cairo_destroy (cr);
+  cairo_surface_flush (mask);
+  if (g_getenv ("SP_DEBUG_INK") != NULL)
+    cairo_surface_write_to_png (mask, g_getenv ("SP_DEBUG_INK"));
+  n = sp_figure_legend_place (spec, style, cairo_image_surface_get_data (mask),
+                              cairo_image_surface_get_stride (mask), iw, ih, scale);
+  cairo_surface_destroy (mask);
+  return n;
+}
+
+SpLegendPlacement
+sp_figure_legend_compute (SpFigureKind        kind,
+                          const SpFigureData *data,
+                          const SpPlotStyle  *style,
+                          double              width,
+                          double              height,
+                          SpFigureSpec       *spec,
+                          guint              *ink)
+{
+  g_return_val_if_fail (kind < SP_N_FIGURES && kind != SP_FIGURE_ALL, SP_LEGEND_HIDDEN);
+
+  spec_compute (kind, data, style, width, height, FALSE, spec);
+  *ink = 0;
+  if (spec->has_data && spec->legend_placement == SP_LEGEND_INSIDE)
+    {
+      *ink = place_inset_legend (kind, spec, data, style);
+      /* More than about one em of covered curve: a box there would hide
+       * data, so the legend goes above in compact rows instead. */
+      if (*ink > sp_figure_legend_ink_allowance (spec, style, INK_SCALE))
+        {
+          sp_figure_spec_clear (spec);
+          spec_compute (kind, data, style, width, height, TRUE, spec);
+          *ink = 0;
+        }
+    }
+  return spec->legend_placement;
+}
+
+void
+sp_figure_draw (cairo_t            *cr,
+                double              width,
+                double              height,
+                SpFigureKind        kind,
+                const SpFigureData *data,
+                const SpPlotStyle  *style)
+{
+  SpFigureSpec spec;
+  SpFigureData empty;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (style != NULL);
+  g_return_if_fail (kind < SP_N_FIGURES);
+
+  if (data == NULL)
+    {
+      sp_figure_data_init (&empty);
+      data = &empty;
+    }
+  if (!(width > 0.0) || !(height > 0.0))
+    return;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+  sp_plot_set_color (cr, &style->background);
+  cairo_paint (cr);
+
+  if (kind == SP_FIGURE_ALL)
+    draw_all (cr, width, height, data, style);
+  else
+    {
+      sp_figure_spec_compute (kind, data, style, width, height, &spec);
+      sp_figure_draw_frame (cr, &spec, style, data->caption);
+      if (spec.has_data)
+        {
+          cairo_save (cr);
+          figure_classes[kind].draw (cr, &spec, data, style);
+          cairo_restore (cr);
+          if (spec.legend_placement == SP_LEGEND_INSIDE)
+            sp_figure_legend_draw (cr, &spec, style);
+        }
+      sp_figure_spec_clear (&spec);
+    }
+  cairo_restore (cr);
+}
+
+gboolean
+sp_figure_composition_at (SpFigureKind        kind,
+                          const SpFigureData *data,
+                          const SpPlotStyle  *style,
+                          double              width,
+                          double              height,
+                          double              x,
+                          double              y,
+                          double             *c)
+{
+  SpFigureSpec spec;
+  gboolean inside;
+
+  g_return_val_if_fail (data != NULL && style != NULL, FALSE);
+  g_return_val_if_fail (kind < SP_N_FIGURES, FALSE);
+
+  if (kind == SP_FIGURE_ALL)
+    {
+      SpFigureData panel = *data;
+
+      panel.caption = NULL;
+      for (guint i = 0; i < G_N_ELEMENTS (all_panels); i++)
+        {
+          double cx, cy, cw, ch;
+
+          sp_figure_all_cell (all_panels[i], data, style, width, height, &cx, &cy, &cw, &ch);
+          if (x >= cx && x < cx + cw && y >= cy && y < cy + ch)
+            return sp_figure_composition_at (all_panels[i], &panel, style, cw, ch,
+                                             x - cx, y - cy, c);
+        }
+      return FALSE;
+    }
+
+  sp_figure_spec_compute (kind, data, style, width, height, &spec);
+  inside = spec.has_data && spec.composition_x
+           && x >= spec.px && x <= spec.px + spec.pw
+           && y >= spec.py && y <= spec.py + spec.ph;
+  if (inside && c != NULL)
+    *c = sp_axis_unmap (&spec.x, x);
+  sp_figure_spec_clear (&spec);
+  return inside;
+}

@@ -1,0 +1,81 @@
+/* sp-figure.h — one draw function per figure, shared by the window, the
+ * exporter and the tests
+ *
+ * Cairo only, no GTK: the window calls sp_figure_draw() from a snapshot, the
+ * CLI and the Export menu call it on PNG/SVG/PDF surfaces, and the tests on
+ * image surfaces, so every face of the program draws the same pixels.
+ * Everything a figure shows comes in SpFigureData (immutable results); no
+ * physics is recomputed while drawing.
+ */
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+
+#include "sp-analysis.h"
+#include "sp-ch-history.h"
+#include "sp-plot-style.h"
+#include "sp-worker.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  SP_FIGURE_FREE_ENERGY,    /* g(c), common tangents, binodal, spinodal, c0     */
+  SP_FIGURE_OCV,            /* equilibrium and homogeneous V(c), plateaus        */
+  SP_FIGURE_PHASE_DIAGRAM,  /* T–c: binodal, spinodal, critical point, (c0, T)   */
+  SP_FIGURE_DIFFUSIVITY,    /* D_chem(c), uphill region shaded                   */
+  SP_FIGURE_DISPERSION,     /* σ(k), unstable band, k*, λ*                       */
+  SP_FIGURE_FIELD,          /* the live 2D field with a colorbar                 */
+  SP_FIGURE_ENERGY,         /* F(t)                                              */
+  SP_FIGURE_COARSENING,     /* L(t), log–log, t^1/3 and t^1/4 guides             */
+  SP_FIGURE_STRUCTURE,      /* S(k,t) over the linear-theory prediction          */
+  SP_FIGURE_ALL,            /* every panel above on one page                     */
+  SP_N_FIGURES
+} SpFigureKind;
+
+typedef struct
+{
+  SpAnalysis         *analysis;  /* NULL: the analysis figures draw "no data"     */
+  SpFrame            *frame;     /* NULL: the simulation figures draw "no data"   */
+  const SpChHistory  *history;   /* time series for F(t) and L(t); may be NULL    */
+  double              cursor_c;  /* linked cursor composition; NAN for none       */
+  const char         *caption;   /* drawn under the figure when non-NULL          */
+} SpFigureData;
+
+/* Fills @data with no analysis, no frame, no cursor and no caption. */
+void         sp_figure_data_init        (SpFigureData       *data);
+
+/* Draws @kind into the rectangle (0, 0, @width, @height) of @cr, in user
+ * units (device scale handles HiDPI).  Never fails: missing data draws a
+ * labelled empty frame. */
+void         sp_figure_draw             (cairo_t            *cr,
+                                         double              width,
+                                         double              height,
+                                         SpFigureKind        kind,
+                                         const SpFigureData *data,
+                                         const SpPlotStyle  *style);
+
+/* Stable identifiers for the CLI and files: "free-energy", "ocv",
+ * "phase-diagram", "diffusivity", "dispersion", "field", "energy",
+ * "coarsening", "structure", "all". */
+const char  *sp_figure_kind_to_id       (SpFigureKind        kind);
+gboolean     sp_figure_kind_from_id     (const char         *id,
+                                         SpFigureKind       *kind);
+/* Translated title and a two-or-three-sentence explanation for students. */
+const char  *sp_figure_kind_title       (SpFigureKind        kind);
+const char  *sp_figure_kind_explanation (SpFigureKind        kind);
+
+/* The linked cursor: whether (x, y) in a figure of that size lies in the
+ * plot area of a composition axis, and the composition there.  Figures with
+ * no composition axis (σ(k), field, F, L, S) return FALSE. */
+gboolean     sp_figure_composition_at   (SpFigureKind        kind,
+                                         const SpFigureData *data,
+                                         const SpPlotStyle  *style,
+                                         double              width,
+                                         double              height,
+                                         double              x,
+                                         double              y,
+                                         double             *c);
+
+G_END_DECLS
