@@ -1,0 +1,393 @@
+/* sp-window-export-chooser.c — the Export menu's file choosers: which
+ * figure or table and in which format (Export Figure, Export Data), and
+ * where, how fast and how large to record (Record Animation)
+ *
+ * GtkFileChooserNative: the portal inside Flatpak, GTK's own dialog
+ * elsewhere.  The choices ride along as the chooser's drop-downs.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "sp-export-dialog.h"
+#include "sp-window-export-private.h"
+
+/* Choices shared by both ---------------------------------------------------- */
+
+static void
+add_choice (GtkFileChooser *chooser,
+            const char     *id,
+            const char     *label,
+            const char    **ids,
+            const char    **labels,
+            const char     *selected)
+{
+  gtk_file_chooser_add_choice (chooser, id, label, ids, labels);
+  gtk_file_chooser_set_choice (chooser, id, selected);
+}
+
+/* Export Figure and Export Data --------------------------------------------- */
+
+/* What each chooser offers, in the order listed. */
+static const SpFigureKind figure_choices[] = {
+  SP_FIGURE_FREE_ENERGY, SP_FIGURE_OCV, SP_FIGURE_PHASE_DIAGRAM, SP_FIGURE_DIFFUSIVITY,
+  SP_FIGURE_DISPERSION, SP_FIGURE_FIELD, SP_FIGURE_ENERGY, SP_FIGURE_COARSENING,
+  SP_FIGURE_STRUCTURE, SP_FIGURE_ALL, SP_EXPORT_FIGURE_DIAGNOSTICS,
+};
+/* F(t) and L(t) share one table, the diagnostics time series. */
+static const SpFigureKind data_choices[] = {
+  SP_FIGURE_FREE_ENERGY, SP_FIGURE_OCV, SP_FIGURE_PHASE_DIAGRAM, SP_FIGURE_DIFFUSIVITY,
+  SP_FIGURE_DISPERSION, SP_FIGURE_FIELD, SP_FIGURE_STRUCTURE, SP_EXPORT_FIGURE_DIAGNOSTICS,
+};
+
+typedef struct
+{
+  SpWindow     *window;
+  gboolean      data_only;
+  SpFigureKind  suggested;
+  SpPlotStyle   screen_style;
+} Request;
+
+static void
+request_free (Request *request)
+{
+  g_object_unref (request->window);
+  sp_plot_style_clear (&request->screen_style);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Request, request_free)
+
+static SpFigureKind
+offered_kind (SpFigureKind kind,
+              gboolean     data_only)
+{
+  if (data_only && (kind == SP_FIGURE_ENERGY || kind == SP_FIGURE_COARSENING))
+    return SP_EXPORT_FIGURE_DIAGNOSTICS;
+  return kind;
+}
+
+static void
+add_figure_choice (GtkFileChooser *chooser,
+                   gboolean        data_only,
+                   SpFigureKind    selected)
+{
+  const SpFigureKind *kinds = data_only ? data_choices : figure_choices;
+  guint n = data_only ? G_N_ELEMENTS (data_choices) : G_N_ELEMENTS (figure_choices);
+  g_autofree const char **ids = g_new0 (const char *, n + 1);
+  g_autofree const char **labels = g_new0 (const char *, n + 1);
+  guint j = 1;
+
+  /* The figure on show first: GTK 4.8's own dialog (no portal) ignores
+   * gtk_file_chooser_set_choice() and always starts on the first option. */
+  ids[0] = sp_export_figure_id (selected);
+  labels[0] = sp_export_figure_title (selected);
+  for (guint i = 0; i < n; i++)
+    if (kinds[i] != selected)
+      {
+        ids[j] = sp_export_figure_id (kinds[i]);
+        labels[j++] = sp_export_figure_title (kinds[i]);
+      }
+  add_choice (chooser, "figure", data_only ? _("Data") : _("Figure"), ids, labels, ids[0]);
+}
+
+static SpFigureKind
+chosen_kind (GtkFileChooser *chooser,
+             SpFigureKind    fallback)
+{
+  const char *id = gtk_file_chooser_get_choice (chooser, "figure");
+
+  for (guint i = 0; id != NULL && i < G_N_ELEMENTS (figure_choices); i++)
+    if (g_str_equal (id, sp_export_figure_id (figure_choices[i])))
+      return figure_choices[i];
+  return fallback;
+}
+
+/* The file to write: the format from the typed extension, else from the
+ * filter (the extension added); a name left as suggested follows the
+ * figure chosen in the dialog. */
+static GFile *
+chosen_file (GtkFileChooser *chooser,
+             const Request  *request,
+             SpFigureKind    kind,
+             SpExportFormat *format)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (chooser);
+  g_autoptr(GFile) parent = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *stem = NULL;
+  char *dot;
+
+  if (file == NULL)
+    return NULL;
+  parent = g_file_get_parent (file);
+  name = g_file_get_basename (file);
+  if (parent == NULL)
+    return g_steal_pointer (&file);
+
+  *format = SP_EXPORT_CSV;
+  if (!request->data_only && !sp_export_format_from_path (name, format))
+    *format = sp_export_chosen_format (chooser, SP_EXPORT_PNG);
+  stem = g_strdup (name);
+  dot = strrchr (stem, '.');
+  if (dot != NULL && dot != stem)
+    {
+      SpExportFormat typed;
+
+      if (sp_export_format_from_path (name, &typed) && typed == *format)
+        *dot = '\0';
+    }
+  if (g_str_equal (stem, sp_export_figure_id (request->suggested)))
+    {
+      g_free (stem);
+      stem = g_strdup (sp_export_figure_id (kind));
+    }
+  g_free (name);
+  name = g_strdup_printf ("%s.%s", stem, sp_export_format_to_id (*format));
+  return g_file_get_child (parent, name);
+}
+
+static void
+on_response (GtkNativeDialog *native,
+             int              response,
+             gpointer         user_data)
+{
+  g_autoptr(Request) request = user_data;
+  GtkFileChooser *chooser = GTK_FILE_CHOOSER (native);
+  g_autoptr(GFile) file = NULL;
+  SpExportOptions options;
+  SpFigureKind kind = request->suggested;
+  SpExportFormat format = SP_EXPORT_PNG;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      kind = offered_kind (chosen_kind (chooser, request->suggested), request->data_only);
+      file = chosen_file (chooser, request, kind, &format);
+    }
+  if (file != NULL)
+    {
+      sp_export_options_init (&options, kind);
+      options.format = format;
+      if (!request->data_only)
+        {
+          if (sp_export_read_image_choices (chooser, TRUE, &options))
+            options.style = &request->screen_style;
+        }
+      sp_window_export_write (request->window, kind, &options, file);
+    }
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+void
+sp_window_export_present_chooser (SpWindow *self,
+                                  gboolean  data_only)
+{
+  SpPlotView *view = sp_window_export_get_current_view (self);
+  Request *request = g_new0 (Request, 1);
+  GtkFileChooserNative *native;
+  GtkFileChooser *chooser;
+  g_autofree char *name = NULL;
+
+  request->window = g_object_ref (self);
+  request->data_only = data_only;
+  request->suggested = offered_kind (sp_plot_view_get_kind (view), data_only);
+  sp_plot_style_copy (sp_plot_view_get_style (view), &request->screen_style);
+
+  native = gtk_file_chooser_native_new (data_only ? _("Export Data") : _("Export Figure"),
+                                        GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  chooser = GTK_FILE_CHOOSER (native);
+  if (data_only)
+    sp_export_add_file_filter (chooser, SP_EXPORT_CSV);
+  else
+    for (SpExportFormat format = SP_EXPORT_PNG; format <= SP_EXPORT_PDF; format++)
+      sp_export_add_file_filter (chooser, format);
+
+  add_figure_choice (chooser, data_only, request->suggested);
+  if (!data_only)
+    sp_export_add_image_choices (chooser, TRUE);
+
+  name = g_strdup_printf ("%s.%s", sp_export_figure_id (request->suggested),
+                          data_only ? "csv" : "png");
+  gtk_file_chooser_set_current_name (chooser, name);
+  g_signal_connect (native, "response", G_CALLBACK (on_response), request);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/* Record Animation ---------------------------------------------------------- */
+
+/* Each default first: GTK 4.8's own dialog (no portal) ignores
+ * gtk_file_chooser_set_choice() and always starts on the first option. */
+static const struct
+{
+  guint       fps;
+  const char *id;
+  const char *label;
+} fps_choices[] = {
+  { 25, "25", N_("25 frames per second") },
+  { 30, "30", N_("30 frames per second") },
+  { 50, "50", N_("50 frames per second") },
+  { 60, "60", N_("60 frames per second") },
+};
+
+static const struct
+{
+  guint       width, height;
+  const char *id;
+  const char *label;
+} size_choices[] = {
+  { 512, 512, "512", N_("512 × 512") },
+  { 720, 720, "720", N_("720 × 720") },
+  { 1024, 1024, "1024", N_("1024 × 1024") },
+  { 1280, 720, "hd", N_("1280 × 720 (HD)") },
+  { 1920, 1080, "fullhd", N_("1920 × 1080 (Full HD)") },
+};
+
+typedef struct
+{
+  SpWindow    *window;
+  gboolean     webm;
+  SpPlotStyle  screen_style;
+} RecordRequest;
+
+static void
+record_request_free (RecordRequest *request)
+{
+  g_object_unref (request->window);
+  sp_plot_style_clear (&request->screen_style);
+  g_free (request);
+}
+
+static void
+on_record_response (GtkNativeDialog *native,
+                    int              response,
+                    RecordRequest   *request)
+{
+  GtkFileChooser *chooser = GTK_FILE_CHOOSER (native);
+  g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (chooser)
+                                                          : NULL;
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+  const char *fps = gtk_file_chooser_get_choice (chooser, "fps");
+  const char *size = gtk_file_chooser_get_choice (chooser, "size");
+  SpRecorderOptions options;
+
+  sp_recorder_options_init (&options);
+  for (guint i = 0; i < G_N_ELEMENTS (fps_choices); i++)
+    if (g_strcmp0 (fps, fps_choices[i].id) == 0)
+      options.fps = fps_choices[i].fps;
+  for (guint i = 0; i < G_N_ELEMENTS (size_choices); i++)
+    if (g_strcmp0 (size, size_choices[i].id) == 0)
+      {
+        options.width = size_choices[i].width;
+        options.height = size_choices[i].height;
+      }
+  if (sp_export_chose_screen_style (chooser))
+    options.style = &request->screen_style;
+
+  if (path != NULL)
+    {
+      if (request->webm && !g_str_has_suffix (path, ".webm"))
+        {
+          char *with_ext = g_strconcat (path, ".webm", NULL);
+
+          g_free (path);
+          path = with_ext;
+        }
+      sp_window_record_start (request->window, path, &options);
+    }
+  record_request_free (request);
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+static void
+present_record_chooser (RecordRequest *request)
+{
+  const char *fps_ids[G_N_ELEMENTS (fps_choices) + 1] = { NULL };
+  const char *fps_labels[G_N_ELEMENTS (fps_choices) + 1] = { NULL };
+  const char *size_ids[G_N_ELEMENTS (size_choices) + 1] = { NULL };
+  const char *size_labels[G_N_ELEMENTS (size_choices) + 1] = { NULL };
+  GtkFileChooserNative *native;
+  GtkFileChooser *chooser;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fps_choices); i++)
+    {
+      fps_ids[i] = fps_choices[i].id;
+      fps_labels[i] = _(fps_choices[i].label);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (size_choices); i++)
+    {
+      size_ids[i] = size_choices[i].id;
+      size_labels[i] = _(size_choices[i].label);
+    }
+
+  /* Without an encoder the name is that of a new folder of PNG frames. */
+  native = gtk_file_chooser_native_new (request->webm ? _("Record Animation")
+                                                      : _("Record Animation as PNG Frames"),
+                                        GTK_WINDOW (request->window),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Record"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  chooser = GTK_FILE_CHOOSER (native);
+  if (request->webm)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, _("WebM video"));
+      gtk_file_filter_add_pattern (filter, "*.webm");
+      gtk_file_filter_add_mime_type (filter, "video/webm");
+      gtk_file_chooser_add_filter (chooser, filter);
+    }
+  gtk_file_chooser_set_current_name (chooser, request->webm ? "spinodal.webm" : "spinodal-frames");
+  add_choice (chooser, "fps", _("Frame rate"), fps_ids, fps_labels, "25");
+  add_choice (chooser, "size", _("Size"), size_ids, size_labels, "512");
+  sp_export_add_style_choice (chooser);
+  g_signal_connect (native, "response", G_CALLBACK (on_record_response), request);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/* GStreamer's first start may scan its plugins: not on the UI thread. */
+static void
+probe_in_thread (GTask        *task,
+                 gpointer      source,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  g_task_return_boolean (task, sp_recorder_can_encode_webm ());
+}
+
+static void
+on_probed (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  RecordRequest *request = user_data;
+
+  request->webm = g_task_propagate_boolean (G_TASK (result), NULL);
+  if (sp_window_export_get_toasts (request->window) == NULL)
+    record_request_free (request);   /* the window went meanwhile */
+  else
+    present_record_chooser (request);
+}
+
+void
+sp_window_record_present_chooser (SpWindow *self)
+{
+  RecordRequest *request = g_new0 (RecordRequest, 1);
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, on_probed, request);
+  g_autoptr(GPtrArray) views = sp_window_get_plot_views (self);
+  SpPlotView *field = sp_window_export_get_current_view (self);
+
+  /* "As on screen" takes the style of a field view, the figure recorded. */
+  for (guint i = 0; i < views->len && sp_plot_view_get_kind (field) != SP_FIGURE_FIELD; i++)
+    field = g_ptr_array_index (views, i);
+  request->window = g_object_ref (self);
+  sp_plot_style_copy (sp_plot_view_get_style (field), &request->screen_style);
+  g_task_run_in_thread (task, probe_in_thread);
+}

@@ -1,0 +1,52 @@
+/* sp-window-export.h — the window's Export menu: figures, data, the
+ * clipboard, and recording the live simulation
+ *
+ * sp_window_export_init() adds the window actions (win.export-figure,
+ * win.export-data, win.copy-figure, win.record-animation,
+ * win.stop-recording), follows which figure the user is looking at and
+ * gives every figure a context menu.  The chooser-free functions below are
+ * what the actions do once a file is chosen; the tests call them directly.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "sp-export.h"
+#include "sp-plot-view.h"
+#include "sp-recorder.h"
+#include "sp-window.h"
+
+G_BEGIN_DECLS
+
+/* Called once from the window's init, after its template. */
+void           sp_window_export_init              (SpWindow                *self);
+
+/* The figure the actions act on: the one under the pointer, else the one
+ * last clicked or focused on the page on show, else that page's first. */
+SpPlotView    *sp_window_export_get_current_view  (SpWindow                *self);
+
+/* Writes @kind (SP_FIGURE_ALL and SP_EXPORT_FIGURE_DIAGNOSTICS included)
+ * as @format to @path at the default size in the light print style, off
+ * the main thread; the outcome is a toast. */
+void           sp_window_export_to_path           (SpWindow                *self,
+                                                   SpFigureKind             kind,
+                                                   const char              *path,
+                                                   SpExportFormat           format);
+
+/* Puts @view's figure on the clipboard as drawn on screen: its size, its
+ * style, the display's scale factor.  Then the toast "Figure copied". */
+void           sp_window_export_copy_view         (SpWindow                *self,
+                                                   SpPlotView              *view);
+
+/* Records every shown frame, at most @options->fps a second, to @path
+ * (WebM, or a folder of PNGs when WebM cannot be encoded).  FALSE, with
+ * an error toast, when the recording cannot start. */
+gboolean       sp_window_record_start             (SpWindow                *self,
+                                                   const char              *path,
+                                                   const SpRecorderOptions *options);
+/* Finishes the file off the main thread; a toast tells the outcome. */
+void           sp_window_record_stop              (SpWindow                *self);
+/* The recording under way (borrowed), or NULL. */
+SpRecorder    *sp_window_record_get_recorder      (SpWindow                *self);
+
+G_END_DECLS

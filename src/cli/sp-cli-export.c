@@ -1,0 +1,328 @@
+/* sp-cli-export.c — `spinodal-cli export`: a figure or its data as a PNG,
+ * SVG, PDF or CSV file, drawn by the same figure code as the window
+ *
+ * The simulation figures (field, energy, coarsening, structure,
+ * diagnostics, all) run the Cahn–Hilliard engine to --t-end first, sampling
+ * the time series --frames times.  "diagnostics" is the row of F(t), L(t)
+ * and S(k); as CSV it is their time series.  CSV holds one table, so
+ * "--figure all --format csv" writes one file per figure beside -o:
+ * out.csv → out-free-energy.csv, out-ocv.csv, …
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "sp-analysis.h"
+#include "sp-ch-history.h"
+#include "sp-cli-commands.h"
+#include "sp-cli-options.h"
+#include "sp-cli-run.h"
+#include "sp-export.h"
+#include "sp-figure.h"
+
+#define FIGURE_IDS "free-energy, ocv, phase-diagram, diffusivity, dispersion, field, " \
+                   "diagnostics, energy, coarsening, structure, all"
+
+static const SpParamRange size_range  = { "width", "px", 16.0, 20000.0, FALSE, FALSE };
+static const SpParamRange scale_range = { "scale", "",    1.0,     8.0, FALSE, FALSE };
+
+typedef struct
+{
+  char    *figure, *format, *width, *height, *scale, *style, *output;
+  gboolean caption;
+} Flags;
+
+static void
+flags_clear (Flags *f)
+{
+  g_free (f->figure);
+  g_free (f->format);
+  g_free (f->width);
+  g_free (f->height);
+  g_free (f->scale);
+  g_free (f->style);
+  g_free (f->output);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Flags, flags_clear)
+
+static gboolean
+figure_from_id (const char   *id,
+                SpFigureKind *kind)
+{
+  if (g_strcmp0 (id, "diagnostics") == 0)
+    {
+      *kind = SP_EXPORT_FIGURE_DIAGNOSTICS;
+      return TRUE;
+    }
+  return sp_figure_kind_from_id (id, kind);
+}
+
+static gboolean
+needs_simulation (SpFigureKind kind)
+{
+  return kind == SP_FIGURE_FIELD || kind == SP_FIGURE_ENERGY || kind == SP_FIGURE_COARSENING ||
+         kind == SP_FIGURE_STRUCTURE || kind == SP_FIGURE_ALL ||
+         kind == SP_EXPORT_FIGURE_DIAGNOSTICS;
+}
+
+static gboolean
+size_flag (const char *flag,
+           const char *text,
+           double     *out)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (text != NULL && !sp_cli_parse_number (flag, text, &size_range, out, &error))
+    {
+      g_printerr ("spinodal-cli export: %s\n", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+resolve_output (Flags           *flags,
+                SpFigureKind    *kind,
+                SpExportOptions *options,
+                SpPlotStyle     *style)
+{
+  g_autoptr(GError) error = NULL;
+  SpExportFormat format;
+
+  if (flags->output == NULL)
+    {
+      g_printerr (_("spinodal-cli export: -o FILE is required\n"));
+      return FALSE;
+    }
+  if (!figure_from_id (flags->figure != NULL ? flags->figure : "all", kind))
+    {
+      g_printerr (_("spinodal-cli export: --figure: “%s” is not a figure; allowed: %s\n"),
+                  flags->figure, FIGURE_IDS);
+      return FALSE;
+    }
+  if (flags->format != NULL)
+    {
+      if (!sp_export_format_from_id (flags->format, &format))
+        {
+          g_printerr (_("spinodal-cli export: --format: “%s” is not a format; allowed: png, svg, pdf, csv\n"),
+                      flags->format);
+          return FALSE;
+        }
+    }
+  else if (!sp_export_format_from_path (flags->output, &format))
+    {
+      g_printerr (_("spinodal-cli export: cannot tell the format from “%s”; "
+                    "give --format png|svg|pdf|csv or a file ending in one of them\n"),
+                  flags->output);
+      return FALSE;
+    }
+
+  sp_export_options_init (options, *kind);
+  options->format = format;
+  options->caption = flags->caption;
+  if (!size_flag ("--width", flags->width, &options->width) ||
+      !size_flag ("--height", flags->height, &options->height))
+    return FALSE;
+  if (flags->scale != NULL &&
+      !sp_cli_parse_number ("--scale", flags->scale, &scale_range, &options->scale, &error))
+    {
+      g_printerr ("spinodal-cli export: %s\n", error->message);
+      return FALSE;
+    }
+  if (flags->scale != NULL && format != SP_EXPORT_PNG)
+    {
+      g_printerr (_("spinodal-cli export: --scale applies to PNG only (SVG and PDF are vector)\n"));
+      return FALSE;
+    }
+  if (flags->style == NULL || g_strcmp0 (flags->style, "light") == 0)
+    sp_plot_style_init_light (style);
+  else if (g_strcmp0 (flags->style, "dark") == 0)
+    sp_plot_style_init_dark (style);
+  else
+    {
+      g_printerr (_("spinodal-cli export: --style: “%s” is not a style; allowed: light, dark\n"),
+                  flags->style);
+      return FALSE;
+    }
+  options->style = style;
+  return TRUE;
+}
+
+static void
+record_sample (SpCh     *ch,
+               guint     index,
+               gpointer  user_data)
+{
+  SpChDiagnostics diag;
+
+  sp_ch_diagnostics_compute (ch, &diag);
+  sp_ch_history_append (user_data, &diag);
+  sp_ch_diagnostics_clear (&diag);
+}
+
+/* Runs the simulation; the frame and history it leaves go into @data. */
+static gboolean
+simulate (const SpCliSim *sim,
+          SpFigureData   *data,
+          SpChHistory    *history)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpCh) ch = sp_ch_new (&sim->params, &error);
+
+  if (ch == NULL || !sp_cli_sim_run (sim, ch, "export", record_sample, history, &error))
+    {
+      g_printerr ("spinodal-cli export: %s\n", error->message);
+      return FALSE;
+    }
+  data->frame = sp_frame_new (ch, &sim->params, SP_WORKER_PAUSED, NULL);
+  data->history = history;
+  return TRUE;
+}
+
+/* out.csv → out-<id>.csv */
+static char *
+path_for_figure (const char   *output,
+                 SpFigureKind  kind)
+{
+  const char *dot = strrchr (output, '.');
+  const char *slash = strrchr (output, G_DIR_SEPARATOR);
+  gsize stem = dot != NULL && (slash == NULL || dot > slash) ? (gsize) (dot - output)
+                                                              : strlen (output);
+
+  return g_strdup_printf ("%.*s-%s%s", (int) stem, output, sp_export_figure_id (kind),
+                          output + stem);
+}
+
+static gboolean
+write_one (const char            *path,
+           SpFigureKind           kind,
+           const SpFigureData    *data,
+           const SpExportOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!sp_export_write (path, kind, data, options, &error))
+    {
+      g_printerr ("spinodal-cli export: %s\n", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+int
+sp_cli_export (int    argc,
+               char **argv)
+{
+  g_autoptr(SpCliModelOptions) model_opts = sp_cli_model_options_new ();
+  g_autoptr(SpCliSimOptions) sim_opts = sp_cli_sim_options_new ();
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(SpAnalysis) analysis = NULL;
+  g_autoptr(SpChHistory) history = sp_ch_history_new ();
+  g_autoptr(SpFrame) frame = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Flags) flags = { 0 };
+  SpExportOptions options;
+  SpPlotStyle style = { 0 };
+  SpFigureData data;
+  SpFigureKind kind;
+  SpModel model;
+  SpCliSim sim;
+  gboolean ok = TRUE;
+  const GOptionEntry entries[] = {
+    { "figure", 0, 0, G_OPTION_ARG_STRING, &flags.figure,
+      N_("Figure: free-energy, ocv, phase-diagram, diffusivity, dispersion, field, "
+         "diagnostics (F, L and S in a row), energy, coarsening, structure or all (default)"),
+      N_("ID") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &flags.format,
+      N_("png, svg, pdf or csv (default: from the file name)"), N_("FORMAT") },
+    { "width", 0, 0, G_OPTION_ARG_STRING, &flags.width,
+      N_("Width in pixels (PNG at scale 1, SVG) or points (PDF) [16, 20000]"), N_("W") },
+    { "height", 0, 0, G_OPTION_ARG_STRING, &flags.height,
+      N_("Height, like --width"), N_("H") },
+    { "scale", 0, 0, G_OPTION_ARG_STRING, &flags.scale,
+      N_("PNG scale factor [1, 8]: the image is W·S × H·S pixels"), N_("S") },
+    { "style", 0, 0, G_OPTION_ARG_STRING, &flags.style,
+      N_("light (print, default) or dark"), N_("STYLE") },
+    { "caption", 0, 0, G_OPTION_ARG_NONE, &flags.caption,
+      N_("Add a caption listing the parameters and their units"), NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &flags.output,
+      N_("The file to write (replaced atomically)"), N_("FILE") },
+    { NULL }
+  };
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context,
+    _("Export a figure or its data as PNG, SVG, PDF or CSV. The simulation\n"
+      "figures run the simulation to --t-end first.\n\n"
+      "Examples:\n"
+      "  spinodal-cli export --preset lifepo4 --figure free-energy -o free-energy.svg\n"
+      "  spinodal-cli export --preset textbook --figure phase-diagram --style dark -o pd.png\n"
+      "  spinodal-cli export --preset lifepo4 --figure all --format csv -o lifepo4.csv"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  sp_cli_sim_options_add (sim_opts, context);
+  g_option_context_add_group (context, sp_cli_model_options_group (model_opts));
+  if (!sp_cli_parse (context, "export", &argc, &argv))
+    return SP_CLI_EXIT_USAGE;
+  if (!resolve_output (&flags, &kind, &options, &style))
+    {
+      sp_plot_style_clear (&style);
+      return SP_CLI_EXIT_USAGE;
+    }
+  if (!sp_cli_model_options_resolve (model_opts, &model, &error))
+    {
+      g_printerr ("spinodal-cli export: %s\n", error->message);
+      sp_plot_style_clear (&style);
+      return SP_CLI_EXIT_USAGE;
+    }
+  if (!sp_cli_sim_options_resolve (sim_opts, model_opts, "export", &sim))
+    {
+      sp_plot_style_clear (&style);
+      return SP_CLI_EXIT_USAGE;
+    }
+  if (options.format == SP_EXPORT_CSV && kind == SP_FIGURE_ALL)
+    {
+      /* Fail before a long run when the directory cannot take the files. */
+      g_autofree char *first = path_for_figure (flags.output, SP_FIGURE_FREE_ENERGY);
+
+      ok = sp_cli_check_writable ("export", first);
+    }
+  else
+    ok = sp_cli_check_writable ("export", flags.output);
+  if (!ok)
+    {
+      sp_plot_style_clear (&style);
+      return SP_CLI_EXIT_FAILURE;
+    }
+
+  sp_figure_data_init (&data);
+  analysis = sp_analysis_new (&model);
+  data.analysis = analysis;
+  if (needs_simulation (kind) && !simulate (&sim, &data, history))
+    {
+      sp_plot_style_clear (&style);
+      return SP_CLI_EXIT_FAILURE;
+    }
+  frame = data.frame;
+
+  if (options.format == SP_EXPORT_CSV && kind == SP_FIGURE_ALL)
+    {
+      for (SpFigureKind k = 0; ok && k < SP_FIGURE_ALL; k++)
+        {
+          g_autofree char *path = NULL;
+
+          /* F(t) and L(t) share one time series: write it once. */
+          if (k == SP_FIGURE_COARSENING)
+            continue;
+          path = path_for_figure (flags.output, k == SP_FIGURE_ENERGY ? SP_EXPORT_FIGURE_DIAGNOSTICS : k);
+          ok = write_one (path, k, &data, &options);
+        }
+    }
+  else
+    ok = write_one (flags.output, kind, &data, &options);
+
+  sp_plot_style_clear (&style);
+  return ok ? SP_CLI_EXIT_OK : SP_CLI_EXIT_FAILURE;
+}

@@ -1,0 +1,91 @@
+/* sp-export-caption.c — the caption of an exported figure: the parameters
+ * with their units */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sp-export.h"
+
+/* A number as short as it reads well, locale-independent like the CLI. */
+static void
+append_value (GString    *s,
+              const char *label,
+              double      value,
+              const char *unit)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (s->len > 0)
+    g_string_append (s, ", ");
+  g_string_append_printf (s, "%s = %s", label, g_ascii_formatd (buf, sizeof buf, "%.6g", value));
+  if (unit != NULL && *unit != '\0')
+    g_string_append_printf (s, " %s", unit);
+}
+
+char *
+sp_export_caption_for_model (const SpModel *model)
+{
+  GString *s = g_string_new (NULL);
+
+  g_return_val_if_fail (model != NULL, NULL);
+
+  append_value (s, "Ω", model->omega, _("meV"));
+  append_value (s, "T", model->temperature, _("K"));
+  if (model->s1 != 0)
+    append_value (s, "s₁", model->s1, _("k_B"));
+  append_value (s, "K", model->stiffness, _("meV"));
+  for (guint j = 0; j < SP_RK_MAX; j++)
+    if (model->rk[j] != 0)
+      {
+        g_autofree char *label = g_strdup_printf ("L%u", j + 1);
+
+        append_value (s, label, model->rk[j], _("meV"));
+      }
+  append_value (s, "κ", model->kappa, _("meV·nm²"));
+  append_value (s, "D₀", model->d0, _("nm²/s"));
+  append_value (s, "V₀", model->v0, _("V"));
+  append_value (s, "c₀", model->c0, NULL);
+  g_string_append (s, ", ");
+  g_string_append (s, model->mobility == SP_MOBILITY_CONSTANT ? _("constant mobility")
+                                                              : _("site-blocking mobility"));
+  return g_string_free (s, FALSE);
+}
+
+static gboolean
+is_simulation_figure (SpFigureKind kind)
+{
+  return kind == SP_FIGURE_FIELD || kind == SP_FIGURE_ENERGY ||
+         kind == SP_FIGURE_COARSENING || kind == SP_FIGURE_STRUCTURE ||
+         kind == SP_EXPORT_FIGURE_DIAGNOSTICS;
+}
+
+char *
+sp_export_caption_for_figure (SpFigureKind        kind,
+                              const SpFigureData *data)
+{
+  const SpFrame *frame = data->frame;
+  gboolean sim = frame != NULL && (is_simulation_figure (kind) || kind == SP_FIGURE_ALL);
+  g_autofree char *model = NULL;
+  GString *s;
+
+  if (sim && frame->params.problem == SP_CH_PROBLEM_PFHUB1)
+    model = g_strdup (_("PFHub benchmark 1 (dimensionless units)"));
+  else if (data->analysis != NULL)
+    model = sp_export_caption_for_model (&data->analysis->model);
+  else if (sim)
+    model = sp_export_caption_for_model (&frame->params.model);
+  else
+    return NULL;
+  s = g_string_new (model);
+
+  if (sim)
+    {
+      gboolean pfhub = frame->params.problem == SP_CH_PROBLEM_PFHUB1;
+
+      g_string_append_printf (s, _("; %u × %u grid"), frame->n, frame->n);
+      append_value (s, _("box"), frame->length, pfhub ? NULL : _("nm"));
+      append_value (s, "t", frame->diag.time, pfhub ? NULL : _("s"));
+    }
+  return g_string_free (s, FALSE);
+}

@@ -1,0 +1,338 @@
+/* test-cli-export.c — `spinodal-cli export` for every figure and format,
+ * each file read back; exit statuses and the failure path */
+
+#include "config.h"
+
+#include <cairo.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "cli-runner.h"
+#include "sp-analysis.h"
+#include "sp-export.h"
+#include "test-tmpdir.h"
+
+/* Small and short: the simulation figures run the engine first (the
+ * textbook model's λ* is 8.7 nm: four wavelengths at Δx = 0.55 nm). */
+#define SIM_FLAGS "--grid", "64", "--length", "35", "--frames", "4"
+
+static const char *const figures[] = {
+  "free-energy", "ocv", "phase-diagram", "diffusivity", "dispersion", "field",
+  "diagnostics", "energy", "coarsening", "structure", "all",
+};
+
+/* The header row each figure's CSV starts its table with. */
+static const char *const csv_headers[] = {
+  "c,g_meV,mu_meV,g2_meV", "c,ocv_equilibrium_V,ocv_homogeneous_V",
+  "temperature_K,index,c_alpha,c_beta,spinodal_lo,spinodal_hi", "c,dchem_nm2_per_s",
+  "k_per_nm,sigma_per_s", "x_nm,y_nm,c", "time_s,free_energy_meV_nm2,mean_c,length_nm",
+  "time_s,free_energy_meV_nm2,mean_c,length_nm", "time_s,free_energy_meV_nm2,mean_c,length_nm",
+  "k_per_nm,structure_initial,structure_now", NULL,
+};
+
+static void
+export_ok (const char *const *args)
+{
+  g_auto(Run) run = { 0 };
+
+  run_cli (args, &run);
+  if (run.status != 0)
+    g_error ("export failed (%d): %s", run.status, run.err);
+  g_assert_cmpstr (run.out, ==, "");
+}
+
+static void
+assert_png (const char *path,
+            int         width,
+            int         height)
+{
+  cairo_surface_t *png = cairo_image_surface_create_from_png (path);
+
+  g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (png), ==, width);
+  g_assert_cmpint (cairo_image_surface_get_height (png), ==, height);
+  cairo_surface_destroy (png);
+}
+
+static void
+assert_csv_header (const char *path,
+                   const char *header)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *row = g_strdup_printf ("\n%s\n", header);
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "# Spinodal " PACKAGE_VERSION));
+  g_assert_nonnull (strstr (text, row));
+}
+
+/* Every figure in every format; the format from the extension. */
+static void
+test_every_figure (void)
+{
+  g_autofree char *dir = test_tmpdir_new ("test-cli-export");
+
+  for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+    for (SpExportFormat format = 0; format < SP_EXPORT_N_FORMATS; format++)
+      {
+        const char *ext = sp_export_format_to_id (format);
+        g_autofree char *name = g_strdup_printf ("%s.%s", figures[i], ext);
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+        g_autofree char *text = NULL;
+        const char *args[] = { "export", "--figure", figures[i], "-o", path, SIM_FLAGS,
+                               "--width", "320", "--height", "240", NULL };
+        gboolean all_csv = format == SP_EXPORT_CSV && g_str_equal (figures[i], "all");
+        gsize len;
+
+        if (format == SP_EXPORT_CSV)
+          args[11] = NULL;   /* CSV has no size */
+        export_ok (args);
+        if (all_csv)
+          continue;   /* test_all_csv */
+        g_assert_true (g_file_get_contents (path, &text, &len, NULL));
+        switch (format)
+          {
+          case SP_EXPORT_PNG:
+            assert_png (path, 320, 240);
+            break;
+          case SP_EXPORT_SVG:
+            g_assert_true (g_str_has_prefix (text, "<?xml"));
+            g_assert_nonnull (strstr (text, "<svg"));
+            g_assert_nonnull (strstr (text, "width=\"320"));
+            g_assert_true (g_str_has_suffix (g_strchomp (text), "</svg>"));
+            break;
+          case SP_EXPORT_PDF:
+            g_assert_true (g_str_has_prefix (text, "%PDF-"));
+            g_assert_nonnull (memmem (text, len, "/MediaBox [ 0 0 320 240 ]", 25));
+            break;
+          case SP_EXPORT_CSV:
+            assert_csv_header (path, csv_headers[i]);
+            break;
+          default:
+            g_assert_not_reached ();
+          }
+      }
+  test_tmpdir_remove (dir);
+}
+
+static void
+test_all_csv (void)
+{
+  g_autofree char *dir = test_tmpdir_new ("test-cli-export");
+  g_autofree char *path = g_build_filename (dir, "run.csv", NULL);
+  const char *args[] = { "export", "--figure", "all", "--format", "csv", "-o", path,
+                         SIM_FLAGS, NULL };
+  const char *const files[] = {
+    "free-energy", "ocv", "phase-diagram", "diffusivity", "dispersion", "field",
+    "diagnostics", "structure",
+  };
+  const guint header[] = { 0, 1, 2, 3, 4, 5, 6, 9 };
+
+  export_ok (args);
+  g_assert_cmpuint (test_tmpdir_count (dir), ==, G_N_ELEMENTS (files));
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("run-%s.csv", files[i]);
+      g_autofree char *file = g_build_filename (dir, name, NULL);
+
+      assert_csv_header (file, csv_headers[header[i]]);
+    }
+  test_tmpdir_remove (dir);
+}
+
+/* The CSV from the CLI equals the analysis the core computes, to 1e-12. */
+static void
+test_csv_numbers (void)
+{
+  g_autofree char *dir = test_tmpdir_new ("test-cli-export");
+  g_autofree char *path = g_build_filename (dir, "ocv.csv", NULL);
+  const char *args[] = { "export", "--figure", "ocv", "-o", path, "--preset", "lifepo4",
+                         "--temperature", "310", "--stiffness", "20", NULL };
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(SpAnalysis) a = NULL;
+  SpModel m = { 0 };
+  guint row = 0;
+
+  export_ok (args);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "# temperature = 310 K\n"));
+  g_assert_nonnull (strstr (text, "# stiffness = 20 meV\n"));
+
+  /* The same model the CLI built: parsed from the header's exact values. */
+  lines = g_strsplit (text, "\n", -1);
+  sp_model_init_default (&m);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      struct { const char *key; double *field; } keys[] = {
+        { "# omega = ", &m.omega }, { "# temperature = ", &m.temperature },
+        { "# s1 = ", &m.s1 }, { "# stiffness = ", &m.stiffness }, { "# kappa = ", &m.kappa },
+        { "# d0 = ", &m.d0 }, { "# v0 = ", &m.v0 }, { "# c0 = ", &m.c0 },
+        { "# L1 = ", &m.rk[0] }, { "# L2 = ", &m.rk[1] }, { "# L3 = ", &m.rk[2] },
+        { "# L4 = ", &m.rk[3] },
+      };
+
+      for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+        if (g_str_has_prefix (lines[i], keys[k].key))
+          *keys[k].field = g_ascii_strtod (lines[i] + strlen (keys[k].key), NULL);
+    }
+  a = sp_analysis_new (&m);
+  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      g_auto(GStrv) cells = NULL;
+
+      if (lines[i][0] == '#' || g_str_has_prefix (lines[i], "c,"))
+        continue;
+      cells = g_strsplit (lines[i], ",", -1);
+      g_assert_cmpuint (g_strv_length (cells), ==, 3);
+      g_assert_cmpfloat_with_epsilon (g_ascii_strtod (cells[0], NULL), a->c[row], 1e-12);
+      g_assert_cmpfloat_with_epsilon (g_ascii_strtod (cells[1], NULL), a->ocv_equilibrium[row], 1e-12);
+      g_assert_cmpfloat_with_epsilon (g_ascii_strtod (cells[2], NULL), a->ocv_homogeneous[row], 1e-12);
+      row++;
+    }
+  g_assert_cmpuint (row, ==, a->n_curve);
+  test_tmpdir_remove (dir);
+}
+
+static void
+test_options (void)
+{
+  g_autofree char *dir = test_tmpdir_new ("test-cli-export");
+  g_autofree char *big = g_build_filename (dir, "big.png", NULL);
+  g_autofree char *light = g_build_filename (dir, "light.png", NULL);
+  g_autofree char *dark = g_build_filename (dir, "dark.png", NULL);
+  g_autofree char *noext = g_build_filename (dir, "figure", NULL);
+  const char *args_scale[] = { "export", "--figure", "ocv", "--width", "300", "--height", "200",
+                               "--scale", "2", "--caption", "-o", big, NULL };
+  const char *args_light[] = { "export", "--figure", "ocv", "-o", light, NULL };
+  const char *args_dark[] = { "export", "--figure", "ocv", "--style", "dark", "-o", dark, NULL };
+  const char *args_noext[] = { "export", "--figure", "ocv", "--format", "svg", "-o", noext, NULL };
+  cairo_surface_t *l, *d;
+  double width, height;
+  guint32 pl, pd;
+
+  export_ok (args_scale);
+  assert_png (big, 600, 400);
+  export_ok (args_light);
+  export_ok (args_dark);
+  sp_export_default_size (SP_FIGURE_OCV, &width, &height);
+  assert_png (light, (int) width, (int) height);
+
+  /* The corner is background: light is bright, dark is dark. */
+  l = cairo_image_surface_create_from_png (light);
+  d = cairo_image_surface_create_from_png (dark);
+  pl = *(guint32 *) cairo_image_surface_get_data (l);
+  pd = *(guint32 *) cairo_image_surface_get_data (d);
+  g_assert_cmpuint ((pl >> 8) & 0xff, >, 0x80);
+  g_assert_cmpuint ((pd >> 8) & 0xff, <, 0x80);
+  cairo_surface_destroy (l);
+  cairo_surface_destroy (d);
+
+  export_ok (args_noext);
+  {
+    g_autofree char *text = NULL;
+
+    g_assert_true (g_file_get_contents (noext, &text, NULL, NULL));
+    g_assert_nonnull (strstr (text, "<svg"));
+  }
+  test_tmpdir_remove (dir);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *args[12];
+  const char *must_name;
+} BadInput;
+
+
+static const BadInput bad_inputs[] = {
+  { "figure",      { "export", "--figure", "pie", "-o", "x.png", NULL }, "--figure" },
+  { "format",      { "export", "--format", "gif", "-o", "x.gif", NULL }, "--format" },
+  { "extension",   { "export", "-o", "x.gif", NULL }, "x.gif" },
+  { "no-output",   { "export", "--figure", "ocv", NULL }, "-o" },
+  { "width",       { "export", "--width", "5", "-o", "x.png", NULL }, "--width" },
+  { "height",      { "export", "--height", "abc", "-o", "x.png", NULL }, "--height" },
+  { "scale",       { "export", "--scale", "9", "-o", "x.png", NULL }, "--scale" },
+  { "scale-svg",   { "export", "--scale", "2", "-o", "x.svg", NULL }, "--scale" },
+  { "style",       { "export", "--style", "neon", "-o", "x.png", NULL }, "--style" },
+  { "omega",       { "export", "--omega", "1e9", "-o", "x.png", NULL }, "--omega" },
+  { "grid",        { "export", "--grid", "3", "-o", "x.png", NULL }, "--grid" },
+  { "preset",      { "export", "--preset", "unobtainium", "-o", "x.png", NULL }, "unobtainium" },
+  { "extra",       { "export", "-o", "x.png", "stray", NULL }, "stray" },
+};
+
+static void
+test_bad_input (gconstpointer user_data)
+{
+  const BadInput *bad = user_data;
+  g_autofree char *dir = test_tmpdir_new ("test-cli-export");
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_auto(Run) run = { 0 };
+
+  /* The output goes into an empty directory: nothing may appear there. */
+  for (guint i = 0; bad->args[i] != NULL; i++)
+    g_ptr_array_add (args, i > 0 && g_str_equal (bad->args[i - 1], "-o")
+                           ? g_build_filename (dir, bad->args[i], NULL)
+                           : g_strdup (bad->args[i]));
+  g_ptr_array_add (args, NULL);
+  run_cli ((const char *const *) args->pdata, &run);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_true (g_str_has_prefix (run.err, "spinodal-cli export: "));
+  g_assert_nonnull (strstr (run.err, bad->must_name));
+  /* One line. */
+  g_assert_nonnull (strchr (run.err, '\n'));
+  g_assert_cmpstr (strchr (run.err, '\n'), ==, "\n");
+  g_assert_cmpuint (test_tmpdir_count (dir), ==, 0);
+  test_tmpdir_remove (dir);
+}
+
+static void
+test_write_failure (void)
+{
+  g_autofree char *dir = test_tmpdir_new ("test-cli-export");
+  g_autofree char *missing = g_build_filename (dir, "missing", "x.pdf", NULL);
+  g_autofree char *blocker = g_build_filename (dir, "file", NULL);
+  g_autofree char *through = g_build_filename (blocker, "x.png", NULL);
+  g_autofree char *field = g_build_filename (dir, "nodir", "field.png", NULL);
+  const char *paths[] = { missing, through, dir, field };
+
+  g_assert_true (g_file_set_contents (blocker, "", 0, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      const char *args[] = { "export", "--figure", i == 3 ? "field" : "ocv", "-o", paths[i],
+                             "--format", "png", SIM_FLAGS, NULL };
+      g_auto(Run) run = { 0 };
+
+      run_cli (args, &run);
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_true (g_str_has_prefix (run.err, "spinodal-cli export: "));
+      g_assert_nonnull (strstr (run.err, paths[i]));
+      g_assert_cmpstr (strchr (run.err, '\n'), ==, "\n");
+      /* Nothing but the blocker: no partial file, no temporary. */
+      g_assert_cmpuint (test_tmpdir_count (dir), ==, 1);
+    }
+  test_tmpdir_remove (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  cli_runner_init (&argc, &argv);
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/cli-export/every-figure", test_every_figure);
+  g_test_add_func ("/cli-export/all-csv", test_all_csv);
+  g_test_add_func ("/cli-export/csv-numbers", test_csv_numbers);
+  g_test_add_func ("/cli-export/options", test_options);
+  g_test_add_func ("/cli-export/write-failure", test_write_failure);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_inputs); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/cli-export/bad-input/%s", bad_inputs[i].name);
+
+      g_test_add_data_func (path, &bad_inputs[i], test_bad_input);
+    }
+  return g_test_run ();
+}
