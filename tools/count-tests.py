@@ -3,28 +3,41 @@
 
 Each line of a testlog.json is one test result; a test that passed, was
 skipped or failed as expected counts as passed (skips are listed apart).
-Exits 1 when any test failed or when no test ran at all.
+One line per log first (which run contributed what, and the names of the
+failed tests), then the plain total line last, alone, for CI.
+Exits 1 when any test failed, a log is missing, or no test ran at all.
 """
 import json
 import sys
 
 passed = failed = skipped = 0
 for path in sys.argv[1:]:
+    p = f = s = 0
+    failures = []
     try:
         with open(path, encoding="utf-8") as log:
             for line in log:
                 if not line.strip():
                     continue
-                result = json.loads(line).get("result")
+                entry = json.loads(line)
+                result = entry.get("result")
                 if result in ("OK", "EXPECTEDFAIL"):
-                    passed += 1
+                    p += 1
                 elif result == "SKIP":
-                    skipped += 1
+                    s += 1
                 else:
-                    failed += 1
+                    f += 1
+                    failures.append(f"{entry.get('name')} ({result})")
     except FileNotFoundError:
         print(f"missing test log: {path}", file=sys.stderr)
-        failed += 1
+        f += 1
+        failures.append("the whole run (no log)")
+    # Not in the "N passed, N failed" form: only the total line is.
+    print(f"  {path} — passed {p}, failed {f}, skipped {s}"
+          + (f" — failed: {', '.join(failures)}" if failures else ""))
+    passed += p
+    failed += f
+    skipped += s
 
 suffix = f", {skipped} skipped" if skipped else ""
 print(f"{passed} passed, {failed} failed{suffix}")

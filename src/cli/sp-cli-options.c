@@ -8,6 +8,7 @@
 
 #include "sp-cli-options.h"
 #include "sp-presets.h"
+#include "sp-session.h"
 
 enum {
   SET_OMEGA       = 1 << 0,
@@ -24,9 +25,10 @@ enum {
 
 struct _SpCliModelOptions
 {
-  SpModel values;   /* only the fields flagged in @set are meaningful */
-  guint   set;
-  char   *preset;
+  SpModel    values;   /* only the fields flagged in @set are meaningful */
+  guint      set;
+  char      *preset;
+  SpSession *session;  /* loaded by --session, or NULL */
 };
 
 SpCliModelOptions *
@@ -41,6 +43,9 @@ sp_cli_model_options_free (SpCliModelOptions *opts)
   if (opts == NULL)
     return;
   g_free (opts->preset);
+  if (opts->session != NULL)
+    sp_session_clear (opts->session);
+  g_free (opts->session);
   g_free (opts);
 }
 
@@ -181,6 +186,34 @@ on_mobility (const char *option_name,
   return TRUE;
 }
 
+/* Loads the file while parsing, so that a bad session stops the command
+ * with the usage status and a message naming the field. */
+static gboolean
+on_session (const char *option_name,
+            const char *value,
+            gpointer    data,
+            GError    **error)
+{
+  SpCliModelOptions *opts = data;
+  g_autoptr(GError) load_error = NULL;
+  SpSession loaded;
+
+  sp_session_init_default (&loaded);
+  if (!sp_session_load (&loaded, value, &load_error))
+    {
+      sp_session_clear (&loaded);
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--session “%s”: %s"), value, load_error->message);
+      return FALSE;
+    }
+  if (opts->session == NULL)
+    opts->session = g_new0 (SpSession, 1);
+  else
+    sp_session_clear (opts->session);
+  *opts->session = loaded;
+  return TRUE;
+}
+
 GOptionGroup *
 sp_cli_model_options_group (SpCliModelOptions *opts)
 {
@@ -207,6 +240,9 @@ sp_cli_model_options_group (SpCliModelOptions *opts)
       N_("Mobility model: site-blocking (default) or constant"), N_("MODEL") },
     { "preset", 0, 0, G_OPTION_ARG_STRING, &opts->preset,
       N_("Start from a material preset (see “spinodal-cli presets”)"), N_("NAME") },
+    { "session", 0, 0, G_OPTION_ARG_CALLBACK, on_session,
+      N_("Start from a saved session (.spinodal); --preset and the flags above override it"),
+      N_("FILE") },
     { NULL }
   };
   GOptionGroup *group = g_option_group_new ("model", _("Model parameters:"),
@@ -221,7 +257,15 @@ sp_cli_model_options_group (SpCliModelOptions *opts)
 const char *
 sp_cli_model_options_preset (SpCliModelOptions *opts)
 {
+  if (opts->preset == NULL && opts->session != NULL)
+    return opts->session->preset;
   return opts->preset;
+}
+
+const SpSession *
+sp_cli_model_options_session (SpCliModelOptions *opts)
+{
+  return opts->session;
 }
 
 gboolean
@@ -231,6 +275,7 @@ sp_cli_model_options_resolve (SpCliModelOptions *opts,
 {
   const SpModel *v = &opts->values;
 
+  /* Lowest to highest precedence: defaults, session, --preset, flags. */
   if (opts->preset != NULL)
     {
       g_autoptr(SpPreset) preset = sp_presets_lookup (opts->preset, error);
@@ -239,6 +284,8 @@ sp_cli_model_options_resolve (SpCliModelOptions *opts,
         return FALSE;
       *model = preset->model;
     }
+  else if (opts->session != NULL)
+    *model = opts->session->sim.model;
   else
     sp_model_init_default (model);
 
@@ -254,6 +301,53 @@ sp_cli_model_options_resolve (SpCliModelOptions *opts,
   return sp_model_validate (model, error);
 }
 
+static gboolean
+has_session_flag (int    argc,
+                  char **argv)
+{
+  for (int i = 1; i < argc && g_strcmp0 (argv[i], "--") != 0; i++)
+    if (g_strcmp0 (argv[i], "--session") == 0 || g_str_has_prefix (argv[i], "--session="))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+sp_cli_parse_args (GOptionContext *context,
+                   const char     *command,
+                   int            *argc,
+                   char         ***argv,
+                   GError        **error)
+{
+  g_autoptr(GError) local = NULL;
+  gboolean had_session = has_session_flag (*argc, *argv);
+  g_autofree char *prgname = g_strconcat ("spinodal-cli ", command, NULL);
+
+  /* --help prints "Usage: spinodal-cli analyze [OPTION…]", not "analyze". */
+  g_set_prgname (prgname);
+  if (!g_option_context_parse (context, argc, argv, &local))
+    {
+      /* Commands without model parameters (presets) have no --session:
+       * say why rather than just "unknown option". */
+      if (g_error_matches (local, G_OPTION_ERROR, G_OPTION_ERROR_UNKNOWN_OPTION) &&
+          had_session && strstr (local->message, "--session") != NULL)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_UNKNOWN_OPTION,
+                       _("--session does not apply to “%s”: it reads no model parameters"),
+                       command);
+          return FALSE;
+        }
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (*argc > 1)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   _("unexpected argument “%s”"), (*argv)[1]);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 sp_cli_parse (GOptionContext *context,
               const char     *command,
@@ -262,14 +356,9 @@ sp_cli_parse (GOptionContext *context,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!g_option_context_parse (context, argc, argv, &error))
+  if (!sp_cli_parse_args (context, command, argc, argv, &error))
     {
       g_printerr ("spinodal-cli %s: %s\n", command, error->message);
-      return FALSE;
-    }
-  if (*argc > 1)
-    {
-      g_printerr (_("spinodal-cli %s: unexpected argument “%s”\n"), command, (*argv)[1]);
       return FALSE;
     }
   return TRUE;

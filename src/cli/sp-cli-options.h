@@ -4,6 +4,7 @@
 #include <glib.h>
 
 #include "sp-model.h"
+#include "sp-session.h"
 
 G_BEGIN_DECLS
 
@@ -17,16 +18,21 @@ typedef struct _SpCliModelOptions SpCliModelOptions;
 SpCliModelOptions *sp_cli_model_options_new    (void);
 void               sp_cli_model_options_free   (SpCliModelOptions *opts);
 /* An option group with --omega --temperature --s1 --stiffness --kappa --rk
- * --c0 --d0 --v0 --mobility --preset, each value checked against its range
- * while parsing (the GError names the flag and the allowed range). */
+ * --c0 --d0 --v0 --mobility --preset --session, each value checked against
+ * its range while parsing (the GError names the flag and the allowed range;
+ * for --session the file and the field). */
 GOptionGroup      *sp_cli_model_options_group  (SpCliModelOptions *opts);
-/* The model: the preset (or the textbook defaults) with every flag given on
- * the command line applied on top. */
+/* The model: the textbook defaults, replaced by the --session file's model,
+ * replaced by the --preset's, with every flag given on the command line
+ * applied on top. */
 gboolean           sp_cli_model_options_resolve (SpCliModelOptions *opts,
                                                  SpModel           *model,
                                                  GError           **error);
-/* The preset id given with --preset, or NULL. */
+/* The preset id given with --preset (else the session's), or NULL. */
 const char        *sp_cli_model_options_preset (SpCliModelOptions *opts);
+/* The session loaded with --session (its simulation settings are the
+ * defaults of `simulate`), or NULL. */
+const SpSession   *sp_cli_model_options_session (SpCliModelOptions *opts);
 
 /* Parses @text as a finite number in @range for the flag @flag ("--grid"…). */
 gboolean           sp_cli_parse_number         (const char         *flag,
@@ -35,8 +41,17 @@ gboolean           sp_cli_parse_number         (const char         *flag,
                                                 double             *out,
                                                 GError            **error);
 
-/* Parses the subcommand's command line; on error prints one line
- * "spinodal-cli <cmd>: <message>" to stderr and returns FALSE. */
+/* Parses the subcommand's command line without printing or exiting: FALSE
+ * with @error on a bad flag or a stray argument.  Only GLib's own --help
+ * handling exits (after printing the help), and only while help is enabled
+ * on @context; the fuzzer disables it. */
+gboolean           sp_cli_parse_args           (GOptionContext     *context,
+                                                const char         *command,
+                                                int                *argc,
+                                                char             ***argv,
+                                                GError            **error);
+/* The same, printing one line "spinodal-cli <cmd>: <message>" to stderr on
+ * error (the subcommands then exit with SP_CLI_EXIT_USAGE). */
 gboolean           sp_cli_parse                (GOptionContext     *context,
                                                 const char         *command,
                                                 int                *argc,

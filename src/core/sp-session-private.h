@@ -1,0 +1,35 @@
+/* sp-session-private.h — what sp-session.c and sp-session-load.c share */
+#pragma once
+
+#include "sp-session.h"
+
+G_BEGIN_DECLS
+
+#define SP_SESSION_PRESET_MAX 64
+
+/* NULL-terminated, indexed by SpMobility, SpChProblem and SpChInit. */
+extern const char *const sp_session_mobility_names[];
+extern const char *const sp_session_problem_names[];
+extern const char *const sp_session_init_names[];
+
+extern const SpParamRange sp_session_length_range;
+extern const SpParamRange sp_session_noise_range;
+extern const SpParamRange sp_session_dt_max_range;
+extern const SpParamRange sp_session_tolerance_range;
+
+/* "PATH: must be a number in [a, b] unit, got GOT" (GOT: the value as
+ * written in the file, or NULL to print @value). */
+gboolean sp_session_check_range   (const char         *path,
+                                   const SpParamRange *range,
+                                   double              value,
+                                   const char         *got,
+                                   GError            **error);
+gboolean sp_session_check_integer (const char         *path,
+                                   gint64              value,
+                                   gint64              min,
+                                   gint64              max,
+                                   GError            **error);
+gboolean sp_session_check_preset  (const char         *preset,
+                                   GError            **error);
+
+G_END_DECLS

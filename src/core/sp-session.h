@@ -1,0 +1,117 @@
+/* sp-session.h — a Spinodal session: every parameter, the preset and the
+ * simulation settings, saved as a versioned JSON document (.spinodal)
+ *
+ *   { "format": "spinodal-session", "version": 1,
+ *     "preset": "lifepo4",
+ *     "model": { "omega": …, "temperature": …, "s1": …, "stiffness": …,
+ *                "kappa": …, "rk": [L1, L2, L3, L4], "d0": …, "v0": …,
+ *                "c0": …, "mobility": "site-blocking" | "constant" },
+ *     "simulation": { "problem": "model" | "pfhub1", "init": "noise" | "pfhub1a",
+ *                     "grid": N, "length": nm, "noise": …, "seed": …,
+ *                     "dt_max": …, "tolerance": …, "steps_per_frame": … } }
+ *
+ * Loading is strict about what it knows and lenient about what it doesn't:
+ * every known field is type- and range-checked (the ranges of sp-model.h, so
+ * a session can hold exactly what the sliders and flags can), unknown fields
+ * are ignored (a newer minor revision may add some), missing fields take the
+ * defaults, and a newer "version" is refused with a clear message.  Errors
+ * name the field as a path, e.g. "session.model.omega: …".
+ *
+ * A failed load never touches the caller's session: the document is read
+ * into a temporary and copied over only once everything has passed.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "sp-ch.h"
+
+G_BEGIN_DECLS
+
+#define SP_SESSION_FORMAT      "spinodal-session"
+#define SP_SESSION_VERSION     1
+#define SP_SESSION_MIME_TYPE   "application/x-spinodal-session"
+#define SP_SESSION_SUFFIX      ".spinodal"
+/* Larger files are refused unread: a real session is about 1 KiB. */
+#define SP_SESSION_MAX_BYTES   (1024 * 1024)
+/* Deeper nesting is refused before json-glib sees it: json-glib 1.6 parses
+ * recursively and overflows the stack on ~100000 nested arrays. */
+#define SP_SESSION_MAX_DEPTH   64
+
+/* The grid sizes and steps per frame a session may ask for (the UI's range). */
+#define SP_SESSION_GRID_MIN            64
+#define SP_SESSION_GRID_MAX            1024
+#define SP_SESSION_STEPS_PER_FRAME_MAX 10000
+#define SP_SESSION_STEPS_PER_FRAME_DEFAULT 10
+
+typedef struct
+{
+  /* The preset id the parameters started from, or NULL.  A file naming a
+   * preset this version does not know loads with NULL (the numbers in the
+   * file are what count). */
+  char       *preset;
+  SpChParams  sim;              /* sim.model is the model                          */
+  guint       steps_per_frame;  /* accepted steps between two published frames    */
+} SpSession;
+
+#define SP_SESSION_ERROR (sp_session_error_quark ())
+GQuark      sp_session_error_quark   (void);
+typedef enum
+{
+  SP_SESSION_ERROR_IO,           /* the file could not be read or written      */
+  SP_SESSION_ERROR_TOO_LARGE,    /* above SP_SESSION_MAX_BYTES                 */
+  SP_SESSION_ERROR_PARSE,        /* empty, not UTF-8, not JSON, too deep       */
+  SP_SESSION_ERROR_FORMAT,       /* JSON, but not a Spinodal session           */
+  SP_SESSION_ERROR_VERSION,      /* written by a newer major version           */
+  SP_SESSION_ERROR_INVALID,      /* a field has the wrong type or range        */
+} SpSessionError;
+
+/* The textbook model with the default simulation settings, no preset. */
+void        sp_session_init_default  (SpSession       *session);
+void        sp_session_clear         (SpSession       *session);
+/* A heap session (default values), for code that hands sessions around. */
+SpSession  *sp_session_new           (void);
+void        sp_session_free          (SpSession       *session);
+/* Deep copy; @dest must be cleared or uninitialised. */
+void        sp_session_copy          (SpSession       *dest,
+                                      const SpSession *src);
+gboolean    sp_session_equal         (const SpSession *a,
+                                      const SpSession *b);
+/* Every field in range (the same checks as loading). */
+gboolean    sp_session_validate      (const SpSession *session,
+                                      GError         **error);
+
+/* The JSON document (UTF-8, pretty-printed); NULL when @session is invalid. */
+char       *sp_session_to_data       (const SpSession *session,
+                                      gsize           *length,
+                                      GError         **error);
+/* Validates, then writes atomically (g_file_set_contents). */
+gboolean    sp_session_save          (const SpSession *session,
+                                      const char      *path,
+                                      GError         **error);
+/* The same through GIO (g_file_replace_contents: atomic for local files). */
+gboolean    sp_session_save_file     (const SpSession *session,
+                                      GFile           *file,
+                                      GCancellable    *cancellable,
+                                      GError         **error);
+
+/* On success replaces *@session (clearing its old contents); on failure
+ * returns FALSE with @error set and leaves *@session exactly as it was. */
+gboolean    sp_session_load_from_data (SpSession      *session,
+                                       const char     *data,
+                                       gsize           length,
+                                       GError        **error);
+/* Reads at most SP_SESSION_MAX_BYTES + 1 bytes, then as above.  Blocking:
+ * the window calls it from a GTask thread. */
+gboolean    sp_session_load_file     (SpSession       *session,
+                                      GFile           *file,
+                                      GCancellable    *cancellable,
+                                      GError         **error);
+gboolean    sp_session_load          (SpSession       *session,
+                                      const char      *path,
+                                      GError         **error);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SpSession, sp_session_clear)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpSession, sp_session_free)
+
+G_END_DECLS
