@@ -1,4 +1,5 @@
-/* test-app-window.c — the application shell and its window
+/* test-app-window.c — the explorer window: templates, SpParams → analysis
+ * → plots, presets, sliders, the linked cursor, presentation mode, actions
  *
  * Runs under a display (the 'gui' suite: xvfb-run + dbus-run-session, with
  * GSK_RENDERER=cairo, GSETTINGS_BACKEND=memory, G_DEBUG=fatal-criticals).
@@ -11,111 +12,64 @@
 #include <math.h>
 #include <string.h>
 
-#include "sp-application.h"
-#include "sp-critical.h"
-#include "sp-equilibrium.h"
-#include "sp-kinetics.h"
-#include "sp-model.h"
+#include "sp-param-panel.h"
+#include "sp-plot-view.h"
 #include "sp-presets.h"
-#include "sp-window.h"
+#include "sp-slider-row.h"
 
-static SpApplication *app;
+#include "test-app-helpers.h"
 
-/* Helpers ---------------------------------------------------------------- */
+#define N_ANALYSIS_VIEWS 5
 
-static GObject *
-child (SpWindow   *window,
-       const char *name)
+/* The window's analysis equals an independent sp_analysis_new() of the
+ * same model: gaps, spinodals, T_c and the curves, to 1e-12. */
+static void
+assert_analysis_matches (SpAnalysis    *shown,
+                         const SpModel *model)
 {
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (window),
-                                                   SP_TYPE_WINDOW, name);
+  g_autoptr(SpAnalysis) fresh = sp_analysis_new (model);
 
-  g_assert_nonnull (object);
-  return object;
+  g_assert_cmpfloat (shown->model.omega, ==, model->omega);
+  g_assert_cmpfloat (shown->model.temperature, ==, model->temperature);
+  g_assert_cmpfloat (shown->model.c0, ==, model->c0);
+  g_assert_cmpuint (shown->eq.n_gaps, ==, fresh->eq.n_gaps);
+  for (guint i = 0; i < fresh->eq.n_gaps; i++)
+    {
+      g_assert_cmpfloat_with_epsilon (shown->eq.gaps[i].c_alpha, fresh->eq.gaps[i].c_alpha, 1e-12);
+      g_assert_cmpfloat_with_epsilon (shown->eq.gaps[i].c_beta, fresh->eq.gaps[i].c_beta, 1e-12);
+      g_assert_cmpfloat_with_epsilon (shown->eq.gaps[i].voltage, fresh->eq.gaps[i].voltage, 1e-12);
+    }
+  g_assert_cmpuint (shown->eq.n_spinodals, ==, fresh->eq.n_spinodals);
+  for (guint i = 0; i < fresh->eq.n_spinodals; i++)
+    {
+      g_assert_cmpfloat_with_epsilon (shown->eq.spinodals[i].lo, fresh->eq.spinodals[i].lo, 1e-12);
+      g_assert_cmpfloat_with_epsilon (shown->eq.spinodals[i].hi, fresh->eq.spinodals[i].hi, 1e-12);
+    }
+  g_assert_cmpint (shown->has_critical, ==, fresh->has_critical);
+  if (fresh->has_critical)
+    g_assert_cmpfloat_with_epsilon (shown->t_c, fresh->t_c, 1e-9);
+  g_assert_cmpuint (shown->n_curve, ==, fresh->n_curve);
+  for (guint i = 0; i < fresh->n_curve; i++)
+    g_assert_cmpfloat_with_epsilon (shown->g[i], fresh->g[i], 1e-12);
+}
+
+static void
+assert_views_show (SpWindow   *window,
+                   SpAnalysis *analysis)
+{
+  g_autoptr(GPtrArray) views = sp_window_get_plot_views (window);
+
+  for (guint i = 0; i < N_ANALYSIS_VIEWS; i++)
+    g_assert_true (sp_plot_view_get_data (g_ptr_array_index (views, i))->analysis == analysis);
 }
 
 static const char *
-label_text (SpWindow   *window,
-            const char *name)
+panel_label (SpWindow   *window,
+             const char *name)
 {
-  GObject *object = child (window, name);
+  GObject *panel = template_child (window, SP_TYPE_WINDOW, "panel");
 
-  g_assert_true (GTK_IS_LABEL (object));
-  return gtk_label_get_label (GTK_LABEL (object));
-}
-
-/* Every decimal number in a read-out, in order; the typeset minus sign
- * (U+2212) counts as a sign.  Returns how many were found. */
-static guint
-parse_numbers (const char *text,
-               double     *out,
-               guint       max)
-{
-  g_autoptr(GString) ascii = g_string_new (text);
-  const char *p;
-  guint n = 0;
-
-  g_string_replace (ascii, "−", "-", 0);
-
-  for (p = ascii->str; *p != '\0' && n < max;)
-    {
-      if (g_ascii_isdigit (*p) ||
-          (*p == '-' && g_ascii_isdigit (p[1])))
-        {
-          char *end;
-
-          out[n++] = g_ascii_strtod (p, &end);
-          p = end;
-        }
-      else
-        p++;
-    }
-
-  return n;
-}
-
-static void
-assert_readout (SpWindow   *window,
-                const char *name,
-                guint       n_expected,
-                double     *expected,
-                double      tolerance)
-{
-  const char *text = label_text (window, name);
-  double found[2 * SP_MAX_INTERVALS];
-  guint n;
-
-  /* A composition within 10⁻³ of 0 or 1 is shown in scientific notation;
-   * those are checked against the core's tests, not parsed here. */
-  if (strstr (text, "×") != NULL)
-    return;
-
-  n = parse_numbers (text, found, G_N_ELEMENTS (found));
-  if (n != n_expected)
-    g_error ("%s: “%s” holds %u numbers, expected %u", name, text, n, n_expected);
-  for (guint i = 0; i < n; i++)
-    if (fabs (found[i] - expected[i]) > tolerance)
-      g_error ("%s: “%s”: number %u is %g, the core says %.6g",
-               name, text, i + 1, found[i], expected[i]);
-}
-
-static SpWindow *
-new_window (void)
-{
-  SpWindow *window = sp_window_new (app);
-
-  gtk_window_present (GTK_WINDOW (window));
-  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
-    g_main_context_iteration (NULL, TRUE);
-
-  return window;
-}
-
-static void
-flush_main_loop (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  return gtk_label_get_label (GTK_LABEL (template_child (panel, SP_TYPE_PARAM_PANEL, name)));
 }
 
 /* Tests ------------------------------------------------------------------ */
@@ -123,45 +77,74 @@ flush_main_loop (void)
 static void
 test_actions (void)
 {
-  g_auto(GStrv) quit = NULL;
-  g_auto(GStrv) close = NULL;
+  static const char *window_actions[] = {
+    "play", "step", "reset-simulation", "reset-to-preset", "presentation",
+    "toggle-panel", "show-page", "show-help-overlay",
+  };
+  SpWindow *window = new_window ();
+  g_auto(GStrv) quit = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
+  g_auto(GStrv) close = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "window.close");
+  AdwFlap *flap;
+  AdwViewStack *stack;
+  gboolean revealed;
 
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "quit"));
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "about"));
+  g_assert_cmpstrv (quit, ((const char *[]) { "<Control>q", NULL }));
+  g_assert_cmpstrv (close, ((const char *[]) { "<Control>w", NULL }));
 
-  quit = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
-  g_assert_cmpuint (g_strv_length (quit), ==, 1);
-  g_assert_cmpstr (quit[0], ==, "<Control>q");
+  /* Every action the buttons and the shortcuts window name is installed. */
+  for (guint i = 0; i < G_N_ELEMENTS (window_actions); i++)
+    {
+      GtkWidgetClass *klass = GTK_WIDGET_GET_CLASS (window);
+      const char *name, *property;
+      const GVariantType *parameter_type;
+      GType owner;
+      gboolean found = g_str_equal (window_actions[i], "show-help-overlay") &&
+                       g_action_group_has_action (G_ACTION_GROUP (window), "show-help-overlay");
 
-  close = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "window.close");
-  g_assert_cmpuint (g_strv_length (close), ==, 1);
-  g_assert_cmpstr (close[0], ==, "<Control>w");
+      for (guint j = 0; !found && gtk_widget_class_query_action (klass, j, &owner, &name,
+                                                                  &parameter_type,
+                                                                  &property); j++)
+        found = owner == SP_TYPE_WINDOW && g_str_has_prefix (name, "win.") &&
+                g_str_equal (name + 4, window_actions[i]);
+      if (!found)
+        g_error ("win.%s is not installed", window_actions[i]);
+    }
+
+  /* F9's action hides and shows the panel; Alt+1/2's switch pages. */
+  flap = ADW_FLAP (template_child (window, SP_TYPE_WINDOW, "flap"));
+  revealed = adw_flap_get_reveal_flap (flap);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-panel", NULL));
+  g_assert_cmpint (adw_flap_get_reveal_flap (flap), ==, !revealed);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-panel", NULL));
+  g_assert_cmpint (adw_flap_get_reveal_flap (flap), ==, revealed);
+  stack = ADW_VIEW_STACK (template_child (window, SP_TYPE_WINDOW, "view_stack"));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "overview");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "simulation"));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "simulation");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "overview"));
+
+  close_window (window);
 }
 
 static void
 test_template (void)
 {
-  static const char *labels[] = {
-    "omega_label", "temperature_label", "s1_label", "stiffness_label",
-    "rk_label", "kappa_label", "d0_label", "mobility_label", "v0_label",
-    "c0_label", "omega_eff_label", "critical_label", "gap_label",
-    "plateau_label", "spinodal_label", "region_label", "lambda_label",
-    "illustrative_label",
-  };
   SpWindow *window = new_window ();
-  g_autofree char *preset_id = NULL;
-  GtkShortcutsWindow *overlay;
   g_autoptr(GString) actions = g_string_new (NULL);
+  g_autoptr(GPtrArray) views = sp_window_get_plot_views (window);
   GMenuModel *menu;
+  gboolean seen[SP_N_FIGURES] = { FALSE };
 
-  g_assert_true (ADW_IS_WINDOW_TITLE (child (window, "window_title")));
-  g_assert_true (ADW_IS_COMBO_ROW (child (window, "preset_row")));
-  g_assert_true (ADW_IS_ACTION_ROW (child (window, "description_row")));
-  g_assert_true (ADW_IS_ACTION_ROW (child (window, "region_row")));
-  g_assert_true (GTK_IS_MENU_BUTTON (child (window, "primary_menu_button")));
+  g_assert_true (ADW_IS_FLAP (template_child (window, SP_TYPE_WINDOW, "flap")));
+  g_assert_true (ADW_IS_VIEW_STACK (template_child (window, SP_TYPE_WINDOW, "view_stack")));
+  g_assert_true (SP_IS_PARAM_PANEL (template_child (window, SP_TYPE_WINDOW, "panel")));
+  g_assert_true (SP_IS_SIM_BAR (template_child (window, SP_TYPE_WINDOW, "sim_bar")));
 
-  /* The primary menu offers the shortcuts, About and Quit. */
-  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (child (window, "primary_menu_button")));
+  /* The primary menu: sections others extend, then shortcuts, About, Quit. */
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (template_child (window, SP_TYPE_WINDOW,
+                                                                          "primary_menu_button")));
   g_assert_nonnull (menu);
   for (guint i = 0; i < (guint) g_menu_model_get_n_items (menu); i++)
     {
@@ -175,182 +158,323 @@ test_template (void)
             g_string_append_printf (actions, "%s ", action);
         }
     }
-  g_assert_cmpstr (actions->str, ==, "win.show-help-overlay app.about app.quit ");
+  g_assert_cmpstr (actions->str, ==,
+                   "win.open win.save win.save-as "
+                   "win.export-figure win.export-data win.copy-figure win.record-animation "
+                   "win.stop-recording "
+                   "win.presentation win.reset-to-preset win.show-help-overlay app.about app.quit ");
 
-  /* Every read-out is filled in for the default preset. */
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    {
-      const char *text = label_text (window, labels[i]);
+  /* One view per figure but "all", the field twice (overview and
+   * simulation page); the analysis figures show the window's analysis. */
+  g_assert_cmpuint (views->len, ==, 10);
+  for (guint i = 0; i < views->len; i++)
+    seen[sp_plot_view_get_kind (g_ptr_array_index (views, i))] = TRUE;
+  for (guint k = 0; k < SP_FIGURE_ALL; k++)
+    g_assert_true (seen[k]);
+  g_assert_nonnull (sp_window_get_analysis (window));
+  assert_views_show (window, sp_window_get_analysis (window));
 
-      if (text == NULL || *text == '\0')
-        g_error ("%s is empty", labels[i]);
-    }
+  /* The read-outs for LiFePO₄ (PHYSICS.md): Ω/k_BT = 115.8/25.68 = 4.51,
+   * T_c = (Ω − K)/(2k_B) = 420 K, c₀ = ½ inside the spinodal. */
+  g_assert_cmpstr (panel_label (window, "omega_eff_label"), ==, "4.51");
+  g_assert_cmpstr (panel_label (window, "critical_label"), ==, "420 K");
+  g_assert_cmpstr (panel_label (window, "region_label"), ==, "Unstable");
 
-  g_assert_cmpstr (sp_window_get_preset_id (window), ==, SP_PRESET_DEFAULT);
-  g_object_get (window, "preset-id", &preset_id, NULL);
-  g_assert_cmpstr (preset_id, ==, SP_PRESET_DEFAULT);
-  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (child (window, "window_title"))),
-                   ==, "LiFePO₄");
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (gtk_application_window_get_help_overlay (
+                   GTK_APPLICATION_WINDOW (window))));
 
-  /* The shortcuts window comes from the resource at gtk/help-overlay.ui. */
-  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
-  g_assert_nonnull (overlay);
-  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  flush_main_loop ();
+  close_window (window);
 }
 
-/* The read-outs of every preset are the core's numbers. */
+/* Setting a property on SpParams changes what the plots draw. */
 static void
-test_readouts_match_core (void)
+test_params_drive_plots (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) presets = sp_presets_load_all (&error);
   SpWindow *window = new_window ();
-  AdwComboRow *row = ADW_COMBO_ROW (child (window, "preset_row"));
+  SpParams *params = sp_window_get_params (window);
+  SpAnalysis *before = sp_window_get_analysis (window);
+  SpModel model;
 
-  g_assert_no_error (error);
-  g_assert_cmpuint (presets->len, >, 1);
+  g_object_set (params, "temperature", 350.0, NULL);
+  g_assert_true (sp_window_get_analysis (window) != before);
+  sp_params_to_model (params, &model);
+  g_assert_cmpfloat (model.temperature, ==, 350.0);
+  assert_analysis_matches (sp_window_get_analysis (window), &model);
+  assert_views_show (window, sp_window_get_analysis (window));
+
+  /* Above T_c = 420 K the gap closes: the read-out follows. */
+  g_object_set (params, "temperature", 500.0, NULL);
+  g_assert_cmpuint (sp_window_get_analysis (window)->eq.n_gaps, ==, 0);
+  g_assert_cmpstr (panel_label (window, "gap_label"), ==, "None");
+  g_assert_cmpstr (panel_label (window, "region_label"), ==, "Stable");
+
+  /* An asymmetric Redlich–Kister term, through the slider's adjustment. */
+  g_object_set (params, "temperature", 298.0, NULL);
+  sp_params_set_clamped (params, "l1", 40.0);
+  sp_params_to_model (params, &model);
+  g_assert_cmpfloat (model.rk[0], ==, 40.0);
+  assert_analysis_matches (sp_window_get_analysis (window), &model);
+
+  /* No change, no new analysis. */
+  before = sp_window_get_analysis (window);
+  g_object_set (params, "presentation", TRUE, NULL);
+  g_object_set (params, "presentation", FALSE, NULL);
+  g_assert_true (sp_window_get_analysis (window) == before);
+
+  close_window (window);
+}
+
+static void
+test_slider_clamps (void)
+{
+  SpWindow *window = new_window ();
+  SpParams *params = sp_window_get_params (window);
+  GObject *panel = template_child (window, SP_TYPE_WINDOW, "panel");
+  SpSliderRow *omega = SP_SLIDER_ROW (template_child (panel, SP_TYPE_PARAM_PANEL, "omega_row"));
+  SpSliderRow *c0 = SP_SLIDER_ROW (template_child (panel, SP_TYPE_PARAM_PANEL, "c0_row"));
+  double value, min, max;
+
+  sp_params_get_range (params, "omega", &min, &max);
+  gtk_adjustment_set_value (sp_slider_row_get_adjustment (omega), 1e6);
+  g_object_get (params, "omega", &value, NULL);
+  g_assert_cmpfloat (value, ==, max);
+  gtk_spin_button_set_value (sp_slider_row_get_spin (omega), -1e6);
+  g_object_get (params, "omega", &value, NULL);
+  g_assert_cmpfloat (value, ==, min);
+
+  gtk_range_set_value (GTK_RANGE (sp_slider_row_get_scale (c0)), 7.0);
+  g_object_get (params, "c0", &value, NULL);
+  g_assert_cmpfloat (value, ==, 0.99);
+  g_assert_true (sp_window_get_analysis (window)->model.c0 == 0.99);
+
+  /* And the other way: the property moves the slider. */
+  g_object_set (params, "c0", 0.25, NULL);
+  g_assert_cmpfloat (gtk_adjustment_get_value (sp_slider_row_get_adjustment (c0)), ==, 0.25);
+
+  /* D₀ spans four decades: its slider moves in log10 D₀, its entry and
+   * the property stay linear. */
+  {
+    SpSliderRow *d0 = SP_SLIDER_ROW (template_child (panel, SP_TYPE_PARAM_PANEL, "d0_row"));
+    GtkRange *scale = GTK_RANGE (sp_slider_row_get_scale (d0));
+
+    gtk_range_set_value (scale, 1.0);
+    g_object_get (params, "d0", &value, NULL);
+    g_assert_cmpfloat (value, ==, 10.0);
+    g_object_set (params, "d0", 0.53, NULL);
+    g_assert_cmpfloat_with_epsilon (gtk_range_get_value (scale), log10 (0.53), 1e-12);
+    gtk_range_set_value (scale, 99.0);
+    g_object_get (params, "d0", &value, NULL);
+    sp_params_get_range (params, "d0", &min, &max);
+    g_assert_cmpfloat (value, ==, max);
+  }
+
+  close_window (window);
+}
+
+static void
+test_presets_load (void)
+{
+  g_autoptr(GPtrArray) presets = sp_presets_load_all (NULL);
+  SpWindow *window = new_window ();
+  GObject *panel = template_child (window, SP_TYPE_WINDOW, "panel");
+  AdwComboRow *row = ADW_COMBO_ROW (template_child (panel, SP_TYPE_PARAM_PANEL, "preset_row"));
+  AdwViewSwitcherTitle *title = ADW_VIEW_SWITCHER_TITLE (template_child (window, SP_TYPE_WINDOW,
+                                                                         "switcher_title"));
+
+  g_assert_nonnull (presets);
   g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (row)), ==, presets->len);
 
   for (guint i = 0; i < presets->len; i++)
     {
       const SpPreset *preset = g_ptr_array_index (presets, i);
-      const SpModel *model = &preset->model;
-      SpEquilibrium eq;
-      SpDispersion dispersion;
-      double expected[2 * SP_MAX_INTERVALS];
-      double t_c, c_c;
 
       adw_combo_row_set_selected (row, i);
-      flush_main_loop ();
-      g_assert_cmpstr (sp_window_get_preset_id (window), ==, preset->id);
-
-      expected[0] = model->omega;
-      assert_readout (window, "omega_label", 1, expected, 0.05);
-      expected[0] = model->temperature;
-      assert_readout (window, "temperature_label", 1, expected, 0.05);
-      expected[0] = model->kappa;
-      assert_readout (window, "kappa_label", 1, expected, 0.05);
-      expected[0] = model->v0;
-      assert_readout (window, "v0_label", 1, expected, 0.0005);
-
-      expected[0] = sp_model_omega_eff (model) / sp_model_kt (model);
-      assert_readout (window, "omega_eff_label", 1, expected, 0.005);
-
-      if (sp_critical_point (model, &t_c, &c_c))
-        {
-          double found[2];
-          guint n = parse_numbers (label_text (window, "critical_label"), found, 2);
-
-          /* "420 K", or "612 K at c = 0.430" for an asymmetric model. */
-          g_assert_cmpuint (n, ==, sp_model_is_symmetric (model) ? 1 : 2);
-          g_assert_cmpfloat_with_epsilon (found[0], t_c, 0.5);
-          if (n == 2)
-            g_assert_cmpfloat_with_epsilon (found[1], c_c, 0.0005);
-        }
-      else
-        g_assert_cmpuint (parse_numbers (label_text (window, "critical_label"), expected, 1), ==, 0);
-
-      sp_equilibrium_compute (model, &eq);
-      for (guint j = 0; j < eq.n_gaps; j++)
-        {
-          expected[2 * j] = eq.gaps[j].c_alpha;
-          expected[2 * j + 1] = eq.gaps[j].c_beta;
-        }
-      assert_readout (window, "gap_label", 2 * eq.n_gaps, expected, 0.0005);
-      for (guint j = 0; j < eq.n_gaps; j++)
-        expected[j] = eq.gaps[j].voltage;
-      assert_readout (window, "plateau_label", eq.n_gaps, expected, 0.0005);
-
-      for (guint j = 0; j < eq.n_spinodals; j++)
-        {
-          expected[2 * j] = eq.spinodals[j].lo;
-          expected[2 * j + 1] = eq.spinodals[j].hi;
-        }
-      assert_readout (window, "spinodal_label", 2 * eq.n_spinodals, expected, 0.0005);
-
-      switch (sp_equilibrium_classify (&eq, model->c0))
-        {
-        case SP_REGION_UNSTABLE:
-          g_assert_cmpstr (label_text (window, "region_label"), ==, "Unstable");
-          break;
-        case SP_REGION_METASTABLE:
-          g_assert_cmpstr (label_text (window, "region_label"), ==, "Metastable");
-          break;
-        case SP_REGION_STABLE:
-        default:
-          g_assert_cmpstr (label_text (window, "region_label"), ==, "Stable");
-          break;
-        }
-
-      sp_kinetics_dispersion (model, &dispersion);
-      if (dispersion.unstable)
-        {
-          expected[0] = dispersion.lambda_star;
-          assert_readout (window, "lambda_label", 1, expected,
-                          0.005 * dispersion.lambda_star);
-        }
-      else
-        g_assert_cmpuint (parse_numbers (label_text (window, "lambda_label"), expected, 1), ==, 0);
-
-      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (child (window, "illustrative_label")))
-                     == preset->illustrative);
+      g_assert_cmpstr (sp_params_get_preset (sp_window_get_params (window)), ==, preset->id);
+      g_assert_cmpstr (adw_view_switcher_title_get_subtitle (title), ==, preset->name);
+      assert_analysis_matches (sp_window_get_analysis (window), &preset->model);
     }
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  flush_main_loop ();
+  /* Reset to preset undoes a slider. */
+  g_object_set (sp_window_get_params (window), "kappa", 3.0, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.reset-to-preset", NULL);
+  assert_analysis_matches (sp_window_get_analysis (window),
+                           &((SpPreset *) g_ptr_array_index (presets, presets->len - 1))->model);
+
+  /* Loading through SpParams moves the combo. */
+  g_assert_true (sp_params_load_preset (sp_window_get_params (window), "textbook", NULL));
+  g_assert_cmpstr (((SpPreset *) g_ptr_array_index (presets, adw_combo_row_get_selected (row)))->id,
+                   ==, "textbook");
+
+  close_window (window);
 }
 
-/* Switching presets changes the read-outs to PHYSICS.md's numbers,
- * independently of the core: the worked example (Ω = 4 k_BT) and LiFePO₄. */
 static void
-test_switch_preset (void)
+test_linked_cursor (void)
 {
   SpWindow *window = new_window ();
+  g_autoptr(GPtrArray) views = sp_window_get_plot_views (window);
 
-  /* LiFePO₄ at 298 K: Ω/k_BT = 115.8/25.68 = 4.51; with K = 43.4 meV,
-   * T_c = (Ω − K)/(2k_B) = 420 K; spinodal c(1−c) = k_BT/(2(Ω − K)),
-   * c = 0.230; c₀ = ½ is unstable; μ* = K so the plateau is 3.422 − 0.0434 V;
-   * λ* = 2π √(2κ/−g″(½)) with g″(½) = 4k_BT − 2Ω + 2K = −42.08 meV. */
-  g_assert_cmpstr (sp_window_get_preset_id (window), ==, "lifepo4");
-  g_assert_cmpstr (label_text (window, "omega_eff_label"), ==, "4.51");
-  g_assert_cmpstr (label_text (window, "critical_label"), ==, "420 K");
-  g_assert_cmpstr (label_text (window, "spinodal_label"), ==, "0.230 – 0.770");
-  g_assert_cmpstr (label_text (window, "plateau_label"), ==, "3.379 V");
-  g_assert_cmpstr (label_text (window, "region_label"), ==, "Unstable");
-  g_assert_cmpstr (label_text (window, "lambda_label"), ==, "20.6 nm");
-  g_assert_cmpstr (label_text (window, "omega_label"), ==, "115.8 meV");
+  g_signal_emit_by_name (g_ptr_array_index (views, 0), "cursor-moved", 0.3);
+  for (guint i = 0; i < views->len; i++)
+    {
+      SpPlotView *view = g_ptr_array_index (views, i);
+      double c = sp_plot_view_get_data (view)->cursor_c;
 
-  /* The worked check: Ω/k_BT = 4 at 300 K puts the spinodal at
-   * (0.146, 0.854) and T_c at Ω/(2k_B) = 600 K; c₀ = 0.2 lies inside it;
-   * the binodal of ln(c/(1−c)) = 4(2c − 1) is c = 0.0214;
-   * g″(0.2) = k_BT/0.16 − 2Ω = −45.2 meV, λ* = 2π √(200/45.2) = 13.2 nm. */
-  g_assert_true (sp_window_set_preset_id (window, "textbook"));
+      if (sp_figure_kind_has_composition (sp_plot_view_get_kind (view)))
+        g_assert_cmpfloat (c, ==, 0.3);
+      else
+        g_assert_true (isnan (c));
+    }
+  g_signal_emit_by_name (g_ptr_array_index (views, 2), "cursor-moved", NAN);
+  for (guint i = 0; i < views->len; i++)
+    g_assert_true (isnan (sp_plot_view_get_data (g_ptr_array_index (views, i))->cursor_c));
+
+  /* The figure's own mapping: the middle of the g(c) plot area is a
+   * composition inside (0, 1), and the view reports it. */
+  {
+    SpPlotView *view = g_ptr_array_index (views, 0);
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+    double c = NAN;
+    int w, h;
+
+    /* The first layout comes with the first frame after mapping. */
+    while (gtk_widget_get_width (GTK_WIDGET (view)) == 0 && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, FALSE);
+    w = gtk_widget_get_width (GTK_WIDGET (view));
+    h = gtk_widget_get_height (GTK_WIDGET (view));
+
+    g_assert_cmpint (w, >, 0);
+    g_assert_true (sp_figure_composition_at (SP_FIGURE_FREE_ENERGY, sp_plot_view_get_data (view),
+                                             sp_plot_view_get_style (view), w, h,
+                                             w / 2.0, h / 2.0, &c));
+    g_assert_cmpfloat (c, >, 0.0);
+    g_assert_cmpfloat (c, <, 1.0);
+  }
+
+  close_window (window);
+}
+
+static gboolean
+press_key (SpPlotView      *view,
+           guint            keyval,
+           GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+    }
+  return handled;
+}
+
+/* The keyboard moves the linked cursor too. */
+static void
+test_keyboard_cursor (void)
+{
+  SpWindow *window = new_window ();
+  g_autoptr(GPtrArray) views = sp_window_get_plot_views (window);
+  SpPlotView *ocv = g_ptr_array_index (views, 1);
+  SpPlotView *free_energy = g_ptr_array_index (views, 0);
+  SpPlotView *dispersion = g_ptr_array_index (views, 4);
+
+  g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (ocv)));
+  g_assert_false (gtk_widget_get_focusable (GTK_WIDGET (dispersion)));
+
+  /* The first press shows the cursor at ½, the next ones move it. */
+  g_assert_true (press_key (ocv, GDK_KEY_Right, 0));
+  g_assert_cmpfloat (sp_plot_view_get_data (free_energy)->cursor_c, ==, 0.5);
+  g_assert_true (press_key (ocv, GDK_KEY_Right, 0));
+  g_assert_cmpfloat_with_epsilon (sp_plot_view_get_data (free_energy)->cursor_c, 0.51, 1e-12);
+  g_assert_true (press_key (ocv, GDK_KEY_Left, GDK_SHIFT_MASK));
+  g_assert_cmpfloat_with_epsilon (sp_plot_view_get_data (free_energy)->cursor_c, 0.41, 1e-12);
+  g_assert_true (press_key (ocv, GDK_KEY_Home, 0));
+  g_assert_cmpfloat (sp_plot_view_get_data (ocv)->cursor_c, ==, 0.001);
+  g_assert_true (press_key (ocv, GDK_KEY_Escape, 0));
+  g_assert_true (isnan (sp_plot_view_get_data (free_energy)->cursor_c));
+  /* Not a composition figure: the keys pass through. */
+  g_assert_false (press_key (dispersion, GDK_KEY_Right, 0));
+
+  close_window (window);
+}
+
+static void
+test_presentation (void)
+{
+  SpWindow *window = new_window ();
+  g_autoptr(GPtrArray) views = sp_window_get_plot_views (window);
+
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "presentation"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.presentation", NULL);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "presentation"));
+  for (guint i = 0; i < views->len; i++)
+    g_assert_cmpfloat (sp_plot_view_get_style (g_ptr_array_index (views, i))->scale, >, 1.0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.presentation", NULL);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "presentation"));
+  for (guint i = 0; i < views->len; i++)
+    g_assert_cmpfloat (sp_plot_view_get_style (g_ptr_array_index (views, i))->scale, ==, 1.0);
+
+  close_window (window);
+}
+
+/* The dark style reaches the figures through css_changed. */
+static void
+test_dark_style (void)
+{
+  SpWindow *window = new_window ();
+  g_autoptr(GPtrArray) views = sp_window_get_plot_views (window);
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  const SpPlotStyle *style = sp_plot_view_get_style (g_ptr_array_index (views, 0));
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
   flush_main_loop ();
-  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (child (window, "window_title"))),
-                   ==, "Textbook regular solution");
-  g_assert_cmpstr (label_text (window, "omega_eff_label"), ==, "4.00");
-  g_assert_cmpstr (label_text (window, "critical_label"), ==, "600 K");
-  g_assert_cmpstr (label_text (window, "spinodal_label"), ==, "0.146 – 0.854");
-  g_assert_cmpstr (label_text (window, "gap_label"), ==, "0.021 – 0.979");
-  g_assert_cmpstr (label_text (window, "plateau_label"), ==, "3.400 V");
-  g_assert_cmpstr (label_text (window, "region_label"), ==, "Unstable");
-  g_assert_cmpstr (label_text (window, "lambda_label"), ==, "13.2 nm");
-  g_assert_cmpstr (label_text (window, "omega_label"), ==, "103.4 meV");
-  g_assert_cmpstr (label_text (window, "c0_label"), ==, "0.2");
-
-  g_assert_false (sp_window_set_preset_id (window, "no-such-preset"));
-  g_assert_cmpstr (sp_window_get_preset_id (window), ==, "textbook");
-
-  /* Back through the property. */
-  g_object_set (window, "preset-id", "lifepo4", NULL);
+  g_assert_true (style->dark);
+  /* Light text on a dark surface. */
+  g_assert_cmpfloat (style->foreground.red + style->foreground.green + style->foreground.blue,
+                     >, style->background.red + style->background.green + style->background.blue);
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
   flush_main_loop ();
-  g_assert_cmpstr (label_text (window, "critical_label"), ==, "420 K");
+  g_assert_false (style->dark);
+  g_assert_cmpfloat (style->foreground.red + style->foreground.green + style->foreground.blue,
+                     <, style->background.red + style->background.green + style->background.blue);
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  close_window (window);
+}
+
+/* The last parameters and window size come back in the next window (the
+ * memory backend lives as long as the process). */
+static void
+test_settings_restore (void)
+{
+  SpWindow *window = new_window ();
+  SpModel a, b;
+
+  g_object_set (sp_window_get_params (window), "omega", 140.0, "kappa", 55.5, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1111, 666);
+  sp_params_to_model (sp_window_get_params (window), &a);
+  gtk_window_close (GTK_WINDOW (window));
   flush_main_loop ();
+
+  window = new_window_from_settings ();
+  sp_params_to_model (sp_window_get_params (window), &b);
+  g_assert_cmpfloat (b.omega, ==, 140.0);
+  g_assert_cmpfloat (b.kappa, ==, 55.5);
+  g_assert_cmpfloat (b.temperature, ==, a.temperature);
+  assert_analysis_matches (sp_window_get_analysis (window), &b);
+  {
+    int w, h;
+
+    gtk_window_get_default_size (GTK_WINDOW (window), &w, &h);
+    g_assert_cmpint (w, ==, 1111);
+    g_assert_cmpint (h, ==, 666);
+  }
+  sp_params_load_preset (sp_window_get_params (window), SP_PRESET_DEFAULT, NULL);
+  close_window (window);
 }
 
 static void
@@ -372,37 +496,34 @@ test_about (void)
     }
   g_assert_nonnull (about);
   g_assert_cmpstr (adw_about_window_get_application_name (about), ==, "Spinodal");
-  g_assert_cmpstr (adw_about_window_get_version (about), ==, PACKAGE_VERSION);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (about)) == GTK_WINDOW (window));
 
   gtk_window_destroy (GTK_WINDOW (about));
-  gtk_window_destroy (GTK_WINDOW (window));
-  flush_main_loop ();
+  close_window (window);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
-
-  app = sp_application_new ();
-  /* Never hand the test over to a Spinodal already running on the bus. */
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  test_app_init ();
 
   g_test_add_func ("/app/actions", test_actions);
   g_test_add_func ("/app/window/template", test_template);
-  g_test_add_func ("/app/window/readouts-match-core", test_readouts_match_core);
-  g_test_add_func ("/app/window/switch-preset", test_switch_preset);
+  g_test_add_func ("/app/window/params-drive-plots", test_params_drive_plots);
+  g_test_add_func ("/app/window/slider-clamps", test_slider_clamps);
+  g_test_add_func ("/app/window/presets-load", test_presets_load);
+  g_test_add_func ("/app/window/linked-cursor", test_linked_cursor);
+  g_test_add_func ("/app/window/keyboard-cursor", test_keyboard_cursor);
+  g_test_add_func ("/app/window/presentation", test_presentation);
+  g_test_add_func ("/app/window/dark-style", test_dark_style);
+  g_test_add_func ("/app/window/settings-restore", test_settings_restore);
   g_test_add_func ("/app/about", test_about);
 
   status = g_test_run ();
-
   g_clear_object (&app);
 
   return status;

@@ -8,11 +8,16 @@
 #include <glib/gi18n.h>
 
 #include "sp-application.h"
+#include "sp-bench.h"
 #include "sp-window.h"
+#include "sp-window-session.h"
 
 struct _SpApplication
 {
   AdwApplication parent_instance;
+
+  /* --bench-redraw: measure the redraw in a fresh window, then quit. */
+  gboolean       bench_redraw;
 };
 
 G_DEFINE_FINAL_TYPE (SpApplication, sp_application, ADW_TYPE_APPLICATION)
@@ -23,13 +28,17 @@ sp_application_quit_action (GSimpleAction *action,
                             gpointer       user_data)
 {
   SpApplication *self = user_data;
-  GList *windows;
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
 
-  /* Close the windows first so that each one can tear down cleanly. */
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL)
-    gtk_window_destroy (windows->data);
+  /* Each window is asked to close, so that one with unsaved changes to its
+   * session file can ask first (sp-window-session.c); the application
+   * ends with its last window. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free (windows);
 
-  g_application_quit (G_APPLICATION (self));
+  if (gtk_application_get_windows (GTK_APPLICATION (self)) == NULL)
+    g_application_quit (G_APPLICATION (self));
 }
 
 static void
@@ -96,6 +105,15 @@ sp_application_startup (GApplication *application)
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "window.close", { "<Control>w", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
+    /* The Export menu (sp-window-export.c). */
+    { "win.export-figure", { "<Control>e", NULL } },
+    { "win.export-data", { "<Control><Shift>e", NULL } },
+    { "win.copy-figure", { "<Control><Shift>c", NULL } },
+    /* Session files (sp-window-session.c). */
+    { "win.open", { "<Control>o", NULL } },
+    { "win.save", { "<Control>s", NULL } },
+    { "win.save-as", { "<Control><Shift>s", NULL } },
   };
   SpApplication *self = SP_APPLICATION (application);
 
@@ -112,15 +130,69 @@ sp_application_startup (GApplication *application)
                                            accels[i].accels);
 }
 
+static int
+sp_application_handle_local_options (GApplication *application,
+                                     GVariantDict *options)
+{
+  SpApplication *self = SP_APPLICATION (application);
+
+  if (g_variant_dict_contains (options, "bench-redraw"))
+    {
+      /* A measurement of this process, never of an instance already
+       * running on the bus. */
+      self->bench_redraw = TRUE;
+      g_application_set_flags (application,
+                               g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
+    }
+
+  return -1;
+}
+
 static void
 sp_application_activate (GApplication *application)
 {
+  SpApplication *self = SP_APPLICATION (application);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+
+  if (self->bench_redraw)
+    {
+      sp_bench_redraw_start (sp_window_new (self), 60);
+      return;
+    }
 
   if (window == NULL)
     window = GTK_WINDOW (sp_window_new (SP_APPLICATION (application)));
 
   gtk_window_present (window);
+}
+
+/* `spinodal FILE` and the file manager: one window holds one session, so
+ * the first file is opened in the explorer window (a new one if there is
+ * none); a file that cannot be opened is reported in a dialog. */
+static void
+sp_application_open (GApplication  *application,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  SpApplication *self = SP_APPLICATION (application);
+  GtkWindow *window = NULL;
+
+  if (self->bench_redraw || n_files < 1)
+    {
+      sp_application_activate (application);
+      return;
+    }
+
+  /* The most recently focused explorer window (not, say, About). */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (application));
+       window == NULL && l != NULL; l = l->next)
+    if (SP_IS_WINDOW (l->data))
+      window = l->data;
+  if (window == NULL)
+    window = GTK_WINDOW (sp_window_new (self));
+  gtk_window_present (window);
+  sp_window_session_open_file (SP_WINDOW (window), files[0]);
 }
 
 static void
@@ -130,11 +202,21 @@ sp_application_class_init (SpApplicationClass *klass)
 
   app_class->startup = sp_application_startup;
   app_class->activate = sp_application_activate;
+  app_class->open = sp_application_open;
+  app_class->handle_local_options = sp_application_handle_local_options;
 }
 
 static void
 sp_application_init (SpApplication *self)
 {
+  static const GOptionEntry options[] = {
+    { "bench-redraw", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+      N_("Time a parameter change until every analysis plot is redrawn at 1920 × 1080, then quit"),
+      NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
 }
 
 SpApplication *
@@ -142,7 +224,7 @@ sp_application_new (void)
 {
   return g_object_new (SP_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/io/github/spinodal/Spinodal",
                        NULL);
 }

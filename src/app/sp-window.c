@@ -1,8 +1,10 @@
-/* sp-window.c — the main window: a preset chooser and its analysis
+/* sp-window.c — the explorer: parameter panel, linked plots, live field
  *
- * The full explorer (sliders, plots, the simulation) is a later issue; this
- * window shows the selected material preset's parameters and what the core
- * computes from them, in the units of PHYSICS.md.
+ * One SpParams drives everything: each batch of changes ("changed") makes
+ * one new SpAnalysis (1–3 ms, so on the main thread), which every analysis
+ * plot and the read-outs take; the simulation bar feeds the same
+ * parameters to the running worker.  The window itself only wires these
+ * together and keeps the linked cursor and the window state.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,498 +16,383 @@
 
 #include <glib/gi18n.h>
 
-#include "sp-critical.h"
-#include "sp-equilibrium.h"
-#include "sp-kinetics.h"
-#include "sp-model.h"
+#include "sp-param-panel.h"
+#include "sp-plot-view.h"
 #include "sp-presets.h"
+#include "sp-window-export.h"
+#include "sp-window-session.h"
 
 #include "sp-window.h"
+#include "sp-window-layout.h"
+
+/* Presentation mode: figures' fonts and lines grow by this factor. */
+#define PRESENTATION_SCALE 1.45
+/* The parameter panel's width (its template's), and with presentation
+ * mode's larger text. */
+#define PANEL_WIDTH              400
+#define PANEL_WIDTH_PRESENTATION 470
+
+/* The analysis figures come first in views[]. */
+#define N_ANALYSIS_VIEWS 5
+#define N_VIEWS          10
 
 struct _SpWindow
 {
   AdwApplicationWindow  parent_instance;
 
-  /* Owned: every preset, in the order of the resource's index. */
-  GPtrArray            *presets;
+  SpParams             *params;
+  GSettings            *settings;    /* NULL when the schema is not installed */
+  SpAnalysis           *analysis;
+  SpPlotView           *views[N_VIEWS];
 
   /* Template children. */
-  AdwWindowTitle       *window_title;
+  AdwToastOverlay      *toast_overlay;
+  AdwViewSwitcherTitle *switcher_title;
   GtkMenuButton        *primary_menu_button;
-  AdwComboRow          *preset_row;
-  AdwActionRow         *description_row;
-  GtkLabel             *illustrative_label;
-  GtkLabel             *omega_label;
-  GtkLabel             *temperature_label;
-  GtkLabel             *s1_label;
-  GtkLabel             *stiffness_label;
-  GtkLabel             *rk_label;
-  GtkLabel             *kappa_label;
-  GtkLabel             *d0_label;
-  AdwActionRow         *mobility_row;
-  GtkLabel             *mobility_label;
-  GtkLabel             *v0_label;
-  GtkLabel             *c0_label;
-  GtkLabel             *omega_eff_label;
-  AdwActionRow         *critical_row;
-  GtkLabel             *critical_label;
-  GtkLabel             *gap_label;
-  AdwActionRow         *plateau_row;
-  GtkLabel             *plateau_label;
-  GtkLabel             *spinodal_label;
-  AdwActionRow         *region_row;
-  GtkLabel             *region_label;
-  AdwActionRow         *lambda_row;
-  GtkLabel             *lambda_label;
+  AdwFlap              *flap;
+  AdwButtonContent     *panel_button_content;
+  GtkGrid              *overview_grid;
+  GtkGrid              *simulation_grid;
+  guint                 columns;       /* of the overview grid, 0 before the first layout */
+  int                   folded;        /* the flap's, as last shown; -1 before */
+  guint                 reflow_idle;
+  AdwViewStack         *view_stack;
+  SpParamPanel         *panel;
+  SpSimBar             *sim_bar;
+  SpPlotView           *free_energy_view;
+  SpPlotView           *ocv_view;
+  SpPlotView           *phase_view;
+  SpPlotView           *dchem_view;
+  SpPlotView           *dispersion_view;
+  SpPlotView           *field_view;
+  SpPlotView           *field_sim_view;
+  SpPlotView           *energy_view;
+  SpPlotView           *coarsening_view;
+  SpPlotView           *structure_view;
 };
 
 G_DEFINE_FINAL_TYPE (SpWindow, sp_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
-  PROP_PRESET_ID,
+  PROP_RUNNING,
+  PROP_PRESENTATION,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-/* Number formatting ------------------------------------------------------ */
+/* The analysis ----------------------------------------------------------- */
 
-static const char *superscripts[] = {
-  "⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹",
-};
-
-/* Turns printf output into typeset text: a true minus sign (U+2212) and
- * "1.2e-05" into "1.2 × 10⁻⁵". */
-static char *
-typeset_number (const char *printed)
+static gboolean
+same_model (const SpModel *a,
+            const SpModel *b)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
-  const char *e = strpbrk (printed, "eE");
-
-  g_string_append_len (out, printed, e ? e - printed : -1);
-
-  if (e != NULL)
-    {
-      const char *p = e + 1;
-      gboolean negative = FALSE;
-
-      if (*p == '+' || *p == '-')
-        negative = (*p++ == '-');
-      while (*p == '0' && p[1] != '\0')
-        p++;
-
-      /* Translators: the multiplication sign of scientific notation,
-       * as in "1.2 × 10⁻⁵". */
-      g_string_append (out, _(" × 10"));
-      if (negative)
-        g_string_append (out, "⁻");
-      for (; g_ascii_isdigit (*p); p++)
-        g_string_append (out, superscripts[*p - '0']);
-    }
-
-  g_string_replace (out, "-", "−", 0);
-
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-/* @digits decimals, without a "−0.000". */
-static char *
-format_fixed (double value,
-              int    digits)
-{
-  g_autofree char *printed = NULL;
-
-  if (fabs (value) < 0.5 * pow (10.0, -digits))
-    value = 0.0;
-  printed = g_strdup_printf ("%.*f", digits, value);
-
-  return typeset_number (printed);
-}
-
-/* @significant significant digits, trailing zeros dropped. */
-static char *
-format_significant (double value,
-                    int    significant)
-{
-  g_autofree char *printed = g_strdup_printf ("%.*g", significant, value);
-
-  return typeset_number (printed);
-}
-
-/* A value and its unit symbol, which may hold Pango markup. */
-static char *
-format_quantity (const char *number,
-                 const char *unit)
-{
-  /* Translators: a number and its unit symbol, e.g. "115.8 meV"; use the
-   * spacing your language's typography wants (a no-break space is fine). */
-  return g_strdup_printf (_("%s %s"), number, unit);
-}
-
-/* A composition 0 < c < 1 given with its complement 1 − c (computed from a
- * logit, so exact near both ends): three decimals, unless that would round
- * to 0 or 1. */
-static char *
-format_composition (double c,
-                    double one_minus_c)
-{
-  g_autofree char *small = NULL;
-
-  if (c >= 0.0005 && one_minus_c >= 0.0005)
-    return format_fixed (c, 3);
-
-  if (c < 0.0005)
-    return format_significant (c, 2);
-
-  small = format_significant (one_minus_c, 2);
-  /* Translators: a composition very close to 1, e.g. "1 − 2.1 × 10⁻⁹". */
-  return g_strdup_printf (_("1 − %s"), small);
-}
-
-static char *
-format_range (double lo,
-              double u_lo,
-              double hi,
-              double u_hi)
-{
-  g_autofree char *a = format_composition (lo, sp_logistic_complement (u_lo));
-  g_autofree char *b = format_composition (hi, sp_logistic_complement (u_hi));
-
-  /* Translators: a composition interval, e.g. "0.146 – 0.854". */
-  return g_strdup_printf (_("%s – %s"), a, b);
+  return a->omega == b->omega && a->temperature == b->temperature && a->s1 == b->s1 &&
+         a->stiffness == b->stiffness && a->kappa == b->kappa &&
+         memcmp (a->rk, b->rk, sizeof a->rk) == 0 && a->d0 == b->d0 && a->v0 == b->v0 &&
+         a->c0 == b->c0 && a->mobility == b->mobility;
 }
 
 static void
-set_label_take (GtkLabel *label,
-                char     *text)
+sp_window_recompute (SpWindow *self)
 {
-  gtk_label_set_label (label, text);
-  g_free (text);
-}
+  g_autoptr(GError) error = NULL;
+  SpModel model;
 
-static void
-set_quantity (GtkLabel   *label,
-              double      value,
-              const char *unit)
-{
-  g_autofree char *number = format_significant (value, 5);
-
-  set_label_take (label, format_quantity (number, unit));
-}
-
-/* Showing a preset ------------------------------------------------------- */
-
-static SpPreset *
-sp_window_get_selected_preset (SpWindow *self)
-{
-  guint selected = adw_combo_row_get_selected (self->preset_row);
-
-  if (self->presets == NULL || selected >= self->presets->len)
-    return NULL;
-
-  return g_ptr_array_index (self->presets, selected);
-}
-
-static void
-sp_window_show_parameters (SpWindow       *self,
-                           const SpPreset *preset)
-{
-  const SpModel *model = &preset->model;
-  g_autoptr(GString) rk = g_string_new (NULL);
-  g_autofree char *description = g_markup_escape_text (preset->description, -1);
-  g_autofree char *source = g_markup_escape_text (preset->source, -1);
-  static const char *subscripts[SP_RK_MAX] = { "₁", "₂", "₃", "₄" };
-
-  adw_window_title_set_subtitle (self->window_title, preset->name);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->description_row), description);
-  if (preset->source[0] != '\0')
-    {
-      /* Translators: where a preset's numbers come from (a citation). */
-      g_autofree char *line = g_strdup_printf (_("Source: %s"), source);
-
-      adw_action_row_set_subtitle (self->description_row, line);
-    }
-  else
-    adw_action_row_set_subtitle (self->description_row, NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->illustrative_label), preset->illustrative);
-
-  set_quantity (self->omega_label, model->omega, "meV");
-  set_quantity (self->temperature_label, model->temperature, "K");
-  set_quantity (self->s1_label, model->s1, "k<sub>B</sub>");
-  set_quantity (self->stiffness_label, model->stiffness, "meV");
-  set_quantity (self->kappa_label, model->kappa, "meV·nm²");
-  set_quantity (self->d0_label, model->d0, "nm²/s");
-  set_quantity (self->v0_label, model->v0, "V");
-  set_label_take (self->c0_label, format_significant (model->c0, 4));
-
-  for (guint j = 0; j < SP_RK_MAX; j++)
-    {
-      g_autofree char *value = NULL;
-      g_autofree char *quantity = NULL;
-
-      if (model->rk[j] == 0.0)
-        continue;
-      value = format_significant (model->rk[j], 5);
-      quantity = format_quantity (value, "meV");
-      g_string_append_printf (rk, "%sL%s = %s", rk->len > 0 ? "\n" : "",
-                              subscripts[j], quantity);
-    }
-  if (rk->len > 0)
-    gtk_label_set_label (self->rk_label, rk->str);
-  else
-    gtk_label_set_label (self->rk_label, _("None"));
-
-  switch (model->mobility)
-    {
-    case SP_MOBILITY_CONSTANT:
-      gtk_label_set_label (self->mobility_label, _("Constant"));
-      adw_action_row_set_subtitle (self->mobility_row,
-                                   "M = D₀ / (4k<sub>B</sub>T)");
-      break;
-
-    case SP_MOBILITY_SITE_BLOCKING:
-    default:
-      gtk_label_set_label (self->mobility_label, _("Site blocking"));
-      adw_action_row_set_subtitle (self->mobility_row,
-                                   "M = (D₀ / k<sub>B</sub>T) c(1 − c)");
-      break;
-    }
-}
-
-static void
-sp_window_show_analysis (SpWindow      *self,
-                         const SpModel *model)
-{
-  SpEquilibrium eq;
-  SpDispersion dispersion;
-  SpRegion region;
-  double t_c, c_c;
-  g_autofree char *c0 = NULL;
-  g_autofree char *region_title = NULL;
-
-  set_label_take (self->omega_eff_label,
-                  format_fixed (sp_model_omega_eff (model) / sp_model_kt (model), 2));
-
-  sp_equilibrium_compute (model, &eq);
-
-  if (sp_critical_point (model, &t_c, &c_c))
-    {
-      adw_action_row_set_subtitle (self->critical_row,
-                                   _("Above it, one solid solution at every composition"));
-      g_autofree char *t = format_fixed (t_c, 0);
-      g_autofree char *c = NULL;
-
-      if (sp_model_is_symmetric (model))
-        set_label_take (self->critical_label, format_quantity (t, "K"));
-      else
-        {
-          g_autofree char *kelvin = format_quantity (t, "K");
-
-          c = format_fixed (c_c, 3);
-          /* Translators: the critical temperature and composition,
-           * e.g. "612 K at c = 0.430". */
-          set_label_take (self->critical_label,
-                          g_strdup_printf (_("%s at c = %s"), kelvin, c));
-        }
-    }
-  else
-    {
-      gtk_label_set_label (self->critical_label, _("None"));
-      adw_action_row_set_subtitle (self->critical_row,
-                                   eq.n_gaps > 0 ? _("The gap stays open at every temperature")
-                                                 : _("No phase separation at any temperature"));
-    }
-
-  if (eq.n_gaps == 0)
-    {
-      gtk_label_set_label (self->gap_label, _("None"));
-      gtk_label_set_label (self->plateau_label, _("None"));
-      adw_action_row_set_subtitle (self->plateau_row,
-                                   _("A single phase: the voltage slopes"));
-    }
-  else
-    {
-      g_autoptr(GString) gaps = g_string_new (NULL);
-      g_autoptr(GString) plateaus = g_string_new (NULL);
-
-      for (guint i = 0; i < eq.n_gaps; i++)
-        {
-          const SpGap *gap = &eq.gaps[i];
-          g_autofree char *range = format_range (gap->c_alpha, gap->u_alpha,
-                                                 gap->c_beta, gap->u_beta);
-          g_autofree char *volts = format_fixed (gap->voltage, 3);
-          g_autofree char *plateau = format_quantity (volts, "V");
-
-          g_string_append_printf (gaps, "%s%s", i > 0 ? "\n" : "", range);
-          g_string_append_printf (plateaus, "%s%s", i > 0 ? "\n" : "", plateau);
-        }
-      gtk_label_set_label (self->gap_label, gaps->str);
-      gtk_label_set_label (self->plateau_label, plateaus->str);
-      adw_action_row_set_subtitle (self->plateau_row,
-                                   _("Flat while two phases coexist"));
-    }
-
-  if (eq.n_spinodals == 0)
-    gtk_label_set_label (self->spinodal_label, _("None"));
-  else
-    {
-      g_autoptr(GString) spinodals = g_string_new (NULL);
-
-      for (guint i = 0; i < eq.n_spinodals; i++)
-        {
-          const SpInterval *interval = &eq.spinodals[i];
-          g_autofree char *range = format_range (interval->lo, interval->u_lo,
-                                                 interval->hi, interval->u_hi);
-
-          g_string_append_printf (spinodals, "%s%s", i > 0 ? "\n" : "", range);
-        }
-      gtk_label_set_label (self->spinodal_label, spinodals->str);
-    }
-
-  c0 = format_significant (model->c0, 4);
-  /* Translators: a row title, e.g. "Region of c₀ = 0.5". */
-  region_title = g_strdup_printf (_("Region of c₀ = %s"), c0);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->region_row), region_title);
-
-  region = sp_equilibrium_classify (&eq, model->c0);
-  switch (region)
-    {
-    case SP_REGION_UNSTABLE:
-      adw_action_row_set_subtitle (self->region_row,
-                                   _("Inside the spinodal: it separates at once, with no barrier"));
-      gtk_label_set_label (self->region_label, _("Unstable"));
-      break;
-
-    case SP_REGION_METASTABLE:
-      adw_action_row_set_subtitle (self->region_row,
-                                   _("Inside the gap but outside the spinodal: it needs nucleation"));
-      gtk_label_set_label (self->region_label, _("Metastable"));
-      break;
-
-    case SP_REGION_STABLE:
-    default:
-      adw_action_row_set_subtitle (self->region_row,
-                                   _("Outside every gap: a single solid solution"));
-      gtk_label_set_label (self->region_label, _("Stable"));
-      break;
-    }
-
-  sp_kinetics_dispersion (model, &dispersion);
-  if (dispersion.unstable)
-    {
-      g_autofree char *nm = format_significant (dispersion.lambda_star, 3);
-
-      set_label_take (self->lambda_label, format_quantity (nm, "nm"));
-      adw_action_row_set_subtitle (self->lambda_row,
-                                   _("Linear stability of the uniform c₀"));
-    }
-  else
-    {
-      gtk_label_set_label (self->lambda_label, _("None"));
-      adw_action_row_set_subtitle (self->lambda_row,
-                                   _("The uniform c₀ is linearly stable: no wavelength grows"));
-    }
-}
-
-static void
-sp_window_update (SpWindow *self)
-{
-  SpPreset *preset = sp_window_get_selected_preset (self);
-
-  if (preset == NULL)
+  sp_params_to_model (self->params, &model);
+  if (self->analysis != NULL && same_model (&model, &self->analysis->model))
     return;
 
-  sp_window_show_parameters (self, preset);
-  sp_window_show_analysis (self, &preset->model);
+  /* SpParams' ranges lie inside the core's, so this only guards a bug. */
+  if (!sp_model_validate (&model, &error))
+    {
+      g_warning ("Parameters out of range: %s", error->message);
+      return;
+    }
+
+  g_clear_pointer (&self->analysis, sp_analysis_unref);
+  self->analysis = sp_analysis_new (&model);
+
+  /* The simulation figures use it too: S(k, t) draws the linear theory. */
+  for (guint i = 0; i < N_VIEWS; i++)
+    sp_plot_view_set_analysis (self->views[i], self->analysis);
+  sp_param_panel_set_analysis (self->panel, self->analysis);
 }
 
 static void
-preset_row_selected_cb (SpWindow    *self,
-                        GParamSpec  *pspec,
-                        AdwComboRow *row)
+sp_window_show_preset_name (SpWindow *self)
 {
-  sp_window_update (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESET_ID]);
+  g_autoptr(SpPreset) preset = sp_presets_lookup (sp_params_get_preset (self->params), NULL);
+
+  adw_view_switcher_title_set_subtitle (self->switcher_title,
+                                        preset != NULL ? preset->name : NULL);
+}
+
+/* The linked cursor: any composition figure moves it on all of them. */
+static void
+cursor_moved_cb (SpWindow   *self,
+                 double      c,
+                 SpPlotView *source)
+{
+  for (guint i = 0; i < N_VIEWS; i++)
+    sp_plot_view_set_cursor (self->views[i], c);
+}
+
+static void
+frame_changed_cb (SpWindow *self)
+{
+  SpFrame *frame = sp_sim_bar_get_frame (self->sim_bar);
+  const SpChHistory *history = sp_sim_bar_get_history (self->sim_bar);
+
+  for (guint i = N_ANALYSIS_VIEWS; i < N_VIEWS; i++)
+    {
+      sp_plot_view_set_frame (self->views[i], frame);
+      sp_plot_view_set_history (self->views[i], history);
+    }
+}
+
+static void
+sim_running_cb (SpWindow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+}
+
+/* Presentation mode ------------------------------------------------------ */
+
+static void
+sp_window_apply_presentation (SpWindow *self)
+{
+  gboolean on = sp_params_get_presentation (self->params);
+
+  if (on)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "presentation");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "presentation");
+  for (guint i = 0; i < N_VIEWS; i++)
+    sp_plot_view_set_scale (self->views[i], on ? PRESENTATION_SCALE : 1.0);
+  /* On a projector the figures get the whole width; the panel slides over
+   * them on demand (F9 or the labelled button), without dimming them, and
+   * is wide enough for its larger text. */
+  adw_flap_set_fold_policy (self->flap, on ? ADW_FLAP_FOLD_POLICY_ALWAYS
+                                           : ADW_FLAP_FOLD_POLICY_AUTO);
+  gtk_widget_set_size_request (GTK_WIDGET (self->panel), on ? PANEL_WIDTH_PRESENTATION : PANEL_WIDTH, -1);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTATION]);
+}
+
+/* Layout: reflow with the width, the panel as an overlay when folded ------ */
+
+/* Folded (presentation mode, a narrow window), the panel slides over the
+ * figures without dimming them, so a slider and the plots it changes are
+ * seen together, and the toggle button says what it opens. */
+static void
+sp_window_show_folded (SpWindow *self,
+                       gboolean  folded)
+{
+  self->folded = folded;
+  adw_flap_set_modal (self->flap, !folded);
+  adw_button_content_set_label (self->panel_button_content, folded ? _("_Parameters") : "");
+}
+
+static gboolean
+reflow_idle_cb (gpointer user_data)
+{
+  SpWindow *self = user_data;
+  guint columns = sp_window_layout_columns (gtk_widget_get_width (GTK_WIDGET (self->view_stack)));
+  GtkWidget *overview[] = {
+    GTK_WIDGET (self->free_energy_view), GTK_WIDGET (self->ocv_view),
+    GTK_WIDGET (self->field_view), GTK_WIDGET (self->phase_view),
+    GTK_WIDGET (self->dchem_view), GTK_WIDGET (self->dispersion_view),
+  };
+  GtkWidget *side[] = {
+    GTK_WIDGET (self->energy_view), GTK_WIDGET (self->coarsening_view),
+    GTK_WIDGET (self->structure_view),
+  };
+
+  self->reflow_idle = 0;
+  if (adw_flap_get_folded (self->flap) != self->folded)
+    sp_window_show_folded (self, adw_flap_get_folded (self->flap));
+  if (columns == self->columns)
+    return G_SOURCE_REMOVE;
+  self->columns = columns;
+  sp_window_layout_overview (self->overview_grid, overview, G_N_ELEMENTS (overview), columns);
+  sp_window_layout_simulation (self->simulation_grid, GTK_WIDGET (self->field_sim_view),
+                               side, G_N_ELEMENTS (side), columns);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+sp_window_queue_reflow (SpWindow *self)
+{
+  if (self->reflow_idle == 0)
+    /* Above the frame clock's priorities: while the simulation animates,
+     * a default idle would never run. */
+    self->reflow_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, reflow_idle_cb, self, NULL);
+}
+
+/* Moving cards or relabelling the panel button during an allocation
+ * would re-enter it: after it, at most one idle. */
+static void
+sp_window_size_allocate (GtkWidget *widget,
+                         int        width,
+                         int        height,
+                         int        baseline)
+{
+  SpWindow *self = SP_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (sp_window_parent_class)->size_allocate (widget, width, height, baseline);
+  if (sp_window_layout_columns (gtk_widget_get_width (GTK_WIDGET (self->view_stack))) != self->columns
+      || adw_flap_get_folded (self->flap) != self->folded)
+    sp_window_queue_reflow (self);
+}
+
+/* Actions ---------------------------------------------------------------- */
+
+static void
+step_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  sp_sim_bar_step (SP_WINDOW (widget)->sim_bar);
+}
+
+static void
+reset_simulation_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  sp_sim_bar_restart (SP_WINDOW (widget)->sim_bar);
+}
+
+static void
+reset_to_preset_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  SpWindow *self = SP_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!sp_params_reset_to_preset (self->params, &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (_("Parameters reset to the preset")));
+}
+
+static void
+toggle_panel_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SpWindow *self = SP_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  adw_view_stack_set_visible_child_name (SP_WINDOW (widget)->view_stack,
+                                         g_variant_get_string (parameter, NULL));
 }
 
 /* Public API ------------------------------------------------------------- */
-
-const char *
-sp_window_get_preset_id (SpWindow *self)
-{
-  SpPreset *preset;
-
-  g_return_val_if_fail (SP_IS_WINDOW (self), NULL);
-
-  preset = sp_window_get_selected_preset (self);
-
-  return preset != NULL ? preset->id : NULL;
-}
-
-gboolean
-sp_window_set_preset_id (SpWindow   *self,
-                         const char *id)
-{
-  g_return_val_if_fail (SP_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (id != NULL, FALSE);
-
-  if (self->presets == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < self->presets->len; i++)
-    {
-      SpPreset *preset = g_ptr_array_index (self->presets, i);
-
-      if (g_strcmp0 (preset->id, id) == 0)
-        {
-          adw_combo_row_set_selected (self->preset_row, i);
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
 
 SpWindow *
 sp_window_new (SpApplication *application)
 {
   g_return_val_if_fail (SP_IS_APPLICATION (application), NULL);
 
-  return g_object_new (SP_TYPE_WINDOW,
-                       "application", application,
-                       NULL);
+  return g_object_new (SP_TYPE_WINDOW, "application", application, NULL);
+}
+
+SpParams *
+sp_window_get_params (SpWindow *self)
+{
+  g_return_val_if_fail (SP_IS_WINDOW (self), NULL);
+  return self->params;
+}
+
+SpAnalysis *
+sp_window_get_analysis (SpWindow *self)
+{
+  g_return_val_if_fail (SP_IS_WINDOW (self), NULL);
+  return self->analysis;
+}
+
+SpSimBar *
+sp_window_get_sim_bar (SpWindow *self)
+{
+  g_return_val_if_fail (SP_IS_WINDOW (self), NULL);
+  return self->sim_bar;
+}
+
+GPtrArray *
+sp_window_get_plot_views (SpWindow *self)
+{
+  GPtrArray *views;
+
+  g_return_val_if_fail (SP_IS_WINDOW (self), NULL);
+
+  views = g_ptr_array_new ();
+  for (guint i = 0; i < N_VIEWS; i++)
+    g_ptr_array_add (views, self->views[i]);
+  return views;
+}
+
+void
+sp_window_add_toast (SpWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (SP_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /* GObject ---------------------------------------------------------------- */
 
-static void
-sp_window_load_presets (SpWindow *self)
+static GSettings *
+sp_window_open_settings (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
 
-  self->presets = sp_presets_load_all (&error);
-  if (self->presets == NULL)
+  /* Running uninstalled without GSETTINGS_SCHEMA_DIR: work, but forget. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
     {
-      g_warning ("Could not load the material presets: %s", error->message);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->description_row),
-                                     _("The material presets could not be loaded."));
-      return;
+      g_message ("Schema %s not found: settings will not be saved", APP_ID);
+      return NULL;
     }
+  return g_settings_new (APP_ID);
+}
 
-  for (guint i = 0; i < self->presets->len; i++)
+/* Called when the window goes, however it goes (close button, Ctrl+W, or
+ * app.quit, which destroys windows without a close request). */
+static void
+sp_window_save_state (SpWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_delay (self->settings);
+  if (width > 0 && height > 0)
     {
-      SpPreset *preset = g_ptr_array_index (self->presets, i);
-
-      gtk_string_list_append (names, preset->name);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
     }
-
-  adw_combo_row_set_model (self->preset_row, G_LIST_MODEL (names));
-
-  if (!sp_window_set_preset_id (self, SP_PRESET_DEFAULT))
-    sp_window_update (self);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  g_settings_apply (self->settings);
 }
 
 static void
@@ -518,10 +405,12 @@ sp_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_PRESET_ID:
-      g_value_set_string (value, sp_window_get_preset_id (self));
+    case PROP_RUNNING:
+      g_value_set_boolean (value, self->sim_bar != NULL && sp_sim_bar_get_running (self->sim_bar));
       break;
-
+    case PROP_PRESENTATION:
+      g_value_set_boolean (value, sp_params_get_presentation (self->params));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -537,11 +426,12 @@ sp_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_PRESET_ID:
-      if (g_value_get_string (value) != NULL)
-        sp_window_set_preset_id (self, g_value_get_string (value));
+    case PROP_RUNNING:
+      sp_sim_bar_set_running (self->sim_bar, g_value_get_boolean (value));
       break;
-
+    case PROP_PRESENTATION:
+      g_object_set (self->params, "presentation", g_value_get_boolean (value), NULL);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -552,19 +442,16 @@ sp_window_dispose (GObject *object)
 {
   SpWindow *self = SP_WINDOW (object);
 
+  sp_window_save_state (self);
+  /* The simulation bar joins the worker thread in its own dispose. */
   gtk_widget_dispose_template (GTK_WIDGET (self), SP_TYPE_WINDOW);
+  memset (self->views, 0, sizeof self->views);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->params);
+  g_clear_pointer (&self->analysis, sp_analysis_unref);
+  g_clear_handle_id (&self->reflow_idle, g_source_remove);
 
   G_OBJECT_CLASS (sp_window_parent_class)->dispose (object);
-}
-
-static void
-sp_window_finalize (GObject *object)
-{
-  SpWindow *self = SP_WINDOW (object);
-
-  g_clear_pointer (&self->presets, g_ptr_array_unref);
-
-  G_OBJECT_CLASS (sp_window_parent_class)->finalize (object);
 }
 
 static void
@@ -576,58 +463,137 @@ sp_window_class_init (SpWindowClass *klass)
   object_class->get_property = sp_window_get_property;
   object_class->set_property = sp_window_set_property;
   object_class->dispose = sp_window_dispose;
-  object_class->finalize = sp_window_finalize;
+  widget_class->size_allocate = sp_window_size_allocate;
 
-  /**
-   * SpWindow:preset-id:
-   *
-   * The id of the material preset on show, e.g. "lifepo4".
-   */
-  properties[PROP_PRESET_ID] =
-    g_param_spec_string ("preset-id", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
+  /* Whether the simulation runs (the win.play action's state). */
+  properties[PROP_RUNNING] =
+    g_param_spec_boolean ("running", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Larger text and lines for a projector (win.presentation). */
+  properties[PROP_PRESENTATION] =
+    g_param_spec_boolean ("presentation", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (SP_TYPE_PARAM_PANEL);
+  g_type_ensure (SP_TYPE_PLOT_VIEW);
+  g_type_ensure (SP_TYPE_SIM_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/spinodal/Spinodal/sp-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, SpWindow, window_title);
-  gtk_widget_class_bind_template_child (widget_class, SpWindow, primary_menu_button);
-  gtk_widget_class_bind_template_child (widget_class, SpWindow, preset_row);
-  gtk_widget_class_bind_template_child (widget_class, SpWindow, description_row);
-  gtk_widget_class_bind_template_child (widget_class, SpWindow, illustrative_label);
-  gtk_widget_class_bind_template_child (widget_class, SpWindow, omega_label);
-  gtk_widget_class_bind_template_child (widget_class, SpWindow, temperature_label);
-  gtk_widget_class_bind_template_child (widget_class, SpWindow, s1_label);
-  gtk_widget_class_bind_template_child (widget_class, SpWindow, stiffness_label);
-  gtk_widget_class_bind_template_child (widget_class, SpWindow, rk_label);
-  gtk_widget_class_bind_template_child (widget_class, SpWindow, kappa_label);
-  gtk_widget_class_bind_template_child (widget_class, SpWindow, d0_label);
-  gtk_widget_class_bind_template_child (widget_class, SpWindow, mobility_row);
-  gtk_widget_class_bind_template_child (widget_class, SpWindow, mobility_label);
-  gtk_widget_class_bind_template_child (widget_class, SpWindow, v0_label);
-  gtk_widget_class_bind_template_child (widget_class, SpWindow, c0_label);
-  gtk_widget_class_bind_template_child (widget_class, SpWindow, omega_eff_label);
-  gtk_widget_class_bind_template_child (widget_class, SpWindow, critical_row);
-  gtk_widget_class_bind_template_child (widget_class, SpWindow, critical_label);
-  gtk_widget_class_bind_template_child (widget_class, SpWindow, gap_label);
-  gtk_widget_class_bind_template_child (widget_class, SpWindow, plateau_row);
-  gtk_widget_class_bind_template_child (widget_class, SpWindow, plateau_label);
-  gtk_widget_class_bind_template_child (widget_class, SpWindow, spinodal_label);
-  gtk_widget_class_bind_template_child (widget_class, SpWindow, region_row);
-  gtk_widget_class_bind_template_child (widget_class, SpWindow, region_label);
-  gtk_widget_class_bind_template_child (widget_class, SpWindow, lambda_row);
-  gtk_widget_class_bind_template_child (widget_class, SpWindow, lambda_label);
-  gtk_widget_class_bind_template_callback (widget_class, preset_row_selected_cb);
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, SpWindow, name)
+  BIND (toast_overlay);
+  BIND (switcher_title);
+  BIND (primary_menu_button);
+  BIND (flap);
+  BIND (panel_button_content);
+  BIND (overview_grid);
+  BIND (simulation_grid);
+  BIND (view_stack);
+  BIND (panel);
+  BIND (sim_bar);
+  BIND (free_energy_view);
+  BIND (ocv_view);
+  BIND (phase_view);
+  BIND (dchem_view);
+  BIND (dispersion_view);
+  BIND (field_view);
+  BIND (field_sim_view);
+  BIND (energy_view);
+  BIND (coarsening_view);
+  BIND (structure_view);
+#undef BIND
+
+  gtk_widget_class_install_property_action (widget_class, "win.play", "running");
+  gtk_widget_class_install_property_action (widget_class, "win.presentation", "presentation");
+  gtk_widget_class_install_action (widget_class, "win.step", NULL, step_action);
+  gtk_widget_class_install_action (widget_class, "win.reset-simulation", NULL,
+                                   reset_simulation_action);
+  gtk_widget_class_install_action (widget_class, "win.reset-to-preset", NULL,
+                                   reset_to_preset_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-panel", NULL, toggle_panel_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+
+  /* Window-wide keys; the application adds Ctrl+Q, Ctrl+W and Ctrl+?. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, GDK_CONTROL_MASK,
+                                       "win.play", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_period, GDK_CONTROL_MASK,
+                                       "win.step", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
+                                       "win.reset-simulation", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.reset-to-preset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0,
+                                       "win.presentation", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0,
+                                       "win.toggle-panel", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
+                                       "win.show-page", "s", "overview");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,
+                                       "win.show-page", "s", "simulation");
 }
 
 static void
 sp_window_init (SpWindow *self)
 {
+  SpPlotView *views[N_VIEWS];
+
+  /* Before the template: its buttons ask the property actions' state. */
+  self->params = sp_params_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  sp_window_load_presets (self);
+  views[0] = self->free_energy_view;
+  views[1] = self->ocv_view;
+  views[2] = self->phase_view;
+  views[3] = self->dchem_view;
+  views[4] = self->dispersion_view;
+  views[5] = self->field_view;
+  views[6] = self->field_sim_view;
+  views[7] = self->energy_view;
+  views[8] = self->coarsening_view;
+  views[9] = self->structure_view;
+  memcpy (self->views, views, sizeof views);
+
+  self->settings = sp_window_open_settings ();
+  if (self->settings != NULL)
+    {
+      sp_params_bind_settings (self->params, self->settings);
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+
+  sp_param_panel_set_params (self->panel, self->params);
+  sp_window_recompute (self);
+  sp_window_show_preset_name (self);
+  sp_window_apply_presentation (self);
+  self->folded = -1;
+  /* The flap can fold in an allocation of its own, after the window's. */
+  g_signal_connect_object (self->flap, "notify::folded",
+                           G_CALLBACK (sp_window_queue_reflow), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->params, "changed",
+                           G_CALLBACK (sp_window_recompute), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->params, "notify::preset",
+                           G_CALLBACK (sp_window_show_preset_name), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->params, "notify::presentation",
+                           G_CALLBACK (sp_window_apply_presentation), self, G_CONNECT_SWAPPED);
+
+  for (guint i = 0; i < N_VIEWS; i++)
+    if (sp_figure_kind_has_composition (sp_plot_view_get_kind (self->views[i])))
+      g_signal_connect_object (self->views[i], "cursor-moved",
+                               G_CALLBACK (cursor_moved_cb), self, G_CONNECT_SWAPPED);
+
+  sp_sim_bar_set_params (self->sim_bar, self->params);
+  g_signal_connect_object (self->sim_bar, "frame-changed",
+                           G_CALLBACK (frame_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sim_bar, "notify::running",
+                           G_CALLBACK (sim_running_cb), self, G_CONNECT_SWAPPED);
+
+  /* The Export menu and the recording: sp-window-export.c. */
+  sp_window_export_init (self);
+  /* Open, Save, the title and unsaved changes: sp-window-session.c. */
+  sp_window_session_init (self);
 }

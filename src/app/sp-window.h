@@ -1,4 +1,4 @@
-/* sp-window.h — the main window: a preset chooser and its analysis
+/* sp-window.h — the explorer: parameter panel, linked plots, live field
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,7 +6,10 @@
 
 #include <adwaita.h>
 
+#include "sp-analysis.h"
 #include "sp-application.h"
+#include "sp-params.h"
+#include "sp-sim-bar.h"
 
 G_BEGIN_DECLS
 
@@ -15,10 +18,18 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SpWindow, sp_window, SP, WINDOW, AdwApplicationWindow)
 
 SpWindow   *sp_window_new           (SpApplication *application);
-/* The id of the selected preset ("lifepo4"), or NULL when none loaded. */
-const char *sp_window_get_preset_id (SpWindow      *self);
-/* Selects the preset with @id; returns FALSE when there is none. */
-gboolean    sp_window_set_preset_id (SpWindow      *self,
-                                     const char    *id);
+/* The single source of truth for every parameter (owned by the window). */
+SpParams   *sp_window_get_params    (SpWindow      *self);
+/* The analysis every plot draws (borrowed). */
+SpAnalysis *sp_window_get_analysis  (SpWindow      *self);
+SpSimBar   *sp_window_get_sim_bar   (SpWindow      *self);
+/* Every SpPlotView: the five analysis figures first (g, OCV, phase
+ * diagram, D_chem, σ), then the simulation figures; free with
+ * g_ptr_array_unref (the views are borrowed). */
+GPtrArray  *sp_window_get_plot_views (SpWindow     *self);
+/* Shows @toast (takes it) over the figures: for the Export and Open/Save
+ * actions that other modules add to the primary menu. */
+void        sp_window_add_toast     (SpWindow      *self,
+                                     AdwToast      *toast);
 
 G_END_DECLS

@@ -83,34 +83,43 @@ sp_frame_unref (SpFrame *frame)
   g_free (frame);
 }
 
-static SpFrame *
-build_frame (SpWorker *self)
+SpFrame *
+sp_frame_new (SpCh             *ch,
+              const SpChParams *params,
+              SpWorkerState     state,
+              const char       *message)
 {
   FrameBox *box = g_new0 (FrameBox, 1);
   SpFrame *frame = &box->frame;
   gsize np;
 
   box->ref_count = 1;
-  frame->state = self->state;
-  frame->message = g_strdup (self->message);
-  frame->params = self->params;
+  frame->state = state;
+  frame->message = g_strdup (message);
+  frame->params = *params;
 
-  if (self->ch == NULL)
+  if (ch == NULL)
     return frame;
 
-  frame->n = sp_ch_get_n (self->ch);
-  frame->length = sp_ch_get_length (self->ch);
+  frame->n = sp_ch_get_n (ch);
+  frame->length = sp_ch_get_length (ch);
   np = (gsize) frame->n * frame->n;
-  frame->field = g_memdup2 (sp_ch_get_field (self->ch), np * sizeof (double));
+  frame->field = g_memdup2 (sp_ch_get_field (ch), np * sizeof (double));
   frame->field_min = frame->field_max = frame->field[0];
   for (gsize p = 1; p < np; p++)
     {
       frame->field_min = MIN (frame->field_min, frame->field[p]);
       frame->field_max = MAX (frame->field_max, frame->field[p]);
     }
-  frame->rejected = sp_ch_get_rejected (self->ch);
-  sp_ch_diagnostics_compute (self->ch, &frame->diag);
+  frame->rejected = sp_ch_get_rejected (ch);
+  sp_ch_diagnostics_compute (ch, &frame->diag);
   return frame;
+}
+
+static SpFrame *
+build_frame (SpWorker *self)
+{
+  return sp_frame_new (self->ch, &self->params, self->state, self->message);
 }
 
 static void

@@ -39,6 +39,13 @@ typedef struct
   SpChDiagnostics  diag;
 } SpFrame;
 
+/* A frame of @ch's current field and diagnostics (serial 0), for code that
+ * runs an SpCh itself (the CLI export, tests); @ch may be NULL for a frame
+ * without a field. */
+SpFrame  *sp_frame_new                  (SpCh              *ch,
+                                         const SpChParams  *params,
+                                         SpWorkerState      state,
+                                         const char        *message);
 SpFrame  *sp_frame_ref                  (SpFrame           *frame);
 void      sp_frame_unref                (SpFrame           *frame);
 

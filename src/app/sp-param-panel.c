@@ -1,0 +1,415 @@
+/* sp-param-panel.c — the parameter panel: preset, sliders, read-outs
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+
+#include "sp-readout.h"
+#include "sp-presets.h"
+#include "sp-slider-row.h"
+
+#include "sp-param-panel.h"
+
+struct _SpParamPanel
+{
+  AdwBin        parent_instance;
+
+  SpParams     *params;
+  GPtrArray    *presets;      /* SpPreset, in the resource's order */
+  gboolean      syncing;      /* the combo follows SpParams:preset */
+
+  AdwComboRow  *preset_row;
+  GtkLabel     *illustrative_label;
+  SpSliderRow  *omega_row;
+  SpSliderRow  *temperature_row;
+  SpSliderRow  *s1_row;
+  SpSliderRow  *stiffness_row;
+  SpSliderRow  *kappa_row;
+  SpSliderRow  *c0_row;
+  SpSliderRow  *d0_row;
+  SpSliderRow  *v0_row;
+  SpSliderRow  *l1_row;
+  SpSliderRow  *l2_row;
+  SpSliderRow  *l3_row;
+  SpSliderRow  *l4_row;
+  SpSliderRow  *length_row;
+  AdwComboRow  *mobility_row;
+  AdwComboRow  *grid_row;
+  AdwExpanderRow *more_row;
+  GtkLabel     *omega_eff_label;
+  AdwActionRow *omega_eff_row;
+  AdwActionRow *critical_row;
+  GtkLabel     *critical_label;
+  AdwActionRow *region_row;
+  GtkLabel     *region_label;
+  GtkLabel     *gap_label;
+};
+
+G_DEFINE_FINAL_TYPE (SpParamPanel, sp_param_panel, ADW_TYPE_BIN)
+
+/* Natural width: the rows' titles, sliders and entries side by side. */
+#define PANEL_WIDTH 400
+
+/* Preset ----------------------------------------------------------------- */
+
+static void
+sp_param_panel_show_preset (SpParamPanel *self)
+{
+  const char *id = sp_params_get_preset (self->params);
+
+  for (guint i = 0; self->presets != NULL && i < self->presets->len; i++)
+    {
+      const SpPreset *preset = g_ptr_array_index (self->presets, i);
+
+      if (g_strcmp0 (preset->id, id) != 0)
+        continue;
+      self->syncing = TRUE;
+      adw_combo_row_set_selected (self->preset_row, i);
+      self->syncing = FALSE;
+      gtk_widget_set_visible (GTK_WIDGET (self->illustrative_label), preset->illustrative);
+      {
+        /* Translators: a preset's tooltip: its description, then where its
+         * numbers come from. */
+        g_autofree char *tooltip = g_strdup_printf (_("%s\n\nSource: %s"),
+                                                    preset->description, preset->source);
+
+        gtk_widget_set_tooltip_text (GTK_WIDGET (self->preset_row), tooltip);
+      }
+      return;
+    }
+}
+
+static void
+preset_row_selected_cb (SpParamPanel *self)
+{
+  guint selected = adw_combo_row_get_selected (self->preset_row);
+  const SpPreset *preset;
+  g_autoptr(GError) error = NULL;
+
+  if (self->syncing || self->params == NULL || self->presets == NULL ||
+      selected >= self->presets->len)
+    return;
+
+  preset = g_ptr_array_index (self->presets, selected);
+  if (!sp_params_load_preset (self->params, preset->id, &error))
+    g_warning ("Could not load preset %s: %s", preset->id, error->message);
+}
+
+/* Combo rows ↔ SpParams -------------------------------------------------- */
+
+static gboolean
+grid_to_index (GBinding     *binding,
+               const GValue *from,
+               GValue       *to,
+               gpointer      user_data)
+{
+  guint n = g_value_get_uint (from);
+
+  for (guint i = 0; i < SP_PARAMS_N_GRID_SIZES; i++)
+    if (sp_params_grid_sizes[i] == n)
+      {
+        g_value_set_uint (to, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+index_to_grid (GBinding     *binding,
+               const GValue *from,
+               GValue       *to,
+               gpointer      user_data)
+{
+  guint i = g_value_get_uint (from);
+
+  if (i >= SP_PARAMS_N_GRID_SIZES)
+    return FALSE;
+  g_value_set_uint (to, sp_params_grid_sizes[i]);
+  return TRUE;
+}
+
+static gboolean
+mobility_to_index (GBinding     *binding,
+                   const GValue *from,
+                   GValue       *to,
+                   gpointer      user_data)
+{
+  g_value_set_uint (to, g_value_get_enum (from) == SP_MOBILITY_CONSTANT ? 1 : 0);
+  return TRUE;
+}
+
+static gboolean
+index_to_mobility (GBinding     *binding,
+                   const GValue *from,
+                   GValue       *to,
+                   gpointer      user_data)
+{
+  guint i = g_value_get_uint (from);
+
+  if (i > 1)
+    return FALSE;
+  g_value_set_enum (to, i == 1 ? SP_MOBILITY_CONSTANT : SP_MOBILITY_SITE_BLOCKING);
+  return TRUE;
+}
+
+void
+sp_param_panel_set_params (SpParamPanel *self,
+                           SpParams     *params)
+{
+  const struct {
+    SpSliderRow *row;
+    const char  *property;
+  } sliders[] = {
+    { self->omega_row, "omega" },
+    { self->temperature_row, "temperature" },
+    { self->s1_row, "s1" },
+    { self->stiffness_row, "stiffness" },
+    { self->kappa_row, "kappa" },
+    { self->c0_row, "c0" },
+    { self->d0_row, "d0" },
+    { self->v0_row, "v0" },
+    { self->l1_row, "l1" },
+    { self->l2_row, "l2" },
+    { self->l3_row, "l3" },
+    { self->l4_row, "l4" },
+    { self->length_row, "domain-length" },
+  };
+
+  g_return_if_fail (SP_IS_PARAM_PANEL (self));
+  g_return_if_fail (SP_IS_PARAMS (params));
+  g_return_if_fail (self->params == NULL);
+
+  self->params = g_object_ref (params);
+  for (guint i = 0; i < G_N_ELEMENTS (sliders); i++)
+    sp_slider_row_bind (sliders[i].row, params, sliders[i].property);
+
+  g_object_bind_property_full (params, "grid-size", self->grid_row, "selected",
+                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                               grid_to_index, index_to_grid, NULL, NULL);
+  g_object_bind_property_full (params, "mobility", self->mobility_row, "selected",
+                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                               mobility_to_index, index_to_mobility, NULL, NULL);
+
+  g_signal_connect_object (params, "notify::preset", G_CALLBACK (sp_param_panel_show_preset),
+                           self, G_CONNECT_SWAPPED);
+  sp_param_panel_show_preset (self);
+}
+
+/* Read-outs -------------------------------------------------------------- */
+
+void
+sp_param_panel_set_analysis (SpParamPanel *self,
+                             SpAnalysis   *analysis)
+{
+  const SpEquilibrium *eq = &analysis->eq;
+  g_autoptr(GString) gaps = g_string_new (NULL);
+  g_autofree char *omega = NULL;
+
+  g_return_if_fail (SP_IS_PARAM_PANEL (self));
+  g_return_if_fail (analysis != NULL);
+
+  omega = sp_readout_fixed (analysis->omega_over_kt, 2);
+  gtk_label_set_label (self->omega_eff_label, omega);
+  /* PHYSICS.md: no gap when Ω_eff − K ≤ 2 k_BT, so strain raises the
+   * threshold for this read-out from 2 to 2 + K/k_BT.  (Exact for the
+   * symmetric model; Redlich–Kister terms shift it.) */
+  {
+    double k_over_kt = analysis->model.stiffness / sp_model_kt (&analysis->model);
+
+    if (fabs (k_over_kt) < 0.005)
+      adw_action_row_set_subtitle (self->omega_eff_row,
+                                   _("Phases separate above 2"));
+    else
+      {
+        g_autofree char *bar = sp_readout_fixed (2.0 + k_over_kt, 2);
+        /* Translators: %s is a number such as 3.69; K is the strain stiffness. */
+        g_autofree char *text = g_strdup_printf (_("Phases separate above %s "
+                                                   "(2 + K/k<sub>B</sub>T)"), bar);
+
+        adw_action_row_set_subtitle (self->omega_eff_row, text);
+      }
+  }
+
+  if (analysis->has_critical)
+    {
+      g_autofree char *t = sp_readout_fixed (analysis->t_c, 0);
+      g_autofree char *kelvin = sp_readout_quantity (t, "K");
+
+      gtk_label_set_label (self->critical_label, kelvin);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->critical_row),
+                                   _("Above it, one solid solution at every composition"));
+    }
+  else
+    {
+      gtk_label_set_label (self->critical_label, _("None"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->critical_row),
+                                   eq->n_gaps > 0 ? _("The gap stays open at every temperature")
+                                                  : _("No phase separation at any temperature"));
+    }
+
+  switch (analysis->c0_region)
+    {
+    case SP_REGION_UNSTABLE:
+      gtk_label_set_label (self->region_label, _("Unstable"));
+      adw_action_row_set_subtitle (self->region_row,
+                                   _("Inside the spinodal: it separates at once, with no barrier"));
+      break;
+    case SP_REGION_METASTABLE:
+      gtk_label_set_label (self->region_label, _("Metastable"));
+      adw_action_row_set_subtitle (self->region_row,
+                                   _("In the gap, outside the spinodal: it needs nucleation"));
+      break;
+    case SP_REGION_STABLE:
+    default:
+      gtk_label_set_label (self->region_label, _("Stable"));
+      adw_action_row_set_subtitle (self->region_row,
+                                   _("Outside every gap: a single solid solution"));
+      break;
+    }
+
+  for (guint i = 0; i < eq->n_gaps; i++)
+    {
+      const SpGap *gap = &eq->gaps[i];
+      g_autofree char *range = sp_readout_range (gap->c_alpha, gap->u_alpha,
+                                                gap->c_beta, gap->u_beta);
+
+      g_string_append_printf (gaps, "%s%s", i > 0 ? "\n" : "", range);
+    }
+  gtk_label_set_label (self->gap_label, eq->n_gaps > 0 ? gaps->str : _("None"));
+}
+
+/* GObject ---------------------------------------------------------------- */
+
+static void
+sp_param_panel_load_presets (SpParamPanel *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+  self->presets = sp_presets_load_all (&error);
+  if (self->presets == NULL)
+    {
+      g_warning ("Could not load the material presets: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < self->presets->len; i++)
+    gtk_string_list_append (names, ((SpPreset *) g_ptr_array_index (self->presets, i))->name);
+
+  self->syncing = TRUE;
+  adw_combo_row_set_model (self->preset_row, G_LIST_MODEL (names));
+  self->syncing = FALSE;
+}
+
+static void
+sp_param_panel_dispose (GObject *object)
+{
+  SpParamPanel *self = SP_PARAM_PANEL (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SP_TYPE_PARAM_PANEL);
+  g_clear_object (&self->params);
+
+  G_OBJECT_CLASS (sp_param_panel_parent_class)->dispose (object);
+}
+
+static void
+sp_param_panel_finalize (GObject *object)
+{
+  SpParamPanel *self = SP_PARAM_PANEL (object);
+
+  g_clear_pointer (&self->presets, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (sp_param_panel_parent_class)->finalize (object);
+}
+
+/* AdwPreferencesPage asks for the width of its clamp (600 px); the panel
+ * beside the figures wants only what its rows need.  (AdwBin's layout
+ * manager is dropped in init so that these two vfuncs size the page.) */
+static void
+sp_param_panel_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  *minimum = *natural = 0;
+  if (child == NULL)
+    return;
+  gtk_widget_measure (child, orientation, for_size, minimum, natural,
+                      minimum_baseline, natural_baseline);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *natural = MAX (*minimum, PANEL_WIDTH);
+}
+
+static void
+sp_param_panel_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  if (child != NULL)
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+}
+
+static void
+sp_param_panel_class_init (SpParamPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sp_param_panel_dispose;
+  object_class->finalize = sp_param_panel_finalize;
+  widget_class->measure = sp_param_panel_measure;
+  widget_class->size_allocate = sp_param_panel_size_allocate;
+
+  g_type_ensure (SP_TYPE_SLIDER_ROW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/spinodal/Spinodal/sp-param-panel.ui");
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, SpParamPanel, name)
+  BIND (preset_row);
+  BIND (illustrative_label);
+  BIND (omega_row);
+  BIND (temperature_row);
+  BIND (s1_row);
+  BIND (stiffness_row);
+  BIND (kappa_row);
+  BIND (c0_row);
+  BIND (d0_row);
+  BIND (v0_row);
+  BIND (l1_row);
+  BIND (l2_row);
+  BIND (l3_row);
+  BIND (l4_row);
+  BIND (length_row);
+  BIND (mobility_row);
+  BIND (grid_row);
+  BIND (more_row);
+  BIND (omega_eff_label);
+  BIND (omega_eff_row);
+  BIND (critical_row);
+  BIND (critical_label);
+  BIND (region_row);
+  BIND (region_label);
+  BIND (gap_label);
+#undef BIND
+  gtk_widget_class_bind_template_callback (widget_class, preset_row_selected_cb);
+}
+
+static void
+sp_param_panel_init (SpParamPanel *self)
+{
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  sp_param_panel_load_presets (self);
+}

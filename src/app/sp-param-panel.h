@@ -1,0 +1,25 @@
+/* sp-param-panel.h — the parameter panel: preset, sliders, read-outs
+ *
+ * Every control is bound to one SpParams; the read-outs show the analysis
+ * the window computed from it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "sp-analysis.h"
+#include "sp-params.h"
+
+G_BEGIN_DECLS
+
+#define SP_TYPE_PARAM_PANEL (sp_param_panel_get_type ())
+G_DECLARE_FINAL_TYPE (SpParamPanel, sp_param_panel, SP, PARAM_PANEL, AdwBin)
+
+void sp_param_panel_set_params   (SpParamPanel *self,
+                                  SpParams     *params);
+void sp_param_panel_set_analysis (SpParamPanel *self,
+                                  SpAnalysis   *analysis);
+
+G_END_DECLS

@@ -1,0 +1,515 @@
+/* sp-params.c — the explorer's parameters as GObject properties
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <stddef.h>
+
+#include "sp-presets.h"
+
+#include "sp-params.h"
+
+struct _SpParams
+{
+  GObject     parent_instance;
+
+  SpModel     model;
+  guint       grid_size;
+  double      domain_length;
+  char       *preset;
+  gboolean    presentation;
+  guint64     seed;
+  guint       steps_per_frame;
+};
+
+G_DEFINE_FINAL_TYPE (SpParams, sp_params, G_TYPE_OBJECT)
+
+G_DEFINE_ENUM_TYPE (SpMobility, sp_mobility,
+  G_DEFINE_ENUM_VALUE (SP_MOBILITY_SITE_BLOCKING, "site-blocking"),
+  G_DEFINE_ENUM_VALUE (SP_MOBILITY_CONSTANT, "constant"))
+
+const guint sp_params_grid_sizes[SP_PARAMS_N_GRID_SIZES] = { 64, 128, 256, 512 };
+
+enum {
+  PROP_0,
+  /* The double-valued parameters, in the order of double_params[]. */
+  PROP_OMEGA,
+  PROP_TEMPERATURE,
+  PROP_S1,
+  PROP_STIFFNESS,
+  PROP_KAPPA,
+  PROP_L1,
+  PROP_L2,
+  PROP_L3,
+  PROP_L4,
+  PROP_D0,
+  PROP_V0,
+  PROP_C0,
+  PROP_DOMAIN_LENGTH,
+  /* The rest. */
+  PROP_MOBILITY,
+  PROP_GRID_SIZE,
+  PROP_PRESET,
+  PROP_PRESENTATION,
+  PROP_SEED,
+  PROP_STEPS_PER_FRAME,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* The sliders' ranges: teaching ranges, each inside the core's
+ * sp_param_range() (test-params checks it), with the core's open ends
+ * (D₀ > 0, 0 < c₀ < 1) kept away from. */
+typedef struct
+{
+  const char *name;
+  SpParamId   core;      /* SP_N_PARAMS: not a model parameter */
+  double      min, max;
+  double      fallback;  /* before a preset or GSettings sets it */
+  gsize       offset;    /* of the double inside SpParams */
+} DoubleParam;
+
+#define MODEL_OFFSET(field) (G_STRUCT_OFFSET (SpParams, model) + G_STRUCT_OFFSET (SpModel, field))
+
+static const DoubleParam double_params[] = {
+  { "omega",         SP_PARAM_OMEGA,       -200.0,  500.0, 115.8, MODEL_OFFSET (omega) },
+  { "temperature",   SP_PARAM_TEMPERATURE,   50.0, 1500.0, 298.0, MODEL_OFFSET (temperature) },
+  { "s1",            SP_PARAM_S1,            -5.0,    5.0,   0.0, MODEL_OFFSET (s1) },
+  { "stiffness",     SP_PARAM_STIFFNESS,      0.0,  200.0,  43.4, MODEL_OFFSET (stiffness) },
+  { "kappa",         SP_PARAM_KAPPA,          1.0, 1000.0, 227.0, MODEL_OFFSET (kappa) },
+  { "l1",            SP_PARAM_RK,          -500.0,  500.0,   0.0, MODEL_OFFSET (rk) + 0 * sizeof (double) },
+  { "l2",            SP_PARAM_RK,          -500.0,  500.0,   0.0, MODEL_OFFSET (rk) + 1 * sizeof (double) },
+  { "l3",            SP_PARAM_RK,          -500.0,  500.0,   0.0, MODEL_OFFSET (rk) + 2 * sizeof (double) },
+  { "l4",            SP_PARAM_RK,          -500.0,  500.0,   0.0, MODEL_OFFSET (rk) + 3 * sizeof (double) },
+  { "d0",            SP_PARAM_D0,             0.01,  100.0,  0.53, MODEL_OFFSET (d0) },
+  { "v0",            SP_PARAM_V0,            -1.0,    6.0, 3.422, MODEL_OFFSET (v0) },
+  { "c0",            SP_PARAM_C0,             0.01,   0.99,  0.5, MODEL_OFFSET (c0) },
+  { "domain-length", SP_N_PARAMS,            16.0, 1024.0, SP_PARAMS_DEFAULT_LENGTH,
+    G_STRUCT_OFFSET (SpParams, domain_length) },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (double_params) == PROP_DOMAIN_LENGTH - PROP_OMEGA + 1);
+
+static double *
+double_slot (SpParams *self,
+             guint     prop_id)
+{
+  return G_STRUCT_MEMBER_P (self, double_params[prop_id - PROP_OMEGA].offset);
+}
+
+static guint
+snap_grid_size (guint n)
+{
+  guint best = sp_params_grid_sizes[0];
+
+  for (guint i = 1; i < SP_PARAMS_N_GRID_SIZES; i++)
+    if (abs ((int) sp_params_grid_sizes[i] - (int) n) < abs ((int) best - (int) n))
+      best = sp_params_grid_sizes[i];
+  return best;
+}
+
+static void
+set_double (SpParams *self,
+            guint     prop_id,
+            double    value)
+{
+  double *slot = double_slot (self, prop_id);
+
+  if (*slot == value)
+    return;
+  *slot = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+/* Public API ------------------------------------------------------------- */
+
+SpParams *
+sp_params_new (void)
+{
+  return g_object_new (SP_TYPE_PARAMS, NULL);
+}
+
+static guint
+find_double_prop (const char *property)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (double_params); i++)
+    if (g_str_equal (double_params[i].name, property))
+      return PROP_OMEGA + i;
+  return 0;
+}
+
+void
+sp_params_get_range (SpParams   *self,
+                     const char *property,
+                     double     *min,
+                     double     *max)
+{
+  guint prop_id;
+
+  g_return_if_fail (SP_IS_PARAMS (self));
+
+  prop_id = find_double_prop (property);
+  g_return_if_fail (prop_id != 0);
+
+  *min = double_params[prop_id - PROP_OMEGA].min;
+  *max = double_params[prop_id - PROP_OMEGA].max;
+}
+
+double
+sp_params_set_clamped (SpParams   *self,
+                       const char *property,
+                       double      value)
+{
+  const DoubleParam *param;
+  guint prop_id;
+
+  g_return_val_if_fail (SP_IS_PARAMS (self), NAN);
+
+  prop_id = find_double_prop (property);
+  g_return_val_if_fail (prop_id != 0, NAN);
+
+  param = &double_params[prop_id - PROP_OMEGA];
+  if (!isnan (value))
+    set_double (self, prop_id, CLAMP (value, param->min, param->max));
+  return *double_slot (self, prop_id);
+}
+
+void
+sp_params_set_model (SpParams      *self,
+                     const SpModel *model)
+{
+  SpModel *m = &self->model;
+  double values[] = {
+    model->omega, model->temperature, model->s1, model->stiffness, model->kappa,
+    model->rk[0], model->rk[1], model->rk[2], model->rk[3],
+    model->d0, model->v0, model->c0,
+  };
+
+  g_return_if_fail (SP_IS_PARAMS (self));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    sp_params_set_clamped (self, double_params[i].name, values[i]);
+  if (m->mobility != model->mobility &&
+      (model->mobility == SP_MOBILITY_SITE_BLOCKING || model->mobility == SP_MOBILITY_CONSTANT))
+    {
+      m->mobility = model->mobility;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MOBILITY]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+void
+sp_params_to_model (SpParams *self,
+                    SpModel  *model)
+{
+  g_return_if_fail (SP_IS_PARAMS (self));
+
+  *model = self->model;
+}
+
+void
+sp_params_to_ch_params (SpParams   *self,
+                        SpChParams *params)
+{
+  g_return_if_fail (SP_IS_PARAMS (self));
+
+  sp_ch_params_init_default (params);
+  params->model = self->model;
+  params->n = self->grid_size;
+  params->length = self->domain_length;
+  params->seed = self->seed;
+}
+
+gboolean
+sp_params_load_preset (SpParams   *self,
+                       const char *id,
+                       GError    **error)
+{
+  g_autoptr(SpPreset) preset = NULL;
+
+  g_return_val_if_fail (SP_IS_PARAMS (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  preset = sp_presets_lookup (id, error);
+  if (preset == NULL)
+    return FALSE;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  sp_params_set_model (self, &preset->model);
+  if (g_strcmp0 (self->preset, id) != 0)
+    {
+      g_free (self->preset);
+      self->preset = g_strdup (id);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESET]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+
+  return TRUE;
+}
+
+gboolean
+sp_params_reset_to_preset (SpParams *self,
+                           GError  **error)
+{
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (SP_IS_PARAMS (self), FALSE);
+
+  id = g_strdup (self->preset);
+  return sp_params_load_preset (self, id, error);
+}
+
+const char *
+sp_params_get_preset (SpParams *self)
+{
+  g_return_val_if_fail (SP_IS_PARAMS (self), NULL);
+  return self->preset;
+}
+
+gboolean
+sp_params_get_presentation (SpParams *self)
+{
+  g_return_val_if_fail (SP_IS_PARAMS (self), FALSE);
+  return self->presentation;
+}
+
+guint
+sp_params_get_steps_per_frame (SpParams *self)
+{
+  g_return_val_if_fail (SP_IS_PARAMS (self), 1);
+  return self->steps_per_frame;
+}
+
+guint64
+sp_params_get_seed (SpParams *self)
+{
+  g_return_val_if_fail (SP_IS_PARAMS (self), 0);
+  return self->seed;
+}
+
+void
+sp_params_bind_settings (SpParams  *self,
+                         GSettings *settings)
+{
+  g_return_if_fail (SP_IS_PARAMS (self));
+  g_return_if_fail (G_IS_SETTINGS (settings));
+
+  /* Binding reads each key into its property: one "changed" for all. */
+  g_object_freeze_notify (G_OBJECT (self));
+  for (guint prop_id = PROP_OMEGA; prop_id < N_PROPS; prop_id++)
+    g_settings_bind (settings, g_param_spec_get_name (properties[prop_id]),
+                     self, g_param_spec_get_name (properties[prop_id]),
+                     G_SETTINGS_BIND_DEFAULT);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* GObject ---------------------------------------------------------------- */
+
+static void
+sp_params_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  SpParams *self = SP_PARAMS (object);
+
+  if (prop_id >= PROP_OMEGA && prop_id <= PROP_DOMAIN_LENGTH)
+    {
+      g_value_set_double (value, *double_slot (self, prop_id));
+      return;
+    }
+
+  switch (prop_id)
+    {
+    case PROP_MOBILITY:
+      g_value_set_enum (value, self->model.mobility);
+      break;
+    case PROP_GRID_SIZE:
+      g_value_set_uint (value, self->grid_size);
+      break;
+    case PROP_PRESET:
+      g_value_set_string (value, self->preset);
+      break;
+    case PROP_PRESENTATION:
+      g_value_set_boolean (value, self->presentation);
+      break;
+    case PROP_SEED:
+      g_value_set_uint64 (value, self->seed);
+      break;
+    case PROP_STEPS_PER_FRAME:
+      g_value_set_uint (value, self->steps_per_frame);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+#define SET_FIELD(field, prop, getter)                                        \
+  G_STMT_START {                                                              \
+    if (self->field != getter (value))                                        \
+      {                                                                       \
+        self->field = getter (value);                                         \
+        g_object_notify_by_pspec (object, properties[prop]);                  \
+      }                                                                       \
+  } G_STMT_END
+
+static void
+sp_params_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  SpParams *self = SP_PARAMS (object);
+
+  if (prop_id >= PROP_OMEGA && prop_id <= PROP_DOMAIN_LENGTH)
+    {
+      /* GObject has already refused values outside the pspec's range. */
+      set_double (self, prop_id, g_value_get_double (value));
+      return;
+    }
+
+  switch (prop_id)
+    {
+    case PROP_MOBILITY:
+      SET_FIELD (model.mobility, PROP_MOBILITY, (SpMobility) g_value_get_enum);
+      break;
+    case PROP_GRID_SIZE:
+      {
+        guint n = snap_grid_size (g_value_get_uint (value));
+
+        if (self->grid_size != n)
+          {
+            self->grid_size = n;
+            g_object_notify_by_pspec (object, properties[PROP_GRID_SIZE]);
+          }
+      }
+      break;
+    case PROP_PRESET:
+      if (g_strcmp0 (self->preset, g_value_get_string (value)) != 0)
+        {
+          g_free (self->preset);
+          self->preset = g_value_dup_string (value);
+          g_object_notify_by_pspec (object, properties[PROP_PRESET]);
+        }
+      break;
+    case PROP_PRESENTATION:
+      SET_FIELD (presentation, PROP_PRESENTATION, g_value_get_boolean);
+      break;
+    case PROP_SEED:
+      SET_FIELD (seed, PROP_SEED, g_value_get_uint64);
+      break;
+    case PROP_STEPS_PER_FRAME:
+      SET_FIELD (steps_per_frame, PROP_STEPS_PER_FRAME, g_value_get_uint);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+#undef SET_FIELD
+
+/* A whole batch of notifications (a preset, a GSettings bind) is one
+ * "changed": the window recomputes once, not once per property. */
+static void
+sp_params_dispatch_properties_changed (GObject     *object,
+                                       guint        n_pspecs,
+                                       GParamSpec **pspecs)
+{
+  G_OBJECT_CLASS (sp_params_parent_class)->dispatch_properties_changed (object, n_pspecs, pspecs);
+
+  for (guint i = 0; i < n_pspecs; i++)
+    if (pspecs[i] != properties[PROP_PRESENTATION] && pspecs[i] != properties[PROP_PRESET])
+      {
+        g_signal_emit (object, signals[CHANGED], 0);
+        break;
+      }
+}
+
+static void
+sp_params_finalize (GObject *object)
+{
+  SpParams *self = SP_PARAMS (object);
+
+  g_clear_pointer (&self->preset, g_free);
+
+  G_OBJECT_CLASS (sp_params_parent_class)->finalize (object);
+}
+
+static void
+sp_params_class_init (SpParamsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->get_property = sp_params_get_property;
+  object_class->set_property = sp_params_set_property;
+  object_class->dispatch_properties_changed = sp_params_dispatch_properties_changed;
+  object_class->finalize = sp_params_finalize;
+
+  for (guint i = 0; i < G_N_ELEMENTS (double_params); i++)
+    {
+      const DoubleParam *p = &double_params[i];
+
+      properties[PROP_OMEGA + i] =
+        g_param_spec_double (p->name, NULL, NULL, p->min, p->max, p->fallback, flags);
+    }
+
+  properties[PROP_MOBILITY] =
+    g_param_spec_enum ("mobility", NULL, NULL,
+                       SP_TYPE_MOBILITY, SP_MOBILITY_SITE_BLOCKING, flags);
+  properties[PROP_GRID_SIZE] =
+    g_param_spec_uint ("grid-size", NULL, NULL,
+                       sp_params_grid_sizes[0],
+                       sp_params_grid_sizes[SP_PARAMS_N_GRID_SIZES - 1],
+                       SP_PARAMS_DEFAULT_GRID, flags);
+  properties[PROP_PRESET] =
+    g_param_spec_string ("preset", NULL, NULL, SP_PRESET_DEFAULT, flags);
+  properties[PROP_PRESENTATION] =
+    g_param_spec_boolean ("presentation", NULL, NULL, FALSE, flags);
+  properties[PROP_SEED] =
+    g_param_spec_uint64 ("seed", NULL, NULL, 0, G_MAXUINT64, 1, flags);
+  properties[PROP_STEPS_PER_FRAME] =
+    g_param_spec_uint ("steps-per-frame", NULL, NULL, 1, 100, 4, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SpParams::changed:
+   *
+   * Once per batch of changes to anything the physics or the simulation
+   * uses (not the presentation toggle nor the preset name).
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+sp_params_init (SpParams *self)
+{
+  g_autoptr(SpPreset) preset = sp_presets_lookup (SP_PRESET_DEFAULT, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (double_params); i++)
+    *double_slot (self, PROP_OMEGA + i) = double_params[i].fallback;
+  self->model.mobility = SP_MOBILITY_SITE_BLOCKING;
+  self->grid_size = SP_PARAMS_DEFAULT_GRID;
+  self->preset = g_strdup (SP_PRESET_DEFAULT);
+  self->seed = 1;
+  self->steps_per_frame = 4;
+
+  /* The preset file is the reference; the fallbacks above only matter if
+   * the resource could not be read.  Presets lie inside the ranges. */
+  if (preset != NULL)
+    self->model = preset->model;
+}

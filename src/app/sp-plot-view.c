@@ -1,0 +1,551 @@
+/* sp-plot-view.c — one figure of src/plot as a widget
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "sp-plot-view.h"
+
+struct _SpPlotView
+{
+  GtkWidget     parent_instance;
+
+  SpFigureKind  kind;
+  SpFigureData  data;      /* analysis and frame are owned references */
+  SpPlotStyle   style;
+  double        scale;
+  double        title_inset;    /* room the info button takes from the title */
+  guint64       draw_count;
+  gint64        draw_time_us;   /* in sp_figure_draw, summed */
+
+  GtkWidget    *info_button;
+  GtkLabel     *info_label;
+};
+
+G_DEFINE_FINAL_TYPE (SpPlotView, sp_plot_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_KIND,
+  PROP_SCALE,
+  N_PROPS
+};
+
+enum {
+  CURSOR_MOVED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+gboolean
+sp_figure_kind_has_composition (SpFigureKind kind)
+{
+  return kind == SP_FIGURE_FREE_ENERGY || kind == SP_FIGURE_OCV ||
+         kind == SP_FIGURE_PHASE_DIAGRAM || kind == SP_FIGURE_DIFFUSIVITY;
+}
+
+/* Theme ------------------------------------------------------------------ */
+
+static gboolean
+lookup_color (GtkStyleContext *context,
+              const char      *name,
+              SpColor         *out)
+{
+  GdkRGBA rgba;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  if (!gtk_style_context_lookup_color (context, name, &rgba))
+    return FALSE;
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  *out = (SpColor) { rgba.red, rgba.green, rgba.blue, rgba.alpha };
+  return TRUE;
+}
+
+/* The print styles give each role its Adwaita palette colour; the theme
+ * supplies the surface, the text and the accent, so light, dark and
+ * high-contrast all follow. */
+static void
+sp_plot_view_update_style (SpPlotView *self)
+{
+  GtkStyleContext *context;
+  GdkRGBA fg;
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  g_autofree char *font_name = NULL;
+
+  sp_plot_style_clear (&self->style);
+  if (dark)
+    sp_plot_style_init_dark (&self->style);
+  else
+    sp_plot_style_init_light (&self->style);
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  context = gtk_widget_get_style_context (GTK_WIDGET (self));
+  gtk_style_context_get_color (context, &fg);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  self->style.foreground = (SpColor) { fg.red, fg.green, fg.blue, 1.0 };
+  lookup_color (context, "view_bg_color", &self->style.background);
+  self->style.background.alpha = 1.0;
+  lookup_color (context, "accent_color", &self->style.accent);
+  /* Grid lines: the text colour, faint, over the surface. */
+  self->style.grid = (SpColor) {
+    0.88 * self->style.background.red + 0.12 * fg.red,
+    0.88 * self->style.background.green + 0.12 * fg.green,
+    0.88 * self->style.background.blue + 0.12 * fg.blue,
+    1.0,
+  };
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-font-name", &font_name, NULL);
+  if (font_name != NULL)
+    {
+      PangoFontDescription *desc = pango_font_description_from_string (font_name);
+      const char *family = pango_font_description_get_family (desc);
+
+      if (family != NULL)
+        {
+          g_free (self->style.font_family);
+          self->style.font_family = g_strdup (family);
+        }
+      pango_font_description_free (desc);
+    }
+
+  self->style.scale = self->scale;
+}
+
+/* Drawing ---------------------------------------------------------------- */
+
+static void
+sp_plot_view_snapshot (GtkWidget   *widget,
+                       GtkSnapshot *snapshot)
+{
+  SpPlotView *self = SP_PLOT_VIEW (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  gint64 start;
+  cairo_t *cr;
+
+  if (width <= 0 || height <= 0)
+    return;
+
+  start = g_get_monotonic_time ();
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  /* Only on screen: the style handed out for export keeps no inset. */
+  self->style.title_inset_right = self->title_inset;
+  sp_figure_draw (cr, width, height, self->kind, &self->data, &self->style);
+  self->style.title_inset_right = 0.0;
+  cairo_destroy (cr);
+  self->draw_time_us += g_get_monotonic_time () - start;
+  self->draw_count++;
+
+  gtk_widget_snapshot_child (widget, self->info_button, snapshot);
+}
+
+static void
+sp_plot_view_measure (GtkWidget      *widget,
+                      GtkOrientation  orientation,
+                      int             for_size,
+                      int            *minimum,
+                      int            *natural,
+                      int            *minimum_baseline,
+                      int            *natural_baseline)
+{
+  SpPlotView *self = SP_PLOT_VIEW (widget);
+  int child_min, child_nat;
+
+  gtk_widget_measure (self->info_button, orientation, -1, &child_min, &child_nat, NULL, NULL);
+  *minimum = MAX (orientation == GTK_ORIENTATION_HORIZONTAL ? 140 : 110, child_min);
+  *natural = MAX (orientation == GTK_ORIENTATION_HORIZONTAL ? 420 : 300, child_nat);
+}
+
+static void
+sp_plot_view_size_allocate (GtkWidget *widget,
+                            int        width,
+                            int        height,
+                            int        baseline)
+{
+  SpPlotView *self = SP_PLOT_VIEW (widget);
+  GtkRequisition req;
+  const int margin = 4;
+
+  gtk_widget_get_preferred_size (self->info_button, NULL, &req);
+  self->title_inset = req.width + margin;
+  gtk_widget_size_allocate (self->info_button,
+                            &(GtkAllocation) { MAX (0, width - req.width - margin), margin,
+                                               req.width, req.height },
+                            -1);
+}
+
+static void
+sp_plot_view_css_changed (GtkWidget         *widget,
+                          GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (sp_plot_view_parent_class)->css_changed (widget, change);
+
+  sp_plot_view_update_style (SP_PLOT_VIEW (widget));
+  gtk_widget_queue_draw (widget);
+}
+
+/* The linked cursor ------------------------------------------------------ */
+
+static void
+motion_cb (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           SpPlotView               *self)
+{
+  double c = NAN;
+  gboolean inside;
+
+  /* The same layout as drawn: with the info button's title inset. */
+  self->style.title_inset_right = self->title_inset;
+  inside = sp_figure_composition_at (self->kind, &self->data, &self->style,
+                                     gtk_widget_get_width (GTK_WIDGET (self)),
+                                     gtk_widget_get_height (GTK_WIDGET (self)),
+                                     x, y, &c);
+  self->style.title_inset_right = 0.0;
+  if (!inside)
+    c = NAN;
+  g_signal_emit (self, signals[CURSOR_MOVED], 0, c);
+}
+
+static void
+leave_cb (GtkEventControllerMotion *controller,
+          SpPlotView               *self)
+{
+  g_signal_emit (self, signals[CURSOR_MOVED], 0, NAN);
+}
+
+/* Keyboard: on a composition figure, Left/Right move the cursor by 0.01
+ * (with Shift by 0.1), Home/End go to the ends, Escape hides it. */
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                SpPlotView            *self)
+{
+  double c = isnan (self->data.cursor_c) ? 0.5 : self->data.cursor_c;
+  double step = (state & GDK_SHIFT_MASK) ? 0.1 : 0.01;
+
+  if (!sp_figure_kind_has_composition (self->kind))
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      c -= isnan (self->data.cursor_c) ? 0.0 : step;
+      break;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      c += isnan (self->data.cursor_c) ? 0.0 : step;
+      break;
+    case GDK_KEY_Home:
+      c = 0.0;
+      break;
+    case GDK_KEY_End:
+      c = 1.0;
+      break;
+    case GDK_KEY_Escape:
+      if (isnan (self->data.cursor_c))
+        return FALSE;
+      g_signal_emit (self, signals[CURSOR_MOVED], 0, NAN);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+
+  /* Round to the step so that repeated presses land on 0.01 multiples. */
+  c = CLAMP (round (c * 100.0) / 100.0, 0.001, 0.999);
+  g_signal_emit (self, signals[CURSOR_MOVED], 0, c);
+  return TRUE;
+}
+
+/* Public API ------------------------------------------------------------- */
+
+GtkWidget *
+sp_plot_view_new (SpFigureKind kind)
+{
+  return g_object_new (SP_TYPE_PLOT_VIEW, "kind", kind, NULL);
+}
+
+SpFigureKind
+sp_plot_view_get_kind (SpPlotView *self)
+{
+  g_return_val_if_fail (SP_IS_PLOT_VIEW (self), SP_FIGURE_FREE_ENERGY);
+  return self->kind;
+}
+
+void
+sp_plot_view_set_analysis (SpPlotView *self,
+                           SpAnalysis *analysis)
+{
+  g_return_if_fail (SP_IS_PLOT_VIEW (self));
+
+  if (self->data.analysis == analysis)
+    return;
+  g_clear_pointer (&self->data.analysis, sp_analysis_unref);
+  if (analysis != NULL)
+    self->data.analysis = sp_analysis_ref (analysis);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+sp_plot_view_set_frame (SpPlotView *self,
+                        SpFrame    *frame)
+{
+  g_return_if_fail (SP_IS_PLOT_VIEW (self));
+
+  if (self->data.frame == frame)
+    return;
+  g_clear_pointer (&self->data.frame, sp_frame_unref);
+  if (frame != NULL)
+    self->data.frame = sp_frame_ref (frame);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+sp_plot_view_set_history (SpPlotView        *self,
+                          const SpChHistory *history)
+{
+  g_return_if_fail (SP_IS_PLOT_VIEW (self));
+
+  self->data.history = history;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+sp_plot_view_set_cursor (SpPlotView *self,
+                         double      c)
+{
+  g_return_if_fail (SP_IS_PLOT_VIEW (self));
+
+  if (!sp_figure_kind_has_composition (self->kind) ||
+      (isnan (c) && isnan (self->data.cursor_c)) || c == self->data.cursor_c)
+    return;
+  self->data.cursor_c = c;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+sp_plot_view_set_scale (SpPlotView *self,
+                        double      scale)
+{
+  g_return_if_fail (SP_IS_PLOT_VIEW (self));
+
+  if (self->scale == scale)
+    return;
+  self->scale = scale;
+  self->style.scale = scale;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCALE]);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+const SpFigureData *
+sp_plot_view_get_data (SpPlotView *self)
+{
+  g_return_val_if_fail (SP_IS_PLOT_VIEW (self), NULL);
+  return &self->data;
+}
+
+const SpPlotStyle *
+sp_plot_view_get_style (SpPlotView *self)
+{
+  g_return_val_if_fail (SP_IS_PLOT_VIEW (self), NULL);
+  return &self->style;
+}
+
+guint64
+sp_plot_view_get_draw_count (SpPlotView *self)
+{
+  g_return_val_if_fail (SP_IS_PLOT_VIEW (self), 0);
+  return self->draw_count;
+}
+
+gint64
+sp_plot_view_get_draw_time (SpPlotView *self)
+{
+  g_return_val_if_fail (SP_IS_PLOT_VIEW (self), 0);
+  return self->draw_time_us;
+}
+
+/* GObject ---------------------------------------------------------------- */
+
+static void
+sp_plot_view_set_kind (SpPlotView   *self,
+                       SpFigureKind  kind)
+{
+  const char *title = sp_figure_kind_title (kind);
+  const char *explanation = sp_figure_kind_explanation (kind);
+  g_autofree char *info = NULL;
+
+  self->kind = kind;
+  /* Composition figures take the keyboard for the linked cursor. */
+  gtk_widget_set_focusable (GTK_WIDGET (self), sp_figure_kind_has_composition (kind));
+  gtk_label_set_label (self->info_label, explanation);
+  /* Translators: the tooltip of a plot's info button, e.g.
+   * "About “Free energy”". */
+  info = g_strdup_printf (_("About “%s”"), title);
+  gtk_widget_set_tooltip_text (self->info_button, info);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->info_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, info, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, explanation,
+                                  -1);
+}
+
+static void
+sp_plot_view_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  SpPlotView *self = SP_PLOT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      g_value_set_int (value, self->kind);
+      break;
+    case PROP_SCALE:
+      g_value_set_double (value, self->scale);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sp_plot_view_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  SpPlotView *self = SP_PLOT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      sp_plot_view_set_kind (self, g_value_get_int (value));
+      break;
+    case PROP_SCALE:
+      sp_plot_view_set_scale (self, g_value_get_double (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sp_plot_view_dispose (GObject *object)
+{
+  SpPlotView *self = SP_PLOT_VIEW (object);
+
+  g_clear_pointer (&self->info_button, gtk_widget_unparent);
+  g_clear_pointer (&self->data.analysis, sp_analysis_unref);
+  g_clear_pointer (&self->data.frame, sp_frame_unref);
+  self->data.history = NULL;
+
+  G_OBJECT_CLASS (sp_plot_view_parent_class)->dispose (object);
+}
+
+static void
+sp_plot_view_finalize (GObject *object)
+{
+  SpPlotView *self = SP_PLOT_VIEW (object);
+
+  sp_plot_style_clear (&self->style);
+
+  G_OBJECT_CLASS (sp_plot_view_parent_class)->finalize (object);
+}
+
+static void
+sp_plot_view_class_init (SpPlotViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = sp_plot_view_get_property;
+  object_class->set_property = sp_plot_view_set_property;
+  object_class->dispose = sp_plot_view_dispose;
+  object_class->finalize = sp_plot_view_finalize;
+
+  widget_class->snapshot = sp_plot_view_snapshot;
+  widget_class->measure = sp_plot_view_measure;
+  widget_class->size_allocate = sp_plot_view_size_allocate;
+  widget_class->css_changed = sp_plot_view_css_changed;
+
+  /* An SpFigureKind (an int: src/plot registers no GType). */
+  properties[PROP_KIND] =
+    g_param_spec_int ("kind", NULL, NULL, 0, SP_N_FIGURES - 1, 0,
+                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Presentation mode enlarges fonts and lines by this factor. */
+  properties[PROP_SCALE] =
+    g_param_spec_double ("scale", NULL, NULL, 0.5, 3.0, 1.0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SpPlotView::cursor-moved:
+   * @c: the composition under the pointer, or NAN when it left the axis
+   */
+  signals[CURSOR_MOVED] =
+    g_signal_new ("cursor-moved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_DOUBLE);
+
+  gtk_widget_class_set_css_name (widget_class, "plotview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+sp_plot_view_init (SpPlotView *self)
+{
+  GtkEventController *motion;
+  GtkEventController *key;
+  GtkWidget *popover;
+
+  sp_figure_data_init (&self->data);
+  self->scale = 1.0;
+  sp_plot_style_init_light (&self->style);
+
+  self->info_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->info_label, TRUE);
+  gtk_label_set_max_width_chars (self->info_label, 44);
+  gtk_label_set_xalign (self->info_label, 0.0);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->info_label), 6);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->info_label), 6);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->info_label), 6);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->info_label), 6);
+  popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (popover), GTK_WIDGET (self->info_label));
+
+  self->info_button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->info_button), "help-about-symbolic");
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->info_button), popover);
+  gtk_widget_add_css_class (self->info_button, "flat");
+  gtk_widget_add_css_class (self->info_button, "circular");
+  gtk_widget_set_parent (self->info_button, GTK_WIDGET (self));
+
+  key = gtk_event_controller_key_new ();
+  g_signal_connect (key, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), key);
+
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
+  g_signal_connect (motion, "leave", G_CALLBACK (leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
+}

@@ -1,0 +1,46 @@
+/* sp-plot-view.h — one figure of src/plot as a widget
+ *
+ * The snapshot hands a Cairo node to sp_figure_draw(); nothing is computed
+ * while drawing.  The style comes from the theme (css_changed), scaled in
+ * presentation mode.  An info button opens the figure's explanation.  On
+ * composition figures, pointer motion reports the composition under it
+ * ("cursor-moved"), which the window shows on every such figure.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "sp-figure.h"
+
+G_BEGIN_DECLS
+
+#define SP_TYPE_PLOT_VIEW (sp_plot_view_get_type ())
+G_DECLARE_FINAL_TYPE (SpPlotView, sp_plot_view, SP, PLOT_VIEW, GtkWidget)
+
+GtkWidget          *sp_plot_view_new          (SpFigureKind       kind);
+SpFigureKind        sp_plot_view_get_kind     (SpPlotView        *self);
+void                sp_plot_view_set_analysis (SpPlotView        *self,
+                                               SpAnalysis        *analysis);
+void                sp_plot_view_set_frame    (SpPlotView        *self,
+                                               SpFrame           *frame);
+/* Borrowed: the owner keeps @history alive while it is set. */
+void                sp_plot_view_set_history  (SpPlotView        *self,
+                                               const SpChHistory *history);
+/* NAN hides the cursor. */
+void                sp_plot_view_set_cursor   (SpPlotView        *self,
+                                               double             c);
+void                sp_plot_view_set_scale    (SpPlotView        *self,
+                                               double             scale);
+/* What the next snapshot draws (for tests and the exporter). */
+const SpFigureData *sp_plot_view_get_data     (SpPlotView        *self);
+const SpPlotStyle  *sp_plot_view_get_style    (SpPlotView        *self);
+/* The number of snapshots taken so far (for the redraw benchmark). */
+guint64             sp_plot_view_get_draw_count (SpPlotView      *self);
+/* Microseconds spent in sp_figure_draw() so far. */
+gint64              sp_plot_view_get_draw_time  (SpPlotView      *self);
+/* Whether the figure has a composition axis (the linked cursor). */
+gboolean            sp_figure_kind_has_composition (SpFigureKind  kind);
+
+G_END_DECLS

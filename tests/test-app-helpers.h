@@ -1,0 +1,75 @@
+/* test-app-helpers.h — shared set-up of the GUI tests (test-app-*.c)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "sp-application.h"
+#include "sp-presets.h"
+#include "sp-window.h"
+
+static SpApplication *app;
+
+static inline void
+flush_main_loop (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* A window on whatever the settings hold (the restore on start). */
+static inline SpWindow *
+new_window_from_settings (void)
+{
+  SpWindow *window = sp_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+
+  return window;
+}
+
+/* A window on the default preset and grid, whatever an earlier test left
+ * in the (process-wide) memory settings. */
+static inline SpWindow *
+new_window (void)
+{
+  SpWindow *window = new_window_from_settings ();
+  SpParams *params = sp_window_get_params (window);
+
+  g_assert_true (sp_params_load_preset (params, SP_PRESET_DEFAULT, NULL));
+  g_object_set (params, "grid-size", SP_PARAMS_DEFAULT_GRID,
+                "domain-length", SP_PARAMS_DEFAULT_LENGTH, NULL);
+  return window;
+}
+
+static inline void
+close_window (SpWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  flush_main_loop ();
+}
+
+static inline GObject *
+template_child (gpointer    widget,
+                GType       type,
+                const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+/* A non-unique, registered application (never the one on the bus). */
+static inline void
+test_app_init (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  app = sp_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+}
