@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "sp-application.h"
+#include "sp-i18n.h"
 
 int
 main (int   argc,
@@ -17,10 +18,8 @@ main (int   argc,
 {
   g_autoptr(SpApplication) app = NULL;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  /* Locale and catalogue ($SPINODAL_LOCALEDIR overrides the installed one). */
+  sp_i18n_init ();
 
   g_set_application_name (_("Spinodal"));
 

@@ -16,6 +16,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "sp-i18n.h"
 #include "sp-presets.h"
 #include "sp-presets-resources.h"
 
@@ -135,6 +136,18 @@ read_parameters (JsonObject *params,
   return sp_model_validate (model, error);
 }
 
+static void
+translate_in_place (char **text)
+{
+  const char *translated = sp_i18n_preset_text (*text);
+
+  if (translated != *text)
+    {
+      g_free (*text);
+      *text = g_strdup (translated);
+    }
+}
+
 SpPreset *
 sp_preset_parse (const char *json,
                  gssize      length,
@@ -164,6 +177,11 @@ sp_preset_parse (const char *json,
       !read_string (object, "description", &preset->description, error) ||
       !read_string (object, "source", &preset->source, error))
     return NULL;
+
+  /* The bundled presets' name and description are in the message catalogue
+   * (sp-i18n.c lists them for xgettext); any other text passes through. */
+  translate_in_place (&preset->name);
+  translate_in_place (&preset->description);
 
   illustrative = json_object_get_member (object, "illustrative");
   if (illustrative == NULL || !JSON_NODE_HOLDS_VALUE (illustrative) ||
