@@ -9,6 +9,7 @@
 
 #include "sp-cli-commands.h"
 #include "sp-cli-options.h"
+#include "sp-i18n.h"
 
 typedef struct
 {
@@ -20,6 +21,7 @@ typedef struct
 static const Command commands[] = {
   { "analyze",  sp_cli_analyze,  N_("Equilibrium, spinodal, voltage and linear-stability analysis") },
   { "simulate", sp_cli_simulate, N_("Run a 2D Cahn–Hilliard simulation") },
+  { "export",   sp_cli_export,   N_("Export a figure or its data as PNG, SVG, PDF or CSV") },
   { "presets",  sp_cli_presets,  N_("List the material presets") },
   { "bench",    sp_cli_bench,    N_("Time one full recompute of every plotted curve") },
 };
@@ -32,16 +34,20 @@ print_usage (FILE *stream)
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (stream, "\n%s\n", _("Run “spinodal-cli COMMAND --help” for the options of a command."));
+  fprintf (stream, "\n%s\n",
+           _("Examples:\n"
+             "  spinodal-cli analyze --preset lifepo4\n"
+             "  spinodal-cli analyze --omega 103.4 --temperature 300 --c0 0.2 --json\n"
+             "  spinodal-cli simulate --preset lifepo4 --grid 128 --t-end 2000\n"
+             "  spinodal-cli export --preset lifepo4 --figure free-energy -o free-energy.svg"));
 }
 
 int
 main (int    argc,
       char **argv)
 {
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  /* Locale and catalogue ($SPINODAL_LOCALEDIR overrides the installed one). */
+  sp_i18n_init ();
 
   if (argc < 2)
     {
@@ -65,7 +71,7 @@ main (int    argc,
     if (strcmp (argv[1], commands[i].name) == 0)
       return commands[i].run (argc - 1, argv + 1);
 
-  g_printerr (_("spinodal-cli: unknown command “%s”; allowed: analyze, simulate, presets, bench\n"),
+  g_printerr (_("spinodal-cli: unknown command “%s”; allowed: analyze, simulate, export, presets, bench\n"),
               argv[1]);
   return SP_CLI_EXIT_USAGE;
 }
