@@ -39,6 +39,8 @@ for path in sys.argv[1:]:
     failed += f
     skipped += s
 
-suffix = f", {skipped} skipped" if skipped else ""
-print(f"{passed} passed, {failed} failed{suffix}")
+if skipped:
+    print(f"  ({skipped} skipped, counted neither way)")
+# The last line is exactly "N passed, N failed": CI reads it as it is.
+print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed or passed == 0 else 0)
