@@ -74,8 +74,11 @@ def main():
         # Chinese text alone proves little: every message of spinodal.mo that
         # this help prints in English must come out in its Chinese form.
         chinese = run(cli, args, localedir, 'zh_CN')
+        # Whole messages only: the word "spinodal" inside "spinodal-cli" is
+        # not the message "spinodal" (the physics term).
         shown = {msgid: msgstr for msgid, msgstr in catalogue.items()
-                 if isinstance(msgid, str) and len(msgid) >= 8 and msgid in english
+                 if isinstance(msgid, str) and len(msgid) >= 8
+                 and re.search(r'(?<![\w-])' + re.escape(msgid) + r'(?![\w-])', english)
                  and CJK.search(msgstr)}
         if not shown:
             failures.append(f'spinodal-cli {" ".join(args)}: zh_CN.po translates none of its help')
