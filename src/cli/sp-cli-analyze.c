@@ -122,7 +122,17 @@ static void
 print_row (const char *label,
            const char *value)
 {
-  glong pad = 34 - g_utf8_strlen (label, -1);
+  glong width = 0;
+
+  /* Terminal columns, not characters: CJK labels take two columns each. */
+  for (const char *p = label; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (!g_unichar_iszerowidth (ch))
+        width += g_unichar_iswide (ch) ? 2 : 1;
+    }
+  glong pad = 34 - width;
 
   printf ("  %s%*s %s\n", label, (int) MAX (pad, 0), "", value);
 }
