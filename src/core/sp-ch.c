@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -359,7 +360,7 @@ step_capped (SpCh    *self,
   if (!sp_ch_params_is_logarithmic (&self->params))
     {
       g_set_error (error, SP_CH_ERROR, SP_CH_ERROR_UNSTABLE,
-                   "no time step keeps the field bounded at t = %g", self->time);
+                   _("no time step keeps the field bounded at t = %g"), self->time);
       return FALSE;
     }
   {
@@ -374,16 +375,17 @@ step_capped (SpCh    *self,
 
     if (width < 2.0 * dx)
       g_set_error (error, SP_CH_ERROR, SP_CH_ERROR_UNSTABLE,
-                   "no time step keeps the composition inside (0, 1) at t = %g: the "
-                   "interfaces (about %.2g nm wide, √(κ/|Ω_eff − K|)) are not resolved by "
-                   "the grid spacing Δx = %.2g nm; use a finer grid or a larger κ",
+                   /* Shown in the window's stop banner and by spinodal-cli. */
+                   _("no time step keeps the composition inside (0, 1) at t = %g: the "
+                     "interfaces (about %.2g nm wide, √(κ/|Ω_eff − K|)) are not resolved by "
+                     "the grid spacing Δx = %.2g nm; use a finer grid or a larger κ"),
                    self->time, width, dx);
     else
       g_set_error (error, SP_CH_ERROR, SP_CH_ERROR_UNSTABLE,
-                   "no time step keeps the composition inside (0, 1) at t = %g: the "
-                   "phases are too close to c = 0 or 1 for the logarithm "
-                   "(Ω_eff/k_BT = %.3g, c0 = %.3g); lower Ω, raise T or move c0 "
-                   "away from the ends",
+                   _("no time step keeps the composition inside (0, 1) at t = %g: the "
+                     "phases are too close to c = 0 or 1 for the logarithm "
+                     "(Ω_eff/k_BT = %.3g, c0 = %.3g); lower Ω, raise T or move c0 "
+                     "away from the ends"),
                    self->time, sp_model_omega_eff (m) / sp_model_kt (m), m->c0);
   }
   return FALSE;
