@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sp-i18n.h"
 #include "sp-readout.h"
 #include "sp-presets.h"
 #include "sp-slider-row.h"
@@ -252,21 +253,19 @@ sp_param_panel_set_analysis (SpParamPanel *self,
                                                   : _("No phase separation at any temperature"));
     }
 
+  gtk_label_set_label (self->region_label, sp_i18n_region_label (analysis->c0_region));
   switch (analysis->c0_region)
     {
     case SP_REGION_UNSTABLE:
-      gtk_label_set_label (self->region_label, _("Unstable"));
       adw_action_row_set_subtitle (self->region_row,
                                    _("Inside the spinodal: it separates at once, with no barrier"));
       break;
     case SP_REGION_METASTABLE:
-      gtk_label_set_label (self->region_label, _("Metastable"));
       adw_action_row_set_subtitle (self->region_row,
                                    _("In the gap, outside the spinodal: it needs nucleation"));
       break;
     case SP_REGION_STABLE:
     default:
-      gtk_label_set_label (self->region_label, _("Stable"));
       adw_action_row_set_subtitle (self->region_row,
                                    _("Outside every gap: a single solid solution"));
       break;

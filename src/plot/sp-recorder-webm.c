@@ -1,5 +1,8 @@
 /* sp-recorder-webm.c — the recorder's WebM encoder: appsrc → videoconvert
- * → vp8enc → webmmux → filesink (stubs when built without GStreamer) */
+ * → vp8enc → webmmux → filesink.  A build without GStreamer has no WebM
+ * encoder: sp_recorder_can_encode_webm() is FALSE there, so the recorder
+ * always writes the PNG sequence and only start() is reachable (it says
+ * why WebM is unavailable). */
 
 #include "config.h"
 
