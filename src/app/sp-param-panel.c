@@ -23,6 +23,8 @@ struct _SpParamPanel
   SpParams     *params;
   GPtrArray    *presets;      /* SpPreset, in the resource's order */
   gboolean      syncing;      /* the combo follows SpParams:preset */
+  char         *ranged_preset; /* the preset the T slider's range was set for */
+  gboolean      ranged;        /* … and whether it has been set at all */
 
   AdwComboRow  *preset_row;
   GtkLabel     *illustrative_label;
@@ -201,6 +203,37 @@ sp_param_panel_set_params (SpParamPanel *self,
   sp_param_panel_show_preset (self);
 }
 
+/* The T slider's range follows the material ------------------------------ */
+
+/* Above T_c nothing changes but the entropy: the T slider spans the
+ * allowed minimum to 1.5 T_c (a round 50 K), so a material's working
+ * temperatures get most of the trough (LiFePO₄'s 298 → 420 K is a third of
+ * it rather than 7 px).  Set when the material changes, not on every Ω or
+ * K: the knob must not slide away under a moving T_c. */
+#define T_RANGE_FACTOR 1.5
+#define T_RANGE_ROUND  50.0
+
+static void
+sp_param_panel_update_temperature_range (SpParamPanel *self,
+                                         SpAnalysis   *analysis)
+{
+  const char *preset = sp_params_get_preset (self->params);
+  double min, max, hi = NAN;
+
+  if (self->ranged && g_strcmp0 (preset, self->ranged_preset) == 0)
+    return;
+  self->ranged = TRUE;
+  g_free (self->ranged_preset);
+  self->ranged_preset = g_strdup (preset);
+
+  sp_params_get_range (self->params, "temperature", &min, &max);
+  if (analysis->has_critical && isfinite (analysis->t_c))
+    hi = ceil (T_RANGE_FACTOR * analysis->t_c / T_RANGE_ROUND) * T_RANGE_ROUND;
+  if (!(hi >= min + 2 * T_RANGE_ROUND))
+    hi = NAN;   /* T_c too low for a narrower range to help */
+  sp_slider_row_set_focus_range (self->temperature_row, min, hi);
+}
+
 /* Read-outs -------------------------------------------------------------- */
 
 void
@@ -213,6 +246,9 @@ sp_param_panel_set_analysis (SpParamPanel *self,
 
   g_return_if_fail (SP_IS_PARAM_PANEL (self));
   g_return_if_fail (analysis != NULL);
+
+  if (self->params != NULL)
+    sp_param_panel_update_temperature_range (self, analysis);
 
   omega = sp_readout_fixed (analysis->omega_over_kt, 2);
   gtk_label_set_label (self->omega_eff_label, omega);
@@ -321,6 +357,7 @@ sp_param_panel_finalize (GObject *object)
   SpParamPanel *self = SP_PARAM_PANEL (object);
 
   g_clear_pointer (&self->presets, g_ptr_array_unref);
+  g_clear_pointer (&self->ranged_preset, g_free);
 
   G_OBJECT_CLASS (sp_param_panel_parent_class)->finalize (object);
 }

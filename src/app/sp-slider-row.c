@@ -1,4 +1,5 @@
-/* sp-slider-row.c — a parameter row: title, slider, exact entry, unit
+/* sp-slider-row.c — a parameter row: title, unit and exact entry over a
+ * full-width slider
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,18 +12,24 @@
 
 struct _SpSliderRow
 {
-  AdwActionRow   parent_instance;
+  AdwPreferencesRow parent_instance;
 
-  GtkAdjustment *adjustment;
+  GtkAdjustment *adjustment;        /* the value, over the whole valid range */
+  GtkAdjustment *scale_adjustment;  /* the slider's: the shown range, log10 if logarithmic */
   GtkScale      *scale;
   GtkSpinButton *spin;
+  GtkLabel      *title_label;
+  GtkLabel      *unit_label;
+  GtkToggleButton *full_range_button;
 
   char          *unit;
   guint          digits;
   gboolean       logarithmic;
+  double         focus_min, focus_max;   /* the material's range; NAN: none */
+  gboolean       updating;                /* one adjustment follows the other */
 };
 
-G_DEFINE_FINAL_TYPE (SpSliderRow, sp_slider_row, ADW_TYPE_ACTION_ROW)
+G_DEFINE_FINAL_TYPE (SpSliderRow, sp_slider_row, ADW_TYPE_PREFERENCES_ROW)
 
 enum {
   PROP_0,
@@ -53,47 +60,115 @@ update_accessible_labels (SpSliderRow *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, plain, -1);
 }
 
-static gboolean
-value_to_log (GBinding     *binding,
-              const GValue *from,
-              GValue       *to,
-              gpointer      user_data)
+/* The slider's coordinate for a value, and back.  A range over decades
+ * (D₀ from 0.01 to 100 nm²/s) slides in log10; coming back, the value is
+ * rounded to whole units of the last digit, as the entry shows it. */
+static double
+to_scale (SpSliderRow *self,
+          double       value)
 {
-  g_value_set_double (to, log10 (g_value_get_double (from)));
-  return TRUE;
+  return self->logarithmic ? log10 (value) : value;
 }
 
-static gboolean
-log_to_value (GBinding     *binding,
-              const GValue *from,
-              GValue       *to,
-              gpointer      user_data)
+static double
+from_scale (SpSliderRow *self,
+            double       position)
 {
-  SpSliderRow *self = user_data;
-  double scale = pow (10.0, self->digits);
+  double unit = pow (10.0, self->digits);
 
-  /* Whole units of the last digit, as the entry shows them. */
-  g_value_set_double (to, round (pow (10.0, g_value_get_double (from)) * scale) / scale);
-  return TRUE;
+  if (!self->logarithmic)
+    return position;
+  return round (pow (10.0, position) * unit) / unit;
 }
 
-/* A range over decades (D₀ from 0.01 to 100 nm²/s) slides in log10: the
- * scale gets its own adjustment, the entry keeps the linear one. */
+/* The largest of 1, 2, 5 × 10ⁿ not above @x (and not below @floor): page
+ * steps people can count in (50 K, not 72.5 K). */
+static double
+round_step (double x,
+            double floor_step)
+{
+  double decade, mantissa;
+
+  if (!(x > floor_step))
+    return floor_step;
+  decade = pow (10.0, floor (log10 (x)));
+  mantissa = x / decade;
+  return (mantissa >= 5.0 ? 5.0 : mantissa >= 2.0 ? 2.0 : 1.0) * decade;
+}
+
+/* The range the slider shows: the material's (when set and the full-range
+ * toggle is off), widened to include the current value, so a value typed
+ * into the entry or loaded from a session is always on the slider. */
 static void
-sp_slider_row_setup_log_scale (SpSliderRow *self,
-                               double       min,
-                               double       max)
+sp_slider_row_update_scale_range (SpSliderRow *self)
 {
-  GtkAdjustment *log_adjustment;
-  double lo = log10 (min), hi = log10 (max);
+  double full_min = gtk_adjustment_get_lower (self->adjustment);
+  double full_max = gtk_adjustment_get_upper (self->adjustment);
+  double value = gtk_adjustment_get_value (self->adjustment);
+  double step = pow (10.0, -(double) self->digits);
+  double lo = full_min, hi = full_max, margin, lo_s, hi_s;
+  gboolean focused = !isnan (self->focus_min) &&
+                     !gtk_toggle_button_get_active (self->full_range_button);
 
-  g_return_if_fail (min > 0.0);
+  if (focused)
+    {
+      lo = self->focus_min;
+      hi = self->focus_max;
+      /* A value outside it: grow by a page beyond the value. */
+      margin = round_step ((hi - lo) / 10.0, step);
+      if (value > hi)
+        hi = MIN (full_max, value + margin);
+      if (value < lo)
+        lo = MAX (full_min, value - margin);
+    }
+  lo_s = to_scale (self, lo);
+  hi_s = to_scale (self, hi);
 
-  log_adjustment = gtk_adjustment_new (lo, lo, hi, (hi - lo) / 100.0, (hi - lo) / 10.0, 0.0);
-  gtk_range_set_adjustment (GTK_RANGE (self->scale), log_adjustment);
-  g_object_bind_property_full (self->adjustment, "value", log_adjustment, "value",
-                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
-                               value_to_log, log_to_value, self, NULL);
+  self->updating = TRUE;
+  if (self->logarithmic)
+    /* Arrow keys a hundredth of the decades, Page keys a tenth. */
+    gtk_adjustment_configure (self->scale_adjustment, to_scale (self, value), lo_s, hi_s,
+                              (hi_s - lo_s) / 100.0, (hi_s - lo_s) / 10.0, 0.0);
+  else
+    /* Arrow keys one unit of the last shown digit, Page keys a round
+     * tenth of the shown range. */
+    gtk_adjustment_configure (self->scale_adjustment, value, lo_s, hi_s,
+                              step, round_step ((hi - lo) / 10.0, step), 0.0);
+  self->updating = FALSE;
+}
+
+/* The value changed (entry, property, preset): move the slider, widening
+ * its range first when the value lies outside it. */
+static void
+value_changed_cb (SpSliderRow *self)
+{
+  double value = gtk_adjustment_get_value (self->adjustment);
+  double position = to_scale (self, value);
+
+  if (self->updating)
+    return;
+  if (position < gtk_adjustment_get_lower (self->scale_adjustment) ||
+      position > gtk_adjustment_get_upper (self->scale_adjustment))
+    {
+      sp_slider_row_update_scale_range (self);
+      return;
+    }
+  self->updating = TRUE;
+  gtk_adjustment_set_value (self->scale_adjustment, position);
+  self->updating = FALSE;
+}
+
+/* The slider moved.  The slider's own position is not written back while
+ * it moves (no rounding echo under a dragging pointer). */
+static void
+scale_value_changed_cb (SpSliderRow *self)
+{
+  if (self->updating)
+    return;
+  self->updating = TRUE;
+  gtk_adjustment_set_value (self->adjustment,
+                            from_scale (self, gtk_adjustment_get_value (self->scale_adjustment)));
+  self->updating = FALSE;
 }
 
 void
@@ -101,26 +176,71 @@ sp_slider_row_bind (SpSliderRow *self,
                     SpParams    *params,
                     const char  *property)
 {
-  double min, max, span;
+  double min, max, step;
 
   g_return_if_fail (SP_IS_SLIDER_ROW (self));
   g_return_if_fail (SP_IS_PARAMS (params));
 
   sp_params_get_range (params, property, &min, &max);
-  span = max - min;
-  /* Arrow keys move by a unit of the last shown digit, Page keys by a
-   * twentieth of the range: both are useful steps at every range. */
+  g_return_if_fail (!self->logarithmic || min > 0.0);
+  step = pow (10.0, -(double) self->digits);
+  /* The entry takes any valid value: arrow keys a unit of the last shown
+   * digit, Page keys a round tenth of the range. */
   gtk_adjustment_configure (self->adjustment, min, min, max,
-                            pow (10.0, -(double) self->digits),
-                            span / 20.0, 0.0);
+                            step, round_step ((max - min) / 10.0, step), 0.0);
   gtk_spin_button_set_digits (self->spin, self->digits);
-  gtk_spin_button_set_increments (self->spin, pow (10.0, -(double) self->digits), span / 20.0);
-  gtk_scale_set_digits (self->scale, self->digits);
+  gtk_spin_button_set_increments (self->spin, step, round_step ((max - min) / 10.0, step));
+  gtk_scale_set_digits (self->scale, self->logarithmic ? -1 : (int) self->digits);
   g_object_bind_property (params, property, self->adjustment, "value",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  if (self->logarithmic)
-    sp_slider_row_setup_log_scale (self, min, max);
+  sp_slider_row_update_scale_range (self);
   update_accessible_labels (self);
+}
+
+void
+sp_slider_row_set_focus_range (SpSliderRow *self,
+                               double       min,
+                               double       max)
+{
+  double full_min, full_max;
+
+  g_return_if_fail (SP_IS_SLIDER_ROW (self));
+
+  full_min = gtk_adjustment_get_lower (self->adjustment);
+  full_max = gtk_adjustment_get_upper (self->adjustment);
+  min = MAX (min, full_min);
+  max = MIN (max, full_max);
+  if (isnan (min) || isnan (max) || !(max > min) || (min == full_min && max == full_max))
+    {
+      /* No narrower range: the toggle would do nothing. */
+      self->focus_min = self->focus_max = NAN;
+      gtk_widget_set_visible (GTK_WIDGET (self->full_range_button), FALSE);
+    }
+  else
+    {
+      self->focus_min = min;
+      self->focus_max = max;
+      gtk_widget_set_visible (GTK_WIDGET (self->full_range_button), TRUE);
+    }
+  sp_slider_row_update_scale_range (self);
+}
+
+void
+sp_slider_row_get_scale_range (SpSliderRow *self,
+                               double      *min,
+                               double      *max)
+{
+  g_return_if_fail (SP_IS_SLIDER_ROW (self));
+
+  *min = from_scale (self, gtk_adjustment_get_lower (self->scale_adjustment));
+  *max = from_scale (self, gtk_adjustment_get_upper (self->scale_adjustment));
+}
+
+GtkToggleButton *
+sp_slider_row_get_full_range_button (SpSliderRow *self)
+{
+  g_return_val_if_fail (SP_IS_SLIDER_ROW (self), NULL);
+  return self->full_range_button;
 }
 
 GtkAdjustment *
@@ -181,9 +301,9 @@ sp_slider_row_set_property (GObject      *object,
     case PROP_UNIT:
       g_free (self->unit);
       self->unit = g_value_dup_string (value);
-      /* The unit reads as the row's subtitle, leaving the width of the
-       * row to the slider and the entry. */
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (self), self->unit);
+      /* The unit reads under the title, beside the entry. */
+      gtk_label_set_label (self->unit_label, self->unit != NULL ? self->unit : "");
+      gtk_widget_set_visible (GTK_WIDGET (self->unit_label), self->unit != NULL && *self->unit != '\0');
       break;
     case PROP_DIGITS:
       self->digits = g_value_get_uint (value);
@@ -243,15 +363,49 @@ sp_slider_row_class_init (SpSliderRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/spinodal/Spinodal/sp-slider-row.ui");
   gtk_widget_class_bind_template_child (widget_class, SpSliderRow, adjustment);
+  gtk_widget_class_bind_template_child (widget_class, SpSliderRow, scale_adjustment);
   gtk_widget_class_bind_template_child (widget_class, SpSliderRow, scale);
   gtk_widget_class_bind_template_child (widget_class, SpSliderRow, spin);
+  gtk_widget_class_bind_template_child (widget_class, SpSliderRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, SpSliderRow, unit_label);
+  gtk_widget_class_bind_template_child (widget_class, SpSliderRow, full_range_button);
+}
+
+/* GtkRange switches to its fine-tune mode when the pointer rests on the
+ * knob for a long press, which a slow drag easily is: from then on the
+ * knob moves at (trough length / range) of the pointer's speed (1/17 for
+ * 86 px over 1450 K), autoscrolls within 15 px of either end, and when the
+ * pointer leaves that edge re-anchors from mixed coordinates, so the knob
+ * stops following the pointer and jumps back.  The long press is switched
+ * off; fine-tuning stays on Shift, which is deliberate. */
+static void
+disable_long_press_fine_tune (GtkWidget *range)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (range);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_LONG_PRESS (controller))
+        gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_NONE);
+    }
 }
 
 static void
 sp_slider_row_init (SpSliderRow *self)
 {
   self->digits = 1;
+  self->focus_min = self->focus_max = NAN;
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_object_bind_property (self, "title", self->title_label, "label", G_BINDING_SYNC_CREATE);
   g_signal_connect_swapped (self, "notify::title",
                             G_CALLBACK (update_accessible_labels), self);
+  g_signal_connect_swapped (self->adjustment, "value-changed",
+                            G_CALLBACK (value_changed_cb), self);
+  g_signal_connect_swapped (self->scale_adjustment, "value-changed",
+                            G_CALLBACK (scale_value_changed_cb), self);
+  g_signal_connect_swapped (self->full_range_button, "toggled",
+                            G_CALLBACK (sp_slider_row_update_scale_range), self);
+  disable_long_press_fine_tune (GTK_WIDGET (self->scale));
 }

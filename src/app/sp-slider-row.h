@@ -1,9 +1,12 @@
 /* sp-slider-row.h — a parameter row: title, slider, exact entry, unit
  *
- * An AdwActionRow with a GtkScale and a GtkSpinButton sharing one
- * GtkAdjustment (AdwSpinRow is libadwaita 1.4).  sp_slider_row_bind() takes
- * the range from SpParams and binds the adjustment to the property both
- * ways, so the row can never hold a value SpParams would refuse.
+ * An AdwPreferencesRow with the title, unit and a GtkSpinButton on one
+ * line and a full-width GtkScale below (AdwSpinRow is libadwaita 1.4).
+ * sp_slider_row_bind() takes the range from SpParams and binds the entry's
+ * adjustment to the property both ways, so the row can never hold a value
+ * SpParams would refuse.  The slider has an adjustment of its own: it may
+ * show a narrower range that suits the material (with a toggle for the
+ * full range), and a range over decades slides in log10.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,7 +19,7 @@
 G_BEGIN_DECLS
 
 #define SP_TYPE_SLIDER_ROW (sp_slider_row_get_type ())
-G_DECLARE_FINAL_TYPE (SpSliderRow, sp_slider_row, SP, SLIDER_ROW, AdwActionRow)
+G_DECLARE_FINAL_TYPE (SpSliderRow, sp_slider_row, SP, SLIDER_ROW, AdwPreferencesRow)
 
 void           sp_slider_row_bind           (SpSliderRow *self,
                                              SpParams    *params,
@@ -24,5 +27,16 @@ void           sp_slider_row_bind           (SpSliderRow *self,
 GtkAdjustment *sp_slider_row_get_adjustment (SpSliderRow *self);
 GtkSpinButton *sp_slider_row_get_spin       (SpSliderRow *self);
 GtkScale      *sp_slider_row_get_scale      (SpSliderRow *self);
+/* The range the slider spans unless its full-range toggle is on: e.g. T up
+ * to 1.5 T_c of the material.  It widens by itself to include a value set
+ * outside it; NAN (or the whole range) removes it and hides the toggle. */
+void           sp_slider_row_set_focus_range (SpSliderRow *self,
+                                              double       min,
+                                              double       max);
+/* The range the slider spans now, in the value's units. */
+void           sp_slider_row_get_scale_range (SpSliderRow *self,
+                                              double      *min,
+                                              double      *max);
+GtkToggleButton *sp_slider_row_get_full_range_button (SpSliderRow *self);
 
 G_END_DECLS

@@ -60,9 +60,43 @@ sp_window_layout_overview (GtkGrid    *grid,
 
   for (guint i = 0; i < n; i++)
     {
+      gtk_widget_set_visible (views[i], TRUE);
       place (grid, views[i], i % columns, i / columns, 1, 1);
       gtk_widget_set_size_request (views[i], -1, min_card_height (columns));
     }
+}
+
+/* Presentation mode: a figure shorter than this loses its legend or squeezes
+ * its ticks at 1.45 × text; the area scrolls instead. */
+#define MIN_FOCUS_HEIGHT 250
+/* Side by side only when each figure would still be about as wide as it
+ * is tall. */
+#define SIDE_BY_SIDE_ASPECT 1.6
+
+gboolean
+sp_window_layout_focus_stacked (int width,
+                                int height)
+{
+  return width < SIDE_BY_SIDE_ASPECT * height;
+}
+
+void
+sp_window_layout_focus (GtkGrid    *grid,
+                        GtkWidget **views,
+                        guint       n,
+                        guint       first,
+                        guint       second,
+                        gboolean    stacked)
+{
+  g_return_if_fail (GTK_IS_GRID (grid));
+  g_return_if_fail (first < n && second < n && first != second);
+
+  for (guint i = 0; i < n; i++)
+    gtk_widget_set_visible (views[i], i == first || i == second);
+  place (grid, views[first], 0, 0, 1, 1);
+  place (grid, views[second], stacked ? 0 : 1, stacked ? 1 : 0, 1, 1);
+  gtk_widget_set_size_request (views[first], -1, MIN_FOCUS_HEIGHT);
+  gtk_widget_set_size_request (views[second], -1, MIN_FOCUS_HEIGHT);
 }
 
 void

@@ -15,6 +15,18 @@ void  sp_window_layout_overview   (GtkGrid    *grid,
                                    GtkWidget **views,
                                    guint       n,
                                    guint       columns);
+/* Presentation mode's focus layout: only @views[@first] and @views[@second],
+ * large, one above the other or (@stacked FALSE) side by side; the rest
+ * hidden until sp_window_layout_overview() shows them again. */
+void  sp_window_layout_focus      (GtkGrid    *grid,
+                                   GtkWidget **views,
+                                   guint       n,
+                                   guint       first,
+                                   guint       second,
+                                   gboolean    stacked);
+/* Whether an area @width × @height stacks the two focus figures. */
+gboolean sp_window_layout_focus_stacked (int width,
+                                         int height);
 /* The simulation page: the field large on the left and the diagnostics
  * stacked on the right, or (one column) the field on top of them. */
 void  sp_window_layout_simulation (GtkGrid    *grid,

@@ -54,6 +54,11 @@ struct _SpWindow
   GtkGrid              *overview_grid;
   GtkGrid              *simulation_grid;
   guint                 columns;       /* of the overview grid, 0 before the first layout */
+  guint                 overview_key;  /* the overview's layout as last placed; 0 before */
+  guint                 focus[2];      /* presentation mode's figures, indices into the overview */
+  GtkWidget            *focus_bar;
+  GtkDropDown          *focus_first;
+  GtkDropDown          *focus_second;
   int                   folded;        /* the flap's, as last shown; -1 before */
   guint                 reflow_idle;
   AdwViewStack         *view_stack;
@@ -160,6 +165,73 @@ sim_running_cb (SpWindow *self)
 
 /* Presentation mode ------------------------------------------------------ */
 
+/* The overview's figures in grid order; the focus drop-downs list them so. */
+#define N_OVERVIEW 6
+
+static void
+overview_views (SpWindow   *self,
+                GtkWidget **views)
+{
+  views[0] = GTK_WIDGET (self->free_energy_view);
+  views[1] = GTK_WIDGET (self->ocv_view);
+  views[2] = GTK_WIDGET (self->field_view);
+  views[3] = GTK_WIDGET (self->phase_view);
+  views[4] = GTK_WIDGET (self->dchem_view);
+  views[5] = GTK_WIDGET (self->dispersion_view);
+}
+
+/* g(c) and the phase diagram by default: T moves the tangent and the
+ * state on the dome at once. */
+#define FOCUS_FIRST_DEFAULT  0
+#define FOCUS_SECOND_DEFAULT 3
+
+static void sp_window_queue_reflow (SpWindow *self);
+
+/* Picking in one drop-down the figure the other shows swaps them. */
+static void
+focus_selected_cb (SpWindow    *self,
+                   GParamSpec  *pspec,
+                   GtkDropDown *source)
+{
+  guint slot = source == self->focus_first ? 0 : 1;
+  guint other = 1 - slot;
+  guint selected = gtk_drop_down_get_selected (source);
+  GtkDropDown *other_drop = other == 0 ? self->focus_first : self->focus_second;
+
+  if (selected >= N_OVERVIEW || selected == self->focus[slot])
+    return;
+  if (selected == self->focus[other])
+    {
+      self->focus[other] = self->focus[slot];
+      self->focus[slot] = selected;
+      gtk_drop_down_set_selected (other_drop, self->focus[other]);
+    }
+  else
+    self->focus[slot] = selected;
+  sp_window_queue_reflow (self);
+}
+
+static void
+sp_window_init_focus (SpWindow *self)
+{
+  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
+  GtkWidget *views[N_OVERVIEW];
+
+  overview_views (self, views);
+  for (guint i = 0; i < N_OVERVIEW; i++)
+    gtk_string_list_append (titles, sp_figure_kind_title (sp_plot_view_get_kind (SP_PLOT_VIEW (views[i]))));
+  self->focus[0] = FOCUS_FIRST_DEFAULT;
+  self->focus[1] = FOCUS_SECOND_DEFAULT;
+  gtk_drop_down_set_model (self->focus_first, G_LIST_MODEL (titles));
+  gtk_drop_down_set_model (self->focus_second, G_LIST_MODEL (titles));
+  gtk_drop_down_set_selected (self->focus_first, self->focus[0]);
+  gtk_drop_down_set_selected (self->focus_second, self->focus[1]);
+  g_signal_connect_object (self->focus_first, "notify::selected",
+                           G_CALLBACK (focus_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->focus_second, "notify::selected",
+                           G_CALLBACK (focus_selected_cb), self, G_CONNECT_SWAPPED);
+}
+
 static void
 sp_window_apply_presentation (SpWindow *self)
 {
@@ -171,18 +243,21 @@ sp_window_apply_presentation (SpWindow *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self), "presentation");
   for (guint i = 0; i < N_VIEWS; i++)
     sp_plot_view_set_scale (self->views[i], on ? PRESENTATION_SCALE : 1.0);
-  /* On a projector the figures get the whole width; the panel slides over
-   * them on demand (F9 or the labelled button), without dimming them, and
-   * is wide enough for its larger text. */
-  adw_flap_set_fold_policy (self->flap, on ? ADW_FLAP_FOLD_POLICY_ALWAYS
-                                           : ADW_FLAP_FOLD_POLICY_AUTO);
+  /* On a projector the sliders stay docked beside the figures they drive
+   * (an overlay would hide the tangent and the dome while T moves), the
+   * panel wide enough for its larger text, and the overview shows two
+   * figures large (the focus bar picks which). */
   gtk_widget_set_size_request (GTK_WIDGET (self->panel), on ? PANEL_WIDTH_PRESENTATION : PANEL_WIDTH, -1);
+  gtk_widget_set_visible (self->focus_bar, on);
+  if (!adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, TRUE);
+  sp_window_queue_reflow (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTATION]);
 }
 
 /* Layout: reflow with the width, the panel as an overlay when folded ------ */
 
-/* Folded (presentation mode, a narrow window), the panel slides over the
+/* Folded (a window too narrow for both), the panel slides over the
  * figures without dimming them, so a slider and the plots it changes are
  * seen together, and the toggle button says what it opens. */
 static void
@@ -194,28 +269,49 @@ sp_window_show_folded (SpWindow *self,
   adw_button_content_set_label (self->panel_button_content, folded ? _("_Parameters") : "");
 }
 
+/* The overview's layout for the current size and mode, as one number:
+ * its column count, or in presentation mode the two focus figures and
+ * whether they stack. */
+static guint
+overview_layout_key (SpWindow *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self->view_stack));
+  int height = gtk_widget_get_height (GTK_WIDGET (self->view_stack));
+
+  if (!sp_params_get_presentation (self->params))
+    return sp_window_layout_columns (width);
+  return 0x100 | self->focus[0] << 4 | self->focus[1] << 1
+         | (guint) sp_window_layout_focus_stacked (width, height);
+}
+
 static gboolean
 reflow_idle_cb (gpointer user_data)
 {
   SpWindow *self = user_data;
   guint columns = sp_window_layout_columns (gtk_widget_get_width (GTK_WIDGET (self->view_stack)));
-  GtkWidget *overview[] = {
-    GTK_WIDGET (self->free_energy_view), GTK_WIDGET (self->ocv_view),
-    GTK_WIDGET (self->field_view), GTK_WIDGET (self->phase_view),
-    GTK_WIDGET (self->dchem_view), GTK_WIDGET (self->dispersion_view),
-  };
+  guint key = overview_layout_key (self);
+  GtkWidget *overview[N_OVERVIEW];
   GtkWidget *side[] = {
     GTK_WIDGET (self->energy_view), GTK_WIDGET (self->coarsening_view),
     GTK_WIDGET (self->structure_view),
   };
 
   self->reflow_idle = 0;
+  overview_views (self, overview);
   if (adw_flap_get_folded (self->flap) != self->folded)
     sp_window_show_folded (self, adw_flap_get_folded (self->flap));
+  if (key != self->overview_key)
+    {
+      self->overview_key = key;
+      if (key & 0x100)
+        sp_window_layout_focus (self->overview_grid, overview, N_OVERVIEW,
+                                self->focus[0], self->focus[1], key & 1);
+      else
+        sp_window_layout_overview (self->overview_grid, overview, N_OVERVIEW, columns);
+    }
   if (columns == self->columns)
     return G_SOURCE_REMOVE;
   self->columns = columns;
-  sp_window_layout_overview (self->overview_grid, overview, G_N_ELEMENTS (overview), columns);
   sp_window_layout_simulation (self->simulation_grid, GTK_WIDGET (self->field_sim_view),
                                side, G_N_ELEMENTS (side), columns);
   return G_SOURCE_REMOVE;
@@ -242,6 +338,7 @@ sp_window_size_allocate (GtkWidget *widget,
 
   GTK_WIDGET_CLASS (sp_window_parent_class)->size_allocate (widget, width, height, baseline);
   if (sp_window_layout_columns (gtk_widget_get_width (GTK_WIDGET (self->view_stack))) != self->columns
+      || overview_layout_key (self) != self->overview_key
       || adw_flap_get_folded (self->flap) != self->folded)
     sp_window_queue_reflow (self);
 }
@@ -488,6 +585,9 @@ sp_window_class_init (SpWindowClass *klass)
   BIND (flap);
   BIND (panel_button_content);
   BIND (overview_grid);
+  BIND (focus_bar);
+  BIND (focus_first);
+  BIND (focus_second);
   BIND (simulation_grid);
   BIND (view_stack);
   BIND (panel);
@@ -566,6 +666,7 @@ sp_window_init (SpWindow *self)
         gtk_window_maximize (GTK_WINDOW (self));
     }
 
+  sp_window_init_focus (self);
   sp_param_panel_set_params (self->panel, self->params);
   sp_window_recompute (self);
   sp_window_show_preset_name (self);
