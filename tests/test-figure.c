@@ -11,6 +11,9 @@
 #include "sp-presets.h"
 #include "test-helpers.h"
 
+/* sp-window.c's presentation-mode scale of the figures' text and lines. */
+#define PRESENTATION_SCALE_FOR_TEST 1.45
+
 #define FIELD_N 8
 
 typedef struct
@@ -706,6 +709,183 @@ test_title_inset (void)
   fixture_clear (&fx);
 }
 
+
+/* Placed labels: inside the plot area, clear of every marker, of each
+ * other, and of every tick label (boxes computed here from the ticks the
+ * frame draws: x labels under the axis, y labels left of it). */
+#define FRAME_TICK_LEN  0.35   /* sp-figure-frame.c's TICK_LEN and TICK_SIZE */
+#define FRAME_TICK_SIZE 0.9
+
+static guint
+tick_label_boxes (const SpFigureSpec *spec,
+                  const SpPlotStyle  *style,
+                  SpFigureBox        *boxes,
+                  guint               max)
+{
+  double tl = FRAME_TICK_LEN * spec->em;
+  SpTicks xt, yt;
+  guint n = 0;
+
+  sp_ticks_compute (&xt, &spec->x, spec->max_x_ticks);
+  sp_ticks_compute (&yt, &spec->y, spec->max_y_ticks);
+  for (guint i = 0; i < xt.n && n < max; i++)
+    {
+      double w, h, u = sp_axis_map (&spec->x, xt.value[i]);
+
+      sp_plot_text_measure (style, FRAME_TICK_SIZE, 0, xt.label[i], -1, &w, &h);
+      boxes[n++] = (SpFigureBox) { u - 0.5 * w, spec->py + spec->ph + tl + 0.15 * spec->em, w, h };
+    }
+  for (guint i = 0; i < yt.n && n < max; i++)
+    {
+      double w, h, v = sp_axis_map (&spec->y, yt.value[i]);
+
+      sp_plot_text_measure (style, FRAME_TICK_SIZE, 0, yt.label[i], -1, &w, &h);
+      boxes[n++] = (SpFigureBox) { spec->px - tl - 0.25 * spec->em - w, v - 0.5 * h, w, h };
+    }
+  sp_ticks_clear (&xt);
+  sp_ticks_clear (&yt);
+  return n;
+}
+
+/* Checks every label of @kind at @width × @height; returns how many. */
+static guint
+check_labels (SpFigureKind        kind,
+              const SpFigureData *data,
+              const SpPlotStyle  *style,
+              double              width,
+              double              height)
+{
+  SpFigureSpec spec;
+  SpAnnotations ann;
+  SpFigureBox ticks[2 * SP_AXIS_MAX_TICKS];
+  guint n_ticks, n_labels = 0;
+
+  sp_figure_annotations_compute (kind, data, style, width, height, &spec, &ann);
+  n_ticks = tick_label_boxes (&spec, style, ticks, G_N_ELEMENTS (ticks));
+  g_assert_cmpuint (n_ticks, >=, 4);
+  for (guint i = 0; i < ann.n; i++)
+    {
+      const SpFigureBox *b = &ann.item[i].box;
+
+      if (!ann.item[i].label)
+        continue;
+      n_labels++;
+      g_assert_cmpfloat (b->x, >=, spec.px - 1e-9);
+      g_assert_cmpfloat (b->y, >=, spec.py - 1e-9);
+      g_assert_cmpfloat (b->x + b->w, <=, spec.px + spec.pw + 1e-9);
+      g_assert_cmpfloat (b->y + b->h, <=, spec.py + spec.ph + 1e-9);
+      for (guint j = 0; j < ann.n; j++)
+        if (j != i && sp_figure_boxes_intersect (b, &ann.item[j].box))
+          g_error ("%s %gx%g scale %g: label %u overlaps %s %u",
+                   sp_figure_kind_to_id (kind), width, height, style->scale, i,
+                   ann.item[j].label ? "label" : "marker", j);
+      for (guint t = 0; t < n_ticks; t++)
+        if (sp_figure_boxes_intersect (b, &ticks[t]))
+          g_error ("%s %gx%g scale %g: label %u covers tick label %u",
+                   sp_figure_kind_to_id (kind), width, height, style->scale, i, t);
+    }
+  sp_figure_spec_clear (&spec);
+  return n_labels;
+}
+
+static void
+test_label_placement (void)
+{
+  /* Card sizes of the overview (normal and focus layouts at 1280 × 720,
+   * two and one columns) and a few awkward ones. */
+  const double sizes[][2] = {
+    { 400, 220 }, { 380, 150 }, { 780, 260 }, { 760, 300 }, { 500, 350 },
+    { 300, 200 }, { 1200, 600 }, { 320, 260 },
+  };
+  const double scales[] = { 1.0, PRESENTATION_SCALE_FOR_TEST };
+  const double below_tc[] = { 298.0 - 0.0, 60.0, 30.0, 12.0, 5.0, 1.0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpPreset) preset = sp_presets_lookup ("lifepo4", &error);
+  double t_c;
+  guint both_placed = 0, uphill_placed = 0;
+
+  g_assert_no_error (error);
+  {
+    SpAnalysis *a = sp_analysis_new (&preset->model);
+
+    g_assert_true (a->has_critical);
+    t_c = a->t_c;
+    sp_analysis_unref (a);
+  }
+
+  for (guint k = 0; k < G_N_ELEMENTS (below_tc); k++)
+    for (guint c = 0; c < 3; c++)
+      {
+        SpModel model = preset->model;
+        SpAnalysis *a;
+        SpFigureData data;
+
+        /* k = 0: the preset's own 298 K; else just under T_c, where the
+         * state's dot comes up under the critical point. */
+        model.temperature = k == 0 ? 298.0 : t_c - below_tc[k];
+        model.c0 = (double[]) { 0.5, 0.45, 0.3 }[c];
+        a = sp_analysis_new (&model);
+        sp_figure_data_init (&data);
+        data.analysis = a;
+        for (guint s = 0; s < G_N_ELEMENTS (scales); s++)
+          for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+            {
+              SpPlotStyle style;
+
+              sp_plot_style_init_light (&style);
+              style.scale = scales[s];
+              if (check_labels (SP_FIGURE_PHASE_DIAGRAM, &data, &style, sizes[z][0], sizes[z][1]) == 2)
+                both_placed++;
+              uphill_placed += check_labels (SP_FIGURE_DIFFUSIVITY, &data, &style,
+                                             sizes[z][0], sizes[z][1]);
+            }
+        sp_analysis_unref (a);
+      }
+  /* Not vacuous: the labels were there to check in most cases. */
+  g_assert_cmpuint (both_placed, >=, G_N_ELEMENTS (below_tc) * 3 * 2 * G_N_ELEMENTS (sizes) / 2);
+  g_assert_cmpuint (uphill_placed, >=, G_N_ELEMENTS (below_tc) * 3 * 2 * G_N_ELEMENTS (sizes) / 2);
+}
+
+/* The rule itself: the first clear spot wins; a spot off the plot is
+ * pulled inside; a label larger than the plot is left out. */
+static void
+test_place_label_rule (void)
+{
+  SpFigureSpec spec = { 0 };
+  SpPlotStyle style;
+  SpAnnotations taken = { 0 };
+  SpLabelPlacement p;
+  const SpLabelSpot above_then_right[] = { { 0.0, -1.0, 0.5, 1.0 }, { 2.0, 0.0, 0.0, 0.5 } };
+  const SpLabelSpot below[] = { { 0.0, 1.0, 0.5, 0.0 } };
+
+  sp_plot_style_init_light (&style);
+  spec.em = sp_plot_text_em (&style, 1.0);
+  spec.px = 50;
+  spec.py = 20;
+  spec.pw = 300;
+  spec.ph = 200;
+
+  /* A marker right above the anchor: the label goes to the right. */
+  sp_annotations_add_dot (&taken, 200, 100 - 1.5 * spec.em, 1.0 * spec.em);
+  g_assert_true (sp_figure_place_label (&spec, &style, 1.0, "T", 200, 100, above_then_right, 2,
+                                        &taken, &p));
+  g_assert_cmpuint (taken.n, ==, 2);
+  g_assert_true (taken.item[1].label);
+  g_assert_false (sp_figure_boxes_intersect (&p.box, &taken.item[0].box));
+  g_assert_cmpfloat (p.box.x, >, 200.0);
+
+  /* Anchored on the bottom edge: pulled up inside the plot. */
+  g_assert_true (sp_figure_place_label (&spec, &style, 1.0, "uphill", 100, spec.py + spec.ph,
+                                        below, 1, &taken, &p));
+  g_assert_cmpfloat (p.box.y + p.box.h, <=, spec.py + spec.ph + 1e-9);
+
+  /* A plot smaller than the label. */
+  spec.ph = 0.5 * spec.em;
+  g_assert_false (sp_figure_place_label (&spec, &style, 1.0, "uphill", 100, 30, below, 1,
+                                         &taken, &p));
+  g_assert_cmpuint (taken.n, ==, 3);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -723,6 +903,8 @@ main (int argc, char **argv)
   g_test_add_func ("/figure/legend-adaptive", test_legend_adaptive);
   g_test_add_func ("/figure/legend-columns", test_legend_columns);
   g_test_add_func ("/figure/title-inset", test_title_inset);
+  g_test_add_func ("/figure/label-placement", test_label_placement);
+  g_test_add_func ("/figure/place-label-rule", test_place_label_rule);
 
   return g_test_run ();
 }

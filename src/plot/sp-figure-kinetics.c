@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 #include <stdlib.h>
 
 #include "sp-figure-private.h"
@@ -90,6 +91,36 @@ sp_figure_diffusivity_setup (SpFigureSpec       *spec,
   sp_figure_spec_add_legend (spec, SP_LEGEND_DASHED, &style->marker, _("<i>c</i>₀"));
 }
 
+/* "uphill" in the first spinodal band, just under the zero line (where
+ * D_chem < 0 is drawn), else above it; sp_figure_place_label() keeps it
+ * inside the plot, off the tick labels, when zero sits near an edge. */
+void
+sp_figure_diffusivity_annotate (const SpFigureSpec *spec,
+                                const SpFigureData *data,
+                                const SpPlotStyle  *style,
+                                SpAnnotations      *annotations,
+                                SpLabelPlacement   *uphill,
+                                gboolean           *has_uphill)
+{
+  const SpAnalysis *a = data->analysis;
+  const SpLabelSpot spots[] = {
+    { 0.0, 0.4, 0.5, 0.0 },
+    { 0.0, -0.4, 0.5, 1.0 },
+  };
+
+  memset (annotations, 0, sizeof *annotations);
+  *has_uphill = FALSE;
+  if (a->eq.n_spinodals > 0)
+    {
+      const SpInterval *s = &a->eq.spinodals[0];
+
+      *has_uphill = sp_figure_place_label (spec, style, 0.9, _("uphill"),
+                                           sp_axis_map (&spec->x, 0.5 * (s->lo + s->hi)),
+                                           sp_axis_map (&spec->y, 0.0), spots,
+                                           G_N_ELEMENTS (spots), annotations, uphill);
+    }
+}
+
 void
 sp_figure_diffusivity_draw (cairo_t            *cr,
                             const SpFigureSpec *spec,
@@ -114,14 +145,15 @@ sp_figure_diffusivity_draw (cairo_t            *cr,
   sp_figure_stroke (cr, &style->accent, 1.6 * spec->lw, FALSE);
   cairo_restore (cr);
 
-  if (a->eq.n_spinodals > 0)
-    {
-      const SpInterval *s = &a->eq.spinodals[0];
+  {
+    SpAnnotations annotations;
+    SpLabelPlacement uphill;
+    gboolean has_uphill;
 
-      sp_plot_text_draw (cr, style, 0.9, SP_TEXT_HALO, _("uphill"), -1,
-                         sp_axis_map (&spec->x, 0.5 * (s->lo + s->hi)), v0 + 0.4 * spec->em,
-                         0.5, 0.0, 0.0, &style->tangent);
-    }
+    sp_figure_diffusivity_annotate (spec, data, style, &annotations, &uphill, &has_uphill);
+    if (has_uphill)
+      sp_figure_draw_placed_label (cr, style, 0.9, _("uphill"), &uphill, &style->tangent);
+  }
 
   if (isfinite (data->cursor_c))
     {

@@ -83,6 +83,90 @@ typedef void (*SpFigureDrawFunc)  (cairo_t            *cr,
                                    const SpFigureData *data,
                                    const SpPlotStyle  *style);
 
+/* sp-figure-annotate.c: labels placed clear of markers and tick labels. */
+typedef struct
+{
+  double x, y, w, h;   /* user units, y down */
+} SpFigureBox;
+
+#define SP_FIGURE_MAX_ANNOTATIONS 16
+
+/* What a figure has put in its plot area: markers (dots) and labels. */
+typedef struct
+{
+  struct
+  {
+    SpFigureBox box;
+    gboolean    label;   /* FALSE: a marker */
+  } item[SP_FIGURE_MAX_ANNOTATIONS];
+  guint n;
+} SpAnnotations;
+
+/* A place for a label relative to its anchor: offset in em, and which
+ * point of the text's box sits there (0 left/top … 1 right/bottom). */
+typedef struct
+{
+  double dx, dy;
+  double xalign, yalign;
+} SpLabelSpot;
+
+typedef struct
+{
+  SpFigureBox box;     /* with the halo */
+  double      x, y;    /* the text's top-left corner */
+} SpLabelPlacement;
+
+gboolean sp_figure_boxes_intersect  (const SpFigureBox *a,
+                                     const SpFigureBox *b);
+/* A round marker of @radius (ring included) at (x, y). */
+void     sp_annotations_add_dot     (SpAnnotations     *taken,
+                                     double             x,
+                                     double             y,
+                                     double             radius);
+/* Places @markup near (x, y) at the first of @spots whose box lies in the
+ * plot area clear of @taken (see the file's comment), adds its box to
+ * @taken; FALSE (nothing added) when no spot is clear. */
+gboolean sp_figure_place_label      (const SpFigureSpec *spec,
+                                     const SpPlotStyle  *style,
+                                     double              size,
+                                     const char         *markup,
+                                     double              x,
+                                     double              y,
+                                     const SpLabelSpot  *spots,
+                                     guint               n_spots,
+                                     SpAnnotations      *taken,
+                                     SpLabelPlacement   *placement);
+void     sp_figure_draw_placed_label (cairo_t                *cr,
+                                      const SpPlotStyle      *style,
+                                      double                  size,
+                                      const char             *markup,
+                                      const SpLabelPlacement *placement,
+                                      const SpColor          *color);
+/* The markers and labels figure @kind draws at that size (test hook;
+ * figures without placed labels give none). */
+void     sp_figure_annotations_compute (SpFigureKind        kind,
+                                        const SpFigureData *data,
+                                        const SpPlotStyle  *style,
+                                        double              width,
+                                        double              height,
+                                        SpFigureSpec       *spec,
+                                        SpAnnotations      *annotations);
+/* Per figure: its markers and placed labels (the draw uses the same). */
+void     sp_figure_phase_annotate   (const SpFigureSpec *spec,
+                                     const SpFigureData *data,
+                                     const SpPlotStyle  *style,
+                                     SpAnnotations      *annotations,
+                                     SpLabelPlacement   *tc_label,
+                                     gboolean           *has_tc_label,
+                                     SpLabelPlacement   *state_label,
+                                     gboolean           *has_state_label);
+void     sp_figure_diffusivity_annotate (const SpFigureSpec *spec,
+                                         const SpFigureData *data,
+                                         const SpPlotStyle  *style,
+                                         SpAnnotations      *annotations,
+                                         SpLabelPlacement   *uphill,
+                                         gboolean           *has_uphill);
+
 /* sp-figure-legend.c: the legend's placement from the sizes alone (moves
  * *top down when it goes above the plot), the corner with the least ink when
  * it goes inside (returns the covered ink pixels; @ink is an A8 image of the

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "sp-figure-private.h"
 
@@ -450,59 +451,65 @@ draw_dome (cairo_t              *cr,
   sp_figure_stroke (cr, line, width, FALSE);
 }
 
+/* The critical point and the state (c₀, T): dots, and labels placed by
+ * sp_figure_place_label() clear of both dots, of each other and of the
+ * tick labels. */
+#define DOT_RADIUS 0.36   /* em; the state's dot is 1.2 × larger */
+#define RING       1.25   /* the dot's ring reaches this far, × radius */
+#define LABEL_SIZE 0.9
+
+static gboolean
+critical_shown (const SpFigureSpec   *spec,
+                const SpPhaseDiagram *pd)
+{
+  return pd->has_critical && pd->t_c >= spec->y.min && pd->t_c <= spec->y.max;
+}
+
+static gboolean
+state_shown (const SpFigureSpec *spec,
+             const SpAnalysis   *a)
+{
+  return a->model.temperature >= spec->y.min && a->model.temperature <= spec->y.max;
+}
+
+static char *
+critical_text (const SpPhaseDiagram *pd)
+{
+  return g_strdup_printf (_("<i>T</i><sub>c</sub> = %.0f K"), pd->t_c);
+}
+
 void
-sp_figure_phase_draw (cairo_t            *cr,
-                      const SpFigureSpec *spec,
-                      const SpFigureData *data,
-                      const SpPlotStyle  *style)
+sp_figure_phase_annotate (const SpFigureSpec *spec,
+                          const SpFigureData *data,
+                          const SpPlotStyle  *style,
+                          SpAnnotations      *annotations,
+                          SpLabelPlacement   *tc_label,
+                          gboolean           *has_tc_label,
+                          SpLabelPlacement   *state_label,
+                          gboolean           *has_state_label)
 {
   const SpAnalysis *a = data->analysis;
   const SpPhaseDiagram *pd = a->phase;
-  double r = 0.36 * spec->em;
+  double r = DOT_RADIUS * spec->em;
   double u0 = sp_axis_map (&spec->x, a->model.c0);
   double v0 = sp_axis_map (&spec->y, a->model.temperature);
+  double uc = sp_axis_map (&spec->x, pd->c_c), vc = sp_axis_map (&spec->y, pd->t_c);
 
-  cairo_save (cr);
-  sp_figure_clip_plot (cr, spec);
-  draw_dome (cr, spec, pd, FALSE, &style->metastable_fill, &style->tangent, 1.6 * spec->lw);
-  draw_dome (cr, spec, pd, TRUE, &style->unstable_fill, &style->secondary, 1.3 * spec->lw);
+  memset (annotations, 0, sizeof *annotations);
+  *has_tc_label = *has_state_label = FALSE;
+  if (critical_shown (spec, pd))
+    sp_annotations_add_dot (annotations, uc, vc, RING * r);
+  if (state_shown (spec, a))
+    sp_annotations_add_dot (annotations, u0, v0, RING * 1.2 * r);
 
-  /* The current temperature as a thin line, the state as a dot on it. */
-  cairo_move_to (cr, spec->px, v0);
-  cairo_line_to (cr, spec->px + spec->pw, v0);
-  sp_figure_stroke (cr, &style->marker, 0.7 * spec->lw, TRUE);
-  cairo_restore (cr);
-
-  if (pd->has_critical)
-    {
-      g_autofree char *text = g_strdup_printf (_("<i>T</i><sub>c</sub> = %.0f K"), pd->t_c);
-      double uc = sp_axis_map (&spec->x, pd->c_c), vc = sp_axis_map (&spec->y, pd->t_c);
-
-      if (pd->t_c <= spec->y.max)
-        {
-          double th;
-
-          sp_figure_dot (cr, uc, vc, r, &style->foreground, &style->background);
-          /* Above the point when there is room, else beside it. */
-          sp_plot_text_measure (style, 0.9, 0, text, -1, NULL, &th);
-          if (vc - 0.6 * spec->em - th >= spec->py)
-            sp_plot_text_draw (cr, style, 0.9, SP_TEXT_HALO, text, -1, uc, vc - 0.6 * spec->em,
-                               0.5, 1.0, 0.0, &style->foreground);
-          else
-            sp_plot_text_draw (cr, style, 0.9, SP_TEXT_HALO, text, -1, uc + 0.8 * spec->em,
-                               vc + 0.2 * spec->em, 0.0, 0.0, 0.0, &style->foreground);
-        }
-    }
-  if (a->model.temperature >= spec->y.min && a->model.temperature <= spec->y.max)
+  if (state_shown (spec, a))
     {
       const char *label = _("(<i>c</i>₀, <i>T</i>)");
+      double tw, room_left = u0 - spec->px, room_right = spec->px + spec->pw - u0, side;
 
-      double tw, room_left = u0 - spec->px, room_right = spec->px + spec->pw - u0;
-      gboolean right;
-
-      /* Beside the dot on the side where the nearest binodal or spinodal
-       * curve at this temperature is farther away, so the label does not
-       * sit on a curve. */
+      /* First beside the dot on the side where the nearest binodal or
+       * spinodal at this temperature is farther away, so the label does
+       * not sit on a curve; below the T line, then above it. */
       for (guint i = 0; i < a->eq.n_gaps + a->eq.n_spinodals; i++)
         {
           gboolean gap = i < a->eq.n_gaps;
@@ -520,13 +527,83 @@ sp_figure_phase_draw (cairo_t            *cr,
                 room_left = MIN (room_left, u0 - u);
             }
         }
-      sp_plot_text_measure (style, 0.9, 0, label, -1, &tw, NULL);
-      right = room_right >= tw + 1.2 * spec->em || room_right >= room_left;
-      sp_figure_dot (cr, u0, v0, 1.2 * r, &style->marker, &style->background);
-      sp_plot_text_draw (cr, style, 0.9, SP_TEXT_HALO, label, -1,
-                         u0 + (right ? 0.7 : -0.7) * spec->em, v0 + 0.4 * spec->em,
-                         right ? 0.0 : 1.0, 0.0, 0.0, &style->marker);
+      sp_plot_text_measure (style, LABEL_SIZE, 0, label, -1, &tw, NULL);
+      side = room_right >= tw + 1.2 * spec->em || room_right >= room_left ? 1.0 : -1.0;
+      {
+        const SpLabelSpot spots[] = {
+          { 0.7 * side, 0.4, side > 0 ? 0.0 : 1.0, 0.0 },
+          { 0.7 * side, -0.4, side > 0 ? 0.0 : 1.0, 1.0 },
+          { -0.7 * side, 0.4, side > 0 ? 1.0 : 0.0, 0.0 },
+          { -0.7 * side, -0.4, side > 0 ? 1.0 : 0.0, 1.0 },
+          { 0.0, 0.8, 0.5, 0.0 },
+          { 0.0, -0.8, 0.5, 1.0 },
+        };
+
+        *has_state_label = sp_figure_place_label (spec, style, LABEL_SIZE, label, u0, v0, spots,
+                                                  G_N_ELEMENTS (spots), annotations, state_label);
+      }
     }
+
+  if (critical_shown (spec, pd))
+    {
+      g_autofree char *text = critical_text (pd);
+      /* Above the point first, then beside it, then below. */
+      const SpLabelSpot spots[] = {
+        { 0.0, -0.6, 0.5, 1.0 },
+        { 0.8, 0.2, 0.0, 0.0 },
+        { -0.8, 0.2, 1.0, 0.0 },
+        { 0.8, -0.2, 0.0, 1.0 },
+        { -0.8, -0.2, 1.0, 1.0 },
+        { 0.0, 0.6, 0.5, 0.0 },
+      };
+
+      *has_tc_label = sp_figure_place_label (spec, style, LABEL_SIZE, text, uc, vc, spots,
+                                             G_N_ELEMENTS (spots), annotations, tc_label);
+    }
+}
+
+void
+sp_figure_phase_draw (cairo_t            *cr,
+                      const SpFigureSpec *spec,
+                      const SpFigureData *data,
+                      const SpPlotStyle  *style)
+{
+  const SpAnalysis *a = data->analysis;
+  const SpPhaseDiagram *pd = a->phase;
+  double r = DOT_RADIUS * spec->em;
+  double u0 = sp_axis_map (&spec->x, a->model.c0);
+  double v0 = sp_axis_map (&spec->y, a->model.temperature);
+  SpAnnotations annotations;
+  SpLabelPlacement tc_label, state_label;
+  gboolean has_tc_label, has_state_label;
+
+  cairo_save (cr);
+  sp_figure_clip_plot (cr, spec);
+  draw_dome (cr, spec, pd, FALSE, &style->metastable_fill, &style->tangent, 1.6 * spec->lw);
+  draw_dome (cr, spec, pd, TRUE, &style->unstable_fill, &style->secondary, 1.3 * spec->lw);
+
+  /* The current temperature as a thin line, the state as a dot on it. */
+  cairo_move_to (cr, spec->px, v0);
+  cairo_line_to (cr, spec->px + spec->pw, v0);
+  sp_figure_stroke (cr, &style->marker, 0.7 * spec->lw, TRUE);
+  cairo_restore (cr);
+
+  sp_figure_phase_annotate (spec, data, style, &annotations, &tc_label, &has_tc_label,
+                            &state_label, &has_state_label);
+  if (critical_shown (spec, pd))
+    sp_figure_dot (cr, sp_axis_map (&spec->x, pd->c_c), sp_axis_map (&spec->y, pd->t_c), r,
+                   &style->foreground, &style->background);
+  if (state_shown (spec, a))
+    sp_figure_dot (cr, u0, v0, 1.2 * r, &style->marker, &style->background);
+  if (has_tc_label)
+    {
+      g_autofree char *text = critical_text (pd);
+
+      sp_figure_draw_placed_label (cr, style, LABEL_SIZE, text, &tc_label, &style->foreground);
+    }
+  if (has_state_label)
+    sp_figure_draw_placed_label (cr, style, LABEL_SIZE, _("(<i>c</i>₀, <i>T</i>)"), &state_label,
+                                 &style->marker);
 
   if (isfinite (data->cursor_c))
     {

@@ -188,6 +188,28 @@ sp_figure_spec_compute (SpFigureKind        kind,
 }
 
 void
+sp_figure_annotations_compute (SpFigureKind        kind,
+                               const SpFigureData *data,
+                               const SpPlotStyle  *style,
+                               double              width,
+                               double              height,
+                               SpFigureSpec       *spec,
+                               SpAnnotations      *annotations)
+{
+  SpLabelPlacement a, b;
+  gboolean has_a, has_b;
+
+  memset (annotations, 0, sizeof *annotations);
+  sp_figure_spec_compute (kind, data, style, width, height, spec);
+  if (!spec->has_data)
+    return;
+  if (kind == SP_FIGURE_PHASE_DIAGRAM)
+    sp_figure_phase_annotate (spec, data, style, annotations, &a, &has_a, &b, &has_b);
+  else if (kind == SP_FIGURE_DIFFUSIVITY)
+    sp_figure_diffusivity_annotate (spec, data, style, annotations, &a, &has_a);
+}
+
+void
 sp_figure_all_cell (SpFigureKind        kind,
                     const SpFigureData *data,
                     const SpPlotStyle  *style,
