@@ -802,7 +802,7 @@ test_label_placement (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(SpPreset) preset = sp_presets_lookup ("lifepo4", &error);
   double t_c;
-  guint both_placed = 0, uphill_placed = 0;
+  guint both_placed = 0, uphill_placed = 0, g_placed = 0, cases = 0;
 
   g_assert_no_error (error);
   {
@@ -814,7 +814,7 @@ test_label_placement (void)
   }
 
   for (guint k = 0; k < G_N_ELEMENTS (below_tc); k++)
-    for (guint c = 0; c < 3; c++)
+    for (guint c = 0; c < 4; c++)
       {
         SpModel model = preset->model;
         SpAnalysis *a;
@@ -823,7 +823,9 @@ test_label_placement (void)
         /* k = 0: the preset's own 298 K; else just under T_c, where the
          * state's dot comes up under the critical point. */
         model.temperature = k == 0 ? 298.0 : t_c - below_tc[k];
-        model.c0 = (double[]) { 0.5, 0.45, 0.3 }[c];
+        /* c₀ at the critical composition, near it, midway, and on the
+         * binodal point (0.090) of g(c). */
+        model.c0 = (double[]) { 0.5, 0.45, 0.3, 0.1 }[c];
         a = sp_analysis_new (&model);
         sp_figure_data_init (&data);
         data.analysis = a;
@@ -838,12 +840,18 @@ test_label_placement (void)
                 both_placed++;
               uphill_placed += check_labels (SP_FIGURE_DIFFUSIVITY, &data, &style,
                                              sizes[z][0], sizes[z][1]);
+              if (check_labels (SP_FIGURE_FREE_ENERGY, &data, &style, sizes[z][0], sizes[z][1]) == 3)
+                g_placed++;
+              cases++;
             }
         sp_analysis_unref (a);
       }
   /* Not vacuous: the labels were there to check in most cases. */
-  g_assert_cmpuint (both_placed, >=, G_N_ELEMENTS (below_tc) * 3 * 2 * G_N_ELEMENTS (sizes) / 2);
-  g_assert_cmpuint (uphill_placed, >=, G_N_ELEMENTS (below_tc) * 3 * 2 * G_N_ELEMENTS (sizes) / 2);
+  g_test_message ("all labels placed: phase diagram %u, uphill %u, g(c) %u of %u cases",
+                  both_placed, uphill_placed, g_placed, cases);
+  g_assert_cmpuint (both_placed, >=, cases / 2);
+  g_assert_cmpuint (uphill_placed, >=, cases / 2);
+  g_assert_cmpuint (g_placed, >=, cases / 2);
 }
 
 /* The rule itself: the first clear spot wins; a spot off the plot is

@@ -89,7 +89,7 @@ typedef struct
   double x, y, w, h;   /* user units, y down */
 } SpFigureBox;
 
-#define SP_FIGURE_MAX_ANNOTATIONS 16
+#define SP_FIGURE_MAX_ANNOTATIONS 48   /* ≥ 2 dots + 2 labels per gap, and more */
 
 /* What a figure has put in its plot area: markers (dots) and labels. */
 typedef struct
@@ -151,7 +151,17 @@ void     sp_figure_annotations_compute (SpFigureKind        kind,
                                         double              height,
                                         SpFigureSpec       *spec,
                                         SpAnnotations      *annotations);
-/* Per figure: its markers and placed labels (the draw uses the same). */
+/* Per figure: its markers and placed labels (the draw uses the same).
+ * g(c): @binodal and @has_binodal hold 2 × SP_MAX_INTERVALS, α then β of
+ * each gap. */
+void     sp_figure_free_energy_annotate (const SpFigureSpec *spec,
+                                         const SpFigureData *data,
+                                         const SpPlotStyle  *style,
+                                         SpAnnotations      *annotations,
+                                         SpLabelPlacement   *binodal,
+                                         gboolean           *has_binodal,
+                                         SpLabelPlacement   *c0_label,
+                                         gboolean           *has_c0_label);
 void     sp_figure_phase_annotate   (const SpFigureSpec *spec,
                                      const SpFigureData *data,
                                      const SpPlotStyle  *style,

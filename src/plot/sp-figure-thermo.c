@@ -97,41 +97,93 @@ add_region_legend (SpFigureSpec        *spec,
     sp_figure_spec_add_legend (spec, SP_LEGEND_FILL, &style->metastable_fill, _("metastable"));
 }
 
+/* Δg at the two ends of a gap's common tangent. */
 static void
-draw_c0 (cairo_t            *cr,
-         const SpFigureSpec *spec,
-         const SpPlotStyle  *style,
-         double              c0)
+binodal_points (const SpAnalysis *a,
+                const SpGap      *gap,
+                double           *ga,
+                double           *gb)
 {
-  sp_figure_vline (cr, spec, c0, &style->marker, spec->lw, TRUE);
-  sp_plot_text_draw (cr, style, 0.9, SP_TEXT_HALO, "<i>c</i>₀", -1,
-                     sp_axis_map (&spec->x, c0) + 0.3 * spec->em,
-                     spec->py + spec->ph - 0.3 * spec->em, 0.0, 1.0, 0.0, &style->marker);
+  double slope = gap->mu - sp_figure_free_energy_shift (&a->model, 1.0)
+                 + sp_figure_free_energy_shift (&a->model, 0.0);
+
+  *ga = sp_model_g_u (&a->model, gap->u_alpha) - sp_figure_free_energy_shift (&a->model, gap->c_alpha);
+  *gb = *ga + slope * (gap->c_beta - gap->c_alpha);
 }
 
-/* The composition of a binodal point under its dot, or above it when the
- * plot ends there, and never across the plot's sides. */
-static void
-binodal_label (cairo_t            *cr,
-               const SpFigureSpec *spec,
-               const SpPlotStyle  *style,
-               double              c,
-               double              dg,
-               double              xalign)
-{
-  g_autofree char *text = g_strdup_printf ("%.3f", c);
-  double u = sp_axis_map (&spec->x, c), v = sp_axis_map (&spec->y, dg);
-  double tw, th, gap = 0.6 * spec->em;
-  double left;
+#define BINODAL_DOT   0.32   /* em */
+#define BINODAL_SIZE  0.8
+#define C0_SIZE       0.9
 
-  sp_plot_text_measure (style, 0.8, 0, text, -1, &tw, &th);
-  left = CLAMP (u - xalign * tw, spec->px + 0.2 * spec->em, spec->px + spec->pw - tw - 0.2 * spec->em);
-  if (v + gap + th <= spec->py + spec->ph)
-    sp_plot_text_draw (cr, style, 0.8, SP_TEXT_HALO, text, -1, left, v + gap, 0.0, 0.0, 0.0,
-                       &style->tangent);
-  else
-    sp_plot_text_draw (cr, style, 0.8, SP_TEXT_HALO, text, -1, left, v - gap, 0.0, 1.0, 0.0,
-                       &style->tangent);
+static char *
+binodal_text (double c)
+{
+  return g_strdup_printf ("%.3f", c);
+}
+
+/* Markers and labels of g(c), by sp_figure_place_label(): each binodal
+ * point's composition under its dot (centred, or turned outwards when
+ * the gap is narrow), else above it or beside it; then "c₀" at the foot
+ * of its line, right of it or left of it, else at its top. */
+void
+sp_figure_free_energy_annotate (const SpFigureSpec *spec,
+                                const SpFigureData *data,
+                                const SpPlotStyle  *style,
+                                SpAnnotations      *annotations,
+                                SpLabelPlacement   *binodal,
+                                gboolean           *has_binodal,
+                                SpLabelPlacement   *c0_label,
+                                gboolean           *has_c0_label)
+{
+  const SpAnalysis *a = data->analysis;
+  double r = BINODAL_DOT * spec->em;
+  double u0 = sp_axis_map (&spec->x, a->model.c0);
+  double top = -(spec->ph / spec->em) + 0.3;
+
+  memset (annotations, 0, sizeof *annotations);
+  for (guint i = 0; i < a->eq.n_gaps; i++)
+    {
+      double ga, gb;
+
+      binodal_points (a, &a->eq.gaps[i], &ga, &gb);
+      sp_annotations_add_dot (annotations, sp_axis_map (&spec->x, a->eq.gaps[i].c_alpha),
+                              sp_axis_map (&spec->y, ga), 1.25 * r);
+      sp_annotations_add_dot (annotations, sp_axis_map (&spec->x, a->eq.gaps[i].c_beta),
+                              sp_axis_map (&spec->y, gb), 1.25 * r);
+    }
+  for (guint i = 0; i < 2 * a->eq.n_gaps; i++)
+    {
+      const SpGap *gap = &a->eq.gaps[i / 2];
+      gboolean close = gap->c_beta - gap->c_alpha < 0.12;
+      gboolean beta = i % 2 == 1;
+      double xalign = close ? (beta ? 0.0 : 1.0) : 0.5;
+      double c = beta ? gap->c_beta : gap->c_alpha, ga, gb;
+      g_autofree char *text = binodal_text (c);
+      const SpLabelSpot spots[] = {
+        { 0.0, 0.6, xalign, 0.0 },
+        { 0.0, -0.6, xalign, 1.0 },
+        { beta ? 0.6 : -0.6, 0.0, beta ? 0.0 : 1.0, 0.5 },
+        { beta ? -0.6 : 0.6, 0.0, beta ? 1.0 : 0.0, 0.5 },
+      };
+
+      binodal_points (a, gap, &ga, &gb);
+      has_binodal[i] = sp_figure_place_label (spec, style, BINODAL_SIZE, text,
+                                              sp_axis_map (&spec->x, c),
+                                              sp_axis_map (&spec->y, beta ? gb : ga),
+                                              spots, G_N_ELEMENTS (spots), annotations,
+                                              &binodal[i]);
+    }
+  {
+    const SpLabelSpot spots[] = {
+      { 0.3, -0.3, 0.0, 1.0 },
+      { -0.3, -0.3, 1.0, 1.0 },
+      { 0.3, top, 0.0, 0.0 },
+      { -0.3, top, 1.0, 0.0 },
+    };
+
+    *has_c0_label = sp_figure_place_label (spec, style, C0_SIZE, "<i>c</i>₀", u0, spec->py + spec->ph,
+                                           spots, G_N_ELEMENTS (spots), annotations, c0_label);
+  }
 }
 
 /* ---- g(c) ---------------------------------------------------------------- */
@@ -177,14 +229,22 @@ sp_figure_free_energy_draw (cairo_t            *cr,
   const SpAnalysis *a = data->analysis;
   g_autofree double *x = g_new (double, a->n_curve + 2);
   g_autofree double *y = g_new (double, a->n_curve + 2);
-  double r = 0.32 * spec->em;
+  double r = BINODAL_DOT * spec->em;
+  SpAnnotations annotations;
+  SpLabelPlacement binodal[2 * SP_MAX_INTERVALS], c0_label;
+  gboolean has_binodal[2 * SP_MAX_INTERVALS], has_c0_label;
 
   shifted_curve (a, x, y);
 
   cairo_save (cr);
   sp_figure_clip_plot (cr, spec);
   draw_regions (cr, spec, &a->eq, style);
-  draw_c0 (cr, spec, style, a->model.c0);
+  sp_figure_vline (cr, spec, a->model.c0, &style->marker, spec->lw, TRUE);
+  /* "c₀" under the curves, which must stay whole where they cross it. */
+  sp_figure_free_energy_annotate (spec, data, style, &annotations, binodal, has_binodal,
+                                  &c0_label, &has_c0_label);
+  if (has_c0_label)
+    sp_figure_draw_placed_label (cr, style, C0_SIZE, "<i>c</i>₀", &c0_label, &style->marker);
 
   sp_figure_path (cr, spec, x, y, a->n_curve + 2);
   sp_figure_stroke (cr, &style->accent, 1.6 * spec->lw, FALSE);
@@ -194,13 +254,14 @@ sp_figure_free_energy_draw (cairo_t            *cr,
       const SpGap *gap = &a->eq.gaps[i];
       double slope = gap->mu - sp_figure_free_energy_shift (&a->model, 1.0)
                      + sp_figure_free_energy_shift (&a->model, 0.0);
-      double ga = sp_model_g_u (&a->model, gap->u_alpha)
-                  - sp_figure_free_energy_shift (&a->model, gap->c_alpha);
-      double gb = ga + slope * (gap->c_beta - gap->c_alpha);
+      double ga, gb;
       double ext = 0.12 * (gap->c_beta - gap->c_alpha) + 0.02;
       double tx[2] = { gap->c_alpha - ext, gap->c_beta + ext };
-      double ty[2] = { ga - slope * ext, gb + slope * ext };
+      double ty[2];
 
+      binodal_points (a, gap, &ga, &gb);
+      ty[0] = ga - slope * ext;
+      ty[1] = gb + slope * ext;
       sp_figure_path (cr, spec, tx, ty, 2);
       sp_figure_stroke (cr, &style->tangent, 1.2 * spec->lw, FALSE);
       sp_figure_dot (cr, sp_axis_map (&spec->x, gap->c_alpha), sp_axis_map (&spec->y, ga),
@@ -210,17 +271,14 @@ sp_figure_free_energy_draw (cairo_t            *cr,
     }
   cairo_restore (cr);
 
-  for (guint i = 0; i < a->eq.n_gaps; i++)
-    {
-      const SpGap *gap = &a->eq.gaps[i];
-      gboolean close = gap->c_beta - gap->c_alpha < 0.12;
-      double ga = sp_model_g_u (&a->model, gap->u_alpha)
-                  - sp_figure_free_energy_shift (&a->model, gap->c_alpha);
-      double gb = ga + (gap->mu - a->model.stiffness) * (gap->c_beta - gap->c_alpha);
+  for (guint i = 0; i < 2 * a->eq.n_gaps; i++)
+    if (has_binodal[i])
+      {
+        const SpGap *gap = &a->eq.gaps[i / 2];
+        g_autofree char *text = binodal_text (i % 2 == 1 ? gap->c_beta : gap->c_alpha);
 
-      binodal_label (cr, spec, style, gap->c_alpha, ga, close ? 1.0 : 0.5);
-      binodal_label (cr, spec, style, gap->c_beta, gb, close ? 0.0 : 0.5);
-    }
+        sp_figure_draw_placed_label (cr, style, BINODAL_SIZE, text, &binodal[i], &style->tangent);
+      }
 
   if (isfinite (data->cursor_c))
     {

@@ -203,7 +203,15 @@ sp_figure_annotations_compute (SpFigureKind        kind,
   sp_figure_spec_compute (kind, data, style, width, height, spec);
   if (!spec->has_data)
     return;
-  if (kind == SP_FIGURE_PHASE_DIAGRAM)
+  if (kind == SP_FIGURE_FREE_ENERGY)
+    {
+      SpLabelPlacement binodal[2 * SP_MAX_INTERVALS];
+      gboolean has_binodal[2 * SP_MAX_INTERVALS];
+
+      sp_figure_free_energy_annotate (spec, data, style, annotations, binodal, has_binodal,
+                                      &a, &has_a);
+    }
+  else if (kind == SP_FIGURE_PHASE_DIAGRAM)
     sp_figure_phase_annotate (spec, data, style, annotations, &a, &has_a, &b, &has_b);
   else if (kind == SP_FIGURE_DIFFUSIVITY)
     sp_figure_diffusivity_annotate (spec, data, style, annotations, &a, &has_a);
