@@ -236,6 +236,85 @@ sp_param_panel_update_temperature_range (SpParamPanel *self,
 
 /* Read-outs -------------------------------------------------------------- */
 
+/* Every critical temperature; the subtitle says which way the highest one
+ * goes (a lower critical point, s1 < −2, opens the gap above it). */
+static void
+sp_param_panel_show_critical (SpParamPanel     *self,
+                              const SpAnalysis *analysis)
+{
+  const SpPhaseDiagram *pd = analysis->phase;
+  g_autoptr(GString) temps = g_string_new (NULL);
+  const char *subtitle;
+
+  if (pd->n_critical == 0)
+    {
+      gtk_label_set_label (self->critical_label, _("None"));
+      /* Without a critical point, whether g has a gap cannot change with T. */
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->critical_row),
+                                   analysis->eq.n_spinodals > 0
+                                   ? _("The gap stays open at every temperature")
+                                   : _("No phase separation at any temperature"));
+      return;
+    }
+
+  for (guint i = 0; i < pd->n_critical; i++)
+    {
+      g_autofree char *t = sp_readout_fixed (pd->critical[i].temperature, 0);
+      g_autofree char *kelvin = sp_readout_quantity (t, "K");
+
+      /* Translators: the separator between two critical temperatures. */
+      g_string_append_printf (temps, "%s%s", i > 0 ? _(", ") : "", kelvin);
+    }
+  gtk_label_set_label (self->critical_label, temps->str);
+
+  if (pd->n_critical > 1)
+    subtitle = _("Each dome of the phase diagram closes or opens at one of these");
+  else if (analysis->critical_kind == SP_CRITICAL_LOWER)
+    subtitle = _("A lower critical point: phases separate only above it");
+  else
+    subtitle = _("Above it, one solid solution at every composition");
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->critical_row), subtitle);
+}
+
+/* The lever rule read-out (PHYSICS.md): inside a gap, c0 splits at
+ * equilibrium into the two coexisting phases in proportions
+ * (c_β − c0)/(c_β − c_α) and (c0 − c_α)/(c_β − c_α).  Appended to the
+ * region row's explanation. */
+char *
+sp_param_panel_lever_text (const SpAnalysis *analysis)
+{
+  const SpGap *gap = sp_equilibrium_find_gap (&analysis->eq, analysis->model.c0);
+  double f_alpha, f_beta;
+  g_autofree char *c0 = NULL, *pa = NULL, *pb = NULL, *ca = NULL, *cb = NULL;
+
+  if (gap == NULL)
+    return NULL;
+  sp_gap_lever_fractions (gap, analysis->model.c0, &f_alpha, &f_beta);
+  c0 = sp_readout_composition (analysis->model.c0, 1.0 - analysis->model.c0);
+  pa = sp_readout_fixed (100.0 * f_alpha, 0);
+  pb = sp_readout_fixed (100.0 * f_beta, 0);
+  ca = sp_readout_composition (gap->c_alpha, gap->one_minus_c_alpha);
+  cb = sp_readout_composition (gap->c_beta, gap->one_minus_c_beta);
+  /* Translators: the lever rule: c₀ = 0.400 splits into 38 % α (c = 0.090)
+   * + 62 % β (c = 0.910); the arguments are c₀, the α percentage, c_α, the
+   * β percentage and c_β (use %5$s-style positions to reorder). */
+  return g_strdup_printf (_("c₀ = %s splits into %s %% α (c = %s) + %s %% β (c = %s)"),
+                          c0, pa, ca, pb, cb);
+}
+
+static void
+sp_param_panel_show_lever (SpParamPanel     *self,
+                           const SpAnalysis *analysis)
+{
+  g_autofree char *lever = sp_param_panel_lever_text (analysis);
+  g_autofree char *text = NULL;
+
+  if (lever == NULL)
+    return;
+  text = g_strdup_printf ("%s\n%s", adw_action_row_get_subtitle (self->region_row), lever);
+  adw_action_row_set_subtitle (self->region_row, text);
+}
+
 void
 sp_param_panel_set_analysis (SpParamPanel *self,
                              SpAnalysis   *analysis)
@@ -253,41 +332,33 @@ sp_param_panel_set_analysis (SpParamPanel *self,
   omega = sp_readout_fixed (analysis->omega_over_kt, 2);
   gtk_label_set_label (self->omega_eff_label, omega);
   /* PHYSICS.md: no gap when Ω_eff − K ≤ 2 k_BT, so strain raises the
-   * threshold for this read-out from 2 to 2 + K/k_BT.  (Exact for the
-   * symmetric model; Redlich–Kister terms shift it.) */
-  {
-    double k_over_kt = analysis->model.stiffness / sp_model_kt (&analysis->model);
-
-    if (fabs (k_over_kt) < 0.005)
-      adw_action_row_set_subtitle (self->omega_eff_row,
-                                   _("Phases separate above 2"));
-    else
-      {
-        g_autofree char *bar = sp_readout_fixed (2.0 + k_over_kt, 2);
-        /* Translators: %s is a number such as 3.69; K is the strain stiffness. */
-        g_autofree char *text = g_strdup_printf (_("Phases separate above %s "
-                                                   "(2 + K/k<sub>B</sub>T)"), bar);
-
-        adw_action_row_set_subtitle (self->omega_eff_row, text);
-      }
-  }
-
-  if (analysis->has_critical)
-    {
-      g_autofree char *t = sp_readout_fixed (analysis->t_c, 0);
-      g_autofree char *kelvin = sp_readout_quantity (t, "K");
-
-      gtk_label_set_label (self->critical_label, kelvin);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->critical_row),
-                                   _("Above it, one solid solution at every composition"));
-    }
+   * threshold for this read-out from 2 to 2 + K/k_BT.  That threshold holds
+   * for the symmetric model only: with Redlich–Kister terms the read-out
+   * says instead whether g is non-convex somewhere at this T. */
+  if (!sp_model_is_symmetric (&analysis->model))
+    adw_action_row_set_subtitle (self->omega_eff_row,
+                                 eq->n_spinodals > 0
+                                 ? _("With L₁…L₄, g is non-convex at this T: phases separate")
+                                 : _("With L₁…L₄, g is convex at this T: one solid solution"));
   else
     {
-      gtk_label_set_label (self->critical_label, _("None"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->critical_row),
-                                   eq->n_gaps > 0 ? _("The gap stays open at every temperature")
-                                                  : _("No phase separation at any temperature"));
+      double k_over_kt = analysis->model.stiffness / sp_model_kt (&analysis->model);
+
+      if (fabs (k_over_kt) < 0.005)
+        adw_action_row_set_subtitle (self->omega_eff_row,
+                                     _("Phases separate above 2"));
+      else
+        {
+          g_autofree char *bar = sp_readout_fixed (2.0 + k_over_kt, 2);
+          /* Translators: %s is a number such as 3.69; K is the strain stiffness. */
+          g_autofree char *text = g_strdup_printf (_("Phases separate above %s "
+                                                     "(2 + K/k<sub>B</sub>T)"), bar);
+
+          adw_action_row_set_subtitle (self->omega_eff_row, text);
+        }
     }
+
+  sp_param_panel_show_critical (self, analysis);
 
   gtk_label_set_label (self->region_label, sp_i18n_region_label (analysis->c0_region));
   switch (analysis->c0_region)
@@ -306,6 +377,7 @@ sp_param_panel_set_analysis (SpParamPanel *self,
                                    _("Outside every gap: a single solid solution"));
       break;
     }
+  sp_param_panel_show_lever (self, analysis);
 
   for (guint i = 0; i < eq->n_gaps; i++)
     {

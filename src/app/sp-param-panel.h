@@ -19,6 +19,10 @@ G_DECLARE_FINAL_TYPE (SpParamPanel, sp_param_panel, SP, PARAM_PANEL, AdwBin)
 
 void sp_param_panel_set_params   (SpParamPanel *self,
                                   SpParams     *params);
+/* The lever-rule sentence for c0 inside a gap ("c₀ = 0.400 splits into
+ * 38 % α (c = 0.090) + 62 % β (c = 0.910)"), or NULL outside every gap. */
+char *sp_param_panel_lever_text  (const SpAnalysis *analysis);
+
 void sp_param_panel_set_analysis (SpParamPanel *self,
                                   SpAnalysis   *analysis);
 

@@ -58,6 +58,8 @@ sp_readout_fixed (double value,
 {
   g_autofree char *printed = NULL;
 
+  if (!isfinite (value))
+    return g_strdup (SP_READOUT_UNDEFINED);
   if (fabs (value) < 0.5 * pow (10.0, -digits))
     value = 0.0;
   printed = g_strdup_printf ("%.*f", digits, value);
@@ -69,8 +71,11 @@ char *
 sp_readout_significant (double value,
                        int    significant)
 {
-  g_autofree char *printed = g_strdup_printf ("%.*g", significant, value);
+  g_autofree char *printed = NULL;
 
+  if (!isfinite (value))
+    return g_strdup (SP_READOUT_UNDEFINED);
+  printed = g_strdup_printf ("%.*g", significant, value);
   return typeset_number (printed);
 }
 

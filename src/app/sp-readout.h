@@ -11,7 +11,12 @@
 
 G_BEGIN_DECLS
 
-/* @digits decimals, without a "−0.000". */
+/* What a read-out shows for a number that is undefined (NaN, infinite):
+ * never "nan nm". */
+#define SP_READOUT_UNDEFINED "—"
+
+/* @digits decimals, without a "−0.000"; SP_READOUT_UNDEFINED when @value
+ * is not finite (as for sp_readout_significant). */
 char *sp_readout_fixed        (double      value,
                               int         digits);
 /* @significant significant digits, trailing zeros dropped. */

@@ -64,6 +64,20 @@ static guint signals[N_SIGNALS];
 
 /* Read-outs -------------------------------------------------------------- */
 
+/* A length read-out, "12.5 nm", or "—" when it is undefined: L and λ of a
+ * uniform field, λ* of a stable c0 (no unstable mode) are NaN or 0, and a
+ * read-out must never say "nan nm". */
+static char *
+sp_sim_bar_length_text (double nm)
+{
+  g_autofree char *number = NULL;
+
+  if (!(isfinite (nm) && nm > 0.0))
+    return g_strdup (SP_READOUT_UNDEFINED);
+  number = sp_readout_significant (nm, 3);
+  return sp_readout_quantity (number, "nm");
+}
+
 static void
 sp_sim_bar_show_frame (SpSimBar *self)
 {
@@ -72,11 +86,11 @@ sp_sim_bar_show_frame (SpSimBar *self)
   g_autofree char *t = sp_readout_significant (d->time, 3);
   g_autofree char *mean = sp_readout_fixed (d->mean_c, 3);
   g_autofree char *energy = sp_readout_significant (d->free_energy, 4);
-  g_autofree char *length = sp_readout_significant (d->length_scale, 3);
-  g_autofree char *lambda = sp_readout_significant (d->lambda_dominant, 3);
-  g_autofree char *lambda_star = isfinite (d->lambda_star)
-                                 ? sp_readout_significant (d->lambda_star, 3)
-                                 : g_strdup ("—");
+  /* L and λ are undefined for a uniform field, λ* for a stable c0 (no
+   * unstable mode): those read "—", never "nan nm". */
+  g_autofree char *length = sp_sim_bar_length_text (d->length_scale);
+  g_autofree char *lambda = sp_sim_bar_length_text (d->lambda_dominant);
+  g_autofree char *lambda_star = sp_sim_bar_length_text (d->lambda_star);
   g_autofree char *texts[N_READOUTS] = { NULL, };
 
   /* Translators: the simulation read-outs: time, mean composition, free
@@ -86,9 +100,10 @@ sp_sim_bar_show_frame (SpSimBar *self)
   texts[0] = g_strdup_printf (_("t = %s s"), t);
   texts[1] = g_strdup_printf (_("c̄ = %s"), mean);
   texts[2] = g_strdup_printf (_("F = %s meV·nm²"), energy);
-  texts[3] = g_strdup_printf (_("L = %s nm"), length);
-  /* Translators: keep the Pango markup. */
-  texts[4] = g_strdup_printf (_("λ = %s nm <span alpha=\"70%%\">(λ* = %s nm)</span>"),
+  texts[3] = g_strdup_printf (_("L = %s"), length);
+  /* Translators: keep the Pango markup; each %s is a length such as
+   * "12.5 nm" or "—". */
+  texts[4] = g_strdup_printf (_("λ = %s <span alpha=\"70%%\">(λ* = %s)</span>"),
                               lambda, lambda_star);
   for (guint i = 0; i < N_READOUTS; i++)
     gtk_label_set_markup (self->readouts[i], texts[i]);

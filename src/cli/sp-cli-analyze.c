@@ -16,10 +16,10 @@
 
 typedef struct
 {
-  SpModel       model;
-  gboolean      has_critical;
-  double        t_c, c_c;
-  SpEquilibrium eq;
+  SpModel         model;
+  guint           n_critical;
+  SpCriticalPoint critical[SP_MAX_CRITICAL];
+  SpEquilibrium   eq;
   SpRegion      region;
   SpDispersion  dispersion;
 } Analysis;
@@ -29,7 +29,7 @@ analyze (const SpModel *model,
          Analysis      *a)
 {
   a->model = *model;
-  a->has_critical = sp_critical_point (model, &a->t_c, &a->c_c);
+  a->n_critical = sp_critical_points (model, a->critical);
   sp_equilibrium_compute (model, &a->eq);
   a->region = sp_equilibrium_classify (&a->eq, model->c0);
   sp_kinetics_dispersion (model, &a->dispersion);
@@ -60,7 +60,31 @@ analysis_to_json (const Analysis *a)
   json_builder_begin_object (builder);
   add_number_or_null (builder, "omega_eff_meV", TRUE, omega_eff);
   add_number_or_null (builder, "omega_over_kT", TRUE, omega_eff / sp_model_kt (&a->model));
-  add_number_or_null (builder, "critical_temperature_K", a->has_critical, a->t_c);
+  {
+    /* The highest critical point, and what kind it is: above an upper one
+     * no gap is left, a lower one (s1 < −2) opens the gap above it. */
+    const SpCriticalPoint *top = a->n_critical > 0 ? &a->critical[a->n_critical - 1] : NULL;
+
+    add_number_or_null (builder, "critical_temperature_K", top != NULL,
+                        top != NULL ? top->temperature : NAN);
+    json_builder_set_member_name (builder, "critical_kind");
+    if (top != NULL)
+      json_builder_add_string_value (builder, sp_critical_kind_to_string (top->kind));
+    else
+      json_builder_add_null_value (builder);
+  }
+  json_builder_set_member_name (builder, "critical_points");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < a->n_critical; i++)
+    {
+      json_builder_begin_object (builder);
+      add_number_or_null (builder, "temperature_K", TRUE, a->critical[i].temperature);
+      add_number_or_null (builder, "c", TRUE, a->critical[i].c);
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, sp_critical_kind_to_string (a->critical[i].kind));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
 
   json_builder_set_member_name (builder, "miscibility_gaps");
   json_builder_begin_array (builder);
@@ -71,7 +95,10 @@ analysis_to_json (const Analysis *a)
       json_builder_begin_object (builder);
       add_number_or_null (builder, "c_alpha", TRUE, gap->c_alpha);
       add_number_or_null (builder, "c_beta", TRUE, gap->c_beta);
-      add_number_or_null (builder, "mu_meV", TRUE, gap->mu);
+      /* 1 − c from the logit: c_beta = 1 − 1e−12 keeps all its digits. */
+      add_number_or_null (builder, "one_minus_c_alpha", TRUE, gap->one_minus_c_alpha);
+      add_number_or_null (builder, "one_minus_c_beta", TRUE, gap->one_minus_c_beta);
+      add_number_or_null (builder, "mu_meV", TRUE, sp_model_clean_energy (&a->model, gap->mu));
       add_number_or_null (builder, "voltage_V", TRUE, gap->voltage);
       json_builder_end_object (builder);
     }
@@ -88,8 +115,41 @@ analysis_to_json (const Analysis *a)
     }
   json_builder_end_array (builder);
 
+  json_builder_set_member_name (builder, "spinodal_intervals_one_minus");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < a->eq.n_spinodals; i++)
+    {
+      json_builder_begin_array (builder);
+      json_builder_add_double_value (builder, a->eq.spinodals[i].one_minus_lo);
+      json_builder_add_double_value (builder, a->eq.spinodals[i].one_minus_hi);
+      json_builder_end_array (builder);
+    }
+  json_builder_end_array (builder);
+
   json_builder_set_member_name (builder, "c0_region");
   json_builder_add_string_value (builder, sp_region_to_string (a->region));
+
+  /* The lever rule at c0: the equilibrium phase fractions, or null
+   * outside every gap. */
+  json_builder_set_member_name (builder, "c0_lever");
+  {
+    const SpGap *gap = sp_equilibrium_find_gap (&a->eq, a->model.c0);
+
+    if (gap != NULL)
+      {
+        double f_alpha, f_beta;
+
+        sp_gap_lever_fractions (gap, a->model.c0, &f_alpha, &f_beta);
+        json_builder_begin_object (builder);
+        add_number_or_null (builder, "fraction_alpha", TRUE, f_alpha);
+        add_number_or_null (builder, "fraction_beta", TRUE, f_beta);
+        add_number_or_null (builder, "c_alpha", TRUE, gap->c_alpha);
+        add_number_or_null (builder, "c_beta", TRUE, gap->c_beta);
+        json_builder_end_object (builder);
+      }
+    else
+      json_builder_add_null_value (builder);
+  }
 
   add_number_or_null (builder, "k_star_per_nm", a->dispersion.unstable, a->dispersion.k_star);
   add_number_or_null (builder, "lambda_star_nm", a->dispersion.unstable, a->dispersion.lambda_star);
@@ -158,20 +218,29 @@ print_table (const Analysis *a)
   print_number ("T", m->temperature, "K");
   print_number (_("Ω_eff = Ω − s₁ k_BT"), omega_eff, "meV");
   print_number ("Ω_eff / k_BT", omega_eff / sp_model_kt (m), "");
-  if (a->has_critical)
+  for (guint i = 0; i < a->n_critical; i++)
     {
-      g_autofree char *text = g_strdup_printf ("%.6g K (c = %.6g)", a->t_c, a->c_c);
-      print_row (_("Critical temperature T_c"), text);
+      const SpCriticalPoint *p = &a->critical[i];
+      g_autofree char *text = g_strdup_printf ("%.6g K (c = %.6g), %s", p->temperature, p->c,
+                                               p->kind == SP_CRITICAL_LOWER
+                                               ? _("lower: a gap only above it")
+                                               : _("upper: no gap from it upwards"));
+
+      print_row (i == 0 ? _("Critical temperature T_c") : "", text);
     }
-  else
-    print_row (_("Critical temperature T_c"), _("none (no gap at any temperature)"));
+  /* Without a critical point whether g has a gap cannot change with T. */
+  if (a->n_critical == 0)
+    print_row (_("Critical temperature T_c"),
+               a->eq.n_spinodals > 0 ? _("none (a gap at every temperature)")
+                                     : _("none (no gap at any temperature)"));
 
   printf ("\n%s\n", _("Miscibility gaps (common tangents)"));
   if (a->eq.n_gaps == 0)
     printf ("  %s\n", _("none: a solid solution at every composition"));
   for (guint i = 0; i < a->eq.n_gaps; i++)
     printf ("  c_α = %-12.6g c_β = %-12.6g μ* = %-10.6g meV  %s %.6g V\n",
-            a->eq.gaps[i].c_alpha, a->eq.gaps[i].c_beta, a->eq.gaps[i].mu,
+            a->eq.gaps[i].c_alpha, a->eq.gaps[i].c_beta,
+            sp_model_clean_energy (m, a->eq.gaps[i].mu),
             _("plateau"), a->eq.gaps[i].voltage);
 
   printf ("\n%s\n", _("Spinodal intervals (g'' < 0)"));
@@ -182,6 +251,22 @@ print_table (const Analysis *a)
 
   printf ("\n%s\n", _("Composition c₀"));
   printf ("  c₀ = %.6g: %s\n", m->c0, region_label (a->region));
+  {
+    const SpGap *gap = sp_equilibrium_find_gap (&a->eq, m->c0);
+
+    if (gap != NULL)
+      {
+        double f_alpha, f_beta;
+        g_autofree char *text = NULL;
+
+        sp_gap_lever_fractions (gap, m->c0, &f_alpha, &f_beta);
+        /* Translators: the lever rule, e.g. "38.2 % α (c = 0.09) + 61.8 %
+         * β (c = 0.91)"; %% is a percent sign. */
+        text = g_strdup_printf (_("%.3g %% α (c = %.6g) + %.3g %% β (c = %.6g)"),
+                                100.0 * f_alpha, gap->c_alpha, 100.0 * f_beta, gap->c_beta);
+        print_row (_("At equilibrium it splits into"), text);
+      }
+  }
   if (a->dispersion.unstable)
     {
       print_number (_("Fastest-growing wavenumber k*"), a->dispersion.k_star, "1/nm");

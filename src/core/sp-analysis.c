@@ -83,6 +83,7 @@ sp_analysis_new (const SpModel *model)
   a->has_critical = a->phase->has_critical;
   a->t_c = a->phase->t_c;
   a->c_c = a->phase->c_c;
+  a->critical_kind = a->phase->critical_kind;
 
   sp_equilibrium_compute (model, &a->eq);
   a->c0_region = sp_equilibrium_classify (&a->eq, model->c0);

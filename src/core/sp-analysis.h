@@ -25,8 +25,9 @@ typedef struct
   double          kt;               /* meV */
   double          omega_eff;        /* meV */
   double          omega_over_kt;    /* Ω_eff / k_B T */
-  gboolean        has_critical;
+  gboolean        has_critical;     /* the highest critical point (phase->critical has all) */
   double          t_c, c_c;
+  SpCriticalKind  critical_kind;    /* lower: the gap exists only above t_c */
 
   SpEquilibrium   eq;
   SpRegion        c0_region;

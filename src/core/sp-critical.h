@@ -1,4 +1,4 @@
-/* sp-critical.h — the critical (upper consolute) temperature */
+/* sp-critical.h — critical (consolute) points, upper and lower */
 #pragma once
 
 #include <glib.h>
@@ -7,11 +7,35 @@
 
 G_BEGIN_DECLS
 
-/* The highest T at which a miscibility gap exists, with the composition of
- * the critical point.  Closed form T_c = (Ω − K)/(k_B (2 + s1)), c_c = 1/2
- * for the symmetric model; otherwise GSL's Brent solver on T for
- * min_c g''(c; T) = 0.  Returns FALSE when no T > 0 gives a gap, or when a
- * gap persists at every temperature (no upper critical point). */
+#define SP_MAX_CRITICAL 8
+
+typedef enum
+{
+  SP_CRITICAL_UPPER,   /* the gap exists just below T and closes above it */
+  SP_CRITICAL_LOWER,   /* the gap exists only above T (Ω_eff grows with T, s1 < −2) */
+} SpCriticalKind;
+
+typedef struct
+{
+  double         temperature;  /* K */
+  double         c;
+  SpCriticalKind kind;
+} SpCriticalPoint;
+
+/* Every critical point at T > 0 where a dome of the equilibrium phase
+ * diagram closes (upper) or opens (lower), sorted by temperature.  Closed
+ * form T = (Ω − K)/(k_B (2 + s1)), c = 1/2 for the symmetric model (a lower
+ * point when both factors are negative); otherwise the exact extrema of the
+ * spinodal curve.  Critical points hidden inside a wider gap are left out. */
+guint    sp_critical_points (const SpModel   *model,
+                             SpCriticalPoint  points[SP_MAX_CRITICAL]);
+
+/* "upper" / "lower" (for JSON and CSV). */
+const char *sp_critical_kind_to_string (SpCriticalKind kind);
+
+/* The highest upper critical point: the T above which no gap is left.
+ * FALSE when there is none (no gap at any T, a gap at every T, or only a
+ * lower critical point). */
 gboolean sp_critical_point (const SpModel *model,
                             double        *t_c,
                             double        *c_c);

@@ -129,15 +129,18 @@ append_phase_diagram (GString            *csv,
     "spinodal: lower edge where g'' = 0", "spinodal: upper edge where g'' = 0", NULL
   };
 
-  if (phase->has_critical)
+  /* One line per critical point: a two-dome model has two, and a lower
+   * critical point (the gap opens above it) is labelled as such. */
+  for (guint i = 0; i < phase->n_critical; i++)
     {
       g_string_append (csv, "# critical point: T_c = ");
-      append_number (csv, phase->t_c, ' ');
+      append_number (csv, phase->critical[i].temperature, ' ');
       g_string_append (csv, "K, c_c = ");
-      append_number (csv, phase->c_c, '\n');
+      append_number (csv, phase->critical[i].c, ' ');
+      g_string_append_printf (csv, "(%s)\n", sp_critical_kind_to_string (phase->critical[i].kind));
     }
-  else
-    g_string_append (csv, "# critical point: none in this temperature range\n");
+  if (phase->n_critical == 0)
+    g_string_append (csv, "# critical point: none at any temperature\n");
   append_columns (csv, names, meanings);
 
   for (guint r = 0; r < phase->n_rows; r++)

@@ -33,8 +33,9 @@ void      sp_csv_append_model    (GString            *csv,
 
 /* One figure's curves of @analysis.  The phase diagram has one row per
  * temperature and per gap/spinodal index (index 0, 1, …), "nan" where that
- * temperature has fewer gaps or spinodals; the critical point is in the
- * header. */
+ * temperature has fewer gaps or spinodals; every critical point is in the
+ * header, one "# critical point: T_c = … K, c_c = … (upper|lower)" line
+ * each. */
 GString  *sp_csv_analysis        (const SpAnalysis   *analysis,
                                   SpCsvCurve          curve);
 

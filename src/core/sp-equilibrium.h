@@ -12,20 +12,23 @@ G_BEGIN_DECLS
  * at most three spinodal intervals and three gaps exist; keep headroom. */
 #define SP_MAX_INTERVALS 8
 
-/* A spinodal interval lo < c < hi where g'' < 0; u_* are the logits. */
+/* A spinodal interval lo < c < hi where g'' < 0; u_* are the logits and
+ * one_minus_* = 1 − lo, 1 − hi computed from them without cancellation. */
 typedef struct
 {
   double lo, hi;
   double u_lo, u_hi;
+  double one_minus_lo, one_minus_hi;
 } SpInterval;
 
 /* A miscibility gap: coexisting c_alpha < c_beta on one common tangent.  The
- * logits u_* carry full relative precision for both c and 1 − c; use
- * sp_logistic_complement (gap->u_beta) for 1 − c_beta. */
+ * logits u_* carry full relative precision for both c and 1 − c, and
+ * one_minus_c_* hold 1 − c_* computed from them (exact near c = 1). */
 typedef struct
 {
   double c_alpha, c_beta;
   double u_alpha, u_beta;
+  double one_minus_c_alpha, one_minus_c_beta;
   double mu;        /* μ*, meV: the slope of the tangent */
   double voltage;   /* the plateau V0 − μ* / 1000, V     */
 } SpGap;
@@ -73,6 +76,14 @@ const SpGap *sp_equilibrium_find_gap  (const SpEquilibrium *eq,
  * @gap, (c − c_α)/(c_β − c_α). */
 double      sp_gap_lever              (const SpGap *gap,
                                        double       c);
+
+/* Both lever-rule fractions at @c inside @gap: *@alpha = (c_β − c)/(c_β − c_α)
+ * and *@beta = (c − c_α)/(c_β − c_α), each without cancellation (they sum
+ * to 1 within round-off). */
+void        sp_gap_lever_fractions    (const SpGap *gap,
+                                       double       c,
+                                       double      *alpha,
+                                       double      *beta);
 
 /* μ of the equilibrium (hull) state at c: μ* inside a gap, μ(c) outside. */
 double      sp_equilibrium_mu         (const SpModel       *model,

@@ -324,3 +324,21 @@ sp_model_voltage (const SpModel *model,
 {
   return model->v0 - mu / 1000.0;
 }
+
+double
+sp_model_energy_scale (const SpModel *model)
+{
+  double scale = MAX (fabs (model->omega), sp_model_kt (model));
+
+  scale = MAX (scale, fabs (model->stiffness));
+  for (int j = 0; j < SP_RK_MAX; j++)
+    scale = MAX (scale, fabs (model->rk[j]));
+  return scale;
+}
+
+double
+sp_model_clean_energy (const SpModel *model,
+                       double         energy)
+{
+  return fabs (energy) < 1e-12 * sp_model_energy_scale (model) ? 0.0 : energy;
+}

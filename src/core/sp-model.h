@@ -133,6 +133,14 @@ double   sp_model_mu_rest_prime      (const SpModel *model, double c);
 /* Mobility M(c) in nm²/(s·meV). */
 double   sp_model_mobility           (const SpModel *model, double c);
 
+/* The energy scale of the model, max(|Ω|, k_B T, |K|, |L_j|) in meV: the
+ * size against which round-off in a computed energy is judged. */
+double   sp_model_energy_scale       (const SpModel *model);
+/* @energy (meV), or exactly 0 when |energy| < 1e−12 × the energy scale:
+ * what a read-out shows, so that a μ* of −2e−14 meV reads 0. */
+double   sp_model_clean_energy       (const SpModel *model,
+                                      double         energy);
+
 /* V(μ) = V0 − μ/1000, μ in meV. */
 double   sp_model_voltage            (const SpModel *model, double mu);
 

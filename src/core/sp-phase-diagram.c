@@ -10,7 +10,16 @@ phase_diagram_new (const SpModel *model)
 {
   SpPhaseDiagram *diagram = g_new0 (SpPhaseDiagram, 1);
 
-  diagram->has_critical = sp_critical_point (model, &diagram->t_c, &diagram->c_c);
+  diagram->n_critical = sp_critical_points (model, diagram->critical);
+  diagram->has_critical = diagram->n_critical > 0;
+  if (diagram->has_critical)
+    {
+      const SpCriticalPoint *top = &diagram->critical[diagram->n_critical - 1];
+
+      diagram->t_c = top->temperature;
+      diagram->c_c = top->c;
+      diagram->critical_kind = top->kind;
+    }
   return diagram;
 }
 
@@ -63,15 +72,25 @@ sp_phase_diagram_compute_default (const SpModel *model,
                                   guint          n_rows)
 {
   SpPhaseDiagram *diagram;
-  double top = model->temperature, t_min, t_max;
+  const SpParamRange *range = sp_param_range (SP_PARAM_TEMPERATURE);
+  double top = model->temperature, bottom = model->temperature, t_min, t_max;
 
   g_return_val_if_fail (n_rows >= 2, NULL);
 
   diagram = phase_diagram_new (model);
-  if (diagram->has_critical && diagram->t_c > top)
-    top = diagram->t_c;
-  t_max = MIN (1.1 * top, sp_param_range (SP_PARAM_TEMPERATURE)->max);
-  t_min = MAX (0.2 * t_max, sp_param_range (SP_PARAM_TEMPERATURE)->min);
+  for (guint i = 0; i < diagram->n_critical; i++)
+    {
+      double t = diagram->critical[i].temperature;
+
+      if (diagram->critical[i].kind == SP_CRITICAL_LOWER)
+        t *= 1.5;   /* the dome opens upward: show a good part of it */
+      top = MAX (top, t);
+      bottom = MIN (bottom, diagram->critical[i].temperature);
+    }
+  t_max = MIN (1.1 * top, range->max);
+  /* Down to a fifth of the top, and always low enough for the model's own
+   * temperature and the lowest critical point to lie inside. */
+  t_min = MAX (MIN (0.2 * t_max, 0.9 * bottom), range->min);
   if (t_min >= t_max)
     t_min = 0.5 * t_max;
   compute_rows (diagram, model, t_min, t_max, n_rows);

@@ -3,6 +3,7 @@
 
 #include <glib.h>
 
+#include "sp-critical.h"
 #include "sp-equilibrium.h"
 
 G_BEGIN_DECLS
@@ -18,8 +19,15 @@ typedef struct
   guint       n_rows;
   SpPhaseRow *rows;           /* ascending temperature */
   double      t_min, t_max;
-  gboolean    has_critical;
-  double      t_c, c_c;       /* the critical point, when has_critical */
+  /* Every critical point (sp_critical_points()), sorted by temperature,
+   * whether or not it lies inside [t_min, t_max]. */
+  guint           n_critical;
+  SpCriticalPoint critical[SP_MAX_CRITICAL];
+  /* The highest of them, when has_critical: above an upper one no gap is
+   * left; above a lower one the gap stays open at every T. */
+  gboolean        has_critical;
+  double          t_c, c_c;
+  SpCriticalKind  critical_kind;
 } SpPhaseDiagram;
 
 /* @n_rows ≥ 2 rows evenly spaced from @t_min to @t_max (0 < t_min < t_max);
@@ -29,8 +37,10 @@ SpPhaseDiagram *sp_phase_diagram_compute       (const SpModel *model,
                                                 double         t_min,
                                                 double         t_max,
                                                 guint          n_rows);
-/* The same over a range that shows the whole dome (up to 10 % above T_c)
- * and the model's own temperature. */
+/* The same over a range that shows every critical point (up to 10 % above
+ * the highest; a dome that opens upward from a lower critical point is
+ * shown up to half as far again above it) and the model's own
+ * temperature. */
 SpPhaseDiagram *sp_phase_diagram_compute_default (const SpModel *model,
                                                   guint          n_rows);
 void            sp_phase_diagram_free          (SpPhaseDiagram *diagram);

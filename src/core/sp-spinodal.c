@@ -190,6 +190,7 @@ sp_spinodals_find (const SpModel *model,
         {
           intervals[n - 1].u_hi = hi;
           intervals[n - 1].hi = sp_logistic (hi);
+          intervals[n - 1].one_minus_hi = sp_logistic_complement (hi);
           continue;
         }
       if (n == SP_MAX_INTERVALS)
@@ -197,6 +198,8 @@ sp_spinodals_find (const SpModel *model,
       intervals[n++] = (SpInterval) {
         .lo = sp_logistic (lo), .hi = sp_logistic (hi),
         .u_lo = lo, .u_hi = hi,
+        .one_minus_lo = sp_logistic_complement (lo),
+        .one_minus_hi = sp_logistic_complement (hi),
       };
     }
 
