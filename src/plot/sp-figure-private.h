@@ -162,6 +162,8 @@ void     sp_figure_free_energy_annotate (const SpFigureSpec *spec,
                                          gboolean           *has_binodal,
                                          SpLabelPlacement   *c0_label,
                                          gboolean           *has_c0_label);
+/* Phase diagram: @tc_label and @has_tc_label hold SP_MAX_CRITICAL, one per
+ * entry of the phase diagram's critical[]. */
 void     sp_figure_phase_annotate   (const SpFigureSpec *spec,
                                      const SpFigureData *data,
                                      const SpPlotStyle  *style,

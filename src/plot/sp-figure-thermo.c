@@ -439,12 +439,100 @@ row_bounds (const SpPhaseRow *row,
     }
 }
 
+/* The critical point, if any, where interval @i of row @r closes towards
+ * row @next (the row above for an upper point, below for a lower one):
+ * one with its temperature between the two rows, on the side where that
+ * row has fewer intervals, and nearest to interval @i. */
+static const SpCriticalPoint *
+closing_point (const SpPhaseDiagram *pd,
+               gboolean              spinodal,
+               guint                 r,
+               guint                 next,
+               guint                 i)
+{
+  const SpPhaseRow *row = &pd->rows[r];
+  double t_lo = MIN (row->temperature, pd->rows[next].temperature);
+  double t_hi = MAX (row->temperature, pd->rows[next].temperature);
+  const SpCriticalPoint *best = NULL;
+  double best_distance = INFINITY;
+
+  if (row_count (&pd->rows[next], spinodal) >= row_count (row, spinodal))
+    return NULL;
+  for (guint k = 0; k < pd->n_critical; k++)
+    {
+      const SpCriticalPoint *p = &pd->critical[k];
+      double lo, hi, distance = INFINITY;
+
+      if (p->temperature < t_lo || p->temperature > t_hi)
+        continue;
+      /* Which interval it closes: the one nearest to it, if this is it. */
+      for (guint j = 0; j < row_count (row, spinodal); j++)
+        {
+          row_bounds (row, spinodal, j, &lo, &hi);
+          if (j == i)
+            distance = p->c < lo ? lo - p->c : p->c > hi ? p->c - hi : 0.0;
+        }
+      for (guint j = 0; j < row_count (row, spinodal); j++)
+        {
+          double d;
+
+          row_bounds (row, spinodal, j, &lo, &hi);
+          d = p->c < lo ? lo - p->c : p->c > hi ? p->c - hi : 0.0;
+          if (j != i && d < distance)
+            distance = INFINITY;   /* another interval is nearer */
+        }
+      if (distance < best_distance)
+        {
+          best = p;
+          best_distance = distance;
+        }
+    }
+  return best;
+}
+
+/* The interval of row @next that continues interval @i of row @r (both
+ * ends nearby), or −1: where a run of rows with two domes meets one with
+ * one, the surviving dome goes on without a seam, while a three-phase line
+ * (one wide gap splitting into two) stays drawn. */
+static int
+continuing_interval (const SpPhaseDiagram *pd,
+                     gboolean              spinodal,
+                     guint                 r,
+                     guint                 next,
+                     guint                 i)
+{
+  double lo, hi, lo_n, hi_n;
+
+  row_bounds (&pd->rows[r], spinodal, i, &lo, &hi);
+  for (guint j = 0; j < row_count (&pd->rows[next], spinodal); j++)
+    {
+      row_bounds (&pd->rows[next], spinodal, j, &lo_n, &hi_n);
+      if (fabs (lo_n - lo) < 0.05 && fabs (hi_n - hi) < 0.05)
+        return j;
+    }
+  return -1;
+}
+
+static void
+path_to (cairo_t            *cr,
+         const SpFigureSpec *spec,
+         gboolean            move,
+         double              c,
+         double              t)
+{
+  if (move)
+    cairo_move_to (cr, sp_axis_map (&spec->x, c), sp_axis_map (&spec->y, t));
+  else
+    cairo_line_to (cr, sp_axis_map (&spec->x, c), sp_axis_map (&spec->y, t));
+}
+
 /* Traces each dome as one polygon: for every run of consecutive rows with
  * the same number of intervals, interval i's low edge upwards, the critical
- * point when a single interval closes below it, and its high edge back
- * down.  One polygon per run (not one quadrilateral per row) keeps the
- * fill seamless and the edges smooth, and costs Cairo a fraction of the
- * time. */
+ * point where it closes above the run (an upper critical point), its high
+ * edge back down, and the critical point where it opens below the run (a
+ * lower one, s1 < −2: a dome that opens upward).  One polygon per run (not
+ * one quadrilateral per row) keeps the fill seamless and the edges smooth,
+ * and costs Cairo a fraction of the time. */
 static void
 dome_path (cairo_t              *cr,
            const SpFigureSpec   *spec,
@@ -457,34 +545,47 @@ dome_path (cairo_t              *cr,
   while (r0 < pd->n_rows)
     {
       guint n = row_count (&pd->rows[r0], spinodal), r1 = r0;
-      gboolean to_critical;
 
       while (r1 + 1 < pd->n_rows && row_count (&pd->rows[r1 + 1], spinodal) == n)
         r1++;
-      /* Rows r0 … r1 share n intervals; does the run close at T_c? */
-      to_critical = n == 1 && pd->has_critical && r1 + 1 < pd->n_rows
-                    && row_count (&pd->rows[r1 + 1], spinodal) == 0
-                    && pd->t_c >= pd->rows[r1].temperature
-                    && pd->t_c <= pd->rows[r1 + 1].temperature;
-      for (guint i = 0; i < n && (r1 > r0 || to_critical); i++)
+      for (guint i = 0; i < n; i++)
         {
+          const SpCriticalPoint *top = r1 + 1 < pd->n_rows
+                                       ? closing_point (pd, spinodal, r1, r1 + 1, i) : NULL;
+          const SpCriticalPoint *bottom = r0 > 0
+                                          ? closing_point (pd, spinodal, r0, r0 - 1, i) : NULL;
+          int on = top == NULL && r1 + 1 < pd->n_rows
+                   ? continuing_interval (pd, spinodal, r1, r1 + 1, i) : -1;
           double lo, hi;
 
+          if (r1 == r0 && top == NULL && bottom == NULL && on < 0)
+            continue;
+          if (bottom != NULL)
+            path_to (cr, spec, TRUE, bottom->c, bottom->temperature);
           for (guint r = r0; r <= r1; r++)
             {
               row_bounds (&pd->rows[r], spinodal, i, &lo, &hi);
-              if (r == r0)
-                cairo_move_to (cr, sp_axis_map (&spec->x, lo), sp_axis_map (&spec->y, pd->rows[r].temperature));
-              else
-                cairo_line_to (cr, sp_axis_map (&spec->x, lo), sp_axis_map (&spec->y, pd->rows[r].temperature));
+              path_to (cr, spec, r == r0 && bottom == NULL, lo, pd->rows[r].temperature);
             }
-          if (to_critical)
-            cairo_line_to (cr, sp_axis_map (&spec->x, pd->c_c), sp_axis_map (&spec->y, pd->t_c));
+          if (top != NULL)
+            path_to (cr, spec, FALSE, top->c, top->temperature);
+          if (on >= 0)
+            {
+              /* Up to the next run's row, where this dome goes on. */
+              row_bounds (&pd->rows[r1 + 1], spinodal, on, &lo, &hi);
+              path_to (cr, spec, FALSE, lo, pd->rows[r1 + 1].temperature);
+              if (!closed)
+                path_to (cr, spec, TRUE, hi, pd->rows[r1 + 1].temperature);
+              else
+                path_to (cr, spec, FALSE, hi, pd->rows[r1 + 1].temperature);
+            }
           for (guint r = r1 + 1; r-- > r0;)
             {
               row_bounds (&pd->rows[r], spinodal, i, &lo, &hi);
-              cairo_line_to (cr, sp_axis_map (&spec->x, hi), sp_axis_map (&spec->y, pd->rows[r].temperature));
+              path_to (cr, spec, FALSE, hi, pd->rows[r].temperature);
             }
+          if (bottom != NULL)
+            path_to (cr, spec, FALSE, bottom->c, bottom->temperature);
           if (closed)
             cairo_close_path (cr);
         }
@@ -517,10 +618,10 @@ draw_dome (cairo_t              *cr,
 #define LABEL_SIZE 0.9
 
 static gboolean
-critical_shown (const SpFigureSpec   *spec,
-                const SpPhaseDiagram *pd)
+critical_shown (const SpFigureSpec    *spec,
+                const SpCriticalPoint *p)
 {
-  return pd->has_critical && pd->t_c >= spec->y.min && pd->t_c <= spec->y.max;
+  return p->temperature >= spec->y.min && p->temperature <= spec->y.max;
 }
 
 static gboolean
@@ -531,9 +632,9 @@ state_shown (const SpFigureSpec *spec,
 }
 
 static char *
-critical_text (const SpPhaseDiagram *pd)
+critical_text (const SpCriticalPoint *p)
 {
-  return g_strdup_printf (_("<i>T</i><sub>c</sub> = %.0f K"), pd->t_c);
+  return g_strdup_printf (_("<i>T</i><sub>c</sub> = %.0f K"), p->temperature);
 }
 
 void
@@ -551,12 +652,16 @@ sp_figure_phase_annotate (const SpFigureSpec *spec,
   double r = DOT_RADIUS * spec->em;
   double u0 = sp_axis_map (&spec->x, a->model.c0);
   double v0 = sp_axis_map (&spec->y, a->model.temperature);
-  double uc = sp_axis_map (&spec->x, pd->c_c), vc = sp_axis_map (&spec->y, pd->t_c);
 
   memset (annotations, 0, sizeof *annotations);
-  *has_tc_label = *has_state_label = FALSE;
-  if (critical_shown (spec, pd))
-    sp_annotations_add_dot (annotations, uc, vc, RING * r);
+  *has_state_label = FALSE;
+  for (guint k = 0; k < SP_MAX_CRITICAL; k++)
+    has_tc_label[k] = FALSE;
+  /* Every critical point's dot first, so no label covers any of them. */
+  for (guint k = 0; k < pd->n_critical; k++)
+    if (critical_shown (spec, &pd->critical[k]))
+      sp_annotations_add_dot (annotations, sp_axis_map (&spec->x, pd->critical[k].c),
+                              sp_axis_map (&spec->y, pd->critical[k].temperature), RING * r);
   if (state_shown (spec, a))
     sp_annotations_add_dot (annotations, u0, v0, RING * 1.2 * r);
 
@@ -602,11 +707,13 @@ sp_figure_phase_annotate (const SpFigureSpec *spec,
       }
     }
 
-  if (critical_shown (spec, pd))
+  for (guint k = 0; k < pd->n_critical; k++)
     {
-      g_autofree char *text = critical_text (pd);
-      /* Above the point first, then beside it, then below. */
-      const SpLabelSpot spots[] = {
+      const SpCriticalPoint *p = &pd->critical[k];
+      g_autofree char *text = NULL;
+      /* An upper point: above it first (outside its dome), then beside
+       * it, then below.  A lower point's dome opens upward: below first. */
+      const SpLabelSpot upper[] = {
         { 0.0, -0.6, 0.5, 1.0 },
         { 0.8, 0.2, 0.0, 0.0 },
         { -0.8, 0.2, 1.0, 0.0 },
@@ -614,9 +721,23 @@ sp_figure_phase_annotate (const SpFigureSpec *spec,
         { -0.8, -0.2, 1.0, 1.0 },
         { 0.0, 0.6, 0.5, 0.0 },
       };
+      const SpLabelSpot lower[] = {
+        { 0.0, 0.6, 0.5, 0.0 },
+        { 0.8, 0.2, 0.0, 0.0 },
+        { -0.8, 0.2, 1.0, 0.0 },
+        { 0.8, -0.2, 0.0, 1.0 },
+        { -0.8, -0.2, 1.0, 1.0 },
+        { 0.0, -0.6, 0.5, 1.0 },
+      };
 
-      *has_tc_label = sp_figure_place_label (spec, style, LABEL_SIZE, text, uc, vc, spots,
-                                             G_N_ELEMENTS (spots), annotations, tc_label);
+      if (!critical_shown (spec, p))
+        continue;
+      text = critical_text (p);
+      has_tc_label[k] = sp_figure_place_label (spec, style, LABEL_SIZE, text,
+                                               sp_axis_map (&spec->x, p->c),
+                                               sp_axis_map (&spec->y, p->temperature),
+                                               p->kind == SP_CRITICAL_LOWER ? lower : upper,
+                                               G_N_ELEMENTS (upper), annotations, &tc_label[k]);
     }
 }
 
@@ -632,8 +753,8 @@ sp_figure_phase_draw (cairo_t            *cr,
   double u0 = sp_axis_map (&spec->x, a->model.c0);
   double v0 = sp_axis_map (&spec->y, a->model.temperature);
   SpAnnotations annotations;
-  SpLabelPlacement tc_label, state_label;
-  gboolean has_tc_label, has_state_label;
+  SpLabelPlacement tc_label[SP_MAX_CRITICAL], state_label;
+  gboolean has_tc_label[SP_MAX_CRITICAL], has_state_label;
 
   cairo_save (cr);
   sp_figure_clip_plot (cr, spec);
@@ -646,19 +767,22 @@ sp_figure_phase_draw (cairo_t            *cr,
   sp_figure_stroke (cr, &style->marker, 0.7 * spec->lw, TRUE);
   cairo_restore (cr);
 
-  sp_figure_phase_annotate (spec, data, style, &annotations, &tc_label, &has_tc_label,
+  sp_figure_phase_annotate (spec, data, style, &annotations, tc_label, has_tc_label,
                             &state_label, &has_state_label);
-  if (critical_shown (spec, pd))
-    sp_figure_dot (cr, sp_axis_map (&spec->x, pd->c_c), sp_axis_map (&spec->y, pd->t_c), r,
-                   &style->foreground, &style->background);
+  for (guint k = 0; k < pd->n_critical; k++)
+    if (critical_shown (spec, &pd->critical[k]))
+      sp_figure_dot (cr, sp_axis_map (&spec->x, pd->critical[k].c),
+                     sp_axis_map (&spec->y, pd->critical[k].temperature), r,
+                     &style->foreground, &style->background);
   if (state_shown (spec, a))
     sp_figure_dot (cr, u0, v0, 1.2 * r, &style->marker, &style->background);
-  if (has_tc_label)
-    {
-      g_autofree char *text = critical_text (pd);
+  for (guint k = 0; k < pd->n_critical; k++)
+    if (has_tc_label[k])
+      {
+        g_autofree char *text = critical_text (&pd->critical[k]);
 
-      sp_figure_draw_placed_label (cr, style, LABEL_SIZE, text, &tc_label, &style->foreground);
-    }
+        sp_figure_draw_placed_label (cr, style, LABEL_SIZE, text, &tc_label[k], &style->foreground);
+      }
   if (has_state_label)
     sp_figure_draw_placed_label (cr, style, LABEL_SIZE, _("(<i>c</i>₀, <i>T</i>)"), &state_label,
                                  &style->marker);

@@ -212,7 +212,12 @@ sp_figure_annotations_compute (SpFigureKind        kind,
                                       &a, &has_a);
     }
   else if (kind == SP_FIGURE_PHASE_DIAGRAM)
-    sp_figure_phase_annotate (spec, data, style, annotations, &a, &has_a, &b, &has_b);
+    {
+      SpLabelPlacement critical[SP_MAX_CRITICAL];
+      gboolean has_critical[SP_MAX_CRITICAL];
+
+      sp_figure_phase_annotate (spec, data, style, annotations, critical, has_critical, &b, &has_b);
+    }
   else if (kind == SP_FIGURE_DIFFUSIVITY)
     sp_figure_diffusivity_annotate (spec, data, style, annotations, &a, &has_a);
 }
