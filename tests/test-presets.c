@@ -6,6 +6,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <json-glib/json-glib.h>
+
 #include "sp-equilibrium.h"
 #include "sp-presets.h"
 
@@ -60,7 +62,7 @@ test_lifepo4 (void)
   g_assert_cmpfloat (p->model.kappa, ==, 227.0);
   g_assert_cmpfloat (p->model.stiffness, ==, 43.4);
   g_assert_cmpfloat (p->model.d0, ==, 0.53);
-  g_assert_cmpfloat (p->model.v0, ==, 3.422);
+  g_assert_cmpfloat (p->model.v0, ==, 3.4654);
   g_assert_cmpfloat (p->model.temperature, ==, 298.0);
   g_assert_cmpfloat (p->model.s1, ==, 0.0);
   for (guint j = 0; j < SP_RK_MAX; j++)
@@ -329,6 +331,152 @@ test_lifepo4_one_gap (void)
                                   w * (1.0 - 2.0 * eq.gaps[0].c_alpha), 0.0, 1e-9);
 }
 
+/* ---- every preset's stated numbers against its own curves -------------- */
+
+/* A number as the description prints it: it must appear there verbatim,
+ * and the computed value must round to it (half a unit in its last
+ * digit). */
+static void
+check_stated (const SpPreset *p,
+              const char     *what,
+              const char     *stated,
+              double          computed)
+{
+  const char *dot = strchr (stated, '.');
+  int decimals = dot != NULL ? (int) strlen (dot + 1) : 0;
+  double value = g_ascii_strtod (stated, NULL);
+
+  if (strstr (p->description, stated) == NULL)
+    g_error ("preset %s: its claims state %s = %s, its description does not", p->id, what, stated);
+  if (!(fabs (computed - value) <= 0.5 * pow (10.0, -decimals) * (1.0 + 1e-9)))
+    g_error ("preset %s: the description says %s = %s, the model gives %.6g",
+             p->id, what, stated, computed);
+}
+
+static JsonObject *
+preset_claims (const char  *id,
+               JsonParser  *parser)
+{
+  g_autofree char *path = g_strdup_printf ("/io/github/spinodal/Spinodal/presets/%s.json", id);
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, NULL);
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+
+  g_assert_nonnull (bytes);
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+                                             g_bytes_get_size (bytes), &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  /* Every preset states checkable numbers. */
+  g_assert_true (json_object_has_member (root, "claims"));
+  return json_object_get_object_member (root, "claims");
+}
+
+static void
+test_claims (void)
+{
+  for (guint k = 0; k < G_N_ELEMENTS (expected_ids); k++)
+    {
+      g_autoptr(SpPreset) p = lookup (expected_ids[k]);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonObject *claims = preset_claims (expected_ids[k], parser);
+      SpEquilibrium eq;
+      guint n_checked = 0;
+
+      sp_equilibrium_compute (&p->model, &eq);
+      if (json_object_has_member (claims, "omega_over_kT"))
+        {
+          check_stated (p, "Ω/kT", json_object_get_string_member (claims, "omega_over_kT"),
+                        p->model.omega / sp_model_kt (&p->model));
+          n_checked++;
+        }
+      if (json_object_has_member (claims, "n_gaps"))
+        {
+          g_assert_cmpint (eq.n_gaps, ==, json_object_get_int_member (claims, "n_gaps"));
+          n_checked++;
+        }
+      if (json_object_has_member (claims, "plateau_V"))
+        {
+          JsonArray *v = json_object_get_array_member (claims, "plateau_V");
+
+          g_assert_cmpuint (json_array_get_length (v), ==, eq.n_gaps);
+          for (guint i = 0; i < eq.n_gaps; i++)
+            check_stated (p, "plateau (V)", json_array_get_string_element (v, i), eq.gaps[i].voltage);
+          n_checked++;
+        }
+      if (json_object_has_member (claims, "plateau_shift_V"))
+        {
+          /* With K c² the symmetric μ* is K: the plateau lies K/e below V0. */
+          check_stated (p, "V0 − plateau (V)",
+                        json_object_get_string_member (claims, "plateau_shift_V"),
+                        p->model.v0 - eq.gaps[0].voltage);
+          n_checked++;
+        }
+      if (json_object_has_member (claims, "gaps"))
+        {
+          JsonArray *gaps = json_object_get_array_member (claims, "gaps");
+
+          g_assert_cmpuint (json_array_get_length (gaps), ==, eq.n_gaps);
+          for (guint i = 0; i < eq.n_gaps; i++)
+            {
+              JsonArray *ends = json_array_get_array_element (gaps, i);
+
+              check_stated (p, "c_alpha", json_array_get_string_element (ends, 0), eq.gaps[i].c_alpha);
+              check_stated (p, "c_beta", json_array_get_string_element (ends, 1), eq.gaps[i].c_beta);
+            }
+          n_checked++;
+        }
+      if (json_object_has_member (claims, "spinodals"))
+        {
+          JsonArray *sp = json_object_get_array_member (claims, "spinodals");
+
+          g_assert_cmpuint (json_array_get_length (sp), ==, eq.n_spinodals);
+          for (guint i = 0; i < eq.n_spinodals; i++)
+            {
+              JsonArray *ends = json_array_get_array_element (sp, i);
+
+              check_stated (p, "spinodal lo", json_array_get_string_element (ends, 0), eq.spinodals[i].lo);
+              check_stated (p, "spinodal hi", json_array_get_string_element (ends, 1), eq.spinodals[i].hi);
+            }
+          n_checked++;
+        }
+      {
+        const char *regions[] = { "unstable", "metastable" };
+
+        for (guint r = 0; r < G_N_ELEMENTS (regions); r++)
+          if (json_object_has_member (claims, regions[r]))
+            {
+              JsonArray *cs = json_object_get_array_member (claims, regions[r]);
+
+              for (guint i = 0; i < json_array_get_length (cs); i++)
+                {
+                  const char *stated = json_array_get_string_element (cs, i);
+
+                  g_assert_nonnull (strstr (p->description, stated));
+                  g_assert_cmpstr (sp_region_to_string (sp_equilibrium_classify (&eq, g_ascii_strtod (stated, NULL))),
+                                   ==, regions[r]);
+                }
+              n_checked++;
+            }
+      }
+      g_assert_cmpuint (n_checked, ==, json_object_get_size (claims));
+    }
+}
+
+/* PHYSICS.md: the LiFePO4 plateau V0 − K/e lands on the measured 3.422 V. */
+static void
+test_lifepo4_plateau (void)
+{
+  g_autoptr(SpPreset) p = lookup ("lifepo4");
+  SpEquilibrium eq;
+
+  sp_equilibrium_compute (&p->model, &eq);
+  g_assert_cmpuint (eq.n_gaps, ==, 1);
+  g_assert_cmpfloat (fabs (eq.gaps[0].mu - p->model.stiffness), <=, 1e-10 * p->model.stiffness);
+  g_assert_cmpfloat (fabs (eq.gaps[0].voltage - (p->model.v0 - p->model.stiffness / 1000.0)), <=, 1e-10);
+  g_assert_cmpfloat (fabs (eq.gaps[0].voltage - 3.422), <=, 1e-10);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -348,6 +496,8 @@ main (int    argc,
   g_test_add_func ("/presets/solid-solution-no-gap", test_solid_solution_no_gap);
   g_test_add_func ("/presets/two-plateau", test_two_plateau);
   g_test_add_func ("/presets/lifepo4-one-gap", test_lifepo4_one_gap);
+  g_test_add_func ("/presets/claims", test_claims);
+  g_test_add_func ("/presets/lifepo4-plateau", test_lifepo4_plateau);
 
   return g_test_run ();
 }

@@ -92,7 +92,7 @@ static const DoubleParam double_params[] = {
   { "l3",            SP_PARAM_RK,          -500.0,  500.0,   0.0, MODEL_OFFSET (rk) + 2 * sizeof (double) },
   { "l4",            SP_PARAM_RK,          -500.0,  500.0,   0.0, MODEL_OFFSET (rk) + 3 * sizeof (double) },
   { "d0",            SP_PARAM_D0,             0.01,  100.0,  0.53, MODEL_OFFSET (d0) },
-  { "v0",            SP_PARAM_V0,            -1.0,    6.0, 3.422, MODEL_OFFSET (v0) },
+  { "v0",            SP_PARAM_V0,            -1.0,    6.0, 3.4654, MODEL_OFFSET (v0) },
   { "c0",            SP_PARAM_C0,             0.01,   0.99,  0.5, MODEL_OFFSET (c0) },
   { "domain-length", SP_N_PARAMS,            16.0, 1024.0, SP_PARAMS_DEFAULT_LENGTH,
     G_STRUCT_OFFSET (SpParams, domain_length) },

@@ -19,12 +19,16 @@ static const char * const preset_texts[] = {
   /* Translators: the name of the material preset “lifepo4” */
   N_("LiFePO₄"),
   /* Translators: the description of the material preset “lifepo4” */
-  N_("Olivine lithium iron phosphate, the classic two-phase cathode: a long "
-     "flat plateau near 3.42 V. Regular-solution interaction 4.51 kT at 298 "
-     "K with coherency strain. The regular solution with these parameters "
-     "predicts a wider miscibility gap than the measured room-temperature "
-     "end members (about Li₀.₀₅FePO₄ and Li₀.₈₉FePO₄): the model is kept as "
-     "published rather than tuned to the data."),
+  N_("Olivine lithium iron phosphate, the classic two-phase cathode: a "
+     "long flat plateau at 3.422 V. Regular-solution interaction 4.51 kT "
+     "at 298 K with coherency strain, which narrows the gap and puts the "
+     "plateau K/e = 0.0434 V below V₀. This symmetric model gives the "
+     "miscibility gap 0.090 < c < 0.910, while the measured "
+     "room-temperature end members are about Li₀.₀₅FePO₄ and Li₀.₈₉FePO₄: "
+     "the measured gap is asymmetric, shifted towards Li-poor "
+     "compositions, which a symmetric regular solution cannot reproduce. "
+     "The parameters are kept as published rather than tuned to the "
+     "data."),
   /* Translators: the name of the material preset “lto” */
   N_("Li₄Ti₅O₁₂"),
   /* Translators: the description of the material preset “lto” */
