@@ -15,6 +15,7 @@
 #include "sp-param-panel.h"
 #include "sp-plot-view.h"
 #include "sp-presets.h"
+#include "sp-readout.h"
 #include "sp-slider-row.h"
 
 #include "test-app-helpers.h"
@@ -502,6 +503,67 @@ test_about (void)
   close_window (window);
 }
 
+static const char *
+panel_row_subtitle (SpWindow   *window,
+                    const char *name)
+{
+  GObject *panel = template_child (window, SP_TYPE_WINDOW, "panel");
+
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (template_child (panel, SP_TYPE_PARAM_PANEL,
+                                                                      name)));
+}
+
+/* Issue 11, items 7 and 10: a lower critical point is reported as such
+ * (Ω = −30 meV, s1 = −3: a gap only above 348 K), the lever rule splits c0
+ * inside a gap, the "above 2 + K/k_BT" threshold is not claimed for
+ * Redlich–Kister models, and undefined lengths read "—". */
+static void
+test_readout_numbers (void)
+{
+  SpWindow *window = new_window ();
+  SpParams *params = sp_window_get_params (window);
+  SpAnalysis *a;
+  g_autofree char *lever = NULL;
+  double f_alpha;
+
+  g_object_set (params, "omega", -30.0, "s1", -3.0, "stiffness", 0.0,
+                "temperature", 400.0, "c0", 0.4, NULL);
+  a = sp_window_get_analysis (window);
+  g_assert_cmpstr (panel_label (window, "critical_label"), ==, "348 K");
+  g_assert_nonnull (strstr (panel_row_subtitle (window, "critical_row"), "lower critical point"));
+  g_assert_cmpuint (a->eq.n_gaps, ==, 1);
+
+  /* 0.4 lies in the gap: the fractions (c_β − c0)/(c_β − c_α) and the rest. */
+  f_alpha = (a->eq.gaps[0].c_beta - 0.4) / (a->eq.gaps[0].c_beta - a->eq.gaps[0].c_alpha);
+  lever = g_strdup_printf ("c₀ = 0.400 splits into %.0f %% α (c = %.3f) + %.0f %% β (c = %.3f)",
+                           100 * f_alpha, a->eq.gaps[0].c_alpha, 100 * (1 - f_alpha),
+                           a->eq.gaps[0].c_beta);
+  g_assert_nonnull (strstr (panel_row_subtitle (window, "region_row"), lever));
+  g_assert_nonnull (strstr (panel_row_subtitle (window, "omega_eff_row"), "Phases separate above 2"));
+
+  /* Below 348 K there is no gap at all, and no lever sentence. */
+  g_object_set (params, "temperature", 300.0, NULL);
+  g_assert_cmpuint (sp_window_get_analysis (window)->eq.n_gaps, ==, 0);
+  g_assert_null (strstr (panel_row_subtitle (window, "region_row"), "splits into"));
+  g_assert_cmpstr (panel_label (window, "critical_label"), ==, "348 K");
+
+  /* With an L₁ term the symmetric threshold is not shown. */
+  g_object_set (params, "omega", 115.8, "s1", 0.0, "l1", 40.0, "temperature", 298.0, NULL);
+  g_assert_null (strstr (panel_row_subtitle (window, "omega_eff_row"), "above"));
+  g_assert_nonnull (strstr (panel_row_subtitle (window, "omega_eff_row"), "non-convex"));
+
+  /* No read-out prints nan. */
+  {
+    g_autofree char *nan_text = sp_readout_significant (NAN, 3);
+    g_autofree char *inf_text = sp_readout_fixed (INFINITY, 1);
+
+    g_assert_cmpstr (nan_text, ==, SP_READOUT_UNDEFINED);
+    g_assert_cmpstr (inf_text, ==, SP_READOUT_UNDEFINED);
+  }
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -522,6 +584,7 @@ main (int   argc,
   g_test_add_func ("/app/window/dark-style", test_dark_style);
   g_test_add_func ("/app/window/settings-restore", test_settings_restore);
   g_test_add_func ("/app/about", test_about);
+  g_test_add_func ("/app/window/readout-numbers", test_readout_numbers);
 
   status = g_test_run ();
   g_clear_object (&app);
