@@ -69,13 +69,14 @@ assert_exact_keys (JsonObject        *object,
 }
 
 static const char *const analysis_keys[] = {
-  "omega_eff_meV", "omega_over_kT", "critical_temperature_K", "miscibility_gaps",
-  "spinodal_intervals", "c0_region", "k_star_per_nm", "lambda_star_nm",
-  "sigma_max_per_s", NULL
+  "omega_eff_meV", "omega_over_kT", "critical_temperature_K", "critical_kind",
+  "critical_points", "miscibility_gaps", "spinodal_intervals",
+  "spinodal_intervals_one_minus", "c0_region", "c0_lever", "k_star_per_nm",
+  "lambda_star_nm", "sigma_max_per_s", NULL
 };
 
 static const char *const gap_keys[] = {
-  "c_alpha", "c_beta", "mu_meV", "voltage_V", NULL
+  "c_alpha", "c_beta", "one_minus_c_alpha", "one_minus_c_beta", "mu_meV", "voltage_V", NULL
 };
 
 /* Runs `analyze --json @args`, checks the envelope and returns the parsed
@@ -119,10 +120,11 @@ assert_matches_core (JsonObject    *obj,
 {
   SpEquilibrium eq;
   SpDispersion d;
-  double t_c = 0.0, c_c = 0.0;
-  gboolean has_critical = sp_critical_point (model, &t_c, &c_c);
-  JsonArray *gaps, *spinodals;
+  SpCriticalPoint critical[SP_MAX_CRITICAL];
+  guint n_critical = sp_critical_points (model, critical);
+  JsonArray *gaps, *spinodals, *points, *one_minus;
   SpRegion region;
+  const SpGap *lever_gap;
 
   sp_equilibrium_compute (model, &eq);
   sp_kinetics_dispersion (model, &d);
@@ -133,11 +135,30 @@ assert_matches_core (JsonObject    *obj,
   assert_rel (member_double (obj, "omega_over_kT"),
               sp_model_omega_eff (model) / sp_model_kt (model), 1e-12, "omega_over_kT");
 
-  if (has_critical)
-    assert_rel (member_double (obj, "critical_temperature_K"), t_c, 1e-12,
-                "critical_temperature_K");
+  /* The highest critical point and its kind; then every one of them. */
+  if (n_critical > 0)
+    {
+      assert_rel (member_double (obj, "critical_temperature_K"),
+                  critical[n_critical - 1].temperature, 1e-12, "critical_temperature_K");
+      g_assert_cmpstr (json_object_get_string_member (obj, "critical_kind"), ==,
+                       sp_critical_kind_to_string (critical[n_critical - 1].kind));
+    }
   else
-    assert_null_member (obj, "critical_temperature_K");
+    {
+      assert_null_member (obj, "critical_temperature_K");
+      assert_null_member (obj, "critical_kind");
+    }
+  points = json_object_get_array_member (obj, "critical_points");
+  g_assert_cmpuint (json_array_get_length (points), ==, n_critical);
+  for (guint i = 0; i < n_critical; i++)
+    {
+      JsonObject *p = json_array_get_object_element (points, i);
+
+      assert_rel (member_double (p, "temperature_K"), critical[i].temperature, 1e-12, "critical T");
+      assert_rel (member_double (p, "c"), critical[i].c, 1e-12, "critical c");
+      g_assert_cmpstr (json_object_get_string_member (p, "kind"), ==,
+                       sp_critical_kind_to_string (critical[i].kind));
+    }
 
   gaps = json_object_get_array_member (obj, "miscibility_gaps");
   g_assert_nonnull (gaps);
@@ -152,7 +173,13 @@ assert_matches_core (JsonObject    *obj,
       assert_exact_keys (gap, gap_keys);
       assert_rel (member_double (gap, "c_alpha"), eq.gaps[i].c_alpha, 1e-12, "c_alpha");
       assert_rel (member_double (gap, "c_beta"), eq.gaps[i].c_beta, 1e-12, "c_beta");
-      assert_rel (member_double (gap, "mu_meV"), eq.gaps[i].mu, 1e-12, "mu_meV");
+      /* 1 − c from the logit, not 1 − c_beta after rounding. */
+      assert_rel (member_double (gap, "one_minus_c_alpha"),
+                  sp_logistic_complement (eq.gaps[i].u_alpha), 1e-12, "one_minus_c_alpha");
+      assert_rel (member_double (gap, "one_minus_c_beta"),
+                  sp_logistic_complement (eq.gaps[i].u_beta), 1e-12, "one_minus_c_beta");
+      assert_rel (member_double (gap, "mu_meV"), sp_model_clean_energy (model, eq.gaps[i].mu),
+                  1e-12, "mu_meV");
       assert_rel (member_double (gap, "voltage_V"), eq.gaps[i].voltage, 1e-12, "voltage_V");
     }
 
@@ -171,8 +198,37 @@ assert_matches_core (JsonObject    *obj,
       assert_rel (json_array_get_double_element (pair, 1), eq.spinodals[i].hi, 1e-12, "spinodal hi");
     }
 
+  one_minus = json_object_get_array_member (obj, "spinodal_intervals_one_minus");
+  g_assert_cmpuint (json_array_get_length (one_minus), ==, eq.n_spinodals);
+  for (guint i = 0; i < eq.n_spinodals; i++)
+    {
+      JsonArray *pair = json_array_get_array_element (one_minus, i);
+
+      assert_rel (json_array_get_double_element (pair, 0),
+                  sp_logistic_complement (eq.spinodals[i].u_lo), 1e-12, "1 - spinodal lo");
+      assert_rel (json_array_get_double_element (pair, 1),
+                  sp_logistic_complement (eq.spinodals[i].u_hi), 1e-12, "1 - spinodal hi");
+    }
+
   g_assert_cmpstr (json_object_get_string_member (obj, "c0_region"), ==,
                    sp_region_to_string (region));
+
+  /* The lever rule at c0, by its definition. */
+  lever_gap = sp_equilibrium_find_gap (&eq, model->c0);
+  if (lever_gap != NULL)
+    {
+      JsonObject *lever = json_object_get_object_member (obj, "c0_lever");
+      double width = lever_gap->c_beta - lever_gap->c_alpha;
+
+      assert_rel (member_double (lever, "fraction_beta"),
+                  (model->c0 - lever_gap->c_alpha) / width, 1e-12, "fraction_beta");
+      assert_rel (member_double (lever, "fraction_alpha"),
+                  (lever_gap->c_beta - model->c0) / width, 1e-12, "fraction_alpha");
+      assert_rel (member_double (lever, "c_alpha"), lever_gap->c_alpha, 1e-12, "lever c_alpha");
+      assert_rel (member_double (lever, "c_beta"), lever_gap->c_beta, 1e-12, "lever c_beta");
+    }
+  else
+    assert_null_member (obj, "c0_lever");
 
   if (d.unstable)
     {
@@ -462,6 +518,96 @@ test_analyze_tiny_kappa (void)
   assert_matches_core (obj, &model);
 }
 
+/* Issue 11, item 7a: Ω = −30 meV, s1 = −3: Ω_eff = Ω − s1 k_BT grows with T,
+ * so the gap exists only above the lower critical temperature
+ * T = (Ω − K)/(k_B (2 + s1)) = 30/k_B = 348.13 K. */
+static void
+test_analyze_lower_critical (void)
+{
+  const char *args[] = { "--omega", "-30", "--s1", "-3", "--temperature", "400", "--c0", "0.4", NULL };
+  const char *table_args[] = { "analyze", "--omega", "-30", "--s1", "-3", NULL };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *obj = analyze_json (args, parser);
+  JsonObject *lever;
+  g_auto(Run) run = { 0 };
+  SpModel model;
+  double t_lower = 30.0 / SP_KB_MEV_PER_K;
+
+  sp_model_init_default (&model);
+  model.omega = -30.0;
+  model.s1 = -3.0;
+  model.temperature = 400.0;
+  model.c0 = 0.4;
+  assert_matches_core (obj, &model);
+  assert_rel (member_double (obj, "critical_temperature_K"), t_lower, 1e-12, "lower T_c");
+  g_assert_cmpstr (json_object_get_string_member (obj, "critical_kind"), ==, "lower");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (obj, "miscibility_gaps")), ==, 1);
+  /* The symmetric gap's fractions at 0.4 (c_α + c_β = 1). */
+  lever = json_object_get_object_member (obj, "c0_lever");
+  assert_rel (member_double (lever, "fraction_alpha") + member_double (lever, "fraction_beta"), 1.0,
+              1e-14, "fractions sum");
+
+  /* The table at 300 K (below it, no gap) names the lower critical point and
+   * does not claim there is no gap at any temperature. */
+  run_cli (table_args, &run);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "348.136 K (c = 0.5), lower"));
+  g_assert_null (strstr (run.out, "no gap at any temperature"));
+}
+
+/* Issue 11, item 7d: at 1 K a strongly non-convex Redlich–Kister model has
+ * one gap (an independent fine convex hull gives 0.127225–0.980604); it
+ * was lost when round-off exceeded the tangent solver's fixed tolerance.
+ * Ω = 658.8 meV failed as well as the issue's 658.8097. */
+static void
+test_analyze_low_temperature_gap (void)
+{
+  const char *omegas[] = { "658.8097", "658.8" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (omegas); i++)
+    {
+      const char *args[] = { "--omega", omegas[i], "--temperature", "1", "--s1", "-3.7509",
+                             "--stiffness", "47.709", "--kappa", "8.21", "--c0", "0.6",
+                             "--rk", "-908.6434,-899.7488,912.7536,4.3208", NULL };
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonObject *obj = analyze_json (args, parser);
+      JsonArray *gaps = json_object_get_array_member (obj, "miscibility_gaps");
+      JsonObject *gap;
+
+      g_assert_cmpuint (json_array_get_length (gaps), ==, 1);
+      gap = json_array_get_object_element (gaps, 0);
+      g_assert_cmpfloat (fabs (member_double (gap, "c_alpha") - 0.127225), <, 2e-5);
+      g_assert_cmpfloat (fabs (member_double (gap, "c_beta") - 0.980604), <, 2e-5);
+    }
+}
+
+/* Issue 11, item 7e/f: at Ω/k_BT = 40 the symmetric binodal is within 1e−16
+ * of 1, where c_beta itself rounds to 1: one_minus_c_beta keeps its digits
+ * (against the fixed point u = −a(1 − 2c) of the symmetric binodal, with
+ * 1 − c_β = c_α by symmetry), and the symmetric μ* = K = 0 prints as 0. */
+static void
+test_analyze_near_one (void)
+{
+  g_autofree char *omega = g_strdup_printf ("%.17g", 40.0 * SP_KB_MEV_PER_K * 100.0);
+  const char *args[] = { "--omega", omega, "--temperature", "100", NULL };
+  const char *table_args[] = { "analyze", "--omega", "150", "--temperature", "300", NULL };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *obj = analyze_json (args, parser);
+  JsonObject *gap = json_array_get_object_element (json_object_get_array_member (obj, "miscibility_gaps"), 0);
+  g_auto(Run) run = { 0 };
+  double u = -40.0;
+
+  for (int i = 0; i < 200; i++)
+    u = -40.0 * (sp_logistic_complement (u) - sp_logistic (u));
+  assert_rel (member_double (gap, "one_minus_c_beta"), sp_logistic (u), 1e-10, "1 - c_beta");
+  g_assert_cmpfloat (member_double (gap, "one_minus_c_beta"), <, 1e-16);
+  g_assert_cmpfloat (member_double (gap, "mu_meV"), ==, 0.0);
+
+  run_cli (table_args, &run);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "μ* = 0 "));
+}
+
 static void
 test_analyze_table (void)
 {
@@ -526,6 +672,9 @@ main (int    argc,
   g_test_add_func ("/cli/analyze/mobility-constant", test_analyze_mobility_constant);
   g_test_add_func ("/cli/analyze/extremes", test_analyze_extremes);
   g_test_add_func ("/cli/analyze/tiny-kappa", test_analyze_tiny_kappa);
+  g_test_add_func ("/cli/analyze/lower-critical", test_analyze_lower_critical);
+  g_test_add_func ("/cli/analyze/low-temperature-gap", test_analyze_low_temperature_gap);
+  g_test_add_func ("/cli/analyze/near-one", test_analyze_near_one);
   g_test_add_func ("/cli/analyze/table", test_analyze_table);
   g_test_add_func ("/cli/presets", test_presets);
   g_test_add_func ("/cli/bench", test_bench);

@@ -298,6 +298,66 @@ small_run (SpChParams *p,
   return ch;
 }
 
+/* Issue 11, item 7c: a two-dome model has two critical points, and the CSV
+ * lists both, each with the kind and the exact numbers; a lower critical
+ * point (s1 < −2) is labelled as such. */
+static void
+test_every_critical_point (void)
+{
+  SpModel m;
+  g_autoptr(SpAnalysis) a = NULL;
+  g_autoptr(SpAnalysis) lower = NULL;
+  g_autoptr(GString) csv = NULL;
+  g_autoptr(GString) csv_lower = NULL;
+  g_auto(Table) t = { 0 };
+  g_auto(Table) tl = { 0 };
+  guint lines = 0;
+
+  sp_model_init_default (&m);
+  m.omega = 20.0;
+  m.rk[0] = 20.0;
+  m.rk[1] = 200.0;
+  m.rk[3] = -300.0;
+  a = sp_analysis_new (&m);
+  g_assert_cmpuint (a->phase->n_critical, ==, 2);
+  csv = sp_csv_analysis (a, SP_CSV_PHASE_DIAGRAM);
+  table_parse (csv->str, &t);
+  for (guint i = 0; i < t.comments->len; i++)
+    lines += strstr (g_ptr_array_index (t.comments, i), "critical point: T_c = ") != NULL;
+  g_assert_cmpuint (lines, ==, 2);
+  for (guint k = 0; k < 2; k++)
+    {
+      g_autoptr(GString) line = g_string_new ("critical point: T_c = ");
+
+      g_string_append_printf (line, "%.17g", a->phase->critical[k].temperature);
+      /* The shortest round-trip form is a prefix of %.17g's digits only when
+       * they agree; compare the parsed numbers instead. */
+      for (guint i = 0; i < t.comments->len; i++)
+        {
+          const char *c = strstr (g_ptr_array_index (t.comments, i), "T_c = ");
+          double value;
+
+          if (c == NULL)
+            continue;
+          value = g_ascii_strtod (c + 6, NULL);
+          if (value == a->phase->critical[k].temperature)
+            {
+              g_assert_nonnull (strstr (c, "(upper)"));
+              g_string_truncate (line, 0);
+            }
+        }
+      g_assert_cmpuint (line->len, ==, 0);
+    }
+
+  sp_model_init_default (&m);
+  m.omega = -30.0;
+  m.s1 = -3.0;
+  lower = sp_analysis_new (&m);
+  csv_lower = sp_csv_analysis (lower, SP_CSV_PHASE_DIAGRAM);
+  table_parse (csv_lower->str, &tl);
+  g_assert_true (has_comment (&tl, "(lower)"));
+}
+
 static void
 test_field (void)
 {
@@ -432,6 +492,7 @@ main (int    argc,
   g_test_add_func ("/csv/header", test_header);
   g_test_add_func ("/csv/shortest-digits", test_shortest_digits);
   g_test_add_func ("/csv/phase-diagram", test_phase_diagram);
+  g_test_add_func ("/csv/every-critical-point", test_every_critical_point);
   g_test_add_func ("/csv/field", test_field);
   g_test_add_func ("/csv/history-and-structure", test_history_and_structure);
   g_test_add_func ("/csv/write", test_write);

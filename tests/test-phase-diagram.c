@@ -99,6 +99,60 @@ test_no_critical (void)
     g_assert_cmpuint (d->rows[i].eq.n_gaps, ==, 0);
 }
 
+/* A lower critical point (Ω = −30 meV, s1 = −3: 348.13 K): the dome opens
+ * upward, the default range shows the point and a good part of the dome,
+ * and every row agrees: no gap below it, one above. */
+static void
+test_lower_critical (void)
+{
+  SpModel m;
+  g_autoptr(SpPhaseDiagram) d = NULL;
+  double t_lower = 30.0 / 0.08617333262;
+
+  sp_model_init_default (&m);
+  m.omega = -30.0;
+  m.s1 = -3.0;
+  d = sp_phase_diagram_compute_default (&m, 120);
+  g_assert_true (d->has_critical);
+  g_assert_cmpuint (d->n_critical, ==, 1);
+  g_assert_cmpint (d->critical_kind, ==, SP_CRITICAL_LOWER);
+  sp_assert_close (d->t_c, t_lower, 1e-10, 1.0);
+  sp_assert_close (d->t_max, 1.1 * 1.5 * t_lower, 1e-12, 1.0);
+  g_assert_cmpfloat (d->t_min, <=, m.temperature);
+  for (guint i = 0; i < d->n_rows; i++)
+    g_assert_cmpuint (d->rows[i].eq.n_gaps, ==, d->rows[i].temperature > t_lower ? 1 : 0);
+}
+
+/* The default range always holds the model's own temperature (the (c0, T)
+ * marker) and every critical point, however far apart they are. */
+static void
+test_default_range_covers (void)
+{
+  const double temps[] = { 1.0, 50.0, 120.0, 298.0, 2900.0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (temps); i++)
+    {
+      SpModel m;
+      g_autoptr(SpPhaseDiagram) d = NULL;
+
+      sp_model_init_default (&m);
+      m.omega = 20.0;
+      m.rk[0] = 20.0;
+      m.rk[1] = 200.0;
+      m.rk[3] = -300.0;
+      m.temperature = temps[i];
+      d = sp_phase_diagram_compute_default (&m, 20);
+      g_assert_cmpuint (d->n_critical, ==, 2);
+      g_assert_cmpfloat (d->t_min, <=, m.temperature);
+      g_assert_cmpfloat (d->t_max, >=, m.temperature);
+      for (guint k = 0; k < d->n_critical; k++)
+        {
+          g_assert_cmpfloat (d->t_min, <=, d->critical[k].temperature);
+          g_assert_cmpfloat (d->t_max, >=, d->critical[k].temperature);
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -106,5 +160,7 @@ main (int argc, char **argv)
   g_test_add_func ("/phase-diagram/symmetric-rows", test_symmetric_rows);
   g_test_add_func ("/phase-diagram/two-gap-rows", test_two_gap_rows);
   g_test_add_func ("/phase-diagram/no-critical", test_no_critical);
+  g_test_add_func ("/phase-diagram/lower-critical", test_lower_critical);
+  g_test_add_func ("/phase-diagram/default-range-covers", test_default_range_covers);
   return g_test_run ();
 }
