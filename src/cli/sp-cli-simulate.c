@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <inttypes.h>
+#include <math.h>
 #include <stdio.h>
 
 #include "sp-ch.h"
@@ -87,6 +88,14 @@ append_energy (SpCh     *ch,
     }
 }
 
+/* A length for the summary line, or "—" when it is undefined (NaN or not
+ * positive). */
+static char *
+length_or_dash (double nm)
+{
+  return isfinite (nm) && nm > 0.0 ? g_strdup_printf ("%.6g", nm) : g_strdup ("—");
+}
+
 int
 sp_cli_simulate (int    argc,
                  char **argv)
@@ -149,10 +158,16 @@ sp_cli_simulate (int    argc,
   {
     SpChDiagnostics diag;
 
+    g_autofree char *length = NULL, *lambda = NULL, *lambda_star = NULL;
+
     sp_ch_diagnostics_compute (ch, &diag);
-    printf (_("t = %.6g  F = %.10g  mean c = %.15g  L = %.6g  λ_dominant = %.6g  λ* = %.6g\n"),
-            diag.time, diag.free_energy, diag.mean_c, diag.length_scale,
-            diag.lambda_dominant, diag.lambda_star);
+    /* L and λ of a uniform field and λ* of a stable c0 are undefined: "—",
+     * never "nan". */
+    length = length_or_dash (diag.length_scale);
+    lambda = length_or_dash (diag.lambda_dominant);
+    lambda_star = length_or_dash (diag.lambda_star);
+    printf (_("t = %.6g  F = %.10g  mean c = %.15g  L = %s  λ_dominant = %s  λ* = %s\n"),
+            diag.time, diag.free_energy, diag.mean_c, length, lambda, lambda_star);
     /* PRIu64, not G_GUINT64_FORMAT: xgettext understands <inttypes.h>
      * macros, so the catalogue's msgid matches the runtime string. */
     printf (_("%" PRIu64 " steps (%" PRIu64 " retried) in %.3f s\n"),
