@@ -894,6 +894,47 @@ test_place_label_rule (void)
   g_assert_cmpuint (taken.n, ==, 3);
 }
 
+/* Issue 11, item 7a: a lower critical point (Ω = −30 meV, s1 = −3, gap
+ * only above 348 K): the spinodal dome is filled above the point, not
+ * below it, and the point lies inside the axis. */
+static void
+test_lower_dome_pixels (void)
+{
+  SpModel m;
+  g_autoptr(SpAnalysis) a = NULL;
+  SpFigureData data;
+  SpPlotStyle style;
+  SpFigureSpec spec;
+  cairo_surface_t *surface;
+  double t_lower = 30.0 / 0.08617333262, x, outside, above, below;
+
+  sp_model_init_default (&m);
+  m.omega = -30.0;
+  m.s1 = -3.0;
+  m.temperature = 400.0;
+  a = sp_analysis_new (&m);
+  sp_figure_data_init (&data);
+  data.analysis = a;
+  sp_plot_style_init_light (&style);
+  surface = render (SP_FIGURE_PHASE_DIAGRAM, &data, &style, 800, 500);
+  sp_figure_spec_compute (SP_FIGURE_PHASE_DIAGRAM, &data, &style, 800, 500, &spec);
+
+  g_assert_cmpfloat (spec.y.min, <, t_lower);
+  g_assert_cmpfloat (spec.y.max, >, t_lower);
+  x = sp_axis_map (&spec.x, 0.45);
+  above = sp_axis_map (&spec.y, t_lower + 0.5 * (spec.y.max - t_lower));
+  below = sp_axis_map (&spec.y, t_lower - 0.5 * (t_lower - spec.y.min));
+  /* Filled (unlike the same row at c = 0.03, outside every dome) above the
+   * point; the same as that row below it. */
+  outside = sp_axis_map (&spec.x, 0.03);
+  g_assert_cmphex (pixel_at (surface, x, above), !=, pixel_at (surface, outside, above));
+  g_assert_cmphex (pixel_at (surface, x, below), ==, pixel_at (surface, outside, below));
+
+  sp_figure_spec_clear (&spec);
+  cairo_surface_destroy (surface);
+  sp_plot_style_clear (&style);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -913,6 +954,7 @@ main (int argc, char **argv)
   g_test_add_func ("/figure/title-inset", test_title_inset);
   g_test_add_func ("/figure/label-placement", test_label_placement);
   g_test_add_func ("/figure/place-label-rule", test_place_label_rule);
+  g_test_add_func ("/figure/lower-dome-pixels", test_lower_dome_pixels);
 
   return g_test_run ();
 }

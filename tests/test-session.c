@@ -548,7 +548,7 @@ test_v1_files (void)
   g_assert_cmpfloat (s.sim.model.stiffness, ==, 43.4);
   g_assert_cmpfloat (s.sim.model.kappa, ==, 227.0);
   g_assert_cmpfloat (s.sim.model.d0, ==, 0.53);
-  g_assert_cmpfloat (s.sim.model.v0, ==, 3.422);
+  g_assert_cmpfloat (s.sim.model.v0, ==, 3.4654);
   g_assert_cmpfloat (s.sim.model.c0, ==, 0.5);
   g_assert_cmpint (s.sim.model.mobility, ==, SP_MOBILITY_SITE_BLOCKING);
   g_assert_cmpuint (s.sim.n, ==, 256);

@@ -407,8 +407,17 @@ sp_figure_phase_setup (SpFigureSpec       *spec,
 
   sp_figure_spec_add_legend (spec, SP_LEGEND_LINE, &style->tangent, _("binodal"));
   sp_figure_spec_add_legend (spec, SP_LEGEND_LINE, &style->secondary, _("spinodal"));
-  if (a->phase->has_critical)
-    sp_figure_spec_add_legend (spec, SP_LEGEND_DOT, &style->foreground, _("critical point"));
+  {
+    gboolean shown = FALSE;
+
+    /* Only when a critical point lies on the axis (one above the slider
+     * range is not drawn). */
+    for (guint k = 0; k < a->phase->n_critical; k++)
+      shown |= a->phase->critical[k].temperature >= a->phase->t_min &&
+               a->phase->critical[k].temperature <= a->phase->t_max;
+    if (shown)
+      sp_figure_spec_add_legend (spec, SP_LEGEND_DOT, &style->foreground, _("critical point"));
+  }
   sp_figure_spec_add_legend (spec, SP_LEGEND_DOT, &style->marker, _("(<i>c</i>₀, <i>T</i>)"));
 }
 
