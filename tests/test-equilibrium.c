@@ -78,6 +78,12 @@ test_extreme_precision (void)
       g_assert_cmpuint (eq.n_gaps, ==, 1);
       sp_assert_close (eq.gaps[0].c_alpha, c, 1e-10, 0.0);
       sp_assert_close (sp_logistic_complement (eq.gaps[0].u_beta), c, 1e-10, 0.0);
+      /* The stored complements (the JSON's one_minus_*) keep that precision:
+       * by symmetry 1 − c_β = c_α, and 1 − spinodal hi = spinodal lo. */
+      sp_assert_close (eq.gaps[0].one_minus_c_beta, c, 1e-10, 0.0);
+      sp_assert_close (eq.gaps[0].one_minus_c_alpha, 1.0 - c, 1e-15, 0.0);
+      sp_assert_close (eq.spinodals[0].one_minus_hi, eq.spinodals[0].lo, 1e-10, 0.0);
+      sp_assert_close (eq.spinodals[0].one_minus_lo, eq.spinodals[0].hi, 1e-10, 0.0);
     }
 }
 
@@ -278,6 +284,20 @@ test_lever_and_mu (void)
   sp_assert_close (sp_gap_lever (gap, 0.3),
                    (0.3 - gap->c_alpha) / (gap->c_beta - gap->c_alpha), 1e-15, 1.0);
   sp_assert_close (sp_equilibrium_mu (&m, &eq, 0.3), gap->mu, 1e-15, 1.0);
+  /* Both fractions in closed form for the symmetric gap (c_β = 1 − c_α). */
+  {
+    const double cs[] = { 0.3, 0.5, 0.8 };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cs); i++)
+      {
+        double f_alpha, f_beta, ca = gap->c_alpha;
+
+        sp_gap_lever_fractions (gap, cs[i], &f_alpha, &f_beta);
+        sp_assert_close (f_beta, (cs[i] - ca) / (1.0 - 2.0 * ca), 1e-10, 1.0);
+        sp_assert_close (f_alpha, (1.0 - ca - cs[i]) / (1.0 - 2.0 * ca), 1e-10, 1.0);
+        sp_assert_close (f_alpha + f_beta, 1.0, 1e-15, 1.0);
+      }
+  }
   g_assert_null (sp_equilibrium_find_gap (&eq, gap->c_alpha / 2));
   sp_assert_close (sp_equilibrium_mu (&m, &eq, gap->c_alpha / 2),
                    sp_model_mu (&m, gap->c_alpha / 2), 1e-15, 1.0);

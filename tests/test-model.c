@@ -196,6 +196,33 @@ test_ranges (void)
   g_assert_false (sp_param_range_contains (t, 3000.0000001));
 }
 
+/* The round-off scale of a read-out: |μ*| < 1e−12 × max(|Ω|, k_BT, |K|,
+ * |L_j|) prints as 0 (a symmetric μ* of −2e−14 meV), anything larger is
+ * kept. */
+static void
+test_clean_energy (void)
+{
+  SpModel m;
+
+  sp_model_init_default (&m);
+  m.omega = 100.0;
+  m.temperature = 300.0;
+  g_assert_cmpfloat (sp_model_energy_scale (&m), ==, 100.0);
+  m.rk[2] = -400.0;
+  g_assert_cmpfloat (sp_model_energy_scale (&m), ==, 400.0);
+  m.omega = 1.0;
+  m.rk[2] = 0.0;
+  g_assert_cmpfloat (sp_model_energy_scale (&m), ==, sp_model_kt (&m));
+  m.stiffness = 50.0;
+  g_assert_cmpfloat (sp_model_energy_scale (&m), ==, 50.0);
+
+  g_assert_cmpfloat (sp_model_clean_energy (&m, -2e-14), ==, 0.0);
+  g_assert_cmpfloat (sp_model_clean_energy (&m, 4e-11), ==, 0.0);   /* < 5e-11 */
+  g_assert_cmpfloat (sp_model_clean_energy (&m, 6e-11), ==, 6e-11);
+  g_assert_cmpfloat (sp_model_clean_energy (&m, 43.4), ==, 43.4);
+  g_assert_cmpfloat (sp_model_clean_energy (&m, -1e-9), ==, -1e-9);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -207,5 +234,6 @@ main (int argc, char **argv)
   g_test_add_func ("/model/mobility", test_mobility);
   g_test_add_func ("/model/validate", test_validate);
   g_test_add_func ("/model/ranges", test_ranges);
+  g_test_add_func ("/model/clean-energy", test_clean_energy);
   return g_test_run ();
 }
