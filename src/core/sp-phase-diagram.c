@@ -38,8 +38,10 @@ compute_rows (SpPhaseDiagram *diagram,
   diagram->t_min = t_min;
   diagram->t_max = t_max;
 
-  /* From the top down: the gaps open at T_c and widen smoothly as T falls,
-   * so each row is a good Newton start for the next. */
+  /* From the top down: below an upper critical point the gaps widen
+   * smoothly as T falls, so each row is a good Newton start for the next;
+   * where a gap vanishes instead (below a lower critical point) the
+   * continuation fails and sp_equilibrium_continue() starts afresh. */
   for (guint i = n_rows; i-- > 0;)
     {
       SpPhaseRow *row = &diagram->rows[i];
