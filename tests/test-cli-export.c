@@ -292,7 +292,7 @@ static void
 test_write_failure (void)
 {
   g_autofree char *dir = test_tmpdir_new ("test-cli-export");
-  g_autofree char *missing = g_build_filename (dir, "missing", "x.pdf", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing", "x.png", NULL);
   g_autofree char *blocker = g_build_filename (dir, "file", NULL);
   g_autofree char *through = g_build_filename (blocker, "x.png", NULL);
   g_autofree char *field = g_build_filename (dir, "nodir", "field.png", NULL);

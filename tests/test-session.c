@@ -104,7 +104,9 @@ test_defaults (void)
 }
 
 /* Random values spread over every range, written and read back: each double
- * must come back bit for bit (json-glib writes %.17g). */
+ * must come back bit for bit (sp-json writes the shortest exact form).
+ * Every fifth trial rounds the values to a few digits, which is where
+ * exponent forms without a '.' ("1e-08") appear. */
 static void
 test_round_trip_random (void)
 {
@@ -143,6 +145,22 @@ test_round_trip_random (void)
       a.steps_per_frame = g_rand_int_range (rand, 1, SP_SESSION_STEPS_PER_FRAME_MAX + 1);
       if (trial % 2 == 0)
         a.preset = g_strdup ("lifepo4");
+      if (trial % 5 == 0)
+        {
+          double *fields[] = { &m->kappa, &m->d0, &m->c0, &a.sim.length, &a.sim.noise,
+                               &a.sim.dt_max, &a.sim.tolerance };
+
+          for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+            {
+              char text[32];
+              double rounded;
+
+              g_snprintf (text, sizeof text, "%.1e", *fields[f]);
+              rounded = g_ascii_strtod (text, NULL);
+              if (*fields[f] > 0 && (fields[f] != &m->c0 || rounded < 1.0))
+                *fields[f] = rounded;
+            }
+        }
 
       data = to_data (&a);
       sp_session_init_default (&b);
@@ -192,6 +210,52 @@ test_round_trip_file (void)
       count++;
     g_assert_cmpuint (count, ==, 1);
   }
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* Issue 11: json-glib wrote 1e-8 as "1e-08.0", so a session with 1e-8 in
+ * a field saved over a good file and was then refused on open.  Every
+ * field that can hold such a value, through a real file saved over a good
+ * one, and powers of ten and integers in every double field. */
+static void
+test_round_trip_exponents (void)
+{
+  g_auto(SpSession) a = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sp-session-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "tiny.spinodal", NULL);
+  static const double powers[] = { 1e-8, 1e-9, 1e-12, 1e-5, 1e-6, 1e-7 };
+
+  g_assert_no_error (error);
+  session_init_unusual (&a);
+  g_assert_true (sp_session_save (&a, path, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (powers); i++)
+    {
+      g_auto(SpSession) b = { 0 };
+      g_autofree char *contents = NULL;
+
+      a.sim.tolerance = powers[i];
+      a.sim.dt_max = powers[i];
+      a.sim.noise = powers[i];
+      a.sim.model.d0 = powers[i];
+      a.sim.model.c0 = powers[i];
+      a.sim.model.omega = 1.0;
+      a.sim.model.kappa = 100.0;
+      a.sim.length = 1e5;
+      g_assert_true (sp_session_save (&a, path, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      g_assert_null (strstr (contents, "e-08.0"));
+      g_assert_null (strstr (contents, "e-09.0"));
+
+      sp_session_init_default (&b);
+      g_assert_true (sp_session_load (&b, path, &error));
+      g_assert_no_error (error);
+      assert_sessions_identical (&a, &b);
+    }
   g_assert_cmpint (g_remove (path), ==, 0);
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
@@ -589,6 +653,7 @@ main (int    argc,
   g_test_add_func ("/session/defaults", test_defaults);
   g_test_add_func ("/session/round-trip-random", test_round_trip_random);
   g_test_add_func ("/session/round-trip-file", test_round_trip_file);
+  g_test_add_func ("/session/round-trip-exponents", test_round_trip_exponents);
   g_test_add_func ("/session/save-refuses-invalid", test_save_refuses_invalid);
   g_test_add_func ("/session/missing-fields-take-defaults", test_missing_fields_take_defaults);
   g_test_add_func ("/session/unknown-fields-ignored", test_unknown_fields_ignored);

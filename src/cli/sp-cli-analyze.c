@@ -12,6 +12,7 @@
 #include "sp-cli-options.h"
 #include "sp-critical.h"
 #include "sp-equilibrium.h"
+#include "sp-json.h"
 #include "sp-kinetics.h"
 
 typedef struct
@@ -53,7 +54,6 @@ static char *
 analysis_to_json (const Analysis *a)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   double omega_eff = sp_model_omega_eff (&a->model);
 
@@ -157,9 +157,8 @@ analysis_to_json (const Analysis *a)
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  return json_generator_to_data (generator, NULL);
+  /* sp_json_to_data, not json_generator: valid numbers (issue 11). */
+  return sp_json_to_data (root, 2, NULL);
 }
 
 static const char *

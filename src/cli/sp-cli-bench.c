@@ -27,9 +27,12 @@ sp_cli_bench (int    argc,
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autofree double *ms = NULL;
-  int runs = 200;
+  g_autofree char *runs_text = NULL;
+  guint64 runs = 200;
+  /* A string, not G_OPTION_ARG_INT (which takes "0x10" and " 5"): every
+   * integer flag is parsed the same way (issue 11). */
   const GOptionEntry entries[] = {
-    { "runs", 0, 0, G_OPTION_ARG_INT, &runs, N_("Number of timed recomputes (1–100000)"), N_("N") },
+    { "runs", 0, 0, G_OPTION_ARG_STRING, &runs_text, N_("Number of timed recomputes (1–100000)"), N_("N") },
     { NULL }
   };
   SpModel model;
@@ -45,9 +48,9 @@ sp_cli_bench (int    argc,
   g_option_context_add_group (context, sp_cli_model_options_group (opts));
   if (!sp_cli_parse (context, "bench", &argc, &argv))
     return SP_CLI_EXIT_USAGE;
-  if (runs < 1 || runs > 100000)
+  if (runs_text != NULL && !sp_cli_parse_integer ("--runs", runs_text, 1, 100000, &runs, &error))
     {
-      g_printerr (_("spinodal-cli bench: --runs must be a whole number in [1, 100000]\n"));
+      g_printerr ("spinodal-cli bench: %s\n", error->message);
       return SP_CLI_EXIT_USAGE;
     }
   if (!sp_cli_model_options_resolve (opts, &model, &error))
@@ -60,7 +63,7 @@ sp_cli_bench (int    argc,
   sp_analysis_unref (sp_analysis_new (&model));
 
   ms = g_new (double, runs);
-  for (int i = 0; i < runs; i++)
+  for (guint64 i = 0; i < runs; i++)
     {
       gint64 start = g_get_monotonic_time ();
       SpAnalysis *analysis = sp_analysis_new (&model);
@@ -71,8 +74,8 @@ sp_cli_bench (int    argc,
     }
   qsort (ms, runs, sizeof (double), compare_doubles);
 
-  printf ("full analysis recompute (%d runs): min %.3f ms, median %.3f ms, "
+  printf ("full analysis recompute (%u runs): min %.3f ms, median %.3f ms, "
           "mean %.3f ms, max %.3f ms\n",
-          runs, ms[0], ms[runs / 2], sum / runs, ms[runs - 1]);
+          (guint) runs, ms[0], ms[runs / 2], sum / runs, ms[runs - 1]);
   return SP_CLI_EXIT_OK;
 }

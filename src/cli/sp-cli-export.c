@@ -97,6 +97,11 @@ resolve_output (Flags           *flags,
       g_printerr (_("spinodal-cli export: -o FILE is required\n"));
       return FALSE;
     }
+  if (g_strcmp0 (flags->output, "-") == 0 && flags->format == NULL)
+    {
+      g_printerr (_("spinodal-cli export: -o - (standard output) needs --format png|svg|pdf|csv\n"));
+      return FALSE;
+    }
   if (!figure_from_id (flags->figure != NULL ? flags->figure : "all", kind))
     {
       g_printerr (_("spinodal-cli export: --figure: “%s” is not a figure; allowed: %s\n"),
@@ -105,10 +110,21 @@ resolve_output (Flags           *flags,
     }
   if (flags->format != NULL)
     {
+      SpExportFormat named;
+
       if (!sp_export_format_from_id (flags->format, &format))
         {
           g_printerr (_("spinodal-cli export: --format: “%s” is not a format; allowed: png, svg, pdf, csv\n"),
                       flags->format);
+          return FALSE;
+        }
+      /* "--format svg -o x.png" would write SVG into a .png file. */
+      if (sp_export_format_from_path (flags->output, &named) && named != format)
+        {
+          g_printerr (_("spinodal-cli export: --format %s does not match the file name “%s” "
+                        "(a %s file); give one or make them agree\n"),
+                      sp_export_format_to_id (format), flags->output,
+                      sp_export_format_to_id (named));
           return FALSE;
         }
     }
@@ -196,20 +212,24 @@ path_for_figure (const char   *output,
                           output + stem);
 }
 
-static gboolean
-write_one (const char            *path,
-           SpFigureKind           kind,
-           const SpFigureData    *data,
-           const SpExportOptions *options)
+/* Renders one figure for @path (which only names it in a message). */
+static GBytes *
+render_one (const char            *path,
+            SpFigureKind           kind,
+            const SpFigureData    *data,
+            const SpExportOptions *options)
 {
   g_autoptr(GError) error = NULL;
+  GBytes *bytes = sp_export_render (kind, data, options, &error);
 
-  if (!sp_export_write (path, kind, data, options, &error))
+  if (bytes == NULL)
     {
-      g_printerr ("spinodal-cli export: %s\n", error->message);
-      return FALSE;
+      g_autofree char *message = g_strdup_printf (_("Could not export “%s”: %s"), path,
+                                                  error->message);
+
+      g_printerr ("spinodal-cli export: %s\n", message);
     }
-  return TRUE;
+  return bytes;
 }
 
 int
@@ -249,7 +269,7 @@ sp_cli_export (int    argc,
     { "caption", 0, 0, G_OPTION_ARG_NONE, &flags.caption,
       N_("Add a caption listing the parameters and their units"), NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &flags.output,
-      N_("The file to write (replaced atomically)"), N_("FILE") },
+      N_("The file to write (replaced atomically; - is standard output)"), N_("FILE") },
     { NULL }
   };
 
@@ -282,6 +302,14 @@ sp_cli_export (int    argc,
       sp_plot_style_clear (&style);
       return SP_CLI_EXIT_USAGE;
     }
+  if (options.format == SP_EXPORT_CSV && kind == SP_FIGURE_ALL &&
+      g_strcmp0 (flags.output, "-") == 0)
+    {
+      g_printerr (_("spinodal-cli export: --figure all --format csv writes one file per figure; "
+                    "-o - (standard output) takes one\n"));
+      sp_plot_style_clear (&style);
+      return SP_CLI_EXIT_USAGE;
+    }
   if (options.format == SP_EXPORT_CSV && kind == SP_FIGURE_ALL)
     {
       /* Fail before a long run when the directory cannot take the files. */
@@ -307,21 +335,43 @@ sp_cli_export (int    argc,
     }
   frame = data.frame;
 
-  if (options.format == SP_EXPORT_CSV && kind == SP_FIGURE_ALL)
-    {
-      for (SpFigureKind k = 0; ok && k < SP_FIGURE_ALL; k++)
-        {
-          g_autofree char *path = NULL;
+  {
+    g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GPtrArray) contents = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+    SpFigureKind kinds[SP_FIGURE_ALL];
 
-          /* F(t) and L(t) share one time series: write it once. */
-          if (k == SP_FIGURE_COARSENING)
-            continue;
-          path = path_for_figure (flags.output, k == SP_FIGURE_ENERGY ? SP_EXPORT_FIGURE_DIAGNOSTICS : k);
-          ok = write_one (path, k, &data, &options);
-        }
-    }
-  else
-    ok = write_one (flags.output, kind, &data, &options);
+    if (options.format == SP_EXPORT_CSV && kind == SP_FIGURE_ALL)
+      {
+        for (SpFigureKind k = 0; k < SP_FIGURE_ALL; k++)
+          {
+            /* F(t) and L(t) share one time series: write it once. */
+            if (k == SP_FIGURE_COARSENING)
+              continue;
+            kinds[paths->len] = k;
+            g_ptr_array_add (paths, path_for_figure (flags.output, k == SP_FIGURE_ENERGY
+                                                                   ? SP_EXPORT_FIGURE_DIAGNOSTICS : k));
+          }
+      }
+    else
+      {
+        kinds[0] = kind;
+        g_ptr_array_add (paths, g_strdup (flags.output));
+      }
+
+    /* Render everything, then write every file or none (issue 11). */
+    for (guint i = 0; ok && i < paths->len; i++)
+      {
+        GBytes *bytes = render_one (g_ptr_array_index (paths, i), kinds[i], &data, &options);
+
+        if (bytes == NULL)
+          ok = FALSE;
+        else
+          g_ptr_array_add (contents, bytes);
+      }
+    if (ok)
+      ok = sp_cli_write_files ("export", paths->len, (const char *const *) paths->pdata,
+                               (GBytes *const *) contents->pdata);
+  }
 
   sp_plot_style_clear (&style);
   return ok ? SP_CLI_EXIT_OK : SP_CLI_EXIT_FAILURE;

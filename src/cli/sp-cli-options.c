@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <math.h>
 #include <string.h>
 
@@ -49,6 +50,40 @@ sp_cli_model_options_free (SpCliModelOptions *opts)
   g_free (opts);
 }
 
+/* Plain decimal notation only: digits, one sign, '.', an exponent.  No
+ * spaces around it (a shell quote can carry them in), no hexadecimal, no
+ * "inf" or "nan" (g_ascii_strtod accepts all of these). */
+static gboolean
+is_plain_decimal (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p) && strchr ("+-.eE", *p) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+static void
+set_not_a_number (GError     **error,
+                  const char  *flag,
+                  const char  *text,
+                  const char  *allowed)
+{
+  g_autofree char *dotted = g_strdelimit (g_strdup (text), ",", '.');
+
+  /* "103,4" from a German keyboard (and the German output): say why. */
+  if (strchr (text, ',') != NULL && is_plain_decimal (dotted) &&
+      isfinite (g_ascii_strtod (dotted, NULL)))
+    g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                 _("%s: “%s” is not a number: use '.' as the decimal separator (%s); allowed: %s"),
+                 flag, text, dotted, allowed);
+  else if (g_ascii_isspace (text[0]) || g_ascii_isspace (text[strlen (text) - 1]))
+    g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                 _("%s: “%s” has spaces around the number; allowed: %s"), flag, text, allowed);
+  else
+    g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                 _("%s: “%s” is not a number; allowed: %s"), flag, text, allowed);
+}
+
 gboolean
 sp_cli_parse_number (const char         *flag,
                      const char         *text,
@@ -68,10 +103,9 @@ sp_cli_parse_number (const char         *flag,
     }
 
   value = g_ascii_strtod (text, &end);
-  if (end == text || *end != '\0' || !isfinite (value))
+  if (!is_plain_decimal (text) || end == text || *end != '\0' || !isfinite (value))
     {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("%s: “%s” is not a number; allowed: %s"), flag, text, allowed);
+      set_not_a_number (error, flag, text, allowed);
       return FALSE;
     }
   if (!sp_param_range_contains (range, value))
@@ -82,6 +116,27 @@ sp_cli_parse_number (const char         *flag,
     }
 
   *out = value;
+  return TRUE;
+}
+
+gboolean
+sp_cli_parse_integer (const char  *flag,
+                      const char  *text,
+                      guint64      min,
+                      guint64      max,
+                      guint64     *out,
+                      GError     **error)
+{
+  /* Base 10 only, digits only (no sign, spaces, "0x" or exponent), as
+   * for every number flag; the same message for every integer flag. */
+  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, min, max, out, NULL))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("%s: “%s” is not a whole number in [%" PRIu64 ", %" PRIu64 "] "
+                     "(decimal digits only)"),
+                   flag, text != NULL ? text : "", (uint64_t) min, (uint64_t) max);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -254,6 +309,25 @@ sp_cli_model_options_group (SpCliModelOptions *opts)
   return group;
 }
 
+char *
+sp_cli_model_options_describe_given (SpCliModelOptions *opts)
+{
+  g_autoptr(GString) given = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (number_flags); i++)
+    if (opts->set & number_flags[i].bit)
+      g_string_append_printf (given, "%s%s", given->len > 0 ? ", " : "", number_flags[i].flag);
+  if (opts->set & SET_RK)
+    g_string_append_printf (given, "%s--rk", given->len > 0 ? ", " : "");
+  if (opts->set & SET_MOBILITY)
+    g_string_append_printf (given, "%s--mobility", given->len > 0 ? ", " : "");
+  if (opts->preset != NULL)
+    g_string_append_printf (given, "%s--preset", given->len > 0 ? ", " : "");
+  if (given->len == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&given), FALSE);
+}
+
 const char *
 sp_cli_model_options_preset (SpCliModelOptions *opts)
 {
@@ -311,6 +385,31 @@ has_session_flag (int    argc,
   return FALSE;
 }
 
+/* The subcommands' flags that take no value.  GOption ignores a value given
+ * to them ("--json=0" would mean --json): refuse it instead. */
+static const char *const valueless_flags[] = { "--json", "--caption", NULL };
+
+static gboolean
+check_valueless_flags (int      argc,
+                       char   **argv,
+                       GError **error)
+{
+  for (int i = 1; i < argc && g_strcmp0 (argv[i], "--") != 0; i++)
+    for (guint f = 0; valueless_flags[f] != NULL; f++)
+      {
+        gsize len = strlen (valueless_flags[f]);
+
+        if (strncmp (argv[i], valueless_flags[f], len) == 0 && argv[i][len] == '=')
+          {
+            g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                         _("%s takes no value (“%s”): give %s alone, or leave it out"),
+                         valueless_flags[f], argv[i], valueless_flags[f]);
+            return FALSE;
+          }
+      }
+  return TRUE;
+}
+
 gboolean
 sp_cli_parse_args (GOptionContext *context,
                    const char     *command,
@@ -324,6 +423,8 @@ sp_cli_parse_args (GOptionContext *context,
 
   /* --help prints "Usage: spinodal-cli analyze [OPTION…]", not "analyze". */
   g_set_prgname (prgname);
+  if (!check_valueless_flags (*argc, *argv, error))
+    return FALSE;
   if (!g_option_context_parse (context, argc, argv, &local))
     {
       /* Commands without model parameters (presets) have no --session:

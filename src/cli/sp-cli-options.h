@@ -28,17 +28,31 @@ GOptionGroup      *sp_cli_model_options_group  (SpCliModelOptions *opts);
 gboolean           sp_cli_model_options_resolve (SpCliModelOptions *opts,
                                                  SpModel           *model,
                                                  GError           **error);
+/* The model flags given on the command line ("--omega, --c0, --preset"),
+ * or NULL when none was: for commands that would ignore them. */
+char              *sp_cli_model_options_describe_given (SpCliModelOptions *opts);
 /* The preset id given with --preset (else the session's), or NULL. */
 const char        *sp_cli_model_options_preset (SpCliModelOptions *opts);
 /* The session loaded with --session (its simulation settings are the
  * defaults of `simulate`), or NULL. */
 const SpSession   *sp_cli_model_options_session (SpCliModelOptions *opts);
 
-/* Parses @text as a finite number in @range for the flag @flag ("--grid"…). */
+/* Parses @text as a finite number in @range for the flag @flag ("--omega"…):
+ * plain decimal notation only ("1e-8" and "-3.5", not " 2", "2 ", "0x10",
+ * "inf"); a decimal comma gets a message saying to use '.'. */
 gboolean           sp_cli_parse_number         (const char         *flag,
                                                 const char         *text,
                                                 const SpParamRange *range,
                                                 double             *out,
+                                                GError            **error);
+
+/* Parses @text as a whole number in [@min, @max] for @flag: decimal digits
+ * only (no sign, spaces, hexadecimal or exponent). */
+gboolean           sp_cli_parse_integer        (const char         *flag,
+                                                const char         *text,
+                                                guint64             min,
+                                                guint64             max,
+                                                guint64            *out,
                                                 GError            **error);
 
 /* Parses the subcommand's command line without printing or exiting: FALSE

@@ -7,17 +7,20 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <math.h>
+#include <stdio.h>
 #include <unistd.h>
 
 #include "sp-cli-run.h"
+#include "sp-file.h"
 #include "sp-kinetics.h"
 
 /* Flag ranges (the model's own ranges live in sp-model.c). */
-static const SpParamRange grid_range   = { "grid",   "",   64.0,  1024.0, FALSE, FALSE };
+#define GRID_MIN    64
+#define GRID_MAX    1024
+#define FRAMES_MAX  100000
 static const SpParamRange length_range = { "length", "nm",  0.0,  1.0e6,  TRUE,  FALSE };
 static const SpParamRange time_range   = { "t-end",  "",    0.0,  1.0e12, TRUE,  FALSE };
 static const SpParamRange dt_range     = { "dt-max", "",    0.0,  1.0e12, TRUE,  FALSE };
-static const SpParamRange frames_range = { "frames", "",    1.0,  1.0e5,  FALSE, FALSE };
 static const SpParamRange noise_range  = { "noise",  "",    0.0,  0.5,    FALSE, TRUE  };
 
 struct _SpCliSimOptions
@@ -60,7 +63,8 @@ sp_cli_sim_options_add (SpCliSimOptions *f,
     { "length", 0, 0, G_OPTION_ARG_STRING, &f->length,
       N_("Side of the periodic box in nm (0, 1e6] (default 16 λ*)"), N_("NM") },
     { "t-end", 0, 0, G_OPTION_ARG_STRING, &f->t_end,
-      N_("Simulated time in s (0, 1e12] (default 50/σ_max; pfhub1a: 10000)"), N_("T") },
+      N_("Simulated time in s (0, 1e12] (default: 50/σ_max when c₀ is unstable, "
+         "else 2 L²/D_chem(c₀); pfhub1a: 10000)"), N_("T") },
     { "dt-max", 0, 0, G_OPTION_ARG_STRING, &f->dt_max,
       N_("Largest time step (0, 1e12] (default: no limit, the step adapts)"), N_("DT") },
     { "seed", 0, 0, G_OPTION_ARG_STRING, &f->seed,
@@ -75,34 +79,69 @@ sp_cli_sim_options_add (SpCliSimOptions *f,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 }
 
-/* An optional number flag; @is_integer rejects fractions. */
+/* A run whose --dt-max forces more steps than this to reach t-end would
+ * take days with no visible progress (--dt-max 1e-300 never ends). */
+#define MAX_FORCED_STEPS 1e7
+
+/* An optional number flag. */
 static gboolean
 number_flag (const char         *command,
              const char         *flag,
              const char         *text,
              const SpParamRange *range,
-             gboolean            is_integer,
              double             *out)
 {
   g_autoptr(GError) error = NULL;
-  double value;
 
   if (text == NULL)
     return TRUE;
-  if (!sp_cli_parse_number (flag, text, range, &value, &error))
+  if (!sp_cli_parse_number (flag, text, range, out, &error))
     {
       g_printerr ("spinodal-cli %s: %s\n", command, error->message);
       return FALSE;
     }
-  if (is_integer && value != floor (value))
-    {
-      g_autofree char *allowed = sp_param_range_describe (range);
+  return TRUE;
+}
 
-      g_printerr (_("spinodal-cli %s: %s must be a whole number in %s\n"), command, flag, allowed);
+/* An optional whole-number flag, decimal digits only like every integer. */
+static gboolean
+integer_flag (const char *command,
+              const char *flag,
+              const char *text,
+              guint64     min,
+              guint64     max,
+              guint64    *out)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (text == NULL)
+    return TRUE;
+  if (!sp_cli_parse_integer (flag, text, min, max, out, &error))
+    {
+      g_printerr ("spinodal-cli %s: %s\n", command, error->message);
       return FALSE;
     }
-  *out = value;
   return TRUE;
+}
+
+/* The default --t-end: long enough to see what the model does, measured
+ * in its own time scale, so that a large D₀ does not mean a long run.
+ * Unstable: 50 e-foldings of the fastest mode (coarsening well under
+ * way).  Stable: twice the diffusion time L²/D_chem(c₀) of the box (the
+ * slowest mode, e^(−4π²Dt/L²), has decayed by e^−79: the noise is gone). */
+static double
+default_t_end (const SpModel      *model,
+               const SpDispersion *disp,
+               double              length)
+{
+  double d;
+
+  if (disp->unstable)
+    return 50.0 / disp->sigma_max;
+  d = sp_kinetics_dchem (model, model->c0);
+  if (!(d > 0) || !isfinite (length * length / d))
+    return 100.0;
+  return 2.0 * length * length / d;
 }
 
 gboolean
@@ -112,8 +151,8 @@ sp_cli_sim_options_resolve (SpCliSimOptions   *f,
                             SpCliSim          *sim)
 {
   g_autoptr(GError) error = NULL;
-  double grid = 256, length = 0, t_end = 0, dt_max = 0, frames = 100, noise = 0.01;
-  guint64 seed = 1;
+  double length = 0, t_end = 0, dt_max = 0, noise = 0.01;
+  guint64 grid = 256, frames = 100, seed = 1;
   gboolean pfhub = g_strcmp0 (f->model, "pfhub1a") == 0;
   const SpSession *session = sp_cli_model_options_session (model_opts);
 
@@ -142,22 +181,29 @@ sp_cli_sim_options_resolve (SpCliSimOptions   *f,
                   command);
       return FALSE;
     }
-  if (!number_flag (command, "--grid", f->grid, &grid_range, TRUE, &grid) ||
-      !number_flag (command, "--length", f->length, &length_range, FALSE, &length) ||
-      !number_flag (command, "--t-end", f->t_end, &time_range, FALSE, &t_end) ||
-      !number_flag (command, "--dt-max", f->dt_max, &dt_range, FALSE, &dt_max) ||
-      !number_flag (command, "--frames", f->frames, &frames_range, TRUE, &frames) ||
-      !number_flag (command, "--noise", f->noise, &noise_range, FALSE, &noise))
-    return FALSE;
-  if (f->seed != NULL &&
-      !g_ascii_string_to_unsigned (f->seed, 10, 0, G_MAXUINT64, &seed, NULL))
+  if (pfhub)
     {
-      /* PRIu64, not G_GUINT64_FORMAT: xgettext understands <inttypes.h>
-       * macros, so the catalogue's msgid matches the runtime string. */
-      g_printerr (_("spinodal-cli %s: --seed must be a whole number in [0, %" PRIu64 "]\n"),
-                  command, UINT64_MAX);
-      return FALSE;
+      /* The benchmark's free energy, mobility and κ are its own: a model
+       * flag would be silently ignored, so say so instead. */
+      g_autofree char *given = sp_cli_model_options_describe_given (model_opts);
+
+      if (given != NULL)
+        {
+          g_printerr (_("spinodal-cli %s: --model pfhub1a fixes the whole model and ignores "
+                        "the model flags (--omega, --temperature, --s1, --stiffness, --kappa, "
+                        "--rk, --c0, --d0, --v0, --mobility, --preset); given: %s\n"),
+                      command, given);
+          return FALSE;
+        }
     }
+  if (!integer_flag (command, "--grid", f->grid, GRID_MIN, GRID_MAX, &grid) ||
+      !number_flag (command, "--length", f->length, &length_range, &length) ||
+      !number_flag (command, "--t-end", f->t_end, &time_range, &t_end) ||
+      !number_flag (command, "--dt-max", f->dt_max, &dt_range, &dt_max) ||
+      !integer_flag (command, "--frames", f->frames, 1, FRAMES_MAX, &frames) ||
+      !number_flag (command, "--noise", f->noise, &noise_range, &noise) ||
+      !integer_flag (command, "--seed", f->seed, 0, G_MAXUINT64, &seed))
+    return FALSE;
 
   if (pfhub)
     {
@@ -181,7 +227,15 @@ sp_cli_sim_options_resolve (SpCliSimOptions   *f,
       sim->params.length = length > 0 ? length
                            : disp.unstable ? 16.0 * disp.lambda_star : 128.0;
       if (t_end == 0)
-        t_end = disp.unstable ? 50.0 / disp.sigma_max : 100.0;
+        t_end = default_t_end (&sim->params.model, &disp, sim->params.length);
+    }
+  if (dt_max > 0 && t_end / dt_max > MAX_FORCED_STEPS)
+    {
+      g_printerr (_("spinodal-cli %s: --dt-max %g is too small: reaching t-end = %g s would "
+                    "take at least %.3g steps (the limit is %.0e); give a larger --dt-max "
+                    "or a shorter --t-end\n"),
+                  command, dt_max, t_end, t_end / dt_max, MAX_FORCED_STEPS);
+      return FALSE;
     }
   sim->params.seed = seed;
   sim->params.dt_max = dt_max;
@@ -255,7 +309,12 @@ sp_cli_check_writable (const char *command,
   g_autofree char *dir = NULL;
   gboolean is_dir;
 
-  if (path == NULL)
+  /* Standard output, a link (its target's directory is what counts) and a
+   * device or pipe are checked by the write itself. */
+  if (path == NULL || g_strcmp0 (path, "-") == 0 ||
+      g_file_test (path, G_FILE_TEST_IS_SYMLINK) ||
+      (g_file_test (path, G_FILE_TEST_EXISTS) && !g_file_test (path, G_FILE_TEST_IS_REGULAR) &&
+       !g_file_test (path, G_FILE_TEST_IS_DIR)))
     return TRUE;
   dir = g_path_get_dirname (path);
   is_dir = g_file_test (path, G_FILE_TEST_IS_DIR);
@@ -265,6 +324,50 @@ sp_cli_check_writable (const char *command,
 
       g_printerr (_("spinodal-cli %s: cannot write “%s”: %s\n"), command, path,
                   is_dir ? _("it is a directory") : g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+sp_cli_write_files (const char         *command,
+                    guint               n,
+                    const char *const  *paths,
+                    GBytes     *const  *contents)
+{
+  g_autoptr(SpFileBatch) batch = sp_file_batch_new ();
+  g_autoptr(GError) error = NULL;
+
+  /* Every temporary first: one file that cannot be written leaves all the
+   * existing ones as they were (issue 11). */
+  for (guint i = 0; i < n; i++)
+    {
+      gsize len;
+      const void *data = g_bytes_get_data (contents[i], &len);
+
+      if (g_strcmp0 (paths[i], "-") != 0 &&
+          !sp_file_batch_add (batch, paths[i], data, len, &error))
+        {
+          g_printerr ("spinodal-cli %s: %s\n", command, error->message);
+          return FALSE;
+        }
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      gsize len;
+      const void *data = g_bytes_get_data (contents[i], &len);
+
+      if (g_strcmp0 (paths[i], "-") == 0 &&
+          (fwrite (data, 1, len, stdout) != len || fflush (stdout) != 0))
+        {
+          g_printerr (_("spinodal-cli %s: cannot write to standard output: %s\n"),
+                      command, g_strerror (errno));
+          return FALSE;
+        }
+    }
+  if (!sp_file_batch_commit (batch, &error))
+    {
+      g_printerr ("spinodal-cli %s: %s\n", command, error->message);
       return FALSE;
     }
   return TRUE;

@@ -50,9 +50,17 @@ gboolean         sp_cli_sim_run              (const SpCliSim    *sim,
                                               GError           **error);
 
 /* Fails early, before a long run, when @path (may be NULL) cannot be
- * created; prints one line naming it. */
+ * created; prints one line naming it.  "-" (standard output) passes. */
 gboolean         sp_cli_check_writable       (const char        *command,
                                               const char        *path);
+
+/* Writes @n files all or nothing (sp_file_batch): either every path holds
+ * its new contents or none changed.  A path "-" is standard output.  On
+ * failure prints one line naming the path. */
+gboolean         sp_cli_write_files          (const char         *command,
+                                              guint               n,
+                                              const char *const  *paths,
+                                              GBytes     *const  *contents);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpCliSimOptions, sp_cli_sim_options_free)
 

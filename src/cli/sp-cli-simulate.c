@@ -14,22 +14,6 @@
 #include "sp-cli-options.h"
 #include "sp-cli-run.h"
 
-static gboolean
-write_file (const char *path,
-            GString    *text)
-{
-  g_autoptr(GError) error = NULL;
-
-  /* g_file_set_contents writes a temporary file and renames it into
-   * place: the file is complete or absent, never partial. */
-  if (!g_file_set_contents (path, text->str, (gssize) text->len, &error))
-    {
-      g_printerr (_("spinodal-cli simulate: cannot write “%s”: %s\n"), path, error->message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static void
 append_number (GString    *s,
                const char *format,
@@ -134,6 +118,12 @@ sp_cli_simulate (int    argc,
   if (!sp_cli_sim_options_resolve (sim_opts, model_opts, "simulate", &sim))
     return SP_CLI_EXIT_USAGE;
 
+  if (g_strcmp0 (energy_csv, "-") == 0 && g_strcmp0 (field_out, "-") == 0)
+    {
+      g_printerr (_("spinodal-cli simulate: only one of --energy-csv and --field-out can be "
+                    "“-” (standard output)\n"));
+      return SP_CLI_EXIT_USAGE;
+    }
   if (!sp_cli_check_writable ("simulate", energy_csv) ||
       !sp_cli_check_writable ("simulate", field_out))
     return SP_CLI_EXIT_FAILURE;
@@ -157,8 +147,10 @@ sp_cli_simulate (int    argc,
 
   {
     SpChDiagnostics diag;
-
     g_autofree char *length = NULL, *lambda = NULL, *lambda_star = NULL;
+    /* With a CSV on standard output the summary goes to stderr. */
+    FILE *summary = g_strcmp0 (energy_csv, "-") == 0 || g_strcmp0 (field_out, "-") == 0
+                    ? stderr : stdout;
 
     sp_ch_diagnostics_compute (ch, &diag);
     /* L and λ of a uniform field and λ* of a stable c0 are undefined: "—",
@@ -166,24 +158,39 @@ sp_cli_simulate (int    argc,
     length = length_or_dash (diag.length_scale);
     lambda = length_or_dash (diag.lambda_dominant);
     lambda_star = length_or_dash (diag.lambda_star);
-    printf (_("t = %.6g  F = %.10g  mean c = %.15g  L = %s  λ_dominant = %s  λ* = %s\n"),
-            diag.time, diag.free_energy, diag.mean_c, length, lambda, lambda_star);
+    fprintf (summary, _("t = %.6g  F = %.10g  mean c = %.15g  L = %s  λ_dominant = %s  λ* = %s\n"),
+             diag.time, diag.free_energy, diag.mean_c, length, lambda, lambda_star);
     /* PRIu64, not G_GUINT64_FORMAT: xgettext understands <inttypes.h>
      * macros, so the catalogue's msgid matches the runtime string. */
-    printf (_("%" PRIu64 " steps (%" PRIu64 " retried) in %.3f s\n"),
-            (uint64_t) sp_ch_get_steps (ch), (uint64_t) sp_ch_get_rejected (ch),
-            (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
+    fprintf (summary, _("%" PRIu64 " steps (%" PRIu64 " retried) in %.3f s\n"),
+             (uint64_t) sp_ch_get_steps (ch), (uint64_t) sp_ch_get_rejected (ch),
+             (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
     sp_ch_diagnostics_clear (&diag);
   }
 
-  if (energy_csv != NULL && !write_file (energy_csv, energy))
-    return SP_CLI_EXIT_FAILURE;
-  if (field_out != NULL)
-    {
-      g_autoptr(GString) field = field_csv (ch);
+  /* Both files or neither (issue 11): a run whose second file cannot be
+   * written leaves the first one as it was too. */
+  {
+    const char *paths[2];
+    GBytes *contents[2] = { NULL, NULL };
+    guint n = 0;
+    gboolean ok;
 
-      if (!write_file (field_out, field))
-        return SP_CLI_EXIT_FAILURE;
-    }
+    if (energy_csv != NULL)
+      {
+        paths[n] = energy_csv;
+        contents[n++] = g_string_free_to_bytes (g_steal_pointer (&energy));
+      }
+    if (field_out != NULL)
+      {
+        paths[n] = field_out;
+        contents[n++] = g_string_free_to_bytes (field_csv (ch));
+      }
+    ok = sp_cli_write_files ("simulate", n, paths, contents);
+    for (guint i = 0; i < n; i++)
+      g_bytes_unref (contents[i]);
+    if (!ok)
+      return SP_CLI_EXIT_FAILURE;
+  }
   return SP_CLI_EXIT_OK;
 }

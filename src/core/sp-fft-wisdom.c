@@ -2,10 +2,20 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <pthread.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include "sp-file.h"
 #include "sp-fft-wisdom.h"
+
+/* Real wisdom is a few kilobytes; anything far larger is not ours. */
+#define SP_FFT_WISDOM_MAX_BYTES (16 * 1024 * 1024)
 
 /* Below this size the thread hand-off costs more than it saves (bench-ch
  * on two cores: one thread is faster per step at 128² and 256², two are
@@ -28,14 +38,40 @@ sp_fft_wisdom_path (void)
   return g_build_filename (g_get_user_cache_dir (), "spinodal", "fftw-wisdom", NULL);
 }
 
+char *
+sp_fft_wisdom_read (const char *path)
+{
+  g_autoptr(GMappedFile) mapped = NULL;
+  struct stat st;
+  int fd;
+
+  /* O_NONBLOCK: opening a FIFO for reading would otherwise wait for a
+   * writer forever (issue 11), before fstat could say what it is. */
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
+  if (fd < 0)
+    return NULL;   /* missing: the first run */
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size > SP_FFT_WISDOM_MAX_BYTES)
+    {
+      g_warning (_("Ignoring the FFTW wisdom file “%s”: it is not a regular file of "
+                   "reasonable size; plans will be measured again"), path);
+      close (fd);
+      return NULL;
+    }
+  mapped = g_mapped_file_new_from_fd (fd, FALSE, NULL);
+  close (fd);
+  if (mapped == NULL)
+    return NULL;
+  return g_strndup (g_mapped_file_get_contents (mapped), g_mapped_file_get_length (mapped));
+}
+
 static void
 load_wisdom (void)
 {
   g_autofree char *path = sp_fft_wisdom_path ();
-  g_autofree char *text = NULL;
+  g_autofree char *text = sp_fft_wisdom_read (path);
 
   /* A missing or corrupt file only costs a re-measurement. */
-  if (g_file_get_contents (path, &text, NULL, NULL))
+  if (text != NULL)
     fftw_import_wisdom_from_string (text);
   wisdom_at_load = fftw_export_wisdom_to_string ();
 }
@@ -53,11 +89,14 @@ save_wisdom_if_changed (void)
       return;
     }
 
-  /* g_file_set_contents writes a temporary file and renames it over the old
-   * one, so a crash or a concurrent process never leaves half a file.  An
-   * unwritable cache is not an error: the next start just measures again. */
-  if (g_mkdir_with_parents (dir, 0700) == 0)
-    g_file_set_contents (path, now, -1, NULL);
+  /* A temporary renamed over the old file, so a crash or a concurrent
+   * process never leaves half a file.  Only a regular file (or none) is
+   * replaced: a FIFO or device there was refused on load and is left
+   * alone.  An unwritable cache is not an error: the next start just
+   * measures again. */
+  if (g_mkdir_with_parents (dir, 0700) == 0 &&
+      (!g_file_test (path, G_FILE_TEST_EXISTS) || g_file_test (path, G_FILE_TEST_IS_REGULAR)))
+    sp_file_write_atomic (path, now, strlen (now), NULL);
 
   free (wisdom_at_load);
   wisdom_at_load = now;

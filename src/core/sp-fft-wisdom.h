@@ -31,4 +31,10 @@ guint    sp_fft_default_threads   (guint       n);
 /* Where the wisdom lives (for tests and the report). */
 char    *sp_fft_wisdom_path       (void);
 
+/* The contents of the wisdom file at @path, or NULL when it is missing or
+ * unreadable.  A path that is not a regular file (a FIFO would block the
+ * read forever, a device never ends) or is absurdly large is ignored with
+ * a warning: the plans are measured again. */
+char    *sp_fft_wisdom_read       (const char *path);
+
 G_END_DECLS

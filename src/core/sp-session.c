@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "sp-file.h"
+#include "sp-json.h"
 #include "sp-session.h"
 #include "sp-session-private.h"
 
@@ -206,8 +207,7 @@ add_double (JsonBuilder *builder,
             const char  *key,
             double       value)
 {
-  /* json-glib writes doubles with g_ascii_dtostr (%.17g): they read back
-   * bit for bit. */
+  /* Written by sp_json_to_data(): shortest form, read back bit for bit. */
   json_builder_set_member_name (builder, key);
   json_builder_add_double_value (builder, value);
 }
@@ -286,24 +286,23 @@ sp_session_to_data (const SpSession *session,
                     gsize           *length,
                     GError         **error)
 {
-  g_autoptr(JsonGenerator) generator = NULL;
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GString) text = NULL;
+  g_autofree char *json = NULL;
+  GString *text;
+  gsize len;
 
   if (!sp_session_validate (session, error))
     return NULL;
 
+  /* Not json_generator: it writes 1e-8 as "1e-08.0", which no parser
+   * reads (issue 11). */
   root = session_to_node (session);
-  generator = json_generator_new ();
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  text = g_string_new (NULL);
-  json_generator_to_gstring (generator, text);
+  json = sp_json_to_data (root, 2, &len);
+  text = g_string_new_len (json, (gssize) len);
   g_string_append_c (text, '\n');
   if (length != NULL)
     *length = text->len;
-  return g_string_free (g_steal_pointer (&text), FALSE);
+  return g_string_free (text, FALSE);
 }
 
 gboolean

@@ -85,11 +85,11 @@ gboolean    sp_session_validate      (const SpSession *session,
 char       *sp_session_to_data       (const SpSession *session,
                                       gsize           *length,
                                       GError         **error);
-/* Validates, then writes atomically (g_file_set_contents). */
+/* Validates, then writes atomically (sp_file_write_atomic). */
 gboolean    sp_session_save          (const SpSession *session,
                                       const char      *path,
                                       GError         **error);
-/* The same through GIO (g_file_replace_contents: atomic for local files). */
+/* The same for a GFile (sp_file_write_atomic_gfile). */
 gboolean    sp_session_save_file     (const SpSession *session,
                                       GFile           *file,
                                       GCancellable    *cancellable,
