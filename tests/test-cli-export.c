@@ -6,6 +6,10 @@
 #include <cairo.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <utime.h>
 
 #include "cli-runner.h"
 #include "sp-analysis.h"
@@ -317,6 +321,168 @@ test_write_failure (void)
   test_tmpdir_remove (dir);
 }
 
+static char *
+read_text (const char *path)
+{
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  return text;
+}
+
+/* Issue 11: -o onto a symbolic link writes the file it points to (the link
+ * stays); onto /dev/null writes to the device (the node stays). */
+static void
+test_symlink_and_device (void)
+{
+  g_autofree char *dir = test_tmpdir_new ("test-cli-export");
+  g_autofree char *target = g_build_filename (dir, "target.svg", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.svg", NULL);
+  const char *to_link[] = { "export", "--figure", "ocv", "-o", link, NULL };
+  const char *to_null[] = { "export", "--figure", "ocv", "--format", "png", "-o", "/dev/null", NULL };
+  g_autofree char *text = NULL;
+  GStatBuf st;
+
+  g_assert_true (g_file_set_contents (target, "old", -1, NULL));
+  g_assert_cmpint (symlink ("target.svg", link), ==, 0);
+  export_ok (to_link);
+  g_assert_cmpint (g_lstat (link, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  text = read_text (target);
+  g_assert_true (g_str_has_prefix (text, "<?xml"));
+  g_assert_nonnull (strstr (text, "<svg"));
+  g_assert_cmpuint (test_tmpdir_count (dir), ==, 2);
+
+  export_ok (to_null);
+  g_assert_cmpint (g_stat ("/dev/null", &st), ==, 0);
+  g_assert_true (S_ISCHR (st.st_mode));
+  test_tmpdir_remove (dir);
+}
+
+/* -o - streams the figure to standard output, nothing else on it. */
+static void
+test_stdout (void)
+{
+  const char *svg[] = { "export", "--figure", "ocv", "--format", "svg", "-o", "-", NULL };
+  const char *png[] = { "export", "--figure", "ocv", "--format", "png", "-o", "-", NULL };
+  const char *csv[] = { "export", "--figure", "ocv", "--format", "csv", "-o", "-", NULL };
+  const char *sim[] = { "simulate", "--energy-csv", "-", "--t-end", "1", SIM_FLAGS, NULL };
+  g_auto(Run) r1 = { 0 };
+  g_auto(Run) r2 = { 0 };
+  g_auto(Run) r3 = { 0 };
+  g_auto(Run) r4 = { 0 };
+
+  run_cli (svg, &r1);
+  g_assert_cmpint (r1.status, ==, 0);
+  g_assert_true (g_str_has_prefix (r1.out, "<?xml"));
+  g_assert_true (g_str_has_suffix (r1.out, "</svg>\n") || g_str_has_suffix (r1.out, "</svg>"));
+
+  run_cli (png, &r2);
+  g_assert_cmpint (r2.status, ==, 0);
+  g_assert_cmpmem (r2.out, 8, "\x89PNG\r\n\x1a\n", 8);
+
+  run_cli (csv, &r3);
+  g_assert_cmpint (r3.status, ==, 0);
+  g_assert_true (g_str_has_prefix (r3.out, "# "));
+
+  /* simulate: the CSV alone on stdout, the summary moves to stderr. */
+  run_cli (sim, &r4);
+  g_assert_cmpint (r4.status, ==, 0);
+  g_assert_true (g_str_has_prefix (r4.out, "time,free_energy,mean_c,length\n"));
+  g_assert_null (strstr (r4.out, "steps"));
+  g_assert_nonnull (strstr (r4.err, "steps"));
+}
+
+/* --figure all --format csv writes eight files or none: with one of them
+ * blocked (a directory in its place), the existing ones keep their old
+ * contents and no temporary is left. */
+static void
+test_all_csv_all_or_nothing (void)
+{
+  g_autofree char *dir = test_tmpdir_new ("test-cli-export");
+  g_autofree char *path = g_build_filename (dir, "run.csv", NULL);
+  g_autofree char *first = g_build_filename (dir, "run-free-energy.csv", NULL);
+  g_autofree char *blocked = g_build_filename (dir, "run-structure.csv", NULL);
+  const char *args[] = { "export", "--figure", "all", "--format", "csv", "-o", path,
+                         SIM_FLAGS, NULL };
+  g_auto(Run) run = { 0 };
+  g_autofree char *text = NULL;
+
+  g_assert_true (g_file_set_contents (first, "old", -1, NULL));
+  g_assert_cmpint (g_mkdir (blocked, 0700), ==, 0);
+  run_cli (args, &run);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, blocked));
+  g_assert_nonnull (strstr (run.err, "directory"));
+  text = read_text (first);
+  g_assert_cmpstr (text, ==, "old");
+  g_assert_cmpuint (test_tmpdir_count (dir), ==, 2);
+
+  /* Unblocked, the same command writes all eight. */
+  g_assert_cmpint (g_rmdir (blocked), ==, 0);
+  export_ok (args);
+  g_clear_pointer (&text, g_free);
+  text = read_text (first);
+  g_assert_true (g_str_has_prefix (text, "# "));
+  g_assert_cmpuint (test_tmpdir_count (dir), ==, 8);
+  test_tmpdir_remove (dir);
+}
+
+/* simulate with two outputs: the field goes through a link into a missing
+ * directory (which only the write itself finds, after the run), so the
+ * energy file is not replaced either. */
+static void
+test_simulate_all_or_nothing (void)
+{
+  g_autofree char *dir = test_tmpdir_new ("test-cli-export");
+  g_autofree char *energy = g_build_filename (dir, "energy.csv", NULL);
+  g_autofree char *field = g_build_filename (dir, "field.csv", NULL);
+  const char *args[] = { "simulate", "--energy-csv", energy, "--field-out", field,
+                         "--t-end", "1", SIM_FLAGS, NULL };
+  g_auto(Run) run = { 0 };
+  g_autofree char *text = NULL;
+
+  g_assert_true (g_file_set_contents (energy, "old", -1, NULL));
+  g_assert_cmpint (symlink ("gone/field.csv", field), ==, 0);
+  run_cli (args, &run);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.out, "steps"));   /* it ran before failing */
+  g_assert_nonnull (strstr (run.err, field));
+  text = read_text (energy);
+  g_assert_cmpstr (text, ==, "old");
+  g_assert_cmpuint (test_tmpdir_count (dir), ==, 2);
+  test_tmpdir_remove (dir);
+}
+
+/* A crash's leftover temporary (old, in the writer's pattern) is removed
+ * by the next export into that directory; a young one and a file of the
+ * user's own are kept. */
+static void
+test_stale_temporary_cleaned (void)
+{
+  g_autofree char *dir = test_tmpdir_new ("test-cli-export");
+  g_autofree char *stale = g_build_filename (dir, ".fig.svg.spinodal-tmp-Ab12Cd", NULL);
+  g_autofree char *young = g_build_filename (dir, ".fig.svg.spinodal-tmp-Xy34Zw", NULL);
+  g_autofree char *mine = g_build_filename (dir, "fig.svg.bak", NULL);
+  g_autofree char *out = g_build_filename (dir, "fig.svg", NULL);
+  const char *args[] = { "export", "--figure", "ocv", "-o", out, NULL };
+  struct utimbuf old = { 0 };
+
+  old.actime = old.modtime = (time_t) (g_get_real_time () / G_USEC_PER_SEC - 2 * 3600);
+  g_assert_true (g_file_set_contents (stale, "partial", -1, NULL));
+  g_assert_true (g_file_set_contents (young, "partial", -1, NULL));
+  g_assert_true (g_file_set_contents (mine, "keep", -1, NULL));
+  g_assert_cmpint (g_utime (stale, &old), ==, 0);
+  g_assert_cmpint (g_utime (mine, &old), ==, 0);
+
+  export_ok (args);
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (young, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (mine, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (test_tmpdir_count (dir), ==, 3);
+  test_tmpdir_remove (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -328,6 +494,11 @@ main (int    argc,
   g_test_add_func ("/cli-export/csv-numbers", test_csv_numbers);
   g_test_add_func ("/cli-export/options", test_options);
   g_test_add_func ("/cli-export/write-failure", test_write_failure);
+  g_test_add_func ("/cli-export/symlink-and-device", test_symlink_and_device);
+  g_test_add_func ("/cli-export/stdout", test_stdout);
+  g_test_add_func ("/cli-export/all-csv-all-or-nothing", test_all_csv_all_or_nothing);
+  g_test_add_func ("/cli-export/simulate-all-or-nothing", test_simulate_all_or_nothing);
+  g_test_add_func ("/cli-export/stale-temporary-cleaned", test_stale_temporary_cleaned);
   for (guint i = 0; i < G_N_ELEMENTS (bad_inputs); i++)
     {
       g_autofree char *path = g_strdup_printf ("/cli-export/bad-input/%s", bad_inputs[i].name);

@@ -26,6 +26,17 @@ test_help (void)
   g_assert_cmpint (run_analyze.status, ==, 0);
   g_assert_nonnull (strstr (run_analyze.out, "--omega"));
   g_assert_nonnull (strstr (run_analyze.out, "--json"));
+
+  /* The default t-end follows the model's time scale, and says so. */
+  {
+    const char *args_simulate[] = { "simulate", "--help", NULL };
+    g_auto(Run) run_simulate = { 0 };
+
+    run_cli (args_simulate, &run_simulate);
+    g_assert_cmpint (run_simulate.status, ==, 0);
+    g_assert_nonnull (strstr (run_simulate.out, "50/σ_max when c₀ is unstable"));
+    g_assert_nonnull (strstr (run_simulate.out, "2 L²/D_chem(c₀)"));
+  }
 }
 
 static void
@@ -45,7 +56,7 @@ test_no_command (void)
 typedef struct
 {
   const char *name;
-  const char *args[8];
+  const char *args[10];
   const char *must_name;   /* the flag (or word) the message must name */
   SpParamId   range;       /* whose range text must appear, or SP_N_PARAMS */
   const char *also;        /* a further required substring, or NULL */
@@ -75,6 +86,32 @@ static const BadInput bad_inputs[] = {
   { "stray-argument",    { "analyze", "extra", NULL },                 "extra",         SP_N_PARAMS, NULL },
   { "bench-runs-zero",   { "bench", "--runs", "0", NULL },             "--runs",        SP_N_PARAMS, "[1, 100000]" },
   { "bench-bad-value",   { "bench", "--c0", "2", NULL },               "--c0",          SP_PARAM_C0, NULL },
+  /* Issue 11: numbers are plain decimal, the same for every flag. */
+  { "omega-lead-space",  { "analyze", "--omega", " 103.4", NULL },     "--omega",       SP_PARAM_OMEGA, "spaces" },
+  { "omega-trail-space", { "analyze", "--omega", "103.4 ", NULL },     "--omega",       SP_PARAM_OMEGA, "spaces" },
+  { "omega-comma",       { "analyze", "--omega", "103,4", NULL },      "--omega",       SP_PARAM_OMEGA, "use '.' as the decimal separator (103.4)" },
+  { "c0-comma",          { "simulate", "--c0", "0,3", NULL },          "--c0",          SP_PARAM_C0, "use '.'" },
+  { "omega-hex",         { "analyze", "--omega", "0x40", NULL },       "--omega",       SP_PARAM_OMEGA, "not a number" },
+  { "omega-hex-float",   { "analyze", "--omega", "0x1p4", NULL },      "--omega",       SP_PARAM_OMEGA, "not a number" },
+  { "omega-infinity",    { "analyze", "--omega", "infinity", NULL },   "--omega",       SP_PARAM_OMEGA, "not a number" },
+  { "json-value-0",      { "analyze", "--json=0", NULL },              "--json",        SP_N_PARAMS, "takes no value" },
+  { "json-value-true",   { "analyze", "--json=true", NULL },           "--json",        SP_N_PARAMS, "takes no value" },
+  { "caption-value",     { "export", "--caption=no", "-o", "x.png", NULL }, "--caption", SP_N_PARAMS, "takes no value" },
+  { "grid-hex",          { "simulate", "--grid", "0x100", NULL },      "--grid",        SP_N_PARAMS, "decimal digits only" },
+  { "grid-space",        { "simulate", "--grid", " 128", NULL },       "--grid",        SP_N_PARAMS, "[64, 1024]" },
+  { "grid-exponent",     { "simulate", "--grid", "1e2", NULL },        "--grid",        SP_N_PARAMS, "decimal digits only" },
+  { "seed-hex",          { "simulate", "--seed", "0x10", NULL },       "--seed",        SP_N_PARAMS, "decimal digits only" },
+  { "seed-negative",     { "simulate", "--seed", "-1", NULL },         "--seed",        SP_N_PARAMS, "[0, 18446744073709551615]" },
+  { "frames-fraction",   { "export", "--frames", "2.5", "-o", "x.png", NULL }, "--frames", SP_N_PARAMS, "[1, 100000]" },
+  { "runs-hex",          { "bench", "--runs", "0x10", NULL },          "--runs",        SP_N_PARAMS, "decimal digits only" },
+  { "pfhub-omega",       { "simulate", "--model", "pfhub1a", "--omega", "50", NULL }, "--omega", SP_N_PARAMS, "pfhub1a" },
+  { "pfhub-preset",      { "simulate", "--model", "pfhub1a", "--preset", "lto", "--c0", "0.4", NULL }, "given: --c0, --preset", SP_N_PARAMS, "ignores" },
+  { "format-mismatch",   { "export", "--format", "svg", "-o", "x.png", NULL }, "svg", SP_N_PARAMS, "“x.png” (a png file)" },
+  { "stdout-no-format",  { "export", "-o", "-", NULL },                "-o -",          SP_N_PARAMS, "--format" },
+  { "stdout-all-csv",    { "export", "--figure", "all", "--format", "csv", "-o", "-", NULL }, "-o -", SP_N_PARAMS, "one file per figure" },
+  { "both-stdout",       { "simulate", "--energy-csv", "-", "--field-out", "-", NULL }, "--energy-csv", SP_N_PARAMS, "standard output" },
+  { "dt-max-tiny",       { "simulate", "--dt-max", "1e-300", NULL },   "--dt-max",      SP_N_PARAMS, "t-end" },
+  { "dt-max-tiny-export",{ "export", "--figure", "field", "--dt-max", "1e-9", "--t-end", "100", "-o", "x.png", NULL }, "--dt-max", SP_N_PARAMS, "steps" },
 };
 
 static void

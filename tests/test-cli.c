@@ -654,6 +654,83 @@ test_bench (void)
   g_assert_nonnull (strstr (run.out, "3 runs"));
 }
 
+/* Issue 11: json-glib wrote 1e-8 as "1e-08.0" (not JSON).  The output
+ * parses, and the number reads back exactly. */
+static void
+test_analyze_json_exponents (void)
+{
+  const char *args[] = { "--omega", "1e-8", "--c0", "1e-8", "--kappa", "1e-3", NULL };
+  const char *raw_args[] = { "analyze", "--json", "--omega", "1e-8", NULL };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) run = { 0 };
+  JsonObject *obj = analyze_json (args, parser);
+
+  g_assert_cmpfloat (member_double (obj, "omega_eff_meV"), ==, 1e-8);
+
+  run_cli (raw_args, &run);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\"omega_eff_meV\" : 1e-08,"));
+  g_assert_null (strstr (run.out, "e-08.0"));
+}
+
+/* Every plain decimal spelling of a number is accepted and means the same. */
+static void
+test_analyze_number_forms (void)
+{
+  const char *forms[] = { "103.4", "+103.4", "1.034e2", "1034E-1", "103.40", NULL };
+  double first = NAN;
+
+  for (guint i = 0; forms[i] != NULL; i++)
+    {
+      const char *args[] = { "--omega", forms[i], NULL };
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonObject *obj = analyze_json (args, parser);
+      double omega = member_double (obj, "omega_eff_meV");
+
+      if (i == 0)
+        first = omega;
+      g_assert_cmpfloat (omega, ==, first);
+    }
+}
+
+/* Issue 11: a stable model with a large D₀ ran for minutes on a fixed
+ * default t-end of 100 s.  The default is now 2 L²/D_chem(c₀), the box's
+ * diffusion time: the same number of steps whatever D₀ is. */
+static void
+test_simulate_default_t_end (void)
+{
+  const char *d0s[] = { "1", "1e9", NULL };
+  guint64 steps[2] = { 0, 0 };
+
+  for (guint i = 0; d0s[i] != NULL; i++)
+    {
+      const char *args[] = { "simulate", "--preset", "solid-solution", "--d0", d0s[i],
+                             "--grid", "64", NULL };
+      g_autoptr(SpPreset) preset = sp_presets_lookup ("solid-solution", NULL);
+      g_auto(Run) run = { 0 };
+      SpModel m = preset->model;
+      const char *t, *n;
+      double expected;
+
+      m.d0 = g_ascii_strtod (d0s[i], NULL);
+      g_assert_cmpfloat (sp_kinetics_dchem (&m, m.c0), >, 0.0);
+      expected = 2.0 * 128.0 * 128.0 / sp_kinetics_dchem (&m, m.c0);
+
+      run_cli (args, &run);
+      g_assert_cmpint (run.status, ==, 0);
+      t = strstr (run.out, "t = ");
+      g_assert_nonnull (t);
+      assert_rel (g_ascii_strtod (t + 4, NULL), expected, 1e-5, "default t-end");
+      n = strchr (run.out, '\n');
+      g_assert_nonnull (n);
+      steps[i] = g_ascii_strtoull (n + 1, NULL, 10);
+      g_assert_cmpuint (steps[i], >, 0);
+      g_assert_cmpuint (steps[i], <, 5000);
+    }
+  /* Time scale invariance: D₀ only rescales time. */
+  g_assert_cmpuint (steps[0], ==, steps[1]);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -676,6 +753,9 @@ main (int    argc,
   g_test_add_func ("/cli/analyze/low-temperature-gap", test_analyze_low_temperature_gap);
   g_test_add_func ("/cli/analyze/near-one", test_analyze_near_one);
   g_test_add_func ("/cli/analyze/table", test_analyze_table);
+  g_test_add_func ("/cli/analyze/json-exponents", test_analyze_json_exponents);
+  g_test_add_func ("/cli/analyze/number-forms", test_analyze_number_forms);
+  g_test_add_func ("/cli/simulate/default-t-end", test_simulate_default_t_end);
   g_test_add_func ("/cli/presets", test_presets);
   g_test_add_func ("/cli/bench", test_bench);
 
