@@ -4,7 +4,8 @@
  * the shared model options plus a few main entries like a subcommand's,
  * through sp_cli_parse_args (which never prints or exits: help is turned
  * off).  A parse either succeeds and the model it resolves to is in range,
- * or fails with a message.
+ * or fails with a message.  A flag that takes no value never accepts one
+ * ("--json=0" is refused, not read as --json).
  */
 
 #include "config.h"
@@ -27,7 +28,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   GError *error = NULL;
   char *copy, **argv, **argv_owned;
   char *grid = NULL, *output = NULL;
-  gboolean json = FALSE;
+  gboolean json = FALSE, json_with_value = FALSE;
   int argc = 1;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, "JSON", NULL },
@@ -52,6 +53,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
         start = i + 1;
       }
   argv = g_memdup2 (argv_owned, sizeof (char *) * (MAX_ARGS + 2));
+  for (int i = 1; i < argc && strcmp (argv_owned[i], "--") != 0; i++)
+    if (g_str_has_prefix (argv_owned[i], "--json="))
+      json_with_value = TRUE;
 
   opts = sp_cli_model_options_new ();
   context = g_option_context_new (NULL);
@@ -62,6 +66,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   if (sp_cli_parse_args (context, "fuzz", &argc, &argv, &error))
     {
       SpModel model;
+
+      if (json_with_value)
+        g_error ("--json=VALUE was accepted");
 
       if (sp_cli_model_options_resolve (opts, &model, &error))
         {

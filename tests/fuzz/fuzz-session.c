@@ -1,7 +1,9 @@
 /* fuzz-session.c — libFuzzer harness: the session loader on arbitrary bytes
  *
  * Every input must either load (and then survive a save/load round trip
- * unchanged) or be refused with an SP_SESSION_ERROR, leaving the caller's
+ * unchanged: the same session, and the same text when saved again, which
+ * with shortest-form numbers means every double came back bit for bit) or
+ * be refused with an SP_SESSION_ERROR, leaving the caller's
  * session exactly as it was.  Built with -fsanitize=fuzzer (meson -Dfuzzing=true);
  * without it, fuzz-replay.c supplies main() and replays files.
  */
@@ -29,6 +31,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   if (sp_session_load_from_data (&session, (const char *) data, size, &error))
     {
       char *text = sp_session_to_data (&session, NULL, &error);
+      char *text_again;
 
       /* What loaded is valid, so it saves; and what it saves loads back equal. */
       if (text == NULL)
@@ -38,8 +41,13 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
         g_error ("a saved session does not load: %s", error->message);
       if (!sp_session_equal (&session, &again))
         g_error ("a session changed in a save/load round trip");
+      text_again = sp_session_to_data (&again, NULL, &error);
+      if (text_again == NULL || strcmp (text, text_again) != 0)
+        g_error ("a session saved, loaded and saved again is not the same text:\n%s\n%s",
+                 text, text_again != NULL ? text_again : error->message);
       sp_session_clear (&again);
       g_free (text);
+      g_free (text_again);
     }
   else
     {
