@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "sp-export.h"
+#include "sp-export-dialog.h"
 #include "sp-plot-view.h"
 #include "sp-recorder.h"
 #include "sp-window-export.h"
@@ -352,6 +353,58 @@ test_chooser (void)
   test_tmpdir_remove (dir);
 }
 
+/* Issue 11: the file type picked in Ctrl+E's chooser wins over the typed
+ * extension (a ".png" name with PDF picked wrote a PNG); the next chooser
+ * suggests the figure in that format with that type selected. */
+static void
+test_chooser_type_wins (void)
+{
+  SpWindow *window = new_window ();
+  SpPlotView *dchem = SP_PLOT_VIEW (template_child (window, SP_TYPE_WINDOW, "dchem_view"));
+  g_autofree char *dir = test_tmpdir_new ("test-app-export");
+  g_autofree char *typed = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  GtkFileChooser *chooser;
+
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (dchem)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-figure", NULL));
+  chooser = wait_for_chooser ();
+  g_assert_cmpstr (gtk_file_chooser_get_current_name (chooser), ==, "diffusivity.png");
+  {
+    g_autoptr(GListModel) filters = gtk_file_chooser_get_filters (chooser);
+    g_autoptr(GtkFileFilter) filter = g_list_model_get_item (filters, SP_EXPORT_PDF);
+
+    g_assert_cmpstr (gtk_file_filter_get_name (filter), ==, "PDF document");
+    gtk_file_chooser_set_filter (chooser, filter);
+  }
+  typed = g_build_filename (dir, "diffusivity.png", NULL);
+  accept_chooser (chooser, typed);
+
+  wait_for_toast (window, "Exported “diffusivity.pdf”");
+  pdf = g_build_filename (dir, "diffusivity.pdf", NULL);
+  g_assert_true (g_file_get_contents (pdf, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "%PDF-"));
+  g_assert_cmpuint (test_tmpdir_count (dir), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-figure", NULL));
+  chooser = wait_for_chooser ();
+  g_assert_cmpstr (gtk_file_chooser_get_current_name (chooser), ==, "diffusivity.pdf");
+  g_assert_cmpint (sp_export_chosen_format (chooser, SP_EXPORT_N_FORMATS), ==, SP_EXPORT_PDF);
+  /* Cancel: the dialog goes away and nothing is written. */
+  g_object_add_weak_pointer (G_OBJECT (chooser), (gpointer *) &chooser);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  while (chooser != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (test_tmpdir_count (dir), ==, 1);
+  /* Let the window lay out again (the toast included) before closing it. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  close_window (window);
+  test_tmpdir_remove (dir);
+}
+
 /* Export Data: CSV only; F(t) on show offers the diagnostics table. */
 static void
 test_data_chooser (void)
@@ -657,6 +710,7 @@ main (int   argc,
   g_test_add_func ("/app/export/to-path", test_to_path);
   g_test_add_func ("/app/export/to-path-failure", test_to_path_failure);
   g_test_add_func ("/app/export/chooser", test_chooser);
+  g_test_add_func ("/app/export/chooser-type-wins", test_chooser_type_wins);
   g_test_add_func ("/app/export/data-chooser", test_data_chooser);
   g_test_add_func ("/app/export/copy", test_copy);
   g_test_add_func ("/app/export/context-menu", test_context_menu);

@@ -174,27 +174,18 @@ test_toasts (Fixture       *f,
   g_free (wait_for_toast (f, "No <b>space</b> & no luck"));
 }
 
-/* The chooser answered with a name without extension and the SVG filter:
- * the file gets ".svg" and is an SVG. */
-static void
-test_chooser (Fixture       *f,
-              gconstpointer  user_data)
+/* The chooser that sp_export_dialog_present() opened, once mapped. */
+static GtkFileChooser *
+wait_for_chooser (void)
 {
-  g_autoptr(GFile) folder = g_file_new_for_path (f->dir);
-  g_autofree char *path = g_build_filename (f->dir, "ocv.svg", NULL);
-  g_autofree char *text = NULL;
-  g_autofree char *shown = NULL;
   GtkFileChooser *chooser = NULL;
-  GListModel *toplevels;
   gboolean timed_out = FALSE;
-  guint id;
+  guint id = g_timeout_add_seconds (30, on_timeout, &timed_out);
 
-  sp_export_dialog_present (f->window, SP_FIGURE_OCV, &f->data, NULL, f->toasts);
-
-  id = g_timeout_add_seconds (30, on_timeout, &timed_out);
   while (chooser == NULL && !timed_out)
     {
-      toplevels = gtk_window_get_toplevels ();
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
       for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
         {
           g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
@@ -207,21 +198,42 @@ test_chooser (Fixture       *f,
     }
   g_assert_nonnull (chooser);
   g_source_remove (id);
+  return chooser;
+}
 
-  /* The suggested name is the figure's, as PNG. */
-  g_assert_cmpstr (gtk_file_chooser_get_current_name (chooser), ==, "ocv.png");
+/* Selects the filter named @name ("SVG vector image") as a user would. */
+static void
+pick_filter (GtkFileChooser *chooser,
+             const char     *name)
+{
+  g_autoptr(GListModel) filters = gtk_file_chooser_get_filters (chooser);
+
+  for (guint i = 0; i < g_list_model_get_n_items (filters); i++)
+    {
+      g_autoptr(GtkFileFilter) filter = g_list_model_get_item (filters, i);
+
+      if (g_strcmp0 (gtk_file_filter_get_name (filter), name) == 0)
+        {
+          gtk_file_chooser_set_filter (chooser, filter);
+          return;
+        }
+    }
+  g_error ("no filter “%s”", name);
+}
+
+/* Shows @dir, types @name there and accepts. */
+static void
+answer_chooser (GtkFileChooser *chooser,
+                const char     *dir,
+                const char     *name)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autofree char *typed = g_build_filename (dir, name, NULL);
+  gboolean timed_out = FALSE;
+  guint id;
+
   g_assert_true (gtk_file_chooser_set_current_folder (chooser, folder, NULL));
-  {
-    GListModel *filters = gtk_file_chooser_get_filters (chooser);
-    g_autoptr(GtkFileFilter) svg = g_list_model_get_item (filters, 1);
-
-    g_assert_cmpstr (gtk_file_filter_get_name (svg), ==, "SVG vector image");
-    gtk_file_chooser_set_filter (chooser, svg);
-    g_object_unref (filters);
-  }
-  gtk_file_chooser_set_choice (chooser, "caption", "true");
   /* The folder changes once it has loaded. */
-  timed_out = FALSE;
   id = g_timeout_add_seconds (30, on_timeout, &timed_out);
   for (;;)
     {
@@ -235,22 +247,117 @@ test_chooser (Fixture       *f,
   g_source_remove (id);
   /* GTK 4.8's save entry resolves a bare name against the folder it was
    * created in, not the one shown: type the whole path, as a user may. */
-  {
-    g_autofree char *typed = g_build_filename (f->dir, "ocv", NULL);
-
-    gtk_file_chooser_set_current_name (chooser, typed);
-  }
+  gtk_file_chooser_set_current_name (chooser, typed);
   /* What the widget emits once its own (asynchronous) checks of the name
    * pass: the dialog then answers with its accept button. */
   g_assert_true (gtk_widget_activate_action (test_find_type (GTK_WIDGET (chooser),
                                                          GTK_TYPE_FILE_CHOOSER_WIDGET),
                                              "response.activate", NULL));
+}
+
+/* The chooser answered with a name without extension and the SVG filter:
+ * the file gets ".svg" and is an SVG. */
+static void
+test_chooser (Fixture       *f,
+              gconstpointer  user_data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "ocv.svg", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *shown = NULL;
+  GtkFileChooser *chooser;
+
+  sp_export_dialog_present (f->window, SP_FIGURE_OCV, &f->data, NULL, f->toasts);
+  chooser = wait_for_chooser ();
+
+  /* The suggested name is the figure's, as PNG, with PNG selected. */
+  g_assert_cmpstr (gtk_file_chooser_get_current_name (chooser), ==, "ocv.png");
+  g_assert_cmpint (sp_export_chosen_format (chooser, SP_EXPORT_N_FORMATS), ==, SP_EXPORT_PNG);
+  pick_filter (chooser, "SVG vector image");
+  gtk_file_chooser_set_choice (chooser, "caption", "true");
+  answer_chooser (chooser, f->dir, "ocv");
 
   shown = wait_for_toast (f, "Exported “ocv.svg”");
   g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
   g_assert_nonnull (strstr (text, "<svg"));
   g_assert_nonnull (strstr (text, "<desc>Ω = "));   /* the caption was asked for */
   g_assert_cmpuint (test_tmpdir_count (f->dir), ==, 1);
+}
+
+/* Issue 11: a ".png" name with "PDF document" selected wrote a PNG.  The
+ * file type picked wins and the extension follows it; the next dialog
+ * suggests the figure's name in that format, with that type selected. */
+static void
+test_chooser_type_wins (Fixture       *f,
+                        gconstpointer  user_data)
+{
+  g_autofree char *pdf = g_build_filename (f->dir, "fig.pdf", NULL);
+  g_autofree char *png = g_build_filename (f->dir, "fig.png", NULL);
+  g_autofree char *svg = g_build_filename (f->dir, "typed.svg", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *shown = NULL;
+  GtkFileChooser *chooser;
+
+  sp_export_dialog_present (f->window, SP_FIGURE_PHASE_DIAGRAM, &f->data, NULL, f->toasts);
+  chooser = wait_for_chooser ();
+  g_assert_cmpstr (gtk_file_chooser_get_current_name (chooser), ==, "phase-diagram.png");
+  pick_filter (chooser, "PDF document");
+  answer_chooser (chooser, f->dir, "fig.png");
+  shown = wait_for_toast (f, "Exported “fig.pdf”");
+  g_assert_true (g_file_get_contents (pdf, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "%PDF-"));
+  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+
+  /* The default name and file type follow: the figure, as PDF. */
+  sp_export_dialog_present (f->window, SP_FIGURE_OCV, &f->data, NULL, f->toasts);
+  chooser = wait_for_chooser ();
+  g_assert_cmpstr (gtk_file_chooser_get_current_name (chooser), ==, "ocv.pdf");
+  g_assert_cmpint (sp_export_chosen_format (chooser, SP_EXPORT_N_FORMATS), ==, SP_EXPORT_PDF);
+
+  /* File type left as it opened: the typed extension decides. */
+  answer_chooser (chooser, f->dir, "typed.svg");
+  g_free (shown);
+  shown = wait_for_toast (f, "Exported “typed.svg”");
+  g_clear_pointer (&text, g_free);
+  g_assert_true (g_file_get_contents (svg, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "<svg"));
+  g_assert_cmpuint (test_tmpdir_count (f->dir), ==, 2);
+}
+
+/* The rule itself, case by case. */
+static void
+test_resolve_name (Fixture       *f,
+                   gconstpointer  user_data)
+{
+  static const struct
+  {
+    const char    *name;
+    SpExportFormat chosen;
+    gboolean       type_was_chosen;
+    const char    *expected;
+    SpExportFormat format;
+  } cases[] = {
+    { "fig.png",     SP_EXPORT_PDF, TRUE,  "fig.pdf",     SP_EXPORT_PDF },
+    { "fig.png",     SP_EXPORT_PNG, FALSE, "fig.png",     SP_EXPORT_PNG },
+    { "fig.svg",     SP_EXPORT_PNG, FALSE, "fig.svg",     SP_EXPORT_SVG },
+    { "fig.SVG",     SP_EXPORT_PNG, FALSE, "fig.SVG",     SP_EXPORT_SVG },
+    { "fig.svg",     SP_EXPORT_PDF, TRUE,  "fig.pdf",     SP_EXPORT_PDF },
+    { "fig.pdf",     SP_EXPORT_PDF, TRUE,  "fig.pdf",     SP_EXPORT_PDF },
+    { "fig",         SP_EXPORT_SVG, TRUE,  "fig.svg",     SP_EXPORT_SVG },
+    { "fig",         SP_EXPORT_PNG, FALSE, "fig.png",     SP_EXPORT_PNG },
+    { "data.v2",     SP_EXPORT_CSV, TRUE,  "data.v2.csv", SP_EXPORT_CSV },
+    { ".png",        SP_EXPORT_PDF, TRUE,  ".png.pdf",    SP_EXPORT_PDF },
+    { "run.png.csv", SP_EXPORT_CSV, TRUE,  "run.png.csv", SP_EXPORT_CSV },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      SpExportFormat format = SP_EXPORT_N_FORMATS;
+      g_autofree char *got = sp_export_resolve_name (cases[i].name, cases[i].chosen,
+                                                     cases[i].type_was_chosen, &format);
+
+      g_assert_cmpstr (got, ==, cases[i].expected);
+      g_assert_cmpint (format, ==, cases[i].format);
+    }
 }
 
 static void
@@ -302,6 +409,10 @@ main (int    argc,
   g_test_add ("/export-dialog/toasts", Fixture, NULL, fixture_setup, test_toasts,
               fixture_teardown);
   g_test_add ("/export-dialog/chooser", Fixture, NULL, fixture_setup, test_chooser,
+              fixture_teardown);
+  g_test_add ("/export-dialog/chooser-type-wins", Fixture, NULL, fixture_setup,
+              test_chooser_type_wins, fixture_teardown);
+  g_test_add ("/export-dialog/resolve-name", Fixture, NULL, fixture_setup, test_resolve_name,
               fixture_teardown);
   g_test_add ("/export-dialog/clipboard", Fixture, NULL, fixture_setup, test_clipboard,
               fixture_teardown);

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "sp-export-dialog.h"
 #include "sp-export.h"
@@ -25,6 +26,7 @@ typedef struct
   GFile           *file;
   GtkWidget       *widget;
   AdwToastOverlay *toasts;
+  SpExportFormat   initial_format;   /* the file type the chooser opened with */
 } Job;
 
 static Job *
@@ -348,25 +350,83 @@ sp_export_read_image_choices (GtkFileChooser  *chooser,
   return with_style && sp_export_chose_screen_style (chooser);
 }
 
-/* The format from the name; else from the chosen filter, adding the
- * extension to the name. */
+char *
+sp_export_resolve_name (const char     *name,
+                        SpExportFormat  chosen,
+                        gboolean        type_was_chosen,
+                        SpExportFormat *format)
+{
+  const char *dot = strrchr (name, '.');
+  SpExportFormat typed;
+  gboolean has_typed = dot != NULL && dot != name && sp_export_format_from_path (name, &typed);
+
+  g_return_val_if_fail (name != NULL && format != NULL, NULL);
+
+  if (has_typed && (!type_was_chosen || typed == chosen))
+    {
+      *format = typed;
+      return g_strdup (name);
+    }
+  /* The file type wins: a known extension is replaced, any other kept
+   * ("data.v2" → "data.v2.pdf"). */
+  *format = chosen;
+  return g_strdup_printf ("%.*s.%s", has_typed ? (int) (dot - name) : (int) strlen (name), name,
+                          sp_export_format_to_id (chosen));
+}
+
+SpExportFormat
+sp_export_remembered_format (GtkWidget      *window,
+                             SpExportFormat  fallback)
+{
+  guint stored = window != NULL
+                 ? GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (window), "sp-export-format"))
+                 : 0;
+
+  return stored > 0 ? (SpExportFormat) (stored - 1) : fallback;
+}
+
+void
+sp_export_remember_format (GtkWidget      *window,
+                           SpExportFormat  format)
+{
+  if (window != NULL)
+    g_object_set_data (G_OBJECT (window), "sp-export-format", GUINT_TO_POINTER (format + 1));
+}
+
+void
+sp_export_select_filter (GtkFileChooser *chooser,
+                         SpExportFormat  format)
+{
+  g_autoptr(GListModel) filters = gtk_file_chooser_get_filters (chooser);
+
+  for (guint i = 0; i < g_list_model_get_n_items (filters); i++)
+    {
+      g_autoptr(GtkFileFilter) filter = g_list_model_get_item (filters, i);
+
+      if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (filter), "sp-format")) == format + 1)
+        {
+          gtk_file_chooser_set_filter (chooser, filter);
+          return;
+        }
+    }
+}
+
+/* The file and format to write from the chooser's answer (see
+ * sp_export_resolve_name for the rule). */
 static GFile *
 resolve_format (GtkFileChooser *chooser,
                 GFile          *file,
+                SpExportFormat  initial,
                 SpExportFormat *format)
 {
   g_autofree char *name = g_file_get_basename (file);
+  SpExportFormat chosen = sp_export_chosen_format (chooser, initial);
+  g_autofree char *resolved = sp_export_resolve_name (name, chosen, chosen != initial, format);
+  g_autoptr(GFile) parent = g_file_get_parent (file);
 
-  if (sp_export_format_from_path (name, format))
+  if (parent == NULL || g_str_equal (resolved, name))
     return g_object_ref (file);
-
-  *format = sp_export_chosen_format (chooser, SP_EXPORT_PNG);
-  {
-    g_autoptr(GFile) parent = g_file_get_parent (file);
-    g_autofree char *with_ext = g_strdup_printf ("%s.%s", name, sp_export_format_to_id (*format));
-
-    return parent != NULL ? g_file_get_child (parent, with_ext) : g_object_ref (file);
-  }
+  return g_file_get_child (parent, resolved);
 }
 
 static void
@@ -386,7 +446,8 @@ on_response (GtkNativeDialog *native,
       return;
     }
 
-  job->file = resolve_format (chooser, chosen, &job->options.format);
+  job->file = resolve_format (chooser, chosen, job->initial_format, &job->options.format);
+  sp_export_remember_format (job->widget, job->options.format);
   /* The style choice exists only when there is a screen style. */
   job->use_screen_style = sp_export_read_image_choices (chooser, job->has_screen_style,
                                                         &job->options);
@@ -418,7 +479,12 @@ sp_export_dialog_present (GtkWindow          *parent,
   for (SpExportFormat format = SP_EXPORT_PNG; format <= SP_EXPORT_CSV; format++)
     sp_export_add_file_filter (chooser, format);
 
-  name = g_strdup_printf ("%s.png", sp_figure_kind_to_id (kind));
+  /* The figure's name in the format of the last export from this window,
+   * with that file type selected: the name and the type agree. */
+  job->initial_format = sp_export_remembered_format (GTK_WIDGET (parent), SP_EXPORT_PNG);
+  sp_export_select_filter (chooser, job->initial_format);
+  name = g_strdup_printf ("%s.%s", sp_figure_kind_to_id (kind),
+                          sp_export_format_to_id (job->initial_format));
   gtk_file_chooser_set_current_name (chooser, name);
 
   sp_export_add_image_choices (chooser, screen_style != NULL);

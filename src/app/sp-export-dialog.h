@@ -16,8 +16,8 @@
 
 G_BEGIN_DECLS
 
-/* Asks where to save @kind (PNG, SVG, PDF or CSV, from the chosen name or
- * filter), with choices for the style (light print style, or
+/* Asks where to save @kind (PNG, SVG, PDF or CSV: see
+ * sp_export_resolve_name()), with choices for the style (light print style, or
  * @screen_style as on screen when it is given), a caption and, for PNG,
  * the scale.  Writes in a worker thread and reports in @toasts: "Open" and
  * "Show in Folder" on success, the reason on failure.  @data is copied
@@ -69,6 +69,32 @@ void           sp_export_add_file_filter    (GtkFileChooser  *chooser,
  * (or it is not one of sp_export_add_file_filter()'s). */
 SpExportFormat sp_export_chosen_format      (GtkFileChooser  *chooser,
                                              SpExportFormat   fallback);
+/* Selects the filter sp_export_add_file_filter() added for @format. */
+void           sp_export_select_filter      (GtkFileChooser  *chooser,
+                                             SpExportFormat   format);
+
+/* The format to write and the file name to write it to, from a save
+ * dialog's answer: @name as typed, @chosen the file type selected, and
+ * whether the user changed the file type from the one the dialog opened
+ * with.  A file type the user chose wins and a known extension in the name
+ * is corrected to it ("fig.png" with PDF chosen → "fig.pdf"), as GNOME
+ * applications with a file-type list (GIMP, Inkscape) do.  With the file
+ * type left as it opened, an extension typed in the name decides
+ * ("fig.svg" → SVG).  A name without a known extension gets the file
+ * type's. */
+char          *sp_export_resolve_name       (const char      *name,
+                                             SpExportFormat   chosen,
+                                             gboolean         type_was_chosen,
+                                             SpExportFormat  *format);
+
+/* The format of the last export from @window (@fallback before the first):
+ * the next dialog suggests it, so the default name and file type agree
+ * with what the user exports. */
+SpExportFormat sp_export_remembered_format  (GtkWidget       *window,
+                                             SpExportFormat   fallback);
+void           sp_export_remember_format    (GtkWidget       *window,
+                                             SpExportFormat   format);
+
 /* Adds the choice of style: light print style (the default) or as on
  * screen; sp_export_chose_screen_style() reads it back. */
 void           sp_export_add_style_choice   (GtkFileChooser  *chooser);

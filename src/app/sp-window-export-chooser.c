@@ -51,6 +51,7 @@ typedef struct
   gboolean      data_only;
   SpFigureKind  suggested;
   SpPlotStyle   screen_style;
+  SpExportFormat initial_format;   /* the file type the chooser opened with */
 } Request;
 
 static void
@@ -108,9 +109,9 @@ chosen_kind (GtkFileChooser *chooser,
   return fallback;
 }
 
-/* The file to write: the format from the typed extension, else from the
- * filter (the extension added); a name left as suggested follows the
- * figure chosen in the dialog. */
+/* The file to write: the format by sp_export_resolve_name()'s rule (a
+ * file type the user picked wins and the extension follows it); a name
+ * left as suggested follows the figure chosen in the dialog. */
 static GFile *
 chosen_file (GtkFileChooser *chooser,
              const Request  *request,
@@ -130,18 +131,19 @@ chosen_file (GtkFileChooser *chooser,
   if (parent == NULL)
     return g_steal_pointer (&file);
 
-  *format = SP_EXPORT_CSV;
-  if (!request->data_only && !sp_export_format_from_path (name, format))
-    *format = sp_export_chosen_format (chooser, SP_EXPORT_PNG);
-  stem = g_strdup (name);
+  if (request->data_only)
+    /* One file type only: it is always the chosen one. */
+    stem = sp_export_resolve_name (name, SP_EXPORT_CSV, TRUE, format);
+  else
+    {
+      SpExportFormat chosen = sp_export_chosen_format (chooser, request->initial_format);
+
+      stem = sp_export_resolve_name (name, chosen, chosen != request->initial_format, format);
+    }
+  /* The resolved name always ends in the format's extension. */
   dot = strrchr (stem, '.');
   if (dot != NULL && dot != stem)
-    {
-      SpExportFormat typed;
-
-      if (sp_export_format_from_path (name, &typed) && typed == *format)
-        *dot = '\0';
-    }
+    *dot = '\0';
   if (g_str_equal (stem, sp_export_figure_id (request->suggested)))
     {
       g_free (stem);
@@ -173,6 +175,8 @@ on_response (GtkNativeDialog *native,
     {
       sp_export_options_init (&options, kind);
       options.format = format;
+      if (!request->data_only)
+        sp_export_remember_format (GTK_WIDGET (request->window), format);
       if (!request->data_only)
         {
           if (sp_export_read_image_choices (chooser, TRUE, &options))
@@ -214,8 +218,18 @@ sp_window_export_present_chooser (SpWindow *self,
   if (!data_only)
     sp_export_add_image_choices (chooser, TRUE);
 
+  /* The figure's name in the format of the last figure export (PNG at
+   * first), with that file type selected: the name and the type agree. */
+  request->initial_format = SP_EXPORT_CSV;
+  if (!data_only)
+    {
+      request->initial_format = sp_export_remembered_format (GTK_WIDGET (self), SP_EXPORT_PNG);
+      if (request->initial_format > SP_EXPORT_PDF)
+        request->initial_format = SP_EXPORT_PNG;
+      sp_export_select_filter (chooser, request->initial_format);
+    }
   name = g_strdup_printf ("%s.%s", sp_export_figure_id (request->suggested),
-                          data_only ? "csv" : "png");
+                          sp_export_format_to_id (request->initial_format));
   gtk_file_chooser_set_current_name (chooser, name);
   g_signal_connect (native, "response", G_CALLBACK (on_response), request);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
