@@ -367,6 +367,11 @@ test_stdout (void)
   const char *png[] = { "export", "--figure", "ocv", "--format", "png", "-o", "-", NULL };
   const char *csv[] = { "export", "--figure", "ocv", "--format", "csv", "-o", "-", NULL };
   const char *sim[] = { "simulate", "--energy-csv", "-", "--t-end", "1", SIM_FLAGS, NULL };
+  /* /dev/stdout is a link to /proc/self/fd/1, a pipe here: written in
+   * place, not resolved to a path beside which a temporary could go. */
+  const char *dev_stdout[] = { "export", "--figure", "ocv", "--format", "svg", "-o", "/dev/stdout",
+                               NULL };
+  g_auto(Run) r5 = { 0 };
   g_auto(Run) r1 = { 0 };
   g_auto(Run) r2 = { 0 };
   g_auto(Run) r3 = { 0 };
@@ -391,6 +396,11 @@ test_stdout (void)
   g_assert_true (g_str_has_prefix (r4.out, "time,free_energy,mean_c,length\n"));
   g_assert_null (strstr (r4.out, "steps"));
   g_assert_nonnull (strstr (r4.err, "steps"));
+
+  run_cli (dev_stdout, &r5);
+  if (r5.status != 0)
+    g_error ("-o /dev/stdout failed: %s", r5.err);
+  g_assert_true (g_str_has_prefix (r5.out, "<?xml"));
 }
 
 /* --figure all --format csv writes eight files or none: with one of them

@@ -256,6 +256,26 @@ test_device_and_fifo (void)
   g_assert_cmpint (g_lstat (fifo, &st), ==, 0);
   g_assert_true (S_ISFIFO (st.st_mode));
 
+  /* A link to /proc/self/fd/N of a pipe, as /dev/stdout is: the link's
+   * text ("pipe:[…]") names no file; the pipe gets the data. */
+  {
+    g_autofree char *link = g_build_filename (dir, "stdout-like", NULL);
+    g_autofree char *fd_path = NULL;
+    int fds[2];
+    char got[16] = { 0 };
+
+    g_assert_cmpint (pipe (fds), ==, 0);
+    fd_path = g_strdup_printf ("/proc/self/fd/%d", fds[1]);
+    g_assert_cmpint (symlink (fd_path, link), ==, 0);
+    g_assert_true (sp_file_write_atomic (link, "via fd", 6, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (read (fds[0], got, sizeof got - 1), ==, 6);
+    g_assert_cmpstr (got, ==, "via fd");
+    close (fds[0]);
+    close (fds[1]);
+    g_assert_cmpint (g_unlink (link), ==, 0);
+  }
+
   /* A directory is refused, naming it. */
   g_assert_false (sp_file_write_atomic (dir, "x", 1, &error));
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR);

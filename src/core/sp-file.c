@@ -295,16 +295,16 @@ sp_file_batch_add (SpFileBatch  *batch,
 
   e = g_new0 (Entry, 1);
   e->path = g_strdup (path);
-  e->target = resolve_links (path, error);
-  if (e->target == NULL)
-    {
-      entry_free (e);
-      return FALSE;
-    }
 
-  exists = g_stat (e->target, &st) == 0;
+  /* What the path names, through every link as the kernel follows them:
+   * /dev/stdout is a link to /proc/self/fd/1, whose "target" (pipe:[…])
+   * is no path at all, so a device or pipe is opened by the user's path. */
+  exists = g_stat (path, &st) == 0;
   if (exists && (S_ISCHR (st.st_mode) || S_ISFIFO (st.st_mode)))
-    e->direct = g_bytes_new (data, len);
+    {
+      e->target = g_strdup (path);
+      e->direct = g_bytes_new (data, len);
+    }
   else if (exists && S_ISDIR (st.st_mode))
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR,
@@ -322,10 +322,16 @@ sp_file_batch_add (SpFileBatch  *batch,
       entry_free (e);
       return FALSE;
     }
-  else if (!write_temporary (e, data, len, exists, error))
+  else
     {
-      entry_free (e);
-      return FALSE;
+      /* A regular file or none yet: the temporary goes beside the file the
+       * links lead to, and the rename replaces that file, not the link. */
+      e->target = resolve_links (path, error);
+      if (e->target == NULL || !write_temporary (e, data, len, exists, error))
+        {
+          entry_free (e);
+          return FALSE;
+        }
     }
   g_ptr_array_add (batch->entries, e);
   return TRUE;
