@@ -27,6 +27,10 @@
 
 G_BEGIN_DECLS
 
+/* The logarithmic model's field is kept inside [floor, 1 − floor]: a step
+ * that overshoots by less than its tolerance is cut back (see sp-ch.c). */
+#define SP_CH_C_FLOOR 1e-12
+
 /* Grid sizes the engine accepts (any size FFTW handles; the UI offers 64–1024). */
 #define SP_CH_N_MIN 8
 #define SP_CH_N_MAX 4096
@@ -133,6 +137,8 @@ double      sp_ch_get_time              (SpCh             *self);
 double      sp_ch_get_dt                (SpCh             *self);
 guint64     sp_ch_get_steps             (SpCh             *self);
 guint64     sp_ch_get_rejected          (SpCh             *self);
+/* Accepted steps that were cut back into [SP_CH_C_FLOOR, 1 − SP_CH_C_FLOOR]. */
+guint64     sp_ch_get_cut_steps         (SpCh             *self);
 /* The current field, n × n doubles, row-major. */
 const double *sp_ch_get_field           (SpCh             *self);
 /* Its unnormalised r2c transform: n × (n/2 + 1) complex numbers as
