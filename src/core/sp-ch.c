@@ -378,6 +378,9 @@ step_capped (SpCh    *self,
 {
   double dt = MIN (self->dt, dt_cap);
   gboolean capped = dt < self->dt;
+  /* Whether the last attempt failed only by being larger than the
+   * tolerance (a valid field), for the message. */
+  gboolean too_large_only = FALSE;
 
   for (guint attempt = 0; attempt < MAX_ATTEMPTS; attempt++)
     {
@@ -409,6 +412,7 @@ step_capped (SpCh    *self,
         }
 
       self->rejected++;
+      too_large_only = s.valid;
       factor = s.valid ? fmax (0.1, fmin (0.5, 0.9 * limit / s.err)) : 0.25;
       dt *= factor;
       self->dt = dt;
@@ -417,6 +421,14 @@ step_capped (SpCh    *self,
         break;
     }
 
+  if (too_large_only)
+    {
+      /* The field stayed valid: only the tolerance was out of reach. */
+      g_set_error (error, SP_CH_ERROR, SP_CH_ERROR_UNSTABLE,
+                   _("no time step changes the field by less than the tolerance %g at t = %g; "
+                     "use a larger tolerance"), self->tolerance, self->time);
+      return FALSE;
+    }
   if (!sp_ch_params_is_logarithmic (&self->params))
     {
       g_set_error (error, SP_CH_ERROR, SP_CH_ERROR_UNSTABLE,
