@@ -126,8 +126,8 @@ sp_ch_box_check (const SpModel *model,
   grid = ceil (length / iface.dx_max);
   g_set_error (error, SP_CH_ERROR, SP_CH_ERROR_INVALID,
                /* Translators: a box the user gave that the grid cannot resolve. */
-               _("a box of %.4g nm on %u points gives Δx = %.2g nm, but the interfaces are about "
-                 "%.2g nm wide and need Δx ≤ %.2g nm (%g points per interface): use a box of at "
+               _("a box of %.4g nm on %u points gives Δx = %.3g nm, but the interfaces are about "
+                 "%.3g nm wide and need Δx ≤ %.3g nm (%g points per interface): use a box of at "
                  "most %g nm or a grid of at least %.0f points"),
                length, n, dx, iface.width, iface.dx_max, SP_CH_BOX_POINTS_MIN,
                round_down_2 (sp_ch_box_max_length (&iface, n)), grid);

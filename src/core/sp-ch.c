@@ -29,7 +29,8 @@
 #define RELATIVE_TOLERANCE 0.03
 #define MAX_GROWTH         1.25
 #define MAX_ATTEMPTS       80
-/* Below this fraction of the stiffest mode's time the step is hopeless. */
+/* Below this fraction of the stiffest mode's time the step is hopeless
+ * (see largest_rate). */
 #define DT_FLOOR_FRACTION  1e-9
 
 static void
@@ -79,6 +80,18 @@ stiffest_time (SpCh *self)
   if (!self->fe.constant_mobility)
     rate += self->params.model.d0 * k2;
   return 1.0 / rate;
+}
+
+/* The largest rate of the current linearised step: the implicit terms and
+ * the stabilisers, which carry the bulk term's stiffness (f'' = k_BT/(c(1−c))
+ * near the ends of (0, 1) for the logarithmic model, far above κk² when κ is
+ * small).  A step a billionth of its inverse that still fails is hopeless. */
+static double
+largest_rate (SpCh *self)
+{
+  double k2 = self->k2y[self->n / 2] + self->k2x[self->nh - 1];
+
+  return 1.0 / stiffest_time (self) + self->stab2 * k2 + self->stab4 * k2 * k2;
 }
 
 static double
@@ -417,7 +430,7 @@ step_capped (SpCh    *self,
       dt *= factor;
       self->dt = dt;
       capped = FALSE;
-      if (dt < DT_FLOOR_FRACTION * self->dt_start)
+      if (dt * largest_rate (self) < DT_FLOOR_FRACTION)
         break;
     }
 
@@ -445,8 +458,8 @@ step_capped (SpCh    *self,
       g_set_error (error, SP_CH_ERROR, SP_CH_ERROR_UNSTABLE,
                    /* Shown in the window's stop banner and by spinodal-cli. */
                    _("no time step keeps the composition inside (0, 1) at t = %g: the "
-                     "interfaces are about %.2g nm wide and need Δx ≤ %.2g nm (%g points per "
-                     "interface), but Δx = %.2g nm; use a finer grid, a smaller box or a "
+                     "interfaces are about %.3g nm wide and need Δx ≤ %.3g nm (%g points per "
+                     "interface), but Δx = %.3g nm; use a finer grid, a smaller box or a "
                      "larger κ"),
                    self->time, iface.width, iface.dx_max, SP_CH_BOX_POINTS_MIN, self->dx);
     else
