@@ -14,9 +14,12 @@
  *
  * The k = 0 mode is never updated, so the mean composition is conserved to
  * round-off.  The time step adapts: a step whose largest change exceeds the
- * tolerance, or that leaves (0, 1) for the logarithmic model, or is not
- * finite, is rejected and retried with a smaller step; smooth steps let it
- * grow.  Units: lengths in nm and times in s for the material model; PFHub's
+ * tolerance, or is not finite, is rejected and retried with a smaller step;
+ * smooth steps let it grow.  For the logarithmic model a step within the
+ * tolerance that overshoots [SP_CH_C_FLOOR, 1 − SP_CH_C_FLOOR] (which a
+ * spectral step does at the foot of a deep quench's interfaces, however
+ * small) is cut back into it, the mass kept (sp-ch.c).  sp-ch-box.h says
+ * how fine the grid must be for the interfaces.  Units: lengths in nm and times in s for the material model; PFHub's
  * own dimensionless units for SP_CH_PROBLEM_PFHUB1.
  */
 #pragma once
