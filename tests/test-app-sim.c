@@ -407,6 +407,10 @@ test_failure_banner (void)
   g_assert_true (sp_sim_bar_get_failed (bar));
   g_object_get (params, "seed", &seed, NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.reset-to-preset", NULL);
+  /* The preset's values and the new seed may arrive in two frames. */
+  do
+    frame = wait_for_frame (bar, frame->serial, -1.0, 60.0);
+  while (frame->params.seed == seed);
   frame = run_at_omega (bar, 115.8, 3);
   g_assert_cmpuint (frame->params.seed, !=, seed);
   g_assert_false (sp_sim_bar_get_failed (bar));
