@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "sp-ch-box.h"
 #include "sp-plot-view.h"
 #include "sp-sim-bar.h"
 
@@ -259,32 +260,160 @@ test_params_reach_worker (void)
   close_window (window);
 }
 
-/* A grid far too coarse for the interfaces (Δx = 16 nm): the engine stops
- * with its reason, the bar shows it and pauses; a finer grid clears it. */
+/* Waits for a frame computed with @omega that is @frames frames past the
+ * first such one, asserting on the way that every frame shown from then on
+ * is a running one with no banner. */
+static SpFrame *
+run_at_omega (SpSimBar *bar,
+              double    omega,
+              guint     frames)
+{
+  SpFrame *frame = sp_sim_bar_get_frame (bar);
+  guint seen = 0;
+  double t0 = -1.0;
+
+  while (seen < frames)
+    {
+      frame = wait_for_frame (bar, frame->serial, -1.0, 60.0);
+      if (frame->params.model.omega != omega)
+        continue;
+      if (frame->state == SP_WORKER_FAILED)
+        g_error ("Ω = %g meV: the run stopped: %s", omega, frame->message);
+      g_assert_cmpstr (sp_sim_bar_get_message (bar), ==, "");
+      g_assert_false (sp_sim_bar_get_failed (bar));
+      g_assert_true (sp_sim_bar_get_running (bar));
+      if (t0 < 0.0)
+        t0 = frame->diag.time;
+      seen++;
+    }
+  /* Time went on at this Ω, with c inside (0, 1) and the mass kept. */
+  g_assert_cmpfloat (frame->diag.time, >, t0);
+  g_assert_cmpfloat (frame->field_min, >, 0.0);
+  g_assert_cmpfloat (frame->field_max, <, 1.0);
+  g_assert_cmpfloat_with_epsilon (frame->diag.mean_c, frame->params.model.c0, 1e-9);
+  return frame;
+}
+
+/* Issue 11: at 298 K on the default grid the run stopped within seconds at
+ * Ω = 210, 250, 320 and 500 meV, and in a deep quench (Ω = 155 meV,
+ * κ = 50 meV·nm²).  Dragged through them mid-run it keeps running; where the
+ * Box slider's box cannot resolve the interfaces the box is made smaller and
+ * the bar says so; Reset to Preset brings the asked-for box back. */
 static void
-test_failure_message (void)
+test_slider_extremes_keep_running (void)
+{
+  static const double omegas[] = { 210.0, 250.0, 320.0, 500.0, 250.0 };
+  SpWindow *window = new_window ();
+  SpSimBar *bar = sp_window_get_sim_bar (window);
+  SpParams *params = sp_window_get_params (window);
+  SpFrame *frame;
+  SpChBoxFit fit;
+
+  wait_for_frame (bar, 0, -1.0, 20.0);
+  for (guint i = 0; i < G_N_ELEMENTS (omegas); i++)
+    {
+      g_object_set (params, "omega", omegas[i], NULL);
+      frame = run_at_omega (bar, omegas[i], 5);
+      sp_ch_box_fit (&frame->params.model, frame->n, SP_PARAMS_DEFAULT_LENGTH, 0.0, &fit);
+      g_assert_cmpfloat (frame->length / frame->n, <=, fit.iface.dx_max);
+      if (frame->length < SP_PARAMS_DEFAULT_LENGTH)
+        {
+          g_autofree char *box = g_strdup_printf ("Box set to %.4g nm", frame->length);
+
+          g_assert_nonnull (strstr (sp_sim_bar_get_note (bar), box));
+        }
+      else
+        g_assert_cmpstr (sp_sim_bar_get_note (bar), ==, "");
+      /* Ω = 500 meV: 1.1 nm interfaces, which Δx = 0.5 nm does not resolve. */
+      if (omegas[i] == 500.0)
+        g_assert_cmpfloat (frame->length, <, SP_PARAMS_DEFAULT_LENGTH);
+    }
+
+  g_object_set (params, "omega", 155.0, "kappa", 50.0, NULL);
+  frame = run_at_omega (bar, 155.0, 5);
+  g_assert_cmpfloat (frame->params.model.kappa, ==, 50.0);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.reset-to-preset", NULL);
+  frame = run_at_omega (bar, 115.8, 3);
+  g_assert_cmpfloat (frame->length, ==, SP_PARAMS_DEFAULT_LENGTH);
+  g_assert_cmpstr (sp_sim_bar_get_note (bar), ==, "");
+
+  close_window (window);
+}
+
+/* A box the grid cannot resolve (64 points over 1024 nm: Δx = 16 nm) is
+ * made smaller with a note, and the run goes on. */
+static void
+test_box_fitted (void)
 {
   SpWindow *window = new_window ();
   SpSimBar *bar = sp_window_get_sim_bar (window);
   SpParams *params = sp_window_get_params (window);
   SpFrame *frame = wait_for_frame (bar, 0, -1.0, 20.0);
+  SpChBoxFit fit;
 
   g_object_set (params, "grid-size", 64u, "domain-length", 1024.0, NULL);
   do
     frame = wait_for_frame (bar, frame->serial, -1.0, 60.0);
-  while (frame->state != SP_WORKER_FAILED);
-  g_assert_nonnull (frame->message);
-  g_assert_nonnull (strstr (sp_sim_bar_get_message (bar), frame->message));
-  g_assert_false (sp_sim_bar_get_running (bar));
+  while (frame->n != 64);
+  frame = run_at_omega (bar, frame->params.model.omega, 3);
+  sp_ch_box_fit (&frame->params.model, 64, 1024.0, 0.0, &fit);
+  g_assert_cmpfloat (frame->length, ==, fit.length);
+  g_assert_cmpfloat (frame->length, <, 1024.0);
+  g_assert_nonnull (strstr (sp_sim_bar_get_note (bar), "Box set to"));
+  g_assert_nonnull (strstr (sp_sim_bar_get_note (bar), "1024 nm"));
 
-  g_object_set (params, "grid-size", SP_PARAMS_DEFAULT_GRID,
-                "domain-length", SP_PARAMS_DEFAULT_LENGTH, NULL);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.reset-simulation", NULL);
+  close_window (window);
+}
+
+/* When the run truly cannot go on (here: a step tolerance no step can meet)
+ * the banner says so with the very frame that stopped, the request to run
+ * stays, further changes that still cannot run keep the banner, runnable
+ * values resume the run by themselves, and Reset to Preset restarts it. */
+static void
+test_failure_banner (void)
+{
+  SpWindow *window = new_window ();
+  SpSimBar *bar = sp_window_get_sim_bar (window);
+  SpParams *params = sp_window_get_params (window);
+  SpFrame *frame = wait_for_frame (bar, 0, -1.0, 20.0);
+  guint64 seed;
+
+  g_object_set (params, "tolerance", 1e-300, NULL);
   do
-    frame = wait_for_frame (bar, frame->serial, -1.0, 20.0);
-  while (frame->state == SP_WORKER_FAILED || frame->n != SP_PARAMS_DEFAULT_GRID);
-  g_assert_cmpstr (sp_sim_bar_get_message (bar), ==, "");
+    frame = wait_for_frame (bar, frame->serial, -1.0, 60.0);
+  while (frame->state != SP_WORKER_FAILED);
+  /* At once: the frame that stopped is the one on show with the banner. */
+  g_assert_true (sp_sim_bar_get_failed (bar));
+  g_assert_nonnull (strstr (sp_sim_bar_get_message (bar), frame->message));
   g_assert_true (sp_sim_bar_get_running (bar));
+
+  /* Dragging while it cannot run: stopped again, the banner stays. */
+  g_object_set (params, "omega", 120.0, NULL);
+  do
+    frame = wait_for_frame (bar, frame->serial, -1.0, 60.0);
+  while (frame->params.model.omega != 120.0 || frame->state != SP_WORKER_FAILED);
+  g_assert_true (sp_sim_bar_get_failed (bar));
+
+  /* Runnable again: it resumes by itself. */
+  g_object_set (params, "tolerance", 0.0, NULL);
+  frame = run_at_omega (bar, 120.0, 3);
+
+  /* Stopped once more; Reset to Preset restarts from fresh noise. */
+  g_object_set (params, "tolerance", 1e-300, NULL);
+  do
+    frame = wait_for_frame (bar, frame->serial, -1.0, 60.0);
+  while (frame->state != SP_WORKER_FAILED);
+  g_assert_true (sp_sim_bar_get_failed (bar));
+  g_object_get (params, "seed", &seed, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.reset-to-preset", NULL);
+  /* The preset's values and the new seed may arrive in two frames. */
+  do
+    frame = wait_for_frame (bar, frame->serial, -1.0, 60.0);
+  while (frame->params.seed == seed);
+  frame = run_at_omega (bar, 115.8, 3);
+  g_assert_cmpuint (frame->params.seed, !=, seed);
+  g_assert_false (sp_sim_bar_get_failed (bar));
 
   close_window (window);
 }
@@ -301,7 +430,9 @@ main (int   argc,
   g_test_add_func ("/app/sim/advances", test_advances);
   g_test_add_func ("/app/sim/pause-step-restart", test_pause_step_restart);
   g_test_add_func ("/app/sim/params-reach-worker", test_params_reach_worker);
-  g_test_add_func ("/app/sim/failure-message", test_failure_message);
+  g_test_add_func ("/app/sim/slider-extremes-keep-running", test_slider_extremes_keep_running);
+  g_test_add_func ("/app/sim/box-fitted", test_box_fitted);
+  g_test_add_func ("/app/sim/failure-banner", test_failure_banner);
   g_test_add_func ("/app/sim/narrow-window", test_narrow_window);
 
   status = g_test_run ();

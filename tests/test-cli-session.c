@@ -106,11 +106,11 @@ test_simulate_uses_session_settings (void)
 {
   g_autofree char *path = scratch ("{\"format\": \"spinodal-session\", \"version\": 1,"
                                    " \"preset\": \"lifepo4\", \"model\": {\"c0\": 0.45},"
-                                   " \"simulation\": {\"grid\": 64, \"length\": 120,"
+                                   " \"simulation\": {\"grid\": 64, \"length\": 90,"
                                    " \"noise\": 0.02, \"seed\": 5}}");
   const char *with_session[] = { "simulate", "--session", path, "--t-end", "20", "--frames", "2", NULL };
   const char *with_flags[] = {
-    "simulate", "--preset", "lifepo4", "--c0", "0.45", "--grid", "64", "--length", "120",
+    "simulate", "--preset", "lifepo4", "--c0", "0.45", "--grid", "64", "--length", "90",
     "--noise", "0.02", "--seed", "5", "--t-end", "20", "--frames", "2", NULL
   };
   const char *override[] = { "simulate", "--session", path, "--seed", "6", "--t-end", "20",

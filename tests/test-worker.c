@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "sp-ch-box.h"
 #include "sp-worker.h"
 #include "test-helpers.h"
 
@@ -191,47 +192,126 @@ test_reset_and_params (void)
   g_assert_cmpuint (f3->params.seed, ==, 99);
 }
 
-/* A composition that cannot stay inside (0, 1) on this grid pauses the
- * run with a message; the published field is the last good one. */
+/* A run that cannot continue stops at once with its reason, keeps the last
+ * good field and the request to run, ignores run and step requests, and
+ * resumes by itself as soon as it gets parameters the engine takes: both
+ * for a step that fails (a tolerance no step can meet) and for parameters
+ * the engine refuses. */
 static void
-test_error_pauses (void)
+test_error_stops_and_resumes (void)
 {
   SpChParams p;
   g_autoptr(SpWorker) w = NULL;
   g_autoptr(SpFrame) failed = NULL;
+  g_autoptr(SpFrame) refused = NULL;
 
   small_params (&p, 32);
-  p.model.omega = 900.0;        /* Ω/k_BT ≈ 35: gaps down to 1e-15 */
-  p.model.kappa = 0.01;         /* interfaces far below the grid spacing */
-  p.length = 400.0;
-  p.model.c0 = 0.5;
-  p.noise = 0.2;
-  p.model.mobility = SP_MOBILITY_CONSTANT;
+  p.tolerance = 1e-300;
   w = sp_worker_new (&p, NULL, NULL);
-  sp_worker_set_steps_per_frame (w, 100);
+  sp_worker_set_steps_per_frame (w, 10);
   sp_worker_run (w);
   failed = wait_frame (w, 0, is_state, GUINT_TO_POINTER (SP_WORKER_FAILED));
   g_assert_nonnull (failed->message);
   g_test_message ("error: %s", failed->message);
-  g_assert_nonnull (strstr (failed->message, "(0, 1)"));
+  g_assert_nonnull (strstr (failed->message, "tolerance"));
   assert_finite_field (failed);
   g_assert_cmpfloat (failed->field_min, >, 0.0);
   g_assert_cmpfloat (failed->field_max, <, 1.0);
 
-  /* Run requests are ignored until the parameters change. */
+  /* Step and run requests change nothing while it stays stopped (a step
+   * request pauses, as always; the run request after it stands). */
+  sp_worker_step (w);
   sp_worker_run (w);
   g_usleep (20000);
   {
     g_autoptr(SpFrame) f = sp_worker_get_frame (w);
     g_assert_cmpint (f->state, ==, SP_WORKER_FAILED);
+    g_assert_cmpuint (f->diag.steps, ==, failed->diag.steps);
   }
+
+  /* Runnable parameters: running again without being asked, from the
+   * last good field (same grid: the engine keeps it). */
   small_params (&p, 32);
   sp_worker_set_params (w, &p);
   {
     g_autoptr(SpFrame) f = wait_frame (w, failed->serial, is_state,
-                                       GUINT_TO_POINTER (SP_WORKER_PAUSED));
+                                       GUINT_TO_POINTER (SP_WORKER_RUNNING));
+    g_autoptr(SpFrame) later = NULL;
+
+    g_assert_null (f->message);
+    later = wait_frame (w, f->serial, NULL, NULL);
+    g_assert_cmpfloat (later->diag.time, >, failed->diag.time);
+  }
+
+  /* Parameters the engine refuses stop it the same way, naming them. */
+  p.model.kappa = -1.0;
+  sp_worker_set_params (w, &p);
+  refused = wait_frame (w, 0, is_state, GUINT_TO_POINTER (SP_WORKER_FAILED));
+  g_assert_nonnull (strstr (refused->message, "kappa"));
+  p.model.kappa = 100.0;
+  sp_worker_set_params (w, &p);
+  {
+    g_autoptr(SpFrame) f = wait_frame (w, refused->serial, is_state,
+                                       GUINT_TO_POINTER (SP_WORKER_RUNNING));
     g_assert_null (f->message);
   }
+}
+
+/* SP_WORKER_FIT_BOX: a box the grid cannot resolve is made smaller, with a
+ * note; a drag that keeps it resolved keeps it (no restart); asking for a
+ * box that resolves uses it as asked, without a note. */
+static void
+test_fit_box (void)
+{
+  SpChParams p;
+  g_autoptr(SpWorker) w = NULL;
+  g_autoptr(SpFrame) fitted = NULL;
+  g_autoptr(SpFrame) dragged = NULL;
+  g_autoptr(SpFrame) plain = NULL;
+  SpChBoxFit fit;
+
+  sp_ch_params_init_default (&p);
+  p.n = 32;
+  p.model.omega = 400.0;
+  p.length = 512.0;
+  w = sp_worker_new_full (&p, SP_WORKER_FIT_BOX, NULL, NULL);
+  sp_worker_run (w);
+  fitted = wait_frame (w, 0, NULL, NULL);
+  sp_ch_box_fit (&p.model, p.n, p.length, 0.0, &fit);
+  g_assert_cmpfloat (fitted->length, ==, fit.length);
+  g_assert_cmpfloat (fitted->params.length, ==, fit.length);
+  g_assert_cmpfloat (fitted->length, <, 512.0);
+  g_assert_cmpfloat (fitted->length / p.n, <=, fit.iface.dx_max);
+  g_assert_nonnull (fitted->note);
+  g_assert_nonnull (strstr (fitted->note, "interfaces"));
+
+  /* A little more Ω: the interfaces narrow a little, the box stays and so
+   * does the run (its time goes on). */
+  p.model.omega = 410.0;
+  sp_worker_set_params (w, &p);
+  dragged = wait_frame (w, fitted->serial, NULL, NULL);
+  while (dragged->params.model.omega != 410.0)
+    {
+      SpFrame *next = wait_frame (w, dragged->serial, NULL, NULL);
+
+      sp_frame_unref (dragged);
+      dragged = next;
+    }
+  g_assert_cmpfloat (dragged->length, ==, fitted->length);
+  g_assert_cmpfloat (dragged->diag.time, >=, fitted->diag.time);
+
+  /* A box that resolves: used as asked. */
+  p.length = 0.25 * fitted->length;
+  sp_worker_set_params (w, &p);
+  plain = wait_frame (w, dragged->serial, NULL, NULL);
+  while (plain->length != p.length)
+    {
+      SpFrame *next = wait_frame (w, plain->serial, NULL, NULL);
+
+      sp_frame_unref (plain);
+      plain = next;
+    }
+  g_assert_null (plain->note);
 }
 
 static gint notified;
@@ -292,7 +372,8 @@ main (int    argc,
   g_test_add_func ("/worker/run-pause-step", test_run_pause_step);
   g_test_add_func ("/worker/pause-latency", test_pause_latency);
   g_test_add_func ("/worker/reset-and-params", test_reset_and_params);
-  g_test_add_func ("/worker/error-pauses", test_error_pauses);
+  g_test_add_func ("/worker/error-stops-and-resumes", test_error_stops_and_resumes);
+  g_test_add_func ("/worker/fit-box", test_fit_box);
   g_test_add_func ("/worker/stress", test_stress);
 
   return g_test_run ();

@@ -23,6 +23,7 @@ struct _SpParams
   gboolean    presentation;
   guint64     seed;
   guint       steps_per_frame;
+  double      tolerance;
 };
 
 G_DEFINE_FINAL_TYPE (SpParams, sp_params, G_TYPE_OBJECT)
@@ -56,6 +57,8 @@ enum {
   PROP_PRESENTATION,
   PROP_SEED,
   PROP_STEPS_PER_FRAME,
+  /* Not a GSettings key (the bound ones come before it). */
+  PROP_TOLERANCE,
   N_PROPS
 };
 
@@ -229,6 +232,7 @@ sp_params_to_ch_params (SpParams   *self,
   params->n = self->grid_size;
   params->length = self->domain_length;
   params->seed = self->seed;
+  params->tolerance = self->tolerance;
 }
 
 gboolean
@@ -267,7 +271,16 @@ sp_params_reset_to_preset (SpParams *self,
   g_return_val_if_fail (SP_IS_PARAMS (self), FALSE);
 
   id = g_strdup (self->preset);
-  return sp_params_load_preset (self, id, error);
+  g_object_freeze_notify (G_OBJECT (self));
+  /* Back to a state known to run: the step control's default, too. */
+  g_object_set (self, "tolerance", 0.0, NULL);
+  if (!sp_params_load_preset (self, id, error))
+    {
+      g_object_thaw_notify (G_OBJECT (self));
+      return FALSE;
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+  return TRUE;
 }
 
 const char *
@@ -307,7 +320,7 @@ sp_params_bind_settings (SpParams  *self,
 
   /* Binding reads each key into its property: one "changed" for all. */
   g_object_freeze_notify (G_OBJECT (self));
-  for (guint prop_id = PROP_OMEGA; prop_id < N_PROPS; prop_id++)
+  for (guint prop_id = PROP_OMEGA; prop_id < PROP_TOLERANCE; prop_id++)
     g_settings_bind (settings, g_param_spec_get_name (properties[prop_id]),
                      self, g_param_spec_get_name (properties[prop_id]),
                      G_SETTINGS_BIND_DEFAULT);
@@ -349,6 +362,9 @@ sp_params_get_property (GObject    *object,
       break;
     case PROP_STEPS_PER_FRAME:
       g_value_set_uint (value, self->steps_per_frame);
+      break;
+    case PROP_TOLERANCE:
+      g_value_set_double (value, self->tolerance);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -411,6 +427,9 @@ sp_params_set_property (GObject      *object,
       break;
     case PROP_STEPS_PER_FRAME:
       SET_FIELD (steps_per_frame, PROP_STEPS_PER_FRAME, g_value_get_uint);
+      break;
+    case PROP_TOLERANCE:
+      SET_FIELD (tolerance, PROP_TOLERANCE, g_value_get_double);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -481,6 +500,9 @@ sp_params_class_init (SpParamsClass *klass)
     g_param_spec_uint64 ("seed", NULL, NULL, 0, G_MAXUINT64, 1, flags);
   properties[PROP_STEPS_PER_FRAME] =
     g_param_spec_uint ("steps-per-frame", NULL, NULL, 1, 100, 4, flags);
+  /* The engine's step tolerance (SpChParams.tolerance; 0: its default). */
+  properties[PROP_TOLERANCE] =
+    g_param_spec_double ("tolerance", NULL, NULL, 0.0, 0.49, 0.0, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

@@ -60,7 +60,7 @@ void      sp_params_to_ch_params   (SpParams      *self,
 gboolean  sp_params_load_preset    (SpParams      *self,
                                     const char    *id,
                                     GError       **error);
-/* Reloads the remembered preset's model. */
+/* Reloads the remembered preset's model (and the default step tolerance). */
 gboolean  sp_params_reset_to_preset (SpParams     *self,
                                      GError      **error);
 

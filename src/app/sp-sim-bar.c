@@ -37,7 +37,10 @@ struct _SpSimBar
 
   /* Template children. */
   GtkRevealer   *message_revealer;
+  GtkWidget     *failure_row;
   GtkLabel      *message_label;
+  GtkWidget     *note_row;
+  GtkLabel      *note_label;
   GtkToggleButton *play_button;
   GtkSpinButton *speed_spin;
   GtkAdjustment *speed_adjustment;
@@ -117,22 +120,30 @@ sp_sim_bar_show_frame (SpSimBar *self)
                             gtk_label_get_text (self->readouts[4]),
                             NULL);
 
+  /* A failure shows at once, with Restart; the request to run stays, so
+   * the run resumes by itself when the parameters change (the worker then
+   * tries them) or on Restart. */
   if (frame->state == SP_WORKER_FAILED && frame->message != NULL &&
       frame->serial > self->stale_serial)
     {
       /* Translators: shown when the simulation stops; %s is the engine's
-       * reason and advice, in English. */
+       * reason and advice. */
       g_autofree char *text = g_strdup_printf (_("The simulation stopped: %s."), frame->message);
 
       gtk_label_set_label (self->message_label, text);
-      gtk_revealer_set_reveal_child (self->message_revealer, TRUE);
-      sp_sim_bar_set_running (self, FALSE);
+      gtk_widget_set_visible (self->failure_row, TRUE);
     }
-  else
+  else if (frame->state != SP_WORKER_FAILED)
     {
       gtk_label_set_label (self->message_label, "");
-      gtk_revealer_set_reveal_child (self->message_revealer, FALSE);
+      gtk_widget_set_visible (self->failure_row, FALSE);
     }
+
+  gtk_label_set_label (self->note_label, frame->note != NULL ? frame->note : "");
+  gtk_widget_set_visible (self->note_row, frame->note != NULL);
+  gtk_revealer_set_reveal_child (self->message_revealer,
+                                 gtk_widget_get_visible (self->failure_row) ||
+                                 gtk_widget_get_visible (self->note_row));
 }
 
 /* Reads the worker's newest frame, if any, at the display rate. */
@@ -195,7 +206,9 @@ sp_sim_bar_set_params (SpSimBar *self,
   self->params = g_object_ref (params);
   sp_params_to_ch_params (params, &ch);
   self->seed = ch.seed;
-  self->worker = sp_worker_new (&ch, NULL, NULL);
+  /* The Box slider asks for a box; the worker makes it smaller when the
+   * grid would not resolve the interfaces (and the note says so). */
+  self->worker = sp_worker_new_full (&ch, SP_WORKER_FIT_BOX, NULL, NULL);
   sp_worker_set_steps_per_frame (self->worker, sp_params_get_steps_per_frame (params));
   if (self->running)
     sp_worker_run (self->worker);
@@ -299,6 +312,20 @@ sp_sim_bar_get_message (SpSimBar *self)
   return gtk_label_get_text (self->message_label);
 }
 
+const char *
+sp_sim_bar_get_note (SpSimBar *self)
+{
+  g_return_val_if_fail (SP_IS_SIM_BAR (self), NULL);
+  return gtk_label_get_text (self->note_label);
+}
+
+gboolean
+sp_sim_bar_get_failed (SpSimBar *self)
+{
+  g_return_val_if_fail (SP_IS_SIM_BAR (self), FALSE);
+  return gtk_widget_get_visible (self->failure_row);
+}
+
 /* GObject ---------------------------------------------------------------- */
 
 static void
@@ -400,7 +427,10 @@ sp_sim_bar_class_init (SpSimBarClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/spinodal/Spinodal/sp-sim-bar.ui");
   gtk_widget_class_bind_template_child (widget_class, SpSimBar, message_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SpSimBar, failure_row);
   gtk_widget_class_bind_template_child (widget_class, SpSimBar, message_label);
+  gtk_widget_class_bind_template_child (widget_class, SpSimBar, note_row);
+  gtk_widget_class_bind_template_child (widget_class, SpSimBar, note_label);
   gtk_widget_class_bind_template_child (widget_class, SpSimBar, play_button);
   gtk_widget_class_bind_template_child (widget_class, SpSimBar, speed_spin);
   gtk_widget_class_bind_template_child (widget_class, SpSimBar, speed_adjustment);

@@ -36,5 +36,9 @@ const SpChHistory *sp_sim_bar_get_history  (SpSimBar *self);
 /* The read-out line and the failure message on show ("" when none). */
 const char        *sp_sim_bar_get_status   (SpSimBar *self);
 const char        *sp_sim_bar_get_message  (SpSimBar *self);
+/* The note on a box fitted to the interfaces ("" when none). */
+const char        *sp_sim_bar_get_note     (SpSimBar *self);
+/* The run has stopped and the banner says why. */
+gboolean           sp_sim_bar_get_failed   (SpSimBar *self);
 
 G_END_DECLS

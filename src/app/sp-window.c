@@ -374,6 +374,10 @@ reset_to_preset_action (GtkWidget  *widget,
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
       return;
     }
+  /* A run the preset's own values had stopped starts again from fresh
+   * noise (new values resume it by themselves). */
+  if (sp_sim_bar_get_failed (self->sim_bar))
+    sp_sim_bar_restart (self->sim_bar);
   adw_toast_overlay_add_toast (self->toast_overlay,
                                adw_toast_new (_("Parameters reset to the preset")));
 }

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include "sp-ch-box.h"
 #include "sp-cli-run.h"
 #include "sp-file.h"
 #include "sp-kinetics.h"
@@ -61,7 +62,8 @@ sp_cli_sim_options_add (SpCliSimOptions *f,
     { "grid", 0, 0, G_OPTION_ARG_STRING, &f->grid,
       N_("Grid points per side N [64, 1024] (default 256)"), N_("N") },
     { "length", 0, 0, G_OPTION_ARG_STRING, &f->length,
-      N_("Side of the periodic box in nm (0, 1e6] (default 16 λ*)"), N_("NM") },
+      N_("Side of the periodic box in nm (0, 1e6]; refused when the grid cannot resolve the "
+         "interfaces (default 16 λ*, made smaller when the grid needs it)"), N_("NM") },
     { "t-end", 0, 0, G_OPTION_ARG_STRING, &f->t_end,
       N_("Simulated time in s (0, 1e12] (default: 50/σ_max when c₀ is unstable, "
          "else 2 L²/D_chem(c₀); pfhub1a: 10000)"), N_("T") },
@@ -224,8 +226,32 @@ sp_cli_sim_options_resolve (SpCliSimOptions   *f,
       sp_kinetics_dispersion (&sim->params.model, &disp);
       sim->params.n = (guint) grid;
       sim->params.noise = noise;
-      sim->params.length = length > 0 ? length
-                           : disp.unstable ? 16.0 * disp.lambda_star : 128.0;
+      if (f->length != NULL)
+        {
+          /* A box the user gave is used as given, or refused up front when
+           * the grid cannot resolve the interfaces in it. */
+          if (!sp_ch_box_check (&sim->params.model, sim->params.n, length, &error))
+            {
+              g_printerr ("spinodal-cli %s: --length: %s\n", command, error->message);
+              return FALSE;
+            }
+          sim->params.length = length;
+        }
+      else
+        {
+          /* Sixteen fastest wavelengths (or the session's box), made
+           * smaller when the grid would not resolve the interfaces. */
+          SpChBoxFit fit;
+          g_autofree char *note = NULL;
+
+          sp_ch_box_fit (&sim->params.model, sim->params.n,
+                         length > 0 ? length : disp.unstable ? 16.0 * disp.lambda_star : 128.0,
+                         0.0, &fit);
+          sim->params.length = fit.length;
+          note = sp_ch_box_fit_note (&fit);
+          if (note != NULL)
+            g_printerr (_("spinodal-cli %s: note: %s\n"), command, note);
+        }
       if (t_end == 0)
         t_end = default_t_end (&sim->params.model, &disp, sim->params.length);
     }

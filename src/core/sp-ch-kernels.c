@@ -58,10 +58,10 @@ scan_material (SpCh         *self,
   const gsize n = self->n_real;
   const double mean = self->mean, kt = fe->kt;
   double *restrict nl = self->nl;
-  double err = 0.0, amp = 0.0, q_min = 1.0, q_max = 0.0;
+  double err = 0.0, amp = 0.0, q_min = 1.0, q_max = 0.0, c_min = 1.0, c_max = 0.0;
   int bad = 0;
 
-#pragma omp simd reduction(max:err, amp, q_max) reduction(min:q_min) reduction(|:bad)
+#pragma omp simd reduction(max:err, amp, q_max, c_max) reduction(min:q_min, c_min) reduction(|:bad)
   for (gsize i = 0; i < n; i++)
     {
       double ci = c[i], x = 1.0 - 2.0 * ci, om = 1.0 - ci, q = ci * om;
@@ -75,6 +75,8 @@ scan_material (SpCh         *self,
       amp = dm > amp ? dm : amp;
       q_min = q < q_min ? q : q_min;
       q_max = q > q_max ? q : q_max;
+      c_min = ci < c_min ? ci : c_min;
+      c_max = ci > c_max ? ci : c_max;
       nl[i] = with_log ? kt * log (ci / om) + mu : mu;
     }
 
@@ -85,6 +87,7 @@ scan_material (SpCh         *self,
     .f2_max = kt / q_min + fe->mu_rest_prime_max,
     .m_max = fe->mobility_scale * q_max,
     .r2_max = fe->mu_rest_prime_max,
+    .c_min = c_min, .c_max = c_max,
   };
 }
 
@@ -119,7 +122,7 @@ scan_pfhub (SpCh         *self,
 
   *s = (SpChScan) {
     .err = err, .amplitude = amp, .valid = !bad && isfinite (err),
-    .f2_max = f2_max,
+    .f2_max = f2_max, .c_min = 0.0, .c_max = 1.0,
   };
 }
 

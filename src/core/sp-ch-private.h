@@ -73,6 +73,8 @@ typedef struct
   double   f2_max;     /* max f''(c)     (constant M)       */
   double   m_max;      /* max M(c)       (site blocking)    */
   double   r2_max;     /* max μ_rest'(c) (site blocking)    */
+  double   c_min;      /* the field's extremes (material)   */
+  double   c_max;
   gboolean valid;
 } SpChScan;
 
@@ -106,7 +108,7 @@ struct _SpCh
   double  mean;
 
   double  time, dt, dt_start, dt_cap, tolerance;
-  guint64 steps, rejected;
+  guint64 steps, rejected, cut_steps;
 };
 
 /* sp-ch-kernels.c: the passes of one step. */

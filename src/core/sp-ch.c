@@ -15,6 +15,7 @@
 
 #include "sp-ch.h"
 #include "sp-ch-private.h"
+#include "sp-ch-box.h"
 #include "sp-fft-wisdom.h"
 
 /* Step-size control: the largest pointwise change per step may not exceed
@@ -28,7 +29,8 @@
 #define RELATIVE_TOLERANCE 0.03
 #define MAX_GROWTH         1.25
 #define MAX_ATTEMPTS       80
-/* Below this fraction of the stiffest mode's time the step is hopeless. */
+/* Below this fraction of the stiffest mode's time the step is hopeless
+ * (see largest_rate). */
 #define DT_FLOOR_FRACTION  1e-9
 
 static void
@@ -80,6 +82,18 @@ stiffest_time (SpCh *self)
   return 1.0 / rate;
 }
 
+/* The largest rate of the current linearised step: the implicit terms and
+ * the stabilisers, which carry the bulk term's stiffness (f'' = k_BT/(c(1−c))
+ * near the ends of (0, 1) for the logarithmic model, far above κk² when κ is
+ * small).  A step a billionth of its inverse that still fails is hopeless. */
+static double
+largest_rate (SpCh *self)
+{
+  double k2 = self->k2y[self->n / 2] + self->k2x[self->nh - 1];
+
+  return 1.0 / stiffest_time (self) + self->stab2 * k2 + self->stab4 * k2 * k2;
+}
+
 static double
 slowest_time (SpCh *self)
 {
@@ -110,6 +124,7 @@ restart_clock (SpCh *self)
   self->time = 0.0;
   self->steps = 0;
   self->rejected = 0;
+  self->cut_steps = 0;
   restart_step_size (self);
 }
 
@@ -313,6 +328,60 @@ sp_ch_set_field (SpCh         *self,
   prepare_state (self);
 }
 
+/* Cut-off post-processing for the logarithmic model (the cut-off method of
+ * Li, Ju, Cai & Feng, J. Sci. Comput. 87, 32 (2021), with the mass put back
+ * where the mobility is): a Fourier spectral step does not preserve
+ * positivity.  Where a phase sits close to c = 0 or 1 (c_α ≈ e^(−Ω/k_BT)
+ * in a deep quench, 2·10⁻⁸ for Ω = 500 meV at 298 K) the profile's foot is
+ * far sharper than any grid (its decay length is √(κ c_α/k_BT)), so the
+ * global spectral derivatives push a few points a little below 0 on every
+ * step, however small the step: shrinking it only makes the field creep
+ * towards 0 until no step is small enough.  Instead, a step whose change
+ * is within the tolerance but that leaves [SP_CH_C_FLOOR, 1 − SP_CH_C_FLOOR]
+ * is cut back into it, and the mass the cut added or removed is taken from
+ * (given to) the other points in proportion to (c − floor)(1 − floor − c),
+ * which can never push them out (the weights vanish at the bounds and the
+ * total is checked).  The change is no larger than the step's own, which the
+ * controller bounds; the spectrum is recomputed and its k = 0 coefficient
+ * (the mass) kept bit for bit.  Returns FALSE when the cut cannot be made
+ * mass-neutral (then the step is rejected as before). */
+static gboolean
+cut_off (SpCh   *self,
+         double *c)
+{
+  const double lo = SP_CH_C_FLOOR, hi = 1.0 - SP_CH_C_FLOOR;
+  double added = 0.0, weight = 0.0, scale;
+
+  for (gsize p = 0; p < self->n_real; p++)
+    {
+      if (c[p] < lo)
+        {
+          added += lo - c[p];
+          c[p] = lo;
+        }
+      else if (c[p] > hi)
+        {
+          added -= c[p] - hi;
+          c[p] = hi;
+        }
+      else
+        weight += (c[p] - lo) * (hi - c[p]);
+    }
+  /* Every change below is at most |added|/weight of the distance to the
+   * nearer bound. */
+  if (!(weight > 2.0 * fabs (added)))
+    return FALSE;
+  scale = added / weight;
+  for (gsize p = 0; p < self->n_real; p++)
+    c[p] -= scale * (c[p] - lo) * (hi - c[p]);
+
+  fftw_execute_dft_r2c (self->fwd, c, self->chat[1 - self->cur]);
+  self->chat[1 - self->cur][0][0] = self->chat[self->cur][0][0];
+  self->chat[1 - self->cur][0][1] = 0.0;
+  self->cut_steps++;
+  return TRUE;
+}
+
 /* One accepted step no longer than @dt_cap. */
 static gboolean
 step_capped (SpCh    *self,
@@ -322,6 +391,9 @@ step_capped (SpCh    *self,
 {
   double dt = MIN (self->dt, dt_cap);
   gboolean capped = dt < self->dt;
+  /* Whether the last attempt failed only by being larger than the
+   * tolerance (a valid field), for the message. */
+  gboolean too_large_only = FALSE;
 
   for (guint attempt = 0; attempt < MAX_ATTEMPTS; attempt++)
     {
@@ -332,6 +404,10 @@ step_capped (SpCh    *self,
       sp_ch_kernel_scan (self, self->c[1 - self->cur], self->c[self->cur], &s);
 
       limit = fmin (self->tolerance, fmax (RELATIVE_TOLERANCE * self->amplitude, 1e-12));
+      if (!s.valid && s.err <= limit && isfinite (s.c_min) && isfinite (s.c_max) &&
+          sp_ch_params_is_logarithmic (&self->params) &&
+          cut_off (self, self->c[1 - self->cur]))
+        sp_ch_kernel_scan (self, self->c[1 - self->cur], self->c[self->cur], &s);
       if (s.valid && s.err <= limit)
         {
           self->cur = 1 - self->cur;
@@ -349,14 +425,23 @@ step_capped (SpCh    *self,
         }
 
       self->rejected++;
+      too_large_only = s.valid;
       factor = s.valid ? fmax (0.1, fmin (0.5, 0.9 * limit / s.err)) : 0.25;
       dt *= factor;
       self->dt = dt;
       capped = FALSE;
-      if (dt < DT_FLOOR_FRACTION * self->dt_start)
+      if (dt * largest_rate (self) < DT_FLOOR_FRACTION)
         break;
     }
 
+  if (too_large_only)
+    {
+      /* The field stayed valid: only the tolerance was out of reach. */
+      g_set_error (error, SP_CH_ERROR, SP_CH_ERROR_UNSTABLE,
+                   _("no time step changes the field by less than the tolerance %g at t = %g; "
+                     "use a larger tolerance"), self->tolerance, self->time);
+      return FALSE;
+    }
   if (!sp_ch_params_is_logarithmic (&self->params))
     {
       g_set_error (error, SP_CH_ERROR, SP_CH_ERROR_UNSTABLE,
@@ -364,29 +449,26 @@ step_capped (SpCh    *self,
       return FALSE;
     }
   {
-    /* Name the cause the user can act on.  The interfaces are about
-     * √(κ/|Ω_eff − K|) wide (k_BT when the interaction is weak); a grid
-     * coarser than half of that cannot hold the steep profile between
-     * the phases, and the logarithm then drives c out of (0, 1). */
-    const SpModel *m = &self->params.model;
-    double dx = self->params.length / self->params.n;
-    double drive = fmax (fabs (sp_model_omega_eff (m) - m->stiffness), sp_model_kt (m));
-    double width = sqrt (m->kappa / drive);
+    /* Name the cause the user can act on, with the same interface width
+     * and points per interface as the box fitting (sp-ch-box.h). */
+    SpChInterface iface;
 
-    if (width < 2.0 * dx)
+    sp_ch_interface_estimate (&self->params.model, &iface);
+    if (self->dx > iface.dx_max)
       g_set_error (error, SP_CH_ERROR, SP_CH_ERROR_UNSTABLE,
                    /* Shown in the window's stop banner and by spinodal-cli. */
                    _("no time step keeps the composition inside (0, 1) at t = %g: the "
-                     "interfaces (about %.2g nm wide, √(κ/|Ω_eff − K|)) are not resolved by "
-                     "the grid spacing Δx = %.2g nm; use a finer grid or a larger κ"),
-                   self->time, width, dx);
+                     "interfaces are about %.3g nm wide and need Δx ≤ %.3g nm (%g points per "
+                     "interface), but Δx = %.3g nm; use a finer grid, a smaller box or a "
+                     "larger κ"),
+                   self->time, iface.width, iface.dx_max, SP_CH_BOX_POINTS_MIN, self->dx);
     else
       g_set_error (error, SP_CH_ERROR, SP_CH_ERROR_UNSTABLE,
-                   _("no time step keeps the composition inside (0, 1) at t = %g: the "
-                     "phases are too close to c = 0 or 1 for the logarithm "
-                     "(Ω_eff/k_BT = %.3g, c0 = %.3g); lower Ω, raise T or move c0 "
-                     "away from the ends"),
-                   self->time, sp_model_omega_eff (m) / sp_model_kt (m), m->c0);
+                   _("no time step keeps the composition finite and inside (0, 1) at t = %g "
+                     "(Ω_eff/k_BT = %.3g, c0 = %.3g); lower Ω, raise T or move c0 away from "
+                     "the ends"),
+                   self->time, sp_model_omega_eff (&self->params.model) /
+                   sp_model_kt (&self->params.model), self->params.model.c0);
   }
   return FALSE;
 }
@@ -453,6 +535,12 @@ guint64
 sp_ch_get_rejected (SpCh *self)
 {
   return self->rejected;
+}
+
+guint64
+sp_ch_get_cut_steps (SpCh *self)
+{
+  return self->cut_steps;
 }
 
 const double *

@@ -14,9 +14,12 @@
  *
  * The k = 0 mode is never updated, so the mean composition is conserved to
  * round-off.  The time step adapts: a step whose largest change exceeds the
- * tolerance, or that leaves (0, 1) for the logarithmic model, or is not
- * finite, is rejected and retried with a smaller step; smooth steps let it
- * grow.  Units: lengths in nm and times in s for the material model; PFHub's
+ * tolerance, or is not finite, is rejected and retried with a smaller step;
+ * smooth steps let it grow.  For the logarithmic model a step within the
+ * tolerance that overshoots [SP_CH_C_FLOOR, 1 − SP_CH_C_FLOOR] (which a
+ * spectral step does at the foot of a deep quench's interfaces, however
+ * small) is cut back into it, the mass kept (sp-ch.c).  sp-ch-box.h says
+ * how fine the grid must be for the interfaces.  Units: lengths in nm and times in s for the material model; PFHub's
  * own dimensionless units for SP_CH_PROBLEM_PFHUB1.
  */
 #pragma once
@@ -26,6 +29,10 @@
 #include "sp-model.h"
 
 G_BEGIN_DECLS
+
+/* The logarithmic model's field is kept inside [floor, 1 − floor]: a step
+ * that overshoots by less than its tolerance is cut back (see sp-ch.c). */
+#define SP_CH_C_FLOOR 1e-12
 
 /* Grid sizes the engine accepts (any size FFTW handles; the UI offers 64–1024). */
 #define SP_CH_N_MIN 8
@@ -133,6 +140,8 @@ double      sp_ch_get_time              (SpCh             *self);
 double      sp_ch_get_dt                (SpCh             *self);
 guint64     sp_ch_get_steps             (SpCh             *self);
 guint64     sp_ch_get_rejected          (SpCh             *self);
+/* Accepted steps that were cut back into [SP_CH_C_FLOOR, 1 − SP_CH_C_FLOOR]. */
+guint64     sp_ch_get_cut_steps         (SpCh             *self);
 /* The current field, n × n doubles, row-major. */
 const double *sp_ch_get_field           (SpCh             *self);
 /* Its unnormalised r2c transform: n × (n/2 + 1) complex numbers as

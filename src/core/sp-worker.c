@@ -18,6 +18,7 @@
 #include <pthread.h>
 #include <string.h>
 
+#include "sp-ch-box.h"
 #include "sp-worker.h"
 
 typedef struct
@@ -40,6 +41,8 @@ struct _SpWorker
   guint           single_steps;
   guint           steps_per_frame;
   gboolean        quit;
+  gboolean        failed;          /* stopped by an error: running waits for
+                                      new parameters or a reset             */
   gboolean        state_changed;   /* run/pause: publish even without steps */
   SpFrame        *frame;
   guint64         serial;
@@ -50,11 +53,15 @@ struct _SpWorker
   SpWorkerNotify  notify;
   gpointer        notify_data;
 
+  SpWorkerFlags   flags;
+
   /* Worker thread only. */
-  SpChParams      params;
+  SpChParams      params;          /* as applied (the box fitted)          */
+  double          preferred;       /* the box asked for                    */
   SpCh           *ch;
   SpWorkerState   state;
   char           *message;
+  char           *note;
 };
 
 /* The count sits beside the public struct so SpFrame stays a plain,
@@ -78,6 +85,7 @@ sp_frame_unref (SpFrame *frame)
   if (frame == NULL || !g_atomic_int_dec_and_test (&((FrameBox *) frame)->ref_count))
     return;
   g_free (frame->message);
+  g_free (frame->note);
   g_free (frame->field);
   sp_ch_diagnostics_clear (&frame->diag);
   g_free (frame);
@@ -119,7 +127,10 @@ sp_frame_new (SpCh             *ch,
 static SpFrame *
 build_frame (SpWorker *self)
 {
-  return sp_frame_new (self->ch, &self->params, self->state, self->message);
+  SpFrame *frame = sp_frame_new (self->ch, &self->params, self->state, self->message);
+
+  frame->note = g_strdup (self->note);
+  return frame;
 }
 
 static void
@@ -141,6 +152,8 @@ publish (SpWorker *self)
     self->notify (self->notify_data);
 }
 
+/* Stops stepping until new parameters or a reset, but keeps the request
+ * to run: the run resumes by itself once the engine takes them. */
 static void
 fail (SpWorker   *self,
       const char *message)
@@ -149,9 +162,43 @@ fail (SpWorker   *self,
   g_free (self->message);
   self->message = g_strdup (message);
   pthread_mutex_lock (&self->lock);
-  self->running = FALSE;
+  self->failed = TRUE;
   self->single_steps = 0;
   pthread_mutex_unlock (&self->lock);
+}
+
+static void
+recover (SpWorker *self)
+{
+  if (self->state == SP_WORKER_FAILED)
+    self->state = SP_WORKER_PAUSED;
+  g_clear_pointer (&self->message, g_free);
+  pthread_mutex_lock (&self->lock);
+  self->failed = FALSE;
+  pthread_mutex_unlock (&self->lock);
+}
+
+/* The box to use for @next (SP_WORKER_FIT_BOX), and the note saying so. */
+static void
+fit_box (SpWorker   *self,
+         SpChParams *next)
+{
+  SpChBoxFit fit;
+  double current = 0.0;
+  /* A new box asked for is fitted afresh. */
+  gboolean same_request = self->ch != NULL && next->length == self->preferred;
+
+  self->preferred = next->length;
+  g_clear_pointer (&self->note, g_free);
+  if (!(self->flags & SP_WORKER_FIT_BOX) || next->problem != SP_CH_PROBLEM_MODEL ||
+      !sp_model_validate (&next->model, NULL) || !(next->length > 0.0))
+    return;
+  /* The box in use stays while it resolves: a slider drag then keeps the
+   * run instead of restarting it on every step of the drag. */
+  if (same_request && self->params.n == next->n && self->params.problem == next->problem)
+    current = self->params.length;
+  next->length = sp_ch_box_fit (&next->model, next->n, self->preferred, current, &fit);
+  self->note = sp_ch_box_fit_note (&fit);
 }
 
 static gboolean
@@ -184,6 +231,7 @@ apply_mail (SpWorker      *self,
 
       /* The seed belongs to the run; a reset changes it. */
       next.seed = self->params.seed;
+      fit_box (self, &next);
       if (self->ch != NULL && same_grid (&self->params, &next))
         {
           gboolean restart = !same_start (&self->params, &next);
@@ -208,18 +256,14 @@ apply_mail (SpWorker      *self,
               return;
             }
         }
-      if (self->state == SP_WORKER_FAILED)
-        self->state = SP_WORKER_PAUSED;
-      g_clear_pointer (&self->message, g_free);
+      recover (self);
     }
 
   if (mail->has_reset && self->ch != NULL)
     {
       self->params.seed = mail->seed;
       sp_ch_reset (self->ch, mail->seed);
-      if (self->state == SP_WORKER_FAILED)
-        self->state = SP_WORKER_PAUSED;
-      g_clear_pointer (&self->message, g_free);
+      recover (self);
     }
 }
 
@@ -229,6 +273,7 @@ worker_main (gpointer data)
   SpWorker *self = data;
   g_autoptr(GError) error = NULL;
 
+  fit_box (self, &self->params);
   self->ch = sp_ch_new (&self->params, &error);
   if (self->ch == NULL)
     fail (self, error->message);
@@ -242,7 +287,8 @@ worker_main (gpointer data)
 
       pthread_mutex_lock (&self->lock);
       while (!self->quit && !self->mail.has_params && !self->mail.has_reset &&
-             !self->running && self->single_steps == 0 && !self->state_changed)
+             (self->failed || (!self->running && self->single_steps == 0)) &&
+             !self->state_changed)
         pthread_cond_wait (&self->cond, &self->lock);
       if (self->quit)
         {
@@ -263,10 +309,9 @@ worker_main (gpointer data)
       apply_mail (self, &mail);
       if (self->state == SP_WORKER_FAILED)
         {
-          /* Only new parameters or a reset can clear an error: drop run
-           * and step requests rather than spin on them. */
+          /* Only new parameters or a reset can clear an error: drop step
+           * requests, and keep the request to run for when they come. */
           pthread_mutex_lock (&self->lock);
-          self->running = FALSE;
           self->single_steps = 0;
           pthread_mutex_unlock (&self->lock);
           todo = 0;
@@ -302,8 +347,18 @@ sp_worker_new (const SpChParams *params,
                SpWorkerNotify    notify,
                gpointer          user_data)
 {
+  return sp_worker_new_full (params, SP_WORKER_FLAGS_NONE, notify, user_data);
+}
+
+SpWorker *
+sp_worker_new_full (const SpChParams *params,
+                    SpWorkerFlags     flags,
+                    SpWorkerNotify    notify,
+                    gpointer          user_data)
+{
   SpWorker *self = g_new0 (SpWorker, 1);
 
+  self->flags = flags;
   pthread_mutex_init (&self->lock, NULL);
   pthread_cond_init (&self->cond, NULL);
   self->params = *params;
@@ -336,6 +391,7 @@ sp_worker_free (SpWorker *self)
   if (self->frame != NULL)
     sp_frame_unref (self->frame);
   g_free (self->message);
+  g_free (self->note);
   pthread_cond_destroy (&self->cond);
   pthread_mutex_destroy (&self->lock);
   g_free (self);

@@ -21,8 +21,19 @@ typedef enum
 {
   SP_WORKER_PAUSED  = 0,
   SP_WORKER_RUNNING = 1,
-  SP_WORKER_FAILED  = 2,   /* stopped by an error; see SpFrame.message */
+  SP_WORKER_FAILED  = 2,   /* stopped by an error; see SpFrame.message.
+                               Running resumes by itself with the next
+                               parameters or reset that the engine takes. */
 } SpWorkerState;
+
+typedef enum
+{
+  SP_WORKER_FLAGS_NONE = 0,
+  /* The length of the parameters is the box asked for: the worker uses
+   * sp_ch_box_fit() (keeping the box in use while it still resolves the
+   * interfaces) and says so in SpFrame.note. */
+  SP_WORKER_FIT_BOX    = 1 << 0,
+} SpWorkerFlags;
 
 /* Immutable once published. */
 typedef struct
@@ -30,7 +41,10 @@ typedef struct
   guint64          serial;     /* increases with every published frame      */
   SpWorkerState    state;      /* the worker's state when it was published   */
   char            *message;    /* why the run stopped (FAILED), else NULL    */
-  SpChParams       params;     /* the parameters the field was computed with */
+  char            *note;       /* SP_WORKER_FIT_BOX: the box was changed, and
+                                  why (sp_ch_box_fit_note); else NULL        */
+  SpChParams       params;     /* the parameters the field was computed with
+                                  (the fitted box, if it was fitted)         */
   guint            n;
   double           length;     /* nm (PFHub: its own units)                  */
   double          *field;      /* n × n, row-major, y slowest; never NaN      */
@@ -57,6 +71,10 @@ typedef void (*SpWorkerNotify) (gpointer user_data);
 
 /* Starts the thread, paused, and publishes the initial frame soon after. */
 SpWorker *sp_worker_new                 (const SpChParams  *params,
+                                         SpWorkerNotify     notify,
+                                         gpointer           user_data);
+SpWorker *sp_worker_new_full            (const SpChParams  *params,
+                                         SpWorkerFlags      flags,
                                          SpWorkerNotify     notify,
                                          gpointer           user_data);
 /* Stops the thread (within one time step) and joins it. */
