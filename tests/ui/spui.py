@@ -144,6 +144,9 @@ class Session:
         # Only now: pyatspi finds the bus from the environment set above.
         global pyatspi
         import pyatspi  # noqa: F401  (python3-pyatspi)
+        # The registry answers (it lists the desktop's applications).
+        wait_until(lambda: pyatspi.Registry.getDesktop(0).childCount >= 0, 10, 0.1,
+                   'the accessibility registry')
 
     def close(self):
         for proc in reversed(self.procs):
@@ -227,14 +230,16 @@ def showing(acc):
             return False
         if role(acc) in ('frame', 'dialog', 'file chooser', 'window', 'alert'):
             return states(acc).contains(pyatspi.STATE_SHOWING)
-        _, _, w, h = extents(acc)
-        return w > 0 and h > 0
+        x, y, w, h = extents(acc)
+        # Folded away (a flap slid out of the window) counts as hidden.
+        return w > 0 and h > 0 and overlap((x, y, w, h), (ORIGIN[0], ORIGIN[1], *WINDOW_SIZE))
     except Exception:
         return False
 
 
 # Where the window's (0, 0) is on the screen (App sets it).
 ORIGIN = [0, 0]
+WINDOW_SIZE = [1 << 15, 1 << 15]
 
 
 def extents(acc):
@@ -337,11 +342,17 @@ class App:
                 ORIGIN[1] = int(values['Y']) + (height - box.height) // 2
                 self.xwindow = wid
                 self.size = (width, height)
+                WINDOW_SIZE[:] = [box.width, box.height]
                 return
         raise Failure('the main window is not on the X server')
 
     def _find(self):
         desktop = pyatspi.Registry.getDesktop(0)
+        # Ask the registry again rather than trust a cached child list.
+        try:
+            desktop.clear_cache()
+        except Exception:
+            pass
         for i in range(desktop.childCount):
             child = desktop.getChildAtIndex(i)
             try:
@@ -493,6 +504,22 @@ class App:
         raise Failure(f'{clicks} clicks on the run/pause button did not '
                       + ('resume' if want else 'pause') + ' the simulation')
 
+    def restart(self):
+        """Clicks the simulation bar's Restart button (the circular one);
+        whether the simulation runs afterwards."""
+        buttons = [b for b in self.all('push button', visible=True)
+                   if name(b).replace('_', '').lower().startswith('restart')]
+        if not buttons:
+            return False
+        self.click(buttons[-1])
+        if wait_until(lambda: self.advancing(1.0), 3, 0.1):
+            return True
+        try:
+            self.set_running(True, clicks=2)
+            return True
+        except Failure:
+            return False
+
     def banner_text(self):
         """The text of the simulation's stop banner while it shows, else ''.
         The banner is the box holding a showing Restart push button and a
@@ -579,31 +606,26 @@ class Slider:
         a, b = self._map
         return a + b * px
 
-    def drag_to(self, target, steps=12, step_delay=0.02, settle=1.0):
-        """Presses on the knob and drags it to @target, as a user would,
-        correcting by the shown value; returns the value on release."""
+    def drag_to(self, target, tries=4):
+        """Drags the knob to @target as a user would: grab it, a brisk
+        move to where @target is, let go; again from there while the value
+        is more than a pixel off.  Returns the value reached."""
         x, y, w, h = extents(self.acc)
         cy = y + h / 2
         if self._map is None:
             self.calibrate()
-        start = self.x_of(self.value())
-        end = min(max(self.x_of(target), x + 1), x + w - 1)
-        press(start, cy)
-        for i in range(1, steps + 1):
-            move(start + (end - start) * i / steps, cy)
-            time.sleep(step_delay)
-        # Watch the value, nudge by a pixel while it is off (GTK rounds).
-        px = end
-        for _ in range(6):
-            wait_until(lambda: abs(self.value() - self.value_at(px)) < abs(self._map[1]) * 1.5,
-                       settle, 0.05)
+        per_px = abs(self._map[1])
+        aim = self.x_of(target)
+        for _ in range(tries):
+            start = self.x_of(self.value())
+            # Past the trough's ends the value stays at its limit.
+            end = min(max(aim, x - 20), x + w + 20)
+            self.drag_pixels(start, end, 6, 0.015)
+            wait_until(lambda: False, 0.15)
             err = self.value() - target
-            if abs(err) <= abs(self._map[1]):
+            if abs(err) <= per_px:
                 break
-            px -= err / self._map[1]
-            px = min(max(px, x + 1), x + w - 1)
-            move(px, cy)
-        release()
+            aim -= err / self._map[1]
         return self.value()
 
     def drag_pixels(self, x_from, x_to, steps, step_delay):

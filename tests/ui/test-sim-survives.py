@@ -1,0 +1,71 @@
+#!/usr/bin/env python3
+"""Issue 11, item 3: the live simulation survives the Ω slider.
+
+At 298 K, the Ω slider is dragged to 210, 250, 320 and 500 meV with the
+simulation running.  At each, the simulation must go on (the t read-out
+keeps growing), or — if it truly cannot — say so at once in its banner.
+Dragging Ω back to the preset's value must bring the run back by itself.
+"""
+import time
+
+import spui
+
+TARGETS = (210.0, 250.0, 320.0, 500.0)
+WATCH = 4.0          # seconds at each setting
+STALL = 1.5          # no new t for this long: the run stopped
+
+
+def watch(app, seconds):
+    """Watches the run for @seconds: 'running', or ('stopped', banner text
+    seen within a second of the stop, '' when none)."""
+    end = time.monotonic() + seconds
+    last_t, last_change = app.sim_time(), time.monotonic()
+    while time.monotonic() < end:
+        time.sleep(0.1)
+        t = app.sim_time()
+        if t != last_t:
+            last_t, last_change = t, time.monotonic()
+        elif time.monotonic() - last_change > STALL:
+            banner = app.banner_text() or (spui.wait_until(app.banner_text, 1.0, 0.1) or '')
+            return 'stopped', banner
+    return 'running', ''
+
+
+def test(app):
+    spin = app.find('spin button', 'Temperature')
+    app.set_spin(spin, '298')
+    omega = spui.Slider(app, app.find('slider', 'Interaction'))
+    spui.wait_until(lambda: abs(spui.value(spin) - 298) < 0.5, 5, 0.1, 'T = 298 K')
+    start = omega.value()
+    omega.calibrate()
+    spui.check(app.advancing(), 'the simulation does not run at the start')
+
+    problems = []
+    for target in TARGETS:
+        got = omega.drag_to(target)
+        state, banner = watch(app, WATCH)
+        app.check_alive(f'at Ω = {got:.1f} meV')
+        spui.log(f'Ω = {got:.1f} meV (aimed at {target:g}): {state}'
+                 + (f', banner "{banner}"' if state == 'stopped' else ''))
+        if state == 'stopped' and not banner:
+            problems.append(f'at Ω = {got:.1f} meV the simulation stopped with no banner')
+        if state == 'stopped':
+            # Back to the preset's Ω: it must run again by itself.
+            back = omega.drag_to(start)
+            resumed = spui.wait_until(lambda: app.advancing(1.0), 5, 0.1)
+            spui.log(f'  back to Ω = {back:.1f} meV: ' + ('runs again' if resumed else 'still stopped'))
+            if not resumed:
+                problems.append(f'after stopping at Ω = {got:.1f} meV, dragging back to '
+                                f'{back:.1f} meV did not resume the simulation')
+                if not app.restart():
+                    problems.append('Restart did not bring the simulation back')
+                    break
+    omega.drag_to(start)
+    spui.check(spui.wait_until(lambda: app.advancing(1.0), 5, 0.1),
+               'the simulation does not run at the end')
+    for p in problems:
+        spui.log('  ' + p)
+    spui.check(not problems, f'{len(problems)} problems with the live simulation')
+
+
+spui.run(test)
