@@ -397,21 +397,23 @@ class App:
     # -- finding controls --
     def all(self, roles=None, prefix=None, visible=False, under=None):
         """Every accessible whose role is in @roles and whose name starts
-        with @prefix (case-insensitive), optionally only those showing."""
+        with @prefix (case-insensitive), optionally only those showing
+        (then hidden subtrees, such as the other stack page, are skipped)."""
         if isinstance(roles, str):
             roles = (roles,)
         found = []
-        for acc in walk(under or self.root):
+        stack = [under or self.root]
+        while stack:
+            acc = stack.pop()
             try:
-                if roles and role(acc) not in roles:
+                if visible and acc is not self.root and not showing(acc):
                     continue
-                if prefix is not None and not name(acc).lower().startswith(prefix.lower()):
-                    continue
-                if visible and not showing(acc):
-                    continue
+                if (not roles or role(acc) in roles) and \
+                        (prefix is None or name(acc).lower().startswith(prefix.lower())):
+                    found.append(acc)
+                stack.extend(reversed([acc.getChildAtIndex(i) for i in range(acc.childCount)]))
             except Exception:
                 continue
-            found.append(acc)
         return found
 
     def find(self, roles, prefix, visible=True, timeout=5):
@@ -486,10 +488,11 @@ class App:
         raise Failure('no run/pause button')
 
     def advancing(self, within=3.0):
-        """Whether the t read-out grows within @within seconds."""
-        t0 = self.sim_time()
-        return bool(wait_until(lambda: (t := self.sim_time()) is not None and t0 is not None
-                               and t > t0, within, 0.1))
+        """Whether the simulation moves on within @within seconds: any of
+        its read-outs changes (t alone shows three digits, which at
+        t ≈ 10⁴ s and a small time step can stand still for seconds)."""
+        before = self.sim_readouts()
+        return bool(wait_until(lambda: self.sim_readouts() != before, within, 0.1))
 
     def set_running(self, want, clicks=3):
         """Clicks the run/pause button until the simulation runs (@want)

@@ -40,7 +40,7 @@ def scroll_into_view(app, acc, box):
 
 def test(app):
     seconds = float(os.environ.get('SPINODAL_SOAK_SECONDS', '60'))
-    seed = int(os.environ.get('SPINODAL_SOAK_SEED', str(random.randrange(1 << 30))))
+    seed = int(os.environ.get('SPINODAL_SOAK_SEED') or random.randrange(1 << 30))
     rng = random.Random(seed)
     spui.log(f'soak: {seconds:g} s, seed {seed} (SPINODAL_SOAK_SEED replays it)')
 
