@@ -9,6 +9,7 @@ and name), and driven with real pointer and key events (XTest, through
 xdotool).  Nothing waits a fixed long time: every wait polls a condition
 with a timeout.
 """
+import ctypes
 import os
 import re
 import shutil
@@ -30,7 +31,6 @@ except (ImportError, ValueError):
     sys.exit(77)
 
 SKIP = 77          # meson's exit status for a skipped test
-APP_NAME = 'spinodal'
 
 # A GLib/GTK log line at WARNING or CRITICAL level (or worse):
 # "(spinodal:123): Gtk-WARNING **: 12:00:00.000: …", "** (spinodal:1): CRITICAL **: …"
@@ -109,7 +109,7 @@ class Session:
         xvfb = subprocess.Popen(['Xvfb', '-displayfd', str(write_fd), '-nolisten', 'tcp',
                                  '-screen', '0', f'{self.width}x{self.height}x24'],
                                 pass_fds=(write_fd,), stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL)
+                                stderr=subprocess.DEVNULL, preexec_fn=_die_with_parent)
         self.procs.append(xvfb)
         os.close(write_fd)
         with os.fdopen(read_fd) as pipe:
@@ -120,7 +120,8 @@ class Session:
 
         dbus = subprocess.Popen(['dbus-daemon', '--session', '--nofork', '--print-address=1',
                                  f'--address=unix:dir={self.tmp}'],
-                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                                preexec_fn=_die_with_parent)
         self.procs.append(dbus)
         address = dbus.stdout.readline().strip()
         if not address:
@@ -130,7 +131,8 @@ class Session:
             os.environ.pop(name, None)
 
         launcher = subprocess.Popen([self.launcher_path, '--launch-immediately'],
-                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                    preexec_fn=_die_with_parent)
         self.procs.append(launcher)
         wait_until(lambda: subprocess.run(
             ['dbus-send', '--session', '--print-reply', '--dest=org.a11y.Bus',
@@ -153,6 +155,17 @@ class Session:
             end_process(proc)
         self.procs = []
         shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+_LIBC = ctypes.CDLL(None)
+PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent():
+    """In a child, before exec: the kernel kills it if this test dies
+    (a timeout's SIGKILL included), so nothing is left running.  (libc is
+    loaded beforehand: the child only makes the call.)"""
+    _LIBC.prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL))
 
 
 def end_process(proc, grace=3.0):
@@ -317,7 +330,7 @@ class App:
         self.stderr = open(self.stderr_path, 'w+')
         self.proc = subprocess.Popen([self.binary, *args], env=environment,
                                      stdout=self.stderr, stderr=subprocess.STDOUT,
-                                     cwd=self.home)
+                                     cwd=self.home, preexec_fn=_die_with_parent)
         self.root = wait_until(self._find, timeout, 0.1, 'spinodal on the accessibility bus')
         self.window = wait_until(lambda: next((c for c in self.children()
                                                if role(c) == 'frame' and showing(c)), None),
@@ -650,6 +663,10 @@ def slider(app, prefix):
 
 def run(test, width=1280, height=720, app_args=(), app_env=None):
     """Runs @test(app) in a fresh session; exits 0, 1 or 77 (skip)."""
+    # meson's timeout sends SIGTERM: end the app and the session first.
+    def terminated(signum, frame):
+        raise Failure('terminated (timed out?)')
+    signal.signal(signal.SIGTERM, terminated)
     session = Session(width, height)
     app = None
     status = 1

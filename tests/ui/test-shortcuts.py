@@ -64,7 +64,7 @@ def check_shortcuts(app, where, focus):
         focus()
 
     # Restart: t starts again from zero (it was well past it).
-    spui.wait_until(lambda: app.sim_time() > 20, 10, 0.1)
+    spui.wait_until(lambda: app.sim_time() > 200, 10, 0.1)
     before = app.sim_time()
     spui.key('ctrl+r')
     if spui.wait_until(lambda: app.sim_time() < before / 2, 4, 0.05) is None:
