@@ -8,6 +8,11 @@ critical in it fails the test.  Controls are found through AT-SPI (role
 and name), and driven with real pointer and key events (XTest, through
 xdotool).  Nothing waits a fixed long time: every wait polls a condition
 with a timeout.
+
+It talks to AT-SPI through pyatspi, the library dogtail wraps: dogtail's
+searches add fixed delays between retries, and these tests poll their own
+conditions instead.  One session per process (libatspi binds to the
+first accessibility bus it meets).
 """
 import ctypes
 import os
@@ -302,7 +307,7 @@ class App:
     """The built spinodal, started in @session, found on the accessibility
     bus by its pid.  close() ends it by pid."""
 
-    def __init__(self, session, args=(), env=None, timeout=30):
+    def __init__(self, session, args=(), env=None, timeout=60):
         build = build_dir()
         self.binary = os.path.join(build, 'src', 'app', 'spinodal')
         if not os.access(self.binary, os.X_OK):
@@ -507,6 +512,24 @@ class App:
         before = self.sim_readouts()
         return bool(wait_until(lambda: self.sim_readouts() != before, within, 0.1))
 
+    def play_state_problem(self, running):
+        """None when the run/pause button tells that the simulation runs
+        (@running) or is paused — by its name ("Pause" while running, "Run"
+        while paused) or by its pressed state under a neutral name — else
+        what is wrong."""
+        button = self.play_button()
+        text = name(button).lower()
+        pressed = states(button).contains(pyatspi.STATE_PRESSED) or \
+            states(button).contains(pyatspi.STATE_CHECKED)
+        says_pause = text.startswith('pause')
+        says_run = text.startswith(('run', 'play', 'resume', 'start', 'continue'))
+        how = 'pressed' if pressed else 'not pressed'
+        if running and not (says_pause or (pressed and not says_run)):
+            return f'the simulation runs but its button is named "{name(button)}" ({how})'
+        if not running and not (says_run or (not pressed and not says_pause)):
+            return f'the simulation is paused but its button is named "{name(button)}" ({how})'
+        return None
+
     def set_running(self, want, clicks=3):
         """Clicks the run/pause button until the simulation runs (@want)
         or is paused; returns how many clicks that took."""
@@ -602,8 +625,9 @@ class Slider:
         points = []
         for fx in (0.3, 0.7):
             px = x + w * fx
+            previous = self.value()
             click_at(px, y + h / 2)
-            v = wait_until(lambda: self.value(), 2, 0.05)
+            wait_until(lambda: self.value() != previous, 1, 0.05)
             points.append((px, self.value()))
         (x1, v1), (x2, v2) = points
         check(v2 != v1, f'slider "{self.name}" did not move when clicked')
@@ -627,7 +651,6 @@ class Slider:
         move to where @target is, let go; again from there while the value
         is more than a pixel off.  Returns the value reached."""
         x, y, w, h = extents(self.acc)
-        cy = y + h / 2
         if self._map is None:
             self.calibrate()
         per_px = abs(self._map[1])

@@ -6,8 +6,6 @@ panel, the T slider, a plot, the header's view switcher — Ctrl+Space
 pauses and resumes, Ctrl+. steps (the t read-out advances by a step and
 no emoji chooser opens) and Ctrl+R restarts (t starts again from 0).
 """
-import time
-
 import spui
 
 
@@ -87,7 +85,6 @@ def test(app):
 
     def focus_scale():
         # "Right after using a slider": a small drag of T.
-        x, y, w, h = spui.extents(scale)
         s = spui.Slider(app, scale)
         s.drag_pixels(s.x_of(spui.value(scale)), s.x_of(spui.value(scale)) + 2, 2, 0.02)
 

@@ -47,6 +47,10 @@ def test(app):
         app.check_alive(f'at Ω = {got:.1f} meV')
         spui.log(f'Ω = {got:.1f} meV (aimed at {target:g}): {state}'
                  + (f', banner "{banner}"' if state == 'stopped' else ''))
+        if state == 'running':
+            button = app.play_state_problem(True)
+            if button:
+                problems.append(f'at Ω = {got:.1f} meV {button}')
         if state == 'stopped' and not banner:
             problems.append(f'at Ω = {got:.1f} meV the simulation stopped with no banner')
         if state == 'stopped':

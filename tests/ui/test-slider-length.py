@@ -42,7 +42,6 @@ def test(app):
     spui.press(x0, cy)
     time.sleep(0.3)
     steps = max(int(abs(x1 - x0)), 1)
-    lowest = START
     for i in range(1, steps + 1):
         spui.move(x0 + (x1 - x0) * i / steps, cy)
         time.sleep(0.025)
