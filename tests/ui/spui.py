@@ -628,13 +628,27 @@ class Slider:
             previous = self.value()
             click_at(px, y + h / 2)
             wait_until(lambda: self.value() != previous, 1, 0.05)
-            points.append((px, self.value()))
+            points.append((px, self.settle()))
         (x1, v1), (x2, v2) = points
         check(v2 != v1, f'slider "{self.name}" did not move when clicked')
         b = (v2 - v1) / (x2 - x1)
         self._map = (v1 - b * x1, b)
         self.drag_to(before)
         return self._map
+
+    def settle(self, timeout=1.5):
+        """Waits until the value reads the same twice, 0.1 s apart (a busy
+        app answers AT-SPI late); returns it."""
+        last = [self.value()]
+
+        def steady():
+            time.sleep(0.1)
+            now = self.value()
+            same = now == last[0]
+            last[0] = now
+            return same
+        wait_until(steady, timeout, 0.0)
+        return last[0]
 
     def x_of(self, v):
         if self._map is None:
@@ -660,7 +674,7 @@ class Slider:
             # Past the trough's ends the value stays at its limit.
             end = min(max(aim, x - 20), x + w + 20)
             self.drag_pixels(start, end, 6, 0.015)
-            wait_until(lambda: False, 0.15)
+            self.settle()
             err = self.value() - target
             if abs(err) <= per_px:
                 break
