@@ -503,6 +503,14 @@ class App:
             if tip.startswith(('run', 'pause', 'play', 'resume', 'start')):
                 self._play_button = acc
                 return acc
+        # Under another name: the first button of the box that holds Step.
+        for step in self.all(('push button', 'toggle button'), 'Step'):
+            parent = step.parent
+            first = parent.getChildAtIndex(0)
+            if first is not None and role(first) in ('push button', 'toggle button') \
+                    and first != step:
+                self._play_button = first
+                return first
         raise Failure('no run/pause button')
 
     def advancing(self, within=3.0):
