@@ -762,16 +762,40 @@ def choose_file(app, shortcut, path, save):
     key(shortcut)
     dialog = new_dialog(app, before)
     title = name(dialog)
+    # The chooser is on the bus before it takes keys: wait for its text
+    # field to have the focus.
+
+    def focused_text():
+        return any(states(a).contains(pyatspi.STATE_FOCUSED) and role(a) in ('text', 'entry')
+                   for a in walk(dialog))
     if save:
-        # The name field has the focus, its text selected: replace it
-        # with the whole path.
-        key('ctrl+a')
+        wait_until(focused_text, 10, 0.1, 'the name field of the chooser')
     else:
-        # Open: Ctrl+L shows the location field.
-        key('ctrl+l')
-        time.sleep(0.2)
-        key('ctrl+a')
+        # Open: Ctrl+L shows the location field (again until it shows:
+        # the first press may come before the chooser takes keys).
+        for _ in range(5):
+            key('ctrl+l')
+            if wait_until(focused_text, 2, 0.1):
+                break
+        else:
+            raise Failure(f'Ctrl+L shows no location field in "{title}"')
+    # Replace whatever the field holds (Save As: the proposed name) with
+    # the whole path.
+    key('ctrl+a')
     type_text(path)
-    key('Return')
-    gone(app, dialog)
-    return title
+
+    def field_text():
+        for a in walk(dialog):
+            if states(a).contains(pyatspi.STATE_FOCUSED) and role(a) in ('text', 'entry'):
+                return a.queryText().getText(0, -1)
+        return ''
+    # The field completes names as it goes: Enter once it shows the whole
+    # path (GTK 4.8 exposes no text there: then after a moment), and again,
+    # as a user would, while the chooser stays.
+    if not wait_until(lambda: field_text() == path, 1.0, 0.1):
+        wait_until(lambda: False, 0.5)
+    for _ in range(3):
+        key('Return')
+        if wait_until(lambda: dialog not in app.children() or not showing(dialog), 4, 0.1):
+            return title
+    raise Failure(f'the dialog "{title}" did not close on Enter')
