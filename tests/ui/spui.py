@@ -62,6 +62,8 @@ def wait_until(predicate, timeout, interval=0.05, what=None):
     while True:
         try:
             value = predicate()
+        except Failure:
+            raise
         except Exception:      # an accessible that went away mid-read
             value = None
         if value:
