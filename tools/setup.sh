@@ -12,7 +12,8 @@ libgsl-dev libfftw3-dev libjson-glib-dev
 xvfb xauth dbus dbus-x11 desktop-file-utils appstream python3
 valgrind clang shared-mime-info
 groff-base libgtk-4-bin
-libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev gstreamer1.0-plugins-base gstreamer1.0-plugins-good"
+libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev gstreamer1.0-plugins-base gstreamer1.0-plugins-good
+libglib2.0-bin at-spi2-core python3-pyatspi python3-gi xdotool imagemagick fonts-wqy-microhei"
 
 if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
 updated=""
