@@ -128,6 +128,7 @@ open_chosen (GObject      *source,
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
   GFile *file = g_task_propagate_pointer (G_TASK (result), &error);
+  GCancellable *cancellable;
 
   if (file == NULL)
     {
@@ -135,8 +136,11 @@ open_chosen (GObject      *source,
       return;
     }
   g_task_set_task_data (task, file, g_object_unref);
-  sp_session_actions_load (file, g_task_get_cancellable (task), open_loaded,
-                           g_steal_pointer (&task));
+  /* Read from @task before handing it over: the order in which a call's
+   * arguments are evaluated is unspecified, so a g_steal_pointer (&task)
+   * beside a use of task may run first and leave that use a NULL. */
+  cancellable = g_task_get_cancellable (task);
+  sp_session_actions_load (file, cancellable, open_loaded, g_steal_pointer (&task));
 }
 
 void
@@ -254,6 +258,8 @@ save_as_chosen (GObject      *source,
   g_autoptr(GFile) chosen = NULL;
   g_autofree char *basename = NULL;
   GError *error = NULL;
+  const SpSession *session;
+  GCancellable *cancellable;
   GFile *file;
 
   chosen = g_task_propagate_pointer (G_TASK (result), &error);
@@ -275,8 +281,10 @@ save_as_chosen (GObject      *source,
   else
     file = g_object_ref (chosen);
   g_task_set_task_data (task, file, g_object_unref);
-  sp_session_actions_save (g_object_get_data (G_OBJECT (task), "session"), file,
-                           g_task_get_cancellable (task), save_as_written, g_steal_pointer (&task));
+  /* Both read before task is handed over (see open_chosen). */
+  session = g_object_get_data (G_OBJECT (task), "session");
+  cancellable = g_task_get_cancellable (task);
+  sp_session_actions_save (session, file, cancellable, save_as_written, g_steal_pointer (&task));
 }
 
 void

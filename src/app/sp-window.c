@@ -21,6 +21,7 @@
 #include "sp-presets.h"
 #include "sp-window-export.h"
 #include "sp-window-session.h"
+#include "sp-window-shortcuts.h"
 
 #include "sp-window.h"
 #include "sp-window-layout.h"
@@ -618,24 +619,7 @@ sp_window_class_init (SpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.toggle-panel", NULL, toggle_panel_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
 
-  /* Window-wide keys; the application adds Ctrl+Q, Ctrl+W and Ctrl+?. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, GDK_CONTROL_MASK,
-                                       "win.play", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_period, GDK_CONTROL_MASK,
-                                       "win.step", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
-                                       "win.reset-simulation", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r,
-                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.reset-to-preset", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0,
-                                       "win.presentation", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0,
-                                       "win.toggle-panel", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
-                                       "win.show-page", "s", "overview");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,
-                                       "win.show-page", "s", "simulation");
+  /* The keys: sp-window-shortcuts.c (capture phase, wherever the focus is). */
 }
 
 static void
@@ -701,4 +685,6 @@ sp_window_init (SpWindow *self)
   sp_window_export_init (self);
   /* Open, Save, the title and unsaved changes: sp-window-session.c. */
   sp_window_session_init (self);
+  /* Every documented key, from any focus position. */
+  sp_window_shortcuts_init (self, self->primary_menu_button);
 }

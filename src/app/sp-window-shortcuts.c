@@ -1,0 +1,98 @@
+/* sp-window-shortcuts.c — the window's keyboard shortcuts, wherever the
+ * focus is
+ *
+ * Bindings added with gtk_widget_class_add_binding_action() run in the
+ * bubble phase: after the focused widget.  A GtkText (inside every spin
+ * button) binds Ctrl+. and Ctrl+; to its emoji chooser and takes
+ * Ctrl+Space, so right after a slider was used the simulation shortcuts
+ * did nothing, or opened the emoji picker.  One capture-phase controller
+ * on the window sees every key first.  Only chords with Ctrl or Alt, and
+ * the function keys, are taken: typing into a field is never affected,
+ * and keys a focused widget uses on its own (arrows on a slider or a
+ * figure, Escape on a figure, Shift+F10 for a figure's menu) stay with it.
+ *
+ * The application's accelerators (Ctrl+O, Ctrl+S, Ctrl+E, …, set with
+ * gtk_application_set_accels_for_action()) already run in the capture
+ * phase; they are listed here too, so that this file is the one place
+ * that says which keys the window takes from its children.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "sp-window-shortcuts.h"
+
+typedef struct
+{
+  guint            keyval;
+  GdkModifierType  modifiers;
+  const char      *action;
+  const char      *target;   /* a string parameter, or NULL */
+} Shortcut;
+
+static const Shortcut shortcuts[] = {
+  { GDK_KEY_space,  GDK_CONTROL_MASK,                  "win.play",             NULL },
+  { GDK_KEY_period, GDK_CONTROL_MASK,                  "win.step",             NULL },
+  { GDK_KEY_KP_Decimal, GDK_CONTROL_MASK,              "win.step",             NULL },
+  { GDK_KEY_r,      GDK_CONTROL_MASK,                  "win.reset-simulation", NULL },
+  { GDK_KEY_r,      GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.reset-to-preset",  NULL },
+  { GDK_KEY_F5,     0,                                 "win.presentation",     NULL },
+  { GDK_KEY_F9,     0,                                 "win.toggle-panel",     NULL },
+  { GDK_KEY_1,      GDK_ALT_MASK,                      "win.show-page",        "overview" },
+  { GDK_KEY_KP_1,   GDK_ALT_MASK,                      "win.show-page",        "overview" },
+  { GDK_KEY_2,      GDK_ALT_MASK,                      "win.show-page",        "simulation" },
+  { GDK_KEY_KP_2,   GDK_ALT_MASK,                      "win.show-page",        "simulation" },
+  /* Also the application's accelerators (sp-application.c). */
+  { GDK_KEY_o,      GDK_CONTROL_MASK,                  "win.open",             NULL },
+  { GDK_KEY_s,      GDK_CONTROL_MASK,                  "win.save",             NULL },
+  { GDK_KEY_s,      GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as",          NULL },
+  { GDK_KEY_e,      GDK_CONTROL_MASK,                  "win.export-figure",    NULL },
+  { GDK_KEY_e,      GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export-data",      NULL },
+  { GDK_KEY_c,      GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.copy-figure",      NULL },
+};
+
+static gboolean
+popup_menu_cb (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   user_data)
+{
+  GtkMenuButton *menu = user_data;
+
+  if (!gtk_widget_is_sensitive (GTK_WIDGET (menu)) || !gtk_widget_get_mapped (GTK_WIDGET (menu)))
+    return FALSE;
+  gtk_menu_button_popup (menu);
+  return TRUE;
+}
+
+void
+sp_window_shortcuts_init (SpWindow      *self,
+                          GtkMenuButton *primary_menu)
+{
+  GtkEventController *controller;
+  GtkShortcutController *shortcut_controller;
+
+  g_return_if_fail (SP_IS_WINDOW (self));
+  g_return_if_fail (GTK_IS_MENU_BUTTON (primary_menu));
+
+  controller = gtk_shortcut_controller_new ();
+  shortcut_controller = GTK_SHORTCUT_CONTROLLER (controller);
+  gtk_event_controller_set_static_name (controller, "sp-window-shortcuts");
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    {
+      const Shortcut *s = &shortcuts[i];
+      GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (s->keyval, s->modifiers),
+                                                gtk_named_action_new (s->action));
+
+      if (s->target != NULL)
+        gtk_shortcut_set_arguments (shortcut, g_variant_new_string (s->target));
+      gtk_shortcut_controller_add_shortcut (shortcut_controller, shortcut);
+    }
+  /* The primary menu button binds F10 itself, but in the bubble phase. */
+  gtk_shortcut_controller_add_shortcut (
+    shortcut_controller,
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F10, 0),
+                      gtk_callback_action_new (popup_menu_cb, primary_menu, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}

@@ -1,0 +1,19 @@
+/* sp-window-shortcuts.h — the window's keyboard shortcuts, wherever the
+ * focus is
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "sp-window.h"
+
+G_BEGIN_DECLS
+
+/* Adds the window-wide shortcuts (README's table, the shortcuts window)
+ * as one capture-phase controller on @self: they run before the focused
+ * widget sees the key, so a spin button's text (Ctrl+. would insert an
+ * emoji) or a scale cannot swallow them.  F10 pops up @primary_menu. */
+void    sp_window_shortcuts_init   (SpWindow      *self,
+                                    GtkMenuButton *primary_menu);
+
+G_END_DECLS
