@@ -4,8 +4,9 @@
  *
  * Runs under a display (the 'gui' suite: xvfb-run + dbus-run-session, with
  * GSK_RENDERER=cairo, GSETTINGS_BACKEND=memory, G_DEBUG=fatal-criticals).
- * The native file chooser needs a portal: saving goes through
- * sp_window_session_save_to_file(), the chooser-free Save As.
+ * Without a portal on the test's session bus the native file chooser is
+ * GTK's own dialog, which chooser-save-open fills in and accepts; the
+ * other tests save through sp_window_session_save_to_file().
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -105,6 +106,52 @@ find_dialog (SpWindow *window)
         return ADW_MESSAGE_DIALOG (toplevel);
     }
   return NULL;
+}
+
+/* The file chooser over @window: without a portal (the test's session
+ * bus has none) GtkFileChooserNative shows a GtkFileChooserDialog, the
+ * very dialog a user types the name into. */
+static GtkFileChooser *
+wait_for_chooser (SpWindow *window)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < end)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+          if (GTK_IS_FILE_CHOOSER_DIALOG (toplevel) && gtk_widget_get_mapped (GTK_WIDGET (toplevel)))
+            return GTK_FILE_CHOOSER (toplevel);
+        }
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_not_reached ();
+}
+
+/* Types @name over the text the name field has, as a user does (the
+ * field has the focus when the chooser opens). */
+static void
+type_name (GtkFileChooser *chooser,
+           const char     *name)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (chooser));
+
+  g_assert_true (GTK_IS_EDITABLE (focus));
+  gtk_editable_set_text (GTK_EDITABLE (focus), name);
+  gtk_editable_set_position (GTK_EDITABLE (focus), -1);
+  flush_main_loop ();
+}
+
+/* What Enter in the chooser does: its default button (Save or Open). */
+static void
+press_enter_in_chooser (GtkFileChooser *chooser)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chooser), "default.activate", NULL));
 }
 
 /* Until the window's session operation is done or asks something. */
@@ -295,6 +342,95 @@ test_save_load (void)
   assert_params_show (params, loaded);
 
   close_window (window);
+  remove_dir (dir);
+}
+
+/* Save As and Open through the file chooser, as a user does them: Ctrl+S
+ * on a new session (and Ctrl+Shift+S) opens the chooser, a name is typed,
+ * Enter.  Save As used to crash here: g_steal_pointer (&task) evaluated
+ * before g_task_get_cancellable (task) in the same call. */
+static void
+test_chooser_save_open (void)
+{
+  g_autofree char *dir = scratch_dir ();
+  g_autofree char *path = g_build_filename (dir, "lecture.spinodal", NULL);
+  g_autofree char *path2 = g_build_filename (dir, "second.spinodal", NULL);
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) file2 = g_file_new_for_path (path2);
+  SpWindow *window = fresh_window ();
+  SpParams *params = sp_window_get_params (window);
+  g_auto(SpSession) expected = { 0 };
+  g_autoptr(SpSession) loaded = NULL;
+  GtkFileChooser *chooser;
+
+  g_object_set (params, "omega", 117.5, "temperature", 333.0, NULL);
+  sp_params_get_session (params, NULL, &expected);
+  /* The chooser opens in the current folder: a typed name is saved there. */
+  g_assert_cmpint (g_chdir (dir), ==, 0);
+
+  /* Ctrl+S, untitled: the chooser; the bare name gets the suffix. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  chooser = wait_for_chooser (window);
+  type_name (chooser, "lecture");   /* a bare name: the suffix is added */
+  press_enter_in_chooser (chooser);
+  wait_for_window (window);
+  g_assert_false (sp_window_session_get_busy (window));
+  g_assert_nonnull (sp_window_session_get_file (window));
+  g_assert_cmpstr (g_file_peek_path (sp_window_session_get_file (window)), ==, path);
+  g_assert_false (sp_window_session_get_modified (window));
+  loaded = load_session (file);
+  g_assert_true (sp_session_equal (loaded, &expected));
+  g_clear_pointer (&loaded, sp_session_free);
+
+  /* Ctrl+Shift+S to another name. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as", NULL);
+  chooser = wait_for_chooser (window);
+  type_name (chooser, "second.spinodal");
+  press_enter_in_chooser (chooser);
+  wait_for_window (window);
+  g_assert_true (g_file_equal (sp_window_session_get_file (window), file2));
+  loaded = load_session (file2);
+  g_assert_true (sp_session_equal (loaded, &expected));
+  g_clear_pointer (&loaded, sp_session_free);
+
+  /* Changed, then Ctrl+O the first file: "Save changes?" Discard, and the
+   * file's parameters are back. */
+  g_object_set (params, "omega", 150.0, NULL);
+  g_assert_true (sp_window_session_get_modified (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open", NULL);
+  chooser = wait_for_chooser (window);
+  /* The file clicked in the list (selected once the folder is read). */
+  g_assert_true (gtk_file_chooser_set_file (chooser, file, NULL));
+  for (gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;;)
+    {
+      g_autoptr(GFile) selected = gtk_file_chooser_get_file (chooser);
+
+      if (selected != NULL && g_file_equal (selected, file))
+        break;
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  press_enter_in_chooser (chooser);
+  wait_for_window (window);
+  answer_dialog (window, "discard");
+  wait_for_window (window);
+  g_assert_false (sp_window_session_get_busy (window));
+  g_assert_true (g_file_equal (sp_window_session_get_file (window), file));
+  g_assert_false (sp_window_session_get_modified (window));
+  assert_params_show (params, &expected);
+
+  /* Dismissing the chooser changes nothing and leaves nothing busy. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as", NULL);
+  chooser = wait_for_chooser (window);
+  gtk_widget_activate_action (GTK_WIDGET (chooser), "window.close", NULL);
+  wait_for_window (window);
+  g_assert_false (sp_window_session_get_busy (window));
+  g_assert_true (g_file_equal (sp_window_session_get_file (window), file));
+
+  close_window (window);
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
   remove_dir (dir);
 }
 
@@ -763,6 +899,7 @@ main (int   argc,
 
   g_test_add_func ("/app/session/accels", test_accels);
   g_test_add_func ("/app/session/save-load", test_save_load);
+  g_test_add_func ("/app/session/chooser-save-open", test_chooser_save_open);
   g_test_add_func ("/app/session/modified", test_modified);
   g_test_add_func ("/app/session/load-file", test_load_file);
   g_test_add_func ("/app/session/hostile", test_hostile);
