@@ -24,7 +24,11 @@ struct _SpPlotView
   guint64       draw_count;
   gint64        draw_time_us;   /* in sp_figure_draw, summed */
 
+  /* A toggle button and its popover rather than a GtkMenuButton: GTK 4.8
+   * exposes a menu button and the button inside it as two buttons of the
+   * same name, so screen readers heard every "About …" twice. */
   GtkWidget    *info_button;
+  GtkWidget    *info_popover;   /* a child of the view, pointing at the button */
   GtkLabel     *info_label;
 };
 
@@ -182,6 +186,7 @@ sp_plot_view_size_allocate (GtkWidget *widget,
                             &(GtkAllocation) { MAX (0, width - req.width - margin), margin,
                                                req.width, req.height },
                             -1);
+  gtk_popover_present (GTK_POPOVER (self->info_popover));
 }
 
 static void
@@ -451,6 +456,7 @@ sp_plot_view_dispose (GObject *object)
 {
   SpPlotView *self = SP_PLOT_VIEW (object);
 
+  g_clear_pointer (&self->info_popover, gtk_widget_unparent);
   g_clear_pointer (&self->info_button, gtk_widget_unparent);
   g_clear_pointer (&self->data.analysis, sp_analysis_unref);
   g_clear_pointer (&self->data.frame, sp_frame_unref);
@@ -508,6 +514,31 @@ sp_plot_view_class_init (SpPlotViewClass *klass)
 }
 
 static void
+info_toggled_cb (GtkToggleButton *button,
+                 SpPlotView      *self)
+{
+  graphene_rect_t bounds;
+
+  if (!gtk_toggle_button_get_active (button))
+    {
+      gtk_popover_popdown (GTK_POPOVER (self->info_popover));
+      return;
+    }
+  if (gtk_widget_compute_bounds (self->info_button, GTK_WIDGET (self), &bounds))
+    gtk_popover_set_pointing_to (GTK_POPOVER (self->info_popover),
+                                 &(GdkRectangle) { bounds.origin.x, bounds.origin.y,
+                                                   bounds.size.width, bounds.size.height });
+  gtk_popover_popup (GTK_POPOVER (self->info_popover));
+}
+
+static void
+info_closed_cb (GtkPopover *popover,
+                SpPlotView *self)
+{
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->info_button), FALSE);
+}
+
+static void
 sp_plot_view_init (SpPlotView *self)
 {
   GtkEventController *motion;
@@ -529,12 +560,15 @@ sp_plot_view_init (SpPlotView *self)
   popover = gtk_popover_new ();
   gtk_popover_set_child (GTK_POPOVER (popover), GTK_WIDGET (self->info_label));
 
-  self->info_button = gtk_menu_button_new ();
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->info_button), "help-about-symbolic");
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->info_button), popover);
+  self->info_button = gtk_toggle_button_new ();
+  gtk_button_set_icon_name (GTK_BUTTON (self->info_button), "help-about-symbolic");
   gtk_widget_add_css_class (self->info_button, "flat");
   gtk_widget_add_css_class (self->info_button, "circular");
   gtk_widget_set_parent (self->info_button, GTK_WIDGET (self));
+  self->info_popover = popover;
+  gtk_widget_set_parent (popover, GTK_WIDGET (self));
+  g_signal_connect (self->info_button, "toggled", G_CALLBACK (info_toggled_cb), self);
+  g_signal_connect (popover, "closed", G_CALLBACK (info_closed_cb), self);
 
   key = gtk_event_controller_key_new ();
   g_signal_connect (key, "key-pressed", G_CALLBACK (key_pressed_cb), self);

@@ -458,5 +458,8 @@ sp_sim_bar_init (SpSimBar *self)
   /* On first launch the field separates before the student's eyes. */
   self->running = TRUE;
   gtk_button_set_icon_name (GTK_BUTTON (self->play_button), "media-playback-pause-symbolic");
+  /* Named for what a press does, like its icon (the template says Run). */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->play_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pause"), -1);
   self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), sp_sim_bar_tick, NULL, NULL);
 }

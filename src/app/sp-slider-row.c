@@ -54,8 +54,9 @@ update_accessible_labels (SpSliderRow *self)
   if (!pango_parse_markup (title, -1, 0, NULL, &plain, NULL, NULL))
     plain = g_strdup (title);
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->scale),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, plain, -1);
+  /* The scale is the row's activatable widget: AdwActionRow already makes
+   * the title its LABELLED_BY relation, and a LABEL beside it is read
+   * too ("Interaction Ω Interaction Ω"). */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->spin),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, plain, -1);
 }

@@ -680,6 +680,9 @@ sp_window_init (SpWindow *self)
                            G_CALLBACK (frame_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sim_bar, "notify::running",
                            G_CALLBACK (sim_running_cb), self, G_CONNECT_SWAPPED);
+  /* The play button asked win.play's state before the simulation bar was
+   * set: it showed (and told screen readers) "not pressed" while running. */
+  sim_running_cb (self);
 
   /* The Export menu and the recording: sp-window-export.c. */
   sp_window_export_init (self);
