@@ -214,26 +214,23 @@ press_keys (SpWindow   *window,
 {
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
   g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
-  const char *focus_argv[] = { "xdotool", "windowfocus", "--sync", xid, NULL };
   g_auto(GStrv) key_list = g_strsplit (keys, " ", -1);
-  g_autoptr(GPtrArray) key_argv = g_ptr_array_new ();
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
 
-  g_ptr_array_add (key_argv, (gpointer) "xdotool");
-  g_ptr_array_add (key_argv, (gpointer) "key");
-  g_ptr_array_add (key_argv, (gpointer) "--delay");
-  g_ptr_array_add (key_argv, (gpointer) "20");
+  /* The X focus first, in the same command: another window (a dialog,
+   * another program on the display) may have taken it. */
+  g_ptr_array_add (argv, (gpointer) "xdotool");
+  g_ptr_array_add (argv, (gpointer) "windowfocus");
+  g_ptr_array_add (argv, xid);
+  g_ptr_array_add (argv, (gpointer) "sleep");
+  g_ptr_array_add (argv, (gpointer) "0.05");
+  g_ptr_array_add (argv, (gpointer) "key");
+  g_ptr_array_add (argv, (gpointer) "--delay");
+  g_ptr_array_add (argv, (gpointer) "20");
   for (guint i = 0; key_list[i] != NULL; i++)
-    g_ptr_array_add (key_argv, key_list[i]);
-  g_ptr_array_add (key_argv, NULL);
-
-  /* Once: without a window manager nothing takes the focus away. */
-  if (g_object_get_data (G_OBJECT (window), "x-focused") == NULL)
-    {
-      g_assert_true (run_xdotool (focus_argv));
-      g_object_set_data (G_OBJECT (window), "x-focused", GINT_TO_POINTER (1));
-      flush_main_loop ();
-    }
-  g_assert_true (run_xdotool ((const char * const *) key_argv->pdata));
+    g_ptr_array_add (argv, key_list[i]);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (run_xdotool ((const char * const *) argv->pdata));
 }
 
 /* Effects ---------------------------------------------------------------------- */
