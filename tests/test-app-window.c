@@ -163,7 +163,7 @@ test_template (void)
                    "win.open win.save win.save-as "
                    "win.export-figure win.export-data win.copy-figure win.record-animation "
                    "win.stop-recording "
-                   "win.presentation win.reset-to-preset win.show-help-overlay app.about app.quit ");
+                   "win.presentation win.field-fixed-scale win.reset-to-preset win.show-help-overlay app.about app.quit ");
 
   /* One view per figure but "all", the field twice (overview and
    * simulation page); the analysis figures show the window's analysis. */
@@ -447,8 +447,71 @@ test_dark_style (void)
   close_window (window);
 }
 
+/* The primary menu's Style: win.color-scheme sets the style manager and
+ * the settings, and the figures follow. */
+static void
+test_style_switch (void)
+{
+  SpWindow *window = new_window ();
+  g_autoptr(GPtrArray) views = sp_window_get_plot_views (window);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  const SpPlotStyle *style = sp_plot_view_get_style (g_ptr_array_index (views, 0));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.color-scheme", "s", "dark");
+  flush_main_loop ();
+  g_assert_cmpint (adw_style_manager_get_color_scheme (manager), ==, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (style->dark);
+  g_assert_cmpstr (g_settings_get_string (settings, "color-scheme"), ==, "dark");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.color-scheme", "s", "light");
+  flush_main_loop ();
+  g_assert_cmpint (adw_style_manager_get_color_scheme (manager), ==, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_assert_false (style->dark);
+  close_window (window);
+
+  /* The next window starts in the saved style. */
+  g_settings_set_string (settings, "color-scheme", "dark");
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+  window = new_window_from_settings ();
+  g_assert_cmpint (adw_style_manager_get_color_scheme (manager), ==, ADW_COLOR_SCHEME_FORCE_DARK);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.color-scheme", "s", "default");
+  flush_main_loop ();
+  g_assert_cmpint (adw_style_manager_get_color_scheme (manager), ==, ADW_COLOR_SCHEME_DEFAULT);
+  close_window (window);
+}
+
 /* The last parameters and window size come back in the next window (the
  * memory backend lives as long as the process). */
+/* The field's colour scale: fixed 0 … 1 by default, a menu toggle
+ * (win.field-fixed-scale) that every figure follows, kept in the settings
+ * for the next window. */
+static void
+test_field_scale (void)
+{
+  SpWindow *window = new_window ();
+  g_autoptr(GPtrArray) views = sp_window_get_plot_views (window);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_assert_true (g_settings_get_boolean (settings, "field-fixed-scale"));
+  g_assert_true (sp_window_get_field_fixed_scale (window));
+  for (guint i = 0; i < views->len; i++)
+    g_assert_true (sp_plot_view_get_data (g_ptr_array_index (views, i))->field_fixed_scale);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.field-fixed-scale", NULL);
+  g_assert_false (sp_window_get_field_fixed_scale (window));
+  g_assert_false (g_settings_get_boolean (settings, "field-fixed-scale"));
+  for (guint i = 0; i < views->len; i++)
+    g_assert_false (sp_plot_view_get_data (g_ptr_array_index (views, i))->field_fixed_scale);
+  close_window (window);
+
+  window = new_window_from_settings ();
+  g_assert_false (sp_window_get_field_fixed_scale (window));
+  g_settings_set_boolean (settings, "field-fixed-scale", TRUE);
+  g_assert_true (sp_window_get_field_fixed_scale (window));
+  close_window (window);
+}
+
 static void
 test_settings_restore (void)
 {
@@ -583,6 +646,8 @@ main (int   argc,
   g_test_add_func ("/app/window/presentation", test_presentation);
   g_test_add_func ("/app/window/dark-style", test_dark_style);
   g_test_add_func ("/app/window/settings-restore", test_settings_restore);
+  g_test_add_func ("/app/window/field-scale", test_field_scale);
+  g_test_add_func ("/app/window/style-switch", test_style_switch);
   g_test_add_func ("/app/about", test_about);
   g_test_add_func ("/app/window/readout-numbers", test_readout_numbers);
 

@@ -315,6 +315,55 @@ test_field_pixels (void)
   fixture_clear (&fx);
 }
 
+/* Noise around c = 0.5 (cells of 0.45 and 0.55): on the frame's own range
+ * it fills the whole colour map; on the fixed 0 … 1 scale, the colours of
+ * 0.45 and 0.55 themselves. */
+static void
+test_field_fixed_scale (void)
+{
+  Fixture fx;
+  SpPlotStyle style;
+  double vmin, vmax;
+
+  fixture_init (&fx);
+  for (guint p = 0; p < FIELD_N * FIELD_N; p++)
+    fx.field[p] = (p % 2) ? 0.55 : 0.45;
+  fx.frame.field_min = 0.45;
+  fx.frame.field_max = 0.55;
+  sp_plot_style_init_light (&style);
+
+  sp_figure_field_range (&fx.frame, TRUE, &vmin, &vmax);
+  g_assert_cmpfloat (vmin, ==, 0.0);
+  g_assert_cmpfloat (vmax, ==, 1.0);
+  sp_figure_field_range (&fx.frame, FALSE, &vmin, &vmax);
+  g_assert_cmpfloat (vmin, ==, 0.45);
+  g_assert_cmpfloat (vmax, ==, 0.55);
+
+  for (int fixed = 0; fixed <= 1; fixed++)
+    {
+      SpFigureSpec spec;
+      cairo_surface_t *surface;
+      /* lround (0.45 · 4095) = 1843, lround (0.55 · 4095) = 2252. */
+      guint32 low = fixed ? sp_colormap_pixel (1843.0 / 4095.0) : sp_colormap_pixel (0.0);
+      guint32 high = fixed ? sp_colormap_pixel (2252.0 / 4095.0) : sp_colormap_pixel (1.0);
+
+      fx.data.field_fixed_scale = fixed;
+      surface = render (SP_FIGURE_FIELD, &fx.data, &style, 640, 480);
+      sp_figure_spec_compute (SP_FIGURE_FIELD, &fx.data, &style, 640, 480, &spec);
+      for (guint ix = 0; ix < FIELD_N; ix++)
+        {
+          double cell = spec.pw / FIELD_N;
+
+          g_assert_cmphex (pixel_at (surface, spec.px + (ix + 0.5) * cell, spec.py + 0.5 * cell),
+                           ==, ix % 2 ? high : low);
+        }
+      sp_figure_spec_clear (&spec);
+      cairo_surface_destroy (surface);
+    }
+  sp_plot_style_clear (&style);
+  fixture_clear (&fx);
+}
+
 /* A 256² field of alternating columns 0.25/0.75 shown in a plot narrower
  * than 128 pixels: the figure averages 2 × 2 blocks first, so every pixel is
  * exactly the colour of 0.5 (plain downscaling would shimmer). */
@@ -945,6 +994,7 @@ main (int argc, char **argv)
   g_test_add_func ("/figure/tangent-pixel", test_tangent_pixel);
   g_test_add_func ("/figure/field-pixels", test_field_pixels);
   g_test_add_func ("/figure/field-reduced", test_field_reduced);
+  g_test_add_func ("/figure/field-fixed-scale", test_field_fixed_scale);
   g_test_add_func ("/figure/composition-at", test_composition_at);
   g_test_add_func ("/figure/cursor", test_cursor);
   g_test_add_func ("/figure/no-data", test_no_data);

@@ -19,6 +19,7 @@ typedef struct
   SpChHistory     *history;
   char            *caption;
   double           cursor_c;
+  gboolean         field_fixed_scale;
   SpPlotStyle      screen_style;
   gboolean         has_screen_style;
   SpExportOptions  options;
@@ -44,6 +45,7 @@ job_new (SpFigureKind        kind,
   job->history = data->history != NULL ? sp_ch_history_copy (data->history) : NULL;
   job->caption = g_strdup (data->caption);
   job->cursor_c = data->cursor_c;
+  job->field_fixed_scale = data->field_fixed_scale;
   if (screen_style != NULL)
     {
       sp_plot_style_copy (screen_style, &job->screen_style);
@@ -82,6 +84,7 @@ job_data (Job          *job,
   data->history = job->history;
   data->caption = job->caption;
   data->cursor_c = job->cursor_c;
+  data->field_fixed_scale = job->field_fixed_scale;
 }
 
 static void

@@ -305,6 +305,19 @@ sp_plot_view_set_analysis (SpPlotView *self,
 }
 
 void
+sp_plot_view_set_field_fixed_scale (SpPlotView *self,
+                                    gboolean    fixed)
+{
+  g_return_if_fail (SP_IS_PLOT_VIEW (self));
+
+  fixed = !!fixed;
+  if (self->data.field_fixed_scale == fixed)
+    return;
+  self->data.field_fixed_scale = fixed;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
 sp_plot_view_set_frame (SpPlotView *self,
                         SpFrame    *frame)
 {

@@ -40,6 +40,9 @@ const SpPlotStyle  *sp_plot_view_get_style    (SpPlotView        *self);
 guint64             sp_plot_view_get_draw_count (SpPlotView      *self);
 /* Microseconds spent in sp_figure_draw() so far. */
 gint64              sp_plot_view_get_draw_time  (SpPlotView      *self);
+/* The field's colours over c = 0 … 1 (TRUE) or the frame's own range. */
+void                sp_plot_view_set_field_fixed_scale (SpPlotView *self,
+                                                        gboolean    fixed);
 /* Whether the figure has a composition axis (the linked cursor). */
 gboolean            sp_figure_kind_has_composition (SpFigureKind  kind);
 

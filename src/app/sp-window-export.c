@@ -114,6 +114,7 @@ window_figure_data (SpWindow     *self,
   data->analysis = sp_window_get_analysis (self);
   data->frame = sp_sim_bar_get_frame (bar);
   data->history = sp_sim_bar_get_history (bar);
+  data->field_fixed_scale = sp_window_get_field_fixed_scale (self);
 }
 
 /* Writing and copying ------------------------------------------------------- */

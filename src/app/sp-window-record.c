@@ -106,7 +106,13 @@ sp_window_record_start (SpWindow                *self,
   state = get_state (self);
   g_return_val_if_fail (state->recorder == NULL, FALSE);
 
-  recorder = sp_recorder_new (path, options, &error);
+  /* The video's colours are the window's. */
+  {
+    SpRecorderOptions own = *options;
+
+    own.field_fixed_scale = sp_window_get_field_fixed_scale (self);
+    recorder = sp_recorder_new (path, &own, &error);
+  }
   if (recorder == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("Could not record: %s"), error->message);

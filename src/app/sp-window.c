@@ -22,6 +22,7 @@
 #include "sp-window-export.h"
 #include "sp-window-session.h"
 #include "sp-window-shortcuts.h"
+#include "sp-window-style.h"
 
 #include "sp-window.h"
 #include "sp-window-layout.h"
@@ -45,6 +46,7 @@ struct _SpWindow
   GSettings            *settings;    /* NULL when the schema is not installed */
   SpAnalysis           *analysis;
   SpPlotView           *views[N_VIEWS];
+  gboolean              field_fixed_scale;
 
   /* Template children. */
   AdwToastOverlay      *toast_overlay;
@@ -83,6 +85,7 @@ enum {
   PROP_0,
   PROP_RUNNING,
   PROP_PRESENTATION,
+  PROP_FIELD_FIXED_SCALE,
   N_PROPS
 };
 
@@ -446,6 +449,28 @@ sp_window_get_plot_views (SpWindow *self)
   return views;
 }
 
+gboolean
+sp_window_get_field_fixed_scale (SpWindow *self)
+{
+  g_return_val_if_fail (SP_IS_WINDOW (self), TRUE);
+  return self->field_fixed_scale;
+}
+
+void
+sp_window_set_field_fixed_scale (SpWindow *self,
+                                 gboolean  fixed)
+{
+  g_return_if_fail (SP_IS_WINDOW (self));
+
+  fixed = !!fixed;
+  if (self->field_fixed_scale == fixed)
+    return;
+  self->field_fixed_scale = fixed;
+  for (guint i = 0; i < N_VIEWS; i++)
+    sp_plot_view_set_field_fixed_scale (self->views[i], fixed);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIELD_FIXED_SCALE]);
+}
+
 void
 sp_window_add_toast (SpWindow *self,
                      AdwToast *toast)
@@ -513,6 +538,9 @@ sp_window_get_property (GObject    *object,
     case PROP_PRESENTATION:
       g_value_set_boolean (value, sp_params_get_presentation (self->params));
       break;
+    case PROP_FIELD_FIXED_SCALE:
+      g_value_set_boolean (value, self->field_fixed_scale);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -533,6 +561,9 @@ sp_window_set_property (GObject      *object,
       break;
     case PROP_PRESENTATION:
       g_object_set (self->params, "presentation", g_value_get_boolean (value), NULL);
+      break;
+    case PROP_FIELD_FIXED_SCALE:
+      sp_window_set_field_fixed_scale (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -575,6 +606,10 @@ sp_window_class_init (SpWindowClass *klass)
   properties[PROP_PRESENTATION] =
     g_param_spec_boolean ("presentation", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The field's colours over c = 0 … 1 (win.field-fixed-scale). */
+  properties[PROP_FIELD_FIXED_SCALE] =
+    g_param_spec_boolean ("field-fixed-scale", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SP_TYPE_PARAM_PANEL);
@@ -611,6 +646,8 @@ sp_window_class_init (SpWindowClass *klass)
 
   gtk_widget_class_install_property_action (widget_class, "win.play", "running");
   gtk_widget_class_install_property_action (widget_class, "win.presentation", "presentation");
+  gtk_widget_class_install_property_action (widget_class, "win.field-fixed-scale",
+                                            "field-fixed-scale");
   gtk_widget_class_install_action (widget_class, "win.step", NULL, step_action);
   gtk_widget_class_install_action (widget_class, "win.reset-simulation", NULL,
                                    reset_simulation_action);
@@ -642,6 +679,10 @@ sp_window_init (SpWindow *self)
   views[8] = self->coarsening_view;
   views[9] = self->structure_view;
   memcpy (self->views, views, sizeof views);
+  /* A teacher's default: the colours mean the same composition in every
+   * frame, so the noise of t = 0 looks faint, as it is. */
+  self->field_fixed_scale = FALSE;
+  sp_window_set_field_fixed_scale (self, TRUE);
 
   self->settings = sp_window_open_settings ();
   if (self->settings != NULL)
@@ -652,6 +693,8 @@ sp_window_init (SpWindow *self)
                                    g_settings_get_int (self->settings, "window-height"));
       if (g_settings_get_boolean (self->settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
+      g_settings_bind (self->settings, "field-fixed-scale", self, "field-fixed-scale",
+                       G_SETTINGS_BIND_DEFAULT);
     }
 
   sp_window_init_focus (self);
@@ -688,6 +731,8 @@ sp_window_init (SpWindow *self)
   sp_window_export_init (self);
   /* Open, Save, the title and unsaved changes: sp-window-session.c. */
   sp_window_session_init (self);
+  /* Light, dark or the system's style: the primary menu's Style. */
+  sp_window_style_init (self, self->settings);
   /* Every documented key, from any focus position. */
   sp_window_shortcuts_init (self, self->primary_menu_button);
 }

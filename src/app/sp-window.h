@@ -27,6 +27,12 @@ SpSimBar   *sp_window_get_sim_bar   (SpWindow      *self);
  * diagram, D_chem, σ), then the simulation figures; free with
  * g_ptr_array_unref (the views are borrowed). */
 GPtrArray  *sp_window_get_plot_views (SpWindow     *self);
+/* Whether the field's colours span c = 0 … 1 (the default, saved in the
+ * settings) or each frame's own range; figures on screen, exported and
+ * recorded follow it. */
+gboolean    sp_window_get_field_fixed_scale (SpWindow  *self);
+void        sp_window_set_field_fixed_scale (SpWindow  *self,
+                                             gboolean   fixed);
 /* Shows @toast (takes it) over the figures: for the Export and Open/Save
  * actions that other modules add to the primary menu. */
 void        sp_window_add_toast     (SpWindow      *self,

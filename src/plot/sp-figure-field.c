@@ -41,10 +41,12 @@ sp_figure_field_setup (SpFigureSpec       *spec,
     }
 }
 
-/* The colour range: the frame's own, widened when the field is uniform so
- * the map stays defined. */
+/* The colour range: every composition 0 … 1 (fixed: a uniform colour is a
+ * uniform field, and noise looks like noise), or the frame's own, widened
+ * when the field is uniform so the map stays defined. */
 void
 sp_figure_field_range (const SpFrame *frame,
+                       gboolean       fixed,
                        double        *vmin,
                        double        *vmax)
 {
@@ -54,6 +56,12 @@ sp_figure_field_range (const SpFrame *frame,
   const double min_span = 1e-3;
   double mid = 0.5 * (frame->field_min + frame->field_max);
 
+  if (fixed)
+    {
+      *vmin = 0.0;
+      *vmax = 1.0;
+      return;
+    }
   *vmin = frame->field_min;
   *vmax = frame->field_max;
   if (!(*vmax - *vmin >= min_span))
@@ -164,7 +172,7 @@ sp_figure_field_draw (cairo_t            *cr,
   double vmin, vmax, dev_w = spec->pw, dev_h = spec->ph;
   guint n = f->n, factor;
 
-  sp_figure_field_range (f, &vmin, &vmax);
+  sp_figure_field_range (f, data->field_fixed_scale, &vmin, &vmax);
 
   /* A grid finer than the screen: average whole blocks of cells first (the
    * mean composition of each block, which is what the eye should see), so

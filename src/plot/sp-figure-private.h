@@ -310,8 +310,10 @@ void     sp_figure_all_cell        (SpFigureKind        kind,
                                     double             *w,
                                     double             *h);
 
-/* The field figure's colour range (tests check pixels against it). */
+/* The field figure's colour range (tests check pixels against it): 0 … 1
+ * when @fixed, else the frame's own. */
 void     sp_figure_field_range     (const SpFrame      *frame,
+                                    gboolean            fixed,
                                     double             *vmin,
                                     double             *vmax);
 

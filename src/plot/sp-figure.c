@@ -101,6 +101,7 @@ sp_figure_data_init (SpFigureData *data)
   data->history = NULL;
   data->cursor_c = NAN;
   data->caption = NULL;
+  data->field_fixed_scale = FALSE;
 }
 
 const char *

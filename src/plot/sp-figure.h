@@ -41,9 +41,14 @@ typedef struct
   const SpChHistory  *history;   /* time series for F(t) and L(t); may be NULL    */
   double              cursor_c;  /* linked cursor composition; NAN for none       */
   const char         *caption;   /* drawn under the figure when non-NULL          */
+  /* The field's colours over c = 0 … 1 (TRUE), the same for every frame, or
+   * over the frame's own range (FALSE), which shows the noise of t = 0 at
+   * full contrast. */
+  gboolean            field_fixed_scale;
 } SpFigureData;
 
-/* Fills @data with no analysis, no frame, no cursor and no caption. */
+/* Fills @data with no analysis, no frame, no cursor, no caption and the
+ * field on its own colour range. */
 void         sp_figure_data_init        (SpFigureData       *data);
 
 /* Draws @kind into the rectangle (0, 0, @width, @height) of @cr, in user

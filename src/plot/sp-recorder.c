@@ -65,6 +65,7 @@ render (SpRecorder *self,
 
   sp_figure_data_init (&data);
   data.frame = frame;
+  data.field_fixed_scale = self->options.field_fixed_scale;
   return sp_export_render_image (SP_FIGURE_FIELD, &data, &self->style,
                                  self->options.width, self->options.height, 1.0);
 }

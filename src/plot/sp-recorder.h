@@ -36,6 +36,7 @@ typedef struct
   guint              queue_length;   /* frames waiting before drops; 0: 8 */
   const SpPlotStyle *style;          /* NULL: the light print style       */
   gboolean           force_png;      /* PNGs even when WebM is possible   */
+  gboolean           field_fixed_scale; /* colours over c = 0 … 1 (SpFigureData) */
 } SpRecorderOptions;
 
 typedef struct _SpRecorder SpRecorder;
