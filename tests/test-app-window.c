@@ -447,6 +447,51 @@ test_dark_style (void)
   close_window (window);
 }
 
+static GtkWidget *
+find_by_type_name (GtkWidget  *root,
+                   const char *type_name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_strcmp0 (G_OBJECT_TYPE_NAME (child), type_name) == 0)
+        return child;
+      if ((found = find_by_type_name (child, type_name)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A toast (Reset to Preset's, an export's) never covers the simulation
+ * bar: its Restart and Speed stay in reach while it shows. */
+static void
+test_toast_clear_of_sim_bar (void)
+{
+  SpWindow *window = new_window ();
+  GtkWidget *sim_bar = GTK_WIDGET (sp_window_get_sim_bar (window));
+  GtkWidget *toast = NULL;
+  graphene_rect_t toast_bounds, bar_bounds;
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.reset-to-preset", NULL);
+  while ((toast = find_by_type_name (GTK_WIDGET (window), "AdwToastWidget")) == NULL
+         || gtk_widget_get_height (toast) == 0)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, FALSE);
+    }
+  flush_main_loop ();
+  g_assert_true (gtk_widget_compute_bounds (toast, GTK_WIDGET (window), &toast_bounds));
+  g_assert_true (gtk_widget_compute_bounds (sim_bar, GTK_WIDGET (window), &bar_bounds));
+  g_assert_cmpfloat (bar_bounds.size.height, >, 0);
+  g_assert_false (graphene_rect_intersection (&toast_bounds, &bar_bounds, NULL));
+  g_assert_cmpfloat (toast_bounds.origin.y + toast_bounds.size.height, <=, bar_bounds.origin.y);
+
+  close_window (window);
+}
+
 /* The primary menu's Style: win.color-scheme sets the style manager and
  * the settings, and the figures follow. */
 static void
@@ -648,6 +693,7 @@ main (int   argc,
   g_test_add_func ("/app/window/settings-restore", test_settings_restore);
   g_test_add_func ("/app/window/field-scale", test_field_scale);
   g_test_add_func ("/app/window/style-switch", test_style_switch);
+  g_test_add_func ("/app/window/toast-clear-of-sim-bar", test_toast_clear_of_sim_bar);
   g_test_add_func ("/app/about", test_about);
   g_test_add_func ("/app/window/readout-numbers", test_readout_numbers);
 
