@@ -492,6 +492,42 @@ test_toast_clear_of_sim_bar (void)
   close_window (window);
 }
 
+/* The shortcuts window (Ctrl+?) opens without a GTK warning: on more than
+ * one page its page switcher's labels measured negative ("GtkLabel …
+ * reported min width -3"; g_test_init() makes a warning fatal).  On one
+ * page it is about 1160 × 724: it fits a 1366 × 768 screen. */
+static void
+test_shortcuts_window (void)
+{
+  SpWindow *window = new_window ();
+  GtkWindow *overlay = NULL;
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  while (overlay == NULL)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+          if (GTK_IS_SHORTCUTS_WINDOW (toplevel) && gtk_widget_get_mapped (GTK_WIDGET (toplevel)))
+            overlay = GTK_WINDOW (toplevel);
+        }
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, FALSE);
+    }
+  while (gtk_widget_get_width (GTK_WIDGET (overlay)) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  flush_main_loop ();
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (overlay)), <=, 1366);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (overlay)), <=, 768);
+
+  gtk_window_destroy (overlay);
+  close_window (window);
+}
+
 /* The primary menu's Style: win.color-scheme sets the style manager and
  * the settings, and the figures follow. */
 static void
@@ -693,6 +729,7 @@ main (int   argc,
   g_test_add_func ("/app/window/settings-restore", test_settings_restore);
   g_test_add_func ("/app/window/field-scale", test_field_scale);
   g_test_add_func ("/app/window/style-switch", test_style_switch);
+  g_test_add_func ("/app/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/app/window/toast-clear-of-sim-bar", test_toast_clear_of_sim_bar);
   g_test_add_func ("/app/about", test_about);
   g_test_add_func ("/app/window/readout-numbers", test_readout_numbers);
