@@ -54,9 +54,11 @@ update_accessible_labels (SpSliderRow *self)
   if (!pango_parse_markup (title, -1, 0, NULL, &plain, NULL, NULL))
     plain = g_strdup (title);
 
-  /* The scale is the row's activatable widget: AdwActionRow already makes
-   * the title its LABELLED_BY relation, and a LABEL beside it is read
-   * too ("Interaction Ω Interaction Ω"). */
+  /* One name each, no LABELLED_BY beside it: GTK 4.8 reads both ("Interaction
+   * Ω Interaction Ω", when the scale was an AdwActionRow's activatable
+   * widget).  test-a11y-names.py checks what AT-SPI reads. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->scale),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, plain, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->spin),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, plain, -1);
 }
