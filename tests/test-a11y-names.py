@@ -57,7 +57,9 @@ def main():
         time.sleep(1)
         app_proc = subprocess.Popen([spinodal], env=env, stderr=subprocess.PIPE, text=True)
         app = None
-        for _ in range(150):
+        # Up to 90 s: a loaded machine (the suite's other tests) is slow to
+        # start the app and its bridge.
+        for _ in range(450):
             desktop = pyatspi.Registry.getDesktop(0)
             app = next((a for a in desktop if a is not None and a.name in ('spinodal', 'Spinodal')),
                        None)
