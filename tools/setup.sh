@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 PACKAGES="gcc libc6-dev pkg-config meson ninja-build gettext
 libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
 libgsl-dev libfftw3-dev libjson-glib-dev
-xvfb xauth dbus dbus-x11 xdotool desktop-file-utils appstream python3
+xvfb xauth dbus dbus-x11 desktop-file-utils appstream python3
 valgrind clang shared-mime-info
 groff-base libgtk-4-bin
 libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev gstreamer1.0-plugins-base gstreamer1.0-plugins-good
