@@ -45,6 +45,11 @@ def control_problems(app):
                 problems.append(f'{where}: the name is said twice')
             if MNEMONIC.search(text):
                 problems.append(f'{where}: a mnemonic underscore in the name')
+            if r == 'slider':
+                try:
+                    acc.queryValue().currentValue
+                except NotImplementedError:
+                    problems.append(f'{where}: no value exposed')
             # A control inside another of the same name is heard twice.
             parent = acc.parent
             while parent is not None and spui.role(parent) not in ('frame', 'application'):
@@ -60,6 +65,11 @@ def control_problems(app):
 
 def test(app):
     problems = control_problems(app)
+
+    # The controls a lecture needs, each under its own clear name.
+    for needed in ('Main Menu', 'Step', 'Restart', 'Temperature T', 'Interaction Ω'):
+        if not app.all(CONTROLS | {"menu button"}, needed):
+            problems.append(f'no control named "{needed}"')
 
     # Each plot's "About …" button once per page it is on (the nested
     # check above finds a button exposed twice at one place).
