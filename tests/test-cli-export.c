@@ -321,15 +321,6 @@ test_write_failure (void)
   test_tmpdir_remove (dir);
 }
 
-static char *
-read_text (const char *path)
-{
-  char *text = NULL;
-
-  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
-  return text;
-}
-
 /* Issue 11: -o onto a symbolic link writes the file it points to (the link
  * stays); onto /dev/null writes to the device (the node stays). */
 static void
@@ -348,7 +339,7 @@ test_symlink_and_device (void)
   export_ok (to_link);
   g_assert_cmpint (g_lstat (link, &st), ==, 0);
   g_assert_true (S_ISLNK (st.st_mode));
-  text = read_text (target);
+  text = test_tmpdir_read_text (target);
   g_assert_true (g_str_has_prefix (text, "<?xml"));
   g_assert_nonnull (strstr (text, "<svg"));
   g_assert_cmpuint (test_tmpdir_count (dir), ==, 2);
@@ -424,7 +415,7 @@ test_all_csv_all_or_nothing (void)
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, blocked));
   g_assert_nonnull (strstr (run.err, "directory"));
-  text = read_text (first);
+  text = test_tmpdir_read_text (first);
   g_assert_cmpstr (text, ==, "old");
   g_assert_cmpuint (test_tmpdir_count (dir), ==, 2);
 
@@ -432,7 +423,7 @@ test_all_csv_all_or_nothing (void)
   g_assert_cmpint (g_rmdir (blocked), ==, 0);
   export_ok (args);
   g_clear_pointer (&text, g_free);
-  text = read_text (first);
+  text = test_tmpdir_read_text (first);
   g_assert_true (g_str_has_prefix (text, "# "));
   g_assert_cmpuint (test_tmpdir_count (dir), ==, 8);
   test_tmpdir_remove (dir);
@@ -458,7 +449,7 @@ test_simulate_all_or_nothing (void)
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.out, "steps"));   /* it ran before failing */
   g_assert_nonnull (strstr (run.err, field));
-  text = read_text (energy);
+  text = test_tmpdir_read_text (energy);
   g_assert_cmpstr (text, ==, "old");
   g_assert_cmpuint (test_tmpdir_count (dir), ==, 2);
   test_tmpdir_remove (dir);

@@ -140,15 +140,6 @@ test_cancelled (void)
   test_tmpdir_remove (dir);
 }
 
-static char *
-read_text (const char *path)
-{
-  char *text = NULL;
-
-  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
-  return text;
-}
-
 /* Issue 11: -o onto a symbolic link replaced the link.  The link stays a
  * link and its target (through a chain, relative and absolute) gets the
  * data; the temporary goes beside the target, not beside the link. */
@@ -178,7 +169,7 @@ test_symlink_writes_target (void)
   g_assert_true (S_ISLNK (st.st_mode));
   g_assert_cmpint (g_lstat (link1, &st), ==, 0);
   g_assert_true (S_ISLNK (st.st_mode));
-  a = read_text (target);
+  a = test_tmpdir_read_text (target);
   g_assert_cmpstr (a, ==, "new");
   g_assert_cmpuint (test_tmpdir_count (dir), ==, 3);   /* real, link1, link2 */
   g_assert_cmpuint (test_tmpdir_count (sub), ==, 1);
@@ -189,7 +180,7 @@ test_symlink_writes_target (void)
   g_assert_no_error (error);
   g_assert_cmpint (g_lstat (dangling, &st), ==, 0);
   g_assert_true (S_ISLNK (st.st_mode));
-  b = read_text (dangling_target);
+  b = test_tmpdir_read_text (dangling_target);
   g_assert_cmpstr (b, ==, "made");
 
   /* A loop is an error naming the user's path, not a hang. */
@@ -205,7 +196,7 @@ test_symlink_writes_target (void)
 
     g_assert_true (sp_file_write_atomic_gfile (file, "gio", 3, NULL, &error));
     g_assert_no_error (error);
-    c = read_text (target);
+    c = test_tmpdir_read_text (target);
     g_assert_cmpstr (c, ==, "gio");
     g_assert_cmpint (g_lstat (link1, &st), ==, 0);
     g_assert_true (S_ISLNK (st.st_mode));
@@ -315,15 +306,15 @@ test_batch_commit (void)
         temporaries++;
       }
   g_assert_cmpuint (temporaries, ==, 2);
-  ta = read_text (a);
+  ta = test_tmpdir_read_text (a);
   g_assert_cmpstr (ta, ==, "old a");
   g_assert_false (g_file_test (b, G_FILE_TEST_EXISTS));
 
   g_assert_true (sp_file_batch_commit (batch, &error));
   g_assert_no_error (error);
   g_clear_pointer (&ta, g_free);
-  ta = read_text (a);
-  tb = read_text (b);
+  ta = test_tmpdir_read_text (a);
+  tb = test_tmpdir_read_text (b);
   g_assert_cmpstr (ta, ==, "new a");
   g_assert_cmpstr (tb, ==, "new b");
   g_assert_cmpuint (test_tmpdir_count (dir), ==, 2);
@@ -352,7 +343,7 @@ test_batch_all_or_nothing (void)
     g_assert_nonnull (strstr (error->message, bad));
     g_clear_error (&error);
   }
-  text = read_text (a);
+  text = test_tmpdir_read_text (a);
   g_assert_cmpstr (text, ==, "old a");
   g_assert_cmpuint (test_tmpdir_count (dir), ==, 1);
 
@@ -367,7 +358,7 @@ test_batch_all_or_nothing (void)
       g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOSPC);
       g_clear_error (&error);
       g_clear_pointer (&text, g_free);
-      text = read_text (a);
+      text = test_tmpdir_read_text (a);
       g_assert_cmpstr (text, ==, "old a");
       g_assert_cmpuint (test_tmpdir_count (dir), ==, 1);
     }

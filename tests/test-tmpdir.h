@@ -29,6 +29,16 @@ test_tmpdir_count (const char *dir)
   return n;
 }
 
+/* The whole text of @path, which the test expects to be readable. */
+static inline char *
+test_tmpdir_read_text (const char *path)
+{
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  return text;
+}
+
 static inline void
 test_tmpdir_remove (const char *dir)
 {

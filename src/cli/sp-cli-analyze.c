@@ -50,6 +50,27 @@ add_number_or_null (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
+/* @member: an array of [lo, hi] pairs, or of [1 − lo, 1 − hi] with
+ * @one_minus. */
+static void
+add_interval_pairs (JsonBuilder      *builder,
+                    const char       *member,
+                    const SpInterval *intervals,
+                    guint             n,
+                    gboolean          one_minus)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n; i++)
+    {
+      json_builder_begin_array (builder);
+      json_builder_add_double_value (builder, one_minus ? intervals[i].one_minus_lo : intervals[i].lo);
+      json_builder_add_double_value (builder, one_minus ? intervals[i].one_minus_hi : intervals[i].hi);
+      json_builder_end_array (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 static char *
 analysis_to_json (const Analysis *a)
 {
@@ -104,27 +125,10 @@ analysis_to_json (const Analysis *a)
     }
   json_builder_end_array (builder);
 
-  json_builder_set_member_name (builder, "spinodal_intervals");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < a->eq.n_spinodals; i++)
-    {
-      json_builder_begin_array (builder);
-      json_builder_add_double_value (builder, a->eq.spinodals[i].lo);
-      json_builder_add_double_value (builder, a->eq.spinodals[i].hi);
-      json_builder_end_array (builder);
-    }
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "spinodal_intervals_one_minus");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < a->eq.n_spinodals; i++)
-    {
-      json_builder_begin_array (builder);
-      json_builder_add_double_value (builder, a->eq.spinodals[i].one_minus_lo);
-      json_builder_add_double_value (builder, a->eq.spinodals[i].one_minus_hi);
-      json_builder_end_array (builder);
-    }
-  json_builder_end_array (builder);
+  add_interval_pairs (builder, "spinodal_intervals", a->eq.spinodals, a->eq.n_spinodals, FALSE);
+  /* 1 − c of each end, from the logit: c near 1 keeps its precision. */
+  add_interval_pairs (builder, "spinodal_intervals_one_minus", a->eq.spinodals,
+                      a->eq.n_spinodals, TRUE);
 
   json_builder_set_member_name (builder, "c0_region");
   json_builder_add_string_value (builder, sp_region_to_string (a->region));
