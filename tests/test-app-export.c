@@ -515,7 +515,12 @@ test_record (void)
   g_assert_false (action_enabled (window, "record-animation"));
   g_assert_true (action_enabled (window, "stop-recording"));
 
+  /* At least a second, and on a machine loaded far beyond its cores (the
+   * sanitizer stage beside other work) until five frames went through. */
   iterate_for (1.0);
+  for (int i = 0; i < 300 && (sp_recorder_get_pushed (recorder) < 5 ||
+                              sp_sim_bar_get_frame (bar)->serial < serial + 5); i++)
+    iterate_for (0.1);
   /* The window went on showing new frames while recording. */
   g_assert_cmpuint (sp_sim_bar_get_frame (bar)->serial, >=, serial + 5);
   pushed = sp_recorder_get_pushed (recorder);
