@@ -371,6 +371,14 @@ sp_equilibrium_continue (const SpModel       *model,
 
 /* ---- queries ------------------------------------------------------------ */
 
+void
+sp_equilibrium_set_voltages (const SpModel *model,
+                             SpEquilibrium *eq)
+{
+  for (guint i = 0; i < eq->n_gaps; i++)
+    eq->gaps[i].voltage = sp_model_voltage (model, eq->gaps[i].mu);
+}
+
 const SpGap *
 sp_equilibrium_find_gap (const SpEquilibrium *eq,
                          double               c)
