@@ -146,7 +146,7 @@ sp_cli_bench (int    argc,
       "Example:\n"
       "  spinodal-cli bench --preset lifepo4 --runs 500"));
   g_option_context_set_description (context,
-    _("Then each slider in turn is moved by about 1 % and back, and every change\n"
+    _("Then each slider in turn is moved by about a hundredth and back, and every change\n"
       "is timed as a fresh recompute and as one that keeps what the change leaves\n"
       "alone (the phase diagram after a c0 change, for instance)."));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
