@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "sp-analysis.h"
 #include "sp-critical.h"
@@ -428,6 +429,221 @@ test_no_nan (void)
     }
 }
 
+/* ---- incremental recompute: the same snapshot, bit for bit -------------- */
+
+static void
+assert_same_bits (const double *got,
+                  const double *expected,
+                  guint         n,
+                  const char   *what)
+{
+  for (guint i = 0; i < n; i++)
+    if (memcmp (&got[i], &expected[i], sizeof (double)) != 0)
+      g_error ("%s[%u]: incremental %.17g, fresh %.17g", what, i, got[i], expected[i]);
+}
+
+static void
+assert_same_equilibrium (const SpEquilibrium *got,
+                         const SpEquilibrium *expected,
+                         const char          *what)
+{
+  g_assert_cmpuint (got->n_gaps, ==, expected->n_gaps);
+  g_assert_cmpuint (got->n_spinodals, ==, expected->n_spinodals);
+  /* SpGap and SpInterval hold doubles only: compare them as such. */
+  assert_same_bits ((const double *) got->gaps, (const double *) expected->gaps,
+                    got->n_gaps * sizeof (SpGap) / sizeof (double), what);
+  assert_same_bits ((const double *) got->spinodals, (const double *) expected->spinodals,
+                    got->n_spinodals * sizeof (SpInterval) / sizeof (double), what);
+}
+
+static void
+assert_same_analysis (const SpAnalysis *got,
+                      const SpAnalysis *expected)
+{
+  const SpPhaseDiagram *p = got->phase, *q = expected->phase;
+  double scalars_got[] = { got->kt, got->omega_eff, got->omega_over_kt, got->t_c, got->c_c,
+                           got->dispersion.k_max, got->dispersion.k_star,
+                           got->dispersion.lambda_star, got->dispersion.sigma_max,
+                           p->t_min, p->t_max, p->t_c, p->c_c };
+  double scalars_expected[] = { expected->kt, expected->omega_eff, expected->omega_over_kt,
+                                expected->t_c, expected->c_c,
+                                expected->dispersion.k_max, expected->dispersion.k_star,
+                                expected->dispersion.lambda_star,
+                                expected->dispersion.sigma_max,
+                                q->t_min, q->t_max, q->t_c, q->c_c };
+
+  g_assert_true (memcmp (&got->model, &expected->model, sizeof got->model) == 0);
+  assert_same_bits (scalars_got, scalars_expected, G_N_ELEMENTS (scalars_got), "scalars");
+  g_assert_cmpint (got->has_critical, ==, expected->has_critical);
+  g_assert_cmpint (got->critical_kind, ==, expected->critical_kind);
+  g_assert_cmpint (got->c0_region, ==, expected->c0_region);
+  g_assert_cmpint (got->dispersion.unstable, ==, expected->dispersion.unstable);
+  assert_same_equilibrium (&got->eq, &expected->eq, "eq");
+
+  g_assert_cmpuint (got->n_curve, ==, expected->n_curve);
+  assert_same_bits (got->c, expected->c, got->n_curve, "c");
+  assert_same_bits (got->g, expected->g, got->n_curve, "g");
+  assert_same_bits (got->mu, expected->mu, got->n_curve, "mu");
+  assert_same_bits (got->g2, expected->g2, got->n_curve, "g2");
+  assert_same_bits (got->ocv_equilibrium, expected->ocv_equilibrium, got->n_curve, "ocv_eq");
+  assert_same_bits (got->ocv_homogeneous, expected->ocv_homogeneous, got->n_curve, "ocv_hom");
+  assert_same_bits (got->dchem, expected->dchem, got->n_curve, "dchem");
+  g_assert_cmpuint (got->n_k, ==, expected->n_k);
+  assert_same_bits (got->k, expected->k, got->n_k, "k");
+  assert_same_bits (got->sigma, expected->sigma, got->n_k, "sigma");
+
+  g_assert_cmpuint (p->n_critical, ==, q->n_critical);
+  for (guint i = 0; i < p->n_critical; i++)
+    {
+      g_assert_cmpint (p->critical[i].kind, ==, q->critical[i].kind);
+      assert_same_bits (&p->critical[i].temperature, &q->critical[i].temperature, 1, "t_crit");
+      assert_same_bits (&p->critical[i].c, &q->critical[i].c, 1, "c_crit");
+    }
+  g_assert_cmpuint (p->n_rows, ==, q->n_rows);
+  for (guint r = 0; r < p->n_rows; r++)
+    {
+      assert_same_bits (&p->rows[r].temperature, &q->rows[r].temperature, 1, "row T");
+      assert_same_equilibrium (&p->rows[r].eq, &q->rows[r].eq, "row");
+    }
+}
+
+/* The slider parameters; SP_PARAM_RK stands for L1 … L4 (four entries). */
+#define N_CHANGED (SP_N_PARAMS - 1 + SP_RK_MAX + 1)   /* + the mobility */
+
+static const char *
+changed_name (guint which)
+{
+  static const char *names[N_CHANGED] = {
+    "omega", "temperature", "s1", "stiffness", "kappa", "L1", "L2", "L3", "L4",
+    "d0", "v0", "c0", "mobility",
+  };
+  return names[which];
+}
+
+/* Changes one parameter of @model by a random step inside its range:
+ * mostly a slider-sized nudge, sometimes a jump anywhere in a range that
+ * keeps the numerics well inside what the sliders offer. */
+static void
+change_one (SpModel *model,
+            guint    which)
+{
+  gboolean jump = g_test_rand_int_range (0, 4) == 0;
+  double nudge = g_test_rand_double_range (-0.1, 0.1);
+  double *value;
+  double lo, hi;
+
+  switch (which)
+    {
+    case 0: value = &model->omega; lo = -200.0; hi = 300.0; break;
+    case 1: value = &model->temperature; lo = 50.0; hi = 1500.0; break;
+    case 2: value = &model->s1; lo = -3.0; hi = 3.0; break;
+    case 3: value = &model->stiffness; lo = 0.0; hi = 100.0; break;
+    case 4: value = &model->kappa; lo = 1.0; hi = 1000.0; break;
+    case 5: case 6: case 7: case 8:
+      value = &model->rk[which - 5]; lo = -30.0; hi = 30.0; break;
+    case 9: value = &model->d0; lo = 0.01; hi = 100.0; break;
+    case 10: value = &model->v0; lo = 0.0; hi = 5.0; break;
+    case 11: value = &model->c0; lo = 0.02; hi = 0.98; break;
+    default:
+      model->mobility = model->mobility == SP_MOBILITY_CONSTANT ? SP_MOBILITY_SITE_BLOCKING
+                                                                : SP_MOBILITY_CONSTANT;
+      return;
+    }
+
+  if (jump)
+    *value = g_test_rand_double_range (lo, hi);
+  else if (*value == 0.0)
+    *value = nudge * (hi - lo);
+  else
+    *value *= 1.0 + nudge;
+  *value = CLAMP (*value, lo, hi);
+}
+
+/* Chains of random single-parameter changes on every preset: each step
+ * builds the next snapshot from the last incremental one, and it must equal
+ * a fresh sp_analysis_new() in every bit. */
+static void
+test_incremental (void)
+{
+  g_autoptr(GArray) models = all_models ();
+  guint chain = g_test_thorough () ? 24 : 6;
+
+  for (guint m = 0; m < models->len; m++)
+    for (guint which = 0; which < N_CHANGED; which++)
+      {
+        SpModel model = g_array_index (models, SpModel, m);
+        g_autoptr(SpAnalysis) last = sp_analysis_new (&model);
+
+        for (guint step = 0; step < chain; step++)
+          {
+            g_autoptr(SpAnalysis) fresh = NULL;
+            SpAnalysis *next;
+
+            change_one (&model, which);
+            g_assert_true (sp_model_validate (&model, NULL));
+            g_test_message ("model %u, %s -> step %u", m, changed_name (which), step);
+            next = sp_analysis_new_from (last, &model);
+            fresh = sp_analysis_new (&model);
+            assert_same_analysis (next, fresh);
+            sp_analysis_unref (last);
+            last = next;
+          }
+      }
+}
+
+/* What does not depend on the changed parameter is shared, not recomputed. */
+static void
+test_incremental_shares (void)
+{
+  SpModel model = preset_model ("two-plateau");
+  g_autoptr(SpAnalysis) a = sp_analysis_new (&model);
+  g_autoptr(SpAnalysis) b = NULL;
+  g_autoptr(SpAnalysis) c = NULL;
+  g_autoptr(SpAnalysis) d = NULL;
+  g_autoptr(SpAnalysis) e = NULL;
+  g_autoptr(SpAnalysis) f = NULL;
+
+  /* c0, κ, D0 and the mobility: the diagram and the g, μ, g'' arrays. */
+  model.c0 = 0.3;
+  model.kappa *= 2.0;
+  model.d0 *= 3.0;
+  model.mobility = SP_MOBILITY_CONSTANT;
+  b = sp_analysis_new_from (a, &model);
+  g_assert_true (b->phase == a->phase);
+  g_assert_true (b->g == a->g && b->mu == a->mu && b->g2 == a->g2 && b->c == a->c);
+
+  /* V0: the same arrays, a diagram with the new plateau voltages. */
+  model.v0 += 0.25;
+  c = sp_analysis_new_from (b, &model);
+  g_assert_true (c->g == b->g);
+  g_assert_true (c->phase != b->phase);
+  g_assert_cmpuint (c->phase->rows[0].eq.n_gaps, >, 0);
+  g_assert_cmpfloat_with_epsilon (c->phase->rows[0].eq.gaps[0].voltage,
+                                  b->phase->rows[0].eq.gaps[0].voltage + 0.25, 1e-12);
+
+  /* T inside the diagram's range: the diagram stays, g(c) is new. */
+  model.temperature += 5.0;
+  d = sp_analysis_new_from (c, &model);
+  g_assert_true (d->phase == c->phase);
+  g_assert_true (d->g != c->g);
+
+  /* T far above every critical point moves the range: a new diagram. */
+  model.temperature = 2000.0;
+  e = sp_analysis_new_from (d, &model);
+  g_assert_true (e->phase != d->phase);
+  g_assert_cmpfloat (e->phase->t_max, >, d->phase->t_max);
+
+  /* Ω: everything anew. */
+  model.omega += 1.0;
+  f = sp_analysis_new_from (e, &model);
+  g_assert_true (f->phase != e->phase && f->g != e->g);
+
+  /* The first snapshot is still intact after its successors share it. */
+  g_clear_pointer (&b, sp_analysis_unref);
+  g_assert_cmpuint (a->phase->n_rows, ==, SP_ANALYSIS_PHASE_ROWS);
+  g_assert_true (isfinite (a->g[SP_ANALYSIS_CURVE_POINTS - 1]));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -442,6 +658,8 @@ main (int    argc,
   g_test_add_func ("/analysis/critical", test_critical);
   g_test_add_func ("/analysis/refcount", test_refcount);
   g_test_add_func ("/analysis/no-nan", test_no_nan);
+  g_test_add_func ("/analysis/incremental/bit-identical", test_incremental);
+  g_test_add_func ("/analysis/incremental/shares", test_incremental_shares);
 
   return g_test_run ();
 }

@@ -1,6 +1,7 @@
 /* test-cli-box.c — `simulate` on small grids: the default box is fitted to
  * the interfaces with a note on stderr, an explicit --length the grid cannot
- * resolve is refused up front with consistent numbers (issue 11) */
+ * resolve is refused up front with consistent numbers (issue 11); a grid
+ * with a large prime factor is rounded up to a fast FFT size (issue 12) */
 
 #include "config.h"
 
@@ -109,6 +110,42 @@ test_explicit_box (void)
   }
 }
 
+/* --grid 67 (prime) runs as --grid 70 = 2·5·7, with a note naming both;
+ * a size FFTW handles fast (64, 2²·3·5² = 300, 7³ = 343) runs as given. */
+static void
+test_grid_rounded_up (void)
+{
+  const char *odd[] = { "simulate", "--preset", "lifepo4", "--grid", "67", "--length", "90",
+                        "--t-end", "20", "--frames", "2", NULL };
+  const char *good[] = { "simulate", "--preset", "lifepo4", "--grid", "70", "--length", "90",
+                         "--t-end", "20", "--frames", "2", NULL };
+  static const char *fine[] = { "64", "300", "343" };
+  g_auto(Run) a = { 0 };
+  g_auto(Run) b = { 0 };
+  g_auto(GStrv) la = NULL;
+  g_auto(GStrv) lb = NULL;
+
+  assert_runs (odd, &a);
+  assert_runs (good, &b);
+  g_assert_nonnull (strstr (a.err, "note: grid 67 has a prime factor above 7"));
+  g_assert_nonnull (strstr (a.err, "using 70 instead"));
+  g_assert_null (strstr (b.err, "prime factor"));
+  /* The first line holds the end state (the second the wall time). */
+  la = g_strsplit (a.out, "\n", 2);
+  lb = g_strsplit (b.out, "\n", 2);
+  g_assert_cmpstr (la[0], ==, lb[0]);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fine); i++)
+    {
+      const char *args[] = { "simulate", "--preset", "lifepo4", "--grid", fine[i], "--t-end",
+                             "1", "--frames", "1", NULL };
+      g_auto(Run) run = { 0 };
+
+      assert_runs (args, &run);
+      g_assert_null (strstr (run.err, "prime factor"));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -117,6 +154,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cli/box/presets-small-grids", test_presets_small_grids);
+  g_test_add_func ("/cli/box/grid-rounded-up", test_grid_rounded_up);
   g_test_add_func ("/cli/box/explicit-box", test_explicit_box);
 
   return g_test_run ();

@@ -98,6 +98,36 @@ test_custom_session_equals_flags (void)
   g_assert_cmpstr (a.out, ==, b.out);
 }
 
+/* A session's grid with a large prime factor is rounded up like --grid:
+ * 127 (prime) runs as 128 would, with the note (issue 12). */
+static void
+test_simulate_session_grid_rounded_up (void)
+{
+  g_autofree char *odd = scratch ("{\"format\": \"spinodal-session\", \"version\": 1,"
+                                  " \"preset\": \"lifepo4\","
+                                  " \"simulation\": {\"grid\": 127, \"length\": 150,"
+                                  " \"seed\": 3}}");
+  const char *with_session[] = { "simulate", "--session", odd, "--t-end", "5", "--frames", "1", NULL };
+  const char *with_flags[] = { "simulate", "--preset", "lifepo4", "--grid", "128", "--length",
+                               "150", "--seed", "3", "--t-end", "5", "--frames", "1", NULL };
+  g_auto(Run) a = { 0 };
+  g_auto(Run) b = { 0 };
+  g_auto(GStrv) la = NULL;
+  g_auto(GStrv) lb = NULL;
+
+  run_cli (with_session, &a);
+  run_cli (with_flags, &b);
+  g_assert_cmpint (g_remove (odd), ==, 0);
+  g_assert_cmpint (a.status, ==, 0);
+  g_assert_cmpint (b.status, ==, 0);
+  g_assert_nonnull (strstr (a.err, "note: grid 127 has a prime factor above 7"));
+  g_assert_nonnull (strstr (a.err, "using 128 instead"));
+  la = g_strsplit (a.out, "\n", 2);
+  lb = g_strsplit (b.out, "\n", 2);
+  g_assert_nonnull (strstr (la[0], "F = "));
+  g_assert_cmpstr (la[0], ==, lb[0]);
+}
+
 /* simulate takes the session's grid, box, noise and seed as its defaults:
  * the run equals the one with those values as flags, and a flag given
  * explicitly overrides the session. */
@@ -220,6 +250,8 @@ main (int    argc,
   g_test_add_func ("/cli-session/flags-override", test_flags_override);
   g_test_add_func ("/cli-session/custom-session-equals-flags", test_custom_session_equals_flags);
   g_test_add_func ("/cli-session/simulate-uses-session-settings", test_simulate_uses_session_settings);
+  g_test_add_func ("/cli-session/simulate-session-grid-rounded-up",
+                   test_simulate_session_grid_rounded_up);
   for (guint i = 0; i < G_N_ELEMENTS (bad_sessions); i++)
     {
       g_autofree char *path = g_strdup_printf ("/cli-session/bad/%s", bad_sessions[i].name);

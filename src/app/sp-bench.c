@@ -3,7 +3,7 @@
  * One sample is the time from setting a parameter on SpParams to the end
  * of the frame in which every analysis plot has drawn again:
  *
- *   recompute  g_object_set → "changed" → sp_analysis_new → queue_draw
+ *   recompute  g_object_set → "changed" → sp_analysis_new_from → queue_draw
  *   paint      the frame clock's before-paint … after-paint of that frame
  *              (layout, every snapshot, GSK rendering); the part spent in
  *              the five sp_figure_draw() calls is reported on its own

@@ -107,6 +107,7 @@ static void
 sp_window_recompute (SpWindow *self)
 {
   g_autoptr(GError) error = NULL;
+  SpAnalysis *analysis;
   SpModel model;
 
   sp_params_to_model (self->params, &model);
@@ -120,8 +121,11 @@ sp_window_recompute (SpWindow *self)
       return;
     }
 
+  /* Built from the last snapshot: only what the change affects is
+   * recomputed (a c0 or κ change keeps the phase diagram). */
+  analysis = sp_analysis_new_from (self->analysis, &model);
   g_clear_pointer (&self->analysis, sp_analysis_unref);
-  self->analysis = sp_analysis_new (&model);
+  self->analysis = analysis;
 
   /* The simulation figures use it too: S(k, t) draws the linear theory. */
   for (guint i = 0; i < N_VIEWS; i++)

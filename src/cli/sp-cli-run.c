@@ -12,6 +12,7 @@
 
 #include "sp-ch-box.h"
 #include "sp-cli-run.h"
+#include "sp-fft-size.h"
 #include "sp-file.h"
 #include "sp-kinetics.h"
 
@@ -60,7 +61,8 @@ sp_cli_sim_options_add (SpCliSimOptions *f,
       N_("What to simulate: material (the model flags below, default) or pfhub1a "
          "(PFHub benchmark 1a exactly: 200 × 200, Δx = 1)"), N_("NAME") },
     { "grid", 0, 0, G_OPTION_ARG_STRING, &f->grid,
-      N_("Grid points per side N [64, 1024] (default 256)"), N_("N") },
+      N_("Grid points per side N [64, 1024] (default 256); a size with a prime factor above 7 "
+         "is rounded up to the next one without (509 → 512), with a note"), N_("N") },
     { "length", 0, 0, G_OPTION_ARG_STRING, &f->length,
       N_("Side of the periodic box in nm (0, 1e6]; refused when the grid cannot resolve the "
          "interfaces (default 16 λ*, made smaller when the grid needs it)"), N_("NM") },
@@ -206,6 +208,18 @@ sp_cli_sim_options_resolve (SpCliSimOptions   *f,
       !number_flag (command, "--noise", f->noise, &noise_range, &noise) ||
       !integer_flag (command, "--seed", f->seed, 0, G_MAXUINT64, &seed))
     return FALSE;
+
+  if (!pfhub && !sp_fft_is_good_size ((guint) grid))
+    {
+      /* A large prime factor makes every FFT several times slower (509²
+       * costs 7–9 times 512² per step): round up, and say so. */
+      guint good = sp_fft_good_size ((guint) grid);
+
+      g_printerr (_("spinodal-cli %s: note: grid %u has a prime factor above 7, which makes "
+                    "every transform several times slower; using %u instead\n"),
+                  command, (guint) grid, good);
+      grid = good;
+    }
 
   if (pfhub)
     {

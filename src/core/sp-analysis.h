@@ -2,7 +2,9 @@
  *
  * A slider change builds a new SpAnalysis from the model and hands it to the
  * plots; nothing recomputes physics while drawing.  Reference-counted so the
- * plots, the exporter and a worker thread can share one snapshot.
+ * plots, the exporter and a worker thread can share one snapshot; a new
+ * snapshot may share read-only parts (the phase diagram, the g, μ and g''
+ * arrays) with the one before it.  Never write into a snapshot.
  */
 #pragma once
 
@@ -53,6 +55,12 @@ typedef struct
 
 /* The model must satisfy sp_model_validate(). */
 SpAnalysis *sp_analysis_new   (const SpModel *model);
+/* The same result, bit for bit, reusing every part of @previous (may be
+ * NULL) whose inputs are unchanged: after a change of c0, κ, D0, V0 or the
+ * mobility the phase diagram and the gaps are kept; after a change of T
+ * the phase diagram is kept while T stays inside its plotted range. */
+SpAnalysis *sp_analysis_new_from (const SpAnalysis *previous,
+                                  const SpModel    *model);
 SpAnalysis *sp_analysis_ref   (SpAnalysis    *analysis);
 void        sp_analysis_unref (SpAnalysis    *analysis);
 

@@ -104,6 +104,45 @@ tangent_df (const gsl_vector *x, void *data, gsl_matrix *jac)
   return tangent_fdf (x, data, NULL, jac);
 }
 
+/* The two solvers, allocated once per thread: a phase diagram refines some
+ * 200–400 tangents, and allocating a solver for each cost a fifth of it.
+ * gsl_multiroot_fdfsolver_set() resets a solver's whole state, so a reused
+ * one gives the same iterates as a new one. */
+typedef struct
+{
+  gsl_multiroot_fdfsolver *solvers[2];
+  gsl_vector              *x;
+} TangentSolvers;
+
+static void
+tangent_solvers_free (gpointer data)
+{
+  TangentSolvers *ts = data;
+
+  for (guint t = 0; t < G_N_ELEMENTS (ts->solvers); t++)
+    gsl_multiroot_fdfsolver_free (ts->solvers[t]);
+  gsl_vector_free (ts->x);
+  g_free (ts);
+}
+
+static GPrivate tangent_solvers_key = G_PRIVATE_INIT (tangent_solvers_free);
+
+static TangentSolvers *
+tangent_solvers_get (void)
+{
+  TangentSolvers *ts = g_private_get (&tangent_solvers_key);
+
+  if (ts == NULL)
+    {
+      ts = g_new0 (TangentSolvers, 1);
+      ts->solvers[0] = gsl_multiroot_fdfsolver_alloc (gsl_multiroot_fdfsolver_hybridsj, 2);
+      ts->solvers[1] = gsl_multiroot_fdfsolver_alloc (gsl_multiroot_fdfsolver_gnewton, 2);
+      ts->x = gsl_vector_alloc (2);
+      g_private_set (&tangent_solvers_key, ts);
+    }
+  return ts;
+}
+
 /* Refines a pair of logits on the tangent equations; FALSE when the solver
  * fails or collapses onto the trivial solution α = β. */
 static gboolean
@@ -112,9 +151,7 @@ refine_tangent (const SpModel *model,
                 double         ub0,
                 SpGap         *gap)
 {
-  const gsl_multiroot_fdfsolver_type *types[] = {
-    gsl_multiroot_fdfsolver_hybridsj, gsl_multiroot_fdfsolver_gnewton,
-  };
+  TangentSolvers *ts = tangent_solvers_get ();
   gsl_multiroot_function_fdf fdf = { tangent_f, tangent_df, tangent_fdf, 2, (void *) model };
   gsl_error_handler_t *old_handler = gsl_set_error_handler_off ();
   gboolean ok = FALSE;
@@ -125,15 +162,15 @@ refine_tangent (const SpModel *model,
    * round-off at this scale. */
   double floor_tol = MAX (1e-11, 1e-12 * sp_model_energy_scale (model) / sp_model_kt (model));
 
-  for (guint t = 0; t < G_N_ELEMENTS (types) && !ok; t++)
+  for (guint t = 0; t < G_N_ELEMENTS (ts->solvers) && !ok; t++)
     {
-      gsl_multiroot_fdfsolver *solver = gsl_multiroot_fdfsolver_alloc (types[t], 2);
-      gsl_vector *x = gsl_vector_alloc (2);
+      gsl_multiroot_fdfsolver *solver = ts->solvers[t];
       int status = GSL_CONTINUE;
 
-      gsl_vector_set (x, 0, ua0);
-      gsl_vector_set (x, 1, ub0);
-      gsl_multiroot_fdfsolver_set (solver, &fdf, x);
+      gsl_vector_set (ts->x, 0, ua0);
+      gsl_vector_set (ts->x, 1, ub0);
+      if (gsl_multiroot_fdfsolver_set (solver, &fdf, ts->x) != GSL_SUCCESS)
+        continue;
       for (int iter = 0; iter < 200 && status == GSL_CONTINUE; iter++)
         {
           if (gsl_multiroot_fdfsolver_iterate (solver) != GSL_SUCCESS)
@@ -161,8 +198,6 @@ refine_tangent (const SpModel *model,
               ok = TRUE;
             }
         }
-      gsl_vector_free (x);
-      gsl_multiroot_fdfsolver_free (solver);
     }
 
   gsl_set_error_handler (old_handler);
@@ -370,6 +405,14 @@ sp_equilibrium_continue (const SpModel       *model,
 }
 
 /* ---- queries ------------------------------------------------------------ */
+
+void
+sp_equilibrium_set_voltages (const SpModel *model,
+                             SpEquilibrium *eq)
+{
+  for (guint i = 0; i < eq->n_gaps; i++)
+    eq->gaps[i].voltage = sp_model_voltage (model, eq->gaps[i].mu);
+}
 
 const SpGap *
 sp_equilibrium_find_gap (const SpEquilibrium *eq,

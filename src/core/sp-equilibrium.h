@@ -65,6 +65,10 @@ void        sp_equilibrium_continue   (const SpModel       *model,
                                        const SpEquilibrium *guess,
                                        SpEquilibrium       *eq);
 
+/* Sets every gap's plateau voltage from its μ* and @model's V0 (the only
+ * part of @eq that depends on V0). */
+void        sp_equilibrium_set_voltages (const SpModel *model,
+                                         SpEquilibrium *eq);
 SpRegion    sp_equilibrium_classify   (const SpEquilibrium *eq,
                                        double               c);
 const char *sp_region_to_string       (SpRegion             region);  /* "stable", … */

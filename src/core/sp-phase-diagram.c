@@ -2,13 +2,17 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "sp-critical.h"
 #include "sp-phase-diagram.h"
+
+#define SP_PHASE_T_STEPS_PER_OCTAVE 8.0
 
 static SpPhaseDiagram *
 phase_diagram_new (const SpModel *model)
 {
-  SpPhaseDiagram *diagram = g_new0 (SpPhaseDiagram, 1);
+  SpPhaseDiagram *diagram = g_atomic_rc_box_new0 (SpPhaseDiagram);
 
   diagram->n_critical = sp_critical_points (model, diagram->critical);
   diagram->has_critical = diagram->n_critical > 0;
@@ -23,6 +27,32 @@ phase_diagram_new (const SpModel *model)
   return diagram;
 }
 
+/* Newton's start for the next row: the last row's gaps carried on along
+ * the line through the two rows above (the rows are evenly spaced in T),
+ * which saves Newton steps; the last row's own gaps where the two differ in
+ * number or the line would shrink a gap by more than half. */
+static const SpEquilibrium *
+extrapolate (const SpEquilibrium *previous,
+             const SpEquilibrium *before,
+             SpEquilibrium       *guess)
+{
+  if (previous == NULL || before == NULL || previous->n_gaps != before->n_gaps)
+    return previous;
+
+  *guess = *previous;
+  for (guint g = 0; g < previous->n_gaps; g++)
+    {
+      const SpGap *p = &previous->gaps[g], *b = &before->gaps[g];
+      double ua = 2.0 * p->u_alpha - b->u_alpha, ub = 2.0 * p->u_beta - b->u_beta;
+
+      if (!(ub - ua > 0.5 * (p->u_beta - p->u_alpha)))
+        return previous;
+      guess->gaps[g].u_alpha = ua;
+      guess->gaps[g].u_beta = ub;
+    }
+  return guess;
+}
+
 static void
 compute_rows (SpPhaseDiagram *diagram,
               const SpModel  *model,
@@ -31,7 +61,8 @@ compute_rows (SpPhaseDiagram *diagram,
               guint           n_rows)
 {
   SpModel at = *model;
-  const SpEquilibrium *previous = NULL;
+  const SpEquilibrium *previous = NULL, *before = NULL;
+  SpEquilibrium guess;
 
   diagram->n_rows = n_rows;
   diagram->rows = g_new0 (SpPhaseRow, n_rows);
@@ -48,7 +79,8 @@ compute_rows (SpPhaseDiagram *diagram,
 
       row->temperature = t_min + (t_max - t_min) * i / (n_rows - 1);
       at.temperature = row->temperature;
-      sp_equilibrium_continue (&at, previous, &row->eq);
+      sp_equilibrium_continue (&at, extrapolate (previous, before, &guess), &row->eq);
+      before = previous;
       previous = &row->eq;
     }
 }
@@ -69,17 +101,21 @@ sp_phase_diagram_compute (const SpModel *model,
   return diagram;
 }
 
-SpPhaseDiagram *
-sp_phase_diagram_compute_default (const SpModel *model,
-                                  guint          n_rows)
+void
+sp_phase_diagram_default_range (const SpPhaseDiagram *diagram,
+                                double                temperature,
+                                double               *t_min,
+                                double               *t_max)
 {
-  SpPhaseDiagram *diagram;
   const SpParamRange *range = sp_param_range (SP_PARAM_TEMPERATURE);
-  double top = model->temperature, bottom = model->temperature, t_min, t_max;
+  /* The model's own T enters rounded outward to steps of 1/8 octave (9 %):
+   * the range, and with it the whole diagram, then stays the same while a
+   * slider moves T within a step, so sp_analysis_new_from() can keep it. */
+  double top = exp2 (ceil (SP_PHASE_T_STEPS_PER_OCTAVE * log2 (temperature)) /
+                     SP_PHASE_T_STEPS_PER_OCTAVE);
+  double bottom = exp2 (floor (SP_PHASE_T_STEPS_PER_OCTAVE * log2 (temperature)) /
+                        SP_PHASE_T_STEPS_PER_OCTAVE);
 
-  g_return_val_if_fail (n_rows >= 2, NULL);
-
-  diagram = phase_diagram_new (model);
   for (guint i = 0; i < diagram->n_critical; i++)
     {
       double t = diagram->critical[i].temperature;
@@ -89,14 +125,51 @@ sp_phase_diagram_compute_default (const SpModel *model,
       top = MAX (top, t);
       bottom = MIN (bottom, diagram->critical[i].temperature);
     }
-  t_max = MIN (1.1 * top, range->max);
+  *t_max = MIN (1.1 * top, range->max);
   /* Down to a fifth of the top, and always low enough for the model's own
    * temperature and the lowest critical point to lie inside. */
-  t_min = MAX (MIN (0.2 * t_max, 0.9 * bottom), range->min);
-  if (t_min >= t_max)
-    t_min = 0.5 * t_max;
+  *t_min = MAX (MIN (0.2 * *t_max, 0.9 * bottom), range->min);
+  if (*t_min >= *t_max)
+    *t_min = 0.5 * *t_max;
+}
+
+SpPhaseDiagram *
+sp_phase_diagram_compute_default (const SpModel *model,
+                                  guint          n_rows)
+{
+  SpPhaseDiagram *diagram;
+  double t_min, t_max;
+
+  g_return_val_if_fail (n_rows >= 2, NULL);
+
+  diagram = phase_diagram_new (model);
+  sp_phase_diagram_default_range (diagram, model->temperature, &t_min, &t_max);
   compute_rows (diagram, model, t_min, t_max, n_rows);
   return diagram;
+}
+
+SpPhaseDiagram *
+sp_phase_diagram_with_voltages (const SpPhaseDiagram *diagram,
+                                const SpModel        *model)
+{
+  SpPhaseDiagram *copy = (g_atomic_rc_box_dup) (sizeof *diagram, diagram);
+
+  copy->rows = g_memdup2 (diagram->rows, diagram->n_rows * sizeof *diagram->rows);
+  for (guint i = 0; i < copy->n_rows; i++)
+    sp_equilibrium_set_voltages (model, &copy->rows[i].eq);
+  return copy;
+}
+
+SpPhaseDiagram *
+sp_phase_diagram_ref (SpPhaseDiagram *diagram)
+{
+  return g_atomic_rc_box_acquire (diagram);
+}
+
+static void
+phase_diagram_clear (SpPhaseDiagram *diagram)
+{
+  g_free (diagram->rows);
 }
 
 void
@@ -104,6 +177,5 @@ sp_phase_diagram_free (SpPhaseDiagram *diagram)
 {
   if (diagram == NULL)
     return;
-  g_free (diagram->rows);
-  g_free (diagram);
+  g_atomic_rc_box_release_full (diagram, (GDestroyNotify) phase_diagram_clear);
 }

@@ -40,9 +40,25 @@ SpPhaseDiagram *sp_phase_diagram_compute       (const SpModel *model,
 /* The same over a range that shows every critical point (up to 10 % above
  * the highest; a dome that opens upward from a lower critical point is
  * shown up to half as far again above it) and the model's own
- * temperature. */
+ * temperature (rounded outward to 1/8-octave steps, so that the range does
+ * not move with every small change of T). */
 SpPhaseDiagram *sp_phase_diagram_compute_default (const SpModel *model,
                                                   guint          n_rows);
+/* The range sp_phase_diagram_compute_default() picks for a model with
+ * @diagram's critical points at @temperature (the only other input). */
+void            sp_phase_diagram_default_range (const SpPhaseDiagram *diagram,
+                                                double                temperature,
+                                                double               *t_min,
+                                                double               *t_max);
+/* A copy of @diagram whose plateau voltages are @model's (V0 enters
+ * nothing else): what a fresh computation with @model would give when
+ * only V0 differs. */
+SpPhaseDiagram *sp_phase_diagram_with_voltages (const SpPhaseDiagram *diagram,
+                                                const SpModel        *model);
+/* Diagrams are reference-counted (an analysis shares its diagram with the
+ * next when nothing it depends on has changed); sp_phase_diagram_free()
+ * drops one reference. */
+SpPhaseDiagram *sp_phase_diagram_ref           (SpPhaseDiagram *diagram);
 void            sp_phase_diagram_free          (SpPhaseDiagram *diagram);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpPhaseDiagram, sp_phase_diagram_free)
