@@ -44,6 +44,10 @@ G_BEGIN_DECLS
 #define SP_CH_PFHUB1_C_BETA  0.7
 #define SP_CH_PFHUB1_KAPPA   2.0
 #define SP_CH_PFHUB1_M       5.0
+/* The step tolerance: the largest local error per step, relative to the
+ * pattern's RMS amplitude (sp-ch.c).  PRECISE is the default. */
+#define SP_CH_TOLERANCE_PRECISE 1e-3
+#define SP_CH_TOLERANCE_FAST    1e-2
 /* The step tolerance sp_ch_params_init_pfhub1a() sets. */
 #define SP_CH_PFHUB1_TOLERANCE 1e-3
 
@@ -71,7 +75,7 @@ typedef struct
   double      noise;       /* amplitude of the initial noise                    */
   guint64     seed;        /* same seed → same field, bit for bit               */
   double      dt_max;      /* largest time step, s (≤ 0: no limit)              */
-  double      tolerance;   /* largest |Δc| allowed in one step (≤ 0: default)   */
+  double      tolerance;   /* local error per step, relative (≤ 0: default)     */
   guint       fft_threads; /* 0: what pays off for this size                    */
 } SpChParams;
 
