@@ -299,7 +299,10 @@ trial_pass (SpCh   *self,
           gsize r = row + 2 * j;
           double k2 = k2y + k2x[j], kx = kdx[j];
           double sk = s2 * k2 + s4 * k2 * k2, lk = l2 * k2 + l4 * k2 * k2;
-          double w = (j == 0 || 2 * j == n) ? 1.0 : 2.0;
+          /* k = 0 (the mass) is no part of the sums: it is not the
+           * pattern's size, and subtracting it afterwards would cancel
+           * catastrophically near c = 0 or 1. */
+          double w = k2 == 0.0 ? 0.0 : (j == 0 || 2 * j == n) ? 1.0 : 2.0;
           double nre, nim, re, im;
 
           if (site)
@@ -354,16 +357,8 @@ trial_pass (SpCh   *self,
         }
     }
 
-  /* k = 0 (the mass) is no part of either sum: both schemes leave it
-   * unchanged but for round-off, and it is not the pattern's size. */
-  if (second)
-    {
-      double d = new[0] - old[0];
-      e_sum -= d * d + new[1] * new[1];
-    }
-  c_sum -= old[0] * old[0] + old[1] * old[1];
-  *err2 = fmax (e_sum, 0.0);
-  *size2 = fmax (c_sum, 0.0);
+  *err2 = e_sum;
+  *size2 = c_sum;
   *grad2 = g_sum;
 }
 
@@ -392,6 +387,7 @@ trial_body (SpCh   *self,
   /* Relative to the pattern's size; a uniform field has neither. */
   self->trial_error = err2 > 0.0 ? sqrt (err2 / fmax (size2, G_MINDOUBLE)) : 0.0;
   self->trial_grad = grad2;
+  self->trial_rms = sqrt (size2) / (double) self->n_real;
 
   /* Mass: the k = 0 coefficient is carried over bit for bit. */
   new[0] = old[0];

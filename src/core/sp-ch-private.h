@@ -118,6 +118,8 @@ struct _SpCh
   gboolean have_prev;
   double  dt_prev;
   double  trial_error;
+  double  trial_rms;       /* RMS of c − c̄ of the state it started from */
+  double  error_sum;       /* Σ trial_error · trial_rms, accepted steps */
   double  trial_grad;      /* Σ w k² |ĉ|² of the trial spectrum     */
   double  energy;          /* F of the state / Δx² (energy_of)       */
 

@@ -144,6 +144,14 @@ double      sp_ch_get_time              (SpCh             *self);
 double      sp_ch_get_dt                (SpCh             *self);
 guint64     sp_ch_get_steps             (SpCh             *self);
 guint64     sp_ch_get_rejected          (SpCh             *self);
+/* The sum over accepted steps of their estimated local error (absolute
+ * RMS of c): a bound on how far the field has strayed from the exact
+ * solution of the spatially discrete equation, if errors do not grow
+ * (the first step after a restart, SBDF1 at the stiffest time scale, adds
+ * nothing). */
+double      sp_ch_get_error_estimate    (SpCh             *self);
+/* Steps made with SBDF1 because SBDF2's would have raised F. */
+guint64     sp_ch_get_energy_fallbacks  (SpCh             *self);
 /* Accepted steps that were cut back into [SP_CH_C_FLOOR, 1 − SP_CH_C_FLOOR]. */
 guint64     sp_ch_get_cut_steps         (SpCh             *self);
 /* The current field, n × n doubles, row-major. */
