@@ -384,8 +384,11 @@ trial_body (SpCh   *self,
   else
     trial_pass (self, dt, &err2, &size2, &grad2, 0, 0);
 
-  /* Relative to the pattern's size; a uniform field has neither. */
-  self->trial_error = err2 > 0.0 ? sqrt (err2 / fmax (size2, G_MINDOUBLE)) : 0.0;
+  /* Relative to the pattern's RMS size, but never to less than
+   * SP_CH_RMS_FLOOR: a pattern decaying towards round-off would otherwise
+   * be followed to round-off at full relative accuracy. */
+  self->trial_error = err2 > 0.0 ? sqrt (err2) / fmax (sqrt (size2), SP_CH_RMS_FLOOR * (double) self->n_real)
+                                 : 0.0;
   self->trial_grad = grad2;
   self->trial_rms = sqrt (size2) / (double) self->n_real;
 

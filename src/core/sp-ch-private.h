@@ -22,6 +22,10 @@ G_BEGIN_DECLS
 
 #define SP_CH_POLY_LEN 7
 
+/* The step's error is relative to the RMS of c − c̄, or to this when the
+ * pattern is smaller (a decaying one, in a stable mixture). */
+#define SP_CH_RMS_FLOOR 1e-9
+
 typedef struct
 {
   SpChProblem problem;
