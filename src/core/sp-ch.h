@@ -13,10 +13,11 @@
  *    B k² (ĉⁿ⁺¹ − ĉⁿ); three forward and three inverse transforms per step.
  *
  * The k = 0 mode is never updated, so the mean composition is conserved to
- * round-off.  The time step adapts: a step whose largest change exceeds the
- * tolerance, or is not finite, is rejected and retried with a smaller step;
- * smooth steps let it grow.  For the logarithmic model a step within the
- * tolerance that overshoots [SP_CH_C_FLOOR, 1 − SP_CH_C_FLOOR] (which a
+ * round-off.  The time step adapts to a local error estimate (an embedded
+ * SBDF1/SBDF2 pair, see sp-ch.c): a step whose estimate exceeds the
+ * tolerance, or whose field is not finite, is rejected and retried with a
+ * smaller step.  For the logarithmic model a step within the tolerance
+ * that overshoots [SP_CH_C_FLOOR, 1 − SP_CH_C_FLOOR] by a little (which a
  * spectral step does at the foot of a deep quench's interfaces, however
  * small) is cut back into it, the mass kept (sp-ch.c).  sp-ch-box.h says
  * how fine the grid must be for the interfaces.  Units: lengths in nm and times in s for the material model; PFHub's
