@@ -9,6 +9,7 @@
 #include "sp-ch.h"
 #include "sp-ch-diagnostics.h"
 #include "sp-ch-private.h"
+#include "sp-presets.h"
 #include "test-helpers.h"
 
 static void
@@ -188,6 +189,201 @@ test_growth_site_blocking (void)
   check_growth (SP_MOBILITY_SITE_BLOCKING, 0.5);
   check_growth (SP_MOBILITY_SITE_BLOCKING, 0.35);
   check_growth (SP_MOBILITY_SITE_BLOCKING, 0.05);
+}
+
+/* |ĉ| of the modes (kx, ky) = (m, 0) and (0, m) of the current spectrum. */
+static void
+axis_modes (SpCh   *ch,
+            guint   m,
+            double  out[2])
+{
+  guint n = sp_ch_get_n (ch), nh = n / 2 + 1;
+  const double *z = sp_ch_get_spectrum (ch);
+  const double *a = z + 2 * (gsize) m, *b = z + 2 * ((gsize) m * nh);
+
+  out[0] = hypot (a[0], a[1]);
+  out[1] = hypot (b[0], b[1]);
+}
+
+/* Issue 12: at the DEFAULT tolerance (no dt_max), the fastest mode k* of
+ * every preset that separates grows at σ_max within 2 %, for both
+ * mobilities, from a single Fourier mode and from noise (in the linear
+ * regime every Fourier mode grows on its own, so the k* modes of noise do
+ * too, while the controller also has the decaying short waves to step
+ * through).  The box holds four λ*, so k* is mode 4 along each axis. */
+static void
+check_fastest_growth (const char *id,
+                      SpMobility  mobility,
+                      gboolean    from_noise)
+{
+  g_autoptr(SpPreset) preset = sp_presets_lookup (id, NULL);
+  SpChParams p;
+  g_autoptr(SpCh) ch = NULL;
+  g_autoptr(GError) error = NULL;
+  const guint m = 4;
+  double g2, k_star, sigma, t_end, a0[2], a1[2];
+
+  g_assert_nonnull (preset);
+  sp_ch_params_init_default (&p);
+  p.model = preset->model;
+  p.model.mobility = mobility;
+  g2 = sp_model_g2 (&p.model, p.model.c0);
+  if (g2 >= 0.0)
+    {
+      g_test_message ("%s: c0 = %g is outside the spinodal, nothing grows", id, p.model.c0);
+      return;
+    }
+  k_star = sqrt (-g2 / (2.0 * p.model.kappa));
+  sigma = sp_model_mobility (&p.model, p.model.c0) * g2 * g2 / (4.0 * p.model.kappa);
+  p.n = 64;
+  p.length = m * 2.0 * G_PI / k_star;
+  p.noise = 1e-5;
+  p.tolerance = 0.0;   /* the default */
+  ch = sp_ch_new (&p, &error);
+  g_assert_no_error (error);
+  if (!from_noise)
+    {
+      g_autofree double *field = g_new (double, (gsize) p.n * p.n);
+
+      for (guint i = 0; i < p.n; i++)
+        for (guint j = 0; j < p.n; j++)
+          field[(gsize) i * p.n + j] = p.model.c0 + 1e-7 * (cos (2.0 * G_PI * m * j / p.n) +
+                                                             cos (2.0 * G_PI * m * i / p.n));
+      sp_ch_set_field (ch, field);
+    }
+  axis_modes (ch, m, a0);
+  t_end = 4.0 / sigma;
+  g_assert_true (sp_ch_advance_to (ch, t_end, &error));
+  g_assert_no_error (error);
+  axis_modes (ch, m, a1);
+
+  for (guint d = 0; d < 2; d++)
+    {
+      double measured = log (a1[d] / a0[d]) / t_end;
+
+      g_test_message ("%s %s %s axis %u: σ_max = %.6g, measured %.6g (%+.2e rel.), %"
+                      G_GUINT64_FORMAT " steps, %" G_GUINT64_FORMAT " retried",
+                      id, mobility == SP_MOBILITY_CONSTANT ? "constant" : "site-blocking",
+                      from_noise ? "noise" : "mode", d, sigma, measured, measured / sigma - 1.0,
+                      sp_ch_get_steps (ch), sp_ch_get_rejected (ch));
+      sp_assert_close (measured, sigma, 0.02, 0.0);
+    }
+}
+
+static void
+test_fastest_growth_default_tolerance (void)
+{
+  static const char *const ids[] = { "lifepo4", "lto", "textbook", "two-plateau", "solid-solution" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    for (guint mob = 0; mob < 2; mob++)
+      {
+        SpMobility mobility = mob ? SP_MOBILITY_CONSTANT : SP_MOBILITY_SITE_BLOCKING;
+
+        check_fastest_growth (ids[i], mobility, FALSE);
+        check_fastest_growth (ids[i], mobility, TRUE);
+      }
+}
+
+/* δF/δc = f'(c) − κ∇²c of the current field, by its own transforms. */
+static void
+chemical_potential (SpCh   *ch,
+                    double *mu)
+{
+  const SpChParams *p = sp_ch_get_params (ch);
+  guint n = sp_ch_get_n (ch), nh = n / 2 + 1;
+  const double *c = sp_ch_get_field (ch), *z = sp_ch_get_spectrum (ch);
+  double dk = 2.0 * G_PI / p->length;
+  fftw_complex *lap = fftw_alloc_complex ((gsize) n * nh);
+  double *out = fftw_alloc_real ((gsize) n * n);
+  fftw_plan plan = fftw_plan_dft_c2r_2d ((int) n, (int) n, lap, out, FFTW_ESTIMATE);
+
+  for (guint i = 0; i < n; i++)
+    for (guint j = 0; j < nh; j++)
+      {
+        int ky = i <= n / 2 ? (int) i : (int) i - (int) n;
+        double k2 = dk * dk * ((double) ky * ky + (double) j * j);
+        gsize q = (gsize) i * nh + j;
+
+        lap[q][0] = k2 * z[2 * q] / ((double) n * n);
+        lap[q][1] = k2 * z[2 * q + 1] / ((double) n * n);
+      }
+  fftw_execute (plan);
+  for (gsize q = 0; q < (gsize) n * n; q++)
+    {
+      double h = 1e-6;
+      /* f' by a central difference of the tested f (independent of the
+       * engine's μ), plus κ k² ĉ = −κ∇²c. */
+      double f1 = (sp_ch_params_f (p, c[q] + h) - sp_ch_params_f (p, c[q] - h)) / (2.0 * h);
+      mu[q] = f1 + sp_ch_params_kappa (p) * out[q];
+    }
+  fftw_destroy_plan (plan);
+  fftw_free (lap);
+  fftw_free (out);
+}
+
+/* Issue 12: the error estimate is honest.  Runs at tolerance τ and τ/2
+ * differ by less than what the estimates predict: the field by at most
+ * the sum of both runs' estimated local errors (RMS), F by at most
+ * L² · rms(δF/δc) · that (Cauchy–Schwarz on the first variation). */
+static void
+check_tolerance_halving (SpChParams *p,
+                         double      t_end)
+{
+  g_autoptr(SpCh) a = NULL;
+  g_autoptr(SpCh) b = NULL;
+  g_autofree double *mu = NULL;
+  gsize np = (gsize) p->n * p->n;
+  double tol = p->tolerance, dc2 = 0.0, mu2 = 0.0, fa, fb, bound_c, bound_f, rms_dc;
+  const double *ca, *cb;
+
+  a = sp_ch_new (p, NULL);
+  p->tolerance = 0.5 * tol;
+  b = sp_ch_new (p, NULL);
+  p->tolerance = tol;
+  g_assert_true (sp_ch_advance_to (a, t_end, NULL));
+  g_assert_true (sp_ch_advance_to (b, t_end, NULL));
+  ca = sp_ch_get_field (a);
+  cb = sp_ch_get_field (b);
+  mu = g_new (double, np);
+  chemical_potential (b, mu);
+  for (gsize q = 0; q < np; q++)
+    {
+      dc2 += (ca[q] - cb[q]) * (ca[q] - cb[q]);
+      mu2 += mu[q] * mu[q];
+    }
+  rms_dc = sqrt (dc2 / np);
+  bound_c = sp_ch_get_error_estimate (a) + sp_ch_get_error_estimate (b);
+  bound_f = p->length * p->length * sqrt (mu2 / np) * bound_c;
+  fa = sp_ch_free_energy (a);
+  fb = sp_ch_free_energy (b);
+  g_test_message ("tolerance %g → %g to t = %g (%" G_GUINT64_FORMAT " → %" G_GUINT64_FORMAT
+                  " steps): F %.10g → %.10g, |ΔF| = %.3g ≤ predicted %.3g (ratio %.3g); "
+                  "rms Δc = %.3g ≤ predicted %.3g", tol, 0.5 * tol, t_end, sp_ch_get_steps (a),
+                  sp_ch_get_steps (b), fa, fb, fabs (fa - fb), bound_f, fabs (fa - fb) / bound_f,
+                  rms_dc, bound_c);
+  g_assert_cmpfloat (sp_ch_get_steps (b), >, sp_ch_get_steps (a));
+  g_assert_cmpfloat (rms_dc, <=, bound_c);
+  g_assert_cmpfloat (fabs (fa - fb), <=, bound_f);
+}
+
+static void
+test_tolerance_halving (void)
+{
+  SpChParams p;
+
+  sp_ch_params_init_pfhub1a (&p);
+  p.tolerance = SP_CH_TOLERANCE_PRECISE;
+  check_tolerance_halving (&p, 100.0);
+  p.tolerance = SP_CH_TOLERANCE_FAST;
+  check_tolerance_halving (&p, 100.0);
+
+  textbook (&p, SP_MOBILITY_SITE_BLOCKING, 0.4, 64);
+  p.tolerance = SP_CH_TOLERANCE_PRECISE;
+  check_tolerance_halving (&p, 20.0);
+  textbook (&p, SP_MOBILITY_CONSTANT, 0.4, 64);
+  p.tolerance = SP_CH_TOLERANCE_FAST;
+  check_tolerance_halving (&p, 20.0);
 }
 
 static void
@@ -436,6 +632,8 @@ main (int    argc,
   g_test_add_func ("/ch/vector-logit", test_vector_logit);
   g_test_add_func ("/ch/linear-growth/constant", test_growth_constant);
   g_test_add_func ("/ch/linear-growth/site-blocking", test_growth_site_blocking);
+  g_test_add_func ("/ch/linear-growth/fastest-default-tolerance", test_fastest_growth_default_tolerance);
+  g_test_add_func ("/ch/tolerance-halving", test_tolerance_halving);
   g_test_add_func ("/ch/mass-conservation", test_mass);
   g_test_add_func ("/ch/energy-decreases", test_energy_decreases);
   g_test_add_func ("/ch/deterministic", test_deterministic);

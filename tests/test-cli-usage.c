@@ -110,6 +110,11 @@ static const BadInput bad_inputs[] = {
   { "stdout-no-format",  { "export", "-o", "-", NULL },                "-o -",          SP_N_PARAMS, "--format" },
   { "stdout-all-csv",    { "export", "--figure", "all", "--format", "csv", "-o", "-", NULL }, "-o -", SP_N_PARAMS, "one file per figure" },
   { "both-stdout",       { "simulate", "--energy-csv", "-", "--field-out", "-", NULL }, "--energy-csv", SP_N_PARAMS, "standard output" },
+  /* Issue 12: the step tolerance, strictly inside (0, 0.5). */
+  { "tolerance-zero",    { "simulate", "--tolerance", "0", NULL },     "--tolerance",   SP_N_PARAMS, "(0, 0.5)" },
+  { "tolerance-half",    { "simulate", "--tolerance", "0.5", NULL },   "--tolerance",   SP_N_PARAMS, "(0, 0.5)" },
+  { "tolerance-word",    { "simulate", "--tolerance", "fast", NULL },  "--tolerance",   SP_N_PARAMS, "not a number" },
+  { "tolerance-comma",   { "simulate", "--tolerance", "0,01", NULL },  "--tolerance",   SP_N_PARAMS, "use '.'" },
   { "dt-max-tiny",       { "simulate", "--dt-max", "1e-300", NULL },   "--dt-max",      SP_N_PARAMS, "t-end" },
   { "dt-max-tiny-export",{ "export", "--figure", "field", "--dt-max", "1e-9", "--t-end", "100", "-o", "x.png", NULL }, "--dt-max", SP_N_PARAMS, "steps" },
 };

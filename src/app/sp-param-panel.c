@@ -42,6 +42,7 @@ struct _SpParamPanel
   SpSliderRow  *l4_row;
   SpSliderRow  *length_row;
   AdwComboRow  *mobility_row;
+  AdwComboRow  *accuracy_row;
   AdwComboRow  *grid_row;
   AdwExpanderRow *more_row;
   GtkLabel     *omega_eff_label;
@@ -160,6 +161,33 @@ index_to_mobility (GBinding     *binding,
   return TRUE;
 }
 
+/* Precise / Fast: the engine's two step tolerances (0 is its default,
+ * Precise).  Any other value (set by a test or a future session) shows as
+ * Fast from SP_CH_TOLERANCE_FAST up, else as Precise. */
+static gboolean
+tolerance_to_index (GBinding     *binding,
+                    const GValue *from,
+                    GValue       *to,
+                    gpointer      user_data)
+{
+  g_value_set_uint (to, g_value_get_double (from) >= SP_CH_TOLERANCE_FAST ? 1 : 0);
+  return TRUE;
+}
+
+static gboolean
+index_to_tolerance (GBinding     *binding,
+                    const GValue *from,
+                    GValue       *to,
+                    gpointer      user_data)
+{
+  guint i = g_value_get_uint (from);
+
+  if (i > 1)
+    return FALSE;
+  g_value_set_double (to, i == 1 ? SP_CH_TOLERANCE_FAST : 0.0);
+  return TRUE;
+}
+
 void
 sp_param_panel_set_params (SpParamPanel *self,
                            SpParams     *params)
@@ -197,6 +225,9 @@ sp_param_panel_set_params (SpParamPanel *self,
   g_object_bind_property_full (params, "mobility", self->mobility_row, "selected",
                                G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
                                mobility_to_index, index_to_mobility, NULL, NULL);
+  g_object_bind_property_full (params, "tolerance", self->accuracy_row, "selected",
+                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                               tolerance_to_index, index_to_tolerance, NULL, NULL);
 
   g_signal_connect_object (params, "notify::preset", G_CALLBACK (sp_param_panel_show_preset),
                            self, G_CONNECT_SWAPPED);
@@ -501,6 +532,7 @@ sp_param_panel_class_init (SpParamPanelClass *klass)
   BIND (l4_row);
   BIND (length_row);
   BIND (mobility_row);
+  BIND (accuracy_row);
   BIND (grid_row);
   BIND (more_row);
   BIND (omega_eff_label);

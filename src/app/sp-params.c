@@ -57,7 +57,7 @@ enum {
   PROP_PRESENTATION,
   PROP_SEED,
   PROP_STEPS_PER_FRAME,
-  /* Not a GSettings key (the bound ones come before it). */
+  /* Bound to GSettings on its own (the loop binds the ones before it). */
   PROP_TOLERANCE,
   N_PROPS
 };
@@ -324,6 +324,8 @@ sp_params_bind_settings (SpParams  *self,
     g_settings_bind (settings, g_param_spec_get_name (properties[prop_id]),
                      self, g_param_spec_get_name (properties[prop_id]),
                      G_SETTINGS_BIND_DEFAULT);
+  /* The window's Precise / Fast choice. */
+  g_settings_bind (settings, "tolerance", self, "tolerance", G_SETTINGS_BIND_DEFAULT);
   g_object_thaw_notify (G_OBJECT (self));
 }
 

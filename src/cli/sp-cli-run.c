@@ -23,11 +23,12 @@
 static const SpParamRange length_range = { "length", "nm",  0.0,  1.0e6,  TRUE,  FALSE };
 static const SpParamRange time_range   = { "t-end",  "",    0.0,  1.0e12, TRUE,  FALSE };
 static const SpParamRange dt_range     = { "dt-max", "",    0.0,  1.0e12, TRUE,  FALSE };
+static const SpParamRange tol_range    = { "tolerance", "", 0.0,  0.5,    TRUE,  TRUE  };
 static const SpParamRange noise_range  = { "noise",  "",    0.0,  0.5,    FALSE, TRUE  };
 
 struct _SpCliSimOptions
 {
-  char *grid, *length, *t_end, *dt_max, *seed, *frames, *noise, *model;
+  char *grid, *length, *t_end, *dt_max, *tolerance, *seed, *frames, *noise, *model;
 };
 
 SpCliSimOptions *
@@ -45,6 +46,7 @@ sp_cli_sim_options_free (SpCliSimOptions *f)
   g_free (f->length);
   g_free (f->t_end);
   g_free (f->dt_max);
+  g_free (f->tolerance);
   g_free (f->seed);
   g_free (f->frames);
   g_free (f->noise);
@@ -71,6 +73,9 @@ sp_cli_sim_options_add (SpCliSimOptions *f,
          "else 2 L²/D_chem(c₀); pfhub1a: 10000)"), N_("T") },
     { "dt-max", 0, 0, G_OPTION_ARG_STRING, &f->dt_max,
       N_("Largest time step (0, 1e12] (default: no limit, the step adapts)"), N_("DT") },
+    { "tolerance", 0, 0, G_OPTION_ARG_STRING, &f->tolerance,
+      N_("Local error allowed per time step, relative to the pattern's amplitude (0, 0.5) "
+         "(default 0.001, the window's “Precise”; 0.01 is its “Fast”)"), N_("TOL") },
     { "seed", 0, 0, G_OPTION_ARG_STRING, &f->seed,
       N_("Seed of the initial noise, 0 … 2⁶⁴−1 (default 1)"), N_("S") },
     { "noise", 0, 0, G_OPTION_ARG_STRING, &f->noise,
@@ -155,7 +160,7 @@ sp_cli_sim_options_resolve (SpCliSimOptions   *f,
                             SpCliSim          *sim)
 {
   g_autoptr(GError) error = NULL;
-  double length = 0, t_end = 0, dt_max = 0, noise = 0.01;
+  double length = 0, t_end = 0, dt_max = 0, noise = 0.01, tolerance = 0;
   guint64 grid = 256, frames = 100, seed = 1;
   gboolean pfhub = g_strcmp0 (f->model, "pfhub1a") == 0;
   const SpSession *session = sp_cli_model_options_session (model_opts);
@@ -204,6 +209,7 @@ sp_cli_sim_options_resolve (SpCliSimOptions   *f,
       !number_flag (command, "--length", f->length, &length_range, &length) ||
       !number_flag (command, "--t-end", f->t_end, &time_range, &t_end) ||
       !number_flag (command, "--dt-max", f->dt_max, &dt_range, &dt_max) ||
+      !number_flag (command, "--tolerance", f->tolerance, &tol_range, &tolerance) ||
       !integer_flag (command, "--frames", f->frames, 1, FRAMES_MAX, &frames) ||
       !number_flag (command, "--noise", f->noise, &noise_range, &noise) ||
       !integer_flag (command, "--seed", f->seed, 0, G_MAXUINT64, &seed))
@@ -281,6 +287,8 @@ sp_cli_sim_options_resolve (SpCliSimOptions   *f,
   sim->params.dt_max = dt_max;
   if (session != NULL)
     sim->params.tolerance = session->sim.tolerance;
+  if (f->tolerance != NULL)
+    sim->params.tolerance = tolerance;
   sim->pfhub = pfhub;
   sim->t_end = t_end;
   sim->frames = (guint) frames;

@@ -58,18 +58,23 @@ scan_material (SpCh         *self,
   const gsize n = self->n_real;
   const double mean = self->mean, kt = fe->kt;
   double *restrict nl = self->nl;
-  double err = 0.0, amp = 0.0, q_min = 1.0, q_max = 0.0, c_min = 1.0, c_max = 0.0;
+  double err = 0.0, amp = 0.0, q_min = 1.0, q_max = 0.0, c_min = 1.0, c_max = 0.0, f_sum = 0.0;
   int bad = 0;
 
-#pragma omp simd reduction(max:err, amp, q_max, c_max) reduction(min:q_min, c_min) reduction(|:bad)
+#pragma omp simd reduction(max:err, amp, q_max, c_max) reduction(min:q_min, c_min) reduction(|:bad) reduction(+:f_sum)
   for (gsize i = 0; i < n; i++)
     {
       double ci = c[i], x = 1.0 - 2.0 * ci, om = 1.0 - ci, q = ci * om;
       double d = fabs (ci - c_old[i]), dm = fabs (ci - mean);
-      double mu = fe->mu_rest[degree];
+      double mu = fe->mu_rest[degree], h = fe->h[SP_CH_POLY_LEN - 1];
+      double lom = log (om), logit = log (ci / om);
 
       for (int k = degree - 1; k >= 0; k--)
         mu = mu * x + fe->mu_rest[k];
+      for (int k = SP_CH_POLY_LEN - 2; k >= 0; k--)
+        h = h * x + fe->h[k];
+      /* f = k_BT [c ln c + (1−c) ln(1−c)] + h, for the energy check. */
+      f_sum += kt * (lom + ci * logit) + h;
       bad |= !(ci > 0.0) | !(om > 0.0);   /* no &&: a branch stops the vectoriser */
       err = d > err ? d : err;
       amp = dm > amp ? dm : amp;
@@ -77,11 +82,12 @@ scan_material (SpCh         *self,
       q_max = q > q_max ? q : q_max;
       c_min = ci < c_min ? ci : c_min;
       c_max = ci > c_max ? ci : c_max;
-      nl[i] = with_log ? kt * log (ci / om) + mu : mu;
+      nl[i] = with_log ? kt * logit + mu : mu;
     }
 
   *s = (SpChScan) {
-    .err = err, .amplitude = amp, .valid = !bad && isfinite (err),
+    .err = err, .amplitude = amp, .valid = !bad && isfinite (err) && isfinite (f_sum),
+    .f_sum = f_sum,
     /* An upper bound of f'' = k_BT/(c(1−c)) + μ_rest' is all the
      * stabiliser needs. */
     .f2_max = kt / q_min + fe->mu_rest_prime_max,
@@ -103,10 +109,10 @@ scan_pfhub (SpCh         *self,
   const double a = SP_CH_PFHUB1_C_ALPHA, b = SP_CH_PFHUB1_C_BETA;
   const double two_rho = 2.0 * SP_CH_PFHUB1_RHO;
   double *restrict nl = self->nl;
-  double err = 0.0, amp = 0.0, f2_max = -G_MAXDOUBLE;
+  double err = 0.0, amp = 0.0, f2_max = -G_MAXDOUBLE, f_sum = 0.0;
   int bad = 0;
 
-#pragma omp simd reduction(max:err, amp, f2_max) reduction(|:bad)
+#pragma omp simd reduction(max:err, amp, f2_max) reduction(|:bad) reduction(+:f_sum)
   for (gsize i = 0; i < n; i++)
     {
       double ci = c[i], u = ci - a, v = b - ci, w = v - u;
@@ -117,12 +123,13 @@ scan_pfhub (SpCh         *self,
       err = d > err ? d : err;
       amp = dm > amp ? dm : amp;
       f2_max = f2 > f2_max ? f2 : f2_max;
+      f_sum += SP_CH_PFHUB1_RHO * u * u * v * v;
       nl[i] = two_rho * u * v * w;
     }
 
   *s = (SpChScan) {
     .err = err, .amplitude = amp, .valid = !bad && isfinite (err),
-    .f2_max = f2_max, .c_min = 0.0, .c_max = 1.0,
+    .f2_max = f2_max, .c_min = 0.0, .c_max = 1.0, .f_sum = f_sum,
   };
 }
 
@@ -210,7 +217,9 @@ KERNEL void
 explicit_body (SpCh           *self,
                const SpChScan *s)
 {
-  fftw_execute (self->fwd);
+  /* The new-array calls: sp-ch.c swaps nlhat and gradhat with the
+   * previous state's buffers (same size and alignment as planned). */
+  fftw_execute_dft_r2c (self->fwd, self->nl, self->nlhat);
 
   if (self->fe.constant_mobility)
     {
@@ -222,9 +231,9 @@ explicit_body (SpCh           *self,
     }
 
   gradient_of_w (self);
-  fftw_execute (self->inv2);
+  fftw_execute_dft_c2r (self->inv2, self->gradhat, self->grad);
   times_mobility (self);
-  fftw_execute (self->fwd2);
+  fftw_execute_dft_r2c (self->fwd2, self->grad, self->gradhat);
 
   /* Zhu et al.: A κ k⁴ with A ≥ max M/2 keeps the explicit κ∇·M∇∇²c
    * stable; A = max M also stops the stiffest modes from oscillating.
@@ -234,80 +243,154 @@ explicit_body (SpCh           *self,
   self->stab2 = 0.5 * s->m_max * fmax (s->r2_max, 0.0);
 }
 
-/* ĉⁿ⁺¹ = [ĉⁿ (1 + dt S_k) + dt R̂ⁿ] / (1 + dt (S_k + L_k)), written both to
- * the new spectrum and (normalised) to the c2r input, then transformed. */
+/* The embedded pair of sp-ch.c, one pass over the spectrum for both:
+ *
+ *   SBDF1  ĉ₁ = [ĉⁿ (1 + dt S_k) + dt N̂ⁿ] / (1 + dt (S_k + L_k))
+ *   SBDF2  ĉ₂ = [a₁ ĉⁿ − a₂ ĉⁿ⁻¹ + dt S_k ĉ* + dt ((1+ω) N̂ⁿ − ω N̂ⁿ⁻¹)]
+ *               / (a₀ + dt (S_k + L_k)),   ĉ* = (1+ω) ĉⁿ − ω ĉⁿ⁻¹,
+ *
+ * ω = dt/dt_prev, a₀ = (1+2ω)/(1+ω), a₁ = 1+ω, a₂ = ω²/(1+ω); N̂ the
+ * explicit term (−M k² FFT f'(c), or i k·Ĵ), L_k the implicit operator.
+ * With @second the step is ĉ₂ and the estimate Σ w |ĉ₂ − ĉ₁|², else ĉ₁
+ * and no estimate.  Also Σ w |ĉⁿ|², the field's own size (Parseval; the
+ * half spectrum's inner columns count twice).  @site and @second are
+ * literals at each call, so each variant is a branch-free SIMD loop. */
+KERNEL void
+trial_pass (SpCh   *self,
+            double  dt,
+            double *err2,
+            double *size2,
+            double *grad2,
+            const int site,
+            const int second)
+{
+  const gsize n = self->n, nh = self->nh;
+  const double *restrict old = (const double *) self->chat[self->cur];
+  const double *restrict prev = (const double *) self->chat_prev;
+  double *restrict new = (double *) self->chat[1 - self->cur];
+  double *restrict work = (double *) self->work;
+  const double *restrict k2x = self->k2x, *restrict kdx = self->kdx;
+  const double inv_n2 = 1.0 / (double) self->n_real;
+  const double s2 = dt * self->stab2, s4 = dt * self->stab4;
+  const double omega = second ? dt / self->dt_prev : 0.0;
+  const double a0 = (1.0 + 2.0 * omega) / (1.0 + omega), a1 = 1.0 + omega;
+  const double a2 = omega * omega / (1.0 + omega);
+  const double e1 = dt * (1.0 + omega), e2 = dt * omega;
+  /* Constant M: N̂ = −M k² FFT f'; L_k = M κ k⁴.  Site blocking: L_k = D0 k². */
+  const double m = self->fe.mobility_scale;
+  const double l4 = site ? 0.0 : dt * m * self->fe.kappa, r2 = -m;
+  const double l2 = site ? dt * self->params.model.d0 : 0.0;
+  const double *restrict nlhat = (const double *) self->nlhat;
+  const double *restrict nlprev = (const double *) self->nlhat_prev;
+  const double *restrict jx = site ? (const double *) self->gradhat : NULL;
+  const double *restrict jy = site ? (const double *) (self->gradhat + self->n_cplx) : NULL;
+  const double *restrict px = site && second ? (const double *) self->gradhat_prev : NULL;
+  const double *restrict py = site && second ? (const double *) (self->gradhat_prev + self->n_cplx) : NULL;
+  double e_sum = 0.0, c_sum = 0.0, g_sum = 0.0;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      const double k2y = self->k2y[i], ky = self->kdy[i];
+      const gsize row = 2 * i * nh;   /* gsize indices: affine, so they vectorise */
+
+#pragma omp simd reduction(+:e_sum, c_sum, g_sum)
+      for (gsize j = 0; j < nh; j++)
+        {
+          gsize r = row + 2 * j;
+          double k2 = k2y + k2x[j], kx = kdx[j];
+          double sk = s2 * k2 + s4 * k2 * k2, lk = l2 * k2 + l4 * k2 * k2;
+          /* k = 0 (the mass) is no part of the sums: it is not the
+           * pattern's size, and subtracting it afterwards would cancel
+           * catastrophically near c = 0 or 1. */
+          double w = k2 == 0.0 ? 0.0 : (j == 0 || 2 * j == n) ? 1.0 : 2.0;
+          double nre, nim, re, im;
+
+          if (site)
+            {
+              /* ∇·J → i (kx Ĵx + ky Ĵy) */
+              nre = -(kx * jx[r + 1] + ky * jy[r + 1]);
+              nim = kx * jx[r] + ky * jy[r];
+            }
+          else
+            {
+              nre = r2 * k2 * nlhat[r];
+              nim = r2 * k2 * nlhat[r + 1];
+            }
+
+          {
+            double den1 = 1.0 / (1.0 + sk + lk);
+            double re1 = (old[r] * (1.0 + sk) + dt * nre) * den1;
+            double im1 = (old[r + 1] * (1.0 + sk) + dt * nim) * den1;
+
+            if (second)
+              {
+                double pre, pim, den2 = 1.0 / (a0 + sk + lk);
+                double co = a1 + sk * (1.0 + omega), cp = a2 + sk * omega;
+
+                if (site)
+                  {
+                    pre = -(kx * px[r + 1] + ky * py[r + 1]);
+                    pim = kx * px[r] + ky * py[r];
+                  }
+                else
+                  {
+                    pre = r2 * k2 * nlprev[r];
+                    pim = r2 * k2 * nlprev[r + 1];
+                  }
+                re = (co * old[r] - cp * prev[r] + e1 * nre - e2 * pre) * den2;
+                im = (co * old[r + 1] - cp * prev[r + 1] + e1 * nim - e2 * pim) * den2;
+                e_sum += w * ((re - re1) * (re - re1) + (im - im1) * (im - im1));
+              }
+            else
+              {
+                re = re1;
+                im = im1;
+              }
+          }
+          c_sum += w * (old[r] * old[r] + old[r + 1] * old[r + 1]);
+          g_sum += w * k2 * (re * re + im * im);
+
+          new[r] = re;
+          new[r + 1] = im;
+          work[r] = re * inv_n2;
+          work[r + 1] = im * inv_n2;
+        }
+    }
+
+  *err2 = e_sum;
+  *size2 = c_sum;
+  *grad2 = g_sum;
+}
+
+/* One trial step of @dt from the accepted state: the new spectrum (mass
+ * carried over bit for bit) and field, and the relative error estimate. */
 KERNEL void
 trial_body (SpCh   *self,
             double  dt)
 {
-  const gsize n = self->n, nh = self->nh;
-  const double *restrict old = (const double *) self->chat[self->cur];
   double *restrict new = (double *) self->chat[1 - self->cur];
+  const double *restrict old = (const double *) self->chat[self->cur];
   double *restrict work = (double *) self->work;
-  const double *restrict k2x = self->k2x;
   const double inv_n2 = 1.0 / (double) self->n_real;
-  const double s2 = dt * self->stab2, s4 = dt * self->stab4;
+  const int site = !self->fe.constant_mobility;
+  double err2 = 0.0, size2 = 0.0, grad2 = 0.0;
 
-  if (self->fe.constant_mobility)
-    {
-      const double m = self->fe.mobility_scale;
-      const double l4 = dt * m * self->fe.kappa, r2 = -dt * m;
-      const double *restrict nlhat = (const double *) self->nlhat;
-
-      for (gsize i = 0; i < n; i++)
-        {
-          const double k2y = self->k2y[i];
-          const gsize row = 2 * i * nh;
-
-#pragma omp simd
-          for (gsize j = 0; j < nh; j++)
-            {
-              gsize r = row + 2 * j;
-              double k2 = k2y + k2x[j];
-              double sk = s2 * k2 + s4 * k2 * k2;
-              double num = 1.0 + sk, den = 1.0 / (1.0 + sk + l4 * k2 * k2);
-              double re = (old[r] * num + r2 * k2 * nlhat[r]) * den;
-              double im = (old[r + 1] * num + r2 * k2 * nlhat[r + 1]) * den;
-
-              new[r] = re;
-              new[r + 1] = im;
-              work[r] = re * inv_n2;
-              work[r + 1] = im * inv_n2;
-            }
-        }
-    }
+  if (site && self->have_prev)
+    trial_pass (self, dt, &err2, &size2, &grad2, 1, 1);
+  else if (site)
+    trial_pass (self, dt, &err2, &size2, &grad2, 1, 0);
+  else if (self->have_prev)
+    trial_pass (self, dt, &err2, &size2, &grad2, 0, 1);
   else
-    {
-      const double l2 = dt * self->params.model.d0;
-      const double *restrict jx = (const double *) self->gradhat;
-      const double *restrict jy = (const double *) (self->gradhat + self->n_cplx);
-      const double *restrict kdx = self->kdx;
+    trial_pass (self, dt, &err2, &size2, &grad2, 0, 0);
 
-      for (gsize i = 0; i < n; i++)
-        {
-          const double k2y = self->k2y[i], ky = self->kdy[i];
-          const gsize row = 2 * i * nh;
-
-#pragma omp simd
-          for (gsize j = 0; j < nh; j++)
-            {
-              gsize r = row + 2 * j;
-              double k2 = k2y + k2x[j], kx = kdx[j];
-              double sk = s2 * k2 + s4 * k2 * k2;
-              double num = 1.0 + sk, den = 1.0 / (1.0 + sk + l2 * k2);
-              /* ∇·J → i (kx Ĵx + ky Ĵy) */
-              double dre = -(kx * jx[r + 1] + ky * jy[r + 1]);
-              double dim = kx * jx[r] + ky * jy[r];
-              double re = (old[r] * num + dt * dre) * den;
-              double im = (old[r + 1] * num + dt * dim) * den;
-
-              new[r] = re;
-              new[r + 1] = im;
-              work[r] = re * inv_n2;
-              work[r + 1] = im * inv_n2;
-            }
-        }
-    }
+  /* Relative to the pattern's RMS size, but never to less than
+   * SP_CH_RMS_FLOOR: a pattern decaying towards round-off would otherwise
+   * be followed to round-off at full relative accuracy. */
+  self->trial_error = err2 > 0.0 ? sqrt (err2) / fmax (sqrt (size2), SP_CH_RMS_FLOOR * (double) self->n_real)
+                                 : 0.0;
+  self->trial_grad = grad2;
+  self->trial_rms = sqrt (size2) / (double) self->n_real;
 
   /* Mass: the k = 0 coefficient is carried over bit for bit. */
   new[0] = old[0];

@@ -22,6 +22,10 @@ G_BEGIN_DECLS
 
 #define SP_CH_POLY_LEN 7
 
+/* The step's error is relative to the RMS of c − c̄, or to this when the
+ * pattern is smaller (a decaying one, in a stable mixture). */
+#define SP_CH_RMS_FLOOR 1e-9
+
 typedef struct
 {
   SpChProblem problem;
@@ -73,6 +77,7 @@ typedef struct
   double   f2_max;     /* max f''(c)     (constant M)       */
   double   m_max;      /* max M(c)       (site blocking)    */
   double   r2_max;     /* max μ_rest'(c) (site blocking)    */
+  double   f_sum;      /* Σ f(c) over the grid              */
   double   c_min;      /* the field's extremes (material)   */
   double   c_max;
   gboolean valid;
@@ -92,11 +97,14 @@ struct _SpCh
 
   double       *c[2];      /* field: current = c[cur]             */
   fftw_complex *chat[2];   /* its spectrum                        */
+  fftw_complex *chat_prev; /* the previous accepted spectrum (SBDF2) */
   fftw_complex *work;      /* c2r input (FFTW destroys it)        */
   double       *nl;        /* f'(c) or μ_rest(c)                  */
   fftw_complex *nlhat;
+  fftw_complex *nlhat_prev;   /* constant M: the previous state's     */
   double       *grad;      /* site blocking: ∂x w, ∂y w → fluxes  */
   fftw_complex *gradhat;   /*   and their spectra                 */
+  fftw_complex *gradhat_prev; /* site blocking: the previous state's */
   guint   cur;
 
   fftw_plan fwd, inv;      /* nl → nlhat, work → c               */
@@ -107,8 +115,20 @@ struct _SpCh
   double  amplitude;
   double  mean;
 
+  /* The embedded pair (sp-ch.c): whether the previous state's spectrum
+   * and explicit term are there (else the step is first order), the
+   * previous accepted step, and what the last trial estimated: the
+   * relative RMS difference between its two solutions. */
+  gboolean have_prev;
+  double  dt_prev;
+  double  trial_error;
+  double  trial_rms;       /* RMS of c − c̄ of the state it started from */
+  double  error_sum;       /* Σ trial_error · trial_rms, accepted steps */
+  double  trial_grad;      /* Σ w k² |ĉ|² of the trial spectrum     */
+  double  energy;          /* F of the state / Δx² (energy_of)       */
+
   double  time, dt, dt_start, dt_cap, tolerance;
-  guint64 steps, rejected, cut_steps;
+  guint64 steps, rejected, cut_steps, energy_fallbacks;
 };
 
 /* sp-ch-kernels.c: the passes of one step. */
@@ -118,6 +138,8 @@ void sp_ch_kernel_scan     (SpCh         *self,
                             SpChScan     *s);
 void sp_ch_kernel_explicit (SpCh           *self,
                             const SpChScan *s);
+/* Writes the new spectrum (SBDF2, or SBDF1 while have_prev is FALSE) and
+ * field, and sets self->trial_error. */
 void sp_ch_kernel_trial    (SpCh         *self,
                             double        dt);
 /* out[i] = ln(c[i]/(1 − c[i])) with the vectorised logarithm the material

@@ -13,10 +13,11 @@
  *    B k² (ĉⁿ⁺¹ − ĉⁿ); three forward and three inverse transforms per step.
  *
  * The k = 0 mode is never updated, so the mean composition is conserved to
- * round-off.  The time step adapts: a step whose largest change exceeds the
- * tolerance, or is not finite, is rejected and retried with a smaller step;
- * smooth steps let it grow.  For the logarithmic model a step within the
- * tolerance that overshoots [SP_CH_C_FLOOR, 1 − SP_CH_C_FLOOR] (which a
+ * round-off.  The time step adapts to a local error estimate (an embedded
+ * SBDF1/SBDF2 pair, see sp-ch.c): a step whose estimate exceeds the
+ * tolerance, or whose field is not finite, is rejected and retried with a
+ * smaller step.  For the logarithmic model a step within the tolerance
+ * that overshoots [SP_CH_C_FLOOR, 1 − SP_CH_C_FLOOR] by a little (which a
  * spectral step does at the foot of a deep quench's interfaces, however
  * small) is cut back into it, the mass kept (sp-ch.c).  sp-ch-box.h says
  * how fine the grid must be for the interfaces.  Units: lengths in nm and times in s for the material model; PFHub's
@@ -44,6 +45,10 @@ G_BEGIN_DECLS
 #define SP_CH_PFHUB1_C_BETA  0.7
 #define SP_CH_PFHUB1_KAPPA   2.0
 #define SP_CH_PFHUB1_M       5.0
+/* The step tolerance: the largest local error per step, relative to the
+ * pattern's RMS amplitude (sp-ch.c).  PRECISE is the default. */
+#define SP_CH_TOLERANCE_PRECISE 1e-3
+#define SP_CH_TOLERANCE_FAST    1e-2
 /* The step tolerance sp_ch_params_init_pfhub1a() sets. */
 #define SP_CH_PFHUB1_TOLERANCE 1e-3
 
@@ -71,7 +76,7 @@ typedef struct
   double      noise;       /* amplitude of the initial noise                    */
   guint64     seed;        /* same seed → same field, bit for bit               */
   double      dt_max;      /* largest time step, s (≤ 0: no limit)              */
-  double      tolerance;   /* largest |Δc| allowed in one step (≤ 0: default)   */
+  double      tolerance;   /* local error per step, relative (≤ 0: default)     */
   guint       fft_threads; /* 0: what pays off for this size                    */
 } SpChParams;
 
@@ -140,6 +145,14 @@ double      sp_ch_get_time              (SpCh             *self);
 double      sp_ch_get_dt                (SpCh             *self);
 guint64     sp_ch_get_steps             (SpCh             *self);
 guint64     sp_ch_get_rejected          (SpCh             *self);
+/* The sum over accepted steps of their estimated local error (absolute
+ * RMS of c): a bound on how far the field has strayed from the exact
+ * solution of the spatially discrete equation, if errors do not grow
+ * (the first step after a restart, SBDF1 at the stiffest time scale, adds
+ * nothing). */
+double      sp_ch_get_error_estimate    (SpCh             *self);
+/* Steps made with SBDF1 because SBDF2's would have raised F. */
+guint64     sp_ch_get_energy_fallbacks  (SpCh             *self);
 /* Accepted steps that were cut back into [SP_CH_C_FLOOR, 1 − SP_CH_C_FLOOR]. */
 guint64     sp_ch_get_cut_steps         (SpCh             *self);
 /* The current field, n × n doubles, row-major. */
