@@ -56,6 +56,8 @@ all_models (void)
       g_array_append_val (models, p->model);
     }
 
+  /* Zeroed first: the test compares models with memcmp, padding too. */
+  memset (&negative, 0, sizeof negative);
   sp_model_init_default (&negative);
   negative.omega = -50.0;
   g_array_append_val (models, negative);
@@ -176,6 +178,8 @@ test_ocv (void)
 {
   SpModel negative;
 
+  /* Zeroed first: the test compares models with memcmp, padding too. */
+  memset (&negative, 0, sizeof negative);
   sp_model_init_default (&negative);
   negative.omega = -50.0;
   check_ocv (&negative, 0);
