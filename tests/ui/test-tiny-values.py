@@ -54,8 +54,9 @@ def test(app):
         copy = os.path.join(folder, 'reopened.spinodal')
         shutil.copyfile(path, copy)
         spui.choose_file(app, 'ctrl+o', copy, save=False)
-        spui.wait_until(lambda: 'reopened' in app.title() or not app.alive(), 10, 0.1,
-                        'the session with 1e-8 to open (the title to name it)')
+        if not spui.wait_until(lambda: 'reopened' in app.title() or not app.alive(), 10, 0.1):
+            raise spui.Failure(f'the session with 1e-8 did not open: the title is '
+                               f'"{app.title()}", the windows are {app.windows()}')
         app.check_alive('after Open')
         spui.check(abs(spui.value(app.find('spin button', 'Stiffness')) - TINY) < 1e-12,
                    'the reopened stiffness is not 1e-8')
