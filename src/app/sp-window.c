@@ -24,60 +24,8 @@
 #include "sp-window-shortcuts.h"
 #include "sp-window-style.h"
 
-#include "sp-window.h"
+#include "sp-window-private.h"
 #include "sp-window-layout.h"
-
-/* Presentation mode: figures' fonts and lines grow by this factor. */
-#define PRESENTATION_SCALE 1.45
-/* The parameter panel's width (its template's), and with presentation
- * mode's larger text. */
-#define PANEL_WIDTH              400
-#define PANEL_WIDTH_PRESENTATION 470
-
-/* The analysis figures come first in views[]. */
-#define N_ANALYSIS_VIEWS 5
-#define N_VIEWS          10
-
-struct _SpWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  SpParams             *params;
-  GSettings            *settings;    /* NULL when the schema is not installed */
-  SpAnalysis           *analysis;
-  SpPlotView           *views[N_VIEWS];
-  gboolean              field_fixed_scale;
-
-  /* Template children. */
-  AdwToastOverlay      *toast_overlay;
-  AdwViewSwitcherTitle *switcher_title;
-  GtkMenuButton        *primary_menu_button;
-  AdwFlap              *flap;
-  AdwButtonContent     *panel_button_content;
-  GtkGrid              *overview_grid;
-  GtkGrid              *simulation_grid;
-  guint                 columns;       /* of the overview grid, 0 before the first layout */
-  guint                 overview_key;  /* the overview's layout as last placed; 0 before */
-  guint                 focus[2];      /* presentation mode's figures, indices into the overview */
-  GtkWidget            *focus_bar;
-  GtkDropDown          *focus_first;
-  GtkDropDown          *focus_second;
-  int                   folded;        /* the flap's, as last shown; -1 before */
-  guint                 reflow_idle;
-  AdwViewStack         *view_stack;
-  SpParamPanel         *panel;
-  SpSimBar             *sim_bar;
-  SpPlotView           *free_energy_view;
-  SpPlotView           *ocv_view;
-  SpPlotView           *phase_view;
-  SpPlotView           *dchem_view;
-  SpPlotView           *dispersion_view;
-  SpPlotView           *field_view;
-  SpPlotView           *field_sim_view;
-  SpPlotView           *energy_view;
-  SpPlotView           *coarsening_view;
-  SpPlotView           *structure_view;
-};
 
 G_DEFINE_FINAL_TYPE (SpWindow, sp_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -351,64 +299,6 @@ sp_window_size_allocate (GtkWidget *widget,
     sp_window_queue_reflow (self);
 }
 
-/* Actions ---------------------------------------------------------------- */
-
-static void
-step_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  sp_sim_bar_step (SP_WINDOW (widget)->sim_bar);
-}
-
-static void
-reset_simulation_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  sp_sim_bar_restart (SP_WINDOW (widget)->sim_bar);
-}
-
-static void
-reset_to_preset_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  SpWindow *self = SP_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (!sp_params_reset_to_preset (self->params, &error))
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      return;
-    }
-  /* A run the preset's own values had stopped starts again from fresh
-   * noise (new values resume it by themselves). */
-  if (sp_sim_bar_get_failed (self->sim_bar))
-    sp_sim_bar_restart (self->sim_bar);
-  adw_toast_overlay_add_toast (self->toast_overlay,
-                               adw_toast_new (_("Parameters reset to the preset")));
-}
-
-static void
-toggle_panel_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  SpWindow *self = SP_WINDOW (widget);
-
-  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
-}
-
-static void
-show_page_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  adw_view_stack_set_visible_child_name (SP_WINDOW (widget)->view_stack,
-                                         g_variant_get_string (parameter, NULL));
-}
-
 /* Public API ------------------------------------------------------------- */
 
 SpWindow *
@@ -648,17 +538,8 @@ sp_window_class_init (SpWindowClass *klass)
   BIND (structure_view);
 #undef BIND
 
-  gtk_widget_class_install_property_action (widget_class, "win.play", "running");
-  gtk_widget_class_install_property_action (widget_class, "win.presentation", "presentation");
-  gtk_widget_class_install_property_action (widget_class, "win.field-fixed-scale",
-                                            "field-fixed-scale");
-  gtk_widget_class_install_action (widget_class, "win.step", NULL, step_action);
-  gtk_widget_class_install_action (widget_class, "win.reset-simulation", NULL,
-                                   reset_simulation_action);
-  gtk_widget_class_install_action (widget_class, "win.reset-to-preset", NULL,
-                                   reset_to_preset_action);
-  gtk_widget_class_install_action (widget_class, "win.toggle-panel", NULL, toggle_panel_action);
-  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  /* Every win.* action: sp-window-actions.c. */
+  sp_window_actions_class_init (widget_class);
 
   /* The keys: sp-window-shortcuts.c (capture phase, wherever the focus is). */
 }

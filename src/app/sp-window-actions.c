@@ -1,0 +1,85 @@
+/* sp-window-actions.c — every win.* action of the window, installed on
+ * the class in one place (the keys that reach them: sp-window-shortcuts.c)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sp-window-private.h"
+
+/* Actions ---------------------------------------------------------------- */
+
+static void
+step_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  sp_sim_bar_step (SP_WINDOW (widget)->sim_bar);
+}
+
+static void
+reset_simulation_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  sp_sim_bar_restart (SP_WINDOW (widget)->sim_bar);
+}
+
+static void
+reset_to_preset_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  SpWindow *self = SP_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!sp_params_reset_to_preset (self->params, &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  /* A run the preset's own values had stopped starts again from fresh
+   * noise (new values resume it by themselves). */
+  if (sp_sim_bar_get_failed (self->sim_bar))
+    sp_sim_bar_restart (self->sim_bar);
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (_("Parameters reset to the preset")));
+}
+
+static void
+toggle_panel_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SpWindow *self = SP_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  adw_view_stack_set_visible_child_name (SP_WINDOW (widget)->view_stack,
+                                         g_variant_get_string (parameter, NULL));
+}
+
+void
+sp_window_actions_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_property_action (widget_class, "win.play", "running");
+  gtk_widget_class_install_property_action (widget_class, "win.presentation", "presentation");
+  gtk_widget_class_install_property_action (widget_class, "win.field-fixed-scale",
+                                            "field-fixed-scale");
+  gtk_widget_class_install_action (widget_class, "win.step", NULL, step_action);
+  gtk_widget_class_install_action (widget_class, "win.reset-simulation", NULL,
+                                   reset_simulation_action);
+  gtk_widget_class_install_action (widget_class, "win.reset-to-preset", NULL,
+                                   reset_to_preset_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-panel", NULL, toggle_panel_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+}
