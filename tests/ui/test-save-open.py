@@ -35,8 +35,9 @@ def test(app):
         second = os.path.join(folder, 'seminar.spinodal')
         shutil.copyfile(first, second)
         spui.choose_file(app, 'ctrl+o', second, save=False)
-        spui.wait_until(lambda: 'seminar' in app.title() or not app.alive(), 10, 0.1,
-                        'the title to name the opened file')
+        if not spui.wait_until(lambda: 'seminar' in app.title() or not app.alive(), 10, 0.1):
+            raise spui.Failure(f'the opened session does not show: the title is '
+                               f'"{app.title()}", the windows are {app.windows()}')
         app.check_alive('after Open')
         spui.log(f'opened {second}: title "{app.title()}"')
         app.check_stderr_clean()
