@@ -73,19 +73,19 @@ action_enabled (SpWindow   *window,
 }
 
 static SpFrame *
-wait_for_serial (SpSimBar *bar,
-                 guint64   serial)
+wait_for_serial (SpSimulation *sim,
+                 guint64       serial)
 {
   gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
 
-  while (sp_sim_bar_get_frame (bar) == NULL || sp_sim_bar_get_frame (bar)->serial <= serial)
+  while (sp_simulation_get_frame (sim) == NULL || sp_simulation_get_frame (sim)->serial <= serial)
     {
       if (g_get_monotonic_time () > deadline)
         g_error ("no frame after serial %" G_GUINT64_FORMAT " within 30 s", serial);
       g_main_context_iteration (NULL, FALSE);
       g_usleep (1000);
     }
-  return sp_sim_bar_get_frame (bar);
+  return sp_simulation_get_frame (sim);
 }
 
 /* Whether @path starts with WebM's EBML magic and holds more than that. */
@@ -410,13 +410,13 @@ static void
 test_data_chooser (void)
 {
   SpWindow *window = new_window ();
-  SpSimBar *bar = sp_window_get_sim_bar (window);
+  SpSimulation *sim = sp_window_get_simulation (window);
   g_autofree char *dir = test_tmpdir_new ("test-app-export");
   g_autofree char *typed = NULL;
   g_autofree char *text = NULL;
   GtkFileChooser *chooser;
 
-  wait_for_serial (bar, 0);
+  wait_for_serial (sim, 0);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "simulation");
   while (!gtk_widget_get_mapped (GTK_WIDGET (template_child (window, SP_TYPE_WINDOW,
                                                              "field_sim_view"))))
@@ -494,7 +494,7 @@ static void
 test_record (void)
 {
   SpWindow *window = new_window ();
-  SpSimBar *bar = sp_window_get_sim_bar (window);
+  SpSimulation *sim = sp_window_get_simulation (window);
   GtkWidget *indicator = find_named (GTK_WIDGET (window), "recording-indicator");
   g_autofree char *dir = test_tmpdir_new ("test-app-export");
   g_autofree char *path = g_build_filename (dir, "run.webm", NULL);
@@ -505,7 +505,7 @@ test_record (void)
   gint64 start, elapsed;
   gboolean webm = sp_recorder_can_encode_webm ();
 
-  serial = wait_for_serial (bar, 0)->serial;
+  serial = wait_for_serial (sim, 0)->serial;
   sp_recorder_options_init (&options);
   options.width = options.height = 256;
   options.fps = 25;
@@ -521,10 +521,10 @@ test_record (void)
    * sanitizer stage beside other work) until five frames went through. */
   iterate_for (1.0);
   for (int i = 0; i < 300 && (sp_recorder_get_pushed (recorder) < 5 ||
-                              sp_sim_bar_get_frame (bar)->serial < serial + 5); i++)
+                              sp_simulation_get_frame (sim)->serial < serial + 5); i++)
     iterate_for (0.1);
   /* The window went on showing new frames while recording. */
-  g_assert_cmpuint (sp_sim_bar_get_frame (bar)->serial, >=, serial + 5);
+  g_assert_cmpuint (sp_simulation_get_frame (sim)->serial, >=, serial + 5);
   pushed = sp_recorder_get_pushed (recorder);
   dropped = sp_recorder_get_dropped (recorder);
   elapsed = g_get_monotonic_time () - start;
@@ -605,7 +605,7 @@ test_record_chooser_and_close (void)
   GtkFileChooser *chooser;
   gboolean webm = sp_recorder_can_encode_webm ();
 
-  wait_for_serial (sp_window_get_sim_bar (window), 0);
+  wait_for_serial (sp_window_get_simulation (window), 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.record-animation", NULL));
   chooser = wait_for_chooser ();
   g_assert_cmpstr (gtk_file_chooser_get_choice (chooser, "fps"), ==, "25");
@@ -645,7 +645,7 @@ test_record_stop_then_close (void)
   g_autofree char *path = g_build_filename (dir, "late.webm", NULL);
   SpRecorderOptions options;
 
-  wait_for_serial (sp_window_get_sim_bar (window), 0);
+  wait_for_serial (sp_window_get_simulation (window), 0);
   sp_recorder_options_init (&options);
   options.force_png = !sp_recorder_can_encode_webm ();
   g_assert_true (sp_window_record_start (window, path, &options));

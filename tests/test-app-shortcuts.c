@@ -262,7 +262,7 @@ get_seed (Fixture *f)
 static guint64
 get_steps (Fixture *f)
 {
-  SpFrame *frame = sp_sim_bar_get_frame (sp_window_get_sim_bar (f->window));
+  SpFrame *frame = sp_simulation_get_frame (sp_window_get_simulation (f->window));
 
   return frame != NULL ? frame->diag.steps : 0;
 }
@@ -380,7 +380,7 @@ setup (Fixture *f)
   f->probe_counts = g_hash_table_new (g_str_hash, g_str_equal);
   f->preset_temperature = get_temperature (f);
   /* The first frame exists before a step is counted. */
-  while (sp_sim_bar_get_frame (sp_window_get_sim_bar (f->window)) == NULL)
+  while (sp_simulation_get_frame (sp_window_get_simulation (f->window)) == NULL)
     g_main_context_iteration (NULL, TRUE);
 
   panel = GTK_WIDGET (template_child (f->window, SP_TYPE_WINDOW, "panel"));

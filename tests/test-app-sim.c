@@ -1,5 +1,6 @@
-/* test-app-sim.c — the live simulation in the window: frames arrive in the
- * tick callback, the controls act on the worker, the history grows
+/* test-app-sim.c — the live simulation in the window: frames reach the
+ * figures and the bar, the controls act on the worker, the history grows,
+ * and a paused simulation leaves the frame clock alone
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,20 +16,20 @@
 
 #include "test-app-helpers.h"
 
-/* Iterates the main loop until @bar shows a frame with serial > @serial
+/* Iterates the main loop until @sim shows a frame with serial > @serial
  * (and, when @min_time ≥ 0, simulated time ≥ @min_time), or fails after
  * @seconds. */
 static SpFrame *
-wait_for_frame (SpSimBar *bar,
-                guint64   serial,
-                double    min_time,
-                double    seconds)
+wait_for_frame (SpSimulation *sim,
+                guint64       serial,
+                double        min_time,
+                double        seconds)
 {
   gint64 deadline = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
 
   for (;;)
     {
-      SpFrame *frame = sp_sim_bar_get_frame (bar);
+      SpFrame *frame = sp_simulation_get_frame (sim);
 
       if (frame != NULL && frame->serial > serial && frame->diag.time >= min_time)
         return frame;
@@ -44,24 +45,25 @@ test_advances (void)
 {
   SpWindow *window = new_window ();
   SpSimBar *bar = sp_window_get_sim_bar (window);
+  SpSimulation *sim = sp_window_get_simulation (window);
   g_autoptr(GPtrArray) views = sp_window_get_plot_views (window);
   SpFrame *first, *later;
   guint64 serial;
   double t;
 
-  g_assert_true (sp_sim_bar_get_running (bar));
-  first = wait_for_frame (bar, 0, -1.0, 20.0);
+  g_assert_true (sp_simulation_get_running (sim));
+  first = wait_for_frame (sim, 0, -1.0, 20.0);
   serial = first->serial;
   t = first->diag.time;
-  later = wait_for_frame (bar, serial + 3, t + 1e-9, 20.0);
+  later = wait_for_frame (sim, serial + 3, t + 1e-9, 20.0);
   g_assert_cmpfloat (later->diag.time, >, t);
   /* Mass is conserved by the engine: the mean is c₀. */
   g_assert_cmpfloat_with_epsilon (later->diag.mean_c, 0.5, 1e-9);
   g_assert_cmpuint (later->n, ==, SP_PARAMS_DEFAULT_GRID);
 
   /* The history holds one row per frame shown since the start. */
-  g_assert_cmpuint (sp_sim_bar_get_history (bar)->len, >=, 2);
-  g_assert_cmpfloat (sp_sim_bar_get_history (bar)->time[sp_sim_bar_get_history (bar)->len - 1],
+  g_assert_cmpuint (sp_simulation_get_history (sim)->len, >=, 2);
+  g_assert_cmpfloat (sp_simulation_get_history (sim)->time[sp_simulation_get_history (sim)->len - 1],
                      ==, later->diag.time);
 
   /* Every simulation figure draws the frame on show. */
@@ -73,8 +75,8 @@ test_advances (void)
       if (kind == SP_FIGURE_FIELD || kind == SP_FIGURE_ENERGY ||
           kind == SP_FIGURE_COARSENING || kind == SP_FIGURE_STRUCTURE)
         {
-          g_assert_true (sp_plot_view_get_data (view)->frame == sp_sim_bar_get_frame (bar));
-          g_assert_true (sp_plot_view_get_data (view)->history == sp_sim_bar_get_history (bar));
+          g_assert_true (sp_plot_view_get_data (view)->frame == sp_simulation_get_frame (sim));
+          g_assert_true (sp_plot_view_get_data (view)->history == sp_simulation_get_history (sim));
         }
     }
   g_assert_nonnull (g_strstr_len (sp_sim_bar_get_status (bar), -1, "t = "));
@@ -164,10 +166,11 @@ test_narrow_window (void)
 {
   SpWindow *window = new_window ();
   SpSimBar *bar = sp_window_get_sim_bar (window);
+  SpSimulation *sim = sp_window_get_simulation (window);
   GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
   int minimum, natural, wide_height, wide_lines;
 
-  wait_for_frame (bar, 0, -1.0, 20.0);
+  wait_for_frame (sim, 0, -1.0, 20.0);
   g_test_log_set_fatal_handler (ignore_header_gizmo, NULL);
 
   gtk_widget_measure (GTK_WIDGET (bar), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
@@ -193,51 +196,112 @@ static void
 test_pause_step_restart (void)
 {
   SpWindow *window = new_window ();
-  SpSimBar *bar = sp_window_get_sim_bar (window);
+  SpSimulation *sim = sp_window_get_simulation (window);
   SpParams *params = sp_window_get_params (window);
   SpFrame *frame;
   guint64 serial, seed, steps;
   double t;
   gint64 until;
 
-  wait_for_frame (bar, 0, -1.0, 20.0);
+  wait_for_frame (sim, 0, -1.0, 20.0);
 
   /* Pause through the action: no more steps. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.play", NULL);
-  g_assert_false (sp_sim_bar_get_running (bar));
+  g_assert_false (sp_simulation_get_running (sim));
   /* The frame published with the pause may still arrive; then silence. */
   until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
   while (g_get_monotonic_time () < until)
     g_main_context_iteration (NULL, FALSE);
-  frame = sp_sim_bar_get_frame (bar);
+  frame = sp_simulation_get_frame (sim);
   serial = frame->serial;
   t = frame->diag.time;
   steps = frame->diag.steps;
   until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
   while (g_get_monotonic_time () < until)
     g_main_context_iteration (NULL, FALSE);
-  g_assert_cmpuint (sp_sim_bar_get_frame (bar)->serial, ==, serial);
+  g_assert_cmpuint (sp_simulation_get_frame (sim)->serial, ==, serial);
 
   /* One step: exactly one more step, later in time. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.step", NULL);
-  frame = wait_for_frame (bar, serial, -1.0, 20.0);
+  frame = wait_for_frame (sim, serial, -1.0, 20.0);
   g_assert_cmpfloat (frame->diag.time, >, t);
   g_assert_cmpuint (frame->diag.steps, ==, steps + 1);
 
   /* Restart: a new seed, back to t near 0, running again. */
   g_object_get (params, "seed", &seed, NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.reset-simulation", NULL);
-  g_assert_true (sp_sim_bar_get_running (bar));
+  g_assert_true (sp_simulation_get_running (sim));
   {
     guint64 new_seed;
 
     g_object_get (params, "seed", &new_seed, NULL);
     g_assert_cmpuint (new_seed, !=, seed);
   }
-  frame = wait_for_frame (bar, sp_sim_bar_get_frame (bar)->serial, -1.0, 20.0);
+  frame = wait_for_frame (sim, sp_simulation_get_frame (sim)->serial, -1.0, 20.0);
   while (frame->params.seed == seed)
-    frame = wait_for_frame (bar, frame->serial, -1.0, 20.0);
+    frame = wait_for_frame (sim, frame->serial, -1.0, 20.0);
   g_assert_cmpfloat (frame->diag.time, <, t + 1e6);
+
+  close_window (window);
+}
+
+static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+/* Counts the window's frame-clock updates (tick callbacks run in them)
+ * and paints over @seconds. */
+static void
+count_frame_clock (SpWindow *window,
+                   double    seconds,
+                   guint    *updates,
+                   guint    *paints)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  gint64 until = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
+  gulong update_id, paint_id;
+
+  *updates = *paints = 0;
+  update_id = g_signal_connect_swapped (clock, "update", G_CALLBACK (count_cb), updates);
+  paint_id = g_signal_connect_swapped (clock, "paint", G_CALLBACK (count_cb), paints);
+  while (g_get_monotonic_time () < until)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  g_signal_handler_disconnect (clock, update_id);
+  g_signal_handler_disconnect (clock, paint_id);
+}
+
+/* Paused, the simulation leaves the frame clock alone: no update phase
+ * and no repaint in a whole second (the bar's tick callback used to run
+ * it at the display rate for the window's whole life).  Running, the
+ * figures repaint as frames come. */
+static void
+test_paused_frame_clock_idle (void)
+{
+  SpWindow *window = new_window ();
+  SpSimulation *sim = sp_window_get_simulation (window);
+  SpFrame *frame;
+  guint updates, paints;
+
+  frame = wait_for_frame (sim, 0, -1.0, 20.0);
+  wait_for_frame (sim, frame->serial, -1.0, 20.0);
+  /* A blinking text cursor would tick the clock too: no focus in text. */
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+
+  count_frame_clock (window, 1.0, &updates, &paints);
+  g_test_message ("running: %u updates, %u paints in 1 s", updates, paints);
+  g_assert_cmpuint (paints, >, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.play", NULL);
+  g_assert_false (sp_simulation_get_running (sim));
+  /* The frame published with the pause may still arrive and be drawn. */
+  count_frame_clock (window, 0.5, &updates, &paints);
+  count_frame_clock (window, 1.0, &updates, &paints);
+  g_test_message ("paused: %u updates, %u paints in 1 s", updates, paints);
+  g_assert_cmpuint (updates, ==, 0);
+  g_assert_cmpuint (paints, ==, 0);
 
   close_window (window);
 }
@@ -247,13 +311,13 @@ static void
 test_params_reach_worker (void)
 {
   SpWindow *window = new_window ();
-  SpSimBar *bar = sp_window_get_sim_bar (window);
+  SpSimulation *sim = sp_window_get_simulation (window);
   SpFrame *frame;
 
-  frame = wait_for_frame (bar, 0, -1.0, 20.0);
+  frame = wait_for_frame (sim, 0, -1.0, 20.0);
   g_object_set (sp_window_get_params (window), "c0", 0.4, "grid-size", 64u, NULL);
   do
-    frame = wait_for_frame (bar, frame->serial, -1.0, 20.0);
+    frame = wait_for_frame (sim, frame->serial, -1.0, 20.0);
   while (frame->n != 64 || fabs (frame->diag.mean_c - 0.4) > 1e-9);
   g_assert_cmpfloat (frame->params.model.c0, ==, 0.4);
 
@@ -268,20 +332,21 @@ run_at_omega (SpSimBar *bar,
               double    omega,
               guint     frames)
 {
-  SpFrame *frame = sp_sim_bar_get_frame (bar);
+  SpSimulation *sim = sp_sim_bar_get_simulation (bar);
+  SpFrame *frame = sp_simulation_get_frame (sim);
   guint seen = 0;
   double t0 = -1.0;
 
   while (seen < frames)
     {
-      frame = wait_for_frame (bar, frame->serial, -1.0, 60.0);
+      frame = wait_for_frame (sim, frame->serial, -1.0, 60.0);
       if (frame->params.model.omega != omega)
         continue;
       if (frame->state == SP_WORKER_FAILED)
         g_error ("Ω = %g meV: the run stopped: %s", omega, frame->message);
       g_assert_cmpstr (sp_sim_bar_get_message (bar), ==, "");
       g_assert_false (sp_sim_bar_get_failed (bar));
-      g_assert_true (sp_sim_bar_get_running (bar));
+      g_assert_true (sp_simulation_get_running (sim));
       if (t0 < 0.0)
         t0 = frame->diag.time;
       seen++;
@@ -305,11 +370,12 @@ test_slider_extremes_keep_running (void)
   static const double omegas[] = { 210.0, 250.0, 320.0, 500.0, 250.0 };
   SpWindow *window = new_window ();
   SpSimBar *bar = sp_window_get_sim_bar (window);
+  SpSimulation *sim = sp_window_get_simulation (window);
   SpParams *params = sp_window_get_params (window);
   SpFrame *frame;
   SpChBoxFit fit;
 
-  wait_for_frame (bar, 0, -1.0, 20.0);
+  wait_for_frame (sim, 0, -1.0, 20.0);
   for (guint i = 0; i < G_N_ELEMENTS (omegas); i++)
     {
       g_object_set (params, "omega", omegas[i], NULL);
@@ -348,13 +414,14 @@ test_box_fitted (void)
 {
   SpWindow *window = new_window ();
   SpSimBar *bar = sp_window_get_sim_bar (window);
+  SpSimulation *sim = sp_window_get_simulation (window);
   SpParams *params = sp_window_get_params (window);
-  SpFrame *frame = wait_for_frame (bar, 0, -1.0, 20.0);
+  SpFrame *frame = wait_for_frame (sim, 0, -1.0, 20.0);
   SpChBoxFit fit;
 
   g_object_set (params, "grid-size", 64u, "domain-length", 1024.0, NULL);
   do
-    frame = wait_for_frame (bar, frame->serial, -1.0, 60.0);
+    frame = wait_for_frame (sim, frame->serial, -1.0, 60.0);
   while (frame->n != 64);
   frame = run_at_omega (bar, frame->params.model.omega, 3);
   sp_ch_box_fit (&frame->params.model, 64, 1024.0, 0.0, &fit);
@@ -375,23 +442,24 @@ test_failure_banner (void)
 {
   SpWindow *window = new_window ();
   SpSimBar *bar = sp_window_get_sim_bar (window);
+  SpSimulation *sim = sp_window_get_simulation (window);
   SpParams *params = sp_window_get_params (window);
-  SpFrame *frame = wait_for_frame (bar, 0, -1.0, 20.0);
+  SpFrame *frame = wait_for_frame (sim, 0, -1.0, 20.0);
   guint64 seed;
 
   g_object_set (params, "tolerance", 1e-300, NULL);
   do
-    frame = wait_for_frame (bar, frame->serial, -1.0, 60.0);
+    frame = wait_for_frame (sim, frame->serial, -1.0, 60.0);
   while (frame->state != SP_WORKER_FAILED);
   /* At once: the frame that stopped is the one on show with the banner. */
   g_assert_true (sp_sim_bar_get_failed (bar));
   g_assert_nonnull (strstr (sp_sim_bar_get_message (bar), frame->message));
-  g_assert_true (sp_sim_bar_get_running (bar));
+  g_assert_true (sp_simulation_get_running (sim));
 
   /* Dragging while it cannot run: stopped again, the banner stays. */
   g_object_set (params, "omega", 120.0, NULL);
   do
-    frame = wait_for_frame (bar, frame->serial, -1.0, 60.0);
+    frame = wait_for_frame (sim, frame->serial, -1.0, 60.0);
   while (frame->params.model.omega != 120.0 || frame->state != SP_WORKER_FAILED);
   g_assert_true (sp_sim_bar_get_failed (bar));
 
@@ -402,14 +470,14 @@ test_failure_banner (void)
   /* Stopped once more; Reset to Preset restarts from fresh noise. */
   g_object_set (params, "tolerance", 1e-300, NULL);
   do
-    frame = wait_for_frame (bar, frame->serial, -1.0, 60.0);
+    frame = wait_for_frame (sim, frame->serial, -1.0, 60.0);
   while (frame->state != SP_WORKER_FAILED);
   g_assert_true (sp_sim_bar_get_failed (bar));
   g_object_get (params, "seed", &seed, NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.reset-to-preset", NULL);
   /* The preset's values and the new seed may arrive in two frames. */
   do
-    frame = wait_for_frame (bar, frame->serial, -1.0, 60.0);
+    frame = wait_for_frame (sim, frame->serial, -1.0, 60.0);
   while (frame->params.seed == seed);
   frame = run_at_omega (bar, 115.8, 3);
   g_assert_cmpuint (frame->params.seed, !=, seed);
@@ -429,6 +497,7 @@ main (int   argc,
 
   g_test_add_func ("/app/sim/advances", test_advances);
   g_test_add_func ("/app/sim/pause-step-restart", test_pause_step_restart);
+  g_test_add_func ("/app/sim/paused-frame-clock-idle", test_paused_frame_clock_idle);
   g_test_add_func ("/app/sim/params-reach-worker", test_params_reach_worker);
   g_test_add_func ("/app/sim/slider-extremes-keep-running", test_slider_extremes_keep_running);
   g_test_add_func ("/app/sim/box-fitted", test_box_fitted);

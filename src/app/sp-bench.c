@@ -181,7 +181,7 @@ sp_bench_redraw_start (SpWindow *window,
   bench->total = g_array_new (FALSE, FALSE, sizeof (double));
   bench->figures = g_array_new (FALSE, FALSE, sizeof (double));
 
-  sp_sim_bar_set_running (sp_window_get_sim_bar (window), FALSE);
+  sp_simulation_set_running (sp_window_get_simulation (window), FALSE);
   gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
   gtk_window_present (GTK_WINDOW (window));
   /* Let the first frames (and the fonts) settle before measuring. */

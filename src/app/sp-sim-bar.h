@@ -1,10 +1,11 @@
-/* sp-sim-bar.h — the live Cahn–Hilliard run: its worker, controls and
- * read-outs
+/* sp-sim-bar.h — the live run's controls and read-outs
  *
- * Owns the SpWorker (and frees it in dispose, so quitting mid-run joins the
- * thread cleanly) and the SpChHistory of every frame shown.  A tick
- * callback reads the worker's latest frame at the display rate, never
- * waiting for it; "frame-changed" tells the plots.
+ * Shows and drives an SpSimulation (which owns the worker thread and the
+ * history): the read-outs follow its frame, the banner its failure and
+ * note, the play button's icon its "running", the Speed field its
+ * parameters' steps per frame.  The buttons act through the window's
+ * win.* actions.  No tick callback: the bar redraws only when the
+ * simulation has news.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,33 +13,22 @@
 
 #include <gtk/gtk.h>
 
-#include "sp-ch-history.h"
-#include "sp-params.h"
-#include "sp-worker.h"
+#include "sp-simulation.h"
 
 G_BEGIN_DECLS
 
 #define SP_TYPE_SIM_BAR (sp_sim_bar_get_type ())
 G_DECLARE_FINAL_TYPE (SpSimBar, sp_sim_bar, SP, SIM_BAR, GtkWidget)
 
-/* Starts the worker on @params' simulation and follows their changes. */
-void               sp_sim_bar_set_params   (SpSimBar *self,
-                                            SpParams *params);
-gboolean           sp_sim_bar_get_running  (SpSimBar *self);
-void               sp_sim_bar_set_running  (SpSimBar *self,
-                                            gboolean  running);
-void               sp_sim_bar_step         (SpSimBar *self);
-/* A new random seed: the run starts again from fresh noise. */
-void               sp_sim_bar_restart      (SpSimBar *self);
-/* The frame on show (borrowed; NULL before the first). */
-SpFrame           *sp_sim_bar_get_frame    (SpSimBar *self);
-const SpChHistory *sp_sim_bar_get_history  (SpSimBar *self);
+void               sp_sim_bar_set_simulation (SpSimBar     *self,
+                                              SpSimulation *simulation);
+SpSimulation      *sp_sim_bar_get_simulation (SpSimBar     *self);
 /* The read-out line and the failure message on show ("" when none). */
-const char        *sp_sim_bar_get_status   (SpSimBar *self);
-const char        *sp_sim_bar_get_message  (SpSimBar *self);
+const char        *sp_sim_bar_get_status     (SpSimBar     *self);
+const char        *sp_sim_bar_get_message    (SpSimBar     *self);
 /* The note on a box fitted to the interfaces ("" when none). */
-const char        *sp_sim_bar_get_note     (SpSimBar *self);
+const char        *sp_sim_bar_get_note       (SpSimBar     *self);
 /* The run has stopped and the banner says why. */
-gboolean           sp_sim_bar_get_failed   (SpSimBar *self);
+gboolean           sp_sim_bar_get_failed     (SpSimBar     *self);
 
 G_END_DECLS

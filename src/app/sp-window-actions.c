@@ -17,7 +17,7 @@ step_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  sp_sim_bar_step (SP_WINDOW (widget)->sim_bar);
+  sp_simulation_step (SP_WINDOW (widget)->simulation);
 }
 
 static void
@@ -25,7 +25,7 @@ reset_simulation_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
 {
-  sp_sim_bar_restart (SP_WINDOW (widget)->sim_bar);
+  sp_simulation_restart (SP_WINDOW (widget)->simulation);
 }
 
 static void
@@ -43,8 +43,8 @@ reset_to_preset_action (GtkWidget  *widget,
     }
   /* A run the preset's own values had stopped starts again from fresh
    * noise (new values resume it by themselves). */
-  if (sp_sim_bar_get_failed (self->sim_bar))
-    sp_sim_bar_restart (self->sim_bar);
+  if (sp_simulation_get_failed (self->simulation))
+    sp_simulation_restart (self->simulation);
   adw_toast_overlay_add_toast (self->toast_overlay,
                                adw_toast_new (_("Parameters reset to the preset")));
 }

@@ -108,12 +108,12 @@ static void
 window_figure_data (SpWindow     *self,
                     SpFigureData *data)
 {
-  SpSimBar *bar = sp_window_get_sim_bar (self);
+  SpSimulation *simulation = sp_window_get_simulation (self);
 
   sp_figure_data_init (data);
   data->analysis = sp_window_get_analysis (self);
-  data->frame = sp_sim_bar_get_frame (bar);
-  data->history = sp_sim_bar_get_history (bar);
+  data->frame = sp_simulation_get_frame (simulation);
+  data->history = sp_simulation_get_history (simulation);
   data->field_fixed_scale = sp_window_get_field_fixed_scale (self);
 }
 

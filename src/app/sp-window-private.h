@@ -30,6 +30,7 @@ struct _SpWindow
   SpParams             *params;
   GSettings            *settings;    /* NULL when the schema is not installed */
   SpAnalysis           *analysis;
+  SpSimulation         *simulation;  /* the live run: its worker and history */
   SpPlotView           *views[N_VIEWS];
   gboolean              field_fixed_scale;
 

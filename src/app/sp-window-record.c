@@ -1,11 +1,11 @@
 /* sp-window-record.c — recording the live simulation from the window
  *
- * Every frame the simulation bar shows ("frame-changed", in its tick
- * callback) goes to sp_recorder_push(), which never waits, at most
- * options.fps a second: the video then plays at the speed the user
- * watched, whatever the display rate.  A header-bar indicator counts the
- * frames and the drops and stops the recording when clicked; finishing
- * waits for the encoder, so it runs in a thread and ends with a toast.
+ * Every frame the simulation takes from its worker ("notify::frame") goes
+ * to sp_recorder_push(), which never waits, at most options.fps a second:
+ * the video then plays at the speed the user watched, whatever the
+ * display rate.  A header-bar indicator counts the frames and the drops
+ * and stops the recording when clicked; finishing waits for the encoder,
+ * so it runs in a thread and ends with a toast.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -76,8 +76,7 @@ static void
 push_frame (SpWindow *self)
 {
   RecordState *state = get_state (self);
-  SpFrame *frame = sp_window_get_sim_bar (self) != NULL
-                   ? sp_sim_bar_get_frame (sp_window_get_sim_bar (self)) : NULL;
+  SpFrame *frame = sp_simulation_get_frame (sp_window_get_simulation (self));
   gint64 now = g_get_monotonic_time ();
 
   if (state->recorder == NULL || frame == NULL || now < state->next_due)
@@ -296,7 +295,7 @@ sp_window_record_init (SpWindow *self)
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), state->indicator);
   set_recording (self, FALSE);
 
-  g_signal_connect_object (sp_window_get_sim_bar (self), "frame-changed",
+  g_signal_connect_object (sp_window_get_simulation (self), "notify::frame",
                            G_CALLBACK (push_frame), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "destroy", G_CALLBACK (on_window_destroy), NULL);
 }

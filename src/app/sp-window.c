@@ -103,8 +103,8 @@ cursor_moved_cb (SpWindow   *self,
 static void
 frame_changed_cb (SpWindow *self)
 {
-  SpFrame *frame = sp_sim_bar_get_frame (self->sim_bar);
-  const SpChHistory *history = sp_sim_bar_get_history (self->sim_bar);
+  SpFrame *frame = sp_simulation_get_frame (self->simulation);
+  const SpChHistory *history = sp_simulation_get_history (self->simulation);
 
   for (guint i = N_ANALYSIS_VIEWS; i < N_VIEWS; i++)
     {
@@ -330,6 +330,13 @@ sp_window_get_sim_bar (SpWindow *self)
   return self->sim_bar;
 }
 
+SpSimulation *
+sp_window_get_simulation (SpWindow *self)
+{
+  g_return_val_if_fail (SP_IS_WINDOW (self), NULL);
+  return self->simulation;
+}
+
 GPtrArray *
 sp_window_get_plot_views (SpWindow *self)
 {
@@ -427,7 +434,8 @@ sp_window_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_RUNNING:
-      g_value_set_boolean (value, self->sim_bar != NULL && sp_sim_bar_get_running (self->sim_bar));
+      g_value_set_boolean (value, self->simulation != NULL &&
+                                  sp_simulation_get_running (self->simulation));
       break;
     case PROP_PRESENTATION:
       g_value_set_boolean (value, sp_params_get_presentation (self->params));
@@ -451,7 +459,7 @@ sp_window_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_RUNNING:
-      sp_sim_bar_set_running (self->sim_bar, g_value_get_boolean (value));
+      sp_simulation_set_running (self->simulation, g_value_get_boolean (value));
       break;
     case PROP_PRESENTATION:
       g_object_set (self->params, "presentation", g_value_get_boolean (value), NULL);
@@ -470,8 +478,12 @@ sp_window_dispose (GObject *object)
   SpWindow *self = SP_WINDOW (object);
 
   sp_window_save_state (self);
-  /* The simulation bar joins the worker thread in its own dispose. */
   gtk_widget_dispose_template (GTK_WIDGET (self), SP_TYPE_WINDOW);
+  /* Joins the worker thread, unless someone else still holds the run:
+   * then it must not call back into a window without figures. */
+  if (self->simulation != NULL)
+    g_signal_handlers_disconnect_by_data (self->simulation, self);
+  g_clear_object (&self->simulation);
   memset (self->views, 0, sizeof self->views);
   g_clear_object (&self->settings);
   g_clear_object (&self->params);
@@ -603,13 +615,16 @@ sp_window_init (SpWindow *self)
       g_signal_connect_object (self->views[i], "cursor-moved",
                                G_CALLBACK (cursor_moved_cb), self, G_CONNECT_SWAPPED);
 
-  sp_sim_bar_set_params (self->sim_bar, self->params);
-  g_signal_connect_object (self->sim_bar, "frame-changed",
+  /* On first launch the field separates before the student's eyes. */
+  self->simulation = sp_simulation_new (self->params);
+  sp_simulation_set_running (self->simulation, TRUE);
+  sp_sim_bar_set_simulation (self->sim_bar, self->simulation);
+  g_signal_connect_object (self->simulation, "notify::frame",
                            G_CALLBACK (frame_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->sim_bar, "notify::running",
+  g_signal_connect_object (self->simulation, "notify::running",
                            G_CALLBACK (sim_running_cb), self, G_CONNECT_SWAPPED);
-  /* The play button asked win.play's state before the simulation bar was
-   * set: it showed (and told screen readers) "not pressed" while running. */
+  /* The play button asked win.play's state before the simulation was
+   * made: it showed (and told screen readers) "not pressed" while running. */
   sim_running_cb (self);
 
   /* The Export menu and the recording: sp-window-export.c. */

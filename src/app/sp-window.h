@@ -10,6 +10,7 @@
 #include "sp-application.h"
 #include "sp-params.h"
 #include "sp-sim-bar.h"
+#include "sp-simulation.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +24,9 @@ SpParams   *sp_window_get_params    (SpWindow      *self);
 /* The analysis every plot draws (borrowed). */
 SpAnalysis *sp_window_get_analysis  (SpWindow      *self);
 SpSimBar   *sp_window_get_sim_bar   (SpWindow      *self);
+/* The live run the simulation figures, the bar and the recorder follow
+ * (owned by the window). */
+SpSimulation *sp_window_get_simulation (SpWindow    *self);
 /* Every SpPlotView: the five analysis figures first (g, OCV, phase
  * diagram, D_chem, σ), then the simulation figures; free with
  * g_ptr_array_unref (the views are borrowed). */

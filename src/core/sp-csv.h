@@ -14,7 +14,7 @@
 
 #include "sp-analysis.h"
 #include "sp-ch-history.h"
-#include "sp-worker.h"
+#include "sp-frame.h"
 
 G_BEGIN_DECLS
 

@@ -12,19 +12,9 @@
 
 #include <glib.h>
 
-#include "sp-ch.h"
-#include "sp-ch-diagnostics.h"
+#include "sp-frame.h"
 
 G_BEGIN_DECLS
-
-typedef enum
-{
-  SP_WORKER_PAUSED  = 0,
-  SP_WORKER_RUNNING = 1,
-  SP_WORKER_FAILED  = 2,   /* stopped by an error; see SpFrame.message.
-                               Running resumes by itself with the next
-                               parameters or reset that the engine takes. */
-} SpWorkerState;
 
 typedef enum
 {
@@ -34,34 +24,6 @@ typedef enum
    * interfaces) and says so in SpFrame.note. */
   SP_WORKER_FIT_BOX    = 1 << 0,
 } SpWorkerFlags;
-
-/* Immutable once published. */
-typedef struct
-{
-  guint64          serial;     /* increases with every published frame      */
-  SpWorkerState    state;      /* the worker's state when it was published   */
-  char            *message;    /* why the run stopped (FAILED), else NULL    */
-  char            *note;       /* SP_WORKER_FIT_BOX: the box was changed, and
-                                  why (sp_ch_box_fit_note); else NULL        */
-  SpChParams       params;     /* the parameters the field was computed with
-                                  (the fitted box, if it was fitted)         */
-  guint            n;
-  double           length;     /* nm (PFHub: its own units)                  */
-  double          *field;      /* n × n, row-major, y slowest; never NaN      */
-  double           field_min, field_max;
-  guint64          rejected;   /* rejected (retried) steps so far             */
-  SpChDiagnostics  diag;
-} SpFrame;
-
-/* A frame of @ch's current field and diagnostics (serial 0), for code that
- * runs an SpCh itself (the CLI export, tests); @ch may be NULL for a frame
- * without a field. */
-SpFrame  *sp_frame_new                  (SpCh              *ch,
-                                         const SpChParams  *params,
-                                         SpWorkerState      state,
-                                         const char        *message);
-SpFrame  *sp_frame_ref                  (SpFrame           *frame);
-void      sp_frame_unref                (SpFrame           *frame);
 
 typedef struct _SpWorker SpWorker;
 
@@ -102,7 +64,6 @@ SpFrame  *sp_worker_get_frame           (SpWorker          *self);
 /* The serial of the latest frame (0 before the first), without a copy. */
 guint64   sp_worker_get_serial          (SpWorker          *self);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpFrame, sp_frame_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpWorker, sp_worker_free)
 
 G_END_DECLS

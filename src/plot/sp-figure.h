@@ -15,7 +15,7 @@
 #include "sp-analysis.h"
 #include "sp-ch-history.h"
 #include "sp-plot-style.h"
-#include "sp-worker.h"
+#include "sp-frame.h"
 
 G_BEGIN_DECLS
 

@@ -8,14 +8,14 @@
  * frame is dropped and counted.  The video's timestamps advance one frame
  * period per recorded frame, so drops shorten the video, never stutter it.
  *
- * No GTK: the recorder takes SpFrames (from SpWorker or sp_frame_new()).
+ * No GTK: the recorder takes SpFrames (from the worker or sp_frame_new()).
  */
 #pragma once
 
 #include <glib.h>
 
 #include "sp-plot-style.h"
-#include "sp-worker.h"
+#include "sp-frame.h"
 
 G_BEGIN_DECLS
 
