@@ -9,7 +9,8 @@
 #                    UndefinedBehaviorSanitizer (any report fails the test;
 #                    leaks are valgrind's job, see below), less suite 'ui'
 #                    (its timed drags and the soak are too slow under ASan);
-#   3. _build-tsan   the worker tests (suite 'threads') with ThreadSanitizer;
+#   3. _build-tsan   the worker and simulation tests (suite 'threads') with
+#                    ThreadSanitizer;
 #   4. _build        the core C tests again under valgrind memcheck (errors
 #                    or a definite leak fail the test), except the few
 #                    long-running engine and figure tests that would take
@@ -90,11 +91,13 @@ if [ "${SP_TEST_QUICK:-0}" != 1 ]; then
   # Only compiled test programs (valgrind on python3 tests would check
   # Python); the engine's long runs (ch, pfhub, ch-stability, the figure
   # and export tests that render many Pango/Cairo figures or run
-  # simulations, and the worker, which TSan covers) are left out because
-  # they take minutes under valgrind (figure alone: 3 min).
+  # simulations, and the worker and the simulation object, which TSan
+  # covers) are left out because they take minutes under valgrind (figure
+  # alone: 3 min).
   memcheck_tests=$(meson introspect --tests _build | python3 -c '
 import json, os, sys
-skip = {"ch", "pfhub", "ch-stability", "cli-export", "export", "recorder", "worker", "figure"}
+skip = {"ch", "pfhub", "ch-stability", "cli-export", "export", "recorder", "worker", "simulation",
+        "figure"}
 for t in json.load(sys.stdin):
     exe = os.path.basename(t["cmd"][0])
     if ("spinodal:core" in t["suite"] and t["name"] not in skip
