@@ -144,8 +144,8 @@ sp_simulation_take_frame (SpSimulation *self)
   message_changed = set_text (&self->message, message);
   note_changed = set_text (&self->note, frame->note);
 
-  /* The read-outs come before the frame, so whoever follows "frame" finds
-   * them already in step with it. */
+  /* Failure, message and note are announced before the frame, so whoever
+   * follows "frame" finds them already in step with it. */
   if (failed_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FAILED]);
   if (message_changed)
