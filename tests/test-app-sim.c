@@ -208,11 +208,13 @@ test_pause_step_restart (void)
   /* Pause through the action: no more steps. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.play", NULL);
   g_assert_false (sp_simulation_get_running (sim));
-  /* The frame published with the pause may still arrive; then silence. */
-  until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
+  /* The worker publishes the pause in a frame of its own, which may come
+   * later than any fixed wait on a loaded machine or under ASan (after the
+   * frame of the steps it cut short); then silence. */
   frame = sp_simulation_get_frame (sim);
+  do
+    frame = wait_for_frame (sim, frame->serial, -1.0, 20.0);
+  while (frame->state != SP_WORKER_PAUSED);
   serial = frame->serial;
   t = frame->diag.time;
   steps = frame->diag.steps;
@@ -284,6 +286,7 @@ test_paused_frame_clock_idle (void)
   SpSimulation *sim = sp_window_get_simulation (window);
   SpFrame *frame;
   guint updates, paints;
+  gint64 deadline;
 
   frame = wait_for_frame (sim, 0, -1.0, 20.0);
   wait_for_frame (sim, frame->serial, -1.0, 20.0);
@@ -296,8 +299,15 @@ test_paused_frame_clock_idle (void)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.play", NULL);
   g_assert_false (sp_simulation_get_running (sim));
-  /* The frame published with the pause may still arrive and be drawn. */
-  count_frame_clock (window, 0.5, &updates, &paints);
+  /* The pause comes in a frame of its own, which is drawn; then quiet. */
+  frame = sp_simulation_get_frame (sim);
+  do
+    frame = wait_for_frame (sim, frame->serial, -1.0, 20.0);
+  while (frame->state != SP_WORKER_PAUSED);
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  do
+    count_frame_clock (window, 0.3, &updates, &paints);
+  while (updates + paints > 0 && g_get_monotonic_time () < deadline);
   count_frame_clock (window, 1.0, &updates, &paints);
   g_test_message ("paused: %u updates, %u paints in 1 s", updates, paints);
   g_assert_cmpuint (updates, ==, 0);
