@@ -387,8 +387,7 @@ setup (Fixture *f)
   sim_bar = GTK_WIDGET (sp_window_get_sim_bar (f->window));
   f->focus[FOCUS_SPIN] = find_descendant (panel, GTK_TYPE_SPIN_BUTTON, TRUE);
   f->focus[FOCUS_SCALE] = find_descendant (panel, GTK_TYPE_SCALE, TRUE);
-  f->focus[FOCUS_PLOT] = GTK_WIDGET (template_child (f->window, SP_TYPE_WINDOW,
-                                                     "free_energy_view"));
+  f->focus[FOCUS_PLOT] = GTK_WIDGET (overview_child (f->window, "free_energy_view"));
   f->focus[FOCUS_SIM_BUTTON] = find_descendant (sim_bar, GTK_TYPE_BUTTON, TRUE);
   f->focus[FOCUS_MENU_BUTTON] = GTK_WIDGET (f->menu_button);
   f->focus[FOCUS_PAGE] = NULL;
