@@ -26,6 +26,7 @@ struct _SpOverviewPage
   guint        focus[2];        /* presentation mode's figures, indices into grid order */
 
   /* Template children. */
+  GtkWidget   *focus_bar;       /* shown in presentation mode (bound in its template) */
   GtkDropDown *focus_first;
   GtkDropDown *focus_second;
   GtkGrid     *overview_grid;
@@ -151,6 +152,7 @@ sp_overview_page_class_init (SpOverviewPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/spinodal/Spinodal/sp-overview-page.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, SpOverviewPage, name)
+  BIND (focus_bar);
   BIND (focus_first);
   BIND (focus_second);
   BIND (overview_grid);
