@@ -4,7 +4,9 @@
  * one new SpAnalysis (1–3 ms, so on the main thread), which every analysis
  * plot and the read-outs take; the simulation bar feeds the same
  * parameters to the running worker.  The window itself only wires these
- * together and keeps the linked cursor and the window state.
+ * together and keeps the linked cursor and the window state; the figures
+ * belong to the pages (sp-window-pages.c lists them, sp-lab-page.h is how
+ * the window sees one).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -169,7 +171,7 @@ sp_window_apply_presentation (SpWindow *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTATION]);
 }
 
-/* Layout: reflow with the width, the panel as an overlay when folded ------ */
+/* Layout: the pages reflow themselves; the panel an overlay when folded --- */
 
 /* Folded (a window too narrow for both), the panel slides over the
  * figures without dimming them, so a slider and the plots it changes are
@@ -204,7 +206,7 @@ sp_window_queue_fold (SpWindow *self)
 }
 
 /* Moving cards or relabelling the panel button during an allocation
- * would re-enter it: after it, at most one idle. */
+ * would re-enter it: after it, at most one idle each (the pages' own). */
 static void
 sp_window_size_allocate (GtkWidget *widget,
                          int        width,
