@@ -22,7 +22,9 @@ sp_window_pages_init (SpWindow *self)
 {
   g_return_if_fail (self->pages == NULL);
 
-  self->pages = g_ptr_array_new ();
+  /* Held until the window's template is gone: a late signal then finds
+   * pages without figures rather than freed ones. */
+  self->pages = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < G_N_ELEMENTS (page_types); i++)
     {
       SpLabPage *page = g_object_new (page_types[i] (), NULL);
@@ -33,6 +35,6 @@ sp_window_pages_init (SpWindow *self)
                                               sp_lab_page_get_title (page));
       adw_view_stack_page_set_icon_name (stack_page, sp_lab_page_get_icon_name (page));
       adw_view_stack_page_set_use_underline (stack_page, TRUE);
-      g_ptr_array_add (self->pages, page);
+      g_ptr_array_add (self->pages, g_object_ref (page));
     }
 }

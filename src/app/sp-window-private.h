@@ -23,7 +23,7 @@ struct _SpWindow
   SpParams             *params;
   GSettings            *settings;    /* NULL when the schema is not installed */
   SpAnalysis           *analysis;
-  GPtrArray            *pages;       /* SpLabPage, borrowed from the view stack */
+  GPtrArray            *pages;       /* SpLabPage, in the view stack's order */
   gboolean              field_fixed_scale;
   char                 *color_scheme; /* "default", "light" or "dark"; NULL before set */
   int                   folded;      /* the flap's, as last shown; -1 before */

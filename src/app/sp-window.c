@@ -426,10 +426,10 @@ sp_window_dispose (GObject *object)
 
   sp_window_save_state (self);
   /* The simulation bar joins the worker thread in its own dispose. */
-  /* The pages go with the view stack. */
-  g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_handle_id (&self->fold_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), SP_TYPE_WINDOW);
+  /* Disposed with the view stack, and now without figures. */
+  g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_object (&self->settings);
   g_clear_object (&self->params);
   g_clear_pointer (&self->analysis, sp_analysis_unref);
