@@ -69,7 +69,9 @@ static gboolean
 action_enabled (SpWindow   *window,
                 const char *name)
 {
-  return g_action_group_get_action_enabled (G_ACTION_GROUP (window), name);
+  g_autofree char *full_name = g_strconcat ("win.", name, NULL);
+
+  return test_action_enabled (window, full_name);
 }
 
 static SpFrame *
@@ -174,8 +176,8 @@ static void
 test_current_view (void)
 {
   SpWindow *window = new_window ();
-  SpPlotView *ocv = SP_PLOT_VIEW (template_child (window, SP_TYPE_WINDOW, "ocv_view"));
-  SpPlotView *energy = SP_PLOT_VIEW (template_child (window, SP_TYPE_WINDOW, "energy_view"));
+  SpPlotView *ocv = SP_PLOT_VIEW (overview_child (window, "ocv_view"));
+  SpPlotView *energy = SP_PLOT_VIEW (simulation_child (window, "energy_view"));
 
   g_assert_cmpint (sp_plot_view_get_kind (sp_window_export_get_current_view (window)), ==,
                    SP_FIGURE_FREE_ENERGY);
@@ -323,7 +325,7 @@ static void
 test_chooser (void)
 {
   SpWindow *window = new_window ();
-  SpPlotView *dchem = SP_PLOT_VIEW (template_child (window, SP_TYPE_WINDOW, "dchem_view"));
+  SpPlotView *dchem = SP_PLOT_VIEW (overview_child (window, "dchem_view"));
   g_autofree char *dir = test_tmpdir_new ("test-app-export");
   g_autofree char *typed = NULL;
   g_autofree char *expected = NULL;
@@ -360,7 +362,7 @@ static void
 test_chooser_type_wins (void)
 {
   SpWindow *window = new_window ();
-  SpPlotView *dchem = SP_PLOT_VIEW (template_child (window, SP_TYPE_WINDOW, "dchem_view"));
+  SpPlotView *dchem = SP_PLOT_VIEW (overview_child (window, "dchem_view"));
   g_autofree char *dir = test_tmpdir_new ("test-app-export");
   g_autofree char *typed = NULL;
   g_autofree char *pdf = NULL;
@@ -418,8 +420,7 @@ test_data_chooser (void)
 
   wait_for_serial (sim, 0);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "simulation");
-  while (!gtk_widget_get_mapped (GTK_WIDGET (template_child (window, SP_TYPE_WINDOW,
-                                                             "field_sim_view"))))
+  while (!gtk_widget_get_mapped (GTK_WIDGET (simulation_child (window, "field_sim_view"))))
     g_main_context_iteration (NULL, TRUE);
   /* Nothing clicked or focused there: the page's first figure. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-data", NULL));
@@ -445,7 +446,7 @@ static void
 test_copy (void)
 {
   SpWindow *window = new_window ();
-  SpPlotView *phase = SP_PLOT_VIEW (template_child (window, SP_TYPE_WINDOW, "phase_view"));
+  SpPlotView *phase = SP_PLOT_VIEW (overview_child (window, "phase_view"));
   GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree guchar *pixels = NULL;
@@ -664,7 +665,7 @@ static void
 test_context_menu (void)
 {
   SpWindow *window = new_window ();
-  SpPlotView *phase = SP_PLOT_VIEW (template_child (window, SP_TYPE_WINDOW, "phase_view"));
+  SpPlotView *phase = SP_PLOT_VIEW (overview_child (window, "phase_view"));
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (phase));
   GtkShortcut *menu_key = NULL;
   GtkWidget *popover;

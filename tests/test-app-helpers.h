@@ -5,7 +5,9 @@
 #pragma once
 
 #include "sp-application.h"
+#include "sp-overview-page.h"
 #include "sp-presets.h"
+#include "sp-simulation-page.h"
 #include "sp-window.h"
 
 static SpApplication *app;
@@ -21,7 +23,7 @@ flush_main_loop (void)
 static inline SpWindow *
 new_window_from_settings (void)
 {
-  SpWindow *window = sp_window_new (app);
+  SpWindow *window = sp_window_new (GTK_APPLICATION (app));
 
   gtk_window_present (GTK_WINDOW (window));
   while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
@@ -60,6 +62,49 @@ template_child (gpointer    widget,
 
   g_assert_nonnull (object);
   return object;
+}
+
+/* A template child of the window's page @page ("overview", "simulation"),
+ * a widget of @type. */
+static inline GObject *
+page_child (gpointer    window,
+            const char *page,
+            GType       type,
+            const char *name)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (template_child (window, SP_TYPE_WINDOW, "view_stack"));
+  GtkWidget *child = adw_view_stack_get_child_by_name (stack, page);
+
+  g_assert_nonnull (child);
+  g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (child, type));
+  return template_child (child, type, name);
+}
+
+/* A figure of the Overview page, by its id in sp-overview-page.ui. */
+#define overview_child(window, name) \
+  page_child ((window), "overview", SP_TYPE_OVERVIEW_PAGE, (name))
+/* A figure of the Simulation page, by its id in sp-simulation-page.ui. */
+#define simulation_child(window, name) \
+  page_child ((window), "simulation", SP_TYPE_SIMULATION_PAGE, (name))
+
+/* Whether the action @name ("win.save") is there and enabled as the
+ * window's widgets see it, whichever way it is installed (a class action
+ * or an action map's): a hidden button naming it, inside the window, is
+ * sensitive exactly then. */
+static inline gboolean
+test_action_enabled (gpointer    window,
+                     const char *name)
+{
+  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+  GtkWidget *probe = gtk_button_new ();
+  gboolean enabled;
+
+  gtk_widget_set_visible (probe, FALSE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (probe), name);
+  gtk_box_append (GTK_BOX (content), probe);
+  enabled = gtk_widget_get_sensitive (probe);
+  gtk_box_remove (GTK_BOX (content), probe);
+  return enabled;
 }
 
 /* A non-unique, registered application (never the one on the bus). */

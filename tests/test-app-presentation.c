@@ -50,7 +50,7 @@ settle (void)
 static SpWindow *
 new_projector_window (gboolean presentation)
 {
-  SpWindow *window = sp_window_new (app);
+  SpWindow *window = sp_window_new (GTK_APPLICATION (app));
   SpParams *params = sp_window_get_params (window);
 
   gtk_window_set_default_size (GTK_WINDOW (window), PROJECTOR_WIDTH, PROJECTOR_HEIGHT);
@@ -120,11 +120,11 @@ test_focus_layout (void)
 {
   SpWindow *window = new_projector_window (TRUE);
   GtkWidget *panel = GTK_WIDGET (template_child (window, SP_TYPE_WINDOW, "panel"));
-  GtkWidget *g_view = GTK_WIDGET (template_child (window, SP_TYPE_WINDOW, "free_energy_view"));
-  GtkWidget *phase_view = GTK_WIDGET (template_child (window, SP_TYPE_WINDOW, "phase_view"));
-  GtkWidget *ocv_view = GTK_WIDGET (template_child (window, SP_TYPE_WINDOW, "ocv_view"));
-  GtkWidget *focus_bar = GTK_WIDGET (template_child (window, SP_TYPE_WINDOW, "focus_bar"));
-  GtkDropDown *first = GTK_DROP_DOWN (template_child (window, SP_TYPE_WINDOW, "focus_first"));
+  GtkWidget *g_view = GTK_WIDGET (overview_child (window, "free_energy_view"));
+  GtkWidget *phase_view = GTK_WIDGET (overview_child (window, "phase_view"));
+  GtkWidget *ocv_view = GTK_WIDGET (overview_child (window, "ocv_view"));
+  GtkWidget *focus_bar = GTK_WIDGET (overview_child (window, "focus_bar"));
+  GtkDropDown *first = GTK_DROP_DOWN (overview_child (window, "focus_first"));
   SpSliderRow *temperature = slider_row (window, "temperature_row");
   graphene_rect_t panel_r, t_r, g_r, phase_r, window_r = GRAPHENE_RECT_INIT (0, 0, PROJECTOR_WIDTH, PROJECTOR_HEIGHT);
   GtkWidget *plots[2] = { g_view, phase_view };
@@ -176,7 +176,7 @@ test_focus_layout (void)
   gtk_drop_down_set_selected (first, 3);
   settle ();
   g_assert_cmpuint (gtk_drop_down_get_selected (
-                      GTK_DROP_DOWN (template_child (window, SP_TYPE_WINDOW, "focus_second"))), ==, 1);
+                      GTK_DROP_DOWN (overview_child (window, "focus_second"))), ==, 1);
   g_assert_true (gtk_widget_get_mapped (ocv_view));
   g_assert_true (gtk_widget_get_mapped (phase_view));
 
@@ -185,7 +185,7 @@ test_focus_layout (void)
   settle ();
   g_assert_false (gtk_widget_get_visible (focus_bar));
   g_assert_true (gtk_widget_get_mapped (g_view));
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (template_child (window, SP_TYPE_WINDOW, "dispersion_view"))));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (overview_child (window, "dispersion_view"))));
 
   close_window (window);
 }

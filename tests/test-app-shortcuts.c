@@ -56,6 +56,8 @@ typedef enum
   EFFECT_PAGE_SIMULATION,
   EFFECT_MENU_OPEN,
   EFFECT_PROBE,          /* the probe action ran         */
+  EFFECT_CHOOSER,        /* a file chooser opened        */
+  EFFECT_COPIED,         /* the clipboard changed        */
   EFFECT_CLOSE_REQUEST,
 } Effect;
 
@@ -80,9 +82,11 @@ static const Case cases[] = {
   { "ctrl+o",       "Ctrl+O",       EFFECT_PROBE,           "win.open" },
   { "ctrl+s",       "Ctrl+S",       EFFECT_PROBE,           "win.save" },
   { "ctrl+shift+s", "Ctrl+Shift+S", EFFECT_PROBE,           "win.save-as" },
-  { "ctrl+e",       "Ctrl+E",       EFFECT_PROBE,           "win.export-figure" },
-  { "ctrl+shift+e", "Ctrl+Shift+E", EFFECT_PROBE,           "win.export-data" },
-  { "ctrl+shift+c", "Ctrl+Shift+C", EFFECT_PROBE,           "win.copy-figure" },
+  /* Class actions of the window (a probe cannot stand in for them):
+   * seen by what they do. */
+  { "ctrl+e",       "Ctrl+E",       EFFECT_CHOOSER,         NULL },
+  { "ctrl+shift+e", "Ctrl+Shift+E", EFFECT_CHOOSER,         NULL },
+  { "ctrl+shift+c", "Ctrl+Shift+C", EFFECT_COPIED,          NULL },
   { "ctrl+question", "Ctrl+?",      EFFECT_PROBE,           "win.show-help-overlay" },
   { "ctrl+q",       "Ctrl+Q",       EFFECT_PROBE,           "app.quit" },
   { "ctrl+w",       "Ctrl+W",       EFFECT_CLOSE_REQUEST,   NULL },
@@ -98,6 +102,7 @@ typedef struct
   GtkWidget *focus[N_FOCUS];
   GHashTable *probe_counts;     /* "win.open" → activations (GUINT_TO_POINTER) */
   guint      close_requests;
+  guint      copies;            /* the clipboard's "changed" */
   double     preset_temperature;
   /* Before the key. */
   guint64    seed;
@@ -275,6 +280,48 @@ menu_open (Fixture *f)
   return popover != NULL && gtk_widget_get_visible (GTK_WIDGET (popover));
 }
 
+/* The file choosers on show. */
+static guint
+count_choosers (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      n += GTK_IS_FILE_CHOOSER (w) && gtk_widget_get_mapped (GTK_WIDGET (w));
+    }
+  return n;
+}
+
+/* Cancels every file chooser, as Escape would. */
+static void
+cancel_choosers (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = g_list_model_get_n_items (toplevels); i-- > 0;)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER (w) && GTK_IS_DIALOG (w))
+        gtk_dialog_response (GTK_DIALOG (w), GTK_RESPONSE_CANCEL);
+      else if (GTK_IS_FILE_CHOOSER (w))
+        gtk_window_destroy (GTK_WINDOW (w));
+    }
+  while (count_choosers () > 0)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+clipboard_changed_cb (GdkClipboard *clipboard,
+                      Fixture      *f)
+{
+  f->copies++;
+}
+
 /* The state every case starts from: paused, no presentation, the panel
  * shown, the overview, the preset's T, the menu closed. */
 static void
@@ -290,7 +337,9 @@ reset_state (Fixture    *f,
                 c->effect == EFFECT_RESET ? f->preset_temperature + 40 : f->preset_temperature,
                 NULL);
   g_hash_table_remove_all (f->probe_counts);
+  cancel_choosers ();
   f->close_requests = 0;
+  f->copies = 0;
   flush_main_loop ();
   f->seed = get_seed (f);
   f->steps = get_steps (f);
@@ -324,6 +373,10 @@ effect_seen (Fixture    *f,
       return g_hash_table_lookup (f->probe_counts, c->probe) != NULL;
     case EFFECT_CLOSE_REQUEST:
       return f->close_requests > 0;
+    case EFFECT_CHOOSER:
+      return count_choosers () > 0;
+    case EFFECT_COPIED:
+      return f->copies > 0;
     default:
       g_assert_not_reached ();
     }
@@ -349,6 +402,18 @@ wait_for_effect (Fixture    *f,
     {
       flush_main_loop ();
       return GPOINTER_TO_UINT (g_hash_table_lookup (f->probe_counts, c->probe)) == 1;
+    }
+  if (c->effect == EFFECT_CHOOSER || c->effect == EFFECT_COPIED)
+    {
+      gboolean once;
+
+      /* A second activation would have presented its own chooser or
+       * copied again by now. */
+      g_usleep (100 * 1000);
+      flush_main_loop ();
+      once = c->effect == EFFECT_CHOOSER ? count_choosers () == 1 : f->copies == 1;
+      cancel_choosers ();
+      return once;
     }
   return TRUE;
 }
@@ -387,8 +452,7 @@ setup (Fixture *f)
   sim_bar = GTK_WIDGET (sp_window_get_sim_bar (f->window));
   f->focus[FOCUS_SPIN] = find_descendant (panel, GTK_TYPE_SPIN_BUTTON, TRUE);
   f->focus[FOCUS_SCALE] = find_descendant (panel, GTK_TYPE_SCALE, TRUE);
-  f->focus[FOCUS_PLOT] = GTK_WIDGET (template_child (f->window, SP_TYPE_WINDOW,
-                                                     "free_energy_view"));
+  f->focus[FOCUS_PLOT] = GTK_WIDGET (overview_child (f->window, "free_energy_view"));
   f->focus[FOCUS_SIM_BUTTON] = find_descendant (sim_bar, GTK_TYPE_BUTTON, TRUE);
   f->focus[FOCUS_MENU_BUTTON] = GTK_WIDGET (f->menu_button);
   f->focus[FOCUS_PAGE] = NULL;
@@ -399,12 +463,16 @@ setup (Fixture *f)
     if (cases[i].probe != NULL)
       install_probe (f, cases[i].probe);
   g_signal_connect (f->window, "close-request", G_CALLBACK (close_request_cb), f);
+  g_signal_connect (gtk_widget_get_clipboard (GTK_WIDGET (f->window)), "changed",
+                    G_CALLBACK (clipboard_changed_cb), f);
 }
 
 static void
 teardown (Fixture *f)
 {
   g_signal_handlers_disconnect_by_func (f->window, close_request_cb, f);
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_clipboard (GTK_WIDGET (f->window)),
+                                        clipboard_changed_cb, f);
   g_object_set (f->window, "running", FALSE, NULL);
   close_window (f->window);
   g_hash_table_unref (f->probe_counts);

@@ -156,12 +156,12 @@ sp_application_activate (GApplication *application)
 
   if (self->bench_redraw)
     {
-      sp_bench_redraw_start (sp_window_new (self), 60);
+      sp_bench_redraw_start (sp_window_new (GTK_APPLICATION (self)), 60);
       return;
     }
 
   if (window == NULL)
-    window = GTK_WINDOW (sp_window_new (SP_APPLICATION (application)));
+    window = GTK_WINDOW (sp_window_new (GTK_APPLICATION (application)));
 
   gtk_window_present (window);
 }
@@ -190,7 +190,7 @@ sp_application_open (GApplication  *application,
     if (SP_IS_WINDOW (l->data))
       window = l->data;
   if (window == NULL)
-    window = GTK_WINDOW (sp_window_new (self));
+    window = GTK_WINDOW (sp_window_new (GTK_APPLICATION (self)));
   gtk_window_present (window);
   sp_window_session_open_file (SP_WINDOW (window), files[0]);
 }

@@ -56,9 +56,6 @@ struct _SpParamPanel
 
 G_DEFINE_FINAL_TYPE (SpParamPanel, sp_param_panel, ADW_TYPE_BIN)
 
-/* Natural width: the rows' titles, sliders and entries side by side. */
-#define PANEL_WIDTH 400
-
 /* Preset ----------------------------------------------------------------- */
 
 static void
@@ -347,6 +344,18 @@ sp_param_panel_show_lever (SpParamPanel     *self,
 }
 
 void
+sp_param_panel_set_presentation (SpParamPanel *self,
+                                 gboolean      presentation)
+{
+  g_return_if_fail (SP_IS_PARAM_PANEL (self));
+
+  gtk_widget_set_size_request (GTK_WIDGET (self),
+                               presentation ? SP_PARAM_PANEL_WIDTH_PRESENTATION
+                                            : SP_PARAM_PANEL_WIDTH,
+                               -1);
+}
+
+void
 sp_param_panel_set_analysis (SpParamPanel *self,
                              SpAnalysis   *analysis)
 {
@@ -485,7 +494,7 @@ sp_param_panel_measure (GtkWidget      *widget,
   gtk_widget_measure (child, orientation, for_size, minimum, natural,
                       minimum_baseline, natural_baseline);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    *natural = MAX (*minimum, PANEL_WIDTH);
+    *natural = MAX (*minimum, SP_PARAM_PANEL_WIDTH);
 }
 
 static void
@@ -551,5 +560,6 @@ sp_param_panel_init (SpParamPanel *self)
 {
   gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
+  sp_param_panel_set_presentation (self, FALSE);
   sp_param_panel_load_presets (self);
 }

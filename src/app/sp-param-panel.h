@@ -14,6 +14,11 @@
 
 G_BEGIN_DECLS
 
+/* The panel's width: the rows' titles, sliders and entries side by side;
+ * presentation mode's larger text takes more. */
+#define SP_PARAM_PANEL_WIDTH              400
+#define SP_PARAM_PANEL_WIDTH_PRESENTATION 470
+
 #define SP_TYPE_PARAM_PANEL (sp_param_panel_get_type ())
 G_DECLARE_FINAL_TYPE (SpParamPanel, sp_param_panel, SP, PARAM_PANEL, AdwBin)
 
@@ -25,5 +30,8 @@ char *sp_param_panel_lever_text  (const SpAnalysis *analysis);
 
 void sp_param_panel_set_analysis (SpParamPanel *self,
                                   SpAnalysis   *analysis);
+/* Widens the panel for presentation mode's larger text. */
+void sp_param_panel_set_presentation (SpParamPanel *self,
+                                      gboolean      presentation);
 
 G_END_DECLS

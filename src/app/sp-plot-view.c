@@ -290,6 +290,13 @@ sp_plot_view_get_kind (SpPlotView *self)
   return self->kind;
 }
 
+gboolean
+sp_plot_view_shows_simulation (SpPlotView *self)
+{
+  g_return_val_if_fail (SP_IS_PLOT_VIEW (self), FALSE);
+  return self->kind >= SP_FIGURE_FIELD && self->kind <= SP_FIGURE_STRUCTURE;
+}
+
 void
 sp_plot_view_set_analysis (SpPlotView *self,
                            SpAnalysis *analysis)

@@ -21,6 +21,9 @@ G_DECLARE_FINAL_TYPE (SpPlotView, sp_plot_view, SP, PLOT_VIEW, GtkWidget)
 
 GtkWidget          *sp_plot_view_new          (SpFigureKind       kind);
 SpFigureKind        sp_plot_view_get_kind     (SpPlotView        *self);
+/* Whether the figure draws the simulation (the field, F, L, S): the one
+ * test of which figures take frames, rather than a count of views. */
+gboolean            sp_plot_view_shows_simulation (SpPlotView    *self);
 void                sp_plot_view_set_analysis (SpPlotView        *self,
                                                SpAnalysis        *analysis);
 void                sp_plot_view_set_frame    (SpPlotView        *self,

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sp-window-export-private.h"
 #include "sp-window-private.h"
 
 /* Actions ---------------------------------------------------------------- */
@@ -68,6 +69,37 @@ show_page_action (GtkWidget  *widget,
                                          g_variant_get_string (parameter, NULL));
 }
 
+/* Export (sp-window-export.c: which figure, the clipboard; the choosers:
+ * sp-window-export-chooser.c) ---------------------------------------------- */
+
+static void
+export_figure_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  sp_window_export_present_chooser (SP_WINDOW (widget), FALSE);
+}
+
+static void
+export_data_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  sp_window_export_present_chooser (SP_WINDOW (widget), TRUE);
+}
+
+static void
+copy_figure_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SpWindow *self = SP_WINDOW (widget);
+
+  sp_window_export_copy_view (self, sp_window_export_get_current_view (self));
+}
+
+/* Session and recording actions: below. */
+
 void
 sp_window_actions_class_init (GtkWidgetClass *widget_class)
 {
@@ -75,6 +107,8 @@ sp_window_actions_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_property_action (widget_class, "win.presentation", "presentation");
   gtk_widget_class_install_property_action (widget_class, "win.field-fixed-scale",
                                             "field-fixed-scale");
+  /* The Style submenu's radio items (sp-window-style.c). */
+  gtk_widget_class_install_property_action (widget_class, "win.color-scheme", "color-scheme");
   gtk_widget_class_install_action (widget_class, "win.step", NULL, step_action);
   gtk_widget_class_install_action (widget_class, "win.reset-simulation", NULL,
                                    reset_simulation_action);
@@ -82,4 +116,7 @@ sp_window_actions_class_init (GtkWidgetClass *widget_class)
                                    reset_to_preset_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-panel", NULL, toggle_panel_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.export-figure", NULL, export_figure_action);
+  gtk_widget_class_install_action (widget_class, "win.export-data", NULL, export_data_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-figure", NULL, copy_figure_action);
 }

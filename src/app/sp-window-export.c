@@ -18,6 +18,7 @@
 
 #include "sp-export-dialog.h"
 #include "sp-window-export-private.h"
+#include "sp-window-private.h"
 
 #define STATE_KEY "sp-window-export"
 
@@ -37,8 +38,7 @@ get_state (SpWindow *self)
 AdwToastOverlay *
 sp_window_export_get_toasts (SpWindow *self)
 {
-  return ADW_TOAST_OVERLAY (gtk_widget_get_template_child (GTK_WIDGET (self), SP_TYPE_WINDOW,
-                                                           "toast_overlay"));
+  return self->toast_overlay;
 }
 
 void
@@ -172,52 +172,7 @@ sp_window_export_copy_view (SpWindow   *self,
                                sp_window_export_get_toasts (self));
 }
 
-/* Actions ------------------------------------------------------------------- */
-
-static void
-export_figure_action (GSimpleAction *action,
-                      GVariant      *parameter,
-                      gpointer       user_data)
-{
-  sp_window_export_present_chooser (SP_WINDOW (user_data), FALSE);
-}
-
-static void
-export_data_action (GSimpleAction *action,
-                    GVariant      *parameter,
-                    gpointer       user_data)
-{
-  sp_window_export_present_chooser (SP_WINDOW (user_data), TRUE);
-}
-
-static void
-copy_figure_action (GSimpleAction *action,
-                    GVariant      *parameter,
-                    gpointer       user_data)
-{
-  SpWindow *self = SP_WINDOW (user_data);
-
-  sp_window_export_copy_view (self, sp_window_export_get_current_view (self));
-}
-
-static const GActionEntry export_actions[] = {
-  { "export-figure", export_figure_action },
-  { "export-data", export_data_action },
-  { "copy-figure", copy_figure_action },
-};
-
 /* Each figure's context menu ------------------------------------------------ */
-
-static GMenuModel *
-context_menu_model (void)
-{
-  GMenu *menu = g_menu_new ();
-
-  g_menu_append (menu, _("_Export Figure…"), "win.export-figure");
-  g_menu_append (menu, _("Export _Data (CSV)…"), "win.export-data");
-  g_menu_append (menu, _("_Copy Figure"), "win.copy-figure");
-  return G_MENU_MODEL (menu);
-}
 
 static void
 unparent_popover (GtkWidget *popover)
@@ -237,9 +192,8 @@ popup_context_menu (SpWindow   *self,
   get_state (self)->last = view;
   if (popover == NULL)
     {
-      g_autoptr(GMenuModel) model = context_menu_model ();
-
-      popover = gtk_popover_menu_new_from_model (model);
+      /* Declared once, in sp-window.ui's figure_menu. */
+      popover = gtk_popover_menu_new_from_model (self->figure_menu);
       gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
       gtk_widget_set_halign (popover, GTK_ALIGN_START);
       gtk_widget_set_parent (popover, GTK_WIDGET (view));
@@ -317,8 +271,6 @@ sp_window_export_init (SpWindow *self)
   g_return_if_fail (get_state (self) == NULL);
 
   g_object_set_data_full (G_OBJECT (self), STATE_KEY, g_new0 (ExportState, 1), g_free);
-  g_action_map_add_action_entries (G_ACTION_MAP (self), export_actions,
-                                   G_N_ELEMENTS (export_actions), self);
   views = sp_window_get_plot_views (self);
   for (guint i = 0; i < views->len; i++)
     track_view (self, g_ptr_array_index (views, i));

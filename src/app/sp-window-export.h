@@ -1,10 +1,10 @@
 /* sp-window-export.h — the window's Export menu: figures, data, the
  * clipboard, and recording the live simulation
  *
- * sp_window_export_init() adds the window actions (win.export-figure,
- * win.export-data, win.copy-figure, win.record-animation,
- * win.stop-recording), follows which figure the user is looking at and
- * gives every figure a context menu.  The chooser-free functions below are
+ * sp_window_export_init() follows which figure the user is looking at,
+ * gives every figure a context menu (the figure menu of sp-window.ui) and
+ * adds the recording; the actions (win.export-figure, win.export-data,
+ * win.copy-figure, …) are installed in sp-window-actions.c.  The chooser-free functions below are
  * what the actions do once a file is chosen; the tests call them directly.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "sp-lab-page.h"
 #include "sp-param-panel.h"
 #include "sp-plot-view.h"
 #include "sp-window.h"
@@ -14,14 +15,6 @@ G_BEGIN_DECLS
 
 /* Presentation mode: figures' fonts and lines grow by this factor. */
 #define PRESENTATION_SCALE 1.45
-/* The parameter panel's width (its template's), and with presentation
- * mode's larger text. */
-#define PANEL_WIDTH              400
-#define PANEL_WIDTH_PRESENTATION 470
-
-/* The analysis figures come first in views[]. */
-#define N_ANALYSIS_VIEWS 5
-#define N_VIEWS          10
 
 struct _SpWindow
 {
@@ -31,8 +24,11 @@ struct _SpWindow
   GSettings            *settings;    /* NULL when the schema is not installed */
   SpAnalysis           *analysis;
   SpSimulation         *simulation;  /* the live run: its worker and history */
-  SpPlotView           *views[N_VIEWS];
+  GPtrArray            *pages;       /* SpLabPage, in the view stack's order */
   gboolean              field_fixed_scale;
+  char                 *color_scheme; /* "default", "light" or "dark"; NULL before set */
+  int                   folded;      /* the flap's, as last shown; -1 before */
+  guint                 fold_idle;
 
   /* Template children. */
   AdwToastOverlay      *toast_overlay;
@@ -40,32 +36,15 @@ struct _SpWindow
   GtkMenuButton        *primary_menu_button;
   AdwFlap              *flap;
   AdwButtonContent     *panel_button_content;
-  GtkGrid              *overview_grid;
-  GtkGrid              *simulation_grid;
-  guint                 columns;       /* of the overview grid, 0 before the first layout */
-  guint                 overview_key;  /* the overview's layout as last placed; 0 before */
-  guint                 focus[2];      /* presentation mode's figures, indices into the overview */
-  GtkWidget            *focus_bar;
-  GtkDropDown          *focus_first;
-  GtkDropDown          *focus_second;
-  int                   folded;        /* the flap's, as last shown; -1 before */
-  guint                 reflow_idle;
   AdwViewStack         *view_stack;
   SpParamPanel         *panel;
   SpSimBar             *sim_bar;
-  SpPlotView           *free_energy_view;
-  SpPlotView           *ocv_view;
-  SpPlotView           *phase_view;
-  SpPlotView           *dchem_view;
-  SpPlotView           *dispersion_view;
-  SpPlotView           *field_view;
-  SpPlotView           *field_sim_view;
-  SpPlotView           *energy_view;
-  SpPlotView           *coarsening_view;
-  SpPlotView           *structure_view;
+  GMenuModel           *figure_menu;
 };
 
 /* sp-window-actions.c: installs every win.* action on the class. */
 void sp_window_actions_class_init (GtkWidgetClass *widget_class);
+/* sp-window-pages.c: makes the pages and adds them to the view stack. */
+void sp_window_pages_init         (SpWindow       *self);
 
 G_END_DECLS

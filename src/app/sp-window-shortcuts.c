@@ -39,10 +39,6 @@ static const Shortcut shortcuts[] = {
   { GDK_KEY_r,      GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.reset-to-preset",  NULL },
   { GDK_KEY_F5,     0,                                 "win.presentation",     NULL },
   { GDK_KEY_F9,     0,                                 "win.toggle-panel",     NULL },
-  { GDK_KEY_1,      GDK_ALT_MASK,                      "win.show-page",        "overview" },
-  { GDK_KEY_KP_1,   GDK_ALT_MASK,                      "win.show-page",        "overview" },
-  { GDK_KEY_2,      GDK_ALT_MASK,                      "win.show-page",        "simulation" },
-  { GDK_KEY_KP_2,   GDK_ALT_MASK,                      "win.show-page",        "simulation" },
   /* Also the application's accelerators (sp-application.c). */
   { GDK_KEY_o,      GDK_CONTROL_MASK,                  "win.open",             NULL },
   { GDK_KEY_s,      GDK_CONTROL_MASK,                  "win.save",             NULL },
@@ -51,6 +47,21 @@ static const Shortcut shortcuts[] = {
   { GDK_KEY_e,      GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export-data",      NULL },
   { GDK_KEY_c,      GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.copy-figure",      NULL },
 };
+
+static void
+add_shortcut (GtkShortcutController *controller,
+              guint                  keyval,
+              GdkModifierType        modifiers,
+              const char            *action,
+              const char            *target)
+{
+  GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keyval, modifiers),
+                                            gtk_named_action_new (action));
+
+  if (target != NULL)
+    gtk_shortcut_set_arguments (shortcut, g_variant_new_string (target));
+  gtk_shortcut_controller_add_shortcut (controller, shortcut);
+}
 
 static gboolean
 popup_menu_cb (GtkWidget *widget,
@@ -66,13 +77,14 @@ popup_menu_cb (GtkWidget *widget,
 }
 
 void
-sp_window_shortcuts_init (SpWindow      *self,
-                          GtkMenuButton *primary_menu)
+sp_window_shortcuts_init (GtkWidget          *self,
+                          GtkMenuButton      *primary_menu,
+                          const char * const *page_names)
 {
   GtkEventController *controller;
   GtkShortcutController *shortcut_controller;
 
-  g_return_if_fail (SP_IS_WINDOW (self));
+  g_return_if_fail (GTK_IS_WIDGET (self));
   g_return_if_fail (GTK_IS_MENU_BUTTON (primary_menu));
 
   controller = gtk_shortcut_controller_new ();
@@ -80,19 +92,20 @@ sp_window_shortcuts_init (SpWindow      *self,
   gtk_event_controller_set_static_name (controller, "sp-window-shortcuts");
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    add_shortcut (shortcut_controller, shortcuts[i].keyval, shortcuts[i].modifiers,
+                  shortcuts[i].action, shortcuts[i].target);
+  /* Alt+1, Alt+2, …: the pages in the switcher's order, on either row
+   * of digits. */
+  for (guint i = 0; page_names != NULL && page_names[i] != NULL && i < 9; i++)
     {
-      const Shortcut *s = &shortcuts[i];
-      GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (s->keyval, s->modifiers),
-                                                gtk_named_action_new (s->action));
-
-      if (s->target != NULL)
-        gtk_shortcut_set_arguments (shortcut, g_variant_new_string (s->target));
-      gtk_shortcut_controller_add_shortcut (shortcut_controller, shortcut);
+      add_shortcut (shortcut_controller, GDK_KEY_1 + i, GDK_ALT_MASK, "win.show-page", page_names[i]);
+      add_shortcut (shortcut_controller, GDK_KEY_KP_1 + i, GDK_ALT_MASK, "win.show-page",
+                    page_names[i]);
     }
   /* The primary menu button binds F10 itself, but in the bubble phase. */
   gtk_shortcut_controller_add_shortcut (
     shortcut_controller,
     gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F10, 0),
                       gtk_callback_action_new (popup_menu_cb, primary_menu, NULL)));
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  gtk_widget_add_controller (self, controller);
 }

@@ -4,14 +4,15 @@
  */
 #pragma once
 
-#include "sp-window.h"
+#include <glib.h>
 
 G_BEGIN_DECLS
 
-/* Adds win.color-scheme ("default", "light" or "dark", the primary menu's
- * Style submenu), kept in @settings' "color-scheme" key (NULL: for this
- * run only), and applies it to the application's AdwStyleManager. */
-void    sp_window_style_init   (SpWindow  *self,
-                                GSettings *settings);
+/* Whether @id is a style the Style submenu offers: "default" (follow the
+ * system), "light" or "dark". */
+gboolean sp_window_style_is_valid (const char *id);
+/* Applies the style @id (a valid one) to the application's
+ * AdwStyleManager, so every window and figure follows it. */
+void     sp_window_style_apply    (const char *id);
 
 G_END_DECLS

@@ -4,7 +4,9 @@
  * one new SpAnalysis (1–3 ms, so on the main thread), which every analysis
  * plot and the read-outs take; the simulation bar feeds the same
  * parameters to the running worker.  The window itself only wires these
- * together and keeps the linked cursor and the window state.
+ * together and keeps the linked cursor and the window state; the figures
+ * belong to the pages (sp-window-pages.c lists them, sp-lab-page.h is how
+ * the window sees one).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,7 +27,6 @@
 #include "sp-window-style.h"
 
 #include "sp-window-private.h"
-#include "sp-window-layout.h"
 
 G_DEFINE_FINAL_TYPE (SpWindow, sp_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -34,6 +35,7 @@ enum {
   PROP_RUNNING,
   PROP_PRESENTATION,
   PROP_FIELD_FIXED_SCALE,
+  PROP_COLOR_SCHEME,
   N_PROPS
 };
 
@@ -76,8 +78,13 @@ sp_window_recompute (SpWindow *self)
   self->analysis = analysis;
 
   /* The simulation figures use it too: S(k, t) draws the linear theory. */
-  for (guint i = 0; i < N_VIEWS; i++)
-    sp_plot_view_set_analysis (self->views[i], self->analysis);
+  for (guint p = 0; p < self->pages->len; p++)
+    {
+      GPtrArray *figures = sp_lab_page_get_figures (g_ptr_array_index (self->pages, p));
+
+      for (guint i = 0; i < figures->len; i++)
+        sp_plot_view_set_analysis (g_ptr_array_index (figures, i), self->analysis);
+    }
   sp_param_panel_set_analysis (self->panel, self->analysis);
 }
 
@@ -96,20 +103,32 @@ cursor_moved_cb (SpWindow   *self,
                  double      c,
                  SpPlotView *source)
 {
-  for (guint i = 0; i < N_VIEWS; i++)
-    sp_plot_view_set_cursor (self->views[i], c);
+  for (guint p = 0; p < self->pages->len; p++)
+    {
+      GPtrArray *figures = sp_lab_page_get_figures (g_ptr_array_index (self->pages, p));
+
+      for (guint i = 0; i < figures->len; i++)
+        sp_plot_view_set_cursor (g_ptr_array_index (figures, i), c);
+    }
 }
 
+/* The simulation's frames reach every page's figures that draw them. */
 static void
 frame_changed_cb (SpWindow *self)
 {
   SpFrame *frame = sp_simulation_get_frame (self->simulation);
   const SpChHistory *history = sp_simulation_get_history (self->simulation);
 
-  for (guint i = N_ANALYSIS_VIEWS; i < N_VIEWS; i++)
+  for (guint p = 0; p < self->pages->len; p++)
     {
-      sp_plot_view_set_frame (self->views[i], frame);
-      sp_plot_view_set_history (self->views[i], history);
+      GPtrArray *figures = sp_lab_page_get_figures (g_ptr_array_index (self->pages, p));
+
+      for (guint i = 0; i < figures->len; i++)
+        if (sp_plot_view_shows_simulation (g_ptr_array_index (figures, i)))
+          {
+            sp_plot_view_set_frame (g_ptr_array_index (figures, i), frame);
+            sp_plot_view_set_history (g_ptr_array_index (figures, i), history);
+          }
     }
 }
 
@@ -121,72 +140,7 @@ sim_running_cb (SpWindow *self)
 
 /* Presentation mode ------------------------------------------------------ */
 
-/* The overview's figures in grid order; the focus drop-downs list them so. */
-#define N_OVERVIEW 6
-
-static void
-overview_views (SpWindow   *self,
-                GtkWidget **views)
-{
-  views[0] = GTK_WIDGET (self->free_energy_view);
-  views[1] = GTK_WIDGET (self->ocv_view);
-  views[2] = GTK_WIDGET (self->field_view);
-  views[3] = GTK_WIDGET (self->phase_view);
-  views[4] = GTK_WIDGET (self->dchem_view);
-  views[5] = GTK_WIDGET (self->dispersion_view);
-}
-
-/* g(c) and the phase diagram by default: T moves the tangent and the
- * state on the dome at once. */
-#define FOCUS_FIRST_DEFAULT  0
-#define FOCUS_SECOND_DEFAULT 3
-
-static void sp_window_queue_reflow (SpWindow *self);
-
-/* Picking in one drop-down the figure the other shows swaps them. */
-static void
-focus_selected_cb (SpWindow    *self,
-                   GParamSpec  *pspec,
-                   GtkDropDown *source)
-{
-  guint slot = source == self->focus_first ? 0 : 1;
-  guint other = 1 - slot;
-  guint selected = gtk_drop_down_get_selected (source);
-  GtkDropDown *other_drop = other == 0 ? self->focus_first : self->focus_second;
-
-  if (selected >= N_OVERVIEW || selected == self->focus[slot])
-    return;
-  if (selected == self->focus[other])
-    {
-      self->focus[other] = self->focus[slot];
-      self->focus[slot] = selected;
-      gtk_drop_down_set_selected (other_drop, self->focus[other]);
-    }
-  else
-    self->focus[slot] = selected;
-  sp_window_queue_reflow (self);
-}
-
-static void
-sp_window_init_focus (SpWindow *self)
-{
-  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
-  GtkWidget *views[N_OVERVIEW];
-
-  overview_views (self, views);
-  for (guint i = 0; i < N_OVERVIEW; i++)
-    gtk_string_list_append (titles, sp_figure_kind_title (sp_plot_view_get_kind (SP_PLOT_VIEW (views[i]))));
-  self->focus[0] = FOCUS_FIRST_DEFAULT;
-  self->focus[1] = FOCUS_SECOND_DEFAULT;
-  gtk_drop_down_set_model (self->focus_first, G_LIST_MODEL (titles));
-  gtk_drop_down_set_model (self->focus_second, G_LIST_MODEL (titles));
-  gtk_drop_down_set_selected (self->focus_first, self->focus[0]);
-  gtk_drop_down_set_selected (self->focus_second, self->focus[1]);
-  g_signal_connect_object (self->focus_first, "notify::selected",
-                           G_CALLBACK (focus_selected_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->focus_second, "notify::selected",
-                           G_CALLBACK (focus_selected_cb), self, G_CONNECT_SWAPPED);
-}
+static void sp_window_queue_fold (SpWindow *self);
 
 static void
 sp_window_apply_presentation (SpWindow *self)
@@ -197,21 +151,27 @@ sp_window_apply_presentation (SpWindow *self)
     gtk_widget_add_css_class (GTK_WIDGET (self), "presentation");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "presentation");
-  for (guint i = 0; i < N_VIEWS; i++)
-    sp_plot_view_set_scale (self->views[i], on ? PRESENTATION_SCALE : 1.0);
   /* On a projector the sliders stay docked beside the figures they drive
    * (an overlay would hide the tangent and the dome while T moves), the
-   * panel wide enough for its larger text, and the overview shows two
-   * figures large (the focus bar picks which). */
-  gtk_widget_set_size_request (GTK_WIDGET (self->panel), on ? PANEL_WIDTH_PRESENTATION : PANEL_WIDTH, -1);
-  gtk_widget_set_visible (self->focus_bar, on);
+   * panel wide enough for its larger text, and each page shows its
+   * figures larger (the overview only two, which its focus bar picks). */
+  for (guint p = 0; p < self->pages->len; p++)
+    {
+      SpLabPage *page = g_ptr_array_index (self->pages, p);
+      GPtrArray *figures = sp_lab_page_get_figures (page);
+
+      for (guint i = 0; i < figures->len; i++)
+        sp_plot_view_set_scale (g_ptr_array_index (figures, i), on ? PRESENTATION_SCALE : 1.0);
+      sp_lab_page_set_presentation (page, on);
+    }
+  sp_param_panel_set_presentation (self->panel, on);
   if (!adw_flap_get_folded (self->flap))
     adw_flap_set_reveal_flap (self->flap, TRUE);
-  sp_window_queue_reflow (self);
+  sp_window_queue_fold (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTATION]);
 }
 
-/* Layout: reflow with the width, the panel as an overlay when folded ------ */
+/* Layout: the pages reflow themselves; the panel an overlay when folded --- */
 
 /* Folded (a window too narrow for both), the panel slides over the
  * figures without dimming them, so a slider and the plots it changes are
@@ -225,65 +185,28 @@ sp_window_show_folded (SpWindow *self,
   adw_button_content_set_label (self->panel_button_content, folded ? _("_Parameters") : "");
 }
 
-/* The overview's layout for the current size and mode, as one number:
- * its column count, or in presentation mode the two focus figures and
- * whether they stack. */
-static guint
-overview_layout_key (SpWindow *self)
-{
-  int width = gtk_widget_get_width (GTK_WIDGET (self->view_stack));
-  int height = gtk_widget_get_height (GTK_WIDGET (self->view_stack));
-
-  if (!sp_params_get_presentation (self->params))
-    return sp_window_layout_columns (width);
-  return 0x100 | self->focus[0] << 4 | self->focus[1] << 1
-         | (guint) sp_window_layout_focus_stacked (width, height);
-}
-
 static gboolean
-reflow_idle_cb (gpointer user_data)
+fold_idle_cb (gpointer user_data)
 {
   SpWindow *self = user_data;
-  guint columns = sp_window_layout_columns (gtk_widget_get_width (GTK_WIDGET (self->view_stack)));
-  guint key = overview_layout_key (self);
-  GtkWidget *overview[N_OVERVIEW];
-  GtkWidget *side[] = {
-    GTK_WIDGET (self->energy_view), GTK_WIDGET (self->coarsening_view),
-    GTK_WIDGET (self->structure_view),
-  };
 
-  self->reflow_idle = 0;
-  overview_views (self, overview);
+  self->fold_idle = 0;
   if (adw_flap_get_folded (self->flap) != self->folded)
     sp_window_show_folded (self, adw_flap_get_folded (self->flap));
-  if (key != self->overview_key)
-    {
-      self->overview_key = key;
-      if (key & 0x100)
-        sp_window_layout_focus (self->overview_grid, overview, N_OVERVIEW,
-                                self->focus[0], self->focus[1], key & 1);
-      else
-        sp_window_layout_overview (self->overview_grid, overview, N_OVERVIEW, columns);
-    }
-  if (columns == self->columns)
-    return G_SOURCE_REMOVE;
-  self->columns = columns;
-  sp_window_layout_simulation (self->simulation_grid, GTK_WIDGET (self->field_sim_view),
-                               side, G_N_ELEMENTS (side), columns);
   return G_SOURCE_REMOVE;
 }
 
 static void
-sp_window_queue_reflow (SpWindow *self)
+sp_window_queue_fold (SpWindow *self)
 {
-  if (self->reflow_idle == 0)
+  if (self->fold_idle == 0)
     /* Above the frame clock's priorities: while the simulation animates,
      * a default idle would never run. */
-    self->reflow_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, reflow_idle_cb, self, NULL);
+    self->fold_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, fold_idle_cb, self, NULL);
 }
 
 /* Moving cards or relabelling the panel button during an allocation
- * would re-enter it: after it, at most one idle. */
+ * would re-enter it: after it, at most one idle each (the pages' own). */
 static void
 sp_window_size_allocate (GtkWidget *widget,
                          int        width,
@@ -291,20 +214,24 @@ sp_window_size_allocate (GtkWidget *widget,
                          int        baseline)
 {
   SpWindow *self = SP_WINDOW (widget);
+  int stack_width, stack_height;
 
   GTK_WIDGET_CLASS (sp_window_parent_class)->size_allocate (widget, width, height, baseline);
-  if (sp_window_layout_columns (gtk_widget_get_width (GTK_WIDGET (self->view_stack))) != self->columns
-      || overview_layout_key (self) != self->overview_key
-      || adw_flap_get_folded (self->flap) != self->folded)
-    sp_window_queue_reflow (self);
+  /* Every page, shown or not, is laid out for the stack's area. */
+  stack_width = gtk_widget_get_width (GTK_WIDGET (self->view_stack));
+  stack_height = gtk_widget_get_height (GTK_WIDGET (self->view_stack));
+  for (guint p = 0; p < self->pages->len; p++)
+    sp_lab_page_set_area (g_ptr_array_index (self->pages, p), stack_width, stack_height);
+  if (adw_flap_get_folded (self->flap) != self->folded)
+    sp_window_queue_fold (self);
 }
 
 /* Public API ------------------------------------------------------------- */
 
 SpWindow *
-sp_window_new (SpApplication *application)
+sp_window_new (GtkApplication *application)
 {
-  g_return_val_if_fail (SP_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
 
   return g_object_new (SP_TYPE_WINDOW, "application", application, NULL);
 }
@@ -345,8 +272,12 @@ sp_window_get_plot_views (SpWindow *self)
   g_return_val_if_fail (SP_IS_WINDOW (self), NULL);
 
   views = g_ptr_array_new ();
-  for (guint i = 0; i < N_VIEWS; i++)
-    g_ptr_array_add (views, self->views[i]);
+  for (guint p = 0; p < self->pages->len; p++)
+    {
+      GPtrArray *figures = sp_lab_page_get_figures (g_ptr_array_index (self->pages, p));
+
+      g_ptr_array_extend (views, figures, NULL, NULL);
+    }
   return views;
 }
 
@@ -367,9 +298,27 @@ sp_window_set_field_fixed_scale (SpWindow *self,
   if (self->field_fixed_scale == fixed)
     return;
   self->field_fixed_scale = fixed;
-  for (guint i = 0; i < N_VIEWS; i++)
-    sp_plot_view_set_field_fixed_scale (self->views[i], fixed);
+  for (guint p = 0; p < self->pages->len; p++)
+    {
+      GPtrArray *figures = sp_lab_page_get_figures (g_ptr_array_index (self->pages, p));
+
+      for (guint i = 0; i < figures->len; i++)
+        sp_plot_view_set_field_fixed_scale (g_ptr_array_index (figures, i), fixed);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIELD_FIXED_SCALE]);
+}
+
+/* The style, from the Style submenu or the settings (bound both ways). */
+static void
+sp_window_set_color_scheme (SpWindow   *self,
+                            const char *id)
+{
+  if (!sp_window_style_is_valid (id) || g_strcmp0 (self->color_scheme, id) == 0)
+    return;
+  g_free (self->color_scheme);
+  self->color_scheme = g_strdup (id);
+  sp_window_style_apply (id);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLOR_SCHEME]);
 }
 
 void
@@ -443,6 +392,9 @@ sp_window_get_property (GObject    *object,
     case PROP_FIELD_FIXED_SCALE:
       g_value_set_boolean (value, self->field_fixed_scale);
       break;
+    case PROP_COLOR_SCHEME:
+      g_value_set_string (value, self->color_scheme != NULL ? self->color_scheme : "default");
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -467,6 +419,9 @@ sp_window_set_property (GObject      *object,
     case PROP_FIELD_FIXED_SCALE:
       sp_window_set_field_fixed_scale (self, g_value_get_boolean (value));
       break;
+    case PROP_COLOR_SCHEME:
+      sp_window_set_color_scheme (self, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -478,17 +433,19 @@ sp_window_dispose (GObject *object)
   SpWindow *self = SP_WINDOW (object);
 
   sp_window_save_state (self);
+  g_clear_handle_id (&self->fold_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), SP_TYPE_WINDOW);
+  /* Disposed with the view stack, and now without figures. */
+  g_clear_pointer (&self->pages, g_ptr_array_unref);
   /* Joins the worker thread, unless someone else still holds the run:
    * then it must not call back into a window without figures. */
   if (self->simulation != NULL)
     g_signal_handlers_disconnect_by_data (self->simulation, self);
   g_clear_object (&self->simulation);
-  memset (self->views, 0, sizeof self->views);
   g_clear_object (&self->settings);
   g_clear_object (&self->params);
   g_clear_pointer (&self->analysis, sp_analysis_unref);
-  g_clear_handle_id (&self->reflow_idle, g_source_remove);
+  g_clear_pointer (&self->color_scheme, g_free);
 
   G_OBJECT_CLASS (sp_window_parent_class)->dispose (object);
 }
@@ -516,6 +473,10 @@ sp_window_class_init (SpWindowClass *klass)
   properties[PROP_FIELD_FIXED_SCALE] =
     g_param_spec_boolean ("field-fixed-scale", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* "default", "light" or "dark" (win.color-scheme, the Style submenu). */
+  properties[PROP_COLOR_SCHEME] =
+    g_param_spec_string ("color-scheme", NULL, NULL, "default",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SP_TYPE_PARAM_PANEL);
@@ -530,24 +491,10 @@ sp_window_class_init (SpWindowClass *klass)
   BIND (primary_menu_button);
   BIND (flap);
   BIND (panel_button_content);
-  BIND (overview_grid);
-  BIND (focus_bar);
-  BIND (focus_first);
-  BIND (focus_second);
-  BIND (simulation_grid);
   BIND (view_stack);
   BIND (panel);
   BIND (sim_bar);
-  BIND (free_energy_view);
-  BIND (ocv_view);
-  BIND (phase_view);
-  BIND (dchem_view);
-  BIND (dispersion_view);
-  BIND (field_view);
-  BIND (field_sim_view);
-  BIND (energy_view);
-  BIND (coarsening_view);
-  BIND (structure_view);
+  BIND (figure_menu);
 #undef BIND
 
   /* Every win.* action: sp-window-actions.c. */
@@ -559,23 +506,13 @@ sp_window_class_init (SpWindowClass *klass)
 static void
 sp_window_init (SpWindow *self)
 {
-  SpPlotView *views[N_VIEWS];
+  g_autoptr(GPtrArray) page_names = NULL;
 
   /* Before the template: its buttons ask the property actions' state. */
   self->params = sp_params_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  views[0] = self->free_energy_view;
-  views[1] = self->ocv_view;
-  views[2] = self->phase_view;
-  views[3] = self->dchem_view;
-  views[4] = self->dispersion_view;
-  views[5] = self->field_view;
-  views[6] = self->field_sim_view;
-  views[7] = self->energy_view;
-  views[8] = self->coarsening_view;
-  views[9] = self->structure_view;
-  memcpy (self->views, views, sizeof views);
+  /* The Overview, the Simulation, …: sp-window-pages.c. */
+  sp_window_pages_init (self);
   /* A teacher's default: the colours mean the same composition in every
    * frame, so the noise of t = 0 looks faint, as it is. */
   self->field_fixed_scale = FALSE;
@@ -592,9 +529,13 @@ sp_window_init (SpWindow *self)
         gtk_window_maximize (GTK_WINDOW (self));
       g_settings_bind (self->settings, "field-fixed-scale", self, "field-fixed-scale",
                        G_SETTINGS_BIND_DEFAULT);
+      /* Another window's Style menu, or dconf, changes this one's too. */
+      g_settings_bind (self->settings, "color-scheme", self, "color-scheme",
+                       G_SETTINGS_BIND_DEFAULT);
     }
+  else
+    sp_window_set_color_scheme (self, "default");
 
-  sp_window_init_focus (self);
   sp_param_panel_set_params (self->panel, self->params);
   sp_window_recompute (self);
   sp_window_show_preset_name (self);
@@ -602,7 +543,7 @@ sp_window_init (SpWindow *self)
   self->folded = -1;
   /* The flap can fold in an allocation of its own, after the window's. */
   g_signal_connect_object (self->flap, "notify::folded",
-                           G_CALLBACK (sp_window_queue_reflow), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (sp_window_queue_fold), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->params, "changed",
                            G_CALLBACK (sp_window_recompute), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->params, "notify::preset",
@@ -610,10 +551,15 @@ sp_window_init (SpWindow *self)
   g_signal_connect_object (self->params, "notify::presentation",
                            G_CALLBACK (sp_window_apply_presentation), self, G_CONNECT_SWAPPED);
 
-  for (guint i = 0; i < N_VIEWS; i++)
-    if (sp_figure_kind_has_composition (sp_plot_view_get_kind (self->views[i])))
-      g_signal_connect_object (self->views[i], "cursor-moved",
-                               G_CALLBACK (cursor_moved_cb), self, G_CONNECT_SWAPPED);
+  for (guint p = 0; p < self->pages->len; p++)
+    {
+      GPtrArray *figures = sp_lab_page_get_figures (g_ptr_array_index (self->pages, p));
+
+      for (guint i = 0; i < figures->len; i++)
+        if (sp_figure_kind_has_composition (sp_plot_view_get_kind (g_ptr_array_index (figures, i))))
+          g_signal_connect_object (g_ptr_array_index (figures, i), "cursor-moved",
+                                   G_CALLBACK (cursor_moved_cb), self, G_CONNECT_SWAPPED);
+    }
 
   /* On first launch the field separates before the student's eyes. */
   self->simulation = sp_simulation_new (self->params);
@@ -631,8 +577,10 @@ sp_window_init (SpWindow *self)
   sp_window_export_init (self);
   /* Open, Save, the title and unsaved changes: sp-window-session.c. */
   sp_window_session_init (self);
-  /* Light, dark or the system's style: the primary menu's Style. */
-  sp_window_style_init (self, self->settings);
   /* Every documented key, from any focus position. */
-  sp_window_shortcuts_init (self, self->primary_menu_button);
+  page_names = g_ptr_array_new ();
+  for (guint p = 0; p < self->pages->len; p++)
+    g_ptr_array_add (page_names, (gpointer) sp_lab_page_get_page_name (g_ptr_array_index (self->pages, p)));
+  g_ptr_array_add (page_names, NULL);
+  sp_window_shortcuts_init (GTK_WIDGET (self), self->primary_menu_button, (const char * const *) page_names->pdata);
 }

@@ -7,7 +7,6 @@
 #include <adwaita.h>
 
 #include "sp-analysis.h"
-#include "sp-application.h"
 #include "sp-params.h"
 #include "sp-sim-bar.h"
 #include "sp-simulation.h"
@@ -18,7 +17,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SpWindow, sp_window, SP, WINDOW, AdwApplicationWindow)
 
-SpWindow   *sp_window_new           (SpApplication *application);
+/* A window of @application (the application knows its windows, never the
+ * reverse). */
+SpWindow   *sp_window_new           (GtkApplication *application);
 /* The single source of truth for every parameter (owned by the window). */
 SpParams   *sp_window_get_params    (SpWindow      *self);
 /* The analysis every plot draws (borrowed). */

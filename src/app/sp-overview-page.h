@@ -1,0 +1,16 @@
+/* sp-overview-page.h — the Overview page: g(c), OCV, the live field, the
+ * phase diagram, D_chem and σ(k) in a grid that reflows with the width;
+ * in presentation mode two of them large, picked in its focus bar
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "sp-lab-page.h"
+
+G_BEGIN_DECLS
+
+#define SP_TYPE_OVERVIEW_PAGE (sp_overview_page_get_type ())
+G_DECLARE_FINAL_TYPE (SpOverviewPage, sp_overview_page, SP, OVERVIEW_PAGE, SpLabPage)
+
+G_END_DECLS

@@ -1,0 +1,85 @@
+/* sp-simulation-page.c — the Simulation page: the field large on the left
+ * and the diagnostics stacked on the right, or (one column) the field on
+ * top of them (sp-window-layout.c places them)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "sp-simulation-page.h"
+#include "sp-window-layout.h"
+
+struct _SpSimulationPage
+{
+  SpLabPage   parent_instance;
+
+  guint       columns;          /* as last placed, 0 before the first layout */
+  GtkGrid    *simulation_grid;
+  SpPlotView *field_sim_view;
+  SpPlotView *energy_view;
+  SpPlotView *coarsening_view;
+  SpPlotView *structure_view;
+};
+
+G_DEFINE_FINAL_TYPE (SpSimulationPage, sp_simulation_page, SP_TYPE_LAB_PAGE)
+
+static void
+sp_simulation_page_relayout (SpLabPage *page)
+{
+  SpSimulationPage *self = SP_SIMULATION_PAGE (page);
+  GtkWidget *side[] = {
+    GTK_WIDGET (self->energy_view), GTK_WIDGET (self->coarsening_view),
+    GTK_WIDGET (self->structure_view),
+  };
+  int width;
+  guint columns;
+
+  sp_lab_page_get_area (page, &width, NULL);
+  columns = sp_window_layout_columns (width);
+  if (columns == self->columns)
+    return;
+  self->columns = columns;
+  sp_window_layout_simulation (self->simulation_grid, GTK_WIDGET (self->field_sim_view),
+                               side, G_N_ELEMENTS (side), columns);
+}
+
+static void
+sp_simulation_page_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), SP_TYPE_SIMULATION_PAGE);
+
+  G_OBJECT_CLASS (sp_simulation_page_parent_class)->dispose (object);
+}
+
+static void
+sp_simulation_page_class_init (SpSimulationPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SpLabPageClass *page_class = SP_LAB_PAGE_CLASS (klass);
+
+  object_class->dispose = sp_simulation_page_dispose;
+  page_class->relayout = sp_simulation_page_relayout;
+
+  g_type_ensure (SP_TYPE_PLOT_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/spinodal/Spinodal/sp-simulation-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SpSimulationPage, simulation_grid);
+  gtk_widget_class_bind_template_child (widget_class, SpSimulationPage, field_sim_view);
+  gtk_widget_class_bind_template_child (widget_class, SpSimulationPage, energy_view);
+  gtk_widget_class_bind_template_child (widget_class, SpSimulationPage, coarsening_view);
+  gtk_widget_class_bind_template_child (widget_class, SpSimulationPage, structure_view);
+}
+
+static void
+sp_simulation_page_init (SpSimulationPage *self)
+{
+  SpLabPage *page = SP_LAB_PAGE (self);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  sp_lab_page_add_figure (page, self->field_sim_view);
+  sp_lab_page_add_figure (page, self->energy_view);
+  sp_lab_page_add_figure (page, self->coarsening_view);
+  sp_lab_page_add_figure (page, self->structure_view);
+}
