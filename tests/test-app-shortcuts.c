@@ -11,8 +11,9 @@
  * of the simulation bar, the main menu button, nothing), presses the key
  * and waits for the action's effect: a state it changes (running,
  * presentation, the panel, the page, the seed, a parameter reset, the
- * menu), or, for the actions that open a dialog or quit, a probe put in
- * the action's place that counts its activations.
+ * menu), the file chooser of Open and Save (the window's class actions
+ * cannot be replaced), or, for the other actions that open a dialog or
+ * quit, a probe put in the action's place that counts its activations.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -56,6 +57,7 @@ typedef enum
   EFFECT_PAGE_SIMULATION,
   EFFECT_MENU_OPEN,
   EFFECT_PROBE,          /* the probe action ran         */
+  EFFECT_CHOOSER,        /* a session file chooser shown */
   EFFECT_CLOSE_REQUEST,
 } Effect;
 
@@ -77,9 +79,9 @@ static const Case cases[] = {
   { "alt+1",        "Alt+1",        EFFECT_PAGE_OVERVIEW,   NULL },
   { "alt+2",        "Alt+2",        EFFECT_PAGE_SIMULATION, NULL },
   { "F10",          "F10",          EFFECT_MENU_OPEN,       NULL },
-  { "ctrl+o",       "Ctrl+O",       EFFECT_PROBE,           "win.open" },
-  { "ctrl+s",       "Ctrl+S",       EFFECT_PROBE,           "win.save" },
-  { "ctrl+shift+s", "Ctrl+Shift+S", EFFECT_PROBE,           "win.save-as" },
+  { "ctrl+o",       "Ctrl+O",       EFFECT_CHOOSER,         NULL },
+  { "ctrl+s",       "Ctrl+S",       EFFECT_CHOOSER,         NULL },
+  { "ctrl+shift+s", "Ctrl+Shift+S", EFFECT_CHOOSER,         NULL },
   { "ctrl+e",       "Ctrl+E",       EFFECT_PROBE,           "win.export-figure" },
   { "ctrl+shift+e", "Ctrl+Shift+E", EFFECT_PROBE,           "win.export-data" },
   { "ctrl+shift+c", "Ctrl+Shift+C", EFFECT_PROBE,           "win.copy-figure" },
@@ -145,6 +147,35 @@ emoji_chooser_shown (GtkWidget *root)
         return TRUE;
     }
   return FALSE;
+}
+
+/* The file chooser Open, Save (untitled) or Save As shows (GTK's own
+ * dialog: the test's bus has no portal), or NULL. */
+static GtkWidget *
+find_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (toplevel) && gtk_widget_get_mapped (GTK_WIDGET (toplevel)))
+        return GTK_WIDGET (toplevel);
+    }
+  return NULL;
+}
+
+/* Cancels a chooser left open, and waits for the window to be idle again. */
+static void
+close_chooser (Fixture *f)
+{
+  GtkWidget *chooser = find_chooser ();
+
+  if (chooser != NULL)
+    g_assert_true (gtk_widget_activate_action (chooser, "window.close", NULL));
+  while (sp_document_get_busy (sp_window_get_document (f->window)))
+    g_main_context_iteration (NULL, TRUE);
 }
 
 /* Probes ---------------------------------------------------------------------- */
@@ -291,6 +322,7 @@ reset_state (Fixture    *f,
                 NULL);
   g_hash_table_remove_all (f->probe_counts);
   f->close_requests = 0;
+  close_chooser (f);
   flush_main_loop ();
   f->seed = get_seed (f);
   f->steps = get_steps (f);
@@ -322,6 +354,8 @@ effect_seen (Fixture    *f,
       return menu_open (f);
     case EFFECT_PROBE:
       return g_hash_table_lookup (f->probe_counts, c->probe) != NULL;
+    case EFFECT_CHOOSER:
+      return find_chooser () != NULL && sp_document_get_busy (sp_window_get_document (f->window));
     case EFFECT_CLOSE_REQUEST:
       return f->close_requests > 0;
     default:
@@ -404,6 +438,7 @@ setup (Fixture *f)
 static void
 teardown (Fixture *f)
 {
+  close_chooser (f);
   g_signal_handlers_disconnect_by_func (f->window, close_request_cb, f);
   g_object_set (f->window, "running", FALSE, NULL);
   close_window (f->window);
