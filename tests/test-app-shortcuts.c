@@ -11,9 +11,10 @@
  * of the simulation bar, the main menu button, nothing), presses the key
  * and waits for the action's effect: a state it changes (running,
  * presentation, the panel, the page, the seed, a parameter reset, the
- * menu), the file chooser of Open and Save (the window's class actions
- * cannot be replaced), or, for the other actions that open a dialog or
- * quit, a probe put in the action's place that counts its activations.
+ * menu), Open and Save beginning (the document turns busy: the window's
+ * class actions cannot be replaced by a probe), or, for the other actions
+ * that open a dialog or quit, a probe put in the action's place that
+ * counts its activations.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -57,7 +58,7 @@ typedef enum
   EFFECT_PAGE_SIMULATION,
   EFFECT_MENU_OPEN,
   EFFECT_PROBE,          /* the probe action ran         */
-  EFFECT_CHOOSER,        /* a session file chooser shown */
+  EFFECT_DOCUMENT_BUSY,  /* Open or Save began          */
   EFFECT_CLOSE_REQUEST,
 } Effect;
 
@@ -79,9 +80,9 @@ static const Case cases[] = {
   { "alt+1",        "Alt+1",        EFFECT_PAGE_OVERVIEW,   NULL },
   { "alt+2",        "Alt+2",        EFFECT_PAGE_SIMULATION, NULL },
   { "F10",          "F10",          EFFECT_MENU_OPEN,       NULL },
-  { "ctrl+o",       "Ctrl+O",       EFFECT_CHOOSER,         NULL },
-  { "ctrl+s",       "Ctrl+S",       EFFECT_CHOOSER,         NULL },
-  { "ctrl+shift+s", "Ctrl+Shift+S", EFFECT_CHOOSER,         NULL },
+  { "ctrl+o",       "Ctrl+O",       EFFECT_DOCUMENT_BUSY,   NULL },
+  { "ctrl+s",       "Ctrl+S",       EFFECT_DOCUMENT_BUSY,   NULL },
+  { "ctrl+shift+s", "Ctrl+Shift+S", EFFECT_DOCUMENT_BUSY,   NULL },
   { "ctrl+e",       "Ctrl+E",       EFFECT_PROBE,           "win.export-figure" },
   { "ctrl+shift+e", "Ctrl+Shift+E", EFFECT_PROBE,           "win.export-data" },
   { "ctrl+shift+c", "Ctrl+Shift+C", EFFECT_PROBE,           "win.copy-figure" },
@@ -100,6 +101,7 @@ typedef struct
   GtkWidget *focus[N_FOCUS];
   GHashTable *probe_counts;     /* "win.open" → activations (GUINT_TO_POINTER) */
   guint      close_requests;
+  guint      busy_spells;       /* the document turned busy (Open, Save) */
   double     preset_temperature;
   /* Before the key. */
   guint64    seed;
@@ -149,33 +151,38 @@ emoji_chooser_shown (GtkWidget *root)
   return FALSE;
 }
 
-/* The file chooser Open, Save (untitled) or Save As shows (GTK's own
- * dialog: the test's bus has no portal), or NULL. */
-static GtkWidget *
-find_chooser (void)
+static void
+busy_cb (SpDocument *document,
+         GParamSpec *pspec,
+         Fixture    *f)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_FILE_CHOOSER_DIALOG (toplevel) && gtk_widget_get_mapped (GTK_WIDGET (toplevel)))
-        return GTK_WIDGET (toplevel);
-    }
-  return NULL;
+  if (sp_document_get_busy (document))
+    f->busy_spells++;
 }
 
-/* Cancels a chooser left open, and waits for the window to be idle again. */
+/* Cancels the file chooser Open or Save showed (GTK's own dialog: the
+ * test's bus has no portal), closes what it may have left (its "folder
+ * contents could not be displayed" when cancelled while listing), and
+ * waits for the window to be idle again. */
 static void
 close_chooser (Fixture *f)
 {
-  GtkWidget *chooser = find_chooser ();
+  GListModel *toplevels = gtk_window_get_toplevels ();
 
-  if (chooser != NULL)
-    g_assert_true (gtk_widget_activate_action (chooser, "window.close", NULL));
-  while (sp_document_get_busy (sp_window_get_document (f->window)))
-    g_main_context_iteration (NULL, TRUE);
+  do
+    {
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+          if (GTK_IS_FILE_CHOOSER_DIALOG (toplevel) && gtk_widget_get_mapped (GTK_WIDGET (toplevel)))
+            g_assert_true (gtk_widget_activate_action (GTK_WIDGET (toplevel), "window.close", NULL));
+          else if (GTK_IS_MESSAGE_DIALOG (toplevel))
+            gtk_window_destroy (GTK_WINDOW (toplevel));
+        }
+      g_main_context_iteration (NULL, FALSE);
+    }
+  while (sp_document_get_busy (sp_window_get_document (f->window)));
 }
 
 /* Probes ---------------------------------------------------------------------- */
@@ -323,6 +330,7 @@ reset_state (Fixture    *f,
   g_hash_table_remove_all (f->probe_counts);
   f->close_requests = 0;
   close_chooser (f);
+  f->busy_spells = 0;
   flush_main_loop ();
   f->seed = get_seed (f);
   f->steps = get_steps (f);
@@ -354,8 +362,8 @@ effect_seen (Fixture    *f,
       return menu_open (f);
     case EFFECT_PROBE:
       return g_hash_table_lookup (f->probe_counts, c->probe) != NULL;
-    case EFFECT_CHOOSER:
-      return find_chooser () != NULL && sp_document_get_busy (sp_window_get_document (f->window));
+    case EFFECT_DOCUMENT_BUSY:
+      return f->busy_spells > 0;
     case EFFECT_CLOSE_REQUEST:
       return f->close_requests > 0;
     default:
@@ -383,6 +391,11 @@ wait_for_effect (Fixture    *f,
     {
       flush_main_loop ();
       return GPOINTER_TO_UINT (g_hash_table_lookup (f->probe_counts, c->probe)) == 1;
+    }
+  if (c->effect == EFFECT_DOCUMENT_BUSY)
+    {
+      flush_main_loop ();
+      return f->busy_spells == 1;
     }
   return TRUE;
 }
@@ -433,12 +446,14 @@ setup (Fixture *f)
     if (cases[i].probe != NULL)
       install_probe (f, cases[i].probe);
   g_signal_connect (f->window, "close-request", G_CALLBACK (close_request_cb), f);
+  g_signal_connect (sp_window_get_document (f->window), "notify::busy", G_CALLBACK (busy_cb), f);
 }
 
 static void
 teardown (Fixture *f)
 {
   close_chooser (f);
+  g_signal_handlers_disconnect_by_func (sp_window_get_document (f->window), busy_cb, f);
   g_signal_handlers_disconnect_by_func (f->window, close_request_cb, f);
   g_object_set (f->window, "running", FALSE, NULL);
   close_window (f->window);

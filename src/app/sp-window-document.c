@@ -74,9 +74,10 @@ apply_pending (SpWindow *self)
       return;
     }
   if (sp_params_session_has_own_numerics (session))
-    sp_window_add_toast (self, adw_toast_new (_("The file’s noise amplitude and time-step settings "
-                                                "are kept for saving; the explorer simulates with "
-                                                "its own")));
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 adw_toast_new (_("The file’s noise amplitude and time-step "
+                                                  "settings are kept for saving; the explorer "
+                                                  "simulates with its own")));
 }
 
 static void discard_answered_cb (GObject      *source,
@@ -313,8 +314,9 @@ sp_window_open_file (SpWindow *self,
 
   if (sp_document_get_busy (self->document))
     {
-      sp_window_add_toast (self, adw_toast_new (_("Another session file is being opened or "
-                                                  "saved; try again in a moment")));
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Another session file is being opened or "
+                                                    "saved; try again in a moment")));
       return;
     }
   sp_document_hold (self->document);

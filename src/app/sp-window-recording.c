@@ -31,7 +31,7 @@ sp_window_record_start (SpWindow                *self,
 
   /* The video's colours are the window's. */
   own = *options;
-  own.field_fixed_scale = sp_window_get_field_fixed_scale (self);
+  own.field_fixed_scale = self->field_fixed_scale;
   if (!sp_recording_start (self->recording, path, &own, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Could not record: %s"), error->message);
@@ -266,12 +266,11 @@ sp_window_recording_present_chooser (SpWindow *self)
 {
   RecordRequest *request = g_new0 (RecordRequest, 1);
   g_autoptr(GTask) task = g_task_new (NULL, NULL, on_probed, request);
-  g_autoptr(GPtrArray) views = sp_window_get_plot_views (self);
   SpPlotView *field = sp_window_export_get_current_view (self);
 
   /* "As on screen" takes the style of a field view, the figure recorded. */
-  for (guint i = 0; i < views->len && sp_plot_view_get_kind (field) != SP_FIGURE_FIELD; i++)
-    field = g_ptr_array_index (views, i);
+  for (guint i = 0; i < N_VIEWS && sp_plot_view_get_kind (field) != SP_FIGURE_FIELD; i++)
+    field = self->views[i];
   request->window = g_object_ref (self);
   sp_plot_style_copy (sp_plot_view_get_style (field), &request->screen_style);
   g_task_run_in_thread (task, probe_in_thread);
