@@ -160,6 +160,21 @@ test_save_load_revert (void)
   g_assert_false (sp_document_get_modified (document));
   g_assert_cmpstr (sp_document_get_title (document), ==, "run.spinodal");
 
+  /* Reading alone shows nothing: the caller asks its question first. */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(SpSession) read = NULL;
+
+    sp_document_read_async (other, file, NULL, store_result, &result);
+    read = sp_document_read_finish (other, wait_result (&result), &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (read);
+    g_assert_cmpfloat (read->sim.model.omega, ==, 102.5);
+    g_assert_null (sp_document_get_file (other));
+    g_object_get (other_params, "omega", &omega, NULL);
+    g_assert_cmpfloat (omega, !=, 102.5);
+  }
+
   /* Another document loads exactly what was saved. */
   g_assert_true (load (other, file, &error));
   g_assert_no_error (error);

@@ -398,6 +398,9 @@ title_changed_cb (SpWindow *self)
   g_autofree char *window_title = NULL;
   const char *title = sp_document_get_title (self->document);
 
+  /* A save that ends after the window went still renames the document. */
+  if (gone (self))
+    return;
   if (sp_document_get_file (self->document) == NULL)
     {
       adw_view_switcher_title_set_title (self->switcher_title, _("Spinodal"));
