@@ -65,6 +65,8 @@ find_named (GtkWidget  *widget,
   return NULL;
 }
 
+/* Whether win.@name is enabled, as a button or menu item bound to it sees
+ * it (the window's class actions have no public getter). */
 static gboolean
 action_enabled (SpWindow   *window,
                 const char *name)
@@ -512,7 +514,7 @@ test_record (void)
   options.fps = 25;
   start = g_get_monotonic_time ();
   g_assert_true (sp_window_record_start (window, path, &options));
-  recorder = sp_window_record_get_recorder (window);
+  recorder = sp_recording_get_recorder (sp_window_get_recording (window));
   g_assert_nonnull (recorder);
   g_assert_true (gtk_widget_get_visible (indicator));
   g_assert_false (action_enabled (window, "record-animation"));
@@ -540,7 +542,7 @@ test_record (void)
   }
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.stop-recording", NULL);
-  g_assert_null (sp_window_record_get_recorder (window));
+  g_assert_null (sp_recording_get_recorder (sp_window_get_recording (window)));
   g_assert_false (gtk_widget_get_visible (indicator));
   g_assert_true (action_enabled (window, "record-animation"));
   if (webm)
@@ -585,7 +587,7 @@ test_record_failure (void)
   g_assert_false (sp_window_record_start (window, path, &options));
   shown = wait_for_toast (window, "Could not record: ");
   g_assert_nonnull (strstr (shown, "missing"));
-  g_assert_null (sp_window_record_get_recorder (window));
+  g_assert_null (sp_recording_get_recorder (sp_window_get_recording (window)));
   g_assert_true (action_enabled (window, "record-animation"));
   g_assert_false (action_enabled (window, "stop-recording"));
   g_assert_cmpuint (test_tmpdir_count (dir), ==, sp_recorder_can_encode_webm () ? 0 : 1);
@@ -614,16 +616,16 @@ test_record_chooser_and_close (void)
   pick_option (chooser, "30 frames per second");
   pick_option (chooser, "1280 × 720 (HD)");
   accept_chooser (chooser, typed);
-  while (sp_window_record_get_recorder (window) == NULL)
+  while (sp_recording_get_recorder (sp_window_get_recording (window)) == NULL)
     g_main_context_iteration (NULL, TRUE);
-  path = g_strdup (sp_recorder_get_output (sp_window_record_get_recorder (window)));
+  path = g_strdup (sp_recorder_get_output (sp_recording_get_recorder (sp_window_get_recording (window))));
   /* The extension is added to a bare name. */
   g_assert_true (g_str_has_suffix (path, webm ? "clip.webm" : "clip"));
 
   iterate_for (0.5);
   /* 30 a second: at most 1 + 0.5·30 (+1 for timing) frames. */
-  g_assert_cmpuint (sp_recorder_get_pushed (sp_window_record_get_recorder (window)), <=, 17);
-  g_assert_cmpuint (sp_recorder_get_pushed (sp_window_record_get_recorder (window)), >=, 1);
+  g_assert_cmpuint (sp_recorder_get_pushed (sp_recording_get_recorder (sp_window_get_recording (window))), <=, 17);
+  g_assert_cmpuint (sp_recorder_get_pushed (sp_recording_get_recorder (sp_window_get_recording (window))), >=, 1);
 
   close_window (window);
   if (webm)

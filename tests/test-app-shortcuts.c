@@ -11,8 +11,10 @@
  * of the simulation bar, the main menu button, nothing), presses the key
  * and waits for the action's effect: a state it changes (running,
  * presentation, the panel, the page, the seed, a parameter reset, the
- * menu), or, for the actions that open a dialog or quit, a probe put in
- * the action's place that counts its activations.
+ * menu), Open and Save beginning (the document turns busy: the window's
+ * class actions cannot be replaced by a probe), or, for the other actions
+ * that open a dialog or quit, a probe put in the action's place that
+ * counts its activations.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -58,6 +60,7 @@ typedef enum
   EFFECT_PROBE,          /* the probe action ran         */
   EFFECT_CHOOSER,        /* a file chooser opened        */
   EFFECT_COPIED,         /* the clipboard changed        */
+  EFFECT_DOCUMENT_BUSY,  /* Open or Save began          */
   EFFECT_CLOSE_REQUEST,
 } Effect;
 
@@ -79,9 +82,9 @@ static const Case cases[] = {
   { "alt+1",        "Alt+1",        EFFECT_PAGE_OVERVIEW,   NULL },
   { "alt+2",        "Alt+2",        EFFECT_PAGE_SIMULATION, NULL },
   { "F10",          "F10",          EFFECT_MENU_OPEN,       NULL },
-  { "ctrl+o",       "Ctrl+O",       EFFECT_PROBE,           "win.open" },
-  { "ctrl+s",       "Ctrl+S",       EFFECT_PROBE,           "win.save" },
-  { "ctrl+shift+s", "Ctrl+Shift+S", EFFECT_PROBE,           "win.save-as" },
+  { "ctrl+o",       "Ctrl+O",       EFFECT_DOCUMENT_BUSY,   NULL },
+  { "ctrl+s",       "Ctrl+S",       EFFECT_DOCUMENT_BUSY,   NULL },
+  { "ctrl+shift+s", "Ctrl+Shift+S", EFFECT_DOCUMENT_BUSY,   NULL },
   /* Class actions of the window (a probe cannot stand in for them):
    * seen by what they do. */
   { "ctrl+e",       "Ctrl+E",       EFFECT_CHOOSER,         NULL },
@@ -103,6 +106,7 @@ typedef struct
   GHashTable *probe_counts;     /* "win.open" → activations (GUINT_TO_POINTER) */
   guint      close_requests;
   guint      copies;            /* the clipboard's "changed" */
+  guint      busy_spells;       /* the document turned busy (Open, Save) */
   double     preset_temperature;
   /* Before the key. */
   guint64    seed;
@@ -150,6 +154,40 @@ emoji_chooser_shown (GtkWidget *root)
         return TRUE;
     }
   return FALSE;
+}
+
+static void
+busy_cb (SpDocument *document,
+         GParamSpec *pspec,
+         Fixture    *f)
+{
+  if (sp_document_get_busy (document))
+    f->busy_spells++;
+}
+
+/* Cancels the file chooser Open or Save showed (GTK's own dialog: the
+ * test's bus has no portal), closes what it may have left (its "folder
+ * contents could not be displayed" when cancelled while listing), and
+ * waits for the window to be idle again. */
+static void
+close_chooser (Fixture *f)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  do
+    {
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+          if (GTK_IS_FILE_CHOOSER_DIALOG (toplevel) && gtk_widget_get_mapped (GTK_WIDGET (toplevel)))
+            g_assert_true (gtk_widget_activate_action (GTK_WIDGET (toplevel), "window.close", NULL));
+          else if (GTK_IS_MESSAGE_DIALOG (toplevel))
+            gtk_window_destroy (GTK_WINDOW (toplevel));
+        }
+      g_main_context_iteration (NULL, FALSE);
+    }
+  while (sp_document_get_busy (sp_window_get_document (f->window)));
 }
 
 /* Probes ---------------------------------------------------------------------- */
@@ -340,6 +378,8 @@ reset_state (Fixture    *f,
   cancel_choosers ();
   f->close_requests = 0;
   f->copies = 0;
+  close_chooser (f);
+  f->busy_spells = 0;
   flush_main_loop ();
   f->seed = get_seed (f);
   f->steps = get_steps (f);
@@ -371,6 +411,8 @@ effect_seen (Fixture    *f,
       return menu_open (f);
     case EFFECT_PROBE:
       return g_hash_table_lookup (f->probe_counts, c->probe) != NULL;
+    case EFFECT_DOCUMENT_BUSY:
+      return f->busy_spells > 0;
     case EFFECT_CLOSE_REQUEST:
       return f->close_requests > 0;
     case EFFECT_CHOOSER:
@@ -402,6 +444,11 @@ wait_for_effect (Fixture    *f,
     {
       flush_main_loop ();
       return GPOINTER_TO_UINT (g_hash_table_lookup (f->probe_counts, c->probe)) == 1;
+    }
+  if (c->effect == EFFECT_DOCUMENT_BUSY)
+    {
+      flush_main_loop ();
+      return f->busy_spells == 1;
     }
   if (c->effect == EFFECT_CHOOSER || c->effect == EFFECT_COPIED)
     {
@@ -465,11 +512,14 @@ setup (Fixture *f)
   g_signal_connect (f->window, "close-request", G_CALLBACK (close_request_cb), f);
   g_signal_connect (gtk_widget_get_clipboard (GTK_WIDGET (f->window)), "changed",
                     G_CALLBACK (clipboard_changed_cb), f);
+  g_signal_connect (sp_window_get_document (f->window), "notify::busy", G_CALLBACK (busy_cb), f);
 }
 
 static void
 teardown (Fixture *f)
 {
+  close_chooser (f);
+  g_signal_handlers_disconnect_by_func (sp_window_get_document (f->window), busy_cb, f);
   g_signal_handlers_disconnect_by_func (f->window, close_request_cb, f);
   g_signal_handlers_disconnect_by_func (gtk_widget_get_clipboard (GTK_WIDGET (f->window)),
                                         clipboard_changed_cb, f);

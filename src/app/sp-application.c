@@ -10,7 +10,6 @@
 #include "sp-application.h"
 #include "sp-bench.h"
 #include "sp-window.h"
-#include "sp-window-session.h"
 
 struct _SpApplication
 {
@@ -31,7 +30,7 @@ sp_application_quit_action (GSimpleAction *action,
   GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
 
   /* Each window is asked to close, so that one with unsaved changes to its
-   * session file can ask first (sp-window-session.c); the application
+   * session file can ask first (sp-window-document.c); the application
    * ends with its last window. */
   for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_close (l->data);
@@ -110,7 +109,7 @@ sp_application_startup (GApplication *application)
     { "win.export-figure", { "<Control>e", NULL } },
     { "win.export-data", { "<Control><Shift>e", NULL } },
     { "win.copy-figure", { "<Control><Shift>c", NULL } },
-    /* Session files (sp-window-session.c). */
+    /* Session files (sp-window-document.c). */
     { "win.open", { "<Control>o", NULL } },
     { "win.save", { "<Control>s", NULL } },
     { "win.save-as", { "<Control><Shift>s", NULL } },
@@ -192,7 +191,7 @@ sp_application_open (GApplication  *application,
   if (window == NULL)
     window = GTK_WINDOW (sp_window_new (GTK_APPLICATION (self)));
   gtk_window_present (window);
-  sp_window_session_open_file (SP_WINDOW (window), files[0]);
+  sp_window_open_file (SP_WINDOW (window), files[0]);
 }
 
 static void

@@ -100,6 +100,46 @@ copy_figure_action (GtkWidget  *widget,
 
 /* Session and recording actions: below. */
 
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  sp_window_document_open (SP_WINDOW (widget));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  sp_window_document_save (SP_WINDOW (widget), FALSE);
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  sp_window_document_save (SP_WINDOW (widget), TRUE);
+}
+
+static void
+record_animation_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  sp_window_recording_present_chooser (SP_WINDOW (widget));
+}
+
+static void
+stop_recording_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  sp_window_record_stop (SP_WINDOW (widget));
+}
+
 void
 sp_window_actions_class_init (GtkWidgetClass *widget_class)
 {
@@ -119,4 +159,14 @@ sp_window_actions_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-figure", NULL, export_figure_action);
   gtk_widget_class_install_action (widget_class, "win.export-data", NULL, export_data_action);
   gtk_widget_class_install_action (widget_class, "win.copy-figure", NULL, copy_figure_action);
+
+  /* Session files (sp-window-document.c): disabled while the document is
+   * busy.  Recording (sp-window-recording.c): one of the two enabled. */
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.record-animation", NULL,
+                                   record_animation_action);
+  gtk_widget_class_install_action (widget_class, "win.stop-recording", NULL,
+                                   stop_recording_action);
 }

@@ -1,5 +1,5 @@
 /* sp-window-export-private.h — what the export actions
- * (sp-window-export.c) and the recording (sp-window-record.c) share
+ * (sp-window-export.c) and their chooser (sp-window-export-chooser.c) share
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,13 +20,9 @@ void             sp_window_export_write       (SpWindow              *self,
                                                SpFigureKind           kind,
                                                const SpExportOptions *options,
                                                GFile                 *file);
-/* The choosers (sp-window-export-chooser.c): Export Figure (or, with
- * @data_only, Export Data) and Record Animation. */
+/* The chooser (sp-window-export-chooser.c): Export Figure (or, with
+ * @data_only, Export Data). */
 void             sp_window_export_present_chooser (SpWindow *self,
                                                    gboolean  data_only);
-void             sp_window_record_present_chooser (SpWindow *self);
-/* Adds win.record-animation and win.stop-recording and the recording
- * indicator (from sp_window_export_init). */
-void             sp_window_record_init        (SpWindow   *self);
 
 G_END_DECLS

@@ -1,7 +1,7 @@
 /* sp-window-export.c — the window's Export menu: its actions, which
  * figure they act on, the clipboard, and each figure's context menu (the
- * choosers are in sp-window-export-chooser.c, recording in
- * sp-window-record.c)
+ * chooser is in sp-window-export-chooser.c; recording is
+ * sp-window-recording.c's)
  *
  * "The figure the user is looking at" is the one under the pointer when
  * Ctrl+E is pressed; from the menu the pointer has left the figures, so it
@@ -274,5 +274,4 @@ sp_window_export_init (SpWindow *self)
   views = sp_window_get_plot_views (self);
   for (guint i = 0; i < views->len; i++)
     track_view (self, g_ptr_array_index (views, i));
-  sp_window_record_init (self);
 }

@@ -1,10 +1,10 @@
 /* sp-window-export.h — the window's Export menu: figures, data, the
- * clipboard, and recording the live simulation
+ * clipboard (recording the live simulation: sp-window-recording.c)
  *
- * sp_window_export_init() follows which figure the user is looking at,
- * gives every figure a context menu (the figure menu of sp-window.ui) and
- * adds the recording; the actions (win.export-figure, win.export-data,
- * win.copy-figure, …) are installed in sp-window-actions.c.  The chooser-free functions below are
+ * sp_window_export_init() follows which figure the user is looking at and
+ * gives every figure a context menu (the figure menu of sp-window.ui); the
+ * actions (win.export-figure, win.export-data, win.copy-figure) are
+ * installed in sp-window-actions.c.  The chooser-free functions below are
  * what the actions do once a file is chosen; the tests call them directly.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,7 +13,6 @@
 
 #include "sp-export.h"
 #include "sp-plot-view.h"
-#include "sp-recorder.h"
 #include "sp-window.h"
 
 G_BEGIN_DECLS
@@ -37,16 +36,5 @@ void           sp_window_export_to_path           (SpWindow                *self
  * style, the display's scale factor.  Then the toast "Figure copied". */
 void           sp_window_export_copy_view         (SpWindow                *self,
                                                    SpPlotView              *view);
-
-/* Records every shown frame, at most @options->fps a second, to @path
- * (WebM, or a folder of PNGs when WebM cannot be encoded).  FALSE, with
- * an error toast, when the recording cannot start. */
-gboolean       sp_window_record_start             (SpWindow                *self,
-                                                   const char              *path,
-                                                   const SpRecorderOptions *options);
-/* Finishes the file off the main thread; a toast tells the outcome. */
-void           sp_window_record_stop              (SpWindow                *self);
-/* The recording under way (borrowed), or NULL. */
-SpRecorder    *sp_window_record_get_recorder      (SpWindow                *self);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include "sp-lab-page.h"
 #include "sp-param-panel.h"
 #include "sp-plot-view.h"
+#include "sp-session.h"
 #include "sp-window.h"
 
 G_BEGIN_DECLS
@@ -40,11 +41,41 @@ struct _SpWindow
   SpParamPanel         *panel;
   SpSimBar             *sim_bar;
   GMenuModel           *figure_menu;
+
+  /* The session file (sp-window-document.c). */
+  SpDocument           *document;
+  AdwWindowTitle       *file_title;        /* template child: the file's name, wide */
+  guint                 file_title_idle;
+  GCancellable         *document_cancellable;  /* cancelled when the window goes */
+  guint                 document_then;     /* what follows a question or a save */
+  SpSession            *pending_session;   /* read, waiting for the answer to show */
+  GFile                *pending_file;
+  gboolean              close_pending;
+  gboolean              close_confirmed;   /* the next close-request goes through */
+
+  /* Recording (sp-window-recording.c). */
+  SpRecording          *recording;
+  GtkWidget            *recording_indicator;   /* template children */
+  GtkLabel             *recording_label;
 };
 
 /* sp-window-actions.c: installs every win.* action on the class. */
 void sp_window_actions_class_init (GtkWidgetClass *widget_class);
 /* sp-window-pages.c: makes the pages and adds them to the view stack. */
 void sp_window_pages_init         (SpWindow       *self);
+
+/* sp-window-document.c: the document, its title and its flows; called
+ * from the window's init after its template, and from its finalize. */
+void sp_window_document_init      (SpWindow *self);
+void sp_window_document_finalize  (SpWindow *self);
+/* win.open; win.save (@choose FALSE) and win.save-as (@choose TRUE). */
+void sp_window_document_open      (SpWindow *self);
+void sp_window_document_save      (SpWindow *self,
+                                   gboolean  choose);
+
+/* sp-window-recording.c: the recording and its indicator (init, after the
+ * template); win.record-animation's chooser. */
+void sp_window_recording_init           (SpWindow *self);
+void sp_window_recording_present_chooser (SpWindow *self);
 
 G_END_DECLS

@@ -22,7 +22,6 @@
 #include "sp-plot-view.h"
 #include "sp-presets.h"
 #include "sp-window-export.h"
-#include "sp-window-session.h"
 #include "sp-window-shortcuts.h"
 #include "sp-window-style.h"
 
@@ -433,6 +432,8 @@ sp_window_dispose (GObject *object)
   SpWindow *self = SP_WINDOW (object);
 
   sp_window_save_state (self);
+  /* A recording under way is finished, so the video is kept. */
+  g_clear_object (&self->recording);
   g_clear_handle_id (&self->fold_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), SP_TYPE_WINDOW);
   /* Disposed with the view stack, and now without figures. */
@@ -451,6 +452,15 @@ sp_window_dispose (GObject *object)
 }
 
 static void
+sp_window_finalize (GObject *object)
+{
+  /* Kept until now: a load or save still under way holds the window. */
+  sp_window_document_finalize (SP_WINDOW (object));
+
+  G_OBJECT_CLASS (sp_window_parent_class)->finalize (object);
+}
+
+static void
 sp_window_class_init (SpWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -459,6 +469,7 @@ sp_window_class_init (SpWindowClass *klass)
   object_class->get_property = sp_window_get_property;
   object_class->set_property = sp_window_set_property;
   object_class->dispose = sp_window_dispose;
+  object_class->finalize = sp_window_finalize;
   widget_class->size_allocate = sp_window_size_allocate;
 
   /* Whether the simulation runs (the win.play action's state). */
@@ -495,6 +506,9 @@ sp_window_class_init (SpWindowClass *klass)
   BIND (panel);
   BIND (sim_bar);
   BIND (figure_menu);
+  BIND (file_title);
+  BIND (recording_indicator);
+  BIND (recording_label);
 #undef BIND
 
   /* Every win.* action: sp-window-actions.c. */
@@ -573,10 +587,12 @@ sp_window_init (SpWindow *self)
    * made: it showed (and told screen readers) "not pressed" while running. */
   sim_running_cb (self);
 
-  /* The Export menu and the recording: sp-window-export.c. */
+  /* The Export menu: sp-window-export.c. */
   sp_window_export_init (self);
-  /* Open, Save, the title and unsaved changes: sp-window-session.c. */
-  sp_window_session_init (self);
+  /* Recording the live simulation: sp-window-recording.c. */
+  sp_window_recording_init (self);
+  /* Open, Save, the title and unsaved changes: sp-window-document.c. */
+  sp_window_document_init (self);
   /* Every documented key, from any focus position. */
   page_names = g_ptr_array_new ();
   for (guint p = 0; p < self->pages->len; p++)

@@ -7,7 +7,9 @@
 #include <adwaita.h>
 
 #include "sp-analysis.h"
+#include "sp-document.h"
 #include "sp-params.h"
+#include "sp-recording.h"
 #include "sp-sim-bar.h"
 #include "sp-simulation.h"
 
@@ -42,5 +44,27 @@ void        sp_window_set_field_fixed_scale (SpWindow  *self,
  * actions that other modules add to the primary menu. */
 void        sp_window_add_toast     (SpWindow      *self,
                                      AdwToast      *toast);
+
+/* The session the window shows (borrowed): its file, title, unsaved
+ * changes (sp-document.h). */
+SpDocument *sp_window_get_document  (SpWindow      *self);
+/* Reads @file off the main thread, asks "Save changes?" when the
+ * parameters have unsaved changes, then shows it; a file that cannot be
+ * opened is reported in a dialog naming the field, and the window stays
+ * as it was (a dropped file, the command line, the file manager). */
+void        sp_window_open_file     (SpWindow      *self,
+                                     GFile         *file);
+
+/* The animation capture (borrowed; sp-recording.h). */
+SpRecording *sp_window_get_recording (SpWindow     *self);
+/* Records every shown frame, at most @options->fps a second, to @path
+ * (WebM, or a folder of PNGs when WebM cannot be encoded), in the
+ * window's field colours.  FALSE, with an error toast, when the recording
+ * cannot start. */
+gboolean    sp_window_record_start  (SpWindow                *self,
+                                     const char              *path,
+                                     const SpRecorderOptions *options);
+/* Finishes the file off the main thread; a toast tells the outcome. */
+void        sp_window_record_stop   (SpWindow      *self);
 
 G_END_DECLS
