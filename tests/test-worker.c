@@ -314,6 +314,75 @@ test_fit_box (void)
   g_assert_null (plain->note);
 }
 
+/* Polls the serial (without taking the frame) until it passes @serial. */
+static guint64
+wait_serial (SpWorker *w,
+             guint64   serial)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      guint64 now = sp_worker_get_serial (w);
+
+      if (now > serial)
+        return now;
+      g_usleep (200);
+    }
+  g_error ("no frame after %" G_GUINT64_FORMAT " within 30 s", serial);
+  return 0;
+}
+
+/* Frames at the reader's rate: a running worker does not replace a frame
+ * nobody has taken, but keeps stepping; taking it brings the next frame,
+ * with every step made meanwhile.  State changes and single steps are
+ * published whether the last frame was taken or not. */
+static void
+test_frame_handoff (void)
+{
+  SpChParams p;
+  g_autoptr(SpWorker) w = NULL;
+  g_autoptr(SpFrame) first = NULL;
+  g_autoptr(SpFrame) a = NULL;
+  g_autoptr(SpFrame) b = NULL;
+  guint64 serial, paused;
+
+  small_params (&p, 32);
+  w = sp_worker_new (&p, NULL, NULL);
+  first = wait_frame (w, 0, NULL, NULL);
+  sp_worker_set_steps_per_frame (w, 1);
+  sp_worker_run (w);
+  /* The run's first frame (a state change) comes untaken … */
+  serial = wait_serial (w, first->serial);
+  g_assert_cmpuint (serial, ==, first->serial + 1);
+  /* … and stays the latest while nobody takes it, one step per batch or not. */
+  g_usleep (150000);
+  g_assert_cmpuint (sp_worker_get_serial (w), ==, serial);
+
+  a = sp_worker_get_frame (w);
+  g_assert_cmpuint (a->serial, ==, serial);
+  g_assert_cmpint (a->state, ==, SP_WORKER_RUNNING);
+  b = wait_frame (w, a->serial, NULL, NULL);
+  g_assert_cmpuint (b->serial, ==, a->serial + 1);
+  /* The worker stepped on while the frame waited (one step per batch). */
+  g_test_message ("steps while the frame was untaken: %" G_GUINT64_FORMAT,
+                  b->diag.steps - a->diag.steps);
+  g_assert_cmpuint (b->diag.steps, >=, a->diag.steps + 2);
+
+  /* Pausing publishes although b's successor may be untaken; so does a
+   * single step after it, untaken or not. */
+  sp_worker_pause (w);
+  {
+    g_autoptr(SpFrame) f = wait_frame (w, b->serial, is_state,
+                                       GUINT_TO_POINTER (SP_WORKER_PAUSED));
+    paused = f->serial;
+  }
+  sp_worker_step (w);
+  serial = wait_serial (w, paused);
+  sp_worker_step (w);
+  wait_serial (w, serial);
+}
+
 static gint notified;
 
 static void
@@ -374,6 +443,7 @@ main (int    argc,
   g_test_add_func ("/worker/reset-and-params", test_reset_and_params);
   g_test_add_func ("/worker/error-stops-and-resumes", test_error_stops_and_resumes);
   g_test_add_func ("/worker/fit-box", test_fit_box);
+  g_test_add_func ("/worker/frame-handoff", test_frame_handoff);
   g_test_add_func ("/worker/stress", test_stress);
 
   return g_test_run ();

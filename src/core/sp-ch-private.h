@@ -147,6 +147,13 @@ void sp_ch_kernel_trial    (SpCh         *self,
 void sp_ch_kernel_logit    (const double *c,
                             double       *out,
                             gsize         n);
+/* out[i] = f(c[i]), the homogeneous free-energy density, vectorised (the
+ * free-energy diagnostic's bulk term; sp_ch_free_energy_f() is the scalar
+ * reference). */
+void sp_ch_kernel_free_energy_density (const SpChFreeEnergy *fe,
+                                       const double         *c,
+                                       double               *out,
+                                       gsize                 n);
 /* The instruction set the kernels dispatch to ("avx512", "avx2", "generic"). */
 const char *sp_ch_kernel_isa (void);
 

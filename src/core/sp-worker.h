@@ -5,7 +5,8 @@
  * effect at the next step boundary.  Results come back as immutable,
  * reference-counted SpFrames: the worker swaps the latest frame in under a
  * lock and the reader takes a reference, so neither side ever waits for the
- * other's work.  No GTK here: a window reads frames in a tick callback, or
+ * other's work.  A running worker builds a frame only when the reader has
+ * taken the previous one, so frames cost the run only at the reading rate.  No GTK here: a window reads frames in a tick callback, or
  * from an idle scheduled by the notify callback.
  */
 #pragma once
@@ -59,9 +60,12 @@ void      sp_worker_set_params          (SpWorker          *self,
 void      sp_worker_set_steps_per_frame (SpWorker          *self,
                                          guint              steps);
 
-/* The latest frame with a new reference (NULL before the first one). */
+/* Takes the latest frame, with a new reference (NULL before the first one).
+ * While running, the worker publishes its next frame only after the latest
+ * one has been taken (state changes are published regardless): call this
+ * at the display rate, after sp_worker_get_serial() said there is news. */
 SpFrame  *sp_worker_get_frame           (SpWorker          *self);
-/* The serial of the latest frame (0 before the first), without a copy. */
+/* The serial of the latest frame (0 before the first), without taking it. */
 guint64   sp_worker_get_serial          (SpWorker          *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpWorker, sp_worker_free)
