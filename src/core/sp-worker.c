@@ -12,7 +12,10 @@
  * worker builds the next frame only once the reader has taken the latest
  * one (sp_worker_get_frame); until then it keeps stepping.  A reader that
  * takes frames at 60 Hz thus gets at most 60 frames a second, and one that
- * stops reading (a hidden window) costs nothing.  Whatever changes the
+ * stops reading (a hidden window) costs nothing.  At 60 Hz a 512² frame
+ * (2 ms) would still cost an eighth of the run, so frames also wait until
+ * the run has stepped FRAME_BUDGET times as long as the last frame took to
+ * build: frames never cost the run more than 1/FRAME_BUDGET of its time.  Whatever changes the
  * state (run, pause, a single step, new parameters, a reset, an error) is
  * still published at once, taken or not.
  *
@@ -30,6 +33,9 @@
 
 #include "sp-ch-box.h"
 #include "sp-worker.h"
+
+/* Stepping time per unit of frame-building time (frames ≤ 4 % of a run). */
+#define FRAME_BUDGET 25
 
 typedef struct
 {
@@ -73,6 +79,8 @@ struct _SpWorker
   SpWorkerState   state;
   char           *message;
   char           *note;
+  gint64          frame_us;        /* what building the last frame took     */
+  gint64          stepped_us;      /* time spent stepping since then        */
 };
 
 /* The count sits beside the public struct so SpFrame stays a plain,
@@ -147,8 +155,12 @@ build_frame (SpWorker *self)
 static void
 publish (SpWorker *self)
 {
+  gint64 t0 = g_get_monotonic_time ();
   SpFrame *frame = build_frame (self);
   SpFrame *old;
+
+  self->frame_us = g_get_monotonic_time () - t0;
+  self->stepped_us = 0;
 
   pthread_mutex_lock (&self->lock);
   frame->serial = ++self->serial;
@@ -309,6 +321,7 @@ worker_main (gpointer data)
       Mailbox mail;
       gboolean had_mail, run;
       guint todo;
+      gint64 t0;
 
       pthread_mutex_lock (&self->lock);
       while (!self->quit && !self->mail.has_params && !self->mail.has_reset &&
@@ -344,6 +357,7 @@ worker_main (gpointer data)
       else
         self->state = run ? SP_WORKER_RUNNING : SP_WORKER_PAUSED;
 
+      t0 = g_get_monotonic_time ();
       if (self->ch != NULL && self->state != SP_WORKER_FAILED)
         for (guint s = 0; s < todo; s++)
           {
@@ -359,9 +373,13 @@ worker_main (gpointer data)
               }
           }
 
-      /* A run publishes when the reader is ready for a frame; anything
-       * else (a state change, a single step, an error) at once. */
-      if (had_mail || self->state != SP_WORKER_RUNNING || (todo > 0 && frame_taken (self)))
+      self->stepped_us += g_get_monotonic_time () - t0;
+
+      /* A run publishes when the reader is ready for a frame and the frame
+       * fits the budget; anything else (a state change, a single step, an
+       * error) at once. */
+      if (had_mail || self->state != SP_WORKER_RUNNING ||
+          (todo > 0 && self->stepped_us >= FRAME_BUDGET * self->frame_us && frame_taken (self)))
         publish (self);
     }
 
