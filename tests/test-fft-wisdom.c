@@ -89,6 +89,65 @@ test_planner_with_fifo (void)
   fftw_free (out);
 }
 
+/* The calibrated size from which FFTW threads pay: a valid key file is
+ * taken as written, one from another FFTW or core count (or no key file)
+ * is not. */
+static void
+test_threads_file (void)
+{
+  g_autofree char *dir = test_tmpdir_new ("test-wisdom");
+  g_autofree char *path = g_build_filename (dir, "fftw-threads", NULL);
+  guint threads = MIN (g_get_num_processors (), 4), min_n = 1;
+  g_autofree char *good = g_strdup_printf ("[threads]\nfftw=%s\nthreads=%u\nmin_n=256\n",
+                                           fftw_version, threads);
+  g_autofree char *other_cores = g_strdup_printf ("[threads]\nfftw=%s\nthreads=%u\nmin_n=256\n",
+                                                  fftw_version, threads + 1);
+  g_autofree char *too_big = g_strdup_printf ("[threads]\nfftw=%s\nthreads=%u\nmin_n=99999\n",
+                                              fftw_version, threads);
+  const char *const bad[] = {
+    other_cores, too_big,
+    "[threads]\nfftw=fftw-0.1\nthreads=2\nmin_n=256\n",
+    "[threads]\nmin_n=256\n",
+    "not a key file",
+  };
+
+  g_assert_false (sp_fft_threads_read (path, &min_n));
+  g_assert_true (g_file_set_contents (path, good, -1, NULL));
+  g_assert_true (sp_fft_threads_read (path, &min_n));
+  g_assert_cmpuint (min_n, ==, 256);
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      min_n = 1;
+      g_assert_true (g_file_set_contents (path, bad[i], -1, NULL));
+      g_assert_false (sp_fft_threads_read (path, &min_n));
+      g_assert_cmpuint (min_n, ==, 1);
+    }
+  test_tmpdir_remove (dir);
+}
+
+/* The first question measures (on a machine with two cores or more) and
+ * keeps the answer beside the wisdom; every thread count follows it. */
+static void
+test_threads_calibrated (void)
+{
+  g_autofree char *path = sp_fft_threads_path ();
+  guint min_n = sp_fft_threads_min_n (), stored = 1;
+  guint threads = MIN (g_get_num_processors (), 4);
+
+  g_test_message ("FFTW threads pay from %u² (0: never up to 1024²)", min_n);
+  g_assert_true (g_str_has_prefix (path, cache_dir));
+  if (threads < 2)
+    g_assert_cmpuint (min_n, ==, 0);
+  else
+    {
+      g_assert_true (sp_fft_threads_read (path, &stored));
+      g_assert_cmpuint (stored, ==, min_n);
+    }
+  for (guint n = 16; n <= 4096; n *= 2)
+    g_assert_cmpuint (sp_fft_default_threads (n), ==,
+                      min_n != 0 && n >= min_n ? threads : 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -105,6 +164,8 @@ main (int    argc,
   g_test_add_func ("/fft-wisdom/read-regular", test_read_regular);
   g_test_add_func ("/fft-wisdom/read-fifo", test_read_fifo);
   g_test_add_func ("/fft-wisdom/planner-with-fifo", test_planner_with_fifo);
+  g_test_add_func ("/fft-wisdom/threads-file", test_threads_file);
+  g_test_add_func ("/fft-wisdom/threads-calibrated", test_threads_calibrated);
   status = g_test_run ();
   test_tmpdir_remove (cache_dir);
   g_free (cache_dir);

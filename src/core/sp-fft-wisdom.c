@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <pthread.h>
@@ -17,10 +18,16 @@
 /* Real wisdom is a few kilobytes; anything far larger is not ours. */
 #define SP_FFT_WISDOM_MAX_BYTES (16 * 1024 * 1024)
 
-/* Below this size the thread hand-off costs more than it saves (bench-ch
- * on two cores: one thread is faster per step at 128² and 256², two are
- * 10–20 % faster at 512²). */
-#define SP_FFT_THREADS_MIN_N 512
+/* From which grid size threads pay is a property of the machine (bench-ch
+ * on one two-core machine: one thread faster at 128² and 256², two 10–20 %
+ * faster at 512²), so it is measured once and kept beside the wisdom, in
+ * the key file sp_fft_threads_path(): a transform pair timed with one and
+ * with all threads (up to 4) at 64² … 1024², the first size where the
+ * threads are 5 % faster wins.  The measurement is redone when the core
+ * count or FFTW changes.  min_n = 0: threads never paid up to 1024². */
+#define SP_FFT_THREADS_GROUP    "threads"
+#define SP_FFT_THREADS_MAX      4
+#define SP_FFT_CALIBRATE_MAX_N  1024
 
 /* Planning with FFTW_MEASURE at 1024² can take seconds without wisdom; the
  * limit keeps a first run (or a grid change in the window) responsive. */
@@ -31,6 +38,8 @@
 static pthread_mutex_t planner_lock = PTHREAD_MUTEX_INITIALIZER;
 static gboolean initialised;
 static char *wisdom_at_load;   /* the exported wisdom after the last load/save */
+static gboolean calibrated;
+static guint threads_min_n;    /* calibrated; 0: threads never pay */
 
 char *
 sp_fft_wisdom_path (void)
@@ -102,22 +111,174 @@ save_wisdom_if_changed (void)
   wisdom_at_load = now;
 }
 
+char *
+sp_fft_threads_path (void)
+{
+  return g_build_filename (g_get_user_cache_dir (), "spinodal", "fftw-threads", NULL);
+}
+
+static guint
+machine_threads (void)
+{
+  return MIN (g_get_num_processors (), SP_FFT_THREADS_MAX);
+}
+
+gboolean
+sp_fft_threads_read (const char *path,
+                     guint      *min_n)
+{
+  g_autofree char *text = sp_fft_wisdom_read (path);
+  g_autoptr(GKeyFile) kf = g_key_file_new ();
+  g_autofree char *version = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 threads, value;
+
+  if (text == NULL || !g_key_file_load_from_data (kf, text, -1, G_KEY_FILE_NONE, NULL))
+    return FALSE;
+  version = g_key_file_get_string (kf, SP_FFT_THREADS_GROUP, "fftw", NULL);
+  threads = g_key_file_get_int64 (kf, SP_FFT_THREADS_GROUP, "threads", &error);
+  if (error != NULL)
+    return FALSE;
+  value = g_key_file_get_int64 (kf, SP_FFT_THREADS_GROUP, "min_n", &error);
+  /* Measured on another machine (or FFTW): measure again. */
+  if (error != NULL || g_strcmp0 (version, fftw_version) != 0 ||
+      threads != machine_threads () || value < 0 || value > SP_FFT_CALIBRATE_MAX_N)
+    return FALSE;
+  *min_n = (guint) value;
+  return TRUE;
+}
+
+/* Seconds per r2c + c2r pair, averaged over @reps pairs. */
+static double
+time_pair (fftw_plan fwd,
+           fftw_plan inv,
+           guint     reps)
+{
+  gint64 t0 = g_get_monotonic_time ();
+
+  for (guint r = 0; r < reps; r++)
+    {
+      fftw_execute (fwd);
+      fftw_execute (inv);
+    }
+  return (g_get_monotonic_time () - t0) / 1e6 / reps;
+}
+
+/* Under the planner lock. */
+static guint
+calibrate (guint threads)
+{
+  for (guint n = 64; n <= SP_FFT_CALIBRATE_MAX_N; n *= 2)
+    {
+      gsize nr = (gsize) n * n, nc = (gsize) n * (n / 2 + 1);
+      double *in = fftw_alloc_real (nr), *out = fftw_alloc_real (nr);
+      fftw_complex *mid = fftw_alloc_complex (nc);
+      fftw_plan plans[2][2];
+      double best[2] = { G_MAXDOUBLE, G_MAXDOUBLE };
+      /* About a millisecond of transforms per timing at every size. */
+      guint reps = MAX (1, (256 * 256) / nr * 8);
+      gboolean pays;
+
+      for (gsize i = 0; i < nr; i++)
+        in[i] = 0.5 + 0.25 * sin (0.37 * (double) i);
+      /* FFTW_ESTIMATE: planning is instant and the plans are the same kind
+       * for both counts; what is compared is the threads' hand-off. */
+      for (guint t = 0; t < 2; t++)
+        {
+          fftw_plan_with_nthreads (t == 0 ? 1 : (int) threads);
+          plans[t][0] = fftw_plan_dft_r2c_2d ((int) n, (int) n, in, mid, FFTW_ESTIMATE);
+          plans[t][1] = fftw_plan_dft_c2r_2d ((int) n, (int) n, mid, out, FFTW_ESTIMATE);
+        }
+      for (guint round = 0; round < 3; round++)
+        for (guint t = 0; t < 2; t++)
+          best[t] = MIN (best[t], time_pair (plans[t][0], plans[t][1], reps));
+      for (guint t = 0; t < 2; t++)
+        {
+          fftw_destroy_plan (plans[t][0]);
+          fftw_destroy_plan (plans[t][1]);
+        }
+      fftw_free (in);
+      fftw_free (out);
+      fftw_free (mid);
+
+      pays = best[1] < 0.95 * best[0];
+      g_debug ("FFTW threads at %u²: %u thread %.3f ms, %u threads %.3f ms", n, 1,
+               1e3 * best[0], threads, 1e3 * best[1]);
+      if (pays)
+        return n;
+    }
+  return 0;
+}
+
+/* Under the planner lock: the calibrated size, measured (and saved) on
+ * first use on this machine. */
+static void
+ensure_calibrated (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *text = NULL;
+
+  if (calibrated)
+    return;
+  calibrated = TRUE;
+  threads_min_n = 0;
+  if (machine_threads () < 2)
+    return;
+  path = sp_fft_threads_path ();
+  if (sp_fft_threads_read (path, &threads_min_n))
+    return;
+
+  threads_min_n = calibrate (machine_threads ());
+  text = g_strdup_printf ("# When FFTW threads pay on this machine (measured by Spinodal)\n"
+                          "[" SP_FFT_THREADS_GROUP "]\nfftw=%s\nthreads=%u\nmin_n=%u\n",
+                          fftw_version, machine_threads (), threads_min_n);
+  dir = g_path_get_dirname (path);
+  /* Like the wisdom: an unwritable cache only means measuring again. */
+  if (g_mkdir_with_parents (dir, 0700) == 0 &&
+      (!g_file_test (path, G_FILE_TEST_EXISTS) || g_file_test (path, G_FILE_TEST_IS_REGULAR)))
+    sp_file_write_atomic (path, text, strlen (text), NULL);
+}
+
+static void ensure_initialised (void);
+
+static guint
+default_threads_locked (guint n)
+{
+  ensure_initialised ();
+  ensure_calibrated ();
+  if (threads_min_n == 0 || n < threads_min_n)
+    return 1;
+  return machine_threads ();
+}
+
 guint
 sp_fft_default_threads (guint n)
 {
-  guint cores = g_get_num_processors ();
+  guint threads;
 
-  if (n < SP_FFT_THREADS_MIN_N || cores < 2)
-    return 1;
-  return MIN (cores, 4);
+  pthread_mutex_lock (&planner_lock);
+  threads = default_threads_locked (n);
+  pthread_mutex_unlock (&planner_lock);
+  return threads;
 }
 
-void
-sp_fft_planner_lock (guint n,
-                     guint n_threads)
+guint
+sp_fft_threads_min_n (void)
 {
-  pthread_mutex_lock (&planner_lock);
+  guint min_n;
 
+  pthread_mutex_lock (&planner_lock);
+  ensure_initialised ();
+  ensure_calibrated ();
+  min_n = threads_min_n;
+  pthread_mutex_unlock (&planner_lock);
+  return min_n;
+}
+
+static void
+ensure_initialised (void)
+{
   if (!initialised)
     {
       fftw_init_threads ();
@@ -128,8 +289,15 @@ sp_fft_planner_lock (guint n,
       load_wisdom ();
       initialised = TRUE;
     }
+}
 
-  fftw_plan_with_nthreads ((int) (n_threads > 0 ? n_threads : sp_fft_default_threads (n)));
+void
+sp_fft_planner_lock (guint n,
+                     guint n_threads)
+{
+  pthread_mutex_lock (&planner_lock);
+  ensure_initialised ();
+  fftw_plan_with_nthreads ((int) (n_threads > 0 ? n_threads : default_threads_locked (n)));
 }
 
 void

@@ -25,8 +25,17 @@ void     sp_fft_planner_unlock    (void);
  * call too).  NULL is ignored. */
 void     sp_fft_plan_destroy      (fftw_plan   plan);
 
-/* The thread count that pays off for an n × n transform on this machine. */
+/* The thread count that pays off for an n × n transform on this machine:
+ * all cores (up to 4) from the calibrated size on, else 1. */
 guint    sp_fft_default_threads   (guint       n);
+/* That size (0: threads never paid), measured the first time it is needed
+ * and kept in sp_fft_threads_path() beside the wisdom. */
+guint    sp_fft_threads_min_n     (void);
+char    *sp_fft_threads_path      (void);
+/* The size stored at @path, if the file is valid and was measured with
+ * this FFTW and this many cores. */
+gboolean sp_fft_threads_read      (const char *path,
+                                   guint      *min_n);
 
 /* Where the wisdom lives (for tests and the report). */
 char    *sp_fft_wisdom_path       (void);
