@@ -49,45 +49,53 @@ extern double log (double);
 KERNEL void
 scan_material (SpCh         *self,
                const double *restrict c,
-               const double *restrict c_old,
                SpChScan     *s,
                const int     degree,
-               const int     with_log)
+               const int     with_log,
+               const gsize   lo,
+               const gsize   hi)
 {
   const SpChFreeEnergy *fe = &self->fe;
-  const gsize n = self->n_real;
+  const gsize n = self->n;
   const double mean = self->mean, kt = fe->kt;
   double *restrict nl = self->nl;
-  double err = 0.0, amp = 0.0, q_min = 1.0, q_max = 0.0, c_min = 1.0, c_max = 0.0, f_sum = 0.0;
+  double *restrict f_rows = self->row_sums;
+  double amp = 0.0, q_min = 1.0, q_max = 0.0, c_min = 1.0, c_max = 0.0;
   int bad = 0;
 
-#pragma omp simd reduction(max:err, amp, q_max, c_max) reduction(min:q_min, c_min) reduction(|:bad) reduction(+:f_sum)
-  for (gsize i = 0; i < n; i++)
+  for (gsize row = lo; row < hi; row++)
     {
-      double ci = c[i], x = 1.0 - 2.0 * ci, om = 1.0 - ci, q = ci * om;
-      double d = fabs (ci - c_old[i]), dm = fabs (ci - mean);
-      double mu = fe->mu_rest[degree], h = fe->h[SP_CH_POLY_LEN - 1];
-      double lom = log (om), logit = log (ci / om);
+      const gsize start = row * n;   /* gsize indices: affine, so they vectorise */
+      double f_sum = 0.0;
 
-      for (int k = degree - 1; k >= 0; k--)
-        mu = mu * x + fe->mu_rest[k];
-      for (int k = SP_CH_POLY_LEN - 2; k >= 0; k--)
-        h = h * x + fe->h[k];
-      /* f = k_BT [c ln c + (1−c) ln(1−c)] + h, for the energy check. */
-      f_sum += kt * (lom + ci * logit) + h;
-      bad |= !(ci > 0.0) | !(om > 0.0);   /* no &&: a branch stops the vectoriser */
-      err = d > err ? d : err;
-      amp = dm > amp ? dm : amp;
-      q_min = q < q_min ? q : q_min;
-      q_max = q > q_max ? q : q_max;
-      c_min = ci < c_min ? ci : c_min;
-      c_max = ci > c_max ? ci : c_max;
-      nl[i] = with_log ? kt * logit + mu : mu;
+#pragma omp simd reduction(max:amp, q_max, c_max) reduction(min:q_min, c_min) reduction(|:bad) reduction(+:f_sum)
+      for (gsize j = 0; j < n; j++)
+        {
+          const gsize i = start + j;
+          double ci = c[i], x = 1.0 - 2.0 * ci, om = 1.0 - ci, q = ci * om;
+          double dm = fabs (ci - mean);
+          double mu = fe->mu_rest[degree], h = fe->h[SP_CH_POLY_LEN - 1];
+          double lom = log (om), logit = log (ci / om);
+
+          for (int k = degree - 1; k >= 0; k--)
+            mu = mu * x + fe->mu_rest[k];
+          for (int k = SP_CH_POLY_LEN - 2; k >= 0; k--)
+            h = h * x + fe->h[k];
+          /* f = k_BT [c ln c + (1−c) ln(1−c)] + h, for the energy check. */
+          f_sum += kt * (lom + ci * logit) + h;
+          bad |= !(ci > 0.0) | !(om > 0.0);   /* no &&: a branch stops the vectoriser */
+          amp = dm > amp ? dm : amp;
+          q_min = q < q_min ? q : q_min;
+          q_max = q > q_max ? q : q_max;
+          c_min = ci < c_min ? ci : c_min;
+          c_max = ci > c_max ? ci : c_max;
+          nl[i] = with_log ? kt * logit + mu : mu;
+        }
+      f_rows[row] = f_sum;
     }
 
   *s = (SpChScan) {
-    .err = err, .amplitude = amp, .valid = !bad && isfinite (err) && isfinite (f_sum),
-    .f_sum = f_sum,
+    .amplitude = amp, .valid = !bad,
     /* An upper bound of f'' = k_BT/(c(1−c)) + μ_rest' is all the
      * stabiliser needs. */
     .f2_max = kt / q_min + fe->mu_rest_prime_max,
@@ -101,68 +109,80 @@ scan_material (SpCh         *self,
 KERNEL void
 scan_pfhub (SpCh         *self,
             const double *restrict c,
-            const double *restrict c_old,
-            SpChScan     *s)
+            SpChScan     *s,
+            const gsize   lo,
+            const gsize   hi)
 {
-  const gsize n = self->n_real;
+  const gsize n = self->n;
   const double mean = self->mean;
   const double a = SP_CH_PFHUB1_C_ALPHA, b = SP_CH_PFHUB1_C_BETA;
   const double two_rho = 2.0 * SP_CH_PFHUB1_RHO;
   double *restrict nl = self->nl;
-  double err = 0.0, amp = 0.0, f2_max = -G_MAXDOUBLE, f_sum = 0.0;
+  double *restrict f_rows = self->row_sums;
+  double amp = 0.0, f2_max = -G_MAXDOUBLE;
   int bad = 0;
 
-#pragma omp simd reduction(max:err, amp, f2_max) reduction(|:bad) reduction(+:f_sum)
-  for (gsize i = 0; i < n; i++)
+  for (gsize row = lo; row < hi; row++)
     {
-      double ci = c[i], u = ci - a, v = b - ci, w = v - u;
-      double d = fabs (ci - c_old[i]), dm = fabs (ci - mean);
-      double f2 = two_rho * (w * w - 2.0 * u * v);
+      const gsize start = row * n;
+      double f_sum = 0.0;
 
-      bad |= !(fabs (ci) < POLY_BLOWUP);   /* true for NaN too */
-      err = d > err ? d : err;
-      amp = dm > amp ? dm : amp;
-      f2_max = f2 > f2_max ? f2 : f2_max;
-      f_sum += SP_CH_PFHUB1_RHO * u * u * v * v;
-      nl[i] = two_rho * u * v * w;
+#pragma omp simd reduction(max:amp, f2_max) reduction(|:bad) reduction(+:f_sum)
+      for (gsize j = 0; j < n; j++)
+        {
+          const gsize i = start + j;
+          double ci = c[i], u = ci - a, v = b - ci, w = v - u;
+          double dm = fabs (ci - mean);
+          double f2 = two_rho * (w * w - 2.0 * u * v);
+
+          bad |= !(fabs (ci) < POLY_BLOWUP);   /* true for NaN too */
+          amp = dm > amp ? dm : amp;
+          f2_max = f2 > f2_max ? f2 : f2_max;
+          f_sum += SP_CH_PFHUB1_RHO * u * u * v * v;
+          nl[i] = two_rho * u * v * w;
+        }
+      f_rows[row] = f_sum;
     }
 
   *s = (SpChScan) {
-    .err = err, .amplitude = amp, .valid = !bad && isfinite (err),
-    .f2_max = f2_max, .c_min = 0.0, .c_max = 1.0, .f_sum = f_sum,
+    .amplitude = amp, .valid = !bad,
+    .f2_max = f2_max, .c_min = 0.0, .c_max = 1.0,
   };
 }
 
-/* One pass over a candidate field: validity, the change from the previous
- * field, the pointwise nonlinearity for the next explicit term, and the
- * statistics the stabilisers need.  Fused so each step reads the grid once
- * and the step-size control costs no pass of its own. */
+/* One pass over a candidate field, rows lo … hi − 1: validity, the
+ * pointwise nonlinearity for the next explicit term, Σ f(c) per row for
+ * the energy check, and the statistics the stabilisers need.  Fused so
+ * each step reads the grid once. */
 KERNEL void
 scan_body (SpCh         *self,
            const double *c,
-           const double *c_old,
-           SpChScan     *s)
+           SpChScan     *s,
+           gsize         lo,
+           gsize         hi)
 {
   const int degree = self->fe.mu_rest_linear ? 1 : SP_CH_POLY_LEN - 1;
 
   if (self->fe.problem == SP_CH_PROBLEM_PFHUB1)
-    scan_pfhub (self, c, c_old, s);
+    scan_pfhub (self, c, s, lo, hi);
   else if (self->fe.constant_mobility && degree == 1)
-    scan_material (self, c, c_old, s, 1, TRUE);
+    scan_material (self, c, s, 1, TRUE, lo, hi);
   else if (self->fe.constant_mobility)
-    scan_material (self, c, c_old, s, SP_CH_POLY_LEN - 1, TRUE);
+    scan_material (self, c, s, SP_CH_POLY_LEN - 1, TRUE, lo, hi);
   else if (degree == 1)
-    scan_material (self, c, c_old, s, 1, FALSE);
+    scan_material (self, c, s, 1, FALSE, lo, hi);
   else
-    scan_material (self, c, c_old, s, SP_CH_POLY_LEN - 1, FALSE);
+    scan_material (self, c, s, SP_CH_POLY_LEN - 1, FALSE, lo, hi);
 }
 
 /* Site blocking's explicit flux, spectral part: i k ŵ with
  * ŵ = (FFT μ_rest + κ k² ĉ)/n², both components in one pass. */
 KERNEL void
-gradient_of_w (SpCh *self)
+gradient_body (SpCh  *self,
+               gsize  lo,
+               gsize  hi)
 {
-  const gsize n = self->n, nh = self->nh;
+  const gsize nh = self->nh;
   const double kappa = self->fe.kappa, inv_n2 = 1.0 / (double) self->n_real;
   const double *restrict chat = (const double *) self->chat[self->cur];
   const double *restrict nlhat = (const double *) self->nlhat;
@@ -170,7 +190,7 @@ gradient_of_w (SpCh *self)
   double *restrict gy = (double *) (self->gradhat + self->n_cplx);
   const double *restrict k2x = self->k2x, *restrict kdx = self->kdx;
 
-  for (gsize i = 0; i < n; i++)
+  for (gsize i = lo; i < hi; i++)
     {
       const double k2y = self->k2y[i], kdy = self->kdy[i];
       const gsize row = 2 * i * nh;   /* gsize indices: affine, so they vectorise */
@@ -191,9 +211,11 @@ gradient_of_w (SpCh *self)
     }
 }
 
-/* The fluxes J = M(c) ∇w, in place over the gradient. */
+/* The fluxes J = M(c) ∇w, in place over the gradient, rows lo … hi − 1. */
 KERNEL void
-times_mobility (SpCh *self)
+mobility_body (SpCh  *self,
+               gsize  lo,
+               gsize  hi)
 {
   const gsize np = self->n_real;
   const double m0 = self->fe.mobility_scale;
@@ -201,46 +223,12 @@ times_mobility (SpCh *self)
   double *restrict jx = self->grad, *restrict jy = self->grad + np;
 
 #pragma omp simd
-  for (gsize p = 0; p < np; p++)
+  for (gsize p = lo * self->n; p < hi * self->n; p++)
     {
       double m = m0 * c[p] * (1.0 - c[p]);
       jx[p] *= m;
       jy[p] *= m;
     }
-}
-
-/* The explicit right-hand side of the accepted state, which does not depend
- * on the step size (so a rejected step retries without transforms):
- * constant M: nlhat = FFT f'(c); site blocking: gradhat = FFT(M ∇w) with
- * w = μ_rest − κ∇²c. */
-KERNEL void
-explicit_body (SpCh           *self,
-               const SpChScan *s)
-{
-  /* The new-array calls: sp-ch.c swaps nlhat and gradhat with the
-   * previous state's buffers (same size and alignment as planned). */
-  fftw_execute_dft_r2c (self->fwd, self->nl, self->nlhat);
-
-  if (self->fe.constant_mobility)
-    {
-      /* Shen & Yang's linear stabiliser S ≥ max f''/2 (zero where the
-       * field is entirely concave). */
-      self->stab2 = self->fe.mobility_scale * 0.5 * fmax (s->f2_max, 0.0);
-      self->stab4 = 0.0;
-      return;
-    }
-
-  gradient_of_w (self);
-  fftw_execute_dft_c2r (self->inv2, self->gradhat, self->grad);
-  times_mobility (self);
-  fftw_execute_dft_r2c (self->fwd2, self->grad, self->gradhat);
-
-  /* Zhu et al.: A κ k⁴ with A ≥ max M/2 keeps the explicit κ∇·M∇∇²c
-   * stable; A = max M also stops the stiffest modes from oscillating.
-   * B k² with B = max M · max μ_rest'/2 does the same for the explicit
-   * μ_rest term where it is diffusive. */
-  self->stab4 = s->m_max * self->fe.kappa;
-  self->stab2 = 0.5 * s->m_max * fmax (s->r2_max, 0.0);
 }
 
 /* The embedded pair of sp-ch.c, one pass over the spectrum for both:
@@ -258,13 +246,13 @@ explicit_body (SpCh           *self,
 KERNEL void
 trial_pass (SpCh   *self,
             double  dt,
-            double *err2,
-            double *size2,
-            double *grad2,
             const int site,
-            const int second)
+            const int second,
+            gsize   lo,
+            gsize   hi)
 {
   const gsize n = self->n, nh = self->nh;
+  double *restrict sums = self->row_sums;
   const double *restrict old = (const double *) self->chat[self->cur];
   const double *restrict prev = (const double *) self->chat_prev;
   double *restrict new = (double *) self->chat[1 - self->cur];
@@ -286,12 +274,12 @@ trial_pass (SpCh   *self,
   const double *restrict jy = site ? (const double *) (self->gradhat + self->n_cplx) : NULL;
   const double *restrict px = site && second ? (const double *) self->gradhat_prev : NULL;
   const double *restrict py = site && second ? (const double *) (self->gradhat_prev + self->n_cplx) : NULL;
-  double e_sum = 0.0, c_sum = 0.0, g_sum = 0.0;
 
-  for (gsize i = 0; i < n; i++)
+  for (gsize i = lo; i < hi; i++)
     {
       const double k2y = self->k2y[i], ky = self->kdy[i];
       const gsize row = 2 * i * nh;   /* gsize indices: affine, so they vectorise */
+      double e_sum = 0.0, c_sum = 0.0, g_sum = 0.0;
 
 #pragma omp simd reduction(+:e_sum, c_sum, g_sum)
       for (gsize j = 0; j < nh; j++)
@@ -355,50 +343,30 @@ trial_pass (SpCh   *self,
           work[r] = re * inv_n2;
           work[r + 1] = im * inv_n2;
         }
+      /* Per row, summed in row order by trial(): the same sums whatever
+       * the rows' split over threads. */
+      sums[3 * i] = e_sum;
+      sums[3 * i + 1] = c_sum;
+      sums[3 * i + 2] = g_sum;
     }
-
-  *err2 = e_sum;
-  *size2 = c_sum;
-  *grad2 = g_sum;
 }
 
-/* One trial step of @dt from the accepted state: the new spectrum (mass
- * carried over bit for bit) and field, and the relative error estimate. */
 KERNEL void
-trial_body (SpCh   *self,
-            double  dt)
+spectrum_body (SpCh   *self,
+               double  dt,
+               gsize   lo,
+               gsize   hi)
 {
-  double *restrict new = (double *) self->chat[1 - self->cur];
-  const double *restrict old = (const double *) self->chat[self->cur];
-  double *restrict work = (double *) self->work;
-  const double inv_n2 = 1.0 / (double) self->n_real;
   const int site = !self->fe.constant_mobility;
-  double err2 = 0.0, size2 = 0.0, grad2 = 0.0;
 
   if (site && self->have_prev)
-    trial_pass (self, dt, &err2, &size2, &grad2, 1, 1);
+    trial_pass (self, dt, 1, 1, lo, hi);
   else if (site)
-    trial_pass (self, dt, &err2, &size2, &grad2, 1, 0);
+    trial_pass (self, dt, 1, 0, lo, hi);
   else if (self->have_prev)
-    trial_pass (self, dt, &err2, &size2, &grad2, 0, 1);
+    trial_pass (self, dt, 0, 1, lo, hi);
   else
-    trial_pass (self, dt, &err2, &size2, &grad2, 0, 0);
-
-  /* Relative to the pattern's RMS size, but never to less than
-   * SP_CH_RMS_FLOOR: a pattern decaying towards round-off would otherwise
-   * be followed to round-off at full relative accuracy. */
-  self->trial_error = err2 > 0.0 ? sqrt (err2) / fmax (sqrt (size2), SP_CH_RMS_FLOOR * (double) self->n_real)
-                                 : 0.0;
-  self->trial_grad = grad2;
-  self->trial_rms = sqrt (size2) / (double) self->n_real;
-
-  /* Mass: the k = 0 coefficient is carried over bit for bit. */
-  new[0] = old[0];
-  new[1] = 0.0;
-  work[0] = old[0] * inv_n2;
-  work[1] = 0.0;
-
-  fftw_execute_dft_c2r (self->inv, self->work, self->c[1 - self->cur]);
+    trial_pass (self, dt, 0, 0, lo, hi);
 }
 
 KERNEL void
@@ -451,6 +419,40 @@ density_body (const SpChFreeEnergy *fe,
   }
 }
 
+/* Threads: the passes over the grid are split into self->threads
+ * contiguous runs of rows (of the field or of the spectrum), one per
+ * thread, the same count FFTW's plans use (sp-ch.c).  Every row is
+ * computed by the same arithmetic whatever the split (each row is a loop
+ * of its own, so its vector and scalar iterations, and the scalar log's
+ * last bit, do not depend on where a chunk starts), the sums are kept per
+ * row and added in row order afterwards, and the other reductions are
+ * maxima and minima, which are exact: the results are bit-identical for
+ * any thread count.  Without OpenMP (or with one thread) all rows are one
+ * chunk on the calling thread. */
+#define SP_CH_MAX_THREADS 64
+#ifdef SP_HAVE_OPENMP
+#include <omp.h>
+#define SPLIT(count, stmt)                                              \
+  G_STMT_START {                                                        \
+    const int sp_threads_ = (int) MIN (MAX (self->threads, 1), SP_CH_MAX_THREADS); \
+    _Pragma ("omp parallel num_threads (sp_threads_) if (sp_threads_ > 1)") \
+    {                                                                   \
+      const gsize part = (gsize) omp_get_thread_num ();                 \
+      const gsize parts = (gsize) omp_get_num_threads ();               \
+      const gsize lo = (count) * part / parts;                          \
+      const gsize hi = (count) * (part + 1) / parts;                    \
+      stmt;                                                             \
+    }                                                                   \
+  } G_STMT_END
+#else
+#define SPLIT(count, stmt)                                              \
+  G_STMT_START {                                                        \
+    const gsize part = 0, parts = 1, lo = 0, hi = (count);              \
+    (void) part; (void) parts;                                          \
+    stmt;                                                               \
+  } G_STMT_END
+#endif
+
 /* Each entry point three times: baseline, AVX2 + FMA and AVX-512, picked
  * per call (the check is a load and a test; no ifunc, which sanitizers
  * dislike). */
@@ -479,26 +481,153 @@ isa_level (void)
       default: name##_generic args; break;                              \
       }                                                                 \
   }
+/* The same for a pass split over @count rows: the OpenMP region sits in
+ * each instruction-set variant itself, because GCC outlines a region into
+ * a function of the enclosing function's target: a region in the
+ * (generic) caller would run baseline code, scalar log included. */
+#define DISPATCH_SPLIT(name, params, args, count, stmt)                 \
+  static SP_CH_AVX512 void name##_avx512 params { SPLIT (count, stmt); } \
+  static SP_CH_AVX2 void name##_avx2 params { SPLIT (count, stmt); }    \
+  static void name##_generic params { SPLIT (count, stmt); }            \
+  static void name params                                               \
+  {                                                                     \
+    switch (isa_level ())                                               \
+      {                                                                 \
+      case 2: name##_avx512 args; break;                                \
+      case 1: name##_avx2 args; break;                                  \
+      default: name##_generic args; break;                              \
+      }                                                                 \
+  }
 #else
 #define DISPATCH(name, params, args)                                    \
   static void name params { name##_body args; }
+#define DISPATCH_SPLIT(name, params, args, count, stmt)                 \
+  static void name params { SPLIT (count, stmt); }
 #endif
 
-DISPATCH (scan, (SpCh *self, const double *c, const double *c_old, SpChScan *s),
-          (self, c, c_old, s))
-DISPATCH (explicit, (SpCh *self, const SpChScan *s), (self, s))
-DISPATCH (trial, (SpCh *self, double dt), (self, dt))
+DISPATCH_SPLIT (scan_split,
+                (SpCh *self, const double *c, SpChScan *parts_out, gsize *n_parts),
+                (self, c, parts_out, n_parts),
+                self->n,
+                scan_body (self, c, &parts_out[part], lo, hi);
+                if (part == 0) *n_parts = parts)
+DISPATCH_SPLIT (gradient, (SpCh *self), (self), self->n, gradient_body (self, lo, hi))
+DISPATCH_SPLIT (mobility, (SpCh *self), (self), self->n, mobility_body (self, lo, hi))
+DISPATCH_SPLIT (spectrum, (SpCh *self, double dt), (self, dt), self->n,
+                spectrum_body (self, dt, lo, hi))
 DISPATCH (logit, (const double *c, double *out, gsize n), (c, out, n))
 DISPATCH (density, (const SpChFreeEnergy *fe, const double *c, double *out, gsize n),
           (fe, c, out, n))
 
+/* The chunks' scans in chunk order.  Every statistic is a maximum or a
+ * minimum (f2_max and m_max are monotone, correctly rounded functions of
+ * the chunk's extreme), so the merge is exact; Σ f(c) is added per row. */
+static void
+scan (SpCh         *self,
+      const double *c,
+      SpChScan     *s)
+{
+  SpChScan parts[SP_CH_MAX_THREADS];
+  gsize n_parts = 1;
+  double f_sum = 0.0;
+
+  scan_split (self, c, parts, &n_parts);
+  *s = parts[0];
+  for (gsize p = 1; p < n_parts; p++)
+    {
+      const SpChScan *part = &parts[p];
+
+      s->amplitude = fmax (s->amplitude, part->amplitude);
+      s->f2_max = fmax (s->f2_max, part->f2_max);
+      s->m_max = fmax (s->m_max, part->m_max);
+      s->r2_max = fmax (s->r2_max, part->r2_max);
+      s->c_min = fmin (s->c_min, part->c_min);
+      s->c_max = fmax (s->c_max, part->c_max);
+      s->valid = s->valid && part->valid;
+    }
+  for (gsize row = 0; row < self->n; row++)
+    f_sum += self->row_sums[row];
+  s->f_sum = f_sum;
+  s->valid = s->valid && isfinite (f_sum);
+}
+
+/* The explicit right-hand side of the accepted state, which does not depend
+ * on the step size (so a rejected step retries without transforms):
+ * constant M: nlhat = FFT f'(c); site blocking: gradhat = FFT(M ∇w) with
+ * w = μ_rest − κ∇²c. */
+static void
+explicit (SpCh           *self,
+          const SpChScan *s)
+{
+  /* The new-array calls: sp-ch.c swaps nlhat and gradhat with the
+   * previous state's buffers (same size and alignment as planned). */
+  fftw_execute_dft_r2c (self->fwd, self->nl, self->nlhat);
+
+  if (self->fe.constant_mobility)
+    {
+      /* Shen & Yang's linear stabiliser S ≥ max f''/2 (zero where the
+       * field is entirely concave). */
+      self->stab2 = self->fe.mobility_scale * 0.5 * fmax (s->f2_max, 0.0);
+      self->stab4 = 0.0;
+      return;
+    }
+
+  gradient (self);
+  fftw_execute_dft_c2r (self->inv2, self->gradhat, self->grad);
+  mobility (self);
+  fftw_execute_dft_r2c (self->fwd2, self->grad, self->gradhat);
+
+  /* Zhu et al.: A κ k⁴ with A ≥ max M/2 keeps the explicit κ∇·M∇∇²c
+   * stable; A = max M also stops the stiffest modes from oscillating.
+   * B k² with B = max M · max μ_rest'/2 does the same for the explicit
+   * μ_rest term where it is diffusive. */
+  self->stab4 = s->m_max * self->fe.kappa;
+  self->stab2 = 0.5 * s->m_max * fmax (s->r2_max, 0.0);
+}
+
+/* One trial step of @dt from the accepted state: the new spectrum (mass
+ * carried over bit for bit) and field, and the relative error estimate. */
+static void
+trial (SpCh   *self,
+       double  dt)
+{
+  double *restrict new = (double *) self->chat[1 - self->cur];
+  const double *restrict old = (const double *) self->chat[self->cur];
+  double *restrict work = (double *) self->work;
+  const double inv_n2 = 1.0 / (double) self->n_real;
+  double err2 = 0.0, size2 = 0.0, grad2 = 0.0;
+
+  spectrum (self, dt);
+  for (gsize i = 0; i < self->n; i++)
+    {
+      err2 += self->row_sums[3 * i];
+      size2 += self->row_sums[3 * i + 1];
+      grad2 += self->row_sums[3 * i + 2];
+    }
+
+  /* Relative to the pattern's RMS size, but never to less than
+   * SP_CH_RMS_FLOOR: a pattern decaying towards round-off would otherwise
+   * be followed to round-off at full relative accuracy. */
+  self->trial_error = err2 > 0.0 ? sqrt (err2) / fmax (sqrt (size2), SP_CH_RMS_FLOOR * (double) self->n_real)
+                                 : 0.0;
+  self->trial_grad = grad2;
+  self->trial_rms = sqrt (size2) / (double) self->n_real;
+
+  /* Mass: the k = 0 coefficient is carried over bit for bit. */
+  new[0] = old[0];
+  new[1] = 0.0;
+  work[0] = old[0] * inv_n2;
+  work[1] = 0.0;
+
+  fftw_execute_dft_c2r (self->inv, self->work, self->c[1 - self->cur]);
+}
+
 void
 sp_ch_kernel_scan (SpCh         *self,
                    const double *c,
-                   const double *c_old,
                    SpChScan     *s)
 {
-  scan (self, c, c_old, s);
+  scan (self, c, s);
 }
 
 void

@@ -72,7 +72,6 @@ sp_ch_free_energy_f (const SpChFreeEnergy *fe,
 /* What one pass over a candidate field finds. */
 typedef struct
 {
-  double   err;        /* max |c_new − c_old|               */
   double   amplitude;  /* max |c − c̄|                       */
   double   f2_max;     /* max f''(c)     (constant M)       */
   double   m_max;      /* max M(c)       (site blocking)    */
@@ -107,6 +106,9 @@ struct _SpCh
   fftw_complex *gradhat_prev; /* site blocking: the previous state's */
   guint   cur;
 
+  guint     threads;       /* the plans' thread count, also the
+                              pointwise passes' (sp-ch-kernels.c)  */
+  double   *row_sums;      /* 3 n per-row partial sums of a pass  */
   fftw_plan fwd, inv;      /* nl → nlhat, work → c               */
   fftw_plan fwd2, inv2;    /* batched pairs: grad ⇄ gradhat      */
 
@@ -134,7 +136,6 @@ struct _SpCh
 /* sp-ch-kernels.c: the passes of one step. */
 void sp_ch_kernel_scan     (SpCh         *self,
                             const double *c,
-                            const double *c_old,
                             SpChScan     *s);
 void sp_ch_kernel_explicit (SpCh           *self,
                             const SpChScan *s);

@@ -134,7 +134,7 @@ prepare_state (SpCh *self)
   fftw_execute_dft_r2c (self->fwd, c, self->chat[self->cur]);
   self->chat[self->cur][0][1] = 0.0;
   self->mean = self->chat[self->cur][0][0] / (double) self->n_real;
-  sp_ch_kernel_scan (self, c, c, &s);
+  sp_ch_kernel_scan (self, c, &s);
   self->amplitude = s.amplitude;
   self->energy = energy_of (self, s.f_sum, gradient_sum (self, self->chat[self->cur]));
   sp_ch_kernel_explicit (self, &s);
@@ -264,7 +264,12 @@ make_plans (SpCh *self)
 {
   const int dims[2] = { (int) self->n, (int) self->n };
 
-  sp_fft_planner_lock (self->n, self->params.fft_threads);
+  /* The pointwise passes split over as many threads as the transforms:
+   * where threads pay for FFTW they pay for the passes too (the same data,
+   * cheaper per point), and below that size neither is split. */
+  self->threads = self->params.fft_threads > 0 ? self->params.fft_threads
+                                               : sp_fft_default_threads (self->n);
+  sp_fft_planner_lock (self->n, self->threads);
   self->fwd = fftw_plan_dft_r2c_2d (dims[0], dims[1], self->nl, self->nlhat, FFTW_MEASURE);
   self->inv = fftw_plan_dft_c2r_2d (dims[0], dims[1], self->work, self->c[0], FFTW_MEASURE);
   if (!self->fe.constant_mobility)
@@ -301,6 +306,7 @@ sp_ch_new (const SpChParams *params,
   self->kdy = g_new (double, self->n);
   self->k2x = g_new (double, self->nh);
   self->kdx = g_new (double, self->nh);
+  self->row_sums = g_new (double, 3 * (gsize) self->n);
   setup_wavenumbers (self);
 
   for (guint b = 0; b < 2; b++)
@@ -353,6 +359,7 @@ sp_ch_free (SpCh *self)
   g_free (self->kdy);
   g_free (self->k2x);
   g_free (self->kdx);
+  g_free (self->row_sums);
   g_free (self);
 }
 
@@ -534,7 +541,7 @@ step_capped (SpCh    *self,
       SpChScan s;
 
       sp_ch_kernel_trial (self, dt);
-      sp_ch_kernel_scan (self, self->c[1 - self->cur], self->c[self->cur], &s);
+      sp_ch_kernel_scan (self, self->c[1 - self->cur], &s);
       err = self->trial_error;
 
       /* A step within the tolerance that overshoots the bounds by a little
@@ -545,7 +552,7 @@ step_capped (SpCh    *self,
           fmax (SP_CH_C_FLOOR - s.c_min, s.c_max - (1.0 - SP_CH_C_FLOOR)) <= cut_limit &&
           cut_off (self, self->c[1 - self->cur]))
         {
-          sp_ch_kernel_scan (self, self->c[1 - self->cur], self->c[self->cur], &s);
+          sp_ch_kernel_scan (self, self->c[1 - self->cur], &s);
           self->trial_grad = gradient_sum (self, self->chat[1 - self->cur]);
         }
       energy = energy_of (self, s.f_sum, self->trial_grad);
