@@ -79,7 +79,7 @@ if [ "${SP_TEST_QUICK:-0}" != 1 ]; then
 
   # ---- 3. ThreadSanitizer over the worker ------------------------------------------
   if [ ! -f _build-tsan/build.ninja ]; then
-    meson setup _build-tsan -Dgui=false -Db_sanitize=thread -Dbuildtype=debugoptimized >/dev/null || status=1
+    meson setup _build-tsan -Dgui=false -Db_sanitize=thread -Dopenmp=disabled -Dbuildtype=debugoptimized >/dev/null || status=1
   fi
   ninja -C _build-tsan >/dev/null || status=1
   TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" \
