@@ -98,16 +98,17 @@ test_threads_file (void)
   g_autofree char *dir = test_tmpdir_new ("test-wisdom");
   g_autofree char *path = g_build_filename (dir, "fftw-threads", NULL);
   guint threads = MIN (g_get_num_processors (), 4), min_n = 1;
-  g_autofree char *good = g_strdup_printf ("[threads]\nfftw=%s\nthreads=%u\nmin_n=256\n",
+  g_autofree char *good = g_strdup_printf ("[threads]\nmethod=2\nfftw=%s\nthreads=%u\nmin_n=256\n",
                                            fftw_version, threads);
-  g_autofree char *other_cores = g_strdup_printf ("[threads]\nfftw=%s\nthreads=%u\nmin_n=256\n",
+  g_autofree char *other_cores = g_strdup_printf ("[threads]\nmethod=2\nfftw=%s\nthreads=%u\nmin_n=256\n",
                                                   fftw_version, threads + 1);
-  g_autofree char *too_big = g_strdup_printf ("[threads]\nfftw=%s\nthreads=%u\nmin_n=99999\n",
+  g_autofree char *too_big = g_strdup_printf ("[threads]\nmethod=2\nfftw=%s\nthreads=%u\nmin_n=99999\n",
                                               fftw_version, threads);
   const char *const bad[] = {
     other_cores, too_big,
     "[threads]\nfftw=fftw-0.1\nthreads=2\nmin_n=256\n",
     "[threads]\nmin_n=256\n",
+    "[threads]\nmethod=1\nfftw=fftw-3.3.10\nthreads=2\nmin_n=256\n",
     "not a key file",
   };
 
@@ -135,6 +136,7 @@ test_threads_calibrated (void)
   guint threads = MIN (g_get_num_processors (), 4);
 
   g_test_message ("FFTW threads pay from %u² (0: never up to 1024²)", min_n);
+  g_assert_true (min_n == 0 || (min_n >= 128 && min_n <= 1024));
   g_assert_true (g_str_has_prefix (path, cache_dir));
   if (threads < 2)
     g_assert_cmpuint (min_n, ==, 0);

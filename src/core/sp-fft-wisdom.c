@@ -22,12 +22,20 @@
  * on one two-core machine: one thread faster at 128² and 256², two 10–20 %
  * faster at 512²), so it is measured once and kept beside the wisdom, in
  * the key file sp_fft_threads_path(): a transform pair timed with one and
- * with all threads (up to 4) at 64² … 1024², the first size where the
- * threads are 5 % faster wins.  The measurement is redone when the core
+ * with all threads (up to 4) at 128² … 1024², the first size from which
+ * the threads are 15 % faster at that size and the next one wins (a
+ * machine shared with other work makes a single comparison noisy; a
+ * wrong "yes" costs far more than a wrong "no").  The measurement is redone when the core
  * count or FFTW changes.  min_n = 0: threads never paid up to 1024². */
 #define SP_FFT_THREADS_GROUP    "threads"
 #define SP_FFT_THREADS_MAX      4
 #define SP_FFT_CALIBRATE_MAX_N  1024
+/* Below this a pair takes tens of microseconds, less than handing work to
+ * another thread and back: such grids neither measure nor thread (which
+ * also spares the many small-grid test processes the measurement). */
+#define SP_FFT_CALIBRATE_MIN_N  128
+/* Bumped when the measurement changes, so that older answers are redone. */
+#define SP_FFT_CALIBRATE_METHOD  2
 
 /* Planning with FFTW_MEASURE at 1024² can take seconds without wisdom; the
  * limit keeps a first run (or a grid change in the window) responsive. */
@@ -131,13 +139,14 @@ sp_fft_threads_read (const char *path,
   g_autoptr(GKeyFile) kf = g_key_file_new ();
   g_autofree char *version = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 threads, value;
+  gint64 threads, value, method;
 
   if (text == NULL || !g_key_file_load_from_data (kf, text, -1, G_KEY_FILE_NONE, NULL))
     return FALSE;
   version = g_key_file_get_string (kf, SP_FFT_THREADS_GROUP, "fftw", NULL);
+  method = g_key_file_get_int64 (kf, SP_FFT_THREADS_GROUP, "method", NULL);
   threads = g_key_file_get_int64 (kf, SP_FFT_THREADS_GROUP, "threads", &error);
-  if (error != NULL)
+  if (error != NULL || method != SP_FFT_CALIBRATE_METHOD)
     return FALSE;
   value = g_key_file_get_int64 (kf, SP_FFT_THREADS_GROUP, "min_n", &error);
   /* Measured on another machine (or FFTW): measure again. */
@@ -168,7 +177,9 @@ time_pair (fftw_plan fwd,
 static guint
 calibrate (guint threads)
 {
-  for (guint n = 64; n <= SP_FFT_CALIBRATE_MAX_N; n *= 2)
+  guint paid_from = 0;
+
+  for (guint n = SP_FFT_CALIBRATE_MIN_N; n <= SP_FFT_CALIBRATE_MAX_N; n *= 2)
     {
       gsize nr = (gsize) n * n, nc = (gsize) n * (n / 2 + 1);
       double *in = fftw_alloc_real (nr), *out = fftw_alloc_real (nr);
@@ -189,7 +200,7 @@ calibrate (guint threads)
           plans[t][0] = fftw_plan_dft_r2c_2d ((int) n, (int) n, in, mid, FFTW_ESTIMATE);
           plans[t][1] = fftw_plan_dft_c2r_2d ((int) n, (int) n, mid, out, FFTW_ESTIMATE);
         }
-      for (guint round = 0; round < 3; round++)
+      for (guint round = 0; round < 5; round++)
         for (guint t = 0; t < 2; t++)
           best[t] = MIN (best[t], time_pair (plans[t][0], plans[t][1], reps));
       for (guint t = 0; t < 2; t++)
@@ -201,13 +212,17 @@ calibrate (guint threads)
       fftw_free (out);
       fftw_free (mid);
 
-      pays = best[1] < 0.95 * best[0];
+      pays = best[1] < 0.85 * best[0];
       g_debug ("FFTW threads at %u²: %u thread %.3f ms, %u threads %.3f ms", n, 1,
                1e3 * best[0], threads, 1e3 * best[1]);
-      if (pays)
-        return n;
+      if (!pays)
+        paid_from = 0;
+      else if (paid_from == 0)
+        paid_from = n;
+      else
+        return paid_from;   /* here and at the size before */
     }
-  return 0;
+  return paid_from;   /* 0, or the largest size alone */
 }
 
 /* Under the planner lock: the calibrated size, measured (and saved) on
@@ -231,8 +246,8 @@ ensure_calibrated (void)
 
   threads_min_n = calibrate (machine_threads ());
   text = g_strdup_printf ("# When FFTW threads pay on this machine (measured by Spinodal)\n"
-                          "[" SP_FFT_THREADS_GROUP "]\nfftw=%s\nthreads=%u\nmin_n=%u\n",
-                          fftw_version, machine_threads (), threads_min_n);
+                          "[" SP_FFT_THREADS_GROUP "]\nmethod=%d\nfftw=%s\nthreads=%u\nmin_n=%u\n",
+                          SP_FFT_CALIBRATE_METHOD, fftw_version, machine_threads (), threads_min_n);
   dir = g_path_get_dirname (path);
   /* Like the wisdom: an unwritable cache only means measuring again. */
   if (g_mkdir_with_parents (dir, 0700) == 0 &&
@@ -245,6 +260,8 @@ static void ensure_initialised (void);
 static guint
 default_threads_locked (guint n)
 {
+  if (n < SP_FFT_CALIBRATE_MIN_N)
+    return 1;
   ensure_initialised ();
   ensure_calibrated ();
   if (threads_min_n == 0 || n < threads_min_n)
