@@ -25,7 +25,8 @@
  * with all threads (up to 4) at 128² … 1024², the first size from which
  * the threads are 15 % faster at that size and the next one wins (a
  * machine shared with other work makes a single comparison noisy; a
- * wrong "yes" costs far more than a wrong "no").  The measurement is redone when the core
+ * wrong "yes" costs far more than a wrong "no"; the whole measurement
+ * takes about 0.15 s on an idle machine).  The measurement is redone when the core
  * count or FFTW changes.  min_n = 0: threads never paid up to 1024². */
 #define SP_FFT_THREADS_GROUP    "threads"
 #define SP_FFT_THREADS_MAX      4
@@ -186,8 +187,9 @@ calibrate (guint threads)
       fftw_complex *mid = fftw_alloc_complex (nc);
       fftw_plan plans[2][2];
       double best[2] = { G_MAXDOUBLE, G_MAXDOUBLE };
-      /* About a millisecond of transforms per timing at every size. */
-      guint reps = MAX (1, (256 * 256) / nr * 8);
+      /* About a millisecond of transforms per timing up to 256², one
+       * pair above. */
+      guint reps = MAX (1, (256 * 256) / nr * 2);
       gboolean pays;
 
       for (gsize i = 0; i < nr; i++)
@@ -200,7 +202,7 @@ calibrate (guint threads)
           plans[t][0] = fftw_plan_dft_r2c_2d ((int) n, (int) n, in, mid, FFTW_ESTIMATE);
           plans[t][1] = fftw_plan_dft_c2r_2d ((int) n, (int) n, mid, out, FFTW_ESTIMATE);
         }
-      for (guint round = 0; round < 5; round++)
+      for (guint round = 0; round < 3; round++)
         for (guint t = 0; t < 2; t++)
           best[t] = MIN (best[t], time_pair (plans[t][0], plans[t][1], reps));
       for (guint t = 0; t < 2; t++)
