@@ -98,17 +98,17 @@ test_threads_file (void)
   g_autofree char *dir = test_tmpdir_new ("test-wisdom");
   g_autofree char *path = g_build_filename (dir, "fftw-threads", NULL);
   guint threads = MIN (g_get_num_processors (), 4), min_n = 1;
-  g_autofree char *good = g_strdup_printf ("[threads]\nmethod=2\nfftw=%s\nthreads=%u\nmin_n=256\n",
+  g_autofree char *good = g_strdup_printf ("[threads]\nmethod=3\nfftw=%s\nthreads=%u\nmin_n=256\n",
                                            fftw_version, threads);
-  g_autofree char *other_cores = g_strdup_printf ("[threads]\nmethod=2\nfftw=%s\nthreads=%u\nmin_n=256\n",
+  g_autofree char *other_cores = g_strdup_printf ("[threads]\nmethod=3\nfftw=%s\nthreads=%u\nmin_n=256\n",
                                                   fftw_version, threads + 1);
-  g_autofree char *too_big = g_strdup_printf ("[threads]\nmethod=2\nfftw=%s\nthreads=%u\nmin_n=99999\n",
+  g_autofree char *too_big = g_strdup_printf ("[threads]\nmethod=3\nfftw=%s\nthreads=%u\nmin_n=99999\n",
                                               fftw_version, threads);
   const char *const bad[] = {
     other_cores, too_big,
     "[threads]\nfftw=fftw-0.1\nthreads=2\nmin_n=256\n",
     "[threads]\nmin_n=256\n",
-    "[threads]\nmethod=1\nfftw=fftw-3.3.10\nthreads=2\nmin_n=256\n",
+    "[threads]\nmethod=2\nfftw=fftw-3.3.10\nthreads=2\nmin_n=256\n",
     "not a key file",
   };
 

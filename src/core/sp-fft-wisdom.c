@@ -36,7 +36,7 @@
  * also spares the many small-grid test processes the measurement). */
 #define SP_FFT_CALIBRATE_MIN_N  128
 /* Bumped when the measurement changes, so that older answers are redone. */
-#define SP_FFT_CALIBRATE_METHOD  2
+#define SP_FFT_CALIBRATE_METHOD  3
 
 /* Planning with FFTW_MEASURE at 1024² can take seconds without wisdom; the
  * limit keeps a first run (or a grid change in the window) responsive. */
