@@ -158,6 +158,24 @@ ignore_header_gizmo (const char     *log_domain,
            g_str_has_prefix (message, "Trying to snapshot AdwGizmo"));
 }
 
+/* The widest window the screen allows, up to @width: GTK 4 keeps a
+ * toplevel inside its monitor, and a plain `xvfb-run` screen is only
+ * 1280 px wide (tools/test.sh uses 1920). */
+static int
+screen_width_at_most (SpWindow *window,
+                      int       width)
+{
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (window));
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  GdkMonitor *monitor = gdk_display_get_monitor_at_surface (display, surface);
+  GdkRectangle geometry;
+
+  g_assert_nonnull (monitor);
+  gdk_monitor_get_geometry (monitor, &geometry);
+  /* Room for the client-side decorations' shadow. */
+  return MIN (width, geometry.width - 40);
+}
+
 /* The read-outs wrap, so a phone-narrow window fits: the window's content
  * asks for at most 400 px, and at 400 px the bar shows every read-out in
  * its width, on more lines than at full width. */
@@ -168,7 +186,7 @@ test_narrow_window (void)
   SpSimBar *bar = sp_window_get_sim_bar (window);
   SpSimulation *sim = sp_window_get_simulation (window);
   GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
-  int minimum, natural, wide_height, wide_lines;
+  int minimum, natural, wide_width, wide_height, wide_lines;
 
   wait_for_frame (sim, 0, -1.0, 20.0);
   g_test_log_set_fatal_handler (ignore_header_gizmo, NULL);
@@ -177,7 +195,8 @@ test_narrow_window (void)
   g_assert_cmpint (minimum, <=, 400);
   g_assert_cmpint (natural, >, minimum);
 
-  resize_window (window, 1600, 900);
+  wide_width = screen_width_at_most (window, 1600);
+  resize_window (window, wide_width, 900);
   wide_height = gtk_widget_get_height (GTK_WIDGET (bar));
   wide_lines = readout_lines (bar);
 
@@ -185,8 +204,16 @@ test_narrow_window (void)
   gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
   g_assert_cmpint (minimum, <=, 400);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (bar)), <=, 400);
-  g_assert_cmpuint (readout_lines (bar), >, wide_lines);
-  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (bar)), >, wide_height);
+  /* At 1600 px the read-outs take fewer lines; a narrower screen's widest
+   * window may already wrap them as much as 400 px does. */
+  if (wide_width == 1600)
+    {
+      g_assert_cmpuint (readout_lines (bar), >, wide_lines);
+      g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (bar)), >, wide_height);
+    }
+  else
+    g_test_message ("the screen allows only %d px: the 400 px layout is not compared "
+                    "with a 1600 px one (tools/test.sh runs a 1920 px screen)", wide_width);
 
   close_window (window);
   g_test_log_set_fatal_handler (NULL, NULL);
