@@ -18,6 +18,7 @@
 #include "sp-ch-diagnostics.h"
 #include "sp-ch-private.h"
 #include "sp-fft-wisdom.h"
+#include "sp-gsl.h"
 #include "sp-kinetics.h"
 #include "sp-presets.h"
 
@@ -148,6 +149,7 @@ main (int    argc,
    * its neighbour (the CLI rounds such a --grid up, issue 12). */
   static const guint sizes[] = { 128, 256, 509, 512, 1021, 1024 };
 
+  sp_gsl_init ();
   printf ("step kernels: %s\n", sp_ch_kernel_isa ());
   printf ("grid   mobility      threads  FFTs  ms/step  floor ms  ratio\n");
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)

@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "sp-ch.h"
+#include "sp-gsl.h"
 #include "sp-recorder.h"
 #include "test-tmpdir.h"
 
@@ -95,6 +96,7 @@ int
 main (int    argc,
       char **argv)
 {
+  sp_gsl_init ();
   run (FALSE, 100);
   run (TRUE, 50);
   return 0;

@@ -26,6 +26,7 @@
 #include <stdlib.h>
 
 #include "sp-ch.h"
+#include "sp-gsl.h"
 #include "sp-worker.h"
 
 #define ROUNDS         6
@@ -172,6 +173,7 @@ main (int    argc,
   static const guint sizes[] = { 128, 256, 512 };
   double load[3];
 
+  sp_gsl_init ();
   if (getloadavg (load, 3) == 3)
     printf ("load average %.2f (%u cores)\n", load[0], g_get_num_processors ());
   printf ("live simulation (default material, site blocking, 4 steps per batch):\n");

@@ -8,6 +8,7 @@
 
 #include "sp-analysis.h"
 #include "sp-critical.h"
+#include "sp-gsl.h"
 #include "sp-presets.h"
 
 /* Relative comparison against a scale: the curves are sums of terms of size
@@ -652,6 +653,7 @@ int
 main (int    argc,
       char **argv)
 {
+  sp_gsl_init ();
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/analysis/curves", test_curves);

@@ -14,6 +14,7 @@
 
 #include "sp-export.h"
 #include "sp-export-dialog.h"
+#include "sp-gsl.h"
 #include "sp-plot-view.h"
 #include "sp-recorder.h"
 #include "sp-window-export.h"
@@ -712,6 +713,7 @@ main (int   argc,
 {
   int status;
 
+  sp_gsl_init ();
   g_test_init (&argc, &argv, NULL);
   test_app_init ();
 

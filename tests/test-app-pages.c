@@ -10,6 +10,7 @@
 
 #include <adwaita.h>
 
+#include "sp-gsl.h"
 #include "sp-overview-page.h"
 #include "sp-simulation-page.h"
 
@@ -170,6 +171,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  sp_gsl_init ();
   g_test_init (&argc, &argv, NULL);
   adw_init ();
 

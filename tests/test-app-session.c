@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "sp-gsl.h"
 #include "sp-param-panel.h"
 #include "sp-params-session.h"
 #include "sp-slider-row.h"
@@ -910,6 +911,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int status;
 
+  sp_gsl_init ();
   g_test_init (&argc, &argv, NULL);
   /* As `spinodal` runs it (HANDLES_OPEN), but never the one on the bus. */
   app = sp_application_new ();

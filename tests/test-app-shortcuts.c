@@ -25,6 +25,7 @@
 
 #include <gdk/x11/gdkx.h>
 
+#include "sp-gsl.h"
 #include "sp-param-panel.h"
 #include "sp-plot-view.h"
 
@@ -643,6 +644,7 @@ main (int   argc,
 {
   int status;
 
+  sp_gsl_init ();
   g_test_init (&argc, &argv, NULL);
   test_app_init ();
 

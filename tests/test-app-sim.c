@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "sp-ch-box.h"
+#include "sp-gsl.h"
 #include "sp-plot-view.h"
 #include "sp-sim-bar.h"
 
@@ -531,6 +532,7 @@ main (int   argc,
 {
   int status;
 
+  sp_gsl_init ();
   g_test_init (&argc, &argv, NULL);
   test_app_init ();
 

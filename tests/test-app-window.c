@@ -12,6 +12,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "sp-gsl.h"
 #include "sp-param-panel.h"
 #include "sp-plot-view.h"
 #include "sp-presets.h"
@@ -727,6 +728,7 @@ main (int   argc,
 {
   int status;
 
+  sp_gsl_init ();
   g_test_init (&argc, &argv, NULL);
   test_app_init ();
 

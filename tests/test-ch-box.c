@@ -9,6 +9,7 @@
 
 #include "sp-ch.h"
 #include "sp-ch-box.h"
+#include "sp-gsl.h"
 
 /* The symmetric regular solution (K = 0, s1 = 0): the tangent is flat
  * (μ* = 0), the binodal solves k_BT ln(c/(1−c)) + Ω(1−2c) = 0, and the
@@ -161,6 +162,7 @@ int
 main (int    argc,
       char **argv)
 {
+  sp_gsl_init ();
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/ch-box/width-closed-form", test_width_closed_form);

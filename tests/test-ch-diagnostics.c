@@ -9,6 +9,7 @@
 #include "sp-ch.h"
 #include "sp-ch-diagnostics.h"
 #include "sp-ch-private.h"
+#include "sp-gsl.h"
 #include "test-helpers.h"
 
 static SpCh *
@@ -303,6 +304,7 @@ int
 main (int    argc,
       char **argv)
 {
+  sp_gsl_init ();
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/ch-diagnostics/uniform", test_uniform);

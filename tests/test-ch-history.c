@@ -5,6 +5,7 @@
 #include <math.h>
 
 #include "sp-ch-history.h"
+#include "sp-gsl.h"
 #include "test-helpers.h"
 
 /* A diagnostics record with recognisable values derived from @t. */
@@ -138,6 +139,7 @@ test_copy_and_clear (void)
 int
 main (int argc, char **argv)
 {
+  sp_gsl_init ();
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/ch-history/append", test_append);

@@ -12,6 +12,7 @@
 
 #include "sp-ch.h"
 #include "sp-ch-box.h"
+#include "sp-gsl.h"
 #include "sp-kinetics.h"
 #include "sp-model.h"
 
@@ -525,6 +526,7 @@ int
 main (int    argc,
       char **argv)
 {
+  sp_gsl_init ();
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/ch-stability/slider-sweep", test_slider_sweep);

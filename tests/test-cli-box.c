@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cli-runner.h"
+#include "sp-gsl.h"
 
 static void
 assert_runs (const char *const *args,
@@ -151,6 +152,7 @@ main (int    argc,
       char **argv)
 {
   cli_runner_init (&argc, &argv);
+  sp_gsl_init ();
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cli/box/presets-small-grids", test_presets_small_grids);

@@ -14,6 +14,7 @@
 #include "cli-runner.h"
 #include "sp-analysis.h"
 #include "sp-export.h"
+#include "sp-gsl.h"
 #include "test-tmpdir.h"
 
 /* Small and short: the simulation figures run the engine first (the
@@ -489,6 +490,7 @@ main (int    argc,
       char **argv)
 {
   cli_runner_init (&argc, &argv);
+  sp_gsl_init ();
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/cli-export/every-figure", test_every_figure);
   g_test_add_func ("/cli-export/all-csv", test_all_csv);

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli-runner.h"
+#include "sp-gsl.h"
 
 static char *
 sample (const char *name)
@@ -244,6 +245,7 @@ main (int    argc,
       char **argv)
 {
   cli_runner_init (&argc, &argv);
+  sp_gsl_init ();
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cli-session/analyze-matches-preset", test_analyze_matches_preset);

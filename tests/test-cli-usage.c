@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli-runner.h"
+#include "sp-gsl.h"
 #include "sp-model.h"
 
 static void
@@ -155,6 +156,7 @@ main (int    argc,
       char **argv)
 {
   cli_runner_init (&argc, &argv);
+  sp_gsl_init ();
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cli/help", test_help);

@@ -11,6 +11,7 @@
 #include "sp-cli-options.h"
 #include "sp-critical.h"
 #include "sp-equilibrium.h"
+#include "sp-gsl.h"
 #include "sp-kinetics.h"
 #include "sp-model.h"
 #include "sp-presets.h"
@@ -736,6 +737,7 @@ main (int    argc,
       char **argv)
 {
   cli_runner_init (&argc, &argv);
+  sp_gsl_init ();
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cli/analyze/lifepo4", test_analyze_lifepo4);

@@ -5,6 +5,7 @@
 #include <math.h>
 
 #include "sp-colormap.h"
+#include "sp-gsl.h"
 #include "test-helpers.h"
 
 /* CIE L* of an sRGB colour (D65), written out here independently of the
@@ -147,6 +148,7 @@ test_fill_image (void)
 int
 main (int argc, char **argv)
 {
+  sp_gsl_init ();
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/colormap/anchors", test_anchors);

@@ -4,6 +4,7 @@
 
 #include "sp-critical.h"
 #include "sp-equilibrium.h"
+#include "sp-gsl.h"
 #include "test-helpers.h"
 
 /* T_c = (Ω − K)/(k_B (2 + s1)): checked by the defining property g''(½) = 0
@@ -224,6 +225,7 @@ test_general_points (void)
 int
 main (int argc, char **argv)
 {
+  sp_gsl_init ();
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/critical/symmetric", test_symmetric);
   g_test_add_func ("/critical/none", test_none);

@@ -9,6 +9,7 @@
 
 #include "sp-ch.h"
 #include "sp-csv.h"
+#include "sp-gsl.h"
 #include "sp-presets.h"
 #include "test-helpers.h"
 #include "test-tmpdir.h"
@@ -487,6 +488,7 @@ int
 main (int    argc,
       char **argv)
 {
+  sp_gsl_init ();
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/csv/curves", test_curves);
   g_test_add_func ("/csv/header", test_header);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "sp-document.h"
+#include "sp-gsl.h"
 #include "sp-params-session.h"
 #include "sp-presets.h"
 
@@ -351,6 +352,7 @@ int
 main (int    argc,
       char **argv)
 {
+  sp_gsl_init ();
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/document/untitled", test_untitled);

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "sp-equilibrium.h"
+#include "sp-gsl.h"
 #include "test-helpers.h"
 
 static void
@@ -493,6 +494,7 @@ test_low_temperature_property (void)
 int
 main (int argc, char **argv)
 {
+  sp_gsl_init ();
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/equilibrium/symmetric-residual", test_symmetric_residual);
   g_test_add_func ("/equilibrium/extreme-precision", test_extreme_precision);

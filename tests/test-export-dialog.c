@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "sp-export-dialog.h"
+#include "sp-gsl.h"
 #include "sp-presets.h"
 #include "test-export-helpers.h"
 #include "test-tmpdir.h"
@@ -397,6 +398,7 @@ main (int    argc,
       char **argv)
 {
   gtk_disable_setlocale ();
+  sp_gsl_init ();
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
   adw_init ();

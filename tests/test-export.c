@@ -12,6 +12,7 @@
 
 #include "sp-ch.h"
 #include "sp-export.h"
+#include "sp-gsl.h"
 #include "sp-presets.h"
 #include "test-helpers.h"
 #include "test-tmpdir.h"
@@ -491,6 +492,7 @@ int
 main (int    argc,
       char **argv)
 {
+  sp_gsl_init ();
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/export/png-size", Fixture, NULL, fixture_setup, test_png_size, fixture_teardown);
   g_test_add ("/export/png-every-figure", Fixture, NULL, fixture_setup, test_png_every_figure,

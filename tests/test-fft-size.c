@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "sp-fft-size.h"
+#include "sp-gsl.h"
 
 #define LIMIT 5000
 
@@ -86,6 +87,7 @@ int
 main (int    argc,
       char **argv)
 {
+  sp_gsl_init ();
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/fft-size/exhaustive", test_exhaustive);

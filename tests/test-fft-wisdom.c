@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "sp-fft-wisdom.h"
+#include "sp-gsl.h"
 #include "test-tmpdir.h"
 
 static char *cache_dir;
@@ -162,6 +163,7 @@ main (int    argc,
   /* A hang is the bug under test: fail instead of waiting for meson. */
   alarm (60);
 
+  sp_gsl_init ();
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/fft-wisdom/read-regular", test_read_regular);
   g_test_add_func ("/fft-wisdom/read-fifo", test_read_fifo);

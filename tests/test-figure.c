@@ -8,6 +8,7 @@
 
 #include "sp-colormap.h"
 #include "sp-figure-private.h"
+#include "sp-gsl.h"
 #include "sp-presets.h"
 #include "test-helpers.h"
 
@@ -987,6 +988,7 @@ test_lower_dome_pixels (void)
 int
 main (int argc, char **argv)
 {
+  sp_gsl_init ();
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/figure/ids", test_ids);

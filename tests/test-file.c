@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "sp-file.h"
+#include "sp-gsl.h"
 #include "test-tmpdir.h"
 
 /* A new file and a replaced one hold exactly the bytes, NULs included, and
@@ -416,6 +417,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  sp_gsl_init ();
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/file/write-and-replace", test_write_and_replace);

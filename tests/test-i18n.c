@@ -10,6 +10,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "sp-gsl.h"
 #include "sp-i18n.h"
 #include "sp-presets.h"
 
@@ -206,6 +207,7 @@ main (int    argc,
       char **argv)
 {
   setlocale (LC_ALL, "");
+  sp_gsl_init ();
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/i18n/preset-texts/match-presets", test_preset_texts_match_presets);

@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "sp-gsl.h"
 #include "sp-json.h"
 
 /* Parses @text with json-glib (a strict JSON parser) and returns its root. */
@@ -184,6 +185,7 @@ int
 main (int    argc,
       char **argv)
 {
+  sp_gsl_init ();
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/json/special-values", test_special_values);
   g_test_add_func ("/json/seventeen-digits", test_seventeen_digits);

@@ -6,6 +6,7 @@
 #include <gsl/gsl_min.h>
 
 #include "sp-equilibrium.h"
+#include "sp-gsl.h"
 #include "sp-kinetics.h"
 #include "test-helpers.h"
 
@@ -103,6 +104,7 @@ test_dchem (void)
 int
 main (int argc, char **argv)
 {
+  sp_gsl_init ();
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/kinetics/dispersion", test_dispersion);
   g_test_add_func ("/kinetics/stable", test_stable);

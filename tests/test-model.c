@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include "sp-gsl.h"
 #include "sp-model.h"
 #include "test-helpers.h"
 
@@ -226,6 +227,7 @@ test_clean_energy (void)
 int
 main (int argc, char **argv)
 {
+  sp_gsl_init ();
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/model/closed-form", test_closed_form);
   g_test_add_func ("/model/derivatives", test_derivatives);

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include "sp-gsl.h"
 #include "sp-params-session.h"
 #include "sp-presets.h"
 
@@ -129,6 +130,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  sp_gsl_init ();
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/params-session/round-trip", test_params_round_trip);

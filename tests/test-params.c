@@ -13,6 +13,7 @@
 #define G_SETTINGS_ENABLE_BACKEND
 #include <gio/gsettingsbackend.h>
 
+#include "sp-gsl.h"
 #include "sp-params.h"
 #include "sp-presets.h"
 
@@ -315,6 +316,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  sp_gsl_init ();
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/params/defaults-are-preset", test_defaults_are_preset);

@@ -40,6 +40,7 @@
 
 #include "sp-ch.h"
 #include "sp-ch-diagnostics.h"
+#include "sp-gsl.h"
 #include "test-helpers.h"
 
 static const struct
@@ -114,6 +115,7 @@ int
 main (int    argc,
       char **argv)
 {
+  sp_gsl_init ();
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/ch/pfhub1a", test_pfhub1a);

@@ -4,6 +4,7 @@
 
 #include <math.h>
 
+#include "sp-gsl.h"
 #include "sp-phase-diagram.h"
 #include "test-helpers.h"
 
@@ -159,6 +160,7 @@ test_default_range_covers (void)
 int
 main (int argc, char **argv)
 {
+  sp_gsl_init ();
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/phase-diagram/symmetric-rows", test_symmetric_rows);
   g_test_add_func ("/phase-diagram/two-gap-rows", test_two_gap_rows);

@@ -5,6 +5,7 @@
 #include <math.h>
 
 #include "sp-axis.h"
+#include "sp-gsl.h"
 #include "test-helpers.h"
 
 /* step = m × 10^k with m ∈ {1, 2, 5}, checked independently of the code. */
@@ -246,6 +247,7 @@ test_format (void)
 int
 main (int argc, char **argv)
 {
+  sp_gsl_init ();
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/plot-axis/nice-step", test_nice_step);

@@ -4,6 +4,7 @@
 
 #include <math.h>
 
+#include "sp-gsl.h"
 #include "sp-plot-style.h"
 #include "test-helpers.h"
 
@@ -97,6 +98,7 @@ test_copy (void)
 int
 main (int argc, char **argv)
 {
+  sp_gsl_init ();
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/plot-style/light", test_light);

@@ -4,6 +4,7 @@
 
 #include <math.h>
 
+#include "sp-gsl.h"
 #include "sp-plot-text.h"
 #include "test-helpers.h"
 
@@ -116,6 +117,7 @@ test_format_number (void)
 int
 main (int argc, char **argv)
 {
+  sp_gsl_init ();
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/plot-text/measure-scales", test_measure_scales);

@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "sp-equilibrium.h"
+#include "sp-gsl.h"
 #include "sp-presets.h"
 
 static const char *const expected_ids[] = {
@@ -481,6 +482,7 @@ int
 main (int    argc,
       char **argv)
 {
+  sp_gsl_init ();
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/presets/load-all", test_load_all);

@@ -13,6 +13,7 @@
 #endif
 
 #include "sp-ch.h"
+#include "sp-gsl.h"
 #include "sp-recorder.h"
 #include "test-tmpdir.h"
 
@@ -330,6 +331,7 @@ int
 main (int    argc,
       char **argv)
 {
+  sp_gsl_init ();
   g_test_init (&argc, &argv, NULL);
 #ifdef SP_HAVE_GSTREAMER
   gst_init (&argc, &argv);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "sp-ch.h"
+#include "sp-gsl.h"
 #include "sp-recording.h"
 
 #include "test-tmpdir.h"
@@ -201,6 +202,7 @@ int
 main (int    argc,
       char **argv)
 {
+  sp_gsl_init ();
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/recording/record-and-stop", test_record_and_stop);

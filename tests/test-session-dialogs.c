@@ -12,6 +12,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "sp-gsl.h"
 #include "sp-session-dialogs.h"
 
 static GAsyncResult *
@@ -152,6 +153,7 @@ int
 main (int    argc,
       char **argv)
 {
+  sp_gsl_init ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 

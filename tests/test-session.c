@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "sp-gsl.h"
 #include "sp-kinetics.h"
 #include "sp-presets.h"
 #include "sp-session.h"
@@ -648,6 +649,7 @@ int
 main (int    argc,
       char **argv)
 {
+  sp_gsl_init ();
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/session/defaults", test_defaults);

@@ -15,6 +15,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "sp-gsl.h"
 #include "sp-simulation.h"
 
 /* The display rate the simulation takes frames at, at most. */
@@ -341,6 +342,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  sp_gsl_init ();
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "sp-equilibrium.h"
+#include "sp-gsl.h"
 #include "test-helpers.h"
 
 /* Symmetric: c(1−c) = k_B T / (2(Ω_eff − K)), solved without cancellation. */
@@ -119,6 +120,7 @@ test_rk_against_sampling (void)
 int
 main (int argc, char **argv)
 {
+  sp_gsl_init ();
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/spinodal/symmetric-closed-form", test_symmetric_closed_form);
   g_test_add_func ("/spinodal/worked-check", test_worked_check);

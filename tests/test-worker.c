@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "sp-ch-box.h"
+#include "sp-gsl.h"
 #include "sp-worker.h"
 #include "test-helpers.h"
 
@@ -436,6 +437,7 @@ int
 main (int    argc,
       char **argv)
 {
+  sp_gsl_init ();
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/worker/run-pause-step", test_run_pause_step);

@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "sp-application.h"
+#include "sp-gsl.h"
+#include "sp-gsl.h"
 #include "sp-i18n.h"
 
 int
@@ -17,6 +19,9 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(SpApplication) app = NULL;
+
+  /* Before any thread: GSL's statuses are checked, never its handler. */
+  sp_gsl_init ();
 
   /* Locale and catalogue ($SPINODAL_LOCALEDIR overrides the installed one). */
   sp_i18n_init ();

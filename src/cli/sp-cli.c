@@ -9,6 +9,7 @@
 
 #include "sp-cli-commands.h"
 #include "sp-cli-options.h"
+#include "sp-gsl.h"
 #include "sp-i18n.h"
 
 typedef struct
@@ -46,6 +47,9 @@ int
 main (int    argc,
       char **argv)
 {
+  /* Before any thread: GSL's statuses are checked, never its handler. */
+  sp_gsl_init ();
+
   /* Locale and catalogue ($SPINODAL_LOCALEDIR overrides the installed one). */
   sp_i18n_init ();
 

@@ -17,25 +17,25 @@ sp_brent_root (double (*f) (double x, void *data),
                double  *root)
 {
   gsl_function function = { f, data };
-  gsl_error_handler_t *old = gsl_set_error_handler_off ();
   gsl_root_fsolver *solver = gsl_root_fsolver_alloc (gsl_root_fsolver_brent);
   int status = gsl_root_fsolver_set (solver, &function, lo, hi);
-  gboolean ok = status == GSL_SUCCESS;
 
-  if (ok)
+  if (status == GSL_SUCCESS)
     status = GSL_CONTINUE;
-  for (int iter = 0; iter < 200 && status == GSL_CONTINUE; iter++)
+  for (int iter = 0; iter < SP_BRENT_MAX_ITER && status == GSL_CONTINUE; iter++)
     {
-      if (gsl_root_fsolver_iterate (solver) != GSL_SUCCESS)
-        break;
-      status = gsl_root_test_interval (gsl_root_fsolver_x_lower (solver),
-                                       gsl_root_fsolver_x_upper (solver),
-                                       epsabs, epsrel);
+      /* A failed step (the function returned NaN or ±∞) ends the search
+       * with its own status, never as success. */
+      status = gsl_root_fsolver_iterate (solver);
+      if (status == GSL_SUCCESS)
+        status = gsl_root_test_interval (gsl_root_fsolver_x_lower (solver),
+                                         gsl_root_fsolver_x_upper (solver),
+                                         epsabs, epsrel);
     }
-  if (ok)
+  /* Still GSL_CONTINUE here: the limit ran out before the tolerance was met. */
+  if (status == GSL_SUCCESS)
     *root = gsl_root_fsolver_root (solver);
 
   gsl_root_fsolver_free (solver);
-  gsl_set_error_handler (old);
-  return ok;
+  return status == GSL_SUCCESS;
 }

@@ -36,7 +36,6 @@ sp_g2_minimum (const SpModel *model,
 {
   gsl_function f = { g2_of_c, (void *) model };
   gsl_min_fminimizer *solver;
-  gsl_error_handler_t *old;
   double best = INFINITY, best_c = 0.5, h = 1.0 / (G2_GRID + 1);
   int best_i = 0, status = GSL_CONTINUE;
 
@@ -54,7 +53,6 @@ sp_g2_minimum (const SpModel *model,
     }
   best_c = best_i * h;
 
-  old = gsl_set_error_handler_off ();
   solver = gsl_min_fminimizer_alloc (gsl_min_fminimizer_brent);
   /* Brent needs f(x) below both ends.  When the neighbour ties with the
    * best grid point (a minimum exactly between them, as at c = ½ for any
@@ -68,7 +66,9 @@ sp_g2_minimum (const SpModel *model,
     {
       for (int iter = 0; iter < 100 && status == GSL_CONTINUE; iter++)
         {
-          gsl_min_fminimizer_iterate (solver);
+          /* A failed step leaves the lowest point found so far. */
+          if (gsl_min_fminimizer_iterate (solver) != GSL_SUCCESS)
+            break;
           status = gsl_min_test_interval (gsl_min_fminimizer_x_lower (solver),
                                           gsl_min_fminimizer_x_upper (solver),
                                           1e-12, 0.0);
@@ -77,7 +77,6 @@ sp_g2_minimum (const SpModel *model,
       best = gsl_min_fminimizer_f_minimum (solver);
     }
   gsl_min_fminimizer_free (solver);
-  gsl_set_error_handler (old);
 
   if (c_at_min != NULL)
     *c_at_min = best_c;
@@ -199,7 +198,6 @@ critical_roots (const double p[N_DEGREE + 1],
   int degree = N_DEGREE;
   guint n = 0;
   gsl_poly_complex_workspace *w;
-  gsl_error_handler_t *old;
 
   for (int i = 0; i <= N_DEGREE; i++)
     scale = MAX (scale, fabs (p[i]));
@@ -216,7 +214,6 @@ critical_roots (const double p[N_DEGREE + 1],
       return fabs (roots[0]) < 1.0;
     }
 
-  old = gsl_set_error_handler_off ();
   w = gsl_poly_complex_workspace_alloc (degree + 1);
   if (gsl_poly_complex_solve (p, degree + 1, w, z) == GSL_SUCCESS)
     for (int i = 0; i < degree; i++)
@@ -237,7 +234,6 @@ critical_roots (const double p[N_DEGREE + 1],
           roots[n++] = x;
       }
   gsl_poly_complex_workspace_free (w);
-  gsl_set_error_handler (old);
   return n;
 }
 

@@ -41,7 +41,8 @@ gboolean sp_critical_point (const SpModel *model,
                             double        *c_c);
 
 /* The numerical search alone (used for asymmetric models; exposed so tests
- * can check it against the closed form). */
+ * can check it against the closed form).  FALSE when no critical point
+ * exists or the root in T does not converge. */
 gboolean sp_critical_point_search (const SpModel *model,
                                    double        *t_c,
                                    double        *c_c);

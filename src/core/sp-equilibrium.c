@@ -153,7 +153,6 @@ refine_tangent (const SpModel *model,
 {
   TangentSolvers *ts = tangent_solvers_get ();
   gsl_multiroot_function_fdf fdf = { tangent_f, tangent_df, tangent_fdf, 2, (void *) model };
-  gsl_error_handler_t *old_handler = gsl_set_error_handler_off ();
   gboolean ok = FALSE;
   /* The residuals are energy differences over k_BT, so their round-off
    * floor is about ε·(energy scale)/k_BT: at 1 K with 1000 meV excess terms
@@ -200,7 +199,6 @@ refine_tangent (const SpModel *model,
         }
     }
 
-  gsl_set_error_handler (old_handler);
   return ok;
 }
 

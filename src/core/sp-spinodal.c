@@ -88,7 +88,12 @@ polish_root (const SpModel *model,
       return TRUE;
     }
 
-  return sp_brent_root (scaled_g2_u, (void *) model, lo, hi, 1e-15, 1e-15, u_root);
+  if (sp_brent_root (scaled_g2_u, (void *) model, lo, hi, 1e-15, 1e-15, u_root))
+    return TRUE;
+  /* Brent gave up (cannot happen for a finite g'', whose bracket shrinks to
+   * one ulp): the polynomial's own root, inside the bracket, is the bound. */
+  *u_root = u0;
+  return TRUE;
 }
 
 static int
@@ -133,10 +138,8 @@ polynomial_roots_u (const double p[7],
     {
       double z[12];
       gsl_poly_complex_workspace *w = gsl_poly_complex_workspace_alloc (degree + 1);
-      gsl_error_handler_t *old = gsl_set_error_handler_off ();
       int status = gsl_poly_complex_solve (p, degree + 1, w, z);
 
-      gsl_set_error_handler (old);
       gsl_poly_complex_workspace_free (w);
       if (status == GSL_SUCCESS)
         for (int i = 0; i < degree; i++)

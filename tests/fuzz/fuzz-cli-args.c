@@ -14,10 +14,21 @@
 #include <string.h>
 
 #include "sp-cli-options.h"
+#include "sp-gsl.h"
 
 #define MAX_ARGS 64
 
+int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+
+/* libFuzzer's start-up hook (fuzz-replay.c calls it too). */
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  sp_gsl_init ();
+  return 0;
+}
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,

@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 static guint
@@ -46,6 +47,8 @@ main (int    argc,
 {
   guint count = 0;
 
+  /* What libFuzzer does before the first input. */
+  LLVMFuzzerInitialize (&argc, &argv);
   for (int i = 1; i < argc; i++)
     count += replay (argv[i]);
   if (count == 0)

@@ -13,9 +13,20 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "sp-gsl.h"
 #include "sp-session.h"
 
+int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+
+/* libFuzzer's start-up hook (fuzz-replay.c calls it too). */
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  sp_gsl_init ();
+  return 0;
+}
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
