@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "sp-gsl.h"
 #include "sp-model.h"
 #include "test-helpers.h"
@@ -224,6 +226,68 @@ test_clean_energy (void)
   g_assert_cmpfloat (sp_model_clean_energy (&m, -1e-9), ==, -1e-9);
 }
 
+/* Two copies of the defaults, with different bytes in the padding. */
+static void
+model_pair (SpModel *a,
+            SpModel *b)
+{
+  memset (a, 0x00, sizeof *a);
+  memset (b, 0xab, sizeof *b);
+  sp_model_init_default (a);
+  sp_model_init_default (b);
+  /* init_default may assign the whole struct: copy field by field. */
+  b->omega = a->omega;
+  b->temperature = a->temperature;
+  b->s1 = a->s1;
+  b->stiffness = a->stiffness;
+  b->kappa = a->kappa;
+  for (guint j = 0; j < SP_RK_MAX; j++)
+    b->rk[j] = a->rk[j];
+  b->d0 = a->d0;
+  b->v0 = a->v0;
+  b->c0 = a->c0;
+  b->mobility = a->mobility;
+}
+
+static void
+test_equal (void)
+{
+  SpModel a, b;
+
+  model_pair (&a, &b);
+  g_assert_true (sp_model_equal (&a, &b));
+  g_assert_true (sp_model_equal (&b, &a));
+
+  /* 0 and −0 are the same parameter. */
+  a.v0 = 0.0;
+  b.v0 = -0.0;
+  g_assert_true (sp_model_equal (&a, &b));
+
+  /* Each field, changed alone, makes the models differ. */
+  for (guint field = 0; field < 9 + SP_RK_MAX; field++)
+    {
+      model_pair (&a, &b);
+      switch (field)
+        {
+        case 0: b.omega += 1.0; break;
+        case 1: b.temperature += 1.0; break;
+        case 2: b.s1 += 0.5; break;
+        case 3: b.stiffness += 1.0; break;
+        case 4: b.kappa *= 2.0; break;
+        case 5: b.d0 *= 2.0; break;
+        case 6: b.v0 += 0.1; break;
+        case 7: b.c0 = a.c0 == 0.5 ? 0.25 : 0.5; break;
+        case 8:
+          b.mobility = a.mobility == SP_MOBILITY_CONSTANT ? SP_MOBILITY_SITE_BLOCKING
+                                                          : SP_MOBILITY_CONSTANT;
+          break;
+        default: b.rk[field - 9] += 1.0; break;
+        }
+      g_assert_false (sp_model_equal (&a, &b));
+      g_assert_false (sp_model_equal (&b, &a));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -237,5 +301,6 @@ main (int argc, char **argv)
   g_test_add_func ("/model/validate", test_validate);
   g_test_add_func ("/model/ranges", test_ranges);
   g_test_add_func ("/model/clean-energy", test_clean_energy);
+  g_test_add_func ("/model/equal", test_equal);
   return g_test_run ();
 }

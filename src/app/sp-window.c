@@ -42,16 +42,6 @@ static GParamSpec *properties[N_PROPS];
 
 /* The analysis ----------------------------------------------------------- */
 
-static gboolean
-same_model (const SpModel *a,
-            const SpModel *b)
-{
-  return a->omega == b->omega && a->temperature == b->temperature && a->s1 == b->s1 &&
-         a->stiffness == b->stiffness && a->kappa == b->kappa &&
-         memcmp (a->rk, b->rk, sizeof a->rk) == 0 && a->d0 == b->d0 && a->v0 == b->v0 &&
-         a->c0 == b->c0 && a->mobility == b->mobility;
-}
-
 static void
 sp_window_recompute (SpWindow *self)
 {
@@ -60,7 +50,7 @@ sp_window_recompute (SpWindow *self)
   SpModel model;
 
   sp_params_to_model (self->params, &model);
-  if (self->analysis != NULL && same_model (&model, &self->analysis->model))
+  if (self->analysis != NULL && sp_model_equal (&model, &self->analysis->model))
     return;
 
   /* SpParams' ranges lie inside the core's, so this only guards a bug. */

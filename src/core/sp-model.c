@@ -139,6 +139,21 @@ sp_model_is_symmetric (const SpModel *model)
   return TRUE;
 }
 
+gboolean
+sp_model_equal (const SpModel *a,
+                const SpModel *b)
+{
+  /* Field by field: memcmp would compare padding. */
+  if (a->omega != b->omega || a->temperature != b->temperature || a->s1 != b->s1 ||
+      a->stiffness != b->stiffness || a->kappa != b->kappa || a->d0 != b->d0 ||
+      a->v0 != b->v0 || a->c0 != b->c0 || a->mobility != b->mobility)
+    return FALSE;
+  for (guint j = 0; j < SP_RK_MAX; j++)
+    if (a->rk[j] != b->rk[j])
+      return FALSE;
+  return TRUE;
+}
+
 /* softplus(u) = ln(1 + e^u), without overflow for large u and with full
  * precision for very negative u. */
 static double

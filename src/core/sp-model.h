@@ -90,6 +90,9 @@ double   sp_model_kt                 (const SpModel *model);     /* meV */
 /* Ω_eff = Ω − s1 k_B T (meV). */
 double   sp_model_omega_eff          (const SpModel *model);
 gboolean sp_model_is_symmetric       (const SpModel *model);     /* all L_j = 0 for j ≥ 1 */
+/* Every field equal (==, so 0 and −0 are equal); padding is not compared. */
+gboolean sp_model_equal              (const SpModel *a,
+                                      const SpModel *b);
 
 /* Logit helpers: c = 1/(1+e^{−u}), 1−c = 1/(1+e^{u}). */
 double   sp_logit                    (double c);

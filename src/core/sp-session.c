@@ -65,17 +65,6 @@ sp_session_copy (SpSession       *dest,
   dest->preset = g_strdup (src->preset);
 }
 
-static gboolean
-model_equal (const SpModel *a,
-             const SpModel *b)
-{
-  /* Field by field: memcmp would compare padding. */
-  return a->omega == b->omega && a->temperature == b->temperature && a->s1 == b->s1 &&
-         a->stiffness == b->stiffness && a->kappa == b->kappa &&
-         memcmp (a->rk, b->rk, sizeof a->rk) == 0 &&
-         a->d0 == b->d0 && a->v0 == b->v0 && a->c0 == b->c0 && a->mobility == b->mobility;
-}
-
 gboolean
 sp_session_equal (const SpSession *a,
                   const SpSession *b)
@@ -84,7 +73,7 @@ sp_session_equal (const SpSession *a,
 
   return g_strcmp0 (a->preset, b->preset) == 0 &&
          a->steps_per_frame == b->steps_per_frame &&
-         model_equal (&p->model, &q->model) &&
+         sp_model_equal (&p->model, &q->model) &&
          p->problem == q->problem && p->init == q->init && p->n == q->n &&
          p->length == q->length && p->noise == q->noise && p->seed == q->seed &&
          p->dt_max == q->dt_max && p->tolerance == q->tolerance;
