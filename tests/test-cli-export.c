@@ -456,6 +456,60 @@ test_simulate_all_or_nothing (void)
   test_tmpdir_remove (dir);
 }
 
+/* simulate --field-out writes the core's field table (sp_csv_field), the
+ * same as `export --figure field` to a .csv: the header, then one x_nm,y_nm,c
+ * row per grid point, x fastest. */
+static void
+test_simulate_field_csv (void)
+{
+  g_autofree char *dir = test_tmpdir_new ("test-cli-export");
+  g_autofree char *field = g_build_filename (dir, "field.csv", NULL);
+  g_autofree char *exported = g_build_filename (dir, "export.csv", NULL);
+  const char *args[] = { "simulate", "--field-out", field, "--t-end", "1", SIM_FLAGS, NULL };
+  const char *export_args[] = { "export", "--figure", "field", "-o", exported,
+                                "--t-end", "1", SIM_FLAGS, NULL };
+  g_auto(Run) run = { 0 };
+  g_autofree char *text = NULL, *export_text = NULL;
+  g_auto(GStrv) lines = NULL, export_lines = NULL;
+  guint first_row = 0, n_rows = 0, n_header = 0;
+
+  run_cli (args, &run);
+  g_assert_cmpint (run.status, ==, 0);
+  export_ok (export_args);
+  text = test_tmpdir_read_text (field);
+  export_text = test_tmpdir_read_text (exported);
+  lines = g_strsplit (text, "\n", -1);
+  export_lines = g_strsplit (export_text, "\n", -1);
+
+  /* The comment lines and the column names are the export's, line for line
+   * (the run is the same: same model, grid, seed and end time). */
+  while (lines[first_row] != NULL && g_str_has_prefix (lines[first_row], "# "))
+    {
+      g_assert_cmpstr (lines[first_row], ==, export_lines[first_row]);
+      first_row++;
+    }
+  g_assert_cmpuint (first_row, >, 5);
+  g_assert_cmpstr (lines[first_row], ==, "x_nm,y_nm,c");
+  g_assert_cmpstr (export_lines[first_row], ==, "x_nm,y_nm,c");
+  n_header = first_row + 1;
+
+  for (guint i = n_header; lines[i] != NULL && lines[i][0] != '\0'; i++, n_rows++)
+    {
+      g_auto(GStrv) cells = g_strsplit (lines[i], ",", -1);
+      guint k = n_rows;
+
+      g_assert_cmpuint (g_strv_length (cells), ==, 3);
+      /* Grid point (k mod 64, k div 64) of a 64-point, 35 nm box. */
+      g_assert_cmpfloat_with_epsilon (g_ascii_strtod (cells[0], NULL), (k % 64) * 35.0 / 64, 1e-12);
+      g_assert_cmpfloat_with_epsilon (g_ascii_strtod (cells[1], NULL), (k / 64) * 35.0 / 64, 1e-12);
+      g_assert_cmpfloat (g_ascii_strtod (cells[2], NULL), >, 0.0);
+      g_assert_cmpfloat (g_ascii_strtod (cells[2], NULL), <, 1.0);
+    }
+  g_assert_cmpuint (n_rows, ==, 64 * 64);
+  g_assert_cmpuint (g_strv_length (export_lines), ==, g_strv_length (lines));
+  test_tmpdir_remove (dir);
+}
+
 /* A crash's leftover temporary (old, in the writer's pattern) is removed
  * by the next export into that directory; a young one and a file of the
  * user's own are kept. */
@@ -501,6 +555,7 @@ main (int    argc,
   g_test_add_func ("/cli-export/stdout", test_stdout);
   g_test_add_func ("/cli-export/all-csv-all-or-nothing", test_all_csv_all_or_nothing);
   g_test_add_func ("/cli-export/simulate-all-or-nothing", test_simulate_all_or_nothing);
+  g_test_add_func ("/cli-export/simulate-field-csv", test_simulate_field_csv);
   g_test_add_func ("/cli-export/stale-temporary-cleaned", test_stale_temporary_cleaned);
   for (guint i = 0; i < G_N_ELEMENTS (bad_inputs); i++)
     {

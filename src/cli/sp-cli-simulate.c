@@ -13,6 +13,8 @@
 #include "sp-cli-commands.h"
 #include "sp-cli-options.h"
 #include "sp-cli-run.h"
+#include "sp-csv.h"
+#include "sp-worker.h"
 
 static void
 append_number (GString    *s,
@@ -25,20 +27,6 @@ append_number (GString    *s,
   /* Locale-independent: a decimal comma would break the CSV. */
   g_string_append (s, g_ascii_formatd (buf, sizeof buf, format, value));
   g_string_append_c (s, sep);
-}
-
-static GString *
-field_csv (SpCh *ch)
-{
-  guint n = sp_ch_get_n (ch);
-  const double *c = sp_ch_get_field (ch);
-  GString *s = g_string_sized_new ((gsize) n * n * 12);
-
-  /* One row per y, one column per x; no header (a plain matrix). */
-  for (guint i = 0; i < n; i++)
-    for (guint j = 0; j < n; j++)
-      append_number (s, "%.10g", c[(gsize) i * n + j], j + 1 < n ? ',' : '\n');
-  return s;
 }
 
 typedef struct
@@ -99,7 +87,7 @@ sp_cli_simulate (int    argc,
     { "energy-csv", 0, 0, G_OPTION_ARG_FILENAME, &energy_csv,
       N_("Write time,free_energy,mean_c,length (pfhub1a: PFHub's time,free_energy)"), N_("FILE") },
     { "field-out", 0, 0, G_OPTION_ARG_FILENAME, &field_out,
-      N_("Write the final field as an N × N CSV matrix (rows y, columns x)"), N_("FILE") },
+      N_("Write the final field as CSV rows x_nm,y_nm,c (pfhub1a: x,y,c)"), N_("FILE") },
     { NULL }
   };
 
@@ -183,8 +171,11 @@ sp_cli_simulate (int    argc,
       }
     if (field_out != NULL)
       {
+        /* The same table as the window's and `export`'s field CSV. */
+        g_autoptr(SpFrame) frame = sp_frame_new (ch, &sim.params, SP_WORKER_PAUSED, NULL);
+
         paths[n] = field_out;
-        contents[n++] = g_string_free_to_bytes (field_csv (ch));
+        contents[n++] = g_string_free_to_bytes (sp_csv_field (frame));
       }
     ok = sp_cli_write_files ("simulate", n, paths, contents);
     for (guint i = 0; i < n; i++)
