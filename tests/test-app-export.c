@@ -395,7 +395,8 @@ test_chooser_type_wins (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-figure", NULL));
   chooser = wait_for_chooser ();
   g_assert_cmpstr (gtk_file_chooser_get_current_name (chooser), ==, "diffusivity.pdf");
-  g_assert_cmpint (sp_export_chosen_format (chooser, SP_EXPORT_N_FORMATS), ==, SP_EXPORT_PDF);
+  g_assert_cmpint (sp_export_dialog_chosen_format (chooser, SP_EXPORT_N_FORMATS), ==,
+                   SP_EXPORT_PDF);
   /* Cancel: the dialog goes away and nothing is written. */
   g_object_add_weak_pointer (G_OBJECT (chooser), (gpointer *) &chooser);
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);

@@ -112,7 +112,7 @@ test_write_failure (Fixture       *f,
   g_assert_cmpuint (test_tmpdir_count (f->dir), ==, 0);
 }
 
-/* The filters carry their format to sp_export_chosen_format(); a filter
+/* The filters carry their format to sp_export_dialog_chosen_format(); a filter
  * that is not one of them (the video's) reads as the fallback. */
 static void
 test_filters (Fixture       *f,
@@ -130,7 +130,7 @@ test_filters (Fixture       *f,
   };
 
   for (SpExportFormat format = SP_EXPORT_PNG; format < SP_EXPORT_N_FORMATS; format++)
-    sp_export_add_file_filter (chooser, format);
+    sp_export_dialog_add_file_filter (chooser, format);
   filters = gtk_file_chooser_get_filters (chooser);
   g_assert_cmpuint (g_list_model_get_n_items (filters), ==, SP_EXPORT_N_FORMATS);
   /* Backwards, so that no answer is left over from the first filter. */
@@ -140,15 +140,15 @@ test_filters (Fixture       *f,
 
       g_assert_cmpstr (gtk_file_filter_get_name (filter), ==, names[i]);
       gtk_file_chooser_set_filter (chooser, filter);
-      g_assert_cmpint (sp_export_chosen_format (chooser, SP_EXPORT_N_FORMATS), ==, i);
+      g_assert_cmpint (sp_export_dialog_chosen_format (chooser, SP_EXPORT_N_FORMATS), ==, i);
     }
 
   gtk_file_filter_set_name (video, "WebM video");
   gtk_file_filter_add_pattern (video, "*.webm");
   gtk_file_chooser_add_filter (chooser, video);
   gtk_file_chooser_set_filter (chooser, video);
-  g_assert_cmpint (sp_export_chosen_format (chooser, SP_EXPORT_PDF), ==, SP_EXPORT_PDF);
-  g_assert_cmpint (sp_export_chosen_format (chooser, SP_EXPORT_CSV), ==, SP_EXPORT_CSV);
+  g_assert_cmpint (sp_export_dialog_chosen_format (chooser, SP_EXPORT_PDF), ==, SP_EXPORT_PDF);
+  g_assert_cmpint (sp_export_dialog_chosen_format (chooser, SP_EXPORT_CSV), ==, SP_EXPORT_CSV);
 }
 
 /* The shared toasts: an error shows its text as given (not as markup); a
@@ -162,16 +162,16 @@ test_toasts (Fixture       *f,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *shown = NULL;
 
-  sp_export_toast_error (NULL, "dropped");
-  sp_export_toast_file (NULL, "dropped", file);
+  sp_export_dialog_toast_error (NULL, "dropped");
+  sp_export_dialog_toast_file (NULL, "dropped", file);
 
-  sp_export_toast_file (f->toasts, "Recorded “run.webm” & more", file);
+  sp_export_dialog_toast_file (f->toasts, "Recorded “run.webm” & more", file);
   shown = wait_for_toast (f, "Recorded “run.webm” & more");
   g_assert_nonnull (strstr (shown, "[Show in _Folder]"));
   g_assert_null (strstr (shown, "dropped"));
 
   /* A failure outranks the toast on show (and then stays until read). */
-  sp_export_toast_error (f->toasts, "No <b>space</b> & no luck");
+  sp_export_dialog_toast_error (f->toasts, "No <b>space</b> & no luck");
   g_free (wait_for_toast (f, "No <b>space</b> & no luck"));
 }
 
@@ -272,7 +272,8 @@ test_chooser (Fixture       *f,
 
   /* The suggested name is the figure's, as PNG, with PNG selected. */
   g_assert_cmpstr (gtk_file_chooser_get_current_name (chooser), ==, "ocv.png");
-  g_assert_cmpint (sp_export_chosen_format (chooser, SP_EXPORT_N_FORMATS), ==, SP_EXPORT_PNG);
+  g_assert_cmpint (sp_export_dialog_chosen_format (chooser, SP_EXPORT_N_FORMATS), ==,
+                   SP_EXPORT_PNG);
   pick_filter (chooser, "SVG vector image");
   gtk_file_chooser_set_choice (chooser, "caption", "true");
   answer_chooser (chooser, f->dir, "ocv");
@@ -312,7 +313,8 @@ test_chooser_type_wins (Fixture       *f,
   sp_export_dialog_present (f->window, SP_FIGURE_OCV, &f->data, NULL, f->toasts);
   chooser = wait_for_chooser ();
   g_assert_cmpstr (gtk_file_chooser_get_current_name (chooser), ==, "ocv.pdf");
-  g_assert_cmpint (sp_export_chosen_format (chooser, SP_EXPORT_N_FORMATS), ==, SP_EXPORT_PDF);
+  g_assert_cmpint (sp_export_dialog_chosen_format (chooser, SP_EXPORT_N_FORMATS), ==,
+                   SP_EXPORT_PDF);
 
   /* File type left as it opened: the typed extension decides. */
   answer_chooser (chooser, f->dir, "typed.svg");
@@ -353,8 +355,8 @@ test_resolve_name (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       SpExportFormat format = SP_EXPORT_N_FORMATS;
-      g_autofree char *got = sp_export_resolve_name (cases[i].name, cases[i].chosen,
-                                                     cases[i].type_was_chosen, &format);
+      g_autofree char *got = sp_export_dialog_resolve_name (cases[i].name, cases[i].chosen,
+                                                            cases[i].type_was_chosen, &format);
 
       g_assert_cmpstr (got, ==, cases[i].expected);
       g_assert_cmpint (format, ==, cases[i].format);
@@ -372,8 +374,8 @@ test_clipboard (Fixture       *f,
   cairo_surface_t *direct;
   gsize stride;
 
-  sp_export_copy_to_clipboard (GTK_WIDGET (f->window), SP_FIGURE_PHASE_DIAGRAM, &f->data, NULL,
-                               320, 240, 2, f->toasts);
+  sp_export_dialog_copy_to_clipboard (GTK_WIDGET (f->window), SP_FIGURE_PHASE_DIAGRAM, &f->data,
+                                      NULL, 320, 240, 2, f->toasts);
   shown = wait_for_toast (f, "Figure copied to the clipboard");
   gdk_clipboard_read_texture_async (clipboard, NULL, test_on_texture, &texture);
   while (texture == NULL)

@@ -98,8 +98,8 @@ show_toast (AdwToastOverlay *toasts,
 }
 
 void
-sp_export_toast_error (AdwToastOverlay *toasts,
-                       const char      *message)
+sp_export_dialog_toast_error (AdwToastOverlay *toasts,
+                              const char      *message)
 {
   g_autofree char *escaped = NULL;
   AdwToast *toast;
@@ -119,7 +119,7 @@ static void
 on_show_in_folder_clicked (GtkButton *button,
                            GFile     *file)
 {
-  sp_export_show_in_folder (GTK_WIDGET (button), file);
+  sp_export_dialog_show_in_folder (GTK_WIDGET (button), file);
 }
 
 static void
@@ -129,13 +129,13 @@ on_open_clicked (AdwToast *toast,
   GtkWidget *overlay = g_object_get_data (G_OBJECT (toast), "sp-overlay");
 
   if (overlay != NULL)
-    sp_export_open_file (overlay, file);
+    sp_export_dialog_open_file (overlay, file);
 }
 
 void
-sp_export_toast_file (AdwToastOverlay *toasts,
-                      const char      *title,
-                      GFile           *file)
+sp_export_dialog_toast_file (AdwToastOverlay *toasts,
+                             const char      *title,
+                             GFile           *file)
 {
   g_autofree char *markup = NULL;
   GtkWidget *box, *label, *button;
@@ -212,13 +212,13 @@ on_written (GObject      *source,
     {
       g_autofree char *message = g_strdup_printf (_("Could not export: %s"), error->message);
 
-      sp_export_toast_error (job->toasts, message);
+      sp_export_dialog_toast_error (job->toasts, message);
       return;
     }
 
   name = g_file_get_basename (job->file);
   title = g_strdup_printf (_("Exported “%s”"), name);
-  sp_export_toast_file (job->toasts, title, job->file);
+  sp_export_dialog_toast_file (job->toasts, title, job->file);
 }
 
 static void
@@ -271,8 +271,8 @@ format_name (SpExportFormat format)
 }
 
 void
-sp_export_add_file_filter (GtkFileChooser *chooser,
-                           SpExportFormat  format)
+sp_export_dialog_add_file_filter (GtkFileChooser *chooser,
+                                  SpExportFormat  format)
 {
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *pattern = g_strdup_printf ("*.%s", sp_export_format_to_id (format));
@@ -288,8 +288,8 @@ sp_export_add_file_filter (GtkFileChooser *chooser,
 }
 
 SpExportFormat
-sp_export_chosen_format (GtkFileChooser *chooser,
-                         SpExportFormat  fallback)
+sp_export_dialog_chosen_format (GtkFileChooser *chooser,
+                                SpExportFormat  fallback)
 {
   GtkFileFilter *filter;
   guint stored;
@@ -303,7 +303,7 @@ sp_export_chosen_format (GtkFileChooser *chooser,
 }
 
 void
-sp_export_add_style_choice (GtkFileChooser *chooser)
+sp_export_dialog_add_style_choice (GtkFileChooser *chooser)
 {
   const char *ids[] = { "light", "screen", NULL };
   const char *labels[] = { _("Light (print)"), _("As on screen"), NULL };
@@ -315,7 +315,7 @@ sp_export_add_style_choice (GtkFileChooser *chooser)
 }
 
 gboolean
-sp_export_chose_screen_style (GtkFileChooser *chooser)
+sp_export_dialog_chose_screen_style (GtkFileChooser *chooser)
 {
   g_return_val_if_fail (GTK_IS_FILE_CHOOSER (chooser), FALSE);
 
@@ -323,8 +323,8 @@ sp_export_chose_screen_style (GtkFileChooser *chooser)
 }
 
 void
-sp_export_add_image_choices (GtkFileChooser *chooser,
-                             gboolean        with_style)
+sp_export_dialog_add_image_choices (GtkFileChooser *chooser,
+                                    gboolean        with_style)
 {
   const char *scale_ids[] = { "1", "2", NULL };
   const char *scale_labels[] = { _("Normal"), _("Double (HiDPI)"), NULL };
@@ -332,7 +332,7 @@ sp_export_add_image_choices (GtkFileChooser *chooser,
   g_return_if_fail (GTK_IS_FILE_CHOOSER (chooser));
 
   if (with_style)
-    sp_export_add_style_choice (chooser);
+    sp_export_dialog_add_style_choice (chooser);
   gtk_file_chooser_add_choice (chooser, "scale", _("PNG size"), scale_ids, scale_labels);
   gtk_file_chooser_set_choice (chooser, "scale", "1");
   gtk_file_chooser_add_choice (chooser, "caption", _("Add a caption with the parameters"),
@@ -340,9 +340,9 @@ sp_export_add_image_choices (GtkFileChooser *chooser,
 }
 
 gboolean
-sp_export_read_image_choices (GtkFileChooser  *chooser,
-                              gboolean         with_style,
-                              SpExportOptions *options)
+sp_export_dialog_read_image_choices (GtkFileChooser  *chooser,
+                                     gboolean         with_style,
+                                     SpExportOptions *options)
 {
   g_return_val_if_fail (GTK_IS_FILE_CHOOSER (chooser), FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
@@ -350,14 +350,14 @@ sp_export_read_image_choices (GtkFileChooser  *chooser,
   options->scale = g_strcmp0 (gtk_file_chooser_get_choice (chooser, "scale"), "2") == 0 ? 2.0
                                                                                          : 1.0;
   options->caption = g_strcmp0 (gtk_file_chooser_get_choice (chooser, "caption"), "true") == 0;
-  return with_style && sp_export_chose_screen_style (chooser);
+  return with_style && sp_export_dialog_chose_screen_style (chooser);
 }
 
 char *
-sp_export_resolve_name (const char     *name,
-                        SpExportFormat  chosen,
-                        gboolean        type_was_chosen,
-                        SpExportFormat *format)
+sp_export_dialog_resolve_name (const char     *name,
+                               SpExportFormat  chosen,
+                               gboolean        type_was_chosen,
+                               SpExportFormat *format)
 {
   const char *dot = strrchr (name, '.');
   SpExportFormat typed;
@@ -378,8 +378,8 @@ sp_export_resolve_name (const char     *name,
 }
 
 SpExportFormat
-sp_export_remembered_format (GtkWidget      *window,
-                             SpExportFormat  fallback)
+sp_export_dialog_remembered_format (GtkWidget      *window,
+                                    SpExportFormat  fallback)
 {
   guint stored = window != NULL
                  ? GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (window), "sp-export-format"))
@@ -389,16 +389,16 @@ sp_export_remembered_format (GtkWidget      *window,
 }
 
 void
-sp_export_remember_format (GtkWidget      *window,
-                           SpExportFormat  format)
+sp_export_dialog_remember_format (GtkWidget      *window,
+                                  SpExportFormat  format)
 {
   if (window != NULL)
     g_object_set_data (G_OBJECT (window), "sp-export-format", GUINT_TO_POINTER (format + 1));
 }
 
 void
-sp_export_select_filter (GtkFileChooser *chooser,
-                         SpExportFormat  format)
+sp_export_dialog_select_filter (GtkFileChooser *chooser,
+                                SpExportFormat  format)
 {
   g_autoptr(GListModel) filters = gtk_file_chooser_get_filters (chooser);
 
@@ -415,7 +415,7 @@ sp_export_select_filter (GtkFileChooser *chooser,
 }
 
 /* The file and format to write from the chooser's answer (see
- * sp_export_resolve_name for the rule). */
+ * sp_export_dialog_resolve_name for the rule). */
 static GFile *
 resolve_format (GtkFileChooser *chooser,
                 GFile          *file,
@@ -423,8 +423,9 @@ resolve_format (GtkFileChooser *chooser,
                 SpExportFormat *format)
 {
   g_autofree char *name = g_file_get_basename (file);
-  SpExportFormat chosen = sp_export_chosen_format (chooser, initial);
-  g_autofree char *resolved = sp_export_resolve_name (name, chosen, chosen != initial, format);
+  SpExportFormat chosen = sp_export_dialog_chosen_format (chooser, initial);
+  g_autofree char *resolved = sp_export_dialog_resolve_name (name, chosen, chosen != initial,
+                                                             format);
   g_autoptr(GFile) parent = g_file_get_parent (file);
 
   if (parent == NULL || g_str_equal (resolved, name))
@@ -450,10 +451,10 @@ on_response (GtkNativeDialog *native,
     }
 
   job->file = resolve_format (chooser, chosen, job->initial_format, &job->options.format);
-  sp_export_remember_format (job->widget, job->options.format);
+  sp_export_dialog_remember_format (job->widget, job->options.format);
   /* The style choice exists only when there is a screen style. */
-  job->use_screen_style = sp_export_read_image_choices (chooser, job->has_screen_style,
-                                                        &job->options);
+  job->use_screen_style = sp_export_dialog_read_image_choices (chooser, job->has_screen_style,
+                                                               &job->options);
   g_object_unref (native);
   start_write (g_steal_pointer (&job));
 }
@@ -480,17 +481,17 @@ sp_export_dialog_present (GtkWindow          *parent,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
 
   for (SpExportFormat format = SP_EXPORT_PNG; format <= SP_EXPORT_CSV; format++)
-    sp_export_add_file_filter (chooser, format);
+    sp_export_dialog_add_file_filter (chooser, format);
 
   /* The figure's name in the format of the last export from this window,
    * with that file type selected: the name and the type agree. */
-  job->initial_format = sp_export_remembered_format (GTK_WIDGET (parent), SP_EXPORT_PNG);
-  sp_export_select_filter (chooser, job->initial_format);
+  job->initial_format = sp_export_dialog_remembered_format (GTK_WIDGET (parent), SP_EXPORT_PNG);
+  sp_export_dialog_select_filter (chooser, job->initial_format);
   name = g_strdup_printf ("%s.%s", sp_figure_kind_to_id (kind),
                           sp_export_format_to_id (job->initial_format));
   gtk_file_chooser_set_current_name (chooser, name);
 
-  sp_export_add_image_choices (chooser, screen_style != NULL);
+  sp_export_dialog_add_image_choices (chooser, screen_style != NULL);
 
   g_signal_connect (native, "response", G_CALLBACK (on_response), job);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
@@ -545,7 +546,7 @@ on_texture (GObject      *source,
 
   if (texture == NULL)
     {
-      sp_export_toast_error (job->toasts, error->message);
+      sp_export_dialog_toast_error (job->toasts, error->message);
       return;
     }
   gdk_clipboard_set_texture (gtk_widget_get_clipboard (job->widget), texture);
@@ -553,14 +554,14 @@ on_texture (GObject      *source,
 }
 
 void
-sp_export_copy_to_clipboard (GtkWidget          *widget,
-                             SpFigureKind        kind,
-                             const SpFigureData *data,
-                             const SpPlotStyle  *style,
-                             double              width,
-                             double              height,
-                             double              scale,
-                             AdwToastOverlay    *toasts)
+sp_export_dialog_copy_to_clipboard (GtkWidget          *widget,
+                                    SpFigureKind        kind,
+                                    const SpFigureData *data,
+                                    const SpPlotStyle  *style,
+                                    double              width,
+                                    double              height,
+                                    double              scale,
+                                    AdwToastOverlay    *toasts)
 {
   g_autoptr(GTask) task = NULL;
   Job *job;
@@ -573,7 +574,7 @@ sp_export_copy_to_clipboard (GtkWidget          *widget,
   job->options.height = height;
   job->options.scale = scale;
   task = g_task_new (NULL, NULL, on_texture, NULL);
-  g_task_set_source_tag (task, sp_export_copy_to_clipboard);
+  g_task_set_source_tag (task, sp_export_dialog_copy_to_clipboard);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
   g_task_run_in_thread (task, render_texture_in_thread);
 }

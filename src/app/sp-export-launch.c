@@ -29,8 +29,8 @@ launch_uri (GtkWidget  *widget,
 }
 
 void
-sp_export_open_file (GtkWidget *widget,
-                     GFile     *file)
+sp_export_dialog_open_file (GtkWidget *widget,
+                            GFile     *file)
 {
   g_autofree char *uri = g_file_get_uri (file);
 
@@ -57,7 +57,7 @@ open_folder (ShowItem *item)
   g_autoptr(GFile) parent = g_file_get_parent (item->file);
 
   if (parent != NULL)
-    sp_export_open_file (item->widget, parent);
+    sp_export_dialog_open_file (item->widget, parent);
 }
 
 static void
@@ -100,8 +100,8 @@ on_session_bus (GObject      *source,
 }
 
 void
-sp_export_show_in_folder (GtkWidget *widget,
-                          GFile     *file)
+sp_export_dialog_show_in_folder (GtkWidget *widget,
+                                 GFile     *file)
 {
   ShowItem *item = g_new0 (ShowItem, 1);
 

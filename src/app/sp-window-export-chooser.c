@@ -106,7 +106,7 @@ chosen_kind (GtkFileChooser *chooser,
   return fallback;
 }
 
-/* The file to write: the format by sp_export_resolve_name()'s rule (a
+/* The file to write: the format by sp_export_dialog_resolve_name()'s rule (a
  * file type the user picked wins and the extension follows it); a name
  * left as suggested follows the figure chosen in the dialog. */
 static GFile *
@@ -130,12 +130,13 @@ chosen_file (GtkFileChooser *chooser,
 
   if (request->data_only)
     /* One file type only: it is always the chosen one. */
-    stem = sp_export_resolve_name (name, SP_EXPORT_CSV, TRUE, format);
+    stem = sp_export_dialog_resolve_name (name, SP_EXPORT_CSV, TRUE, format);
   else
     {
-      SpExportFormat chosen = sp_export_chosen_format (chooser, request->initial_format);
+      SpExportFormat chosen = sp_export_dialog_chosen_format (chooser, request->initial_format);
 
-      stem = sp_export_resolve_name (name, chosen, chosen != request->initial_format, format);
+      stem = sp_export_dialog_resolve_name (name, chosen, chosen != request->initial_format,
+                                            format);
     }
   /* The resolved name always ends in the format's extension. */
   dot = strrchr (stem, '.');
@@ -173,10 +174,10 @@ on_response (GtkNativeDialog *native,
       sp_export_options_init (&options, kind);
       options.format = format;
       if (!request->data_only)
-        sp_export_remember_format (GTK_WIDGET (request->window), format);
+        sp_export_dialog_remember_format (GTK_WIDGET (request->window), format);
       if (!request->data_only)
         {
-          if (sp_export_read_image_choices (chooser, TRUE, &options))
+          if (sp_export_dialog_read_image_choices (chooser, TRUE, &options))
             options.style = &request->screen_style;
         }
       sp_window_export_write (request->window, kind, &options, file);
@@ -206,24 +207,25 @@ sp_window_export_present_chooser (SpWindow *self,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   chooser = GTK_FILE_CHOOSER (native);
   if (data_only)
-    sp_export_add_file_filter (chooser, SP_EXPORT_CSV);
+    sp_export_dialog_add_file_filter (chooser, SP_EXPORT_CSV);
   else
     for (SpExportFormat format = SP_EXPORT_PNG; format <= SP_EXPORT_PDF; format++)
-      sp_export_add_file_filter (chooser, format);
+      sp_export_dialog_add_file_filter (chooser, format);
 
   add_figure_choice (chooser, data_only, request->suggested);
   if (!data_only)
-    sp_export_add_image_choices (chooser, TRUE);
+    sp_export_dialog_add_image_choices (chooser, TRUE);
 
   /* The figure's name in the format of the last figure export (PNG at
    * first), with that file type selected: the name and the type agree. */
   request->initial_format = SP_EXPORT_CSV;
   if (!data_only)
     {
-      request->initial_format = sp_export_remembered_format (GTK_WIDGET (self), SP_EXPORT_PNG);
+      request->initial_format = sp_export_dialog_remembered_format (GTK_WIDGET (self),
+                                                                    SP_EXPORT_PNG);
       if (request->initial_format > SP_EXPORT_PDF)
         request->initial_format = SP_EXPORT_PNG;
-      sp_export_select_filter (chooser, request->initial_format);
+      sp_export_dialog_select_filter (chooser, request->initial_format);
     }
   name = g_strdup_printf ("%s.%s", sp_export_figure_id (request->suggested),
                           sp_export_format_to_id (request->initial_format));

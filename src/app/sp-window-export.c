@@ -45,7 +45,7 @@ void
 sp_window_export_show_error (SpWindow   *self,
                              const char *message)
 {
-  sp_export_toast_error (sp_window_export_get_toasts (self), message);
+  sp_export_dialog_toast_error (sp_window_export_get_toasts (self), message);
 }
 
 /* Which figure -------------------------------------------------------------- */
@@ -166,10 +166,10 @@ sp_window_export_copy_view (SpWindow   *self,
   /* Not laid out (never shown yet): the size an export would have. */
   if (width < 1 || height < 1)
     sp_export_default_size (kind, &width, &height);
-  sp_export_copy_to_clipboard (GTK_WIDGET (self), kind, sp_plot_view_get_data (view),
-                               sp_plot_view_get_style (view), width, height,
-                               gtk_widget_get_scale_factor (GTK_WIDGET (view)),
-                               sp_window_export_get_toasts (self));
+  sp_export_dialog_copy_to_clipboard (GTK_WIDGET (self), kind, sp_plot_view_get_data (view),
+                                      sp_plot_view_get_style (view), width, height,
+                                      gtk_widget_get_scale_factor (GTK_WIDGET (view)),
+                                      sp_window_export_get_toasts (self));
 }
 
 /* Each figure's context menu ------------------------------------------------ */

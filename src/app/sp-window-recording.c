@@ -36,7 +36,7 @@ sp_window_record_start (SpWindow                *self,
     {
       g_autofree char *message = g_strdup_printf (_("Could not record: %s"), error->message);
 
-      sp_export_toast_error (self->toast_overlay, message);
+      sp_export_dialog_toast_error (self->toast_overlay, message);
       return FALSE;
     }
   /* The video opens on what is on screen now, running or paused. */
@@ -61,7 +61,7 @@ show_recorded (SpWindow   *self,
   else
     title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Recorded %u frame in “%s”",
                                           "Recorded %u frames in “%s”", frames), frames, name);
-  sp_export_toast_file (self->toast_overlay, title, file);
+  sp_export_dialog_toast_file (self->toast_overlay, title, file);
 }
 
 static void
@@ -81,7 +81,7 @@ stopped_cb (GObject      *source,
     {
       g_autofree char *message = g_strdup_printf (_("Could not record: %s"), error->message);
 
-      sp_export_toast_error (self->toast_overlay, message);
+      sp_export_dialog_toast_error (self->toast_overlay, message);
       return;
     }
   show_recorded (self, recorder);
@@ -171,7 +171,7 @@ on_record_response (GtkNativeDialog *native,
         options.width = size_choices[i].width;
         options.height = size_choices[i].height;
       }
-  if (sp_export_chose_screen_style (chooser))
+  if (sp_export_dialog_chose_screen_style (chooser))
     options.style = &request->screen_style;
 
   if (path != NULL && !sp_recording_get_recording (request->window->recording))
@@ -232,7 +232,7 @@ present_record_chooser (RecordRequest *request)
   gtk_file_chooser_set_choice (chooser, "fps", "25");
   gtk_file_chooser_add_choice (chooser, "size", _("Size"), size_ids, size_labels);
   gtk_file_chooser_set_choice (chooser, "size", "512");
-  sp_export_add_style_choice (chooser);
+  sp_export_dialog_add_style_choice (chooser);
   g_signal_connect (native, "response", G_CALLBACK (on_record_response), request);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
