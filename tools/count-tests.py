@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
-"""Prints 'N passed, N failed' from meson testlog.json files.
+"""Prints 'N passed, N failed, N skipped' from meson testlog.json files.
 
-Each line of a testlog.json is one test result; a test that passed, was
-skipped or failed as expected counts as passed (skips are listed apart).
-One line per log first (which run contributed what, and the names of the
-failed tests), then the plain total line last, alone, for CI.
-Exits 1 when any test failed, a log is missing, or no test ran at all.
+Each line of a testlog.json is one test result: OK and EXPECTEDFAIL count
+as passed, SKIP as skipped (a test that did not run proved nothing), any
+other result as failed.  One line per log first (which run contributed
+what, and the names of the failed and skipped tests), then the plain total
+line last, alone, for CI.
+Exits 1 when any test failed, a log is missing, or no test passed at all.
 """
 import json
 import sys
@@ -14,6 +15,7 @@ passed = failed = skipped = 0
 for path in sys.argv[1:]:
     p = f = s = 0
     failures = []
+    skips = []
     try:
         with open(path, encoding="utf-8") as log:
             for line in log:
@@ -25,6 +27,7 @@ for path in sys.argv[1:]:
                     p += 1
                 elif result == "SKIP":
                     s += 1
+                    skips.append(str(entry.get("name")))
                 else:
                     f += 1
                     failures.append(f"{entry.get('name')} ({result})")
@@ -32,15 +35,14 @@ for path in sys.argv[1:]:
         print(f"missing test log: {path}", file=sys.stderr)
         f += 1
         failures.append("the whole run (no log)")
-    # Not in the "N passed, N failed" form: only the total line is.
+    # Not in the "N passed, N failed, N skipped" form: only the total line is.
     print(f"  {path} — passed {p}, failed {f}, skipped {s}"
-          + (f" — failed: {', '.join(failures)}" if failures else ""))
+          + (f" — failed: {', '.join(failures)}" if failures else "")
+          + (f" — skipped: {', '.join(skips)}" if skips else ""))
     passed += p
     failed += f
     skipped += s
 
-if skipped:
-    print(f"  ({skipped} skipped, counted neither way)")
-# The last line is exactly "N passed, N failed": CI reads it as it is.
-print(f"{passed} passed, {failed} failed")
+# The last line is exactly "N passed, N failed, N skipped": CI reads it as it is.
+print(f"{passed} passed, {failed} failed, {skipped} skipped")
 sys.exit(1 if failed or passed == 0 else 0)

@@ -19,7 +19,7 @@
 #                    from its seed corpus (clang; the harnesses' replays of
 #                    corpus and regressions run in 1 and 2 as ordinary tests).
 #
-# Ends with the plain line "N passed, N failed" counted from every run's
+# Ends with the plain line "N passed, N failed, N skipped" counted from every run's
 # meson test log (tools/count-tests.py), and the wall time of each stage.
 # SP_TEST_QUICK=1 skips stages 2–5 (for a fast local check).
 set -u
