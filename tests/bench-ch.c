@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-ch.c — the Cahn–Hilliard step against its FFT floor, and PFHub 1a
  *
  * For each grid and mobility model: milliseconds per accepted step (the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-recorder.c — how many 512 × 512 frames per second the recorder
  * draws and encodes (WebM, or PNGs without GStreamer), and how long a push
  * takes the caller.  A benchmark, not a test: it prints, it asserts only

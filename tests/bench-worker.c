@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-worker.c — the live simulation's steps per second against bare
  * stepping (issue 12, item 2)
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli-runner.c — runs spinodal-cli as a user would, for the CLI tests */
 
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli-runner.h — runs spinodal-cli as a user would, for the CLI tests
  *
  * The binary's path is the test program's first argument (meson passes

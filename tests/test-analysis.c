@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-analysis.c — SpAnalysis: the snapshot behind every plot must hold
  * exactly what the core functions give, for every preset */
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-app-shortcuts.c — every documented shortcut, pressed as a user
  * presses it, from every place the keyboard focus can be
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-brent.c — the Brent wrapper */
 
 #include "config.h"

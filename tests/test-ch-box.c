@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-ch-box.c — the interface width and the box fitted to it
  * (sp-ch-box.c), against a closed form and the rules the window and the CLI
  * rely on */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-ch-diagnostics.c — F, mean c, S(k), L(t) and wavelengths on fields
  * whose values are known in closed form */
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-ch-history.c — the diagnostics time series */
 
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-ch-stability.c — property tests: on the box the window and the CLI
  * fit to the interfaces (sp_ch_box_fit) every setting runs, keeping the
  * field valid (inside (0, 1), mass conserved, finite); on any other box the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-ch.c — the Cahn–Hilliard engine against closed forms and invariants */
 
 #include "config.h"

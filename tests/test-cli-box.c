@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-cli-box.c — `simulate` on small grids: the default box is fitted to
  * the interfaces with a note on stderr, an explicit --length the grid cannot
  * resolve is refused up front with consistent numbers (issue 11); a grid

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-cli-export.c — `spinodal-cli export` for every figure and format,
  * each file read back; exit statuses and the failure path */
 

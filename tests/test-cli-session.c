@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-cli-session.c — `--session FILE` on every spinodal-cli subcommand:
  * the session's model is used, explicit flags override it, and a bad
  * session stops the command with status 2 and a message naming the file

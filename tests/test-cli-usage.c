@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-cli-usage.c — spinodal-cli's help, and every kind of bad input
  * rejected with exit status 2 and one clear line naming the flag and its
  * allowed range */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-cli.c — spinodal-cli as a user runs it: JSON output checked against
  * the core (bad input is in test-cli-usage.c) */
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-colormap.c — viridis: anchors, interpolation, lightness, images */
 
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-critical.c — the critical temperature */
 
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-csv.c — every CSV table read back equals the numbers it came from */
 
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-equilibrium.c — common tangents, classification and lever rule */
 
 #include "config.h"

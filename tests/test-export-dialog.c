@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-export-dialog.c — the window side of export, under a display:
  * the file chooser driven to a file, the threaded write and its toasts,
  * a failing folder, and the clipboard image read back

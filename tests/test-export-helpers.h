@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-export-helpers.h — what the export tests (test-export-dialog.c,
  * test-app-export.c) look for on screen: the text of a widget tree, a
  * widget by type, a toast's text, a PNG's size, a clipboard image */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-export.c — every export format read back: PNG size and pixels
  * through Cairo, SVG parsed as XML, PDF header, pages and fonts, CSV
  * numbers; failures leave nothing behind */

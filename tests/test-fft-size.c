@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-fft-size.c — sp_fft_good_size() against every 2ᵃ 3ᵇ 5ᶜ 7ᵈ listed
  * independently (by their exponents) */
 

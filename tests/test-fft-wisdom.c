@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-fft-wisdom.c — the FFTW wisdom file: read when it is a regular
  * file, ignored with a warning (never waited on) when it is a FIFO, and a
  * FIFO in its place survives the planner's save */

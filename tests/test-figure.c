@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-figure.c — every figure drawn on image surfaces, checked pixel by pixel */
 
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-gsl.c — GSL's error handler, off once for the whole program */
 
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-helpers.h — small assertions shared by the core tests */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-json.c — sp-json: every double written as a valid JSON number that
  * json-glib reads back bit for bit, and a tree written as json-glib would
  * lay it out */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-kinetics.c — D_chem, σ(k), k*, λ*, σ_max */
 
 #include "config.h"

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Checks the .spinodal MIME type the way the desktop sees it: runs
 update-mime-database on a scratch tree holding only our package file and
 reads the generated globs, subclasses and magic back.

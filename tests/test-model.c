@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-model.c — the free energy g(c), μ, g'' and the parameter ranges */
 
 #include "config.h"

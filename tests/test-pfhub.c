@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-pfhub.c — PFHub benchmark problem 1a against published and converged results
  *
  * PHYSICS.md gives the exact F(0) = 319.043 and the free energies published

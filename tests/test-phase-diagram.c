@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-phase-diagram.c — binodal and spinodal branches against T */
 
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-plot-axis.c — nice ticks, labels and the data ↔ user mapping */
 
 #include "config.h"

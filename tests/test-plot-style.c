@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-plot-style.c — the light and dark print styles */
 
 #include "config.h"

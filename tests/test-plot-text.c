@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-plot-text.c — PangoCairo text: sizes, scaling, alignment, numbers */
 
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-presets.c — the material presets: contents, validation, lookup and
  * the parser's behaviour on hostile documents */
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-recorder.c — WebM read back by a GStreamer decoder, the PNG
  * fallback, dropped frames and failures */
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-session.c — session files: bit-exact round trips, defaults, forward
  * compatibility, the committed version-1 files, and hostile input that must
  * be refused with a message naming the field while the caller's session

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-spinodal.c — every interval where g'' < 0 */
 
 #include "config.h"

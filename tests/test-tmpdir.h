@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-tmpdir.h — scratch directories for the export tests: make one,
  * count what is in it (a failed write must leave nothing, not even a
  * temporary), remove it with everything below */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-worker.c — the simulation thread: commands, frames, errors, and a
  * stress run of rapid commands (also run under ThreadSanitizer) */
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Prints 'N passed, N failed, N skipped' from meson testlog.json files.
 
 Each line of a testlog.json is one test result: OK and EXPECTEDFAIL count

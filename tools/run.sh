@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Sets everything up, then opens Spinodal (the LiFePO₄ preset is the default).
 set -eu
 cd "$(dirname "$0")/.."

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Takes the README's screenshot set of the built window into a folder.
 
   tools/screenshots.py [FOLDER] [--size 1280x720] [--seconds 6]

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Installs what Spinodal needs to build, test and run (Debian 12 / Ubuntu 23.04 or newer: GTK 4.8 and libadwaita 1.2 at least)
 # and configures the build directory.  Safe to run again: it installs only
 # missing packages and reconfigures only when needed.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The long soak (issue 11): random drags of every slider over its full
 # range, with the simulation running, for MINUTES (default 30).  It ends
 # with the simulation still running and nothing on stderr, or fails.

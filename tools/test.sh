@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Sets everything up, then runs the whole test suite headless, five ways:
 #
 #   1. _build        every meson test (core, CLI, GUI under Xvfb with a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-bench.c — `spinodal --bench-redraw`
  *
  * One sample is the time from setting a parameter on SpParams to the end

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-document.h — the session the explorer shows: its file, its title,
  * whether it has unsaved changes, and loading and saving it
  *

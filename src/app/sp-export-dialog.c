@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-export-dialog.c — file chooser, threaded write, toast; clipboard copy */
 
 #include "config.h"

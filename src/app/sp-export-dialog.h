@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-export-dialog.h — the window's side of export: a file chooser, the
  * write off the main thread, and a toast with the outcome; and copying a
  * figure to the clipboard

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-export-launch.c — after an export: open the file, or show it in its
  * folder */
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-lab-page.h — what every page of the window is: the contract
  *
  * A lab page is one widget built from its own template (ui/sp-*-page.ui).

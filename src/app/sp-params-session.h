@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-params-session.h — the explorer's parameters (SpParams) ⇄ a session
  * file's contents (SpSession)
  *

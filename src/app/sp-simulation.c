@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-simulation.c — the live Cahn–Hilliard run, as an object to observe
  *
  * How frames get from the worker thread to the main thread.  The choice

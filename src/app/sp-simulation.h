@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-simulation.h — the live Cahn–Hilliard run, as an object to observe
  *
  * Owns the SpWorker thread (freed, and so joined, in dispose) and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-window-document.c — the window around its SpDocument: the header's
  * file title, and the flows that join the document's loads and saves to
  * the questions of sp-session-dialogs.c (Open…, Save, Save As…, a dropped

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-window-layout.c — how the figure grids reflow with the window's width
  *
  * GTK 4.8 and libadwaita 1.2 have no breakpoints, so the window measures

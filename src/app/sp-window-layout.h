@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-window-layout.h — how the figure grids reflow with the window's width */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-window-shortcuts.c — the window's keyboard shortcuts, wherever the
  * focus is
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-cli-analyze.c — `spinodal-cli analyze`: the equilibrium and stability
  * numbers of one model, as a table or as one JSON object */
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-cli-bench.c — `spinodal-cli bench`: the cost of one full recompute of
  * everything the window plots, and of one slider change (what a slider drag
  * pays per frame): a fresh sp_analysis_new() against sp_analysis_new_from()

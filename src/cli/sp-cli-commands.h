@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-cli-commands.h — the subcommands of spinodal-cli
  *
  * Each takes the subcommand's own argv (argv[0] is the subcommand name) and

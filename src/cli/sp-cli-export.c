@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-cli-export.c — `spinodal-cli export`: a figure or its data as a PNG,
  * SVG, PDF or CSV file, drawn by the same figure code as the window
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-cli-options.c — parsing and range-checking the analysis flags */
 
 #include "config.h"

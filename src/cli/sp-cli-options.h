@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-cli-options.h — the analysis flags shared by every spinodal-cli subcommand */
 #pragma once
 

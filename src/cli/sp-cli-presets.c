@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-cli-presets.c — `spinodal-cli presets`: the material presets */
 
 #include "config.h"

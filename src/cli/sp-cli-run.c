@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-cli-run.c — simulation flags and the run loop of the CLI */
 
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-cli-run.h — the simulation flags and run loop shared by `simulate`
  * and `export` (which runs the simulation before drawing the field and
  * diagnostics figures) */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-cli-simulate.c — `spinodal-cli simulate`: a 2D Cahn–Hilliard run from
  * the command line, with the energy history and the final field as CSV */
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-cli.c — spinodal-cli: the command-line face of the Spinodal core */
 
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-analysis.c — everything the plots show, recomputing only what changed
  *
  * What each part depends on (PHYSICS.md's model; nothing else enters):

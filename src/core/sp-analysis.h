@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-analysis.h — one immutable snapshot of everything the window plots
  *
  * A slider change builds a new SpAnalysis from the model and hands it to the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-brent.c — GSL's Brent root solver wrapped for the core's callers */
 
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-brent.h — a bracketed root with GSL's Brent solver, in one call */
 #pragma once
 

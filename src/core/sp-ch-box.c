@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-ch-box.c — the interface width of the current model and a box whose
  * grid resolves it (see sp-ch-box.h for the definitions) */
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-ch-box.h — how fine the Cahn–Hilliard grid must be, and the box that
  * makes it so
  *

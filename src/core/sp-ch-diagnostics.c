@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-ch-diagnostics.c — F, mean composition, S(k), L(t) and wavelengths */
 
 #include "config.h"

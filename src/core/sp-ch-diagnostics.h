@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-ch-diagnostics.h — what a published Cahn–Hilliard frame reports
  *
  * The free energy is one discrete functional, consistent with the scheme:

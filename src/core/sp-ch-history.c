@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-ch-history.c — the time series a simulation leaves behind */
 
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-ch-history.h — the time series a simulation leaves behind
  *
  * F(t), mean c(t) and L(t) of every frame the UI (or the CLI) saw, and the

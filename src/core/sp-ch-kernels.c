@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-ch-kernels.c — the passes over the grid that one Cahn–Hilliard step makes
  *
  * Everything here runs once or twice per step on every grid point or

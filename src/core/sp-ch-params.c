@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-ch-params.c — the free energy and mobility the Cahn–Hilliard engine
  * integrates, in the problem's units, and the engine's parameter checks */
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-ch-private.h — what the engine's two halves share
  *
  * The free energy in the form the inner loops use: the material's excess

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-ch.c — the Cahn–Hilliard engine's life cycle and adaptive step control
  *
  * The passes over the grid that a step makes are in sp-ch-kernels.c; this

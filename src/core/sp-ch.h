@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-ch.h — the 2D Cahn–Hilliard engine (PHYSICS.md, Numerics)
  *
  *   ∂c/∂t = ∇·[M(c) ∇(g'(c) − κ∇²c)]   on an n × n periodic grid of side L.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-critical.c — every critical (consolute) point, upper and lower
  *
  * sp_critical_points() solves for the extrema of the spinodal curve T_s(c)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-critical.h — critical (consolute) points, upper and lower */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-csv.c — plotted curves, fields and time series as CSV */
 
 #include "config.h"

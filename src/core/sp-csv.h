@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-csv.h — every plotted curve, the field and the diagnostics as CSV
  *
  * One table per file, comma-separated, '.' as decimal point whatever the

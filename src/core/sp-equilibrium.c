@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-equilibrium.c — every miscibility gap by the lower convex hull of g,
  * refined on the two tangent equations
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-equilibrium.h — common tangents (every miscibility gap), spinodals,
  * lever rule and the classification of a composition */
 #pragma once

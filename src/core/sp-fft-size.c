@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-fft-size.c — the next size with only the prime factors 2, 3, 5, 7 */
 
 #include "config.h"

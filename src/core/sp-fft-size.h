@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-fft-size.h — grid sizes FFTW transforms fast
  *
  * FFTW is fastest on sizes whose prime factors are all small: a 509 × 509

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-fft-wisdom.c — the FFTW planner lock, threads and persistent wisdom */
 
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-fft-wisdom.h — FFTW set-up shared by every plan of the Cahn–Hilliard engine
  *
  * FFTW's planner is not thread-safe and its wisdom is process-global, so all

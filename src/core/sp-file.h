@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-file.h — writing a user's file so that it is complete or absent
  *
  * Every file Spinodal writes (figures, CSV, sessions, recordings' PNG

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-gsl.c — GSL set up once per program (see sp-gsl.h) */
 
 #include "config.h"

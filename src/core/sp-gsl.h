@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-gsl.h — GSL set up once per program
  *
  * GSL reports errors through a process-global handler that aborts by

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-json.h — writing JSON whose numbers are always valid and exact
  *
  * json-glib's generator formats a double with "%.17g" and appends ".0"

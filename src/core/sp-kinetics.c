@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-kinetics.c — chemical diffusivity and the linear stability of a
  * uniform composition (PHYSICS.md, Kinetics) */
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-kinetics.h — chemical diffusivity and linear stability */
 #pragma once
 

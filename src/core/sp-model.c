@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-model.c — the homogeneous free energy, its derivatives and ranges */
 
 #include "config.h"

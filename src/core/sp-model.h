@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-model.h — the homogeneous free energy of an intercalation host
  *
  * Units (PHYSICS.md): energies per site in meV, T in K, s1 in k_B, κ in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-phase-diagram.c — binodal and spinodal branches over a temperature range */
 
 #include "config.h"

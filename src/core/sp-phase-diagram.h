@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-phase-diagram.h — the T–c phase diagram: binodal and spinodal against T */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-presets.c — material presets from JSON documents in a GResource
  *
  * Each preset is a JSON object:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-presets.h — material presets, read from JSON files in a GResource */
 #pragma once
 

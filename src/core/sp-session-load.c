@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-session-load.c — reading a session file as hostile input
  *
  * Order of defence: size cap, UTF-8, a byte scan for nesting depth and

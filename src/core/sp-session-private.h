@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-session-private.h — what sp-session.c and sp-session-load.c share */
 #pragma once
 

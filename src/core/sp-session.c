@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-session.c — the session struct, its checks, and writing it as JSON
  * (reading is in sp-session-load.c) */
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-session.h — a Spinodal session: every parameter, the preset and the
  * simulation settings, saved as a versioned JSON document (.spinodal)
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-spinodal.c — every interval where g'' < 0
  *
  * c(1−c) g''(c) = k_B T + c(1−c) (h''(c) + 2K) is a polynomial of degree at

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-worker.c — the simulation thread: commands in, frames out
  *
  * Locking: the mailbox (pending commands) and the latest-frame pointer live

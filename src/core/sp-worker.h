@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-worker.h — the thread that runs a Cahn–Hilliard simulation
  *
  * The worker owns its SpCh; nothing else touches it.  Commands (run, pause,

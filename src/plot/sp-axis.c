@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-axis.c — nice ticks (1-2-5 rule) and the data ↔ user mapping */
 
 #include "config.h"

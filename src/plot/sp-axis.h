@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-axis.h — axis ranges, scales, nice ticks and the data ↔ user mapping
  *
  * An SpAxis maps a data interval onto a span of user units.  Linear, log10

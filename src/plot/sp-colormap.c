@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-colormap.c — viridis from its published anchor table */
 
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-colormap.h — the perceptually uniform viridis colormap
  *
  * Viridis (van der Walt & Smith, 2015; the matplotlib default, CC0) is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-export-caption.c — the caption of an exported figure: the parameters
  * with their units */
 

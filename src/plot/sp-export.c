@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-export.c — figures onto PNG/SVG/PDF surfaces in memory, then to disk */
 
 #include "config.h"

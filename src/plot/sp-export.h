@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-export.h — a figure (or its data) as a PNG, SVG, PDF or CSV file
  *
  * The very same sp_figure_draw() as the screen, onto a Cairo image, SVG or

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-figure-annotate.c — where a figure's labels go
  *
  * One rule for every annotation (the critical temperature, the state's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-figure-draw.c — the drawing helpers every figure uses: polylines,
  * strokes, bands, markers, the linked cursor, and small data utilities */
 

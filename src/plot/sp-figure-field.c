@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-figure-field.c — the live 2D composition field with its colorbar */
 
 #include "config.h"

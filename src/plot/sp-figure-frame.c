@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-figure-frame.c — layout, axes, legend and caption shared by every
  * figure */
 

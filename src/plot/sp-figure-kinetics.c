@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-figure-kinetics.c — D_chem(c) and the growth-rate dispersion σ(k) */
 
 #include "config.h"

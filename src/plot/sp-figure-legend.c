@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-figure-legend.c — where a figure's legend goes, and drawing it
  *
  * On a large card the legend sits above the plot in as many columns as fit.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-figure-private.h — what the figure modules share (not installed)
  *
  * Each figure is two functions: a setup that fills an SpFigureSpec (title,

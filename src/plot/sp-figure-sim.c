@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-figure-sim.c — the live field, F(t), L(t) and S(k, t) */
 
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-figure-thermo.c — g(c) with tangents, the OCV and the T–c diagram */
 
 #include "config.h"

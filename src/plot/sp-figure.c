@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-figure.c — dispatch, identifiers, titles and the all-panels page */
 
 #include "config.h"

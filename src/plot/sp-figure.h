@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-figure.h — one draw function per figure, shared by the window, the
  * exporter and the tests
  *

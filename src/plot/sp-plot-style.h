@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-plot-style.h — colours, fonts and line widths of every figure
  *
  * The window fills one from the theme (css_changed); export uses the light

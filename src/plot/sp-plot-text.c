@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-plot-text.c — PangoCairo text helpers */
 
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-plot-text.h — PangoCairo text for the figures
  *
  * Every string is Pango markup in style->font_family at

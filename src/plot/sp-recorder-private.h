@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-recorder-private.h — what the recorder's thread and its WebM encoder
  * (sp-recorder-webm.c) share */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-recorder-webm.c — the recorder's WebM encoder: appsrc → videoconvert
  * → vp8enc → webmmux → filesink.  A build without GStreamer has no WebM
  * encoder: sp_recorder_can_encode_webm() is FALSE there, so the recorder

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-recorder.c — the recorder's queue and thread, and the PNG sequence
  * (the WebM encoder is in sp-recorder-webm.c) */
 

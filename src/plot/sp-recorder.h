@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-recorder.h — records simulation frames to WebM, or to numbered PNGs
  *
  * Frames are drawn with the field figure and encoded on the recorder's own

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-cli-args.c — libFuzzer harness: spinodal-cli's option parsing
  *
  * The input is split at NUL bytes (or newlines) into argv, then parsed with

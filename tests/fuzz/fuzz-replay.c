@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-replay.c — main() for the fuzz harnesses in a normal build: feeds
  * every file given (or every file in every directory given) to
  * LLVMFuzzerTestOneInput once.  This replays tests/fuzz/regressions/ and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-session.c — libFuzzer harness: the session loader on arbitrary bytes
  *
  * Every input must either load (and then survive a save/load round trip

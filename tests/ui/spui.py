@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 """spui — drives the built Spinodal window from outside, as a user would.
 
 Each test gets a private X server (Xvfb), D-Bus session and accessibility

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Issue 11, item 11: the window as a screen reader hears it.
 
 Walks the whole accessible tree: every control has one clear name (not

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Issue 11, item 5: presentation mode (F5) at 1280 × 720.
 
 The sliders a teacher moves show beside the plots they drive: no slider

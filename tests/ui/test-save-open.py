@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Issue 11, item 1: Save As and Open through the real file chooser.
 
 Ctrl+Shift+S, a path typed into the chooser, Enter: the file is written,

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Issue 11, item 4: the simulation's shortcuts work wherever the focus is.
 
 From each focus position a user reaches — the T field in the parameter

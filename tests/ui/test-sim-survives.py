@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Issue 11, item 3: the live simulation survives the Ω slider.
 
 At 298 K, the Ω slider is dragged to 210, 250, 320 and 500 meV with the

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Issue 11, item 6: the T slider is long enough to teach with.
 
 At 1280 × 720 the temperature slider is at least 300 px long, and a slow

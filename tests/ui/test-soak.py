@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """The soak (issue 11, Proof): random slider drags over the full range of
 every slider, with the simulation running, for $SPINODAL_SOAK_SECONDS
 (60 s by default; tools/soak.sh MINUTES runs the long one).  The app

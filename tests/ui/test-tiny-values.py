@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Issue 11, item 2: a session holding 1e-8 saves as valid JSON and reopens.
 
 The stiffness K accepts 0.00000001 (its range starts at 0): typed into
