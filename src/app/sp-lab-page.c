@@ -235,7 +235,10 @@ sp_lab_page_dispose (GObject *object)
 
   g_clear_handle_id (&priv->relayout_idle, g_source_remove);
   g_ptr_array_set_size (priv->figures, 0);
-  /* The page's template root; the subclass disposed its template first. */
+  /* Every page is built from its own template, on its own (final) type:
+   * disposed here, so no page needs a dispose of its own; then whatever
+   * else was parented to the page. */
+  gtk_widget_dispose_template (GTK_WIDGET (self), G_OBJECT_TYPE (self));
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 

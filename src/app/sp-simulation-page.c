@@ -45,21 +45,11 @@ sp_simulation_page_relayout (SpLabPage *page)
 }
 
 static void
-sp_simulation_page_dispose (GObject *object)
-{
-  gtk_widget_dispose_template (GTK_WIDGET (object), SP_TYPE_SIMULATION_PAGE);
-
-  G_OBJECT_CLASS (sp_simulation_page_parent_class)->dispose (object);
-}
-
-static void
 sp_simulation_page_class_init (SpSimulationPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   SpLabPageClass *page_class = SP_LAB_PAGE_CLASS (klass);
 
-  object_class->dispose = sp_simulation_page_dispose;
   page_class->relayout = sp_simulation_page_relayout;
 
   g_type_ensure (SP_TYPE_PLOT_VIEW);
