@@ -16,7 +16,8 @@
  * stops reading (a hidden window) costs nothing.  At 60 Hz a 512² frame
  * (2 ms) would still cost an eighth of the run, so frames also wait until
  * the run has stepped FRAME_BUDGET times as long as the last frame took to
- * build: frames never cost the run more than 1/FRAME_BUDGET of its time.  Whatever changes the
+ * build (frames cost the run at most 1/FRAME_BUDGET of its time), or until
+ * FRAME_MAX_WAIT_US has passed, whichever comes first.  Whatever changes the
  * state (run, pause, a single step, new parameters, a reset, an error) is
  * still published at once, taken or not.
  *
@@ -38,6 +39,11 @@
 
 /* Stepping time per unit of frame-building time (frames ≤ 4 % of a run). */
 #define FRAME_BUDGET 25
+/* ... but never fewer than 4 frames a second on screen: the budget counts
+ * CPU time, and on a loaded machine the worker gets a fraction of a core,
+ * so 25 frames' worth of stepping took seconds of wall time and the live
+ * view looked stopped (a 512² frame of 2 ms costs 1 % of a run at 4 Hz). */
+#define FRAME_MAX_WAIT_US (G_USEC_PER_SEC / 4)
 
 /* The worker thread's CPU time, µs: unlike wall time it does not count the
  * time the thread waited for a core, which on a loaded machine can make
@@ -96,6 +102,7 @@ struct _SpWorker
   char           *note;
   gint64          frame_us;        /* CPU time the last frame took          */
   gint64          stepped_us;      /* CPU time spent stepping since then    */
+  gint64          published_at;    /* monotonic µs of the last publication  */
 };
 
 /* The count sits beside the public struct so SpFrame stays a plain,
@@ -176,6 +183,7 @@ publish (SpWorker *self)
 
   self->frame_us = thread_cpu_us () - t0;
   self->stepped_us = 0;
+  self->published_at = g_get_monotonic_time ();
 
   pthread_mutex_lock (&self->lock);
   frame->serial = ++self->serial;
@@ -394,7 +402,9 @@ worker_main (gpointer data)
        * fits the budget; anything else (a state change, a single step, an
        * error) at once. */
       if (had_mail || self->state != SP_WORKER_RUNNING ||
-          (todo > 0 && self->stepped_us >= FRAME_BUDGET * self->frame_us && frame_taken (self)))
+          (todo > 0 && frame_taken (self) &&
+           (self->stepped_us >= FRAME_BUDGET * self->frame_us ||
+            g_get_monotonic_time () - self->published_at >= FRAME_MAX_WAIT_US)))
         publish (self);
     }
 
