@@ -1,8 +1,9 @@
 /* sp-window-export.h — the window's Export menu: figures, data, the
  * clipboard (recording the live simulation: sp-window-recording.c)
  *
- * sp_window_export_init() follows which figure the user is looking at and
- * gives every figure a context menu (the figure menu of sp-window.ui); the
+ * Which figure the user is looking at and every figure's context menu
+ * (the figure menu of sp-window.ui): sp_window_export_init(), declared
+ * with the window's other parts in sp-window-private.h.  The
  * actions (win.export-figure, win.export-data, win.copy-figure) are
  * installed in sp-window-actions.c.  The chooser-free functions below are
  * what the actions do once a file is chosen; the tests call them directly.
@@ -18,8 +19,6 @@
 G_BEGIN_DECLS
 
 /* Called once from the window's init, after its template. */
-void           sp_window_export_init              (SpWindow                *self);
-
 /* The figure the actions act on: the one under the pointer, else the one
  * last clicked or focused on the page on show, else that page's first. */
 SpPlotView    *sp_window_export_get_current_view  (SpWindow                *self);

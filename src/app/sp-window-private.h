@@ -64,6 +64,10 @@ void sp_window_actions_class_init (GtkWidgetClass *widget_class);
 /* sp-window-pages.c: makes the pages and adds them to the view stack. */
 void sp_window_pages_init         (SpWindow       *self);
 
+/* sp-window-export.c: follows the figure in view and gives every figure
+ * its context menu (called from the window's init, after its template). */
+void sp_window_export_init        (SpWindow *self);
+
 /* sp-window-document.c: the document, its title and its flows; called
  * from the window's init after its template, and from its finalize. */
 void sp_window_document_init      (SpWindow *self);

@@ -21,7 +21,6 @@
 #include "sp-param-panel.h"
 #include "sp-plot-view.h"
 #include "sp-presets.h"
-#include "sp-window-export.h"
 #include "sp-window-shortcuts.h"
 #include "sp-window-style.h"
 

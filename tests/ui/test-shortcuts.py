@@ -69,13 +69,23 @@ def check_shortcuts(app, where, focus):
         note_clicks(where, app.set_running(True))
         focus()
 
-    # Restart: t starts again from zero (it was well past it).
+    # Restart: t starts again from zero (it was well past it).  Paused, so
+    # the new run stays at t = 0 to be seen: running, it is past the old t
+    # again within milliseconds, quicker than a read-out can be polled.
     spui.wait_until(lambda: app.sim_time() > 200, 10, 0.1)
+    spui.key('ctrl+space')
+    if spui.wait_until(lambda: not running(app), 4, 0.1) is None:
+        failed.append(f'{where}: Ctrl+Space did not pause the simulation')
     before = app.sim_time()
     spui.key('ctrl+r')
     if spui.wait_until(lambda: app.sim_time() < before / 2, 4, 0.05) is None:
         failed.append(f'{where}: Ctrl+R did not restart the simulation (t = {app.sim_time():g} s'
                       f' after {before:g} s)')
+    spui.key('ctrl+space')
+    spui.wait_until(lambda: running(app), 4, 0.1)
+    # A restart while it runs leaves it running.
+    spui.key('ctrl+r')
+    spui.wait_until(lambda: False, 0.5)
     if not running(app):
         failed.append(f'{where}: the simulation does not run after Ctrl+R')
     return failed
