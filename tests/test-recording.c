@@ -107,14 +107,30 @@ test_record_and_stop (void)
   sp_recording_add_frame (recording, frame);
   for (guint i = 0; i < 20; i++)
     sp_recording_add_frame (recording, frame);
+  /* (Under valgrind the 21 calls may take longer than a period.) */
   if (g_get_monotonic_time () - start < G_USEC_PER_SEC / 25)
-    g_assert_cmpuint (pushed (recording), ==, 1);
-  g_assert_cmpstr (sp_recording_get_status (recording), ==, "0:00 · 1 frame");
+    {
+      g_assert_cmpuint (pushed (recording), ==, 1);
+      g_assert_cmpstr (sp_recording_get_status (recording), ==, "0:00 · 1 frame");
+    }
+  else
+    {
+      g_autofree char *status = g_strdup_printf ("0:00 · %" G_GUINT64_FORMAT " frames",
+                                                 pushed (recording));
+
+      g_assert_cmpuint (pushed (recording), >=, 1);
+      if (pushed (recording) > 1)
+        g_assert_cmpstr (sp_recording_get_status (recording), ==, status);
+    }
 
   /* A period later the next one passes. */
-  g_usleep (G_USEC_PER_SEC / 25 + 5000);
-  sp_recording_add_frame (recording, frame);
-  g_assert_cmpuint (pushed (recording), ==, 2);
+  {
+    guint64 before = pushed (recording);
+
+    g_usleep (G_USEC_PER_SEC / 25 + 5000);
+    sp_recording_add_frame (recording, frame);
+    g_assert_cmpuint (pushed (recording), ==, before + 1);
+  }
 
   sp_recording_stop_async (recording, NULL, store_result, &result);
   /* Stopped at once: a new recording may start while this one finishes. */
@@ -128,7 +144,8 @@ test_record_and_stop (void)
   g_assert_nonnull (finished);
   g_assert_cmpint (sp_recorder_get_kind (finished), ==, SP_RECORDER_PNG_SEQUENCE);
   g_assert_cmpstr (sp_recorder_get_output (finished), ==, path);
-  g_assert_cmpuint (sp_recorder_get_written (finished) + sp_recorder_get_dropped (finished), ==, 2);
+  g_assert_cmpuint (sp_recorder_get_written (finished) + sp_recorder_get_dropped (finished), ==,
+                    sp_recorder_get_pushed (finished));
   g_assert_cmpuint (test_tmpdir_count (path), ==, sp_recorder_get_written (finished));
 
   test_tmpdir_remove (dir);
