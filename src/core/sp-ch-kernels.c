@@ -232,6 +232,35 @@ mobility_body (SpCh  *self,
     }
 }
 
+/* N̂ at one mode (index @r of the half spectrum): with @site, ∇·J →
+ * i (kx Ĵx + ky Ĵy) from the flux's transforms @jx, @jy; else −M k² times
+ * @nl, the transform of f' (r2 = −M).  The current and the previous step's
+ * terms of trial_pass are both this. */
+KERNEL void
+explicit_term (const int            site,
+               double               kx,
+               double               ky,
+               double               k2,
+               double               r2,
+               const double *restrict jx,
+               const double *restrict jy,
+               const double *restrict nl,
+               gsize                r,
+               double              *re,
+               double              *im)
+{
+  if (site)
+    {
+      *re = -(kx * jx[r + 1] + ky * jy[r + 1]);
+      *im = kx * jx[r] + ky * jy[r];
+    }
+  else
+    {
+      *re = r2 * k2 * nl[r];
+      *im = r2 * k2 * nl[r + 1];
+    }
+}
+
 /* The embedded pair of sp-ch.c, one pass over the spectrum for both:
  *
  *   SBDF1  ĉ₁ = [ĉⁿ (1 + dt S_k) + dt N̂ⁿ] / (1 + dt (S_k + L_k))
@@ -294,17 +323,7 @@ trial_pass (SpCh   *self,
           double w = k2 == 0.0 ? 0.0 : (j == 0 || 2 * j == n) ? 1.0 : 2.0;
           double nre, nim, re, im;
 
-          if (site)
-            {
-              /* ∇·J → i (kx Ĵx + ky Ĵy) */
-              nre = -(kx * jx[r + 1] + ky * jy[r + 1]);
-              nim = kx * jx[r] + ky * jy[r];
-            }
-          else
-            {
-              nre = r2 * k2 * nlhat[r];
-              nim = r2 * k2 * nlhat[r + 1];
-            }
+          explicit_term (site, kx, ky, k2, r2, jx, jy, nlhat, r, &nre, &nim);
 
           {
             double den1 = 1.0 / (1.0 + sk + lk);
@@ -316,16 +335,7 @@ trial_pass (SpCh   *self,
                 double pre, pim, den2 = 1.0 / (a0 + sk + lk);
                 double co = a1 + sk * (1.0 + omega), cp = a2 + sk * omega;
 
-                if (site)
-                  {
-                    pre = -(kx * px[r + 1] + ky * py[r + 1]);
-                    pim = kx * px[r] + ky * py[r];
-                  }
-                else
-                  {
-                    pre = r2 * k2 * nlprev[r];
-                    pim = r2 * k2 * nlprev[r + 1];
-                  }
+                explicit_term (site, kx, ky, k2, r2, px, py, nlprev, r, &pre, &pim);
                 re = (co * old[r] - cp * prev[r] + e1 * nre - e2 * pre) * den2;
                 im = (co * old[r + 1] - cp * prev[r + 1] + e1 * nim - e2 * pim) * den2;
                 e_sum += w * ((re - re1) * (re - re1) + (im - im1) * (im - im1));
