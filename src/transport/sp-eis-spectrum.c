@@ -71,7 +71,7 @@ sp_eis_spectrum_new_log (double   f_min_hz,
                          GError **error)
 {
   SpEisSpectrum *spectrum;
-  double decades;
+  double decades, n_real;
   guint n;
 
   if (!(isfinite (f_min_hz) && f_min_hz > 0))
@@ -94,17 +94,18 @@ sp_eis_spectrum_new_log (double   f_min_hz,
       return NULL;
     }
 
-  decades = log10 (f_max_hz / f_min_hz);
+  /* The difference of logarithms: the ratio itself may overflow. */
+  decades = log10 (f_max_hz) - log10 (f_min_hz);
   /* Both ends included; the rounding keeps 10 decades at 10 per decade at
    * 101 points rather than 100 or 102 from round-off. */
-  n = (guint) floor (decades * points_per_decade + 0.5 + 1e-9) + 1;
-  n = MAX (n, 2);
-  if (n > 100000)
+  n_real = floor (decades * points_per_decade + 0.5 + 1e-9) + 1;
+  if (n_real > 100000)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   "%u points are too many for one spectrum (at most 100000)", n);
+                   "%.0f points are too many for one spectrum (at most 100000)", n_real);
       return NULL;
     }
+  n = MAX ((guint) n_real, 2);
 
   spectrum = sp_eis_spectrum_new (n);
   for (guint i = 0; i < n; i++)
