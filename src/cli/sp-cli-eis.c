@@ -45,7 +45,7 @@ print_usage (FILE *stream)
 {
   fprintf (stream, "%s\n  spinodal-cli eis %s\n\n", _("Usage:"), _("SUBCOMMAND [OPTION…]"));
   fprintf (stream, "%s\n\n",
-           _("Impedance spectroscopy: equivalent circuits and spectra (PHYSICS-TRANSPORT.md §1)."));
+           _("Impedance spectroscopy: equivalent circuits and their spectra."));
   fprintf (stream, "%s\n", _("Subcommands:"));
   for (guint i = 0; i < G_N_ELEMENTS (eis_commands); i++)
     fprintf (stream, "  %-10s %s\n", eis_commands[i].name, _(eis_commands[i].summary));
