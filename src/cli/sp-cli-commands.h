@@ -15,5 +15,6 @@ int sp_cli_presets  (int argc, char **argv);
 int sp_cli_bench    (int argc, char **argv);
 int sp_cli_simulate (int argc, char **argv);
 int sp_cli_export   (int argc, char **argv);
+int sp_cli_arrhenius (int argc, char **argv);
 
 G_END_DECLS

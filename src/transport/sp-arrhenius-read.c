@@ -1,7 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-arrhenius-read.c — temperature/conductivity tables for the Arrhenius
  * fit (see sp-arrhenius.h)
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"

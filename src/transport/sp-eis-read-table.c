@@ -1,7 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-eis-read-table.c — the columns of a spectrum table, found by name or
  * by order, and its rows read with a message for every bad one
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"

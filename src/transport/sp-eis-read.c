@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-eis-read.c — impedance spectra from files: format recognition, the
  * vendor formats' structure, and the temperature (see the header)
  *
@@ -14,8 +15,6 @@
  *   "End Comments:", then comma-separated rows Freq(Hz), Ampl, Bias,
  *   Time(Sec), Z'(a), Z''(b), GD, Err, Range (Z″ with its own sign); a
  *   three-column row is read as f, Z′, Z″.
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"

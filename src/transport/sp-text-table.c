@@ -1,7 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-text-table.c — lines, fields, numbers and column names of text tables
  * (see sp-text-table-private.h)
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
@@ -40,7 +39,7 @@ decode (const char  *bytes,
     if (bytes[i] == '\0')
       {
         g_set_error (error, SP_EIS_READ_ERROR, SP_EIS_READ_ERROR_BINARY,
-                     _("%s: not a text file (a zero byte at offset %" G_GSIZE_FORMAT ")"),
+                     _("%s: not a text file (a zero byte at offset %zu)"),
                      name, i);
         return NULL;
       }
@@ -61,7 +60,7 @@ decode (const char  *bytes,
       text = g_convert (bytes, len, "UTF-8", "ISO-8859-1", NULL, NULL, NULL);
     if (text == NULL)
       g_set_error (error, SP_EIS_READ_ERROR, SP_EIS_READ_ERROR_BINARY,
-                   _("%s: not a text file (invalid byte at offset %" G_GSIZE_FORMAT ")"),
+                   _("%s: not a text file (invalid byte at offset %zu)"),
                    name, (gsize) (end - bytes));
     return text;
   }
@@ -127,7 +126,7 @@ sp_text_lines_init (SpTextLines  *text,
     {
       g_string_free (normal, TRUE);
       g_set_error (error, SP_EIS_READ_ERROR, SP_EIS_READ_ERROR_BINARY,
-                   _("%s: not a text file (%" G_GSIZE_FORMAT " control characters)"),
+                   _("%s: not a text file (%zu control characters)"),
                    name, n_control);
       return FALSE;
     }
