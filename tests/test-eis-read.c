@@ -681,6 +681,36 @@ test_huge (void)
     g_assert_null (sp_eis_read_data (bytes, len, "dropped.csv", &error));
     g_assert_error (error, SP_EIS_READ_ERROR, SP_EIS_READ_ERROR_TOO_LARGE);
   }
+
+  /* Small in bytes, huge in lines or fields: refused before splitting. */
+  {
+    gsize len = 2 * 1500000;
+    g_autofree char *bytes = g_malloc (len);
+
+    for (gsize i = 0; i < len; i += 2)
+      {
+        bytes[i] = '1';
+        bytes[i + 1] = '\n';
+      }
+    g_clear_error (&error);
+    g_assert_null (sp_eis_read_data (bytes, len, "lines.csv", &error));
+    g_assert_error (error, SP_EIS_READ_ERROR, SP_EIS_READ_ERROR_TOO_LARGE);
+    g_assert_cmpstr (error->message, ==, "lines.csv: more than 1000000 lines; a spectrum file has far fewer");
+  }
+  {
+    GString *text = g_string_new ("f,Z',Z''\n1,2,3\n");
+    gsize len;
+    g_autofree char *bytes = NULL;
+
+    for (guint i = 0; i < 70000; i++)
+      g_string_append_c (text, ',');
+    len = text->len;
+    bytes = g_string_free (text, FALSE);
+    g_clear_error (&error);
+    g_assert_null (sp_eis_read_data (bytes, len, "commas.csv", &error));
+    g_assert_error (error, SP_EIS_READ_ERROR, SP_EIS_READ_ERROR_FORMAT);
+    g_assert_cmpstr (error->message, ==, "commas.csv, line 3: longer than 65536 bytes; not a table of numbers");
+  }
 }
 
 static void

@@ -10,6 +10,10 @@
 
 G_BEGIN_DECLS
 
+/* A spectrum table has thousands of lines of a hundred bytes at most. */
+#define SP_TEXT_MAX_LINES      1000000
+#define SP_TEXT_MAX_LINE_BYTES 65536
+
 typedef struct
 {
   char  *name;      /* the file's base name, for messages          */
@@ -20,7 +24,8 @@ typedef struct
 /* Decodes @bytes (UTF-8 with or without BOM, UTF-16 with BOM, else
  * Windows-1252, which instruments on Windows write) and splits them into
  * lines (\n, \r\n or \r).  Fails with SP_EIS_READ_ERROR_EMPTY,
- * _TOO_LARGE or _BINARY, the message starting with @name. */
+ * _TOO_LARGE (also beyond SP_TEXT_MAX_LINES), _BINARY or _FORMAT (a line
+ * beyond SP_TEXT_MAX_LINE_BYTES), the message starting with @name. */
 gboolean  sp_text_lines_init    (SpTextLines  *text,
                                  const char   *bytes,
                                  gsize         len,

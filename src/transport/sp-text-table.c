@@ -138,6 +138,36 @@ sp_text_lines_init (SpTextLines  *text,
       return FALSE;
     }
 
+  /* Bounds that keep a pathological file (millions of empty lines or of
+   * commas) from costing gigabytes in lines and fields. */
+  {
+    gsize n_lines = 1, length = 0;
+
+    for (const char *p = normal->str; *p != '\0'; p++)
+      {
+        if (*p == '\n')
+          {
+            n_lines++;
+            length = 0;
+          }
+        else if (++length > SP_TEXT_MAX_LINE_BYTES)
+          {
+            g_string_free (normal, TRUE);
+            g_set_error (error, SP_EIS_READ_ERROR, SP_EIS_READ_ERROR_FORMAT,
+                         _("%s, line %zu: longer than %d bytes; not a table of numbers"),
+                         name, n_lines, SP_TEXT_MAX_LINE_BYTES);
+            return FALSE;
+          }
+        if (n_lines > SP_TEXT_MAX_LINES)
+          {
+            g_string_free (normal, TRUE);
+            g_set_error (error, SP_EIS_READ_ERROR, SP_EIS_READ_ERROR_TOO_LARGE,
+                         _("%s: more than %d lines; a spectrum file has far fewer"),
+                         name, SP_TEXT_MAX_LINES);
+            return FALSE;
+          }
+      }
+  }
   text->lines = g_strsplit (normal->str, "\n", -1);
   text->n_lines = g_strv_length (text->lines);
   /* A final line end does not start another line. */
