@@ -728,6 +728,45 @@ test_missing (void)
   g_assert_true (g_str_has_suffix (error->message, ": not a regular file"));
 }
 
+/* The fuzzer's seed files are real spectra in each format. */
+static void
+test_fuzz_seeds (void)
+{
+  const struct { const char *file; double kelvin; } seeds[] = {
+    { "table.csv", NAN }, { "semicolon-comma.csv", NAN }, { "bare.txt", NAN },
+    { "polar.tsv", NAN }, { "gamry.DTA", NAN }, { "biologic.mpt", 353.15 },
+    { "zplot.z", 423.15 },
+  };
+  g_autoptr(SpEisSpectrum) first = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (seeds); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fuzz", "corpus", "eis-read",
+                                                     seeds[i].file, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SpEisSpectrum) s = sp_eis_read_file (path, &error);
+
+      g_test_message ("%s", seeds[i].file);
+      g_assert_no_error (error);
+      g_assert_cmpuint (s->n_points, ==, 8);
+      if (isnan (seeds[i].kelvin))
+        g_assert_true (isnan (s->temperature_k));
+      else
+        g_assert_cmpfloat_with_epsilon (s->temperature_k, seeds[i].kelvin, 1e-12);
+      if (first == NULL)
+        first = sp_eis_spectrum_copy (s);
+      /* The same spectrum, to the 4 to 6 digits each file was written with. */
+      for (guint k = 0; k < 8; k++)
+        {
+          double scale = hypot (first->z_re_ohm[k], first->z_im_ohm[k]);
+
+          g_assert_cmpfloat_with_epsilon (s->freq_hz[k] / first->freq_hz[k], 1, 1e-5);
+          g_assert_cmpfloat_with_epsilon ((s->z_re_ohm[k] - first->z_re_ohm[k]) / scale, 0, 1e-4);
+          g_assert_cmpfloat_with_epsilon ((s->z_im_ohm[k] - first->z_im_ohm[k]) / scale, 0, 1e-4);
+        }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -749,6 +788,7 @@ main (int    argc,
   g_test_add_func ("/eis-read/garbage", test_garbage);
   g_test_add_func ("/eis-read/huge", test_huge);
   g_test_add_func ("/eis-read/missing", test_missing);
+  g_test_add_func ("/eis-read/fuzz-seeds", test_fuzz_seeds);
 
   status = g_test_run ();
   test_tmpdir_remove (tmpdir);
