@@ -194,21 +194,6 @@ header_split (const char *line,
   return NULL;
 }
 
-static guint
-count_numbers_in (char   **fields,
-                  gboolean decimal_comma)
-{
-  guint n = 0;
-
-  for (guint i = 0; fields[i] != NULL; i++)
-    {
-      double v;
-
-      n += sp_text_parse_number (fields[i], decimal_comma, &v);
-    }
-  return n;
-}
-
 /* ---- rows ---------------------------------------------------------------- */
 
 typedef struct
@@ -495,7 +480,7 @@ sp_eis_read_table (const SpTextLines     *text,
         if (first < text->n_lines && !sp_text_is_comment (text->lines[first]))
           {
             g_auto(GStrv) units = sp_text_split (text->lines[first], sep);
-            if (count_numbers_in (units, sep != ',') == 0)
+            if (sp_text_count_numbers (units, sep != ',', NULL) == 0)
               first++;
           }
         cols.names = names;

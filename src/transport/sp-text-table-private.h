@@ -52,6 +52,11 @@ char      sp_text_numeric_row   (const char   *line,
 gboolean  sp_text_parse_number  (const char   *field,
                                  gboolean      decimal_comma,
                                  double       *value);
+/* How many of @fields (empty ones aside) are numbers; *@all_numbers
+ * (may be NULL): whether every non-empty one is. */
+guint     sp_text_count_numbers (char        **fields,
+                                 gboolean      decimal_comma,
+                                 gboolean     *all_numbers);
 /* @field for a message: “…” around at most 40 characters, control
  * characters escaped. */
 char     *sp_text_quote         (const char   *field);

@@ -316,14 +316,14 @@ sp_text_parse_number (const char *field,
   return TRUE;
 }
 
-static guint
-count_numbers (char   **fields,
-               gboolean decimal_comma,
-               gboolean *all_numbers)
+guint
+sp_text_count_numbers (char   **fields,
+                       gboolean decimal_comma,
+                       gboolean *all_numbers)
 {
   guint n = 0;
+  gboolean all = TRUE;
 
-  *all_numbers = TRUE;
   for (guint i = 0; fields[i] != NULL; i++)
     {
       double v;
@@ -333,8 +333,10 @@ count_numbers (char   **fields,
       if (sp_text_parse_number (fields[i], decimal_comma, &v))
         n++;
       else
-        *all_numbers = FALSE;
+        all = FALSE;
     }
+  if (all_numbers != NULL)
+    *all_numbers = all;
   return n;
 }
 
@@ -358,7 +360,7 @@ sp_text_numeric_row (const char *line,
         {
           g_auto(GStrv) fields = sp_text_split (line, sep);
           gboolean all;
-          guint n = count_numbers (fields, dc, &all);
+          guint n = sp_text_count_numbers (fields, dc, &all);
 
           if (all && n >= min_numbers)
             {
