@@ -541,7 +541,7 @@ sp_text_column_key (const char *name,
 
   /* "Freq/Hz", "z_re_ohm", "sigma_S_per_cm", "Frequency in Hz": the first
    * '/', '_' or blank whose rest is a unit. */
-  for (char *p = t + 1; *p != '\0'; p++)
+  for (char *p = t[0] != '\0' ? t + 1 : t; *p != '\0'; p++)
     if ((*p == '/' || *p == '_' || *p == ' ') && lookup_unit (p + 1, FALSE, unit))
       {
         *p = '\0';
