@@ -201,6 +201,9 @@ static const TableCase table_cases[] = {
   { "bare-comma.txt", "", NULL, "fri", "\t", TRUE, 0 },
   { "bare-decimal-comma.txt", "", NULL, "frn", " ", TRUE, 0 },
   { "bare-extra.csv", "Title line\n\n", NULL, "frix", ",", FALSE, 0 },
+  /* Autolab NOVA's export; ZView's text export. */
+  { "nova.txt", "", "Index;Frequency (Hz);Z' (Ω);-Z'' (Ω);Z (Ω);-Phase (°);Time (s)", "xfrnmqx", ";", TRUE, 0 },
+  { "zview.txt", "", "Freq(Hz)\tZ'(a)\tZ''(b)", "fri", "\t", FALSE, 0 },
   /* A header nobody recognises is a title. */
   { "german.csv", "", "Frequenz;Realteil;Imaginärteil", "fri", ";", TRUE, 0 },
 };
