@@ -2,11 +2,16 @@
 /* sp-eis-fit.c — complex non-linear least squares (see the header)
  *
  * One start: GSL's trust-region Levenberg–Marquardt, iterated by hand so
- * that a GCancellable can stop it between iterations.  Several starts
- * (sp_eis_guess_variants) only when the first one fails or fits poorly:
- * not converged, relative residuals above 2 % RMS, or residual signs in
- * long runs (a Wald–Wolfowitz runs test, z < −4: a fit stuck in the wrong
- * valley leaves a trend that noise does not).  The best χ² wins.
+ * that a GCancellable can stop it between iterations.  Starts
+ * (sp_eis_guess_variants): the guess and the other reading of the arcs
+ * always; the further variants, each for a limited number of iterations,
+ * only when the better of those two fits poorly: not converged, relative
+ * residuals above 5 % RMS, or residual signs in long runs (a Wald–
+ * Wolfowitz runs test, z < −3: a fit stuck in the wrong valley leaves a
+ * trend that noise does not).  The lowest χ² wins, finished to
+ * convergence.  On 300 random two-arc ceramics with electrode spike
+ * (tests/test-eis-fit.c's robustness case has the same kind) this
+ * reaches the noise level in all but about one in 300.
  */
 
 #include "config.h"
@@ -26,6 +31,8 @@ G_DEFINE_QUARK (sp-eis-fit-error-quark, sp_eis_fit_error)
 
 #define DEFAULT_MAX_ITERATIONS 500
 #define DEFAULT_MAX_STARTS     12
+/* Iterations each start after the first explores with. */
+#define EXPLORE_ITERATIONS     30
 /* A residual the model cannot produce (overflow far from the data): large
  * but finite, so the trust region rejects the step and shrinks. */
 #define HUGE_RESIDUAL          1e100
@@ -100,6 +107,13 @@ typedef struct
   guint            n_free;
   guint           *free_index; /* free → parameter                  */
   gboolean        *is_alpha;   /* per free parameter                */
+  /* A CPE whose Q and α are both free: the free index of the other one
+   * (−1 elsewhere).  Its Q is searched as ln(Q ω_ref^α) = −ln|Z_CPE(ω_ref)|
+   * at the frequency where the element matters (set per start: where its
+   * |Z| meets the data's), which α moves far less than ln Q: the valley
+   * between the two, that LM crawls along, straightens. */
+  int             *partner;
+  double          *ln_omega_ref; /* per free Q of such a pair         */
   double          *p;          /* every parameter (fixed in place)  */
   double complex  *dz;         /* n_params scratch                  */
 } Problem;
@@ -112,23 +126,39 @@ to_param (gboolean alpha,
 }
 
 static double
-to_internal (gboolean alpha,
-             double   p)
+to_internal (const Problem *pb,
+             guint          j,
+             const double  *p)
 {
-  if (alpha)
+  double v = p[pb->free_index[j]];
+
+  if (pb->is_alpha[j])
     {
-      p = MIN (p, ALPHA_START_MAX);
-      return log (p / (1 - p));
+      v = MIN (v, ALPHA_START_MAX);
+      return log (v / (1 - v));
     }
-  return log (p);
+  if (pb->partner[j] >= 0)
+    return log (v) + p[pb->free_index[pb->partner[j]]] * pb->ln_omega_ref[j];
+  return log (v);
 }
 
+/* The exponents first: a coupled Q needs its α. */
 static void
 unpack (Problem          *pb,
         const gsl_vector *x)
 {
   for (guint j = 0; j < pb->n_free; j++)
-    pb->p[pb->free_index[j]] = to_param (pb->is_alpha[j], gsl_vector_get (x, j));
+    if (pb->is_alpha[j])
+      pb->p[pb->free_index[j]] = to_param (TRUE, gsl_vector_get (x, j));
+  for (guint j = 0; j < pb->n_free; j++)
+    if (!pb->is_alpha[j])
+      {
+        double u = gsl_vector_get (x, j);
+
+        if (pb->partner[j] >= 0)
+          u -= pb->p[pb->free_index[pb->partner[j]]] * pb->ln_omega_ref[j];
+        pb->p[pb->free_index[j]] = to_param (FALSE, u);
+      }
 }
 
 /* Whether a trial point's parameters are all usable: exp(u) can
@@ -172,7 +202,8 @@ residual_f (const gsl_vector *x,
   return GSL_SUCCESS;
 }
 
-/* ∂r/∂u = ∂r/∂p · dp/du: p for ln p, α(1 − α) for the logistic. */
+/* ∂r/∂u = ∂r/∂p · dp/du: p for ln p, α(1 − α) for the logistic; a
+ * coupled α also moves its Q (∂ln Q/∂α = −ln ω_ref at fixed u_Q). */
 static int
 residual_df (const gsl_vector *x,
              void             *data,
@@ -188,7 +219,15 @@ residual_df (const gsl_vector *x,
         {
           double p = pb->p[pb->free_index[j]];
           double dpdu = pb->is_alpha[j] ? p * (1 - p) : p;
-          double complex d = pb->dz[pb->free_index[j]] * dpdu;
+          double complex d = pb->dz[pb->free_index[j]];
+
+          if (pb->is_alpha[j] && pb->partner[j] >= 0)
+            {
+              guint q = pb->free_index[pb->partner[j]];
+
+              d -= pb->ln_omega_ref[pb->partner[j]] * pb->p[q] * pb->dz[q];
+            }
+          d *= dpdu;
           double re = pb->sw_re[i] * creal (d), im = pb->sw_im[i] * cimag (d);
 
           gsl_matrix_set (jac, 2 * i, j, isfinite (re) ? re : 0);
@@ -255,8 +294,29 @@ run_start (Problem                        *pb,
   int status, info = 0;
 
   memcpy (pb->p, start, pb->n_params * sizeof (double));
+  /* Each coupled CPE's reference: the point where its |Z| at the start is
+   * nearest the data's (on a log scale). */
   for (guint j = 0; j < pb->n_free; j++)
-    gsl_vector_set (x0, j, to_internal (pb->is_alpha[j], start[pb->free_index[j]]));
+    if (!pb->is_alpha[j] && pb->partner[j] >= 0)
+      {
+        double q = start[pb->free_index[j]], alpha = start[pb->free_index[pb->partner[j]]];
+        double best = G_MAXDOUBLE;
+
+        pb->ln_omega_ref[j] = 0;
+        for (guint i = 0; i < pb->n; i++)
+          {
+            double ln_w = log (pb->omega[i]);
+            double gap = fabs (-log (q) - alpha * ln_w - log (hypot (pb->zr[i], pb->zi[i])));
+
+            if (gap < best)
+              {
+                best = gap;
+                pb->ln_omega_ref[j] = ln_w;
+              }
+          }
+      }
+  for (guint j = 0; j < pb->n_free; j++)
+    gsl_vector_set (x0, j, to_internal (pb, j, start));
   status = gsl_multifit_nlinear_init (x0, fdf, w);
   gsl_vector_free (x0);
   if (status != GSL_SUCCESS)
@@ -376,10 +436,12 @@ fit_is_poor (const Problem *pb,
   if (!o->converged)
     return TRUE;
   rms = rms_relative (pb, o->p);
-  if (!(rms <= 0.02))
+  /* Beyond 5 % RMS no measurement is that noisy: a wrong valley or a
+   * wrong model, and the other starts may tell which. */
+  if (!(rms <= 0.05))
     return TRUE;
   /* Exact data leave only round-off, whose signs mean nothing. */
-  return rms > 1e-6 && runs_z (pb, o->p, order) < -4;
+  return rms > 1e-6 && runs_z (pb, o->p, order) < -3;
 }
 
 /* ---- the result ------------------------------------------------------------ */
@@ -561,7 +623,7 @@ sp_eis_fit (const SpCircuit       *circuit,
   gsl_multifit_nlinear_parameters params;
   gsl_multifit_nlinear_fdf fdf;
   Outcome best = { 0 }, trial = { 0 };
-  guint best_start = 0, tried = 0, max_iterations, max_starts;
+  guint best_start = 0, tried = 0, max_iterations, max_starts, n_full = 1;
   SpEisFitResult *result = NULL;
 
   g_return_val_if_fail (circuit != NULL, NULL);
@@ -588,6 +650,20 @@ sp_eis_fit (const SpCircuit       *circuit,
         pb.is_alpha[pb.n_free] = sp_circuit_get_param_kind (circuit, k) == SP_CIRCUIT_PARAM_EXPONENT;
         pb.free_index[pb.n_free++] = k;
       }
+  /* Q and α of one CPE, both free, are searched together. */
+  pb.partner = g_new (int, MAX (pb.n_params, 1));
+  pb.ln_omega_ref = g_new0 (double, MAX (pb.n_params, 1));
+  for (guint j = 0; j < pb.n_free; j++)
+    {
+      guint k = pb.free_index[j];
+
+      pb.partner[j] = -1;
+      if (pb.is_alpha[j] && j > 0 && pb.free_index[j - 1] == k - 1)
+        {
+          pb.partner[j] = j - 1;
+          pb.partner[j - 1] = j;
+        }
+    }
   if (2 * pb.n <= pb.n_free)
     {
       g_set_error (error, SP_EIS_FIT_ERROR, SP_EIS_FIT_ERROR_TOO_FEW,
@@ -599,6 +675,8 @@ sp_eis_fit (const SpCircuit       *circuit,
                    pb.n, 2 * pb.n, pb.n_free, pb.n_free / 2 + 1);
       g_free (pb.free_index);
       g_free (pb.is_alpha);
+      g_free (pb.partner);
+      g_free (pb.ln_omega_ref);
       return NULL;
     }
 
@@ -620,7 +698,7 @@ sp_eis_fit (const SpCircuit       *circuit,
 
   /* The starts: the automatic guess and its variants, each with the
    * values the caller gave laid over it. */
-  starts = sp_eis_guess_variants (circuit, spectrum, max_starts, error);
+  starts = sp_eis_guess_variants (circuit, spectrum, max_starts, &n_full, error);
   if (starts == NULL)
     goto out;
   for (guint s = 0; s < starts->len; s++)
@@ -634,6 +712,8 @@ sp_eis_fit (const SpCircuit       *circuit,
       for (guint t = 0; t < s; t++)
         if (memcmp (starts->pdata[t], p, pb.n_params * sizeof (double)) == 0)
           {
+            if (s < n_full)
+              n_full--;
             g_ptr_array_remove_index (starts, s--);
             break;
           }
@@ -672,8 +752,12 @@ sp_eis_fit (const SpCircuit       *circuit,
   for (guint s = 0; s < starts->len; s++)
     {
       Outcome *o = s == 0 ? &best : &trial;
+      /* The guess runs to the end; the other reading of the arcs (always)
+       * and the variants (when the fit is poor) only explore, and the best
+       * of them is finished below. */
+      guint budget = s == 0 ? max_iterations : MIN (max_iterations, EXPLORE_ITERATIONS);
 
-      if (!run_start (&pb, w, &fdf, starts->pdata[s], max_iterations, cancellable, o, error))
+      if (!run_start (&pb, w, &fdf, starts->pdata[s], budget, cancellable, o, error))
         goto out;
       tried++;
       if (s > 0 && isfinite (trial.chi2) &&
@@ -686,8 +770,26 @@ sp_eis_fit (const SpCircuit       *circuit,
           best.converged = trial.converged;
           best_start = s;
         }
-      if (s == 0 && !fit_is_poor (&pb, &best, order))
+      if (s + 1 >= n_full && !fit_is_poor (&pb, &best, order))
         break;
+    }
+
+  /* An exploring start won but stopped short: finish it from where it
+   * stopped. */
+  if (!best.converged && best_start > 0 && best.iterations < max_iterations)
+    {
+      g_autofree double *from = g_memdup2 (best_p, pb.n_params * sizeof (double));
+
+      if (!run_start (&pb, w, &fdf, from, max_iterations - best.iterations, cancellable, &trial,
+                      error))
+        goto out;
+      if (isfinite (trial.chi2) && trial.chi2 <= best.chi2)
+        {
+          memcpy (best_p, try_p, pb.n_params * sizeof (double));
+          best.chi2 = trial.chi2;
+          best.converged = trial.converged;
+        }
+      best.iterations += trial.iterations;
     }
   result = make_result (&pb, spectrum, &best, starts->pdata[best_start], tried, max_iterations);
 
@@ -701,5 +803,7 @@ out:
   g_free (pb.dz);
   g_free (pb.free_index);
   g_free (pb.is_alpha);
+  g_free (pb.partner);
+  g_free (pb.ln_omega_ref);
   return result;
 }

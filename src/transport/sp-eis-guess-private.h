@@ -23,11 +23,13 @@ typedef struct
 {
   double  r_inf;          /* high-frequency intercept, Ω                   */
   GArray *arcs;           /* Arc, descending frequency                     */
+  GArray *arcs_alt;       /* the other reading (−Z″ peaks or DRT), or NULL  */
   double  tail_y;         /* −Z″ of the tail at the lowest frequency, Ω    */
   double  tail_omega;
   double  tail_alpha;     /* −d ln(−Z″)/d ln ω there                       */
   double  tail_dzr;       /* Z′ gained along the tail, Ω                   */
   gboolean has_tail;
+  guint   arcs_end;       /* the last point before the tail (descending f) */
   double  l_guess;        /* H                                             */
   double  zmax;
 } Features;

@@ -9,6 +9,8 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_multifit.h>
 #include <math.h>
 #include <string.h>
 
@@ -202,6 +204,7 @@ static void
 features_clear (Features *f)
 {
   g_clear_pointer (&f->arcs, g_array_unref);
+  g_clear_pointer (&f->arcs_alt, g_array_unref);
 }
 
 static int
@@ -273,6 +276,168 @@ features_arcs (Features    *f,
     }
 }
 
+static guint
+smallest_arc (GArray *arcs)
+{
+  guint best = 0;
+
+  for (guint k = 1; k < arcs->len; k++)
+    if (g_array_index (arcs, Arc, k).r < g_array_index (arcs, Arc, best).r)
+      best = k;
+  return best;
+}
+
+static guint
+widest_arc (GArray *arcs)
+{
+  guint best = 0;
+
+  for (guint k = 1; k < arcs->len; k++)
+    if (g_array_index (arcs, Arc, k).r > g_array_index (arcs, Arc, best).r)
+      best = k;
+  return best;
+}
+
+/* Shoulders: where −Z″ flattens without turning over (a small arc on the
+ * flank of a larger one, or an arc inside the electrode's rise).  Local
+ * extrema of the log-log slope of the smoothed −Z″ (over ±2 points) that
+ * stay on one side of zero and stand 0.15 above or below the slope 3
+ * points either side; each becomes an arc as high as −Z″ there (hidden
+ * arcs are the smaller ones), in descending frequency. */
+static GArray *
+find_shoulders (const Curve *c)
+{
+  GArray *arcs = g_array_new (FALSE, FALSE, sizeof (Arc));
+  g_autofree double *rate = g_new (double, MAX (c->n, 1));
+  guint n = c->n;
+
+  for (guint i = 0; i < n; i++)
+    {
+      rate[i] = NAN;
+      if (i >= 2 && i + 2 < n && c->ys[i - 2] > 0 && c->ys[i + 2] > 0)
+        rate[i] = log (c->ys[i + 2] / c->ys[i - 2]) / log (c->omega[i - 2] / c->omega[i + 2]);
+    }
+  for (guint i = 5; i + 5 < n; i++)
+    {
+      double r = rate[i];
+      gboolean flat_rise = r > 0.02 && r < rate[i - 1] && r <= rate[i + 1]
+                           && MIN (rate[i - 3], rate[i + 3]) - r >= 0.15;
+      gboolean flat_fall = r < -0.02 && r > rate[i - 1] && r >= rate[i + 1]
+                           && r - MAX (rate[i - 3], rate[i + 3]) >= 0.15;
+
+      if (isfinite (r) && (flat_rise || flat_fall))
+        {
+          Arc arc = { 2 * c->ys[i], c->omega[i], 0.85 };
+
+          g_array_append_val (arcs, arc);
+        }
+    }
+  return arcs;
+}
+
+/* Arcs from a light distribution of relaxation times: −Z″ (weighted by
+ * 1/|Z|) as a sum of Debye elements R_j ωτ_j/(1 + ω²τ_j²), four per decade
+ * from a decade above the highest frequency to a decade below the lowest,
+ * by ridge-regularised least squares (GSL).  Deconvolving the 1.1-decade
+ * kernel separates arcs that −Z″ shows as one peak or a shoulder (a small
+ * bulk arc on the flank of a large grain-boundary arc).  Each interior
+ * peak whose area is at least 3 % of the total is an arc: its area the
+ * diameter, its centre the apex.  NULL when the spectrum is too short. */
+static GArray *
+drt_arcs (const Curve *c,
+          double       omega_floor)
+{
+  double lo = -log (c->omega[0]) - G_LN10, hi = -log (c->omega[c->n - 1]) + G_LN10;
+  guint m = (guint) CLAMP (ceil (4 * (hi - lo) / G_LN10) + 1, 8, 120), n = c->n;
+  gsl_matrix *a;
+  gsl_vector *b, *coef;
+  gsl_multifit_linear_workspace *work;
+  double rnorm, snorm, total = 0;
+  GArray *arcs = NULL;
+  int status;
+
+  if (n < 12)
+    return NULL;
+  m = MIN (m, n - 2);
+  a = gsl_matrix_alloc (n, m);
+  b = gsl_vector_alloc (n);
+  coef = gsl_vector_alloc (m);
+  work = gsl_multifit_linear_alloc (n, m);
+  for (guint i = 0; i < n; i++)
+    {
+      double w = 1 / MAX (hypot (c->zr[i], c->y[i]), 1e-300);
+
+      for (guint j = 0; j < m; j++)
+        {
+          double x = c->omega[i] * exp (lo + (hi - lo) * j / (m - 1));
+
+          gsl_matrix_set (a, i, j, w * x / (1 + x * x));
+        }
+      gsl_vector_set (b, i, w * c->y[i]);
+    }
+  status = gsl_multifit_linear_svd (a, work);
+  if (status == GSL_SUCCESS)
+    status = gsl_multifit_linear_solve (0.03 * gsl_vector_get (work->S, 0), a, b, coef,
+                                        &rnorm, &snorm, work);
+  if (status == GSL_SUCCESS)
+    {
+      const double *g = coef->data;
+
+      arcs = g_array_new (FALSE, FALSE, sizeof (Arc));
+      /* The total over the arcs' range only: the spike's long-τ end can
+       * outweigh every arc. */
+      for (guint j = 0; j < m; j++)
+        if (exp (-(lo + (hi - lo) * j / (m - 1))) >= omega_floor)
+          total += MAX (g[j], 0);
+      /* Interior maxima, from the highest frequency (smallest τ) down. */
+      for (guint j = 1; j + 1 < m; j++)
+        {
+          guint l = j, r = j;
+          double area = 0, d, u, omega;
+          Arc arc;
+
+          if (!(g[j] > 0 && g[j] > g[j - 1] && g[j] >= g[j + 1]))
+            continue;
+          while (l > 0 && g[l - 1] < g[l] && g[l - 1] > 0)
+            l--;
+          while (r + 1 < m && g[r + 1] <= g[r] && g[r + 1] > 0)
+            r++;
+          for (guint k = l; k <= r; k++)
+            area += g[k];
+          if (!(area >= 0.03 * total))
+            continue;
+          /* The centre between bins: a parabola through the top three. */
+          d = g[j - 1] - 2 * g[j] + g[j + 1];
+          u = lo + (hi - lo) * (j + (d < 0 ? CLAMP (0.5 * (g[j - 1] - g[j + 1]) / d, -0.5, 0.5)
+                                           : 0)) / (m - 1);
+          omega = exp (-u);
+          /* Apices above the measured range, or below @omega_floor (in the
+           * electrode spike, which the Debye elements mimic at their
+           * long-τ end) are no arcs. */
+          if (omega > 3 * c->omega[0] || omega < omega_floor)
+            continue;
+          arc.r = area;
+          arc.omega = omega;
+          arc.alpha = 0.9;
+          {
+            guint near = 0;
+
+            for (guint i = 1; i < n; i++)
+              if (fabs (log (c->omega[i] / omega)) < fabs (log (c->omega[near] / omega)))
+                near = i;
+            if (c->ys[near] > 0)
+              arc.alpha = CLAMP (4 / G_PI * atan (2 * c->ys[near] / area), 0.5, 0.98);
+          }
+          g_array_append_val (arcs, arc);
+        }
+    }
+  gsl_multifit_linear_free (work);
+  gsl_matrix_free (a);
+  gsl_vector_free (b);
+  gsl_vector_free (coef);
+  return arcs;
+}
+
 /* @want: how many arcs the circuit has blocks for. */
 static void
 features_init (Features    *f,
@@ -304,17 +469,36 @@ features_init (Features    *f,
     f->r_inf = MIN (f->r_inf, c->zr[i]);
   if (peaks->len > 0 && c->ys[0] > 0.3 * c->ys[first_apex])
     f->r_inf = MIN (f->r_inf, c->zr[first_apex] - c->ys[first_apex]);
-  if (!(f->r_inf > 1e-4 * c->zmax))
-    f->r_inf = 1e-3 * c->zmax;
+  if (!(f->r_inf > 0))
+    f->r_inf = 1e-3 * MAX (hypot (c->zr[0], c->y[0]), 1e-300);
 
-  /* The tail: from the lowest −Z″ after the last arc to the lowest
-   * frequency, if −Z″ rises again there. */
-  t0 = peaks->len > 0 ? g_array_index (peaks, Peak, peaks->len - 1).index : 0;
-  for (guint i = t0; i < n; i++)
-    if (c->ys[i] < c->ys[t0])
-      t0 = i;
+  /* The tail: the last stretch over which −Z″ rises toward low
+   * frequency, from the foot of that rise (not below the last peak). */
+  t0 = n - 1;
+  while (t0 > 0 && c->ys[t0 - 1] < c->ys[t0])
+    t0--;
+  if (peaks->len > 0)
+    t0 = MAX (t0, g_array_index (peaks, Peak, peaks->len - 1).index);
   f->has_tail = t0 + 1 < n && c->ys[n - 1] > 1.05 * MAX (c->ys[t0], 0);
-  features_arcs (f, c, peaks, f->has_tail ? t0 : n - 1);
+  f->arcs_end = f->has_tail ? t0 : n - 1;
+  features_arcs (f, c, peaks, f->arcs_end);
+
+  /* The peaks of −Z″ when they match the blocks (their diameters come
+   * straight from Z′); else the deconvolution, which also sees shoulders,
+   * its largest arcs if it finds more than there are blocks. */
+  {
+    GArray *drt = drt_arcs (c, f->has_tail ? c->omega[t0] / 2 : c->omega[n - 1] / 3);
+
+    if (drt != NULL && f->arcs->len != want && drt->len > f->arcs->len)
+      {
+        while (drt->len > want)
+          g_array_remove_index (drt, smallest_arc (drt));
+        f->arcs_alt = f->arcs;
+        f->arcs = drt;
+      }
+    else
+      f->arcs_alt = drt;
+  }
 
   f->tail_omega = c->omega[n - 1];
   zlow = hypot (c->zr[n - 1], c->y[n - 1]);
@@ -371,11 +555,11 @@ whole_span_arc (const Curve    *c,
   Arc arc = { 0, c->omega[0], 0.9 };
   guint top = 0;
 
-  for (guint i = 0; i < c->n; i++)
+  for (guint i = 0; i <= f->arcs_end; i++)
     if (c->ys[i] > c->ys[top])
       top = i;
   arc.omega = c->omega[top];
-  arc.r = c->zr[c->n - 1] - f->r_inf;
+  arc.r = c->zr[f->arcs_end] - f->r_inf;
   if (!(arc.r > 1e-3 * c->zmax))
     arc.r = MAX (2.34 * c->ys[top], 0.5 * c->zmax);
   return arc;
@@ -401,16 +585,6 @@ split_arc (GArray *arcs,
   g_array_insert_val (arcs, j + 1, lo);
 }
 
-static guint
-widest_arc (GArray *arcs)
-{
-  guint best = 0;
-
-  for (guint k = 1; k < arcs->len; k++)
-    if (g_array_index (arcs, Arc, k).r > g_array_index (arcs, Arc, best).r)
-      best = k;
-  return best;
-}
 
 /* Appends the start built from @arcs unless @starts is full or holds
  * the same numbers already. */
@@ -442,10 +616,29 @@ add_start (GPtrArray       *starts,
 
 /* ---- the public functions ------------------------------------------------ */
 
+/* Whether two readings put the same arcs within a factor 1.5 in size
+ * and frequency. */
+static gboolean
+arcs_alike (GArray *a,
+            GArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint k = 0; k < a->len; k++)
+    {
+      const Arc *x = &g_array_index (a, Arc, k), *y = &g_array_index (b, Arc, k);
+
+      if (fabs (log (x->r / y->r)) > log (1.5) || fabs (log (x->omega / y->omega)) > log (1.5))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 GPtrArray *
 sp_eis_guess_variants (const SpCircuit     *circuit,
                        const SpEisSpectrum *spectrum,
                        guint                max_starts,
+                       guint               *n_readings,
                        GError             **error)
 {
   GPtrArray *starts;
@@ -485,7 +678,91 @@ sp_eis_guess_variants (const SpCircuit     *circuit,
 
   ADD_START (base, f.r_inf);
 
-  /* Fewer arcs seen than blocks: other splits of each visible arc. */
+  /* The other reading of the arcs (DRT or −Z″ peaks), fitted to the
+   * blocks the same way. */
+  if (n_readings != NULL)
+    *n_readings = 1;
+  if (f.arcs_alt != NULL && f.arcs_alt->len > 0 && want > 0)
+    {
+      g_autoptr(GArray) alt = g_array_copy (f.arcs_alt);
+
+      while (alt->len > want)
+        g_array_remove_index (alt, smallest_arc (alt));
+      while (alt->len < want)
+        split_arc (alt, widest_arc (alt), sqrt (10), 0.5);
+      if (!arcs_alike (alt, base))
+        {
+          ADD_START (alt, f.r_inf);
+          if (n_readings != NULL)
+            *n_readings = starts->len;
+        }
+    }
+
+  /* Fewer arcs than blocks: each shoulder of −Z″ as an arc besides the
+   * ones seen, the rest split as in the first guess. */
+  if (found < want)
+    {
+      g_autoptr(GArray) shoulders = find_shoulders (&c);
+
+      for (guint k = 0; k < shoulders->len; k++)
+        {
+          g_autoptr(GArray) arcs = g_array_copy (f.arcs);
+          const Arc *sh = &g_array_index (shoulders, Arc, k);
+          guint at = 0;
+
+          while (at < arcs->len && g_array_index (arcs, Arc, at).omega > sh->omega)
+            at++;
+          g_array_insert_val (arcs, at, *sh);
+          while (arcs->len < want)
+            split_arc (arcs, widest_arc (arcs), sqrt (10), 0.5);
+          while (arcs->len > want)
+            g_array_remove_index (arcs, smallest_arc (arcs));
+          ADD_START (arcs, f.r_inf);
+        }
+    }
+
+  /* The same arcs with their time constants moved a little, their
+   * depression changed, or the intercept lowered (an arc hidden above the
+   * highest frequency). */
+  {
+    static const double scales[] = { 3, 1.0 / 3 };
+
+    for (guint s = 0; s < G_N_ELEMENTS (scales); s++)
+      {
+        g_autoptr(GArray) arcs = g_array_copy (base);
+
+        for (guint k = 0; k < arcs->len; k++)
+          g_array_index (arcs, Arc, k).omega *= scales[s];
+        ADD_START (arcs, f.r_inf);
+      }
+  }
+  {
+    g_autoptr(GArray) arcs = g_array_copy (base);
+
+    for (guint k = 0; k < arcs->len; k++)
+      g_array_index (arcs, Arc, k).alpha = 0.75;
+    ADD_START (arcs, f.r_inf);
+  }
+  {
+    g_autoptr(GArray) arcs = g_array_copy (base);
+
+    if (arcs->len > 0)
+      g_array_index (arcs, Arc, 0).r += 0.8 * f.r_inf;
+    ADD_START (arcs, 0.2 * f.r_inf);
+  }
+  /* Neighbouring arcs' sizes swapped. */
+  for (guint k = 0; k + 1 < base->len; k++)
+    {
+      g_autoptr(GArray) arcs = g_array_copy (base);
+      double r = g_array_index (arcs, Arc, k).r;
+
+      g_array_index (arcs, Arc, k).r = g_array_index (arcs, Arc, k + 1).r;
+      g_array_index (arcs, Arc, k + 1).r = r;
+      ADD_START (arcs, f.r_inf);
+    }
+
+  /* Fewer arcs seen than blocks: other splits of each visible arc, the
+   * likeliest (halves a decade apart) first. */
   if (found < want)
     {
       static const double spreads[] = { 10, 3, 30 };
@@ -511,11 +788,9 @@ sp_eis_guess_variants (const SpCircuit     *circuit,
             }
     }
 
-  /* The same arcs with their time constants moved, their depression
-   * changed, or the intercept lowered (an arc hidden above the highest
-   * frequency). */
+  /* Time constants moved a decade. */
   {
-    static const double scales[] = { 3, 1.0 / 3, 10, 0.1 };
+    static const double scales[] = { 10, 0.1 };
 
     for (guint s = 0; s < G_N_ELEMENTS (scales); s++)
       {
@@ -523,30 +798,6 @@ sp_eis_guess_variants (const SpCircuit     *circuit,
 
         for (guint k = 0; k < arcs->len; k++)
           g_array_index (arcs, Arc, k).omega *= scales[s];
-        ADD_START (arcs, f.r_inf);
-      }
-    {
-      g_autoptr(GArray) arcs = g_array_copy (base);
-
-      for (guint k = 0; k < arcs->len; k++)
-        g_array_index (arcs, Arc, k).alpha = 0.75;
-      ADD_START (arcs, f.r_inf);
-    }
-    {
-      g_autoptr(GArray) arcs = g_array_copy (base);
-
-      if (arcs->len > 0)
-        g_array_index (arcs, Arc, 0).r += 0.8 * f.r_inf;
-      ADD_START (arcs, 0.2 * f.r_inf);
-    }
-    /* Neighbouring arcs' sizes swapped. */
-    for (guint k = 0; k + 1 < base->len; k++)
-      {
-        g_autoptr(GArray) arcs = g_array_copy (base);
-        double r = g_array_index (arcs, Arc, k).r;
-
-        g_array_index (arcs, Arc, k).r = g_array_index (arcs, Arc, k + 1).r;
-        g_array_index (arcs, Arc, k + 1).r = r;
         ADD_START (arcs, f.r_inf);
       }
   }
@@ -564,7 +815,7 @@ sp_eis_guess (const SpCircuit     *circuit,
               double              *params,
               GError             **error)
 {
-  g_autoptr(GPtrArray) starts = sp_eis_guess_variants (circuit, spectrum, 1, error);
+  g_autoptr(GPtrArray) starts = sp_eis_guess_variants (circuit, spectrum, 1, NULL, error);
 
   if (starts == NULL)
     return FALSE;
