@@ -17,7 +17,8 @@ import subprocess
 import sys
 
 CJK = re.compile('[\u4e00-\u9fff]')
-HELP_COMMANDS = (['--help'], ['analyze', '--help'], ['simulate', '--help'])
+HELP_COMMANDS = (['--help'], ['analyze', '--help'], ['simulate', '--help'], ['eis', '--help'],
+                 ['eis', 'simulate', '--help'])
 
 
 def linguas(root):

@@ -49,6 +49,16 @@ def main():
                 if m]
     if len(commands) < 4:
         failures.append(f'spinodal-cli --help lists only {commands}')
+    # A dispatching command's subcommands ("eis simulate") get their own
+    # section, listed under "Subcommands:" in the command's help.
+    for command in list(commands):
+        lines = english(cli, command, '--help-all').split('\n')
+        if 'Subcommands:' in lines:
+            for line in lines[lines.index('Subcommands:') + 1:]:
+                match = COMMAND_LINE.match(line)
+                if not match:
+                    break
+                commands.append(f'{command} {match.group(1)}')
     for command in commands:
         if f'.SS "{command}"' not in text:
             failures.append(f'{cli_page} has no section for “{command}”')
@@ -56,8 +66,8 @@ def main():
         # Every long option of the command appears in its section.
         section = text.split(f'.SS "{command}"', 1)[1].split('.SS ', 1)[0]
         section = section.split('.SH ', 1)[0]
-        for flag in re.findall(r'^  (?:-\w, )?--([\w-]+)', english(cli, command, '--help-all'),
-                               re.M):
+        for flag in re.findall(r'^  (?:-\w, )?--([\w-]+)',
+                               english(cli, *command.split(), '--help-all'), re.M):
             if flag.startswith('help'):
                 continue
             if '\\-\\-' + flag.replace('-', '\\-') not in section:

@@ -142,8 +142,24 @@ def option_troff(short, long, arg, text):
     return ['.TP', flag, escape(text or '')]
 
 
+def subcommands(help_text):
+    """The "Subcommands:" list of a command that dispatches (spinodal-cli eis):
+    [(name, summary)], in the layout of the top-level "Commands:" list."""
+    found = []
+    lines = help_text.split('\n')
+    if 'Subcommands:' not in lines:
+        return found
+    for line in lines[lines.index('Subcommands:') + 1:]:
+        match = COMMAND_LINE.match(line)
+        if not match:
+            break
+        found.append((match.group(1), match.group(2).strip()))
+    return found
+
+
 def command_section(cli, name, summary):
-    usage, intro, groups, description = parse_command_help(run_help(cli, name, '--help-all'))
+    """One .SS per command; @name may be "eis simulate" (a subcommand)."""
+    usage, intro, groups, description = parse_command_help(run_help(cli, *name.split(), '--help-all'))
     troff = [f'.SS "{escape(name)}"', '.B ' + escape(usage, code=True) if usage else '.PP']
     troff += paragraphs(intro) if any(l.strip() for l in intro) else ['.PP', escape(summary)]
     for title, options in groups:
@@ -229,6 +245,8 @@ def cli_page(cli, version):
     page.append('.SH OPTIONS')
     for name, summary in commands:
         page += command_section(cli, name, summary)
+        for sub, sub_summary in subcommands(run_help(cli, name, '--help-all')):
+            page += command_section(cli, f'{name} {sub}', sub_summary)
     if examples:
         page += ['.SH EXAMPLES'] + paragraphs(examples)
     page += [
