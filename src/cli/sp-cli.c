@@ -26,6 +26,7 @@ static const Command commands[] = {
   { "export",   sp_cli_export,   N_("Export a figure or its data as PNG, SVG, PDF or CSV") },
   { "presets",  sp_cli_presets,  N_("List the material presets") },
   { "bench",    sp_cli_bench,    N_("Time one full recompute of every plotted curve") },
+  { "eis",      sp_cli_eis,      N_("Impedance spectroscopy: equivalent circuits and spectra") },
 };
 
 static void
@@ -76,7 +77,12 @@ main (int    argc,
     if (strcmp (argv[1], commands[i].name) == 0)
       return commands[i].run (argc - 1, argv + 1);
 
-  g_printerr (_("spinodal-cli: unknown command “%s”; allowed: analyze, simulate, export, presets, bench\n"),
-              argv[1]);
+  {
+    g_autoptr(GString) names = g_string_new (NULL);
+
+    for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+      g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", commands[i].name);
+    g_printerr (_("spinodal-cli: unknown command “%s”; allowed: %s\n"), argv[1], names->str);
+  }
   return SP_CLI_EXIT_USAGE;
 }

@@ -13,10 +13,10 @@
  * double (%.17g always does): exact, yet 103.4 rather than
  * 103.40000000000001.  g_ascii_formatd keeps '.' as the decimal point
  * whatever the locale, which a CSV reader relies on. */
-static void
-append_number (GString *csv,
-               double   value,
-               char     sep)
+void
+sp_csv_append_number (GString *csv,
+                      double   value,
+                      char     sep)
 {
   static const char *const formats[] = { "%.15g", "%.16g", "%.17g" };
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
@@ -37,7 +37,7 @@ append_row (GString      *csv,
             guint         n)
 {
   for (guint i = 0; i < n; i++)
-    append_number (csv, values[i], i + 1 < n ? ',' : '\n');
+    sp_csv_append_number (csv, values[i], i + 1 < n ? ',' : '\n');
 }
 
 static GString *
@@ -57,7 +57,7 @@ append_param (GString    *csv,
   const SpParamRange *range = sp_param_range (id);
 
   g_string_append_printf (csv, "# %s = ", range->name);
-  append_number (csv, value, ' ');
+  sp_csv_append_number (csv, value, ' ');
   g_string_truncate (csv, csv->len - 1);
   if (range->unit != NULL && *range->unit != '\0')
     g_string_append_printf (csv, " %s", range->unit);
@@ -76,7 +76,7 @@ sp_csv_append_model (GString       *csv,
   for (guint j = 0; j < SP_RK_MAX; j++)
     {
       g_string_append_printf (csv, "# L%u = ", j + 1);
-      append_number (csv, model->rk[j], ' ');
+      sp_csv_append_number (csv, model->rk[j], ' ');
       g_string_append_printf (csv, "%s\n", sp_param_range (SP_PARAM_RK)->unit);
     }
   append_param (csv, SP_PARAM_D0, model->d0);
@@ -135,9 +135,9 @@ append_phase_diagram (GString            *csv,
   for (guint i = 0; i < phase->n_critical; i++)
     {
       g_string_append (csv, "# critical point: T_c = ");
-      append_number (csv, phase->critical[i].temperature, ' ');
+      sp_csv_append_number (csv, phase->critical[i].temperature, ' ');
       g_string_append (csv, "K, c_c = ");
-      append_number (csv, phase->critical[i].c, ' ');
+      sp_csv_append_number (csv, phase->critical[i].c, ' ');
       g_string_append_printf (csv, "(%s)\n", sp_critical_kind_to_string (phase->critical[i].kind));
     }
   if (phase->n_critical == 0)
@@ -260,7 +260,7 @@ append_simulation (GString          *csv,
   sp_csv_append_model (csv, &params->model);
   g_string_append_printf (csv, "# grid = %u\n", params->n);
   g_string_append (csv, "# length = ");
-  append_number (csv, params->length, ' ');
+  sp_csv_append_number (csv, params->length, ' ');
   g_string_append (csv, "nm\n");
 }
 
@@ -283,7 +283,7 @@ sp_csv_field (const SpFrame *frame)
   csv = begin ("simulated composition field c(x, y)");
   append_simulation (csv, &frame->params);
   g_string_append (csv, "# time = ");
-  append_number (csv, frame->diag.time, ' ');
+  sp_csv_append_number (csv, frame->diag.time, ' ');
   g_string_append (csv, pfhub ? "\n" : "s\n");
   append_columns (csv, pfhub ? names_pf : names_nm, meanings);
   for (guint j = 0; j < frame->n; j++)
@@ -345,10 +345,10 @@ sp_csv_structure (const SpFrame     *frame,
   if (history != NULL && history->n_bins > 0)
     {
       g_string_append (csv, "# initial time = ");
-      append_number (csv, history->time0, '\n');
+      sp_csv_append_number (csv, history->time0, '\n');
     }
   g_string_append (csv, "# time now = ");
-  append_number (csv, d->time, '\n');
+  sp_csv_append_number (csv, d->time, '\n');
   append_columns (csv, names, meanings);
   for (guint b = 0; b < d->n_bins; b++)
     {

@@ -28,6 +28,13 @@ typedef enum
   SP_CSV_DISPERSION,     /* k_per_nm,sigma_per_s                             */
 } SpCsvCurve;
 
+/* Appends @value as the shortest of %.15g, %.16g and %.17g that reads back
+ * as the very same double ('.' whatever the locale; "nan", "inf"), then
+ * @sep: how every Spinodal CSV writes a number. */
+void      sp_csv_append_number   (GString            *csv,
+                                  double              value,
+                                  char                sep);
+
 /* The model's parameters as "# name = value unit" lines. */
 void      sp_csv_append_model    (GString            *csv,
                                   const SpModel      *model);

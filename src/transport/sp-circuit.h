@@ -48,6 +48,11 @@ typedef struct _SpCircuit SpCircuit;
  * says where ("at character 12: expected ',' or ')' after CPEb"). */
 SpCircuit   *sp_circuit_parse              (const char       *text,
                                             GError          **error);
+/* The same, also giving the error's 1-based character position in
+ * @error_position (0 on success), for a text field to put the cursor there. */
+SpCircuit   *sp_circuit_parse_full         (const char       *text,
+                                            guint            *error_position,
+                                            GError          **error);
 void         sp_circuit_free               (SpCircuit        *circuit);
 /* The string in canonical spelling (no spaces), which parses back to an
  * equal circuit. */
@@ -56,6 +61,12 @@ const char  *sp_circuit_to_string          (const SpCircuit  *circuit);
 guint        sp_circuit_get_n_params       (const SpCircuit  *circuit);
 const char  *sp_circuit_get_param_name     (const SpCircuit  *circuit,
                                             guint             index);
+/* The spelled-out alias ("CPEb.Q", "Wo1.tau"), or NULL for a
+ * one-parameter element. */
+const char  *sp_circuit_get_param_alias    (const SpCircuit  *circuit,
+                                            guint             index);
+/* "R0, CPEb_0 (CPEb.Q), CPEb_1 (CPEb.alpha)": for messages. */
+char        *sp_circuit_describe_params    (const SpCircuit  *circuit);
 /* "Ohm", "F", "H", "F s^(a-1)", "Ohm s^-1/2", "s", "" (for α). */
 const char  *sp_circuit_get_param_unit     (const SpCircuit  *circuit,
                                             guint             index);
