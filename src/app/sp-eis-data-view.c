@@ -31,6 +31,7 @@ struct _SpEisDataView
   GPtrArray      *fixed_checks;
   GtkFileChooserNative *chooser;
 
+  GtkButton      *open_button;
   GtkListBox     *spectra_list;
   GtkSwitch      *show_all_switch;
   AdwEntryRow    *circuit_row;
@@ -48,6 +49,9 @@ struct _SpEisDataView
   AdwComboRow    *linkk_fit_row;
   GtkSwitch      *linkk_c_switch;
   GtkLabel       *linkk_label;
+  GtkButton      *linkk_button;
+  GtkButton      *drt_button;
+  GtkButton      *arrhenius_button;
   AdwComboRow    *drt_lambda_row;
   AdwActionRow   *drt_lambda_value_row;
   GtkEntry       *drt_lambda_entry;
@@ -940,6 +944,7 @@ sp_eis_data_view_class_init (SpEisDataViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/spinodal/Spinodal/sp-eis-data-view.ui");
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, SpEisDataView, name)
+  CHILD (open_button);
   CHILD (spectra_list);
   CHILD (show_all_switch);
   CHILD (circuit_row);
@@ -957,6 +962,9 @@ sp_eis_data_view_class_init (SpEisDataViewClass *klass)
   CHILD (linkk_fit_row);
   CHILD (linkk_c_switch);
   CHILD (linkk_label);
+  CHILD (linkk_button);
+  CHILD (drt_button);
+  CHILD (arrhenius_button);
   CHILD (drt_lambda_row);
   CHILD (drt_lambda_value_row);
   CHILD (drt_lambda_entry);
