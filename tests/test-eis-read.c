@@ -732,6 +732,19 @@ test_missing (void)
   g_assert_true (g_str_has_suffix (error->message, ": not a regular file"));
 }
 
+static void
+test_suffixes (void)
+{
+  const char *const *suffixes = sp_eis_read_suffixes ();
+  g_autofree char *joined = g_strjoinv (",", (char **) suffixes);
+
+  g_assert_cmpstr (joined, ==, "csv,tsv,txt,dat,z,dta,mpt");
+  g_assert_cmpstr (sp_eis_format_to_string (SP_EIS_FORMAT_GAMRY), ==, "gamry");
+  g_assert_cmpstr (sp_eis_format_to_string (SP_EIS_FORMAT_BIOLOGIC), ==, "biologic");
+  g_assert_cmpstr (sp_eis_format_to_string (SP_EIS_FORMAT_ZPLOT), ==, "zplot");
+  g_assert_cmpstr (sp_eis_format_to_string (SP_EIS_FORMAT_TABLE), ==, "table");
+}
+
 /* The fuzzer's seed files are real spectra in each format. */
 static void
 test_fuzz_seeds (void)
@@ -794,6 +807,7 @@ main (int    argc,
   g_test_add_func ("/eis-read/huge", test_huge);
   g_test_add_func ("/eis-read/missing", test_missing);
   g_test_add_func ("/eis-read/fuzz-seeds", test_fuzz_seeds);
+  g_test_add_func ("/eis-read/suffixes", test_suffixes);
 
   status = g_test_run ();
   test_tmpdir_remove (tmpdir);

@@ -49,6 +49,14 @@ sp_eis_format_to_string (SpEisFormat format)
     }
 }
 
+const char *const *
+sp_eis_read_suffixes (void)
+{
+  static const char *const suffixes[] = { "csv", "tsv", "txt", "dat", "z", "dta", "mpt", NULL };
+
+  return suffixes;
+}
+
 /* ---- temperature ------------------------------------------------------- */
 
 static double
