@@ -26,6 +26,8 @@ typedef struct
 static const EisCommand eis_commands[] = {
   { "simulate", sp_cli_eis_simulate,
     N_("Write the impedance spectrum of a circuit or a ceramic preset as CSV") },
+  { "fit", sp_cli_eis_fit,
+    N_("Fit an equivalent circuit to a measured spectrum (values ± standard errors)") },
 };
 
 static char *

@@ -31,7 +31,7 @@ G_DEFINE_QUARK (sp-eis-fit-error-quark, sp_eis_fit_error)
 
 #define DEFAULT_MAX_ITERATIONS 500
 #define DEFAULT_MAX_STARTS     12
-/* Iterations each start after the first explores with. */
+/* Iterations each start after the readings of the arcs explores with. */
 #define EXPLORE_ITERATIONS     30
 /* A residual the model cannot produce (overflow far from the data): large
  * but finite, so the trust region rejects the step and shrinks. */
@@ -752,10 +752,10 @@ sp_eis_fit (const SpCircuit       *circuit,
   for (guint s = 0; s < starts->len; s++)
     {
       Outcome *o = s == 0 ? &best : &trial;
-      /* The guess runs to the end; the other reading of the arcs (always)
-       * and the variants (when the fit is poor) only explore, and the best
-       * of them is finished below. */
-      guint budget = s == 0 ? max_iterations : MIN (max_iterations, EXPLORE_ITERATIONS);
+      /* The two readings of the arcs run to the end; the variants (when
+       * the fit is poor) only explore, and the best of them is finished
+       * below. */
+      guint budget = s < n_full ? max_iterations : MIN (max_iterations, EXPLORE_ITERATIONS);
 
       if (!run_start (&pb, w, &fdf, starts->pdata[s], budget, cancellable, o, error))
         goto out;
@@ -776,7 +776,7 @@ sp_eis_fit (const SpCircuit       *circuit,
 
   /* An exploring start won but stopped short: finish it from where it
    * stopped. */
-  if (!best.converged && best_start > 0 && best.iterations < max_iterations)
+  if (!best.converged && best_start >= n_full && best.iterations < max_iterations)
     {
       g_autofree double *from = g_memdup2 (best_p, pb.n_params * sizeof (double));
 

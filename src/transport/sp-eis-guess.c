@@ -473,10 +473,24 @@ features_init (Features    *f,
     f->r_inf = 1e-3 * MAX (hypot (c->zr[0], c->y[0]), 1e-300);
 
   /* The tail: the last stretch over which −Z″ rises toward low
-   * frequency, from the foot of that rise (not below the last peak). */
+   * frequency as one power of ω, the electrode's CPE (its log-log slope
+   * within 0.2 of the slope at the lowest frequencies), from where that
+   * stops (not below the last peak).  An arc hidden in the rise bends the
+   * slope and so stays outside the tail. */
   t0 = n - 1;
-  while (t0 > 0 && c->ys[t0 - 1] < c->ys[t0])
-    t0--;
+  if (n >= 3 && c->ys[n - 1] > 0 && c->ys[n - 2] > 0 && c->ys[n - 3] > 0)
+    {
+      double end_rate = log (c->ys[n - 1] / c->ys[n - 3]) / log (c->omega[n - 3] / c->omega[n - 1]);
+
+      while (t0 > 0 && c->ys[t0 - 1] > 0 && c->ys[t0 - 1] < c->ys[t0])
+        {
+          double rate = log (c->ys[t0] / c->ys[t0 - 1]) / log (c->omega[t0 - 1] / c->omega[t0]);
+
+          if (fabs (rate - end_rate) > 0.2)
+            break;
+          t0--;
+        }
+    }
   if (peaks->len > 0)
     t0 = MAX (t0, g_array_index (peaks, Peak, peaks->len - 1).index);
   f->has_tail = t0 + 1 < n && c->ys[n - 1] > 1.05 * MAX (c->ys[t0], 0);
