@@ -31,6 +31,8 @@ G_DEFINE_QUARK (sp-eis-fit-error-quark, sp_eis_fit_error)
 
 #define DEFAULT_MAX_ITERATIONS 500
 #define DEFAULT_MAX_STARTS     12
+/* Iterations over which a fit whose χ² has stopped falling is done. */
+#define STALL_WINDOW           10
 /* Iterations each start after the readings of the arcs explores with. */
 #define EXPLORE_ITERATIONS     30
 /* A residual the model cannot produce (overflow far from the data): large
@@ -291,6 +293,7 @@ run_start (Problem                        *pb,
   g_autoptr(GError) local = NULL;
   gsl_vector *x0 = gsl_vector_alloc (pb->n_free);
   guint no_progress = 0;
+  double history[STALL_WINDOW];
   int status, info = 0;
 
   memcpy (pb->p, start, pb->n_params * sizeof (double));
@@ -354,6 +357,23 @@ run_start (Problem                        *pb,
           out->converged = TRUE;
           break;
         }
+
+      /* χ² no longer falling: less than 1e-9 of itself over the last
+       * STALL_WINDOW iterations.  What still moves then is a parameter the
+       * data cannot pin (an R₀ far below the arcs, an α creeping to 1),
+       * whose ln p or logit α would crawl toward infinity for hundreds of
+       * iterations without changing the fit. */
+      {
+        double norm = gsl_blas_dnrm2 (gsl_multifit_nlinear_residual (w));
+        double chi2 = norm * norm, *slot = &history[out->iterations % STALL_WINDOW];
+
+        if (out->iterations > STALL_WINDOW && *slot - chi2 <= 1e-9 * chi2)
+          {
+            out->converged = TRUE;
+            break;
+          }
+        *slot = chi2;
+      }
     }
 
   unpack (pb, gsl_multifit_nlinear_position (w));

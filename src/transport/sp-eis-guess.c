@@ -495,6 +495,7 @@ features_init (Features    *f,
     t0 = MAX (t0, g_array_index (peaks, Peak, peaks->len - 1).index);
   f->has_tail = t0 + 1 < n && c->ys[n - 1] > 1.05 * MAX (c->ys[t0], 0);
   f->arcs_end = f->has_tail ? t0 : n - 1;
+  f->n_peaks = peaks->len;
   features_arcs (f, c, peaks, f->arcs_end);
 
   /* The peaks of −Z″ when they match the blocks (their diameters come
@@ -705,11 +706,7 @@ sp_eis_guess_variants (const SpCircuit     *circuit,
       while (alt->len < want)
         split_arc (alt, widest_arc (alt), sqrt (10), 0.5);
       if (!arcs_alike (alt, base))
-        {
-          ADD_START (alt, f.r_inf);
-          if (n_readings != NULL)
-            *n_readings = starts->len;
-        }
+        ADD_START (alt, f.r_inf);
     }
 
   /* Fewer arcs than blocks: each shoulder of −Z″ as an arc besides the
@@ -816,6 +813,12 @@ sp_eis_guess_variants (const SpCircuit     *circuit,
       }
   }
 #undef ADD_START
+
+  /* When −Z″ does not show one peak per block, the second start (the other
+   * reading, or the first with its time constants moved) is as likely as
+   * the first. */
+  if (n_readings != NULL && f.n_peaks != want && starts->len > 1)
+    *n_readings = 2;
 
   features_clear (&f);
   shape_clear (&shape);
