@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "sp-gsl.h"
 #include "sp-circuit.h"
 
 static double
@@ -577,6 +578,7 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  sp_gsl_init ();
   g_test_add_func ("/circuit/element/r-c-l", test_element_r_c_l);
   g_test_add_func ("/circuit/element/cpe", test_element_cpe);
   g_test_add_func ("/circuit/element/w", test_element_w);

@@ -10,6 +10,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "sp-gsl.h"
 #include "sp-circuit.h"
 #include "sp-eis-ceramic.h"
 
@@ -347,6 +348,7 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  sp_gsl_init ();
   g_test_add_func ("/eis-ceramic/readout", test_readout);
   g_test_add_func ("/eis-ceramic/classify", test_classify);
   g_test_add_func ("/eis-ceramic/arrhenius", test_arrhenius);

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "sp-gsl.h"
 #include "sp-eis-csv.h"
 
 static void
@@ -83,6 +84,7 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  sp_gsl_init ();
   g_test_add_func ("/eis-csv/round-trip", test_round_trip);
   g_test_add_func ("/eis-csv/no-temperature", test_no_temperature);
   return g_test_run ();

@@ -11,6 +11,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "sp-gsl.h"
+#include "sp-eis-csv.h"
 #include "sp-eis-read.h"
 #include "test-tmpdir.h"
 
@@ -201,6 +203,9 @@ static const TableCase table_cases[] = {
   { "bare-comma.txt", "", NULL, "fri", "\t", TRUE, 0 },
   { "bare-decimal-comma.txt", "", NULL, "frn", " ", TRUE, 0 },
   { "bare-extra.csv", "Title line\n\n", NULL, "frix", ",", FALSE, 0 },
+  /* Autolab NOVA's export; ZView's text export. */
+  { "nova.txt", "", "Index;Frequency (Hz);Z' (Ω);-Z'' (Ω);Z (Ω);-Phase (°);Time (s)", "xfrnmqx", ";", TRUE, 0 },
+  { "zview.txt", "", "Freq(Hz)\tZ'(a)\tZ''(b)", "fri", "\t", FALSE, 0 },
   /* A header nobody recognises is a title. */
   { "german.csv", "", "Frequenz;Realteil;Imaginärteil", "fri", ";", TRUE, 0 },
 };
@@ -505,6 +510,9 @@ test_temperature_lines (void)
     { "T = 25", NAN },                 /* no unit: not guessed */
     { "Temperature: room", NAN },
     { "AT = 5 K", NAN },
+    { "# temperature_k = 250 K", 250 },
+    { "# reference_temperature_k = 298.15 K (rb_ohm and rgb_ohm are given there)", NAN },
+    { "# temperature_c = 25", 298.15 },
     { "", NAN },
   };
 
@@ -534,6 +542,25 @@ test_temperature_priority (void)
   header = read_ok ("cell.csv", text->str, -1);
   g_assert_cmpfloat_with_epsilon (header->temperature_k, 298.15, 1e-12);
   g_string_free (text, TRUE);
+}
+
+/* What spinodal-cli eis simulate writes (sp-eis-csv) reads back bit for
+ * bit, with its temperature, and the model's reference temperature in an
+ * earlier comment line is not taken for it. */
+static void
+test_own_csv (void)
+{
+  g_autoptr(SpEisSpectrum) s = sp_eis_spectrum_new (N_REF);
+  const char *const comments[] = { "reference_temperature_k = 298.15 K", "Rb = 3692.8 Ohm", NULL };
+  g_autoptr(GString) csv = NULL;
+  g_autoptr(SpEisSpectrum) back = NULL;
+
+  reference (s->freq_hz, s->z_re_ohm, s->z_im_ohm);
+  s->temperature_k = 250;
+  csv = sp_eis_csv_spectrum (s, "impedance of a ceramic", comments);
+  back = read_ok ("simulated.csv", csv->str, csv->len);
+  assert_reference (back, 0);
+  g_assert_cmpfloat (back->temperature_k, ==, 250);
 }
 
 /* ---- malformed files ------------------------------------------------------ */
@@ -604,7 +631,7 @@ test_malformed (void)
   for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
     {
       const BadFile *b = &bad_files[i];
-      gsize len = g_str_equal (b->name, "binary.csv") ? 16 : strlen (b->contents);
+      gsize len = g_str_equal (b->name, "binary.csv") ? 14 : strlen (b->contents);
       g_autofree char *path = write_file (b->name, b->contents, len);
       g_autoptr(GError) error = NULL;
       g_autoptr(GError) error_data = NULL;
@@ -681,6 +708,36 @@ test_huge (void)
     g_assert_null (sp_eis_read_data (bytes, len, "dropped.csv", &error));
     g_assert_error (error, SP_EIS_READ_ERROR, SP_EIS_READ_ERROR_TOO_LARGE);
   }
+
+  /* Small in bytes, huge in lines or fields: refused before splitting. */
+  {
+    gsize len = 2 * 1500000;
+    g_autofree char *bytes = g_malloc (len);
+
+    for (gsize i = 0; i < len; i += 2)
+      {
+        bytes[i] = '1';
+        bytes[i + 1] = '\n';
+      }
+    g_clear_error (&error);
+    g_assert_null (sp_eis_read_data (bytes, len, "lines.csv", &error));
+    g_assert_error (error, SP_EIS_READ_ERROR, SP_EIS_READ_ERROR_TOO_LARGE);
+    g_assert_cmpstr (error->message, ==, "lines.csv: more than 1000000 lines; a spectrum file has far fewer");
+  }
+  {
+    GString *text = g_string_new ("f,Z',Z''\n1,2,3\n");
+    gsize len;
+    g_autofree char *bytes = NULL;
+
+    for (guint i = 0; i < 70000; i++)
+      g_string_append_c (text, ',');
+    len = text->len;
+    bytes = g_string_free (text, FALSE);
+    g_clear_error (&error);
+    g_assert_null (sp_eis_read_data (bytes, len, "commas.csv", &error));
+    g_assert_error (error, SP_EIS_READ_ERROR, SP_EIS_READ_ERROR_FORMAT);
+    g_assert_cmpstr (error->message, ==, "commas.csv, line 3: longer than 65536 bytes; not a table of numbers");
+  }
 }
 
 static void
@@ -698,6 +755,58 @@ test_missing (void)
   g_assert_true (g_str_has_suffix (error->message, ": not a regular file"));
 }
 
+static void
+test_suffixes (void)
+{
+  const char *const *suffixes = sp_eis_read_suffixes ();
+  g_autofree char *joined = g_strjoinv (",", (char **) suffixes);
+
+  g_assert_cmpstr (joined, ==, "csv,tsv,txt,dat,z,dta,mpt");
+  g_assert_cmpstr (sp_eis_format_to_string (SP_EIS_FORMAT_GAMRY), ==, "gamry");
+  g_assert_cmpstr (sp_eis_format_to_string (SP_EIS_FORMAT_BIOLOGIC), ==, "biologic");
+  g_assert_cmpstr (sp_eis_format_to_string (SP_EIS_FORMAT_ZPLOT), ==, "zplot");
+  g_assert_cmpstr (sp_eis_format_to_string (SP_EIS_FORMAT_TABLE), ==, "table");
+}
+
+/* The fuzzer's seed files are real spectra in each format. */
+static void
+test_fuzz_seeds (void)
+{
+  const struct { const char *file; double kelvin; } seeds[] = {
+    { "table.csv", NAN }, { "semicolon-comma.csv", NAN }, { "bare.txt", NAN },
+    { "polar.tsv", NAN }, { "gamry.DTA", NAN }, { "biologic.mpt", 353.15 },
+    { "zplot.z", 423.15 },
+  };
+  g_autoptr(SpEisSpectrum) first = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (seeds); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fuzz", "corpus", "eis-read",
+                                                     seeds[i].file, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SpEisSpectrum) s = sp_eis_read_file (path, &error);
+
+      g_test_message ("%s", seeds[i].file);
+      g_assert_no_error (error);
+      g_assert_cmpuint (s->n_points, ==, 8);
+      if (isnan (seeds[i].kelvin))
+        g_assert_true (isnan (s->temperature_k));
+      else
+        g_assert_cmpfloat_with_epsilon (s->temperature_k, seeds[i].kelvin, 1e-12);
+      if (first == NULL)
+        first = sp_eis_spectrum_copy (s);
+      /* The same spectrum, to the 4 to 6 digits each file was written with. */
+      for (guint k = 0; k < 8; k++)
+        {
+          double scale = hypot (first->z_re_ohm[k], first->z_im_ohm[k]);
+
+          g_assert_cmpfloat_with_epsilon (s->freq_hz[k] / first->freq_hz[k], 1, 1e-5);
+          g_assert_cmpfloat_with_epsilon ((s->z_re_ohm[k] - first->z_re_ohm[k]) / scale, 0, 1e-4);
+          g_assert_cmpfloat_with_epsilon ((s->z_im_ohm[k] - first->z_im_ohm[k]) / scale, 0, 1e-4);
+        }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -705,10 +814,12 @@ main (int    argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
+  sp_gsl_init ();
   tmpdir = test_tmpdir_new ("test-eis-read");
 
   g_test_add_func ("/eis-read/tables", test_tables);
   g_test_add_func ("/eis-read/encodings", test_encodings);
+  g_test_add_func ("/eis-read/own-csv", test_own_csv);
   g_test_add_func ("/eis-read/gamry", test_gamry);
   g_test_add_func ("/eis-read/biologic", test_biologic);
   g_test_add_func ("/eis-read/zplot", test_zplot);
@@ -719,6 +830,8 @@ main (int    argc,
   g_test_add_func ("/eis-read/garbage", test_garbage);
   g_test_add_func ("/eis-read/huge", test_huge);
   g_test_add_func ("/eis-read/missing", test_missing);
+  g_test_add_func ("/eis-read/fuzz-seeds", test_fuzz_seeds);
+  g_test_add_func ("/eis-read/suffixes", test_suffixes);
 
   status = g_test_run ();
   test_tmpdir_remove (tmpdir);

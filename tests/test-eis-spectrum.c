@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "sp-gsl.h"
 #include "sp-eis-spectrum.h"
 
 static void
@@ -95,6 +96,7 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  sp_gsl_init ();
   g_test_add_func ("/eis-spectrum/log-grid", test_log_grid);
   g_test_add_func ("/eis-spectrum/log-grid-bad", test_log_grid_bad);
   g_test_add_func ("/eis-spectrum/copy-and-select", test_copy_and_select);

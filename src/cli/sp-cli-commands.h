@@ -19,5 +19,6 @@ int sp_cli_export   (int argc, char **argv);
 int sp_cli_eis          (int argc, char **argv);
 int sp_cli_eis_simulate (int argc, char **argv);
 int sp_cli_eis_fit      (int argc, char **argv);
+int sp_cli_arrhenius (int argc, char **argv);
 
 G_END_DECLS

@@ -27,6 +27,7 @@ static const Command commands[] = {
   { "presets",  sp_cli_presets,  N_("List the material presets") },
   { "bench",    sp_cli_bench,    N_("Time one full recompute of every plotted curve") },
   { "eis",      sp_cli_eis,      N_("Impedance spectroscopy: equivalent circuits and spectra") },
+  { "arrhenius", sp_cli_arrhenius, N_("Activation energy from conductivities at several temperatures") },
 };
 
 static void

@@ -1,7 +1,5 @@
-/* sp-arrhenius.c — the Arrhenius fit (see the header)
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
- */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* sp-arrhenius.c — the Arrhenius fit (see the header) */
 
 #include "config.h"
 

@@ -1,7 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-eis-read-table.c — the columns of a spectrum table, found by name or
  * by order, and its rows read with a message for every bad one
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
@@ -193,21 +192,6 @@ header_split (const char *line,
     }
   columns_init (cols);
   return NULL;
-}
-
-static guint
-count_numbers_in (char   **fields,
-                  gboolean decimal_comma)
-{
-  guint n = 0;
-
-  for (guint i = 0; fields[i] != NULL; i++)
-    {
-      double v;
-
-      n += sp_text_parse_number (fields[i], decimal_comma, &v);
-    }
-  return n;
 }
 
 /* ---- rows ---------------------------------------------------------------- */
@@ -496,7 +480,7 @@ sp_eis_read_table (const SpTextLines     *text,
         if (first < text->n_lines && !sp_text_is_comment (text->lines[first]))
           {
             g_auto(GStrv) units = sp_text_split (text->lines[first], sep);
-            if (count_numbers_in (units, sep != ',') == 0)
+            if (sp_text_count_numbers (units, sep != ',', NULL) == 0)
               first++;
           }
         cols.names = names;

@@ -10,6 +10,10 @@
 
 G_BEGIN_DECLS
 
+/* A spectrum table has thousands of lines of a hundred bytes at most. */
+#define SP_TEXT_MAX_LINES      1000000
+#define SP_TEXT_MAX_LINE_BYTES 65536
+
 typedef struct
 {
   char  *name;      /* the file's base name, for messages          */
@@ -20,7 +24,8 @@ typedef struct
 /* Decodes @bytes (UTF-8 with or without BOM, UTF-16 with BOM, else
  * Windows-1252, which instruments on Windows write) and splits them into
  * lines (\n, \r\n or \r).  Fails with SP_EIS_READ_ERROR_EMPTY,
- * _TOO_LARGE or _BINARY, the message starting with @name. */
+ * _TOO_LARGE (also beyond SP_TEXT_MAX_LINES), _BINARY or _FORMAT (a line
+ * beyond SP_TEXT_MAX_LINE_BYTES), the message starting with @name. */
 gboolean  sp_text_lines_init    (SpTextLines  *text,
                                  const char   *bytes,
                                  gsize         len,
@@ -47,6 +52,11 @@ char      sp_text_numeric_row   (const char   *line,
 gboolean  sp_text_parse_number  (const char   *field,
                                  gboolean      decimal_comma,
                                  double       *value);
+/* How many of @fields (empty ones aside) are numbers; *@all_numbers
+ * (may be NULL): whether every non-empty one is. */
+guint     sp_text_count_numbers (char        **fields,
+                                 gboolean      decimal_comma,
+                                 gboolean     *all_numbers);
 /* @field for a message: “…” around at most 40 characters, control
  * characters escaped. */
 char     *sp_text_quote         (const char   *field);

@@ -1,7 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-text-table.c — lines, fields, numbers and column names of text tables
  * (see sp-text-table-private.h)
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
@@ -40,7 +39,7 @@ decode (const char  *bytes,
     if (bytes[i] == '\0')
       {
         g_set_error (error, SP_EIS_READ_ERROR, SP_EIS_READ_ERROR_BINARY,
-                     _("%s: not a text file (a zero byte at offset %" G_GSIZE_FORMAT ")"),
+                     _("%s: not a text file (a zero byte at offset %zu)"),
                      name, i);
         return NULL;
       }
@@ -61,7 +60,7 @@ decode (const char  *bytes,
       text = g_convert (bytes, len, "UTF-8", "ISO-8859-1", NULL, NULL, NULL);
     if (text == NULL)
       g_set_error (error, SP_EIS_READ_ERROR, SP_EIS_READ_ERROR_BINARY,
-                   _("%s: not a text file (invalid byte at offset %" G_GSIZE_FORMAT ")"),
+                   _("%s: not a text file (invalid byte at offset %zu)"),
                    name, (gsize) (end - bytes));
     return text;
   }
@@ -127,7 +126,7 @@ sp_text_lines_init (SpTextLines  *text,
     {
       g_string_free (normal, TRUE);
       g_set_error (error, SP_EIS_READ_ERROR, SP_EIS_READ_ERROR_BINARY,
-                   _("%s: not a text file (%" G_GSIZE_FORMAT " control characters)"),
+                   _("%s: not a text file (%zu control characters)"),
                    name, n_control);
       return FALSE;
     }
@@ -139,6 +138,36 @@ sp_text_lines_init (SpTextLines  *text,
       return FALSE;
     }
 
+  /* Bounds that keep a pathological file (millions of empty lines or of
+   * commas) from costing gigabytes in lines and fields. */
+  {
+    gsize n_lines = 1, length = 0;
+
+    for (const char *p = normal->str; *p != '\0'; p++)
+      {
+        if (*p == '\n')
+          {
+            n_lines++;
+            length = 0;
+          }
+        else if (++length > SP_TEXT_MAX_LINE_BYTES)
+          {
+            g_string_free (normal, TRUE);
+            g_set_error (error, SP_EIS_READ_ERROR, SP_EIS_READ_ERROR_FORMAT,
+                         _("%s, line %zu: longer than %d bytes; not a table of numbers"),
+                         name, n_lines, SP_TEXT_MAX_LINE_BYTES);
+            return FALSE;
+          }
+        if (n_lines > SP_TEXT_MAX_LINES)
+          {
+            g_string_free (normal, TRUE);
+            g_set_error (error, SP_EIS_READ_ERROR, SP_EIS_READ_ERROR_TOO_LARGE,
+                         _("%s: more than %d lines; a spectrum file has far fewer"),
+                         name, SP_TEXT_MAX_LINES);
+            return FALSE;
+          }
+      }
+  }
   text->lines = g_strsplit (normal->str, "\n", -1);
   text->n_lines = g_strv_length (text->lines);
   /* A final line end does not start another line. */
@@ -287,14 +316,14 @@ sp_text_parse_number (const char *field,
   return TRUE;
 }
 
-static guint
-count_numbers (char   **fields,
-               gboolean decimal_comma,
-               gboolean *all_numbers)
+guint
+sp_text_count_numbers (char   **fields,
+                       gboolean decimal_comma,
+                       gboolean *all_numbers)
 {
   guint n = 0;
+  gboolean all = TRUE;
 
-  *all_numbers = TRUE;
   for (guint i = 0; fields[i] != NULL; i++)
     {
       double v;
@@ -304,8 +333,10 @@ count_numbers (char   **fields,
       if (sp_text_parse_number (fields[i], decimal_comma, &v))
         n++;
       else
-        *all_numbers = FALSE;
+        all = FALSE;
     }
+  if (all_numbers != NULL)
+    *all_numbers = all;
   return n;
 }
 
@@ -329,7 +360,7 @@ sp_text_numeric_row (const char *line,
         {
           g_auto(GStrv) fields = sp_text_split (line, sep);
           gboolean all;
-          guint n = count_numbers (fields, dc, &all);
+          guint n = sp_text_count_numbers (fields, dc, &all);
 
           if (all && n >= min_numbers)
             {
@@ -510,7 +541,7 @@ sp_text_column_key (const char *name,
 
   /* "Freq/Hz", "z_re_ohm", "sigma_S_per_cm", "Frequency in Hz": the first
    * '/', '_' or blank whose rest is a unit. */
-  for (char *p = t + 1; *p != '\0'; p++)
+  for (char *p = t[0] != '\0' ? t + 1 : t; *p != '\0'; p++)
     if ((*p == '/' || *p == '_' || *p == ' ') && lookup_unit (p + 1, FALSE, unit))
       {
         *p = '\0';
