@@ -442,7 +442,6 @@ drt_arcs (const Curve *c,
 static void
 features_init (Features    *f,
                const Curve *c,
-               const SpEisSpectrum *s,
                guint        want)
 {
   g_autoptr(GArray) peaks = find_peaks (c);
@@ -558,7 +557,6 @@ features_init (Features    *f,
     if (!(f->l_guess > 0))
       f->l_guess = 1e-12;
   }
-  (void) s;
 }
 
 /* A stand-in arc when the spectrum shows none: the whole span, its apex at
@@ -671,7 +669,7 @@ sp_eis_guess_variants (const SpCircuit     *circuit,
   curve_init (&c, spectrum);
   shape_init (&shape, circuit);
   want = shape.arc_items->len;
-  features_init (&f, &c, spectrum, want);
+  features_init (&f, &c, want);
   omega_mid = sqrt (c.omega[0] * c.omega[c.n - 1]);
   found = f.arcs->len;
   starts = g_ptr_array_new_with_free_func (g_free);
