@@ -290,7 +290,6 @@ run_start (Problem                        *pb,
            Outcome                        *out,
            GError                        **error)
 {
-  g_autoptr(GError) local = NULL;
   gsl_vector *x0 = gsl_vector_alloc (pb->n_free);
   guint no_progress = 0;
   double history[STALL_WINDOW];
