@@ -30,6 +30,8 @@ static const EisCommand eis_commands[] = {
     N_("Kramers–Kronig check (Lin-KK) of a measured spectrum") },
   { "drt",      sp_cli_eis_drt,
     N_("Distribution of relaxation times of a measured spectrum, with its peaks") },
+  { "fit", sp_cli_eis_fit,
+    N_("Fit an equivalent circuit to a measured spectrum (values ± standard errors)") },
 };
 
 static char *

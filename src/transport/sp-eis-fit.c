@@ -31,7 +31,9 @@ G_DEFINE_QUARK (sp-eis-fit-error-quark, sp_eis_fit_error)
 
 #define DEFAULT_MAX_ITERATIONS 500
 #define DEFAULT_MAX_STARTS     12
-/* Iterations each start after the first explores with. */
+/* Iterations over which a fit whose χ² has stopped falling is done. */
+#define STALL_WINDOW           10
+/* Iterations each start after the readings of the arcs explores with. */
 #define EXPLORE_ITERATIONS     30
 /* A residual the model cannot produce (overflow far from the data): large
  * but finite, so the trust region rejects the step and shrinks. */
@@ -288,9 +290,9 @@ run_start (Problem                        *pb,
            Outcome                        *out,
            GError                        **error)
 {
-  g_autoptr(GError) local = NULL;
   gsl_vector *x0 = gsl_vector_alloc (pb->n_free);
   guint no_progress = 0;
+  double history[STALL_WINDOW];
   int status, info = 0;
 
   memcpy (pb->p, start, pb->n_params * sizeof (double));
@@ -354,6 +356,23 @@ run_start (Problem                        *pb,
           out->converged = TRUE;
           break;
         }
+
+      /* χ² no longer falling: less than 1e-9 of itself over the last
+       * STALL_WINDOW iterations.  What still moves then is a parameter the
+       * data cannot pin (an R₀ far below the arcs, an α creeping to 1),
+       * whose ln p or logit α would crawl toward infinity for hundreds of
+       * iterations without changing the fit. */
+      {
+        double norm = gsl_blas_dnrm2 (gsl_multifit_nlinear_residual (w));
+        double chi2 = norm * norm, *slot = &history[out->iterations % STALL_WINDOW];
+
+        if (out->iterations > STALL_WINDOW && *slot - chi2 <= 1e-9 * chi2)
+          {
+            out->converged = TRUE;
+            break;
+          }
+        *slot = chi2;
+      }
     }
 
   unpack (pb, gsl_multifit_nlinear_position (w));
@@ -752,10 +771,10 @@ sp_eis_fit (const SpCircuit       *circuit,
   for (guint s = 0; s < starts->len; s++)
     {
       Outcome *o = s == 0 ? &best : &trial;
-      /* The guess runs to the end; the other reading of the arcs (always)
-       * and the variants (when the fit is poor) only explore, and the best
-       * of them is finished below. */
-      guint budget = s == 0 ? max_iterations : MIN (max_iterations, EXPLORE_ITERATIONS);
+      /* The two readings of the arcs run to the end; the variants (when
+       * the fit is poor) only explore, and the best of them is finished
+       * below. */
+      guint budget = s < n_full ? max_iterations : MIN (max_iterations, EXPLORE_ITERATIONS);
 
       if (!run_start (&pb, w, &fdf, starts->pdata[s], budget, cancellable, o, error))
         goto out;
@@ -776,7 +795,7 @@ sp_eis_fit (const SpCircuit       *circuit,
 
   /* An exploring start won but stopped short: finish it from where it
    * stopped. */
-  if (!best.converged && best_start > 0 && best.iterations < max_iterations)
+  if (!best.converged && best_start >= n_full && best.iterations < max_iterations)
     {
       g_autofree double *from = g_memdup2 (best_p, pb.n_params * sizeof (double));
 

@@ -18,7 +18,9 @@
  * The search runs in transformed parameters so that every trial point is
  * valid: a positive parameter p as ln p; a CPE exponent α as the logistic
  * α = 1/(1 + e^(−u)), so 0 < α < 1 (α = 1 itself is reached only as a
- * limit; fix α = 1 to fit an ideal capacitor exactly).
+ * limit; fix α = 1 to fit an ideal capacitor exactly); a CPE's Q, when
+ * its α is free too, as ln(Q ω_ref^α) at the frequency where the element
+ * matters, which decouples the two.
  *
  * Standard errors: from the weighted Jacobian J of the residuals in the
  * ORIGINAL parameters at the optimum (the delta method applied to the
@@ -99,6 +101,9 @@ typedef struct
 
   guint    iterations;      /* of the best start                              */
   guint    n_starts;        /* starts tried                                   */
+  /* The steps and the gradient became negligible (GSL's tests at 1e-10),
+   * χ² fell by less than 1e-9 of itself over 10 iterations, or no step
+   * lowers χ² at all. */
   gboolean converged;
   /* NULL, or why the result should be read with care (did not converge,
    * a parameter is undetermined); translated. */

@@ -30,6 +30,7 @@ typedef struct
   double  tail_dzr;       /* Z′ gained along the tail, Ω                   */
   gboolean has_tail;
   guint   arcs_end;       /* the last point before the tail (descending f) */
+  guint   n_peaks;        /* maxima of −Z″ kept (at most one per block)    */
   double  l_guess;        /* H                                             */
   double  zmax;
 } Features;

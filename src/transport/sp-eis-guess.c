@@ -442,7 +442,6 @@ drt_arcs (const Curve *c,
 static void
 features_init (Features    *f,
                const Curve *c,
-               const SpEisSpectrum *s,
                guint        want)
 {
   g_autoptr(GArray) peaks = find_peaks (c);
@@ -473,14 +472,29 @@ features_init (Features    *f,
     f->r_inf = 1e-3 * MAX (hypot (c->zr[0], c->y[0]), 1e-300);
 
   /* The tail: the last stretch over which −Z″ rises toward low
-   * frequency, from the foot of that rise (not below the last peak). */
+   * frequency as one power of ω, the electrode's CPE (its log-log slope
+   * within 0.2 of the slope at the lowest frequencies), from where that
+   * stops (not below the last peak).  An arc hidden in the rise bends the
+   * slope and so stays outside the tail. */
   t0 = n - 1;
-  while (t0 > 0 && c->ys[t0 - 1] < c->ys[t0])
-    t0--;
+  if (n >= 3 && c->ys[n - 1] > 0 && c->ys[n - 2] > 0 && c->ys[n - 3] > 0)
+    {
+      double end_rate = log (c->ys[n - 1] / c->ys[n - 3]) / log (c->omega[n - 3] / c->omega[n - 1]);
+
+      while (t0 > 0 && c->ys[t0 - 1] > 0 && c->ys[t0 - 1] < c->ys[t0])
+        {
+          double rate = log (c->ys[t0] / c->ys[t0 - 1]) / log (c->omega[t0 - 1] / c->omega[t0]);
+
+          if (fabs (rate - end_rate) > 0.2)
+            break;
+          t0--;
+        }
+    }
   if (peaks->len > 0)
     t0 = MAX (t0, g_array_index (peaks, Peak, peaks->len - 1).index);
   f->has_tail = t0 + 1 < n && c->ys[n - 1] > 1.05 * MAX (c->ys[t0], 0);
   f->arcs_end = f->has_tail ? t0 : n - 1;
+  f->n_peaks = peaks->len;
   features_arcs (f, c, peaks, f->arcs_end);
 
   /* The peaks of −Z″ when they match the blocks (their diameters come
@@ -543,7 +557,6 @@ features_init (Features    *f,
     if (!(f->l_guess > 0))
       f->l_guess = 1e-12;
   }
-  (void) s;
 }
 
 /* A stand-in arc when the spectrum shows none: the whole span, its apex at
@@ -656,7 +669,7 @@ sp_eis_guess_variants (const SpCircuit     *circuit,
   curve_init (&c, spectrum);
   shape_init (&shape, circuit);
   want = shape.arc_items->len;
-  features_init (&f, &c, spectrum, want);
+  features_init (&f, &c, want);
   omega_mid = sqrt (c.omega[0] * c.omega[c.n - 1]);
   found = f.arcs->len;
   starts = g_ptr_array_new_with_free_func (g_free);
@@ -691,11 +704,7 @@ sp_eis_guess_variants (const SpCircuit     *circuit,
       while (alt->len < want)
         split_arc (alt, widest_arc (alt), sqrt (10), 0.5);
       if (!arcs_alike (alt, base))
-        {
-          ADD_START (alt, f.r_inf);
-          if (n_readings != NULL)
-            *n_readings = starts->len;
-        }
+        ADD_START (alt, f.r_inf);
     }
 
   /* Fewer arcs than blocks: each shoulder of −Z″ as an arc besides the
@@ -802,6 +811,12 @@ sp_eis_guess_variants (const SpCircuit     *circuit,
       }
   }
 #undef ADD_START
+
+  /* When −Z″ does not show one peak per block, the second start (the other
+   * reading, or the first with its time constants moved) is as likely as
+   * the first. */
+  if (n_readings != NULL && f.n_peaks != want && starts->len > 1)
+    *n_readings = 2;
 
   features_clear (&f);
   shape_clear (&shape);

@@ -42,9 +42,10 @@ gboolean   sp_eis_guess                 (const SpCircuit     *circuit,
 /* The guess first and then up to @max_starts − 1 alternatives, as a
  * GPtrArray of double arrays (n_params each, owned by the array); NULL
  * with an error for a bad spectrum.  @n_readings (may be NULL): how many
- * leading starts are independent readings of the arcs (the −Z″ peaks and
- * the deconvolution, 2 when they disagree), which a fit should finish;
- * the rest are variations on the first. */
+ * leading starts are equally likely readings of the arcs, which a fit
+ * should finish: 2 when −Z″ does not show one peak per block and the
+ * deconvolution reads the arcs differently, else 1; the rest (the other
+ * reading among them) are variations to explore. */
 GPtrArray *sp_eis_guess_variants        (const SpCircuit     *circuit,
                                          const SpEisSpectrum *spectrum,
                                          guint                max_starts,
