@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "sp-eis-data-view.h"
+#include "sp-eis-read.h"
 
 struct _SpEisDataView
 {
@@ -616,13 +617,13 @@ open_clicked_cb (SpEisDataView *self)
   GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
   g_autoptr(GtkFileFilter) spectra = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-  const char *patterns[] = { "*.csv", "*.tsv", "*.txt", "*.dat", "*.z", "*.dta", "*.mpt" };
+  const char *const *suffixes = sp_eis_read_suffixes ();
 
   if (self->chooser != NULL)
     return;
   gtk_file_filter_set_name (spectra, _("Impedance spectra"));
-  for (guint i = 0; i < G_N_ELEMENTS (patterns); i++)
-    gtk_file_filter_add_suffix (spectra, patterns[i] + 2);
+  for (guint i = 0; suffixes[i] != NULL; i++)
+    gtk_file_filter_add_suffix (spectra, suffixes[i]);
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
   self->chooser = gtk_file_chooser_native_new (_("Open Spectra"),
