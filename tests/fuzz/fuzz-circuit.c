@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "sp-circuit.h"
+#include "sp-gsl.h"
 
 int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
@@ -25,6 +26,7 @@ int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
+  sp_gsl_init ();
   return 0;
 }
 
