@@ -378,14 +378,6 @@ sp_csv_begin (const char *what)
 }
 
 void
-sp_csv_append_number (GString *csv,
-                      double   value,
-                      char     sep)
-{
-  append_number (csv, value, sep);
-}
-
-void
 sp_csv_append_columns (GString           *csv,
                        const char *const *names,
                        const char *const *meanings)

@@ -64,13 +64,10 @@ GString  *sp_csv_structure       (const SpFrame      *frame,
                                   const SpChHistory  *history);
 
 /* Building blocks for the other tables (the impedance figures' in
- * src/plot): the first comment line "# Spinodal VERSION — @what", one
- * number as above followed by @sep, the "# column" comments and the header
- * row (@names and @meanings NULL-terminated, equally long), one row. */
+ * src/plot): the first comment line "# Spinodal VERSION — @what", the
+ * "# column" comments and the header row (@names and @meanings
+ * NULL-terminated, equally long), one row of numbers. */
 GString  *sp_csv_begin           (const char         *what);
-void      sp_csv_append_number   (GString            *csv,
-                                  double              value,
-                                  char                sep);
 void      sp_csv_append_columns  (GString            *csv,
                                   const char *const  *names,
                                   const char *const  *meanings);
