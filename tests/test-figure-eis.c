@@ -30,14 +30,14 @@ typedef struct
 {
   SpEisSpectrum        *data[2];
   SpEisSpectrum        *model;
-  SpEisArc              arcs[3];
+  SpEisFigureArc              arcs[3];
   double                res_f[N_DATA], res_re[N_DATA], res_im[N_DATA];
-  SpEisResiduals        residuals;
+  SpEisFigureResiduals        residuals;
   double                tau[N_DRT], gamma[N_DRT];
-  SpEisDrtPeak          peaks[2];
-  SpEisDrt              drt;
+  SpEisFigureDrtPeak          peaks[2];
+  SpEisFigureDrt              drt;
   double                t_k[5], sigma[3][5], sigma_err[3][5];
-  SpEisArrheniusSeries  series[3];
+  SpEisFigureArrhenius  series[3];
   SpEisFigureData       eis;
   SpFigureData          fig;
 } Fixture;
@@ -129,9 +129,9 @@ fixture_init (Fixture *fx)
       double f = apex_freq (r, q, a);
       double complex z = ceramic_z (&c, f);
 
-      fx->arcs[i] = (SpEisArc) { arc_names[i], f, creal (z), cimag (z) };
+      fx->arcs[i] = (SpEisFigureArc) { arc_names[i], f, creal (z), cimag (z) };
     }
-  fx->arcs[2] = (SpEisArc) { "electrode", 10.0, creal (ceramic_z (&c, 10.0)),
+  fx->arcs[2] = (SpEisFigureArc) { "electrode", 10.0, creal (ceramic_z (&c, 10.0)),
                              cimag (ceramic_z (&c, 10.0)) };
   fx->eis.n_arcs = 3;
   fx->eis.arcs = fx->arcs;
@@ -142,7 +142,7 @@ fixture_init (Fixture *fx)
       fx->res_re[i] = 0.004 * sin (0.5 * i);
       fx->res_im[i] = 0.006 * cos (0.4 * i) - 0.002;
     }
-  fx->residuals = (SpEisResiduals) { N_DATA, fx->res_f, fx->res_re, fx->res_im, "Lin-KK, M = 14" };
+  fx->residuals = (SpEisFigureResiduals) { N_DATA, fx->res_f, fx->res_re, fx->res_im, "Lin-KK, M = 14" };
   fx->eis.residuals = &fx->residuals;
 
   /* Two Gaussian peaks in ln τ, of areas 1 kΩ and 2.5 kΩ. */
@@ -155,9 +155,9 @@ fixture_init (Fixture *fx)
       fx->gamma[i] = 1000.0 * exp (-0.5 * pow ((lt - log (1.3e-5)) / s, 2)) / (s * sqrt (2 * G_PI))
                      + 2500.0 * exp (-0.5 * pow ((lt - log (2e-3)) / s, 2)) / (s * sqrt (2 * G_PI));
     }
-  fx->peaks[0] = (SpEisDrtPeak) { 1.3e-5, 1000.0 };
-  fx->peaks[1] = (SpEisDrtPeak) { 2e-3, 2500.0 };
-  fx->drt = (SpEisDrt) { N_DRT, fx->tau, fx->gamma, 2, fx->peaks };
+  fx->peaks[0] = (SpEisFigureDrtPeak) { 1.3e-5, 1000.0 };
+  fx->peaks[1] = (SpEisFigureDrtPeak) { 2e-3, 2500.0 };
+  fx->drt = (SpEisFigureDrt) { N_DRT, fx->tau, fx->gamma, 2, fx->peaks };
   fx->eis.drt = &fx->drt;
 
   for (guint i = 0; i < 5; i++)
@@ -171,12 +171,12 @@ fixture_init (Fixture *fx)
           fx->sigma[k][i] = a0[k] / t * exp (-ea[k] / (8.617333262e-5 * t)) * (1 + 0.03 * sin (i + k));
           fx->sigma_err[k][i] = 0.05 * fx->sigma[k][i];
         }
-      fx->series[k] = (SpEisArrheniusSeries) { series_names[k], 5, fx->t_k, fx->sigma[k],
+      fx->series[k] = (SpEisFigureArrhenius) { series_names[k], 5, fx->t_k, fx->sigma[k],
                                                fx->sigma_err[k], ea[k], 0.012, a0[k] };
     }
   fx->eis.n_arrhenius = 3;
   fx->eis.arrhenius = fx->series;
-  fx->eis.arrhenius_form = SP_EIS_ARRHENIUS_SIGMA_T;
+  fx->eis.arrhenius_form = SP_EIS_FIGURE_SIGMA_T;
   fx->eis.description = "R0-p(Rb,CPEb)-p(Rgb,CPEgb)-CPEel";
 
   sp_figure_data_init (&fx->fig);
@@ -458,8 +458,8 @@ test_no_data (void)
   SpEisFigureData empty_eis = { 0 };
   SpEisSpectrum *empty_spectrum = sp_eis_spectrum_new (0);
   const SpEisSpectrum *spectra[] = { empty_spectrum };
-  SpEisResiduals no_residuals = { 0 };
-  SpEisDrt no_drt = { 0 };
+  SpEisFigureResiduals no_residuals = { 0 };
+  SpEisFigureDrt no_drt = { 0 };
   SpFigureData data;
   SpPlotStyle style;
 

@@ -23,7 +23,7 @@ typedef struct
   double      apex_freq_hz;   /* > 0                                     */
   double      apex_z_re_ohm;  /* Z′ at the apex, Ω                       */
   double      apex_z_im_ohm;  /* Z″ at the apex, Ω (own sign, < 0)       */
-} SpEisArc;
+} SpEisFigureArc;
 
 /* Relative residuals (Z′ᵢ − Z′ᵢ,model)/|Zᵢ| and (Z″ᵢ − Z″ᵢ,model)/|Zᵢ| as
  * fractions (0.01 is 1 %), from a fit or from Lin-KK. */
@@ -34,13 +34,13 @@ typedef struct
   const double *d_re;
   const double *d_im;
   const char   *title;        /* plain text, e.g. "Lin-KK, M = 12"; may be NULL */
-} SpEisResiduals;
+} SpEisFigureResiduals;
 
 typedef struct
 {
   double tau_s;               /* the peak's position, s                  */
   double r_ohm;               /* its area, the process' resistance, Ω    */
-} SpEisDrtPeak;
+} SpEisFigureDrtPeak;
 
 /* γ(ln τ) on a grid of ascending τ. */
 typedef struct
@@ -49,14 +49,14 @@ typedef struct
   const double       *tau_s;
   const double       *gamma_ohm;
   guint               n_peaks;
-  const SpEisDrtPeak *peaks;
-} SpEisDrt;
+  const SpEisFigureDrtPeak *peaks;
+} SpEisFigureDrt;
 
 typedef enum
 {
-  SP_EIS_ARRHENIUS_SIGMA_T,   /* σT = A exp(−E_a/(k_B T)), A in S K/cm   */
-  SP_EIS_ARRHENIUS_SIGMA,     /* σ = σ₀ exp(−E_a/(k_B T)), σ₀ in S/cm    */
-} SpEisArrheniusForm;
+  SP_EIS_FIGURE_SIGMA_T,   /* σT = A exp(−E_a/(k_B T)), A in S K/cm   */
+  SP_EIS_FIGURE_SIGMA,     /* σ = σ₀ exp(−E_a/(k_B T)), σ₀ in S/cm    */
+} SpEisFigureArrheniusForm;
 
 /* One conductivity (bulk, grain boundary, total) at several temperatures,
  * and its fitted line. */
@@ -70,7 +70,7 @@ typedef struct
   double        ea_ev;            /* fitted E_a, eV; NAN: no line           */
   double        ea_err_ev;        /* its standard error; NAN when unknown   */
   double        prefactor;        /* A (S K/cm) or σ₀ (S/cm) per the form   */
-} SpEisArrheniusSeries;
+} SpEisFigureArrhenius;
 
 typedef struct
 {
@@ -81,15 +81,15 @@ typedef struct
   const SpEisSpectrum         *model;
   const char                  *model_label;   /* plain text; NULL: "model" */
   guint                        n_arcs;
-  const SpEisArc              *arcs;
+  const SpEisFigureArc              *arcs;
 
-  const SpEisResiduals        *residuals;
-  const SpEisDrt              *drt;
+  const SpEisFigureResiduals        *residuals;
+  const SpEisFigureDrt              *drt;
 
-  SpEisArrheniusForm           arrhenius_form;
+  SpEisFigureArrheniusForm           arrhenius_form;
   gboolean                     arrhenius_kelvin;  /* top axis in K, else °C */
   guint                        n_arrhenius;
-  const SpEisArrheniusSeries  *arrhenius;
+  const SpEisFigureArrhenius  *arrhenius;
 
   /* One line for an export's caption: the circuit and its parameters, or
    * the files; NULL: no caption. */

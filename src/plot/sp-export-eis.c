@@ -104,7 +104,7 @@ spectra_csv (SpFigureKind           kind,
 }
 
 static GString *
-residuals_csv (const SpEisResiduals *r)
+residuals_csv (const SpEisFigureResiduals *r)
 {
   static const char *const names[] = { "freq_hz", "res_re_percent", "res_im_percent", NULL };
   static const char *const meanings[] = {
@@ -125,7 +125,7 @@ residuals_csv (const SpEisResiduals *r)
 }
 
 static GString *
-drt_csv (const SpEisDrt *drt)
+drt_csv (const SpEisFigureDrt *drt)
 {
   static const char *const names[] = { "tau_s", "freq_hz", "gamma_ohm", NULL };
   static const char *const meanings[] = {
@@ -162,7 +162,7 @@ arrhenius_csv (const SpEisFigureData *eis)
     "which conductivity (listed above)", "temperature T (K)", "1000/T (1/K)", "sigma (S/cm)",
     "standard error of sigma (S/cm; nan when not known)", "sigma T (S K/cm)", NULL
   };
-  gboolean sigma_t = eis->arrhenius_form == SP_EIS_ARRHENIUS_SIGMA_T;
+  gboolean sigma_t = eis->arrhenius_form == SP_EIS_FIGURE_SIGMA_T;
   GString *csv = sp_csv_begin ("Arrhenius plot: conductivities against temperature");
 
   g_string_append_printf (csv, "# form: %s\n",
@@ -170,7 +170,7 @@ arrhenius_csv (const SpEisFigureData *eis)
                                   : "sigma = sigma0 exp(-Ea/(kB T)), sigma0 in S/cm");
   for (guint k = 0; k < eis->n_arrhenius; k++)
     {
-      const SpEisArrheniusSeries *s = &eis->arrhenius[k];
+      const SpEisFigureArrhenius *s = &eis->arrhenius[k];
 
       g_string_append_printf (csv, "# series %u: %s: ", k, s->label != NULL ? s->label : "");
       comment_number (csv, "ea_ev", s->ea_ev, NULL);
@@ -183,7 +183,7 @@ arrhenius_csv (const SpEisFigureData *eis)
   sp_csv_append_columns (csv, names, meanings);
   for (guint k = 0; k < eis->n_arrhenius; k++)
     {
-      const SpEisArrheniusSeries *s = &eis->arrhenius[k];
+      const SpEisFigureArrhenius *s = &eis->arrhenius[k];
 
       for (guint i = 0; i < s->n; i++)
         {

@@ -267,7 +267,7 @@ sp_figure_eis_residuals_setup (SpFigureSpec       *spec,
                                const SpFigureData *data,
                                const SpPlotStyle  *style)
 {
-  const SpEisResiduals *r = data->eis != NULL ? data->eis->residuals : NULL;
+  const SpEisFigureResiduals *r = data->eis != NULL ? data->eis->residuals : NULL;
   double f_lo = INFINITY, f_hi = -INFINITY, amax = 0.0, lim;
   SpColor band;
 
@@ -349,7 +349,7 @@ sp_figure_eis_residuals_draw (cairo_t            *cr,
                               const SpFigureData *data,
                               const SpPlotStyle  *style)
 {
-  const SpEisResiduals *r = data->eis->residuals;
+  const SpEisFigureResiduals *r = data->eis->residuals;
   SpColor band = style->accent;
   double v0 = sp_axis_map (&spec->y, 0.0);
 

@@ -24,7 +24,7 @@ sp_figure_drt_setup (SpFigureSpec       *spec,
                      const SpFigureData *data,
                      const SpPlotStyle  *style)
 {
-  const SpEisDrt *drt = data->eis != NULL ? data->eis->drt : NULL;
+  const SpEisFigureDrt *drt = data->eis != NULL ? data->eis->drt : NULL;
   double t_lo = INFINITY, t_hi = -INFINITY, g_hi = 0.0;
 
   if (drt == NULL || drt->n < 2)
@@ -61,7 +61,7 @@ sp_figure_drt_setup (SpFigureSpec       *spec,
 
 /* γ at @tau on the grid: linear in ln τ between the neighbouring nodes. */
 static double
-gamma_at (const SpEisDrt *drt,
+gamma_at (const SpEisFigureDrt *drt,
           double          tau)
 {
   for (guint i = 0; i + 1 < drt->n; i++)
@@ -84,7 +84,7 @@ sp_figure_drt_draw (cairo_t            *cr,
                     const SpFigureData *data,
                     const SpPlotStyle  *style)
 {
-  const SpEisDrt *drt = data->eis->drt;
+  const SpEisFigureDrt *drt = data->eis->drt;
   SpColor fill = style->accent;
   guint n_peaks = MIN (drt->n_peaks, SP_FIGURE_MAX_ANNOTATIONS / 2);
   const SpLabelSpot spots[] = {
@@ -166,11 +166,11 @@ arrhenius_y (const SpEisFigureData *eis,
              double                 sigma,
              double                 temperature_k)
 {
-  return eis->arrhenius_form == SP_EIS_ARRHENIUS_SIGMA_T ? sigma * temperature_k : sigma;
+  return eis->arrhenius_form == SP_EIS_FIGURE_SIGMA_T ? sigma * temperature_k : sigma;
 }
 
 static gboolean
-point_usable (const SpEisArrheniusSeries *s,
+point_usable (const SpEisFigureArrhenius *s,
               guint                       i)
 {
   return s->temperature_k[i] > 0.0 && isfinite (s->temperature_k[i])
@@ -192,7 +192,7 @@ sp_figure_arrhenius_setup (SpFigureSpec       *spec,
     }
   for (guint k = 0; k < eis->n_arrhenius; k++)
     {
-      const SpEisArrheniusSeries *s = &eis->arrhenius[k];
+      const SpEisFigureArrhenius *s = &eis->arrhenius[k];
 
       for (guint i = 0; i < s->n; i++)
         if (point_usable (s, i))
@@ -224,7 +224,7 @@ sp_figure_arrhenius_setup (SpFigureSpec       *spec,
                                                     : _("Temperature <i>T</i> (°C)"));
   spec->x_label = g_strdup (_("1000/<i>T</i>"));
   spec->x_unit = g_strdup (_("K⁻¹"));
-  if (eis->arrhenius_form == SP_EIS_ARRHENIUS_SIGMA_T)
+  if (eis->arrhenius_form == SP_EIS_FIGURE_SIGMA_T)
     {
       spec->y_label = g_strdup (_("<i>σT</i>"));
       spec->y_unit = g_strdup (_("S K cm⁻¹"));
@@ -236,7 +236,7 @@ sp_figure_arrhenius_setup (SpFigureSpec       *spec,
     }
   for (guint k = 0; k < MIN (eis->n_arrhenius, SP_FIGURE_MAX_LEGEND); k++)
     {
-      const SpEisArrheniusSeries *s = &eis->arrhenius[k];
+      const SpEisFigureArrhenius *s = &eis->arrhenius[k];
       g_autofree char *name = g_markup_escape_text (s->label != NULL ? s->label : "", -1);
       g_autofree char *label = NULL;
       SpColor color;
@@ -275,7 +275,7 @@ sp_figure_arrhenius_draw (cairo_t            *cr,
   sp_figure_clip_plot (cr, spec);
   for (guint k = 0; k < eis->n_arrhenius; k++)
     {
-      const SpEisArrheniusSeries *s = &eis->arrhenius[k];
+      const SpEisFigureArrhenius *s = &eis->arrhenius[k];
       SpColor color;
 
       sp_figure_eis_series_color (style, k, &color);

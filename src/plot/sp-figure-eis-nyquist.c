@@ -153,7 +153,7 @@ sp_figure_nyquist_annotate (const SpFigureSpec *spec,
                             0.4 * spec->em);
   for (guint i = 0; i < n; i++)
     {
-      const SpEisArc *arc = &eis->arcs[i];
+      const SpEisFigureArc *arc = &eis->arcs[i];
       g_autofree char *f = sp_figure_eis_format_frequency (arc->apex_freq_hz);
 
       if (arc->label != NULL && arc->label[0] != '\0')
