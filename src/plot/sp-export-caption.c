@@ -72,8 +72,7 @@ sp_export_caption_for_figure (SpFigureKind        kind,
 
   /* The impedance figures carry their own line (circuit, parameters,
    * files): the phase-separation model says nothing about them. */
-  if (kind == SP_FIGURE_NYQUIST || kind == SP_FIGURE_BODE || kind == SP_FIGURE_EIS_RESIDUALS ||
-      kind == SP_FIGURE_DRT || kind == SP_FIGURE_ARRHENIUS)
+  if (kind < SP_N_FIGURES && sp_figure_kind_is_impedance (kind))
     return data->eis != NULL && data->eis->description != NULL
            ? g_strdup (data->eis->description) : NULL;
   if (sim && frame->params.problem == SP_CH_PROBLEM_PFHUB1)

@@ -199,13 +199,6 @@ arrhenius_csv (const SpEisFigureData *eis)
   return csv;
 }
 
-gboolean
-sp_export_eis_kind (SpFigureKind kind)
-{
-  return kind == SP_FIGURE_NYQUIST || kind == SP_FIGURE_BODE || kind == SP_FIGURE_EIS_RESIDUALS
-         || kind == SP_FIGURE_DRT || kind == SP_FIGURE_ARRHENIUS;
-}
-
 GString *
 sp_export_eis_csv (SpFigureKind           kind,
                    const SpEisFigureData *eis)

@@ -9,9 +9,7 @@
 
 G_BEGIN_DECLS
 
-/* Whether @kind is one of the impedance page's figures. */
-gboolean  sp_export_eis_kind (SpFigureKind           kind);
-/* Their data as CSV; NULL when @eis lacks what @kind plots. */
+/* The impedance figures' data as CSV; NULL when @eis lacks what @kind plots. */
 GString  *sp_export_eis_csv  (SpFigureKind           kind,
                               const SpEisFigureData *eis);
 

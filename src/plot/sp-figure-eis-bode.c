@@ -317,7 +317,11 @@ sp_figure_eis_residuals_setup (SpFigureSpec       *spec,
                                     SP_MARKER_SQUARE, _("imaginary part Δ<i>Z</i>″/|<i>Z</i>|"));
   band = style->accent;
   band.alpha = 0.14;
-  sp_figure_spec_add_legend (spec, SP_LEGEND_FILL, &band, _("±1 %"));
+  {
+    g_autofree char *one = g_strdup_printf (_("±%d %%"), 1);
+
+    sp_figure_spec_add_legend (spec, SP_LEGEND_FILL, &band, one);
+  }
 }
 
 static void

@@ -155,6 +155,8 @@ sp_figure_nyquist_annotate (const SpFigureSpec *spec,
     {
       const SpEisFigureArc *arc = &eis->arcs[i];
       g_autofree char *f = sp_figure_eis_format_frequency (arc->apex_freq_hz);
+      double u = sp_axis_map (&spec->x, arc->apex_z_re_ohm);
+      double v = sp_axis_map (&spec->y, -arc->apex_z_im_ohm);
 
       if (arc->label != NULL && arc->label[0] != '\0')
         {
@@ -164,10 +166,11 @@ sp_figure_nyquist_annotate (const SpFigureSpec *spec,
         }
       else
         label_markup[i] = g_steal_pointer (&f);
-      has[i] = sp_figure_place_label (spec, style, 0.9, label_markup[i],
-                                      sp_axis_map (&spec->x, arc->apex_z_re_ohm),
-                                      sp_axis_map (&spec->y, -arc->apex_z_im_ohm),
-                                      spots, G_N_ELEMENTS (spots), annotations, &placement[i]);
+      /* An apex outside the view (beyond the measured frequencies) gets
+       * no label: pulled to the edge it would point at nothing. */
+      has[i] = u >= spec->px && u <= spec->px + spec->pw && v >= spec->py && v <= spec->py + spec->ph
+               && sp_figure_place_label (spec, style, 0.9, label_markup[i], u, v, spots,
+                                         G_N_ELEMENTS (spots), annotations, &placement[i]);
     }
 }
 

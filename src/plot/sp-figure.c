@@ -166,6 +166,13 @@ sp_figure_kind_from_id (const char   *id,
   return FALSE;
 }
 
+gboolean
+sp_figure_kind_is_impedance (SpFigureKind kind)
+{
+  return kind == SP_FIGURE_NYQUIST || kind == SP_FIGURE_BODE || kind == SP_FIGURE_EIS_RESIDUALS ||
+         kind == SP_FIGURE_DRT || kind == SP_FIGURE_ARRHENIUS;
+}
+
 const char *
 sp_figure_kind_title (SpFigureKind kind)
 {
@@ -516,8 +523,7 @@ sp_figure_frequency_at (SpFigureKind        kind,
   g_return_val_if_fail (data != NULL && style != NULL, FALSE);
   g_return_val_if_fail (kind < SP_N_FIGURES, FALSE);
 
-  if (kind != SP_FIGURE_NYQUIST && kind != SP_FIGURE_BODE && kind != SP_FIGURE_EIS_RESIDUALS &&
-      kind != SP_FIGURE_DRT)
+  if (!sp_figure_kind_is_impedance (kind) || kind == SP_FIGURE_ARRHENIUS)
     return FALSE;
   sp_figure_spec_compute (kind, data, style, width, height, &spec);
   found = spec.has_data && sp_figure_eis_frequency_at (kind, &spec, data, x, y, freq_hz);

@@ -81,6 +81,9 @@ void         sp_figure_draw             (cairo_t            *cr,
 const char  *sp_figure_kind_to_id       (SpFigureKind        kind);
 gboolean     sp_figure_kind_from_id     (const char         *id,
                                          SpFigureKind       *kind);
+/* Whether @kind is one of the impedance page's figures (nyquist, bode,
+ * eis-residuals, drt, arrhenius), which draw SpFigureData.eis. */
+gboolean     sp_figure_kind_is_impedance (SpFigureKind       kind);
 /* Translated title and a two-or-three-sentence explanation for students. */
 const char  *sp_figure_kind_title       (SpFigureKind        kind);
 const char  *sp_figure_kind_explanation (SpFigureKind        kind);
