@@ -340,6 +340,26 @@ test_apex_labels (void)
         }
       sp_figure_spec_clear (&spec);
     }
+  /* An apex outside the view (beyond the measured band) gets no label. */
+  {
+    SpFigureSpec spec;
+    SpAnnotations annotations;
+    SpLabelPlacement placement[SP_EIS_MAX_ARCS];
+    gboolean has[SP_EIS_MAX_ARCS];
+    char *markup[SP_EIS_MAX_ARCS] = { NULL };
+    SpEisFigureArc saved = fx.arcs[2];
+
+    fx.arcs[2].apex_z_re_ohm = 1e7;
+    sp_figure_spec_compute (SP_FIGURE_NYQUIST, &fx.fig, &style, 800, 560, &spec);
+    g_assert_cmpfloat (spec.x.max, <, 1e7);
+    sp_figure_nyquist_annotate (&spec, &fx.fig, &style, &annotations, markup, placement, has);
+    g_assert_true (has[0]);
+    g_assert_false (has[2]);
+    for (guint i = 0; i < 3; i++)
+      g_free (markup[i]);
+    sp_figure_spec_clear (&spec);
+    fx.arcs[2] = saved;
+  }
   /* Unlabelled arcs get the frequency alone. */
   fx.arcs[0].label = NULL;
   {
