@@ -777,6 +777,42 @@ test_top_axes (void)
   fixture_clear (&fx);
 }
 
+/* A slider redraws Nyquist and Bode: each well within a few frames at a
+ * projector's size (the best of five, on a shared machine). */
+static void
+test_draw_time (void)
+{
+  Fixture fx;
+  SpPlotStyle style;
+
+  fixture_init (&fx);
+  sp_plot_style_init_light (&style);
+  style.scale = 1.45;
+  for (guint k = 0; k < G_N_ELEMENTS (eis_kinds); k++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1280, 720);
+      double best = INFINITY;
+
+      for (int rep = 0; rep < 5; rep++)
+        {
+          cairo_t *cr = cairo_create (surface);
+          gint64 t0 = g_get_monotonic_time ();
+
+          sp_figure_draw (cr, 1280, 720, eis_kinds[k], &fx.fig, &style);
+          cairo_surface_flush (surface);
+          best = MIN (best, (g_get_monotonic_time () - t0) / 1000.0);
+          cairo_destroy (cr);
+        }
+      g_test_message ("%s at 1280 × 720: %.1f ms", sp_figure_kind_to_id (eis_kinds[k]), best);
+      if (g_getenv ("SP_TEST_EIS_PNG") != NULL)
+        g_printerr ("%s at 1280 × 720: %.1f ms\n", sp_figure_kind_to_id (eis_kinds[k]), best);
+      g_assert_cmpfloat (best, <, 250.0);
+      cairo_surface_destroy (surface);
+    }
+  sp_plot_style_clear (&style);
+  fixture_clear (&fx);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -792,5 +828,6 @@ main (int argc, char **argv)
   g_test_add_func ("/figure-eis/csv", test_csv);
   g_test_add_func ("/figure-eis/many-spectra", test_many_spectra);
   g_test_add_func ("/figure-eis/top-axes", test_top_axes);
+  g_test_add_func ("/figure-eis/draw-time", test_draw_time);
   return g_test_run ();
 }

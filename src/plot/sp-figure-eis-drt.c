@@ -147,6 +147,8 @@ sp_figure_drt_draw (cairo_t            *cr,
           cairo_move_to (cr, u, spec->py);
           cairo_line_to (cr, u, spec->py + spec->ph);
           sp_figure_stroke (cr, &style->marker, spec->lw, FALSE);
+          if (!sp_figure_eis_readout_fits (spec))
+            return;
           sp_plot_text_measure (style, 0.9, 0, text, -1, &tw, NULL);
           x = u + 0.5 * spec->em;
           if (x + tw > spec->px + spec->pw - 0.3 * spec->em)
