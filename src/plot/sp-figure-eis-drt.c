@@ -123,7 +123,11 @@ sp_figure_drt_draw (cairo_t            *cr,
     {
       g_autofree char *t = sp_figure_eis_format_si (drt->peaks[i].tau_s, "s");
       g_autofree char *r = sp_figure_eis_format_si (drt->peaks[i].r_ohm, "Ω");
-      g_autofree char *markup = g_strdup_printf (_("<i>τ</i> = %s\n<i>R</i> = %s"), t, r);
+      /* The process' capacitance C = τ/R, which says what it is (bulk,
+       * grain boundary, electrode: Irvine, Sinclair & West). */
+      g_autofree char *c = sp_figure_eis_format_si (drt->peaks[i].tau_s / drt->peaks[i].r_ohm, "F");
+      g_autofree char *markup = g_strdup_printf (_("<i>τ</i> = %s\n<i>R</i> = %s\n<i>C</i> = %s"),
+                                                 t, r, c);
       SpLabelPlacement placement;
 
       if (sp_figure_place_label (spec, style, 0.85, markup,
