@@ -337,4 +337,3 @@ sp_cli_export_eis_build_model (SpCliEisFigure      *figure,
   figure->params = g_steal_pointer (&params);
   return TRUE;
 }
-
