@@ -11,10 +11,14 @@
  * of log(−Z″) against log ω at the lowest frequencies, a Warburg from the
  * 45° line).  PHYSICS-TRANSPORT.md §1.
  *
- * A guess is only a start: where the spectrum is ambiguous (fewer arcs
- * visible than blocks, overlapping arcs) sp_eis_guess_variants() offers
- * alternative starts (other splits of the arcs, scaled time constants)
- * for the fit's multi-start.
+ * The arcs are read twice: from the maxima of −Z″, and from a light
+ * ridge-regularised distribution of relaxation times of −Z″ (which also
+ * sees a small arc on a large one's flank); the reading with one arc per
+ * block comes first.  A guess is only a start: where the spectrum is
+ * ambiguous (fewer arcs visible than blocks, overlapping arcs)
+ * sp_eis_guess_variants() offers alternative starts (the other reading,
+ * shoulders of −Z″, other splits of the arcs, shifted time constants) for
+ * the fit's multi-start.
  */
 #pragma once
 
