@@ -22,8 +22,8 @@
 #define KERNEL_REACH     7.0     /* |s| ≤ 7/ε: the Gaussian below e^−49   */
 #define KERNEL_EPSREL    1e-13
 #define QUAD_LIMIT       200
-#define GCV_LOG_MIN      (-10.0)
-#define GCV_LOG_MAX      1.0
+#define GCV_LOG_MIN      (-7.0)
+#define GCV_LOG_MAX      0.0
 #define GCV_LOG_STEP     0.5
 #define GCV_REFINE_ITERS 40
 #define OUT_PER_SPACING  10

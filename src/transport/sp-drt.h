@@ -35,8 +35,10 @@
  * Electrochem. Soc. 170, 030502 (2023), eq. 13, as pyDRTtools computes it),
  * on the unconstrained regularised problem:
  *   GCV(λ) = n ‖(I − K) Z‖² / (tr (I − K))²,  K = A (AᵀA + λM)⁻¹ Aᵀ,
- * n = 2N; minimised over log₁₀ λ on a grid from −10 to 1 (step 0.5), then
- * refined by Brent's method (gsl_min) between the grid neighbours.
+ * n = 2N; minimised over log₁₀ λ on a grid from −7 to 0 (step 0.5; the
+ * bounds pyDRTtools' search uses), then refined by Brent's method
+ * (gsl_min) between the grid neighbours.  Noise-free data drive GCV to the
+ * smallest λ; the floor keeps γ from rippling about a broad arc's tails.
  *
  * Peaks: local maxima of γ above a threshold (1 % of the largest by
  * default), located by Newton's method on γ′ (analytic); each peak's
