@@ -100,18 +100,44 @@ print_json (const char        *path,
   printf ("%s\n", text);
 }
 
+/* printf pads bytes, not characters: μ, χ², R₀ are multibyte, CJK labels
+ * two columns wide. */
+static void
+print_row (const char *label,
+           const char *value)
+{
+  glong width = 0;
+
+  for (const char *p = label; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (!g_unichar_iszerowidth (ch))
+        width += g_unichar_iswide (ch) ? 2 : 1;
+    }
+  printf ("  %s%*s %s\n", label, (int) MAX (28 - width, 0), "", value);
+}
+
 static void
 print_table (const char        *path,
              const SpDrtResult *r)
 {
   /* Translators: the heading of `eis drt`: the file and the point count. */
   printf (_("Distribution of relaxation times of %s, %u points\n"), path, r->n_points);
-  printf ("  %-28s %.4g (%s)\n", "λ", r->lambda,
-          r->lambda_from_gcv ? _("generalised cross-validation") : _("given"));
-  printf ("  %-28s %.6g Ω\n", "R∞", r->r_inf_ohm);
-  printf ("  %-28s %.6g H\n", "L", r->inductance_h);
-  printf ("  %-28s %.6g Ω\n", _("total of γ"), r->polarisation_ohm);
-  printf ("\n  %12s %12s %14s %12s\n", "τ/s", "f/Hz", "R/Ω", "C/F");
+  {
+    g_autofree char *lambda = g_strdup_printf ("%.4g (%s)", r->lambda,
+                                               r->lambda_from_gcv
+                                               ? _("generalised cross-validation") : _("given"));
+    g_autofree char *r_inf = g_strdup_printf ("%.6g Ω", r->r_inf_ohm);
+    g_autofree char *l = g_strdup_printf ("%.6g H", r->inductance_h);
+    g_autofree char *total = g_strdup_printf ("%.6g Ω", r->polarisation_ohm);
+
+    print_row ("λ", lambda);
+    print_row ("R∞", r_inf);
+    print_row ("L", l);
+    print_row (_("total of γ"), total);
+  }
+  printf ("\n           τ/s         f/Hz            R/Ω          C/F\n");
   for (guint k = 0; k < r->n_peaks; k++)
     printf ("  %12.4g %12.4g %14.6g %12.4g\n", r->peaks[k].tau_s, r->peaks[k].freq_hz,
             r->peaks[k].resistance_ohm, r->peaks[k].capacitance_f);

@@ -102,6 +102,24 @@ print_json (const char           *path,
   printf ("%s\n", text);
 }
 
+/* printf pads bytes, not characters: μ, χ², R₀ are multibyte, CJK labels
+ * two columns wide. */
+static void
+print_row (const char *label,
+           const char *value)
+{
+  glong width = 0;
+
+  for (const char *p = label; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (!g_unichar_iszerowidth (ch))
+        width += g_unichar_iswide (ch) ? 2 : 1;
+    }
+  printf ("  %s%*s %s\n", label, (int) MAX (28 - width, 0), "", value);
+}
+
 static void
 print_table (const char           *path,
              const SpLinKKOptions *o,
@@ -113,17 +131,32 @@ print_table (const char           *path,
    * (complex, real or imag, untranslated keywords). */
   printf (_("Kramers–Kronig check (Lin-KK) of %s, %s fit, %u points\n"),
           path, sp_linkk_fit_to_string (o->fit), r->n_points);
-  printf ("  %-28s %u\n", _("RC elements M"), r->m);
-  printf ("  %-28s %.4f (c = %.3g)%s\n", _("μ"), r->mu, o->c,
-          r->mu_reached ? "" : _(", never below c up to the cap"));
-  printf ("  %-28s %.4g\n", _("pseudo-χ²"), r->pseudo_chi2);
-  printf ("  %-28s %.6g Ω\n", "R₀", r->r0_ohm);
-  if (o->add_inductance)
-    printf ("  %-28s %.6g H\n", _("series inductance"), r->inductance_h);
-  if (o->add_capacitance)
-    printf ("  %-28s %.6g F\n", _("series capacitance"), r->capacitance_f);
+  {
+    g_autofree char *m = g_strdup_printf ("%u", r->m);
+    g_autofree char *mu = g_strdup_printf ("%.4f (c = %.3g)%s", r->mu, o->c,
+                                           r->mu_reached ? "" : _(", never below c up to the cap"));
+    g_autofree char *chi2 = g_strdup_printf ("%.4g", r->pseudo_chi2);
+    g_autofree char *r0 = g_strdup_printf ("%.6g Ω", r->r0_ohm);
+
+    print_row (_("RC elements M"), m);
+    print_row ("μ", mu);
+    print_row ("pseudo-χ²", chi2);
+    print_row ("R₀", r0);
+    if (o->add_inductance)
+      {
+        g_autofree char *l = g_strdup_printf ("%.6g H", r->inductance_h);
+
+        print_row (_("series inductance"), l);
+      }
+    if (o->add_capacitance)
+      {
+        g_autofree char *c = g_strdup_printf ("%.6g F", r->capacitance_f);
+
+        print_row (_("series capacitance"), c);
+      }
+  }
   printf ("\n%s\n\n", why);
-  printf ("  %14s %10s %10s\n", "f/Hz", "Δ′/%", "Δ″/%");
+  printf ("            f/Hz       Δ′/%%       Δ″/%%\n");
   for (guint i = 0; i < r->n_points; i++)
     printf ("  %14.6g %10.4f %10.4f\n", r->freq_hz[i], 100 * r->residual_re[i],
             100 * r->residual_im[i]);
