@@ -130,6 +130,34 @@ check_random (guint  m,
     for (guint j = 0; j < n; j++)
       g_assert_cmpfloat (fabs (x[j] - expected_x[j]), <=, 1e-9 * (1 + fabs (expected_x[j])));
 
+  /* The Gram form reaches the same optimum (to the precision the squared
+   * condition number leaves). */
+  {
+    double h[16 * 16], c[16], xg[16];
+
+    for (guint j = 0; j < n; j++)
+      {
+        c[j] = 0;
+        for (guint i = 0; i < m; i++)
+          c[j] += a[i * n + j] * b[i];
+        for (guint k = 0; k < n; k++)
+          {
+            h[j * n + k] = 0;
+            for (guint i = 0; i < m; i++)
+              h[j * n + k] += a[i * n + j] * a[i * n + k];
+          }
+      }
+    g_assert_true (sp_nnls_solve_gram (h, c, n, xg, &error));
+    g_assert_no_error (error);
+    for (guint j = 0; j < n; j++)
+      g_assert_cmpfloat (xg[j], >=, 0);
+    g_assert_cmpfloat (fabs (objective (a, m, n, b, xg) - expected), <=,
+                       1e-8 * MAX (expected, 1e-300) + 1e-12);
+    if (m >= n)
+      for (guint j = 0; j < n; j++)
+        g_assert_cmpfloat (fabs (xg[j] - expected_x[j]), <=, 1e-6 * (1 + fabs (expected_x[j])));
+  }
+
   /* KKT: the gradient Aᵀ(b − Ax) is ≤ 0 where x = 0 and 0 where x > 0. */
   for (guint j = 0; j < n; j++)
     {

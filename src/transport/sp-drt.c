@@ -28,6 +28,9 @@
 #define GCV_REFINE_ITERS 40
 #define OUT_PER_SPACING  10
 #define MIN_POINTS       5
+/* More centres than this resolve nothing more (a Gaussian is two spacings
+ * wide) and cost O(n³) in the GCV and NNLS solves. */
+#define MAX_BASIS        120
 
 void
 sp_drt_options_init (SpDrtOptions *options)
@@ -150,6 +153,20 @@ sp_drt_penalty (double d,
 
 /* ---- the problem ------------------------------------------------------- */
 
+static guint
+basis_stride (guint n_points)
+{
+  return (n_points - 1 + MAX_BASIS - 2) / (MAX_BASIS - 1);
+}
+
+static guint
+basis_count (guint n_points)
+{
+  guint stride = basis_stride (n_points);
+
+  return (n_points - 1 + stride - 1) / stride + 1;
+}
+
 typedef struct
 {
   guint       n;          /* points                                     */
@@ -262,7 +279,7 @@ problem_init (Problem             *pr,
 
   pr->n = s->n_points;
   pr->rows = 2 * pr->n;
-  pr->nb = pr->n;
+  pr->nb = basis_count (pr->n);
   pr->first_basis = o->fit_inductance ? 2 : 1;
   pr->p = pr->first_basis + pr->nb;
   pr->omega = g_new (double, pr->n);
@@ -275,7 +292,11 @@ problem_init (Problem             *pr,
       w_min = MIN (w_min, pr->omega[i]);
       w_max = MAX (w_max, pr->omega[i]);
     }
-  spacing = (log (w_max) - log (w_min)) / (pr->nb - 1);
+  /* One centre per point's spacing, or every stride-th spacing on long
+   * spectra: on a log-even grid each ln ω + yₙ is then one of few values
+   * and the integrals are shared (the last centre may lie up to a stride
+   * beyond 1/ω_min). */
+  spacing = (log (w_max) - log (w_min)) / (pr->n - 1) * basis_stride (pr->n);
   for (guint k = 0; k < pr->nb; k++)
     centres[k] = -log (w_max) + spacing * k;
   *epsilon = o->fwhm_coefficient * 2 * sqrt (G_LN2) / spacing;
@@ -481,9 +502,11 @@ out:
 
 /* ---- the constrained solve --------------------------------------------- */
 
-/* min ‖Ãx̃ − Z‖² + λ x̃ᵀM̃x̃, γ part ≥ 0 (R∞, L too unless @free), as NNLS
- * on [Ã; √λ Λ^½ Vᵀ] (M̃ = V Λ Vᵀ); free unknowns split as x⁺ − x⁻.  Writes
- * the unscaled unknowns. */
+/* min ‖Ãx̃ − Z‖² + λ x̃ᵀM̃x̃, γ part ≥ 0 (R∞, L too unless @free), as NNLS:
+ * first in Gram form, H = ÃᵀÃ + λM̃ and c = ÃᵀZ (fast: O(p³) per passive
+ * set); should that fail, on the stacked matrix [Ã; √λ Λ^½ Vᵀ]
+ * (M̃ = V Λ Vᵀ) by QR.  Free unknowns are split as x⁺ − x⁻.  Writes the
+ * unscaled unknowns. */
 static gboolean
 solve_nonnegative (const Problem *pr,
                    double         lambda,
@@ -492,51 +515,79 @@ solve_nonnegative (const Problem *pr,
                    GError       **error)
 {
   guint n_free = free_series ? pr->first_basis : 0, cols = pr->p + n_free;
-  guint rows = pr->rows + pr->p;
-  g_autofree double *e = g_new0 (double, (gsize) rows * cols);
-  g_autofree double *f = g_new0 (double, rows);
   g_autofree double *sol = g_new (double, cols);
-  gsl_matrix *mcopy = gsl_matrix_alloc (pr->p, pr->p);
-  gsl_vector *eval = gsl_vector_alloc (pr->p);
-  gsl_matrix *evec = gsl_matrix_alloc (pr->p, pr->p);
-  gsl_eigen_symmv_workspace *ews = gsl_eigen_symmv_alloc (pr->p);
-  int status;
+  gboolean ok;
 
-  gsl_matrix_memcpy (mcopy, pr->m);
-  status = gsl_eigen_symmv (mcopy, eval, evec, ews);
-  gsl_eigen_symmv_free (ews);
-  gsl_matrix_free (mcopy);
-  if (status != GSL_SUCCESS)
+  {
+    g_autofree double *h = g_new (double, (gsize) cols * cols);
+    g_autofree double *c = g_new (double, cols);
+
+    /* Column j ≥ p is −(column j − p): its Gram entries change sign once
+     * for each such index. */
+    for (guint i = 0; i < cols; i++)
+      {
+        guint si = i < pr->p ? i : i - pr->p;
+        double sign_i = i < pr->p ? 1 : -1;
+
+        c[i] = sign_i * gsl_vector_get (pr->c, si);
+        for (guint j = 0; j < cols; j++)
+          {
+            guint sj = j < pr->p ? j : j - pr->p;
+            double sign = sign_i * (j < pr->p ? 1 : -1);
+
+            h[(gsize) i * cols + j] = sign * (gsl_matrix_get (pr->g, si, sj) +
+                                              lambda * gsl_matrix_get (pr->m, si, sj));
+          }
+      }
+    ok = sp_nnls_solve_gram (h, c, cols, sol, NULL);
+  }
+  if (!ok)
     {
+      guint rows = pr->rows + pr->p;
+      g_autofree double *e = g_new0 (double, (gsize) rows * cols);
+      g_autofree double *f = g_new0 (double, rows);
+      gsl_matrix *mcopy = gsl_matrix_alloc (pr->p, pr->p);
+      gsl_vector *eval = gsl_vector_alloc (pr->p);
+      gsl_matrix *evec = gsl_matrix_alloc (pr->p, pr->p);
+      gsl_eigen_symmv_workspace *ews = gsl_eigen_symmv_alloc (pr->p);
+      int status;
+
+      gsl_matrix_memcpy (mcopy, pr->m);
+      status = gsl_eigen_symmv (mcopy, eval, evec, ews);
+      gsl_eigen_symmv_free (ews);
+      gsl_matrix_free (mcopy);
+      if (status != GSL_SUCCESS)
+        {
+          gsl_vector_free (eval);
+          gsl_matrix_free (evec);
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                       _("the DRT penalty matrix could not be decomposed: %s"),
+                       gsl_strerror (status));
+          return FALSE;
+        }
+      for (guint i = 0; i < pr->rows; i++)
+        {
+          for (guint j = 0; j < pr->p; j++)
+            e[(gsize) i * cols + j] = gsl_matrix_get (pr->a, i, j);
+          f[i] = pr->z[i];
+        }
+      for (guint k = 0; k < pr->p; k++)
+        {
+          /* Row k of Λ^½ Vᵀ: √λₖ times eigenvector k (round-off may leave
+           * a tiny negative λₖ on this positive semi-definite matrix). */
+          double root = sqrt (lambda * MAX (gsl_vector_get (eval, k), 0));
+
+          for (guint j = 0; j < pr->p; j++)
+            e[(gsize) (pr->rows + k) * cols + j] = root * gsl_matrix_get (evec, j, k);
+        }
+      for (guint j = 0; j < n_free; j++)
+        for (guint i = 0; i < rows; i++)
+          e[(gsize) i * cols + pr->p + j] = -e[(gsize) i * cols + j];
       gsl_vector_free (eval);
       gsl_matrix_free (evec);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("the DRT penalty matrix could not be decomposed: %s"), gsl_strerror (status));
-      return FALSE;
+      if (!sp_nnls_solve (e, rows, cols, f, sol, error))
+        return FALSE;
     }
-  for (guint i = 0; i < pr->rows; i++)
-    {
-      for (guint j = 0; j < pr->p; j++)
-        e[(gsize) i * cols + j] = gsl_matrix_get (pr->a, i, j);
-      f[i] = pr->z[i];
-    }
-  for (guint k = 0; k < pr->p; k++)
-    {
-      /* Row k of Λ^½ Vᵀ: √λₖ times eigenvector k (round-off may leave a
-       * tiny negative λₖ on this positive semi-definite matrix). */
-      double root = sqrt (lambda * MAX (gsl_vector_get (eval, k), 0));
-
-      for (guint j = 0; j < pr->p; j++)
-        e[(gsize) (pr->rows + k) * cols + j] = root * gsl_matrix_get (evec, j, k);
-    }
-  for (guint j = 0; j < n_free; j++)
-    for (guint i = 0; i < rows; i++)
-      e[(gsize) i * cols + pr->p + j] = -e[(gsize) i * cols + j];
-  gsl_vector_free (eval);
-  gsl_matrix_free (evec);
-
-  if (!sp_nnls_solve (e, rows, cols, f, sol, error))
-    return FALSE;
   for (guint j = 0; j < pr->p; j++)
     x[j] = (sol[j] - (j < n_free ? sol[pr->p + j] : 0)) * pr->scale[j];
   return TRUE;
@@ -727,7 +778,7 @@ sp_drt_compute (const SpEisSpectrum *spectrum,
     return NULL;
 
   r = g_new0 (SpDrtResult, 1);
-  r->n_basis = spectrum->n_points;
+  r->n_basis = basis_count (spectrum->n_points);
   r->centre_ln_tau = g_new (double, r->n_basis);
   r->weight_ohm = g_new0 (double, r->n_basis);
   r->derivative = options->derivative;

@@ -11,7 +11,10 @@
  *   γ(y) = Σₙ xₙ φ(y − yₙ),  φ(s) = exp(−(ε s)²),  y = ln τ,
  * with one centre per measured point, evenly spaced in ln τ from 1/ω_max to
  * 1/ω_min (DRTtools puts them at 1/f, shifting the window ln 2π towards
- * slow processes; here it covers the τ the data resolve).  The shape factor
+ * slow processes; here it covers the τ the data resolve).  Long spectra
+ * get a centre every k-th point spacing instead, k the smallest stride
+ * that keeps them at 120 or fewer: more resolve nothing (a Gaussian is two
+ * spacings wide) and cost O(n³).  The shape factor
  * follows DRTtools' default "FWHM coefficient" 0.5: ε = 0.5 · 2√(ln 2)/Δ,
  * Δ the spacing of the centres, i.e. each Gaussian is 2Δ wide at half its
  * height.
