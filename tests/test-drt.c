@@ -444,6 +444,14 @@ test_bad_input (void)
   s->freq_hz[4] = s->freq_hz[1];
   expect_error (s, NULL, "points 2 and 5");
   sp_eis_spectrum_free (s);
+  s = sp_eis_spectrum_new (10001);
+  for (guint i = 0; i < s->n_points; i++)
+    {
+      s->freq_hz[i] = 1 + i;
+      s->z_re_ohm[i] = 1;
+    }
+  expect_error (s, NULL, "at most 10000 points");
+  sp_eis_spectrum_free (s);
 
   sp_drt_options_init (&o);
   o.derivative = 3;

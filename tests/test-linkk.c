@@ -459,6 +459,16 @@ test_bad_input (void)
   sp_eis_spectrum_free (s);
   s = NULL;
 
+  s = sp_eis_spectrum_new (10001);
+  for (guint i = 0; i < s->n_points; i++)
+    {
+      s->freq_hz[i] = 1 + i;
+      s->z_re_ohm[i] = 1;
+    }
+  expect_error (s, NULL, "at most 10000 points");
+  sp_eis_spectrum_free (s);
+  s = NULL;
+
   sp_linkk_options_init (&o);
   o.c = 1;
   expect_error (good, &o, "threshold c");

@@ -28,6 +28,7 @@
 #define GCV_REFINE_ITERS 40
 #define OUT_PER_SPACING  10
 #define MIN_POINTS       5
+#define MAX_POINTS       10000u
 /* More centres than this resolve nothing more (a Gaussian is two spacings
  * wide) and cost O(n³) in the GCV and NNLS solves. */
 #define MAX_BASIS        120
@@ -195,6 +196,30 @@ problem_clear (Problem *pr)
   g_clear_pointer (&pr->c, gsl_vector_free);
 }
 
+static gint
+compare_frequency (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      freq)
+{
+  double fa = ((const double *) freq)[*(const guint *) a];
+  double fb = ((const double *) freq)[*(const guint *) b];
+
+  return (fa > fb) - (fa < fb);
+}
+
+/* The indices of the @n points by increasing frequency. */
+static guint *
+frequency_order (const double *freq,
+                 guint         n)
+{
+  guint *order = g_new (guint, n);
+
+  for (guint i = 0; i < n; i++)
+    order[i] = i;
+  g_qsort_with_data (order, n, sizeof (guint), compare_frequency, (gpointer) freq);
+  return order;
+}
+
 static gboolean
 check_input (const SpEisSpectrum *s,
              const SpDrtOptions  *o,
@@ -205,6 +230,13 @@ check_input (const SpEisSpectrum *s,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    _("the DRT needs at least %u points, the spectrum has %u"),
                    MIN_POINTS, s->n_points);
+      return FALSE;
+    }
+  if (s->n_points > MAX_POINTS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("the DRT takes at most %u points, the spectrum has %u"),
+                   MAX_POINTS, s->n_points);
       return FALSE;
     }
   for (guint i = 0; i < s->n_points; i++)
@@ -223,15 +255,20 @@ check_input (const SpEisSpectrum *s,
                        i + 1, s->freq_hz[i]);
           return FALSE;
         }
-      for (guint j = 0; j < i; j++)
-        if (s->freq_hz[j] == s->freq_hz[i])
-          {
-            g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                         _("points %u and %u have the same frequency %g Hz"),
-                         j + 1, i + 1, s->freq_hz[i]);
-            return FALSE;
-          }
     }
+  {
+    g_autofree guint *order = frequency_order (s->freq_hz, s->n_points);
+
+    for (guint k = 1; k < s->n_points; k++)
+      if (s->freq_hz[order[k]] == s->freq_hz[order[k - 1]])
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("points %u and %u have the same frequency %g Hz"),
+                       MIN (order[k], order[k - 1]) + 1, MAX (order[k], order[k - 1]) + 1,
+                       s->freq_hz[order[k]]);
+          return FALSE;
+        }
+  }
   if (o->derivative != 1 && o->derivative != 2)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,

@@ -22,6 +22,9 @@
  * the resistors finite there. */
 #define RANK_TOLERANCE 1e-12
 #define M_CAP         100u
+/* Each M costs O(N M²): a few seconds at this size, far beyond any
+ * analyser's sweep. */
+#define MAX_POINTS    10000u
 #define M_PER_DECADE  3.0
 /* The verdict's constants (header). */
 #define OUTSIDE_SHARE 0.05
@@ -105,6 +108,30 @@ sp_linkk_fit_from_string (const char *name,
   return FALSE;
 }
 
+static gint
+compare_frequency (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      freq)
+{
+  double fa = ((const double *) freq)[*(const guint *) a];
+  double fb = ((const double *) freq)[*(const guint *) b];
+
+  return (fa > fb) - (fa < fb);
+}
+
+/* The indices of the @n points by increasing frequency. */
+static guint *
+frequency_order (const double *freq,
+                 guint         n)
+{
+  guint *order = g_new (guint, n);
+
+  for (guint i = 0; i < n; i++)
+    order[i] = i;
+  g_qsort_with_data (order, n, sizeof (guint), compare_frequency, (gpointer) freq);
+  return order;
+}
+
 static gboolean
 data_init (Data                *d,
            const SpEisSpectrum *s,
@@ -115,6 +142,13 @@ data_init (Data                *d,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    _("the Kramers–Kronig check needs at least 3 points, the spectrum has %u"),
                    s->n_points);
+      return FALSE;
+    }
+  if (s->n_points > MAX_POINTS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("the Kramers–Kronig check takes at most %u points, the spectrum has %u"),
+                   MAX_POINTS, s->n_points);
       return FALSE;
     }
   d->n = s->n_points;
@@ -144,15 +178,19 @@ data_init (Data                *d,
           return FALSE;
         }
     }
-  for (guint i = 0; i < d->n; i++)
-    for (guint j = i + 1; j < d->n; j++)
-      if (d->omega[i] == d->omega[j])
+  {
+    g_autofree guint *order = frequency_order (s->freq_hz, d->n);
+
+    for (guint k = 1; k < d->n; k++)
+      if (s->freq_hz[order[k]] == s->freq_hz[order[k - 1]])
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                        _("points %u and %u have the same frequency %g Hz"),
-                       i + 1, j + 1, s->freq_hz[i]);
+                       MIN (order[k], order[k - 1]) + 1, MAX (order[k], order[k - 1]) + 1,
+                       s->freq_hz[order[k]]);
           return FALSE;
         }
+  }
   return TRUE;
 }
 
@@ -495,7 +533,7 @@ static void
 judge (SpLinKKResult *r)
 {
   guint n = r->n_points;
-  g_autofree guint *order = g_new (guint, n);
+  g_autofree guint *order = frequency_order (r->freq_hz, n);
   double rms_re = 0, rms_im = 0, floor_rms = TREND_FLOOR * r->tolerance;
   guint allowed = (guint) floor (OUTSIDE_SHARE * n);
 
@@ -515,25 +553,11 @@ judge (SpLinKKResult *r)
         }
       rms_re += r->residual_re[i] * r->residual_re[i];
       rms_im += r->residual_im[i] * r->residual_im[i];
-      order[i] = i;
     }
   r->rms_re = rms_re = sqrt (rms_re / n);
   r->rms_im = rms_im = sqrt (rms_im / n);
   r->rms_residual = sqrt (r->pseudo_chi2 / (2.0 * n));
 
-  /* The points by increasing frequency (insertion sort: a spectrum is
-   * short and usually already sorted one way or the other). */
-  for (guint i = 1; i < n; i++)
-    {
-      guint v = order[i], j = i;
-
-      while (j > 0 && r->freq_hz[order[j - 1]] > r->freq_hz[v])
-        {
-          order[j] = order[j - 1];
-          j--;
-        }
-      order[j] = v;
-    }
   r->lag1_re = lag1_autocorrelation (r->residual_re, order, n);
   r->lag1_im = lag1_autocorrelation (r->residual_im, order, n);
 
