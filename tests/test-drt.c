@@ -316,6 +316,12 @@ zarc_with_l (double omega)
   return 10 + 100 / (1 + cpow (I * omega * 2e-3, 0.9)) + I * omega * 1e-6;
 }
 
+static double complex
+zarc_with_negative_l (double omega)
+{
+  return 10 + 100 / (1 + cpow (I * omega * 2e-3, 0.9)) - I * omega * 1e-6;
+}
+
 static void
 test_series (void)
 {
@@ -337,6 +343,24 @@ test_series (void)
   g_assert_no_error (error);
   g_assert_cmpfloat (no_l->inductance_h, ==, 0);
   g_assert_cmpfloat (fabs (no_l->residual_im[0]), >, 10 * fabs (r->residual_im[0]));
+
+  /* A negative inductance (a measurement artefact): kept at 0 by default,
+   * recovered when R∞ and L may take either sign. */
+  {
+    g_autoptr(SpEisSpectrum) neg = make_spectrum (zarc_with_negative_l, 0, 1);
+    g_autoptr(SpDrtResult) bounded = NULL;
+    g_autoptr(SpDrtResult) free_l = NULL;
+
+    sp_drt_options_init (&o);
+    bounded = sp_drt_compute (neg, &o, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpfloat (bounded->inductance_h, ==, 0);
+    o.free_r_inf_l = TRUE;
+    free_l = sp_drt_compute (neg, &o, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpfloat (fabs (free_l->inductance_h / -1e-6 - 1), <, 1e-2);
+    g_assert_cmpfloat (fabs (free_l->r_inf_ohm / 10 - 1), <, 2e-3);
+  }
 }
 
 /* GCV on noisy data: the λ it picks reconstructs the ZARC within a factor
