@@ -121,7 +121,7 @@ bench_drt (const SpEisSpectrum *s)
   fixed = o;
   fixed.gcv = FALSE;
   fixed.lambda = r->lambda;
-  for (guint round = 0; round < ROUNDS / 4; round++)
+  for (guint round = 0; round < ROUNDS / 2; round++)
     {
       best = MIN (best, time_drt (s, &o, NULL));
       floor_ = MIN (floor_, time_drt (s, &fixed, NULL));

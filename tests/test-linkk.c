@@ -307,7 +307,7 @@ test_mu_with_m (void)
   {
     g_autoptr(SpLinKKResult) over = NULL;
 
-    o.fixed_m = 100;
+    o.fixed_m = 70;
     over = check (s, &o);
     g_assert_cmpfloat (over->mu, <, 0.5);
     g_assert_cmpfloat (over->pseudo_chi2, <, automatic->pseudo_chi2);
@@ -409,6 +409,41 @@ test_add_capacitance (void)
       g_assert_cmpint (with_c->verdict, ==, SP_LINKK_VALID);
       g_assert_cmpfloat (with_c->max_abs_residual, <, 0.005);
       g_assert_cmpfloat_with_epsilon (with_c->capacitance_f / circuits[i].c_series, 1, 1e-3);
+    }
+}
+
+/* Numbers drawn at random are no spectrum: never valid, in any mode (with
+ * as many unknowns as equations they would be interpolated exactly; the cap
+ * on M leaves the complex fit half its equations as the test). */
+static void
+test_random_not_valid (void)
+{
+  const SpLinKKFit fits[] = { SP_LINKK_FIT_COMPLEX, SP_LINKK_FIT_REAL, SP_LINKK_FIT_IMAG };
+
+  for (gulong seed = 1; seed <= 10; seed++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SpEisSpectrum) s = sp_eis_spectrum_new_log (1, 1e4, 5, &error);
+      gsl_rng *rng = gsl_rng_alloc (gsl_rng_mt19937);
+
+      gsl_rng_set (rng, seed);
+      for (guint i = 0; i < s->n_points; i++)
+        {
+          s->z_re_ohm[i] = 50 + 100 * gsl_rng_uniform (rng);
+          s->z_im_ohm[i] = -100 * gsl_rng_uniform (rng);
+        }
+      gsl_rng_free (rng);
+      for (guint f = 0; f < G_N_ELEMENTS (fits); f++)
+        {
+          g_autoptr(SpLinKKResult) r = NULL;
+          SpLinKKOptions o;
+
+          sp_linkk_options_init (&o);
+          o.fit = fits[f];
+          r = check (s, &o);
+          g_assert_cmpuint (r->m, <=, s->n_points - 1);
+          g_assert_cmpint (r->verdict, ==, SP_LINKK_OUTSIDE);
+        }
     }
 }
 
@@ -523,6 +558,7 @@ main (int    argc,
   g_test_add_func ("/linkk/mu-with-m", test_mu_with_m);
   g_test_add_func ("/linkk/sharp-arc", test_sharp_arc);
   g_test_add_func ("/linkk/add-capacitance", test_add_capacitance);
+  g_test_add_func ("/linkk/random-not-valid", test_random_not_valid);
   g_test_add_func ("/linkk/bad-input", test_bad_input);
   g_test_add_func ("/linkk/names", test_names);
   return g_test_run ();

@@ -482,8 +482,11 @@ compute_mu (const Model          *model,
   return pos > 0 ? 1 - neg / pos : -INFINITY;
 }
 
-/* The largest M the data determine: no more unknowns than equations in
- * any stage. */
+/* The largest M the data leave a test in: no more unknowns than equations
+ * in a one-part fit (the other part is then predicted), and for the complex
+ * fit no more unknowns than points — half its equations — since with as
+ * many unknowns as equations any spectrum is interpolated exactly and the
+ * check would say nothing. */
 static guint
 m_limit (const Data           *d,
          const SpLinKKOptions *o)
@@ -501,7 +504,7 @@ m_limit (const Data           *d,
       break;
     case SP_LINKK_FIT_COMPLEX:
     default:
-      limit = 2 * d->n - 1 - extras;
+      limit = d->n - 1 - extras;
       break;
     }
   return MAX (limit, 1u);

@@ -84,7 +84,9 @@ typedef struct
   SpLinKKFit fit;              /* SP_LINKK_FIT_COMPLEX                          */
   gboolean   add_capacitance;  /* + 1/(jωC): blocking electrodes (FALSE)        */
   gboolean   add_inductance;   /* + jωL: leads and cables (FALSE)               */
-  guint      max_m;            /* cap on M; 0: min (100, unknowns the data carry) */
+  guint      max_m;            /* cap on M (0: 100); never above N − 1 − (added
+                                  L, C) for the complex fit, N − 1 for the
+                                  real, N − (added L, C) for the imaginary   */
   guint      fixed_m;          /* > 0: exactly this M, no μ search (0)          */
   guint      min_m;            /* where the search starts; 0: 3 per decade of ω */
   double     tolerance;        /* the residual band of the verdict (0.01)       */
