@@ -40,16 +40,26 @@
  *
  * Adding a page (e.g. the Ion Transport lab's Impedance page):
  *   1. src/app/sp-impedance-page.{c,h}: a final type derived from
- *      SpLabPage (G_DECLARE_FINAL_TYPE (…, SP_TYPE_LAB_PAGE)), its
- *      class_init setting relayout, create_panel (its own slider panel,
- *      a widget of its own file), save_state, check_state and
- *      load_state, its init calling gtk_widget_init_template() and
- *      sp_lab_page_add_figure() for each figure;
+ *      SpLabPage (G_DECLARE_FINAL_TYPE (…, SP_TYPE_LAB_PAGE)); class_init
+ *      sets the template and relayout, create_panel (its own sliders:
+ *      a new widget each call, built in code or as a second top-level
+ *      object of its .ui returned with a new reference; the window calls
+ *      it once), save_state, check_state and load_state; its init calls
+ *      gtk_widget_init_template() and sp_lab_page_add_figure() for each
+ *      figure, and it calls sp_lab_page_state_changed() whenever a
+ *      slider, the mode or the data changes what a save would write;
  *   2. ui/sp-impedance-page.ui: <template class="SpImpedancePage"
  *      parent="SpLabPage"> with page-name "impedance", title
- *      "_Impedance", icon-name, lab-name "ion-transport", lab-title
- *      "_Ion Transport", lab-icon-name, and its figures;
- *   3. one line in sp-window-pages.c's list (its place there is its
+ *      "_Impedance", its icon-name, lab-name "ion-transport", lab-title
+ *      "Ion _Transport" (mnemonics must not clash with the pages' or the
+ *      other lab's), lab-icon-name, and its figures ("simulation-bar"
+ *      stays FALSE: the phase-separation run is not its);
+ *   3. its state: one JSON object, keys in snake_case with units in the
+ *      names ("r_b_ohm"); check_state() refuses what the sliders cannot
+ *      show with SP_SESSION_ERROR_INVALID and a message naming the field
+ *      ("session.pages.impedance.r_b_ohm: must be …"), and takes a
+ *      missing key as its default;
+ *   4. one line in sp-window-pages.c's list (its place there is its
  *      place in the switcher and its Alt+N), plus the file lists
  *      (src/app/meson.build, the gresource XML, po/POTFILES.in).
  * No other page and no other window file changes: the lab selector
