@@ -213,7 +213,9 @@ test_every_kind_draws (void)
 
               /* The corner is background; the plot area has real ink. */
               g_assert_true (pixel_is_color (pixel_at (surface, 0, 0), &style.background));
-              if (k != SP_FIGURE_ALL && sizes[s][0] >= 320)
+              /* The impedance figures (after "all") have their own test
+               * with their own data: here they draw "no data". */
+              if (k < SP_FIGURE_ALL && sizes[s][0] >= 320)
                 {
                   sp_figure_spec_compute (k, &fx.data, &style, sizes[s][0], sizes[s][1], &spec);
                   g_assert_true (spec.has_data);

@@ -8,6 +8,10 @@
  * and S(k); as CSV it is their time series.  CSV holds one table, so
  * "--figure all --format csv" writes one file per figure beside -o:
  * out.csv → out-free-energy.csv, out-ocv.csv, …
+ *
+ * The impedance figures (nyquist, bode, eis-residuals, drt, arrhenius)
+ * take their data from --data, --circuit/--param, --ceramic and --drt
+ * (sp-cli-export-eis.c) instead of the phase-separation model.
  */
 
 #include "config.h"
@@ -18,13 +22,15 @@
 #include "sp-analysis.h"
 #include "sp-ch-history.h"
 #include "sp-cli-commands.h"
+#include "sp-cli-export-eis.h"
 #include "sp-cli-options.h"
 #include "sp-cli-run.h"
 #include "sp-export.h"
 #include "sp-figure.h"
 
 #define FIGURE_IDS "free-energy, ocv, phase-diagram, diffusivity, dispersion, field, " \
-                   "diagnostics, energy, coarsening, structure, all"
+                   "diagnostics, energy, coarsening, structure, all, nyquist, bode, " \
+                   "eis-residuals, drt, arrhenius"
 
 static const SpParamRange size_range  = { "width", "px", 16.0, 20000.0, FALSE, FALSE };
 static const SpParamRange scale_range = { "scale", "",    1.0,     8.0, FALSE, FALSE };
@@ -245,6 +251,8 @@ sp_cli_export (int    argc,
   g_autoptr(SpFrame) frame = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(Flags) flags = { 0 };
+  SpCliEisFlags eis_flags = { 0 };
+  g_autoptr(SpCliEisFigure) eis_figure = NULL;
   SpExportOptions options;
   SpPlotStyle style = { 0 };
   SpFigureData data;
@@ -255,7 +263,8 @@ sp_cli_export (int    argc,
   const GOptionEntry entries[] = {
     { "figure", 0, 0, G_OPTION_ARG_STRING, &flags.figure,
       N_("Figure: free-energy, ocv, phase-diagram, diffusivity, dispersion, field, "
-         "diagnostics (F, L and S in a row), energy, coarsening, structure or all (default)"),
+         "diagnostics (F, L and S in a row), energy, coarsening, structure, all (default), "
+         "nyquist, bode, eis-residuals, drt or arrhenius"),
       N_("ID") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &flags.format,
       N_("png, svg, pdf or csv (default: from the file name)"), N_("FORMAT") },
@@ -271,6 +280,26 @@ sp_cli_export (int    argc,
       N_("Add a caption listing the parameters and their units"), NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &flags.output,
       N_("The file to write (replaced atomically; - is standard output)"), N_("FILE") },
+    { "data", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &eis_flags.data,
+      N_("Impedance figures: a spectrum file (CSV/TSV, ZView .z, Gamry .DTA, BioLogic .mpt), "
+         "repeatable; arrhenius: a table of T and σ, one file a series"), N_("FILE") },
+    { "circuit", 0, 0, G_OPTION_ARG_STRING, &eis_flags.circuit,
+      N_("Impedance figures: a model circuit, e.g. R0-p(R1,CPE1), with --param"), N_("S") },
+    { "param", 0, 0, G_OPTION_ARG_STRING_ARRAY, &eis_flags.params,
+      N_("A parameter of --circuit (or of --ceramic's model), repeatable"), N_("NAME=VALUE") },
+    { "ceramic", 0, 0, G_OPTION_ARG_STRING, &eis_flags.ceramic,
+      N_("Impedance figures: the ceramic explore model's preset as the model, arcs labelled"),
+      N_("PRESET") },
+    { "f-min", 0, 0, G_OPTION_ARG_STRING, &eis_flags.f_min,
+      N_("The model's lowest frequency, Hz (default: the data's, else 0.1)"), N_("F") },
+    { "f-max", 0, 0, G_OPTION_ARG_STRING, &eis_flags.f_max,
+      N_("The model's highest frequency, Hz (default: the data's, else 1e7)"), N_("F") },
+    { "points-per-decade", 0, 0, G_OPTION_ARG_STRING, &eis_flags.points_per_decade,
+      N_("The model's points per decade (default 20)"), N_("N") },
+    { "drt", 0, 0, G_OPTION_ARG_FILENAME, &eis_flags.drt,
+      N_("drt: a table of tau_s and gamma_ohm"), N_("FILE") },
+    { "form", 0, 0, G_OPTION_ARG_STRING, &eis_flags.form,
+      N_("arrhenius: sigma-t (σT, default) or sigma"), N_("FORM") },
     { NULL }
   };
 
@@ -281,7 +310,10 @@ sp_cli_export (int    argc,
       "Examples:\n"
       "  spinodal-cli export --preset lifepo4 --figure free-energy -o free-energy.svg\n"
       "  spinodal-cli export --preset textbook --figure phase-diagram --style dark -o pd.png\n"
-      "  spinodal-cli export --preset lifepo4 --figure all --format csv -o lifepo4.csv"));
+      "  spinodal-cli export --preset lifepo4 --figure all --format csv -o lifepo4.csv\n"
+      "  spinodal-cli export --figure nyquist --data pellet.csv --ceramic llzo -o nyquist.png\n"
+      "  spinodal-cli export --figure bode --circuit 'R0-p(R1,C1)' --param R0=10 --param R1=1e3 "
+      "--param C1=1e-9 -o bode.svg"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   sp_cli_sim_options_add (sim_opts, context);
   g_option_context_add_group (context, sp_cli_model_options_group (model_opts));
@@ -290,7 +322,38 @@ sp_cli_export (int    argc,
   if (!resolve_output (&flags, &kind, &options, &style))
     {
       sp_plot_style_clear (&style);
+      sp_cli_eis_flags_clear (&eis_flags);
       return SP_CLI_EXIT_USAGE;
+    }
+  if ((kind < SP_N_FIGURES && sp_figure_kind_is_impedance (kind)) || sp_cli_eis_flags_given (&eis_flags))
+    {
+      int status = SP_CLI_EXIT_OK;
+
+      if (!(kind < SP_N_FIGURES && sp_figure_kind_is_impedance (kind)))
+        {
+          g_printerr (_("spinodal-cli export: --data, --circuit, --param, --ceramic, --f-min, "
+                        "--f-max, --points-per-decade, --drt and --form apply to the impedance "
+                        "figures (nyquist, bode, eis-residuals, drt, arrhenius) only\n"));
+          status = SP_CLI_EXIT_USAGE;
+        }
+      else if ((eis_figure = sp_cli_eis_figure_new (&eis_flags, kind)) == NULL)
+        status = SP_CLI_EXIT_USAGE;
+      else if (!sp_cli_check_writable ("export", flags.output))
+        status = SP_CLI_EXIT_FAILURE;
+      else
+        {
+          g_autoptr(GBytes) bytes = NULL;
+
+          sp_figure_data_init (&data);
+          data.eis = sp_cli_eis_figure_get_data (eis_figure);
+          bytes = render_one (flags.output, kind, &data, &options);
+          if (bytes == NULL || !sp_cli_write_files ("export", 1, (const char *const *) &flags.output,
+                                                    (GBytes *const *) &bytes))
+            status = SP_CLI_EXIT_FAILURE;
+        }
+      sp_cli_eis_flags_clear (&eis_flags);
+      sp_plot_style_clear (&style);
+      return status;
     }
   if (!sp_cli_model_options_resolve (model_opts, &model, &error))
     {

@@ -370,3 +370,25 @@ sp_csv_write (const char    *path,
 {
   return sp_file_write_atomic (path, csv->str, csv->len, error);
 }
+
+GString *
+sp_csv_begin (const char *what)
+{
+  return begin (what);
+}
+
+void
+sp_csv_append_columns (GString           *csv,
+                       const char *const *names,
+                       const char *const *meanings)
+{
+  append_columns (csv, names, meanings);
+}
+
+void
+sp_csv_append_row (GString      *csv,
+                   const double *values,
+                   guint         n)
+{
+  append_row (csv, values, n);
+}

@@ -63,6 +63,18 @@ GString  *sp_csv_history         (const SpChHistory  *history,
 GString  *sp_csv_structure       (const SpFrame      *frame,
                                   const SpChHistory  *history);
 
+/* Building blocks for the other tables (the impedance figures' in
+ * src/plot): the first comment line "# Spinodal VERSION — @what", the
+ * "# column" comments and the header row (@names and @meanings
+ * NULL-terminated, equally long), one row of numbers. */
+GString  *sp_csv_begin           (const char         *what);
+void      sp_csv_append_columns  (GString            *csv,
+                                  const char *const  *names,
+                                  const char *const  *meanings);
+void      sp_csv_append_row      (GString            *csv,
+                                  const double       *values,
+                                  guint               n);
+
 /* Writes @csv to @path atomically (temporary file + rename); the error
  * message names the path. */
 gboolean  sp_csv_write           (const char         *path,

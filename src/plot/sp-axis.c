@@ -185,7 +185,7 @@ ticks_linear (SpTicks      *ticks,
               guint         max_ticks)
 {
   double lo = MIN (axis->min, axis->max), hi = MAX (axis->min, axis->max);
-  double step = sp_ticks_nice_step (lo, hi, max_ticks);
+  double step = axis->tick_step > 0.0 ? axis->tick_step : sp_ticks_nice_step (lo, hi, max_ticks);
   double first = ceil (lo / step - 1e-9);
 
   double factor = pow (10.0, -axis->exponent);

@@ -26,6 +26,8 @@ typedef struct
   double  linthresh;    /* SP_SCALE_ASINH only, > 0         */
   double  start, end;   /* user coordinates of min and max  */
   int     exponent;     /* linear ticks are labelled v / 10^exponent */
+  double  tick_step;    /* > 0: linear ticks at multiples of it (two axes
+                         * of one unit share a grid); 0: the 1-2-5 rule */
 } SpAxis;
 
 #define SP_AXIS_MAX_TICKS 32

@@ -70,6 +70,11 @@ sp_export_caption_for_figure (SpFigureKind        kind,
   g_autofree char *model = NULL;
   GString *s;
 
+  /* The impedance figures carry their own line (circuit, parameters,
+   * files): the phase-separation model says nothing about them. */
+  if (kind < SP_N_FIGURES && sp_figure_kind_is_impedance (kind))
+    return data->eis != NULL && data->eis->description != NULL
+           ? g_strdup (data->eis->description) : NULL;
   if (sim && frame->params.problem == SP_CH_PROBLEM_PFHUB1)
     model = g_strdup (_("PFHub benchmark 1 (dimensionless units)"));
   else if (data->analysis != NULL)

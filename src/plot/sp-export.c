@@ -12,6 +12,7 @@
 
 #include "sp-csv.h"
 #include "sp-export.h"
+#include "sp-export-private.h"
 #include "sp-file.h"
 
 /* Cairo image surfaces are limited to 32767 pixels a side. */
@@ -387,6 +388,15 @@ render_csv (SpFigureKind        kind,
       if (data->frame == NULL || data->frame->diag.n_bins == 0)
         return no_data (kind, error);
       csv = sp_csv_structure (data->frame, data->history);
+      break;
+    case SP_FIGURE_NYQUIST:
+    case SP_FIGURE_BODE:
+    case SP_FIGURE_EIS_RESIDUALS:
+    case SP_FIGURE_DRT:
+    case SP_FIGURE_ARRHENIUS:
+      csv = sp_export_eis_csv (kind, data->eis);
+      if (csv == NULL)
+        return no_data (kind, error);
       break;
     case SP_FIGURE_ALL:
     default:

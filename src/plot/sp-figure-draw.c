@@ -126,6 +126,100 @@ sp_figure_dot (cairo_t       *cr,
 }
 
 void
+sp_figure_marker (cairo_t       *cr,
+                  SpMarker       marker,
+                  double         ux,
+                  double         uy,
+                  double         radius,
+                  const SpColor *fill,
+                  const SpColor *ring)
+{
+  double r = radius;
+
+  if (!isfinite (ux) || !isfinite (uy))
+    return;
+  cairo_new_sub_path (cr);
+  switch (marker)
+    {
+    case SP_MARKER_SQUARE:
+      r *= 0.88;  /* the same ink as the circle */
+      cairo_rectangle (cr, ux - r, uy - r, 2 * r, 2 * r);
+      break;
+    case SP_MARKER_TRIANGLE:
+    case SP_MARKER_TRIANGLE_DOWN:
+      {
+        double s = marker == SP_MARKER_TRIANGLE ? 1.0 : -1.0;
+
+        r *= 1.25;
+        cairo_move_to (cr, ux, uy - s * r);
+        cairo_line_to (cr, ux + 0.866 * r, uy + s * 0.5 * r);
+        cairo_line_to (cr, ux - 0.866 * r, uy + s * 0.5 * r);
+        cairo_close_path (cr);
+      }
+      break;
+    case SP_MARKER_DIAMOND:
+      r *= 1.2;
+      cairo_move_to (cr, ux, uy - r);
+      cairo_line_to (cr, ux + 0.8 * r, uy);
+      cairo_line_to (cr, ux, uy + r);
+      cairo_line_to (cr, ux - 0.8 * r, uy);
+      cairo_close_path (cr);
+      break;
+    case SP_MARKER_STAR:
+      r *= 1.35;
+      for (int k = 0; k < 10; k++)
+        {
+          double a = -G_PI / 2 + k * G_PI / 5, rr = k % 2 == 0 ? r : 0.45 * r;
+
+          if (k == 0)
+            cairo_move_to (cr, ux + rr * cos (a), uy + rr * sin (a));
+          else
+            cairo_line_to (cr, ux + rr * cos (a), uy + rr * sin (a));
+        }
+      cairo_close_path (cr);
+      break;
+    case SP_MARKER_PLUS:
+    case SP_MARKER_CROSS:
+      {
+        double c = marker == SP_MARKER_CROSS ? 0.8 : 1.1;
+        double a = marker == SP_MARKER_CROSS ? G_PI / 4 : 0.0;
+
+        /* Strokes: a background ring first keeps them apart from a line. */
+        for (int pass = ring != NULL ? 0 : 1; pass < 2; pass++)
+          {
+            for (int k = 0; k < 2; k++)
+              {
+                double dx = c * r * cos (a + k * G_PI / 2), dy = c * r * sin (a + k * G_PI / 2);
+
+                cairo_move_to (cr, ux - dx, uy - dy);
+                cairo_line_to (cr, ux + dx, uy + dy);
+              }
+            cairo_save (cr);
+            sp_plot_set_color (cr, pass == 0 ? ring : fill);
+            cairo_set_line_width (cr, pass == 0 ? 0.9 * r : 0.5 * r);
+            cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+            cairo_stroke (cr);
+            cairo_restore (cr);
+          }
+        return;
+      }
+    case SP_MARKER_CIRCLE:
+    case SP_N_MARKERS:
+    default:
+      cairo_arc (cr, ux, uy, r, 0, 2 * G_PI);
+      break;
+    }
+  if (ring != NULL)
+    {
+      sp_plot_set_color (cr, ring);
+      cairo_set_line_width (cr, 0.4 * radius);
+      cairo_stroke_preserve (cr);
+    }
+  sp_plot_set_color (cr, fill);
+  cairo_fill (cr);
+}
+
+void
 sp_figure_draw_cursor (cairo_t            *cr,
                        const SpFigureSpec *spec,
                        const SpPlotStyle  *style,

@@ -348,6 +348,15 @@ sp_figure_legend_draw (cairo_t            *cr,
         case SP_LEGEND_DOT:
           sp_figure_dot (cr, x + 0.5 * sw, cy, 0.35 * spec->em, &item->color, &style->background);
           break;
+        case SP_LEGEND_MARKER_LINE:
+          cairo_move_to (cr, x, cy);
+          cairo_line_to (cr, x + sw, cy);
+          sp_figure_stroke (cr, &item->color, spec->lw, FALSE);
+          G_GNUC_FALLTHROUGH;
+        case SP_LEGEND_MARKER:
+          sp_figure_marker (cr, item->marker, x + 0.5 * sw, cy, 0.38 * spec->em, &item->color,
+                            &style->background);
+          break;
         case SP_LEGEND_LINE:
         case SP_LEGEND_DASHED:
         default:

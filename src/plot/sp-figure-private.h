@@ -21,7 +21,32 @@ typedef enum
   SP_LEGEND_DASHED,
   SP_LEGEND_FILL,
   SP_LEGEND_DOT,
+  SP_LEGEND_MARKER,       /* a data marker of item->marker's shape */
+  SP_LEGEND_MARKER_LINE,  /* the marker on a line (markers joined) */
 } SpLegendKind;
+
+/* Data-point markers: shapes that tell series apart in greyscale print. */
+typedef enum
+{
+  SP_MARKER_CIRCLE,
+  SP_MARKER_SQUARE,
+  SP_MARKER_TRIANGLE,
+  SP_MARKER_DIAMOND,
+  SP_MARKER_TRIANGLE_DOWN,
+  SP_MARKER_PLUS,
+  SP_MARKER_CROSS,
+  SP_MARKER_STAR,
+  SP_N_MARKERS
+} SpMarker;
+
+/* A second x axis along the top of the plot, a function of the first. */
+typedef enum
+{
+  SP_TOP_AXIS_NONE,
+  SP_TOP_AXIS_FREQUENCY,      /* x is τ (s, log): f = 1/(2πτ) in Hz       */
+  SP_TOP_AXIS_CELSIUS,        /* x is 1000/T (K⁻¹): T − 273.15 in °C      */
+  SP_TOP_AXIS_KELVIN,         /* x is 1000/T (K⁻¹): T in K                */
+} SpTopAxis;
 
 typedef enum
 {
@@ -35,6 +60,7 @@ typedef struct
   char         *label;   /* markup, owned */
   SpColor       color;
   SpLegendKind  kind;
+  SpMarker      marker;  /* SP_LEGEND_MARKER, SP_LEGEND_MARKER_LINE */
 } SpLegendItem;
 
 #define SP_FIGURE_MAX_LEGEND 8
@@ -51,6 +77,20 @@ typedef struct
   gboolean      has_data;
   char         *no_data;       /* why there is nothing to show, owned */
   gboolean      equal_aspect;  /* one data unit is as long on both axes */
+  /* Likewise, but by widening the shorter data range after layout, so the
+   * plot keeps the whole card (Nyquist); both axes then share their tick
+   * step and power of ten. */
+  gboolean      equal_scale;
+  /* Two panels stacked on one x axis: y in the upper (px, py, pw, ph),
+   * y2 in the lower (px, py2, pw, ph2); x ticks are labelled under the
+   * lower. */
+  gboolean      split;
+  SpAxis        y2;
+  char         *y2_label, *y2_unit;   /* markup, owned */
+  double        py2, ph2;
+  guint         max_y2_ticks;
+  SpTopAxis     top_axis;
+  char         *top_label;            /* markup with its unit, owned */
   gboolean      composition_x; /* the x axis is c: the linked cursor applies */
   gboolean      readout_bottom; /* cursor read-out at the bottom of the plot */
   double        right_extra;   /* room right of the plot (colorbar), em */
@@ -228,6 +268,11 @@ void     sp_figure_spec_add_legend (SpFigureSpec       *spec,
                                     SpLegendKind        kind,
                                     const SpColor      *color,
                                     const char         *label);
+void     sp_figure_spec_add_legend_marker (SpFigureSpec  *spec,
+                                          SpLegendKind   kind,
+                                          const SpColor *color,
+                                          SpMarker       marker,
+                                          const char    *label);
 void     sp_figure_spec_set_no_data (SpFigureSpec      *spec,
                                      const char        *reason);
 void     sp_figure_layout          (SpFigureSpec       *spec,
@@ -264,6 +309,16 @@ void     sp_figure_vline           (cairo_t            *cr,
                                     double              width,
                                     gboolean            dashed);
 void     sp_figure_dot             (cairo_t            *cr,
+                                    double              ux,
+                                    double              uy,
+                                    double              radius,
+                                    const SpColor      *fill,
+                                    const SpColor      *ring);
+/* A data marker of @radius centred on (ux, uy): filled with @fill and
+ * outlined with @ring (NULL: no outline); the plus and cross are strokes
+ * in @fill. */
+void     sp_figure_marker          (cairo_t            *cr,
+                                    SpMarker            marker,
                                     double              ux,
                                     double              uy,
                                     double              radius,
@@ -341,5 +396,69 @@ void sp_figure_coarsening_setup    (SpFigureSpec *, const SpFigureData *, const 
 void sp_figure_coarsening_draw     (cairo_t *, const SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
 void sp_figure_structure_setup     (SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
 void sp_figure_structure_draw      (cairo_t *, const SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
+
+/* sp-figure-eis*.c: the impedance page's figures. */
+void sp_figure_nyquist_setup       (SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
+void sp_figure_nyquist_draw        (cairo_t *, const SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
+void sp_figure_bode_setup          (SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
+void sp_figure_bode_draw           (cairo_t *, const SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
+void sp_figure_eis_residuals_setup (SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
+void sp_figure_eis_residuals_draw  (cairo_t *, const SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
+void sp_figure_drt_setup           (SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
+void sp_figure_drt_draw            (cairo_t *, const SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
+void sp_figure_arrhenius_setup     (SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
+void sp_figure_arrhenius_draw      (cairo_t *, const SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
+
+/* Colours and markers of the i-th impedance series (a spectrum, an
+ * Arrhenius line): the first in the accent colour, then a palette that
+ * reads on the light and the dark background. */
+void     sp_figure_eis_series_color (const SpPlotStyle  *style,
+                                     guint               i,
+                                     SpColor            *color);
+SpMarker sp_figure_eis_series_marker (guint              i);
+/* "12.3 kHz", "450 mHz", "1.00 MHz": three significant digits with an SI
+ * prefix. */
+char    *sp_figure_eis_format_frequency (double          freq_hz);
+/* "1.2 kΩ" likewise, and "3.4 µs" for times. */
+char    *sp_figure_eis_format_si   (double              value,
+                                    const char         *unit);
+/* The Nyquist annotations (arc apex labels) as drawn at that layout:
+ * @placement and @has hold one per arc (at most SP_EIS_MAX_ARCS). */
+#define SP_EIS_MAX_ARCS 8
+void     sp_figure_nyquist_annotate (const SpFigureSpec *spec,
+                                     const SpFigureData *data,
+                                     const SpPlotStyle  *style,
+                                     SpAnnotations      *annotations,
+                                     char              **label_markup,
+                                     SpLabelPlacement   *placement,
+                                     gboolean           *has);
+/* The spectrum the Nyquist cursor and hover use: the first measured one,
+ * else the model; NULL when there is none. */
+const SpEisSpectrum *sp_figure_nyquist_cursor_spectrum (const SpEisFigureData *eis);
+/* Z at @freq_hz along @s, interpolated linearly in log f between the
+ * neighbouring points; FALSE outside the spectrum's range. */
+gboolean sp_figure_eis_spectrum_at (const SpEisSpectrum *s,
+                                    double               freq_hz,
+                                    double              *z_re,
+                                    double              *z_im);
+/* The legend of the Nyquist and Bode plots: each spectrum's marker and
+ * name, then the model's line. */
+void     sp_figure_eis_spectra_legend (SpFigureSpec          *spec,
+                                       const SpEisFigureData *eis,
+                                       const SpPlotStyle     *style);
+/* Where the Nyquist plot draws its frequency cursor (user units); FALSE
+ * when it draws none. */
+gboolean sp_figure_nyquist_cursor_point (const SpFigureSpec *spec,
+                                         const SpFigureData *data,
+                                         double             *u,
+                                         double             *v);
+/* The frequency under the pointer (see sp_figure_frequency_at) once the
+ * spec is laid out. */
+gboolean sp_figure_eis_frequency_at (SpFigureKind        kind,
+                                     const SpFigureSpec *spec,
+                                     const SpFigureData *data,
+                                     double              x,
+                                     double              y,
+                                     double             *freq_hz);
 
 G_END_DECLS

@@ -81,6 +81,41 @@ static const SpFigureClass figure_classes[SP_N_FIGURES] = {
        "kinetics and the simulated field in the middle, and the simulation's diagnostics "
        "at the bottom. Export it as one picture for a handout or a slide."),
     NULL, NULL },
+  [SP_FIGURE_NYQUIST] = {
+    "nyquist", N_("Nyquist plot"),
+    N_("The impedance as a path in the complex plane, −Z″ upward against Z′ on equal scales, so "
+       "a resistor in parallel with a capacitor draws a true semicircle. Each arc is one process: "
+       "the bulk at high frequency on the left, grain boundaries next, the electrode's spike at "
+       "low frequency. An arc's width is its resistance, and the frequency at its top gives its "
+       "time constant."),
+    sp_figure_nyquist_setup, sp_figure_nyquist_draw },
+  [SP_FIGURE_BODE] = {
+    "bode", N_("Bode plot"),
+    N_("The magnitude |Z| and the phase of the impedance against frequency, both on logarithmic "
+       "frequency axes. Each process shows as a step in |Z| and a peak of the phase at its own "
+       "frequency. The phase is drawn as −θ, so capacitive behaviour points up as in the "
+       "Nyquist plot."),
+    sp_figure_bode_setup, sp_figure_bode_draw },
+  [SP_FIGURE_EIS_RESIDUALS] = {
+    "eis-residuals", N_("Residuals"),
+    N_("How far each measured point lies from the model, relative to |Z|, for the real and the "
+       "imaginary part. Residuals inside the shaded ±1 % band and without a trend mean that the "
+       "fit, or the Kramers–Kronig test, describes the spectrum; a wave or a drift means it "
+       "does not."),
+    sp_figure_eis_residuals_setup, sp_figure_eis_residuals_draw },
+  [SP_FIGURE_DRT] = {
+    "drt", N_("Distribution of relaxation times"),
+    N_("The spectrum unfolded into the time constants it contains: each peak of γ against τ is "
+       "one process, and its area is that process' resistance. Arcs that overlap in the Nyquist "
+       "plot come apart here. The top axis gives the matching frequency f = 1/(2πτ)."),
+    sp_figure_drt_setup, sp_figure_drt_draw },
+  [SP_FIGURE_ARRHENIUS] = {
+    "arrhenius", N_("Arrhenius plot"),
+    N_("The conductivity against inverse temperature: thermally activated ion hopping gives a "
+       "straight line whose slope is the activation energy Eₐ. Bulk, grain boundaries and the "
+       "whole pellet usually differ in Eₐ, which tells which of them limits the conductivity "
+       "at room temperature."),
+    sp_figure_arrhenius_setup, sp_figure_arrhenius_draw },
 };
 
 /* The panels of the all-panels page, row by row. */
@@ -103,6 +138,8 @@ sp_figure_data_init (SpFigureData *data)
   data->cursor_c = NAN;
   data->caption = NULL;
   data->field_fixed_scale = FALSE;
+  data->eis = NULL;
+  data->cursor_freq_hz = NAN;
 }
 
 const char *
@@ -127,6 +164,13 @@ sp_figure_kind_from_id (const char   *id,
         return TRUE;
       }
   return FALSE;
+}
+
+gboolean
+sp_figure_kind_is_impedance (SpFigureKind kind)
+{
+  return kind == SP_FIGURE_NYQUIST || kind == SP_FIGURE_BODE || kind == SP_FIGURE_EIS_RESIDUALS ||
+         kind == SP_FIGURE_DRT || kind == SP_FIGURE_ARRHENIUS;
 }
 
 const char *
@@ -222,6 +266,16 @@ sp_figure_annotations_compute (SpFigureKind        kind,
     }
   else if (kind == SP_FIGURE_DIFFUSIVITY)
     sp_figure_diffusivity_annotate (spec, data, style, annotations, &a, &has_a);
+  else if (kind == SP_FIGURE_NYQUIST)
+    {
+      SpLabelPlacement placement[SP_EIS_MAX_ARCS];
+      gboolean has[SP_EIS_MAX_ARCS];
+      char *markup[SP_EIS_MAX_ARCS] = { NULL };
+
+      sp_figure_nyquist_annotate (spec, data, style, annotations, markup, placement, has);
+      for (guint i = 0; i < SP_EIS_MAX_ARCS; i++)
+        g_free (markup[i]);
+    }
 }
 
 void
@@ -312,6 +366,7 @@ place_inset_legend (SpFigureKind        kind,
   guint n;
 
   plain.cursor_c = NAN;
+  plain.cursor_freq_hz = NAN;
   ink_style.background.alpha = 0.0;
   ink_style.grid.alpha = 0.0;
   ink_style.unstable_fill.alpha = 0.0;
@@ -450,4 +505,28 @@ sp_figure_composition_at (SpFigureKind        kind,
     *c = sp_axis_unmap (&spec.x, x);
   sp_figure_spec_clear (&spec);
   return inside;
+}
+
+gboolean
+sp_figure_frequency_at (SpFigureKind        kind,
+                        const SpFigureData *data,
+                        const SpPlotStyle  *style,
+                        double              width,
+                        double              height,
+                        double              x,
+                        double              y,
+                        double             *freq_hz)
+{
+  SpFigureSpec spec;
+  gboolean found;
+
+  g_return_val_if_fail (data != NULL && style != NULL, FALSE);
+  g_return_val_if_fail (kind < SP_N_FIGURES, FALSE);
+
+  if (!sp_figure_kind_is_impedance (kind) || kind == SP_FIGURE_ARRHENIUS)
+    return FALSE;
+  sp_figure_spec_compute (kind, data, style, width, height, &spec);
+  found = spec.has_data && sp_figure_eis_frequency_at (kind, &spec, data, x, y, freq_hz);
+  sp_figure_spec_clear (&spec);
+  return found;
 }

@@ -15,6 +15,7 @@
 
 #include "sp-analysis.h"
 #include "sp-ch-history.h"
+#include "sp-eis-figure-data.h"
 #include "sp-plot-style.h"
 #include "sp-frame.h"
 
@@ -32,6 +33,12 @@ typedef enum
   SP_FIGURE_COARSENING,     /* L(t), log–log, t^1/3 and t^1/4 guides             */
   SP_FIGURE_STRUCTURE,      /* S(k,t) over the linear-theory prediction          */
   SP_FIGURE_ALL,            /* every panel above on one page                     */
+  /* The ion-transport lab's impedance page (not on the all-panels page). */
+  SP_FIGURE_NYQUIST,        /* −Z″ against Z′, equal scales, arcs and apices     */
+  SP_FIGURE_BODE,           /* |Z| and phase against f, two stacked panels       */
+  SP_FIGURE_EIS_RESIDUALS,  /* relative residuals of a fit or Lin-KK, ±1 % band  */
+  SP_FIGURE_DRT,            /* γ against τ, f on top, peaks with τ and R          */
+  SP_FIGURE_ARRHENIUS,      /* σT (or σ) against 1000/T, E_a of each line        */
   SP_N_FIGURES
 } SpFigureKind;
 
@@ -46,10 +53,15 @@ typedef struct
    * over the frame's own range (FALSE), which shows the noise of t = 0 at
    * full contrast. */
   gboolean            field_fixed_scale;
+  /* The impedance figures' data; NULL: they draw "no data". */
+  const SpEisFigureData *eis;
+  /* Linked cursor by frequency (Hz) for Nyquist, Bode, residuals and DRT
+   * (there at τ = 1/(2πf)); NAN for none. */
+  double              cursor_freq_hz;
 } SpFigureData;
 
-/* Fills @data with no analysis, no frame, no cursor, no caption and the
- * field on its own colour range. */
+/* Fills @data with no analysis, no frame, no impedance data, no cursors,
+ * no caption and the field on its own colour range. */
 void         sp_figure_data_init        (SpFigureData       *data);
 
 /* Draws @kind into the rectangle (0, 0, @width, @height) of @cr, in user
@@ -64,10 +76,14 @@ void         sp_figure_draw             (cairo_t            *cr,
 
 /* Stable identifiers for the CLI and files: "free-energy", "ocv",
  * "phase-diagram", "diffusivity", "dispersion", "field", "energy",
- * "coarsening", "structure", "all". */
+ * "coarsening", "structure", "all", "nyquist", "bode", "eis-residuals",
+ * "drt", "arrhenius". */
 const char  *sp_figure_kind_to_id       (SpFigureKind        kind);
 gboolean     sp_figure_kind_from_id     (const char         *id,
                                          SpFigureKind       *kind);
+/* Whether @kind is one of the impedance page's figures (nyquist, bode,
+ * eis-residuals, drt, arrhenius), which draw SpFigureData.eis. */
+gboolean     sp_figure_kind_is_impedance (SpFigureKind       kind);
 /* Translated title and a two-or-three-sentence explanation for students. */
 const char  *sp_figure_kind_title       (SpFigureKind        kind);
 const char  *sp_figure_kind_explanation (SpFigureKind        kind);
@@ -83,5 +99,19 @@ gboolean     sp_figure_composition_at   (SpFigureKind        kind,
                                          double              x,
                                          double              y,
                                          double             *c);
+
+/* The linked cursor by frequency: whether (x, y) lies in the plot area of
+ * an impedance figure with a frequency there, and that frequency (Hz).
+ * Bode, residuals: f under x; DRT: f = 1/(2πτ) under x; Nyquist: the
+ * frequency of the nearest drawn point (the first spectrum's, or the
+ * model's when there is no spectrum).  Other figures return FALSE. */
+gboolean     sp_figure_frequency_at     (SpFigureKind        kind,
+                                         const SpFigureData *data,
+                                         const SpPlotStyle  *style,
+                                         double              width,
+                                         double              height,
+                                         double              x,
+                                         double              y,
+                                         double             *freq_hz);
 
 G_END_DECLS
