@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sp-impedance-page.h"
 #include "sp-overview-page.h"
 #include "sp-simulation-page.h"
 #include "sp-window-shortcuts.h"
@@ -28,6 +29,7 @@
 static GType (* const page_types[]) (void) = {
   sp_overview_page_get_type,
   sp_simulation_page_get_type,
+  sp_impedance_page_get_type,
 };
 
 /* One lab: its names and the page it was last on. */
