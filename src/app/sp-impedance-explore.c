@@ -46,7 +46,9 @@ sp_impedance_explore_window (const SpEisCeramic        *model,
   double f_low = f_el * pow (1.5, -1.0 / v[SP_EIS_CERAMIC_ALPHA_EL]);
   double f_high = f_bulk * pow (10.0, decades_up);
 
-  f_low = pow (10.0, floor (log10 (f_low)));
+  /* The top on a whole decade (where the bulk arc has long closed); the
+   * bottom exactly where the spike reaches its height: a decade lower
+   * would let it grow up to 10^α times taller and flatten the arcs. */
   f_high = pow (10.0, ceil (log10 (f_high)));
   f_low = CLAMP (f_low, SP_IMPEDANCE_EXPLORE_F_LOWEST, SP_IMPEDANCE_EXPLORE_F_HIGHEST / 10.0);
   f_high = CLAMP (f_high, 10.0 * f_low, SP_IMPEDANCE_EXPLORE_F_HIGHEST);

@@ -8,12 +8,11 @@
  * the numbers in the read-outs and the curves drawn come from one model.
  *
  * The frequency window follows the model: from a decade above the bulk
- * arc's apex (the whole arc is drawn) down to where the blocking
- * electrode's spike has risen to 1.5 times the sample's resistance, each
- * end rounded outwards to a whole decade (the axes move in decades, not
- * with every pixel of a slider).  A fixed analyser window (10 MHz …
- * 10 mHz) would let the spike reach 10³ times the arcs on a plot with
- * equal axes, leaving the arcs a flat line.
+ * arc's apex (the whole arc is drawn; rounded up to a whole decade) down
+ * to where the blocking electrode's spike has risen to 1.5 times the
+ * sample's resistance.  A fixed analyser window (10 MHz … 10 mHz) would
+ * let the spike reach 10³ times the arcs on a plot with equal axes,
+ * leaving the arcs a flat line.
  */
 #pragma once
 

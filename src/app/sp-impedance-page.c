@@ -54,6 +54,7 @@ struct _SpImpedancePage
   SpPlotView          *residuals_view;
   SpPlotView          *drt_view;
   SpPlotView          *arrhenius_view;
+  GtkWidget           *readouts_scroller;
   SpImpedanceReadouts *readouts;
 };
 
@@ -128,7 +129,7 @@ sp_impedance_page_relayout (SpLabPage *page)
   self->layout_key = key;
   views (self, v);
   sp_impedance_readouts_set_narrow (self->readouts, key & 1);
-  gtk_widget_set_visible (GTK_WIDGET (self->readouts), self->mode == SP_IMPEDANCE_MODE_EXPLORE);
+  gtk_widget_set_visible (self->readouts_scroller, self->mode == SP_IMPEDANCE_MODE_EXPLORE);
 
   if (self->mode == SP_IMPEDANCE_MODE_EXPLORE)
     {
@@ -141,8 +142,10 @@ sp_impedance_page_relayout (SpLabPage *page)
         }
       else if (columns == 2)
         {
-          place (self->figure_grid, v[NYQUIST], 0, 0, 1, 1, MIN_CARD_HEIGHT);
-          place (self->figure_grid, v[BODE], 1, 0, 1, 1, MIN_CARD_HEIGHT);
+          /* Two figures in one row share the height left by the
+           * read-outs: no scrolling on a projector. */
+          place (self->figure_grid, v[NYQUIST], 0, 0, 1, 1, -1);
+          place (self->figure_grid, v[BODE], 1, 0, 1, 1, -1);
         }
       else
         {
@@ -633,6 +636,7 @@ sp_impedance_page_class_init (SpImpedancePageClass *klass)
   BIND (residuals_view);
   BIND (drt_view);
   BIND (arrhenius_view);
+  BIND (readouts_scroller);
   BIND (readouts);
 #undef BIND
 }

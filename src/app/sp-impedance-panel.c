@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "sp-impedance-panel.h"
+#include "sp-param-panel.h"
 #include "sp-readout.h"
 
 struct _SpImpedancePanel
@@ -162,6 +163,20 @@ show_mode (SpImpedancePanel *self)
                                     ? "data" : "explore");
 }
 
+/* As wide as the phase-separation lab's panel (wider in presentation
+ * mode), so the flap folds at the same window width in either lab. */
+static void
+show_presentation (SpImpedancePanel *self)
+{
+  gboolean presentation = self->page != NULL &&
+                          sp_lab_page_get_presentation (SP_LAB_PAGE (self->page));
+
+  gtk_widget_set_size_request (GTK_WIDGET (self),
+                               presentation ? SP_PARAM_PANEL_WIDTH_PRESENTATION
+                                            : SP_PARAM_PANEL_WIDTH,
+                               -1);
+}
+
 static void
 add_rows (SpImpedancePanel    *self,
           AdwPreferencesGroup *group,
@@ -210,6 +225,9 @@ sp_impedance_panel_new (SpImpedancePage *page)
   show_preset (self);
   show_temperature (self);
   show_mode (self);
+  show_presentation (self);
+  g_signal_connect_object (page, "notify::presentation", G_CALLBACK (show_presentation), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->preset_row, "notify::selected",
                            G_CALLBACK (preset_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (page, "notify::preset", G_CALLBACK (show_preset), self,
@@ -235,12 +253,49 @@ sp_impedance_panel_dispose (GObject *object)
   G_OBJECT_CLASS (sp_impedance_panel_parent_class)->dispose (object);
 }
 
+/* AdwPreferencesPage asks for the width of its clamp (600 px); the panel
+ * beside the figures wants only what its rows need (as SpParamPanel;
+ * AdwBin's layout manager is dropped in init so these two size it). */
+static void
+sp_impedance_panel_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  *minimum = *natural = 0;
+  if (child == NULL)
+    return;
+  gtk_widget_measure (child, orientation, for_size, minimum, natural,
+                      minimum_baseline, natural_baseline);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *natural = MAX (*minimum, SP_PARAM_PANEL_WIDTH);
+}
+
+static void
+sp_impedance_panel_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  if (child != NULL)
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+}
+
 static void
 sp_impedance_panel_class_init (SpImpedancePanelClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = sp_impedance_panel_dispose;
+  widget_class->measure = sp_impedance_panel_measure;
+  widget_class->size_allocate = sp_impedance_panel_size_allocate;
 
   g_type_ensure (SP_TYPE_SLIDER_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -262,5 +317,6 @@ sp_impedance_panel_class_init (SpImpedancePanelClass *klass)
 static void
 sp_impedance_panel_init (SpImpedancePanel *self)
 {
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 }

@@ -24,11 +24,44 @@ struct _SpImpedanceReadouts
   GtkWidget *row;             /* the grids and the info button */
   GtkWidget *info_button;
   GtkWidget *info_revealer;   /* the explanation, under them */
+  GtkLabel  *sigma_names[N_SIGMAS];
   GtkLabel  *sigmas[N_SIGMAS];
   GtkLabel  *arcs[SP_EIS_N_ARCS][N_COLS];
 };
 
 G_DEFINE_FINAL_TYPE (SpImpedanceReadouts, sp_impedance_readouts, GTK_TYPE_WIDGET)
+
+/* "5.00 × 10⁻⁴": every conductivity in one form, so a column of them
+ * reads at a glance (rather than "0.0005" beside "3.53 × 10⁻⁵"). */
+static char *
+scientific (double value)
+{
+  static const char *superscripts[] = { "⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹" };
+  int power = (int) floor (log10 (fabs (value)));
+  g_autofree char *mantissa = sp_readout_fixed (value / pow (10.0, power), 2);
+  g_autofree char *digits = NULL;
+  GString *text;
+
+  /* 9.996 rounds to "10.00": one power up. */
+  if (g_str_has_prefix (mantissa, "10") || g_str_has_prefix (mantissa, "−10"))
+    {
+      power++;
+      g_free (mantissa);
+      mantissa = sp_readout_fixed (value / pow (10.0, power), 2);
+    }
+  if (power == 0)
+    return g_steal_pointer (&mantissa);
+  text = g_string_new (mantissa);
+  /* Translators: the multiplication sign of scientific notation,
+   * as in "1.2 × 10⁻⁵". */
+  g_string_append (text, _(" × 10"));
+  if (power < 0)
+    g_string_append (text, "⁻");
+  digits = g_strdup_printf ("%d", ABS (power));
+  for (const char *d = digits; *d != '\0'; d++)
+    g_string_append (text, superscripts[*d - '0']);
+  return g_string_free (text, FALSE);
+}
 
 char *
 sp_impedance_readouts_format (double      value,
@@ -43,7 +76,7 @@ sp_impedance_readouts_format (double      value,
     return g_strdup (SP_READOUT_UNDEFINED);
   if (!si_prefix || value == 0.0)
     {
-      number = sp_readout_significant (value, 3);
+      number = value == 0.0 ? g_strdup ("0") : scientific (value);
       return sp_readout_quantity (number, unit);
     }
   /* The prefix whose mantissa lies in [1, 1000). */
@@ -116,6 +149,24 @@ sp_impedance_readouts_set_narrow (SpImpedanceReadouts *self,
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->row),
                                   narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  /* Stacked, the four conductivities take two rows of two: the figures
+   * above keep the height. */
+  for (guint i = 0; i < N_SIGMAS; i++)
+    {
+      GtkLayoutManager *layout = gtk_widget_get_layout_manager (self->sigma_grid);
+      int column = narrow ? 2 * (i % 2) : 0;
+      int row = narrow ? 1 + i / 2 : 1 + i;
+      GtkWidget *cells[2] = { GTK_WIDGET (self->sigma_names[i]), GTK_WIDGET (self->sigmas[i]) };
+
+      for (guint c = 0; c < 2; c++)
+        {
+          GtkGridLayoutChild *child =
+            GTK_GRID_LAYOUT_CHILD (gtk_layout_manager_get_layout_child (layout, cells[c]));
+
+          gtk_grid_layout_child_set_column (child, column + c);
+          gtk_grid_layout_child_set_row (child, row);
+        }
+    }
 }
 
 const char *
@@ -194,7 +245,7 @@ sp_impedance_readouts_init (SpImpedanceReadouts *self)
   add_label (self->sigma_grid, _("Conductivity"), 0, 0, TRUE);
   for (guint i = 0; i < N_SIGMAS; i++)
     {
-      add_label (self->sigma_grid, sigma_names[i], 0, i + 1, FALSE);
+      self->sigma_names[i] = add_label (self->sigma_grid, sigma_names[i], 0, i + 1, FALSE);
       self->sigmas[i] = add_label (self->sigma_grid, NULL, 1, i + 1, FALSE);
     }
 
@@ -209,11 +260,10 @@ sp_impedance_readouts_init (SpImpedanceReadouts *self)
       add_label (self->arc_grid, sp_impedance_explore_arc_name (a), 0, a + 1, FALSE);
       for (guint c = 0; c < N_COLS; c++)
         self->arcs[a][c] = add_label (self->arc_grid, NULL, c + 1, a + 1, FALSE);
-      /* The class is words, not a number: left-aligned, wrapping. */
+      /* The class is words, not a number: left-aligned, on one line (a
+       * wrapping label, measured at its narrowest in the sideways
+       * scroller, would ask for many lines of height). */
       gtk_label_set_xalign (self->arcs[a][COL_CLASS], 0.0);
-      gtk_label_set_wrap (self->arcs[a][COL_CLASS], TRUE);
-      gtk_label_set_width_chars (self->arcs[a][COL_CLASS], 14);
-      gtk_label_set_max_width_chars (self->arcs[a][COL_CLASS], 30);
       gtk_widget_set_hexpand (GTK_WIDGET (self->arcs[a][COL_CLASS]), TRUE);
       gtk_widget_remove_css_class (GTK_WIDGET (self->arcs[a][COL_CLASS]), "readout");
     }
@@ -245,7 +295,8 @@ sp_impedance_readouts_init (SpImpedanceReadouts *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->info_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("About the read-outs"), -1);
   gtk_widget_set_halign (self->info_button, GTK_ALIGN_END);
-  gtk_box_append (GTK_BOX (self->row), self->info_button);
+  /* At the table's top right, side by side or stacked. */
+  gtk_grid_attach (GTK_GRID (self->arc_grid), self->info_button, N_COLS + 1, 0, 1, 2);
   self->info_revealer = gtk_revealer_new ();
   gtk_revealer_set_child (GTK_REVEALER (self->info_revealer), label);
   gtk_widget_set_parent (self->info_revealer, GTK_WIDGET (self));

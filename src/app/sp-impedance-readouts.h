@@ -28,8 +28,8 @@ const char *sp_impedance_readouts_get_sigma_total_text (SpImpedanceReadouts *sel
 const char *sp_impedance_readouts_get_apex_text (SpImpedanceReadouts *self,
                                                  SpEisArcKind         arc);
 
-/* "15.1 MHz", "10.6 nF", "2.3 × 10⁻⁴ S/cm": three significant digits with
- * an SI prefix (@si_prefix) or a power of ten. */
+/* "15.1 MHz", "10.6 nF" (three significant digits with an SI prefix,
+ * @si_prefix), or "2.30 × 10⁻⁴ S/cm" (a power of ten). */
 char       *sp_impedance_readouts_format     (double                     value,
                                               const char                *unit,
                                               gboolean                   si_prefix);
