@@ -64,6 +64,19 @@ template_child (gpointer    widget,
   return object;
 }
 
+/* The flap's panel named @name ("phase-separation": the parameter panel
+ * both of its pages share; sp-lab-page.h). */
+static inline GObject *
+window_panel (gpointer    window,
+              const char *name)
+{
+  GtkStack *stack = GTK_STACK (template_child (window, SP_TYPE_WINDOW, "panel_stack"));
+  GtkWidget *panel = gtk_stack_get_child_by_name (stack, name);
+
+  g_assert_nonnull (panel);
+  return G_OBJECT (panel);
+}
+
 /* A template child of the window's page @page ("overview", "simulation"),
  * a widget of @type. */
 static inline GObject *

@@ -101,7 +101,7 @@ static SpSliderRow *
 slider_row (SpWindow   *window,
             const char *name)
 {
-  GObject *panel = template_child (window, SP_TYPE_WINDOW, "panel");
+  GObject *panel = window_panel (window, "phase-separation");
 
   return SP_SLIDER_ROW (template_child (panel, SP_TYPE_PARAM_PANEL, name));
 }
@@ -120,7 +120,7 @@ static void
 test_focus_layout (void)
 {
   SpWindow *window = new_projector_window (TRUE);
-  GtkWidget *panel = GTK_WIDGET (template_child (window, SP_TYPE_WINDOW, "panel"));
+  GtkWidget *panel = GTK_WIDGET (window_panel (window, "phase-separation"));
   GtkWidget *g_view = GTK_WIDGET (overview_child (window, "free_energy_view"));
   GtkWidget *phase_view = GTK_WIDGET (overview_child (window, "phase_view"));
   GtkWidget *ocv_view = GTK_WIDGET (overview_child (window, "ocv_view"));

@@ -261,7 +261,7 @@ static void
 move_omega_slider (SpWindow *window,
                    double    value)
 {
-  GObject *panel = template_child (window, SP_TYPE_WINDOW, "panel");
+  GObject *panel = window_panel (window, "phase-separation");
   SpSliderRow *omega = SP_SLIDER_ROW (template_child (panel, SP_TYPE_PARAM_PANEL, "omega_row"));
 
   gtk_adjustment_set_value (sp_slider_row_get_adjustment (omega), value);

@@ -497,7 +497,7 @@ setup (Fixture *f)
   while (sp_simulation_get_frame (sp_window_get_simulation (f->window)) == NULL)
     g_main_context_iteration (NULL, TRUE);
 
-  panel = GTK_WIDGET (template_child (f->window, SP_TYPE_WINDOW, "panel"));
+  panel = GTK_WIDGET (window_panel (f->window, "phase-separation"));
   sim_bar = GTK_WIDGET (sp_window_get_sim_bar (f->window));
   f->focus[FOCUS_SPIN] = find_descendant (panel, GTK_TYPE_SPIN_BUTTON, TRUE);
   f->focus[FOCUS_SCALE] = find_descendant (panel, GTK_TYPE_SCALE, TRUE);

@@ -75,7 +75,7 @@ static const char *
 panel_label (SpWindow   *window,
              const char *name)
 {
-  GObject *panel = template_child (window, SP_TYPE_WINDOW, "panel");
+  GObject *panel = window_panel (window, "phase-separation");
 
   return gtk_label_get_label (GTK_LABEL (template_child (panel, SP_TYPE_PARAM_PANEL, name)));
 }
@@ -165,7 +165,7 @@ test_template (void)
 
   g_assert_true (ADW_IS_FLAP (template_child (window, SP_TYPE_WINDOW, "flap")));
   g_assert_true (ADW_IS_VIEW_STACK (template_child (window, SP_TYPE_WINDOW, "view_stack")));
-  g_assert_true (SP_IS_PARAM_PANEL (template_child (window, SP_TYPE_WINDOW, "panel")));
+  g_assert_true (SP_IS_PARAM_PANEL (window_panel (window, "phase-separation")));
   g_assert_true (SP_IS_SIM_BAR (template_child (window, SP_TYPE_WINDOW, "sim_bar")));
 
   /* The primary menu: sections others extend, then shortcuts, About, Quit. */
@@ -244,7 +244,7 @@ test_slider_clamps (void)
 {
   SpWindow *window = new_window ();
   SpParams *params = sp_window_get_params (window);
-  GObject *panel = template_child (window, SP_TYPE_WINDOW, "panel");
+  GObject *panel = window_panel (window, "phase-separation");
   SpSliderRow *omega = SP_SLIDER_ROW (template_child (panel, SP_TYPE_PARAM_PANEL, "omega_row"));
   SpSliderRow *c0 = SP_SLIDER_ROW (template_child (panel, SP_TYPE_PARAM_PANEL, "c0_row"));
   double value, min, max;
@@ -291,7 +291,7 @@ test_presets_load (void)
 {
   g_autoptr(GPtrArray) presets = sp_presets_load_all (NULL);
   SpWindow *window = new_window ();
-  GObject *panel = template_child (window, SP_TYPE_WINDOW, "panel");
+  GObject *panel = window_panel (window, "phase-separation");
   AdwComboRow *row = ADW_COMBO_ROW (template_child (panel, SP_TYPE_PARAM_PANEL, "preset_row"));
   AdwViewSwitcherTitle *title = ADW_VIEW_SWITCHER_TITLE (template_child (window, SP_TYPE_WINDOW,
                                                                          "switcher_title"));
@@ -673,7 +673,7 @@ static const char *
 panel_row_subtitle (SpWindow   *window,
                     const char *name)
 {
-  GObject *panel = template_child (window, SP_TYPE_WINDOW, "panel");
+  GObject *panel = window_panel (window, "phase-separation");
 
   return adw_action_row_get_subtitle (ADW_ACTION_ROW (template_child (panel, SP_TYPE_PARAM_PANEL,
                                                                       name)));

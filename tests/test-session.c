@@ -190,7 +190,8 @@ test_round_trip_file (void)
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "\"format\" : \"spinodal-session\""));
-  g_assert_nonnull (strstr (contents, "\"version\" : 1"));
+  g_assert_nonnull (strstr (contents, "\"version\" : 2"));
+  g_assert_nonnull (strstr (contents, "\"pages\" : {"));
   g_assert_nonnull (strstr (contents, "\"18446744073709551615\""));
 
   sp_session_init_default (&b);
@@ -453,8 +454,15 @@ static const Hostile hostile[] = {
     SP_SESSION_ERROR_FORMAT, "session.version", "got \"1\"" },
   { "version-zero", "{\"format\": \"spinodal-session\", \"version\": 0}", 0,
     SP_SESSION_ERROR_FORMAT, "session.version", NULL },
-  { "version-newer", "{\"format\": \"spinodal-session\", \"version\": 2, \"model\": {\"omega\": 1}}", 0,
-    SP_SESSION_ERROR_VERSION, "session.version: the file has format version 2, newer than", NULL },
+  { "version-newer", "{\"format\": \"spinodal-session\", \"version\": 3, \"model\": {\"omega\": 1}}", 0,
+    SP_SESSION_ERROR_VERSION, "session.version: the file has format version 3, newer than this Spinodal reads (2)",
+    "update Spinodal" },
+  { "pages-array", "{\"format\": \"spinodal-session\", \"version\": 2, \"pages\": [1]}", 0,
+    SP_SESSION_ERROR_INVALID, "session.pages: must be an object, got an array", NULL },
+  { "page-number", "{\"format\": \"spinodal-session\", \"version\": 2, \"pages\": {\"impedance\": 7}}", 0,
+    SP_SESSION_ERROR_INVALID, "session.pages.impedance: must be an object, got 7", NULL },
+  { "page-name", "{\"format\": \"spinodal-session\", \"version\": 2, \"pages\": {\"../x\": {}}}", 0,
+    SP_SESSION_ERROR_INVALID, "session.pages: “../x” is not a page name", NULL },
   { "top-array", "[1, 2, 3]", 0, SP_SESSION_ERROR_FORMAT,
     "session: the top level must be an object, got an array", NULL },
   { "top-number", "42", 0, SP_SESSION_ERROR_FORMAT, "top level must be an object", NULL },
@@ -594,6 +602,81 @@ test_io_errors (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* ---- version 2: the pages' states ------------------------------------------ */
+
+static void
+test_pages (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(SpSession) a = { 0 };
+  g_auto(SpSession) b = { 0 };
+  g_auto(SpSession) c = { 0 };
+  g_autoptr(JsonObject) pages = json_object_new ();
+  JsonObject *state = json_object_new ();
+  JsonArray *list = json_array_new ();
+  g_autofree char *data = NULL;
+  g_autofree char *again = NULL;
+
+  /* Any JSON under a page: the core keeps it as it is. */
+  json_object_set_double_member (state, "r_b_ohm", 1234.5e-7);
+  json_object_set_int_member (state, "points", 61);
+  json_object_set_string_member (state, "circuit", "R0-p(Rb,CPEb)");
+  json_object_set_boolean_member (state, "fit", TRUE);
+  json_object_set_null_member (state, "file");
+  json_array_add_double_element (list, -0.5);
+  json_array_add_string_element (list, "ü");
+  json_object_set_array_member (state, "list", list);
+  json_object_set_object_member (pages, "impedance", state);
+  json_object_set_object_member (pages, "hopping", json_object_new ());
+
+  sp_session_init_default (&a);
+  sp_session_set_pages (&a, pages);
+  g_assert_true (json_object_is_immutable (pages));
+  data = sp_session_to_data (&a, NULL, &error);
+  g_assert_no_error (error);
+  sp_session_init_default (&b);
+  g_assert_true (sp_session_load_from_data (&b, data, strlen (data), &error));
+  g_assert_no_error (error);
+  g_assert_true (sp_session_equal (&a, &b));
+  g_assert_nonnull (sp_session_get_page (&b, "hopping"));
+  g_assert_null (sp_session_get_page (&b, "defects"));
+  g_assert_cmpfloat (json_object_get_double_member (sp_session_get_page (&b, "impedance"), "r_b_ohm"),
+                     ==, 1234.5e-7);
+  g_assert_cmpstr (json_object_get_string_member (sp_session_get_page (&b, "impedance"), "circuit"),
+                   ==, "R0-p(Rb,CPEb)");
+  /* Written again, byte for byte the same. */
+  again = sp_session_to_data (&b, NULL, &error);
+  g_assert_cmpstr (again, ==, data);
+
+  /* A copy shares the sealed pages; a changed page is a different session. */
+  sp_session_copy (&c, &b);
+  g_assert_true (c.pages == b.pages);
+  {
+    g_autoptr(JsonObject) other = json_object_new ();
+
+    json_object_set_object_member (other, "impedance", json_object_new ());
+    sp_session_set_pages (&c, other);
+  }
+  g_assert_false (sp_session_equal (&b, &c));
+  /* No pages and an empty object are the same. */
+  {
+    g_autoptr(JsonObject) empty = json_object_new ();
+
+    sp_session_set_pages (&c, NULL);
+    sp_session_set_pages (&a, empty);
+    g_assert_true (sp_session_equal (&a, &c));
+  }
+
+  /* Version 1 had no pages: one there is ignored like any unknown field. */
+  {
+    const char *v1 = "{\"format\": \"spinodal-session\", \"version\": 1, \"pages\": {\"impedance\": {}}}";
+
+    g_assert_true (sp_session_load_from_data (&b, v1, strlen (v1), &error));
+    g_assert_no_error (error);
+    g_assert_null (b.pages);
+  }
+}
+
 /* ---- files written by version 1 load forever ----------------------------- */
 
 static void
@@ -644,6 +727,7 @@ test_v1_files (void)
   g_assert_cmpfloat (s.sim.dt_max, ==, 0.25);
   g_assert_cmpfloat (s.sim.tolerance, ==, 0.02);
   g_assert_cmpuint (s.steps_per_frame, ==, 4);
+  g_assert_null (s.pages);
 }
 
 int
@@ -669,6 +753,7 @@ main (int    argc,
   g_test_add_func ("/session/hostile/deeply-nested", test_deeply_nested);
   g_test_add_func ("/session/hostile/huge", test_huge);
   g_test_add_func ("/session/io-errors", test_io_errors);
+  g_test_add_func ("/session/pages", test_pages);
   g_test_add_func ("/session/v1-files", test_v1_files);
 
   return g_test_run ();

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "sp-document.h"
+#include "sp-document-pages.h"
 #include "sp-file.h"
 #include "sp-params-session.h"
 #include "sp-presets.h"
@@ -27,6 +28,8 @@ struct _SpDocument
   gboolean   modified;
   gboolean   applying;     /* inside sp_params_set_session()               */
   guint      holds;        /* busy while > 0                               */
+  SpDocumentPages *pages;  /* the window's pages and their states          */
+  GStrv      unknown_pages; /* the last file's pages no page here has      */
 };
 
 G_DEFINE_FINAL_TYPE (SpDocument, sp_document, G_TYPE_OBJECT)
@@ -131,12 +134,16 @@ void
 sp_document_get_session (SpDocument *self,
                          SpSession  *session)
 {
+  g_autoptr(JsonObject) pages = NULL;
+
   g_return_if_fail (SP_IS_DOCUMENT (self));
   g_return_if_fail (session != NULL);
 
   sp_params_get_session (self->params, &self->saved, session);
   if (self->no_preset)
     g_clear_pointer (&session->preset, g_free);
+  pages = sp_document_pages_collect (self->pages, &self->saved);
+  sp_session_set_pages (session, pages);
 }
 
 /* Untitled work is compared with a fresh set of parameters on its preset. */
@@ -152,6 +159,7 @@ update_pristine (SpDocument *self)
   sp_params_get_session (fresh, NULL, &self->pristine);
   g_free (self->pristine.preset);
   self->pristine.preset = g_strdup (preset);
+  sp_session_set_pages (&self->pristine, sp_document_pages_defaults (self->pages));
 }
 
 static void
@@ -250,7 +258,8 @@ read_done (GObject      *source,
 
   sp_document_release (self);
   session = g_task_propagate_pointer (G_TASK (result), &error);
-  if (session == NULL || !sp_params_session_check (self->params, session, &error))
+  if (session == NULL || !sp_params_session_check (self->params, session, &error) ||
+      !sp_document_pages_check (self->pages, session, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -295,17 +304,61 @@ sp_document_apply (SpDocument       *self,
                    GFile            *file,
                    GError          **error)
 {
+  g_auto(SpSession) shown = { 0 };
+  g_autoptr(JsonObject) pages = NULL;
   gboolean applied;
 
   g_return_val_if_fail (SP_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (session != NULL && G_IS_FILE (file), FALSE);
 
+  /* Everything is checked before anything changes. */
+  if (!sp_document_pages_check (self->pages, session, error))
+    return FALSE;
   self->applying = TRUE;
   applied = sp_params_set_session (self->params, session, error);
-  self->applying = FALSE;
   if (applied)
-    set_saved (self, session, file);
-  return applied;
+    sp_document_pages_load (self->pages, session);
+  self->applying = FALSE;
+  if (!applied)
+    return FALSE;
+
+  g_strfreev (self->unknown_pages);
+  self->unknown_pages = sp_document_pages_unknown (self->pages, session);
+  /* The file as a save now would write it: pages it does not mention
+   * keep their state, so they do not count as changes. */
+  sp_session_copy (&shown, session);
+  pages = sp_document_pages_collect (self->pages, session);
+  sp_session_set_pages (&shown, pages);
+  set_saved (self, &shown, file);
+  return TRUE;
+}
+
+const char * const *
+sp_document_get_unknown_pages (SpDocument *self)
+{
+  g_return_val_if_fail (SP_IS_DOCUMENT (self), NULL);
+  return (const char * const *) self->unknown_pages;
+}
+
+static void
+page_state_changed_cb (SpDocument *self)
+{
+  if (!self->applying)
+    update_modified (self);
+}
+
+void
+sp_document_add_page (SpDocument *self,
+                      SpLabPage  *page)
+{
+  g_return_if_fail (SP_IS_DOCUMENT (self));
+  g_return_if_fail (SP_IS_LAB_PAGE (page));
+
+  sp_document_pages_add (self->pages, page);
+  g_signal_connect_object (page, "state-changed", G_CALLBACK (page_state_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  update_pristine (self);
+  update_modified (self);
 }
 
 /* Loading and reverting: read, then apply ------------------------------------- */
@@ -633,6 +686,8 @@ sp_document_finalize (GObject *object)
   g_clear_object (&self->file);
   sp_session_clear (&self->saved);
   sp_session_clear (&self->pristine);
+  g_clear_pointer (&self->pages, sp_document_pages_free);
+  g_clear_pointer (&self->unknown_pages, g_strfreev);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->subtitle, g_free);
 
@@ -675,6 +730,7 @@ sp_document_init (SpDocument *self)
 {
   sp_session_init_default (&self->saved);
   sp_session_init_default (&self->pristine);
+  self->pages = sp_document_pages_new ();
   self->title = g_strdup ("");
   self->subtitle = g_strdup ("");
 }

@@ -17,6 +17,12 @@
  *  - A titled session is modified when the parameters differ from what its
  *    file holds, compared by value, so moving a slider back clears the "•".
  *  - Presentation mode is how the window looks, not part of the session.
+ *  - The pages' own state (sp_document_add_page()) is part of it (version
+ *    2's "pages"): a page's "state-changed" counts like a slider.  A file
+ *    whose state a page refuses does not open (the error names the
+ *    field); pages a file does not mention keep their state; pages this
+ *    version does not have are kept and saved back
+ *    (sp_document_get_unknown_pages() names them for the window to say).
  *
  * All file I/O runs off the main thread (a GTask thread); writes are
  * atomic (sp_file_write_atomic_gfile).
@@ -27,6 +33,7 @@
 
 #include <gio/gio.h>
 
+#include "sp-lab-page.h"
 #include "sp-params.h"
 #include "sp-session.h"
 
@@ -83,6 +90,14 @@ gboolean    sp_document_apply             (SpDocument          *self,
                                            const SpSession     *session,
                                            GFile               *file,
                                            GError             **error);
+
+/* The page names of the last file shown that no page here has (kept and
+ * saved back), NULL-terminated; NULL when there were none. */
+const char * const *sp_document_get_unknown_pages (SpDocument *self);
+
+/* Adds @page's state to the session (the window adds every page). */
+void        sp_document_add_page          (SpDocument          *self,
+                                           SpLabPage           *page);
 
 /* Read, then apply: opening without a question. */
 void        sp_document_load_async        (SpDocument          *self,

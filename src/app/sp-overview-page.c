@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "sp-overview-page.h"
+#include "sp-param-panel.h"
 #include "sp-window-layout.h"
 
 /* The figures in grid order; the focus drop-downs list them so. */
@@ -130,6 +131,14 @@ sp_overview_page_init_focus (SpOverviewPage *self)
                            G_CALLBACK (focus_selected_cb), self, G_CONNECT_SWAPPED);
 }
 
+/* The lab's parameter panel, shared with the lab's other page (both
+ * have the panel name "phase-separation"): made by the first of them. */
+static GtkWidget *
+sp_overview_page_create_panel (SpLabPage *page)
+{
+  return sp_param_panel_new ();
+}
+
 static void
 sp_overview_page_class_init (SpOverviewPageClass *klass)
 {
@@ -137,6 +146,7 @@ sp_overview_page_class_init (SpOverviewPageClass *klass)
   SpLabPageClass *page_class = SP_LAB_PAGE_CLASS (klass);
 
   page_class->relayout = sp_overview_page_relayout;
+  page_class->create_panel = sp_overview_page_create_panel;
 
   g_type_ensure (SP_TYPE_PLOT_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,

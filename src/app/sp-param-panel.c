@@ -185,6 +185,12 @@ index_to_tolerance (GBinding     *binding,
   return TRUE;
 }
 
+GtkWidget *
+sp_param_panel_new (void)
+{
+  return g_object_new (SP_TYPE_PARAM_PANEL, NULL);
+}
+
 void
 sp_param_panel_set_params (SpParamPanel *self,
                            SpParams     *params)

@@ -22,6 +22,9 @@ G_BEGIN_DECLS
 #define SP_TYPE_PARAM_PANEL (sp_param_panel_get_type ())
 G_DECLARE_FINAL_TYPE (SpParamPanel, sp_param_panel, SP, PARAM_PANEL, AdwBin)
 
+/* The phase-separation lab's panel, for its pages' create_panel(). */
+GtkWidget *sp_param_panel_new    (void);
+
 void sp_param_panel_set_params   (SpParamPanel *self,
                                   SpParams     *params);
 /* The lever-rule sentence for c0 inside a gap ("c₀ = 0.400 splits into

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "sp-simulation-page.h"
+#include "sp-param-panel.h"
 #include "sp-window-layout.h"
 
 struct _SpSimulationPage
@@ -44,6 +45,14 @@ sp_simulation_page_relayout (SpLabPage *page)
                                side, G_N_ELEMENTS (side), columns);
 }
 
+/* The lab's parameter panel, shared with the lab's other page (both
+ * have the panel name "phase-separation"): made by the first of them. */
+static GtkWidget *
+sp_simulation_page_create_panel (SpLabPage *page)
+{
+  return sp_param_panel_new ();
+}
+
 static void
 sp_simulation_page_class_init (SpSimulationPageClass *klass)
 {
@@ -51,6 +60,7 @@ sp_simulation_page_class_init (SpSimulationPageClass *klass)
   SpLabPageClass *page_class = SP_LAB_PAGE_CLASS (klass);
 
   page_class->relayout = sp_simulation_page_relayout;
+  page_class->create_panel = sp_simulation_page_create_panel;
 
   g_type_ensure (SP_TYPE_PLOT_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -65,8 +65,11 @@ show_page_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  adw_view_stack_set_visible_child_name (SP_WINDOW (widget)->view_stack,
-                                         g_variant_get_string (parameter, NULL));
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  /* In whichever lab it is (sp-window-pages.c). */
+  if (!sp_window_pages_show (SP_WINDOW (widget), name))
+    g_warning ("win.show-page: no page is named “%s”", name);
 }
 
 /* Export (sp-window-export.c: which figure, the clipboard; the choosers:

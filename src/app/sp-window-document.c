@@ -79,6 +79,19 @@ apply_pending (SpWindow *self)
                                  adw_toast_new (_("The file’s noise amplitude and time-step "
                                                   "settings are kept for saving; the explorer "
                                                   "simulates with its own")));
+  if (sp_document_get_unknown_pages (self->document) != NULL)
+    {
+      g_autofree char *names = g_strjoinv (", ", (GStrv) sp_document_get_unknown_pages (self->document));
+      g_autofree char *text = NULL;
+      AdwToast *toast;
+
+      /* Translators: %s is a list of page ids, e.g. "hopping, defects". */
+      text = g_strdup_printf (_("This session also holds pages this version of Spinodal "
+                                "does not have (%s): they are kept and saved with it"), names);
+      toast = adw_toast_new (text);
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
 }
 
 static void discard_answered_cb (GObject      *source,
@@ -443,6 +456,9 @@ sp_window_document_init (SpWindow *self)
 
   self->document = sp_document_new (self->params);
   self->document_cancellable = g_cancellable_new ();
+  /* Every page's state is part of the session (pages added later: below). */
+  for (guint p = 0; p < self->pages->len; p++)
+    sp_document_add_page (self->document, g_ptr_array_index (self->pages, p));
 
   g_object_bind_property (self->document, "title", self->file_title, "title",
                           G_BINDING_SYNC_CREATE);
@@ -461,6 +477,13 @@ sp_window_document_init (SpWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
   g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
   g_signal_connect (self, "destroy", G_CALLBACK (destroy_cb), NULL);
+}
+
+void
+sp_window_document_add_page (SpWindow  *self,
+                             SpLabPage *page)
+{
+  sp_document_add_page (self->document, page);
 }
 
 void

@@ -234,9 +234,9 @@ menu_key_cb (GtkWidget *widget,
   return TRUE;
 }
 
-static void
-track_view (SpWindow   *self,
-            SpPlotView *view)
+void
+sp_window_export_track_figure (SpWindow   *self,
+                               SpPlotView *view)
 {
   GtkEventController *motion = gtk_event_controller_motion_new ();
   GtkEventController *focus = gtk_event_controller_focus_new ();
@@ -271,7 +271,8 @@ sp_window_export_init (SpWindow *self)
   g_return_if_fail (get_state (self) == NULL);
 
   g_object_set_data_full (G_OBJECT (self), STATE_KEY, g_new0 (ExportState, 1), g_free);
+  /* The pages added so far (sp_window_adopt_page() tracks later ones). */
   views = sp_window_get_plot_views (self);
   for (guint i = 0; i < views->len; i++)
-    track_view (self, g_ptr_array_index (views, i));
+    sp_window_export_track_figure (self, g_ptr_array_index (views, i));
 }

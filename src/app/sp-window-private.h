@@ -26,6 +26,9 @@ struct _SpWindow
   SpAnalysis           *analysis;
   SpSimulation         *simulation;  /* the live run: its worker and history */
   GPtrArray            *pages;       /* SpLabPage, in the view stack's order */
+  GPtrArray            *labs;        /* SpWindowLab (sp-window-pages.c), in order */
+  guint                 active_lab;  /* index into labs */
+  gboolean              pages_ready; /* the window's init is done: new pages are wired at once */
   gboolean              field_fixed_scale;
   char                 *color_scheme; /* "default", "light" or "dark"; NULL before set */
   int                   folded;      /* the flap's, as last shown; -1 before */
@@ -36,9 +39,12 @@ struct _SpWindow
   AdwViewSwitcherTitle *switcher_title;
   GtkMenuButton        *primary_menu_button;
   AdwFlap              *flap;
+  GtkWidget            *panel_button;
   AdwButtonContent     *panel_button_content;
   AdwViewStack         *view_stack;
-  SpParamPanel         *panel;
+  GtkStack             *panel_stack; /* the flap: one panel per panel name */
+  GtkBox               *lab_switcher;
+  SpParamPanel         *panel;       /* the phase-separation lab's (in panel_stack) */
   SpSimBar             *sim_bar;
   GMenuModel           *figure_menu;
 
@@ -61,17 +67,42 @@ struct _SpWindow
 
 /* sp-window-actions.c: installs every win.* action on the class. */
 void sp_window_actions_class_init (GtkWidgetClass *widget_class);
-/* sp-window-pages.c: makes the pages and adds them to the view stack. */
+/* sp-window-pages.c: makes the pages of its list (sp_window_add_page()
+ * each); the lab selector and the panel follow the page on show. */
 void sp_window_pages_init         (SpWindow       *self);
+/* At the end of the window's init: the keys and the first page's panel. */
+void sp_window_pages_ready        (SpWindow       *self);
+void sp_window_pages_dispose      (SpWindow       *self);
+/* The lab buttons' labels hide while the window is folded (narrow). */
+void sp_window_pages_show_folded  (SpWindow       *self,
+                                   gboolean        folded);
+/* win.show-page: @name's lab becomes the active one, then the page. */
+gboolean sp_window_pages_show     (SpWindow       *self,
+                                   const char     *name);
+/* The page named @name, or NULL. */
+SpLabPage *sp_window_pages_lookup (SpWindow       *self,
+                                   const char     *name);
+
+/* sp-window.c: gives a new page's figures (and its panel, if it is the
+ * parameter panel) what the window gives every figure. */
+void sp_window_adopt_page         (SpWindow       *self,
+                                   SpLabPage      *page,
+                                   GtkWidget      *new_panel);
 
 /* sp-window-export.c: follows the figure in view and gives every figure
  * its context menu (called from the window's init, after its template). */
 void sp_window_export_init        (SpWindow *self);
+/* Gives a figure added later its context menu and follows its focus. */
+void sp_window_export_track_figure (SpWindow   *self,
+                                    SpPlotView *figure);
 
 /* sp-window-document.c: the document, its title and its flows; called
  * from the window's init after its template, and from its finalize. */
 void sp_window_document_init      (SpWindow *self);
 void sp_window_document_finalize  (SpWindow *self);
+/* A page added after the init: its state joins the document's. */
+void sp_window_document_add_page  (SpWindow  *self,
+                                   SpLabPage *page);
 /* win.open; win.save (@choose FALSE) and win.save-as (@choose TRUE). */
 void sp_window_document_open      (SpWindow *self);
 void sp_window_document_save      (SpWindow *self,

@@ -78,9 +78,8 @@ popup_menu_cb (GtkWidget *widget,
 }
 
 void
-sp_window_shortcuts_init (GtkWidget          *self,
-                          GtkMenuButton      *primary_menu,
-                          const char * const *page_names)
+sp_window_shortcuts_init (GtkWidget     *self,
+                          GtkMenuButton *primary_menu)
 {
   GtkEventController *controller;
   GtkShortcutController *shortcut_controller;
@@ -95,18 +94,48 @@ sp_window_shortcuts_init (GtkWidget          *self,
   for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
     add_shortcut (shortcut_controller, shortcuts[i].keyval, shortcuts[i].modifiers,
                   shortcuts[i].action, shortcuts[i].target);
-  /* Alt+1, Alt+2, …: the pages in the switcher's order, on either row
-   * of digits. */
-  for (guint i = 0; page_names != NULL && page_names[i] != NULL && i < 9; i++)
-    {
-      add_shortcut (shortcut_controller, GDK_KEY_1 + i, GDK_ALT_MASK, "win.show-page", page_names[i]);
-      add_shortcut (shortcut_controller, GDK_KEY_KP_1 + i, GDK_ALT_MASK, "win.show-page",
-                    page_names[i]);
-    }
   /* The primary menu button binds F10 itself, but in the bubble phase. */
   gtk_shortcut_controller_add_shortcut (
     shortcut_controller,
     gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F10, 0),
                       gtk_callback_action_new (popup_menu_cb, primary_menu, NULL)));
+  gtk_widget_add_controller (self, controller);
+}
+
+/* A controller of their own, replaced whole when a page is added. */
+#define PAGE_KEYS_NAME "sp-window-page-shortcuts"
+
+void
+sp_window_shortcuts_set_pages (GtkWidget          *self,
+                               const char * const *page_names)
+{
+  GtkEventController *controller = NULL;
+  g_autoptr(GListModel) controllers = NULL;
+
+  g_return_if_fail (GTK_IS_WIDGET (self));
+
+  controllers = gtk_widget_observe_controllers (self);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && controller == NULL; i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (c), PAGE_KEYS_NAME) == 0)
+        controller = c;
+    }
+  if (controller != NULL)
+    gtk_widget_remove_controller (self, controller);
+
+  controller = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_static_name (controller, PAGE_KEYS_NAME);
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  /* Alt+1, Alt+2, …: every lab's pages in order, on either row of digits
+   * (the switcher shows the active lab's; win.show-page changes lab). */
+  for (guint i = 0; page_names != NULL && page_names[i] != NULL && i < 9; i++)
+    {
+      add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_1 + i, GDK_ALT_MASK,
+                    "win.show-page", page_names[i]);
+      add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_KP_1 + i, GDK_ALT_MASK,
+                    "win.show-page", page_names[i]);
+    }
   gtk_widget_add_controller (self, controller);
 }

@@ -73,7 +73,8 @@ sp_window_recompute (SpWindow *self)
       for (guint i = 0; i < figures->len; i++)
         sp_plot_view_set_analysis (g_ptr_array_index (figures, i), self->analysis);
     }
-  sp_param_panel_set_analysis (self->panel, self->analysis);
+  if (self->panel != NULL)
+    sp_param_panel_set_analysis (self->panel, self->analysis);
 }
 
 static void
@@ -152,7 +153,8 @@ sp_window_apply_presentation (SpWindow *self)
         sp_plot_view_set_scale (g_ptr_array_index (figures, i), on ? PRESENTATION_SCALE : 1.0);
       sp_lab_page_set_presentation (page, on);
     }
-  sp_param_panel_set_presentation (self->panel, on);
+  if (self->panel != NULL)
+    sp_param_panel_set_presentation (self->panel, on);
   if (!adw_flap_get_folded (self->flap))
     adw_flap_set_reveal_flap (self->flap, TRUE);
   sp_window_queue_fold (self);
@@ -171,6 +173,7 @@ sp_window_show_folded (SpWindow *self,
   self->folded = folded;
   adw_flap_set_modal (self->flap, !folded);
   adw_button_content_set_label (self->panel_button_content, folded ? _("_Parameters") : "");
+  sp_window_pages_show_folded (self, folded);
 }
 
 static gboolean
@@ -426,7 +429,7 @@ sp_window_dispose (GObject *object)
   g_clear_handle_id (&self->fold_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), SP_TYPE_WINDOW);
   /* Disposed with the view stack, and now without figures. */
-  g_clear_pointer (&self->pages, g_ptr_array_unref);
+  sp_window_pages_dispose (self);
   /* Joins the worker thread, unless someone else still holds the run:
    * then it must not call back into a window without figures. */
   if (self->simulation != NULL)
@@ -492,7 +495,9 @@ sp_window_class_init (SpWindowClass *klass)
   BIND (flap);
   BIND (panel_button_content);
   BIND (view_stack);
-  BIND (panel);
+  BIND (panel_stack);
+  BIND (lab_switcher);
+  BIND (panel_button);
   BIND (sim_bar);
   BIND (figure_menu);
   BIND (file_title);
@@ -509,8 +514,6 @@ sp_window_class_init (SpWindowClass *klass)
 static void
 sp_window_init (SpWindow *self)
 {
-  g_autoptr(GPtrArray) page_names = NULL;
-
   /* Before the template: its buttons ask the property actions' state. */
   self->params = sp_params_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -583,9 +586,41 @@ sp_window_init (SpWindow *self)
   /* Open, Save, the title and unsaved changes: sp-window-document.c. */
   sp_window_document_init (self);
   /* Every documented key, from any focus position. */
-  page_names = g_ptr_array_new ();
-  for (guint p = 0; p < self->pages->len; p++)
-    g_ptr_array_add (page_names, (gpointer) sp_lab_page_get_page_name (g_ptr_array_index (self->pages, p)));
-  g_ptr_array_add (page_names, NULL);
-  sp_window_shortcuts_init (GTK_WIDGET (self), self->primary_menu_button, (const char * const *) page_names->pdata);
+  sp_window_shortcuts_init (GTK_WIDGET (self), self->primary_menu_button);
+  /* Alt+1 …, the first page's panel; later pages are wired as they come. */
+  sp_window_pages_ready (self);
+}
+
+/* A page added after the window's init (sp_window_add_page()) gets what
+ * the init gave the pages of the list. */
+void
+sp_window_adopt_page (SpWindow  *self,
+                      SpLabPage *page,
+                      GtkWidget *new_panel)
+{
+  gboolean on = sp_params_get_presentation (self->params);
+  GPtrArray *figures = sp_lab_page_get_figures (page);
+
+  for (guint i = 0; i < figures->len; i++)
+    {
+      SpPlotView *figure = g_ptr_array_index (figures, i);
+
+      sp_plot_view_set_analysis (figure, self->analysis);
+      sp_plot_view_set_field_fixed_scale (figure, self->field_fixed_scale);
+      sp_plot_view_set_scale (figure, on ? PRESENTATION_SCALE : 1.0);
+      if (sp_figure_kind_has_composition (sp_plot_view_get_kind (figure)))
+        g_signal_connect_object (figure, "cursor-moved",
+                                 G_CALLBACK (cursor_moved_cb), self, G_CONNECT_SWAPPED);
+      sp_window_export_track_figure (self, figure);
+    }
+  sp_lab_page_set_presentation (page, on);
+  sp_lab_page_set_area (page, gtk_widget_get_width (GTK_WIDGET (self->view_stack)),
+                        gtk_widget_get_height (GTK_WIDGET (self->view_stack)));
+  if (new_panel != NULL && SP_PARAM_PANEL (new_panel) == self->panel)
+    {
+      sp_param_panel_set_params (self->panel, self->params);
+      sp_param_panel_set_analysis (self->panel, self->analysis);
+      sp_param_panel_set_presentation (self->panel, on);
+    }
+  sp_window_document_add_page (self, page);
 }

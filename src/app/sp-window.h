@@ -8,6 +8,7 @@
 
 #include "sp-analysis.h"
 #include "sp-document.h"
+#include "sp-lab-page.h"
 #include "sp-params.h"
 #include "sp-recording.h"
 #include "sp-sim-bar.h"
@@ -66,5 +67,12 @@ gboolean    sp_window_record_start  (SpWindow                *self,
                                      const SpRecorderOptions *options);
 /* Finishes the file off the main thread; a toast tells the outcome. */
 void        sp_window_record_stop   (SpWindow      *self);
+
+/* Adds @page (its lab, its panel, its figures) after the pages of
+ * sp-window-pages.c's list, which the window adds itself.  For pages
+ * outside that list: the tests' own.  @page must have a page-name no
+ * other page has and a lab-name. */
+void        sp_window_add_page      (SpWindow      *self,
+                                     SpLabPage     *page);
 
 G_END_DECLS

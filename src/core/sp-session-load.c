@@ -300,6 +300,7 @@ get_section (JsonObject  *root,
 
 static gboolean
 read_header (JsonObject *root,
+             gint64     *out_version,
              GError    **error)
 {
   JsonNode *format = json_object_get_member (root, "format");
@@ -326,6 +327,35 @@ read_header (JsonObject *root,
                  _("session.version: the file has format version %" PRId64
                    ", newer than this Spinodal reads (%d); update Spinodal to open it"),
                  v, SP_SESSION_VERSION);
+  *out_version = v;
+  return TRUE;
+}
+
+/* Version 2's "pages": objects under page names, kept as read (the
+ * parser is immutable: they are sealed already). */
+static gboolean
+read_pages (JsonObject *pages,
+            SpSession  *s,
+            GError    **error)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  json_object_iter_init (&iter, pages);
+  while (json_object_iter_next (&iter, &name, &node))
+    {
+      g_autofree char *got = NULL;
+
+      if (!sp_session_check_page_name (name, error))
+        return FALSE;
+      if (JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      got = describe_node (node);
+      return fail (error, SP_SESSION_ERROR_INVALID, _("session.pages.%s: must be an object, got %s"),
+                   name, got);
+    }
+  sp_session_set_pages (s, pages);
   return TRUE;
 }
 
@@ -471,14 +501,20 @@ read_document (JsonObject *root,
                SpSession  *s,
                GError    **error)
 {
-  JsonObject *model = NULL, *sim = NULL;
+  JsonObject *model = NULL, *sim = NULL, *pages = NULL;
   int problem = SP_CH_PROBLEM_MODEL;
+  gint64 version = 0;
   SpModel m;
 
-  if (!read_header (root, error) ||
+  if (!read_header (root, &version, error) ||
       !get_section (root, "model", &model, error) ||
       !get_section (root, "simulation", &sim, error) ||
       !read_preset (root, s, error))
+    return FALSE;
+  /* Version 1 had no pages: a "pages" there is an unknown field. */
+  if (version >= 2 &&
+      (!get_section (root, "pages", &pages, error) ||
+       (pages != NULL && !read_pages (pages, s, error))))
     return FALSE;
 
   m = s->sim.model;

@@ -32,5 +32,8 @@ gboolean sp_session_check_integer (const char         *path,
                                    GError            **error);
 gboolean sp_session_check_preset  (const char         *preset,
                                    GError            **error);
+/* A key of "pages": a page name (the preset ids' alphabet and length). */
+gboolean sp_session_check_page_name (const char       *name,
+                                     GError          **error);
 
 G_END_DECLS

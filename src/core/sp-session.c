@@ -38,6 +38,7 @@ void
 sp_session_clear (SpSession *session)
 {
   g_clear_pointer (&session->preset, g_free);
+  g_clear_pointer (&session->pages, json_object_unref);
 }
 
 SpSession *
@@ -64,6 +65,48 @@ sp_session_copy (SpSession       *dest,
 {
   *dest = *src;
   dest->preset = g_strdup (src->preset);
+  /* Sealed: shared, never changed. */
+  if (src->pages != NULL)
+    dest->pages = json_object_ref (src->pages);
+}
+
+JsonObject *
+sp_session_get_page (const SpSession *session,
+                     const char      *name)
+{
+  JsonNode *node;
+
+  g_return_val_if_fail (session != NULL && name != NULL, NULL);
+
+  if (session->pages == NULL || (node = json_object_get_member (session->pages, name)) == NULL)
+    return NULL;
+  return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+void
+sp_session_set_pages (SpSession  *session,
+                      JsonObject *pages)
+{
+  g_return_if_fail (session != NULL);
+
+  if (pages != NULL)
+    {
+      json_object_ref (pages);
+      json_object_seal (pages);
+    }
+  g_clear_pointer (&session->pages, json_object_unref);
+  session->pages = pages;
+}
+
+static gboolean
+pages_equal (JsonObject *a,
+             JsonObject *b)
+{
+  /* No pages and an empty "pages" are the same session. */
+  if (a == NULL || b == NULL)
+    return (a == NULL || json_object_get_size (a) == 0) &&
+           (b == NULL || json_object_get_size (b) == 0);
+  return json_object_equal (a, b);
 }
 
 gboolean
@@ -77,7 +120,8 @@ sp_session_equal (const SpSession *a,
          sp_model_equal (&p->model, &q->model) &&
          p->problem == q->problem && p->init == q->init && p->n == q->n &&
          p->length == q->length && p->noise == q->noise && p->seed == q->seed &&
-         p->dt_max == q->dt_max && p->tolerance == q->tolerance;
+         p->dt_max == q->dt_max && p->tolerance == q->tolerance &&
+         pages_equal (a->pages, b->pages);
 }
 
 gboolean
@@ -127,6 +171,19 @@ sp_session_check_preset (const char *preset,
   g_set_error (error, SP_SESSION_ERROR, SP_SESSION_ERROR_INVALID,
                _("session.preset: must be a preset id (up to %d characters a–z, 0–9, “-”, “_”) or null"),
                SP_SESSION_PRESET_MAX);
+  return FALSE;
+}
+
+gboolean
+sp_session_check_page_name (const char *name,
+                            GError    **error)
+{
+  if (*name != '\0' && strlen (name) <= SP_SESSION_PRESET_MAX &&
+      strspn (name, "abcdefghijklmnopqrstuvwxyz0123456789-_") == strlen (name))
+    return TRUE;
+  g_set_error (error, SP_SESSION_ERROR, SP_SESSION_ERROR_INVALID,
+               _("session.pages: “%s” is not a page name (up to %d characters a–z, 0–9, “-”, “_”)"),
+               name, SP_SESSION_PRESET_MAX);
   return FALSE;
 }
 
@@ -181,6 +238,24 @@ sp_session_validate (const SpSession *session,
       !sp_session_check_integer ("session.simulation.steps_per_frame", session->steps_per_frame,
                                  1, SP_SESSION_STEPS_PER_FRAME_MAX, error))
     return FALSE;
+
+  if (session->pages != NULL)
+    {
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *node;
+
+      json_object_iter_init (&iter, session->pages);
+      while (json_object_iter_next (&iter, &name, &node))
+        if (!sp_session_check_page_name (name, error))
+          return FALSE;
+        else if (!JSON_NODE_HOLDS_OBJECT (node))
+          {
+            g_set_error (error, SP_SESSION_ERROR, SP_SESSION_ERROR_INVALID,
+                         _("session.pages.%s: must be an object"), name);
+            return FALSE;
+          }
+    }
 
   /* The engine's own checks last, so nothing it would refuse gets through. */
   if (!sp_ch_params_validate (sim, &ch_error))
@@ -266,6 +341,20 @@ session_to_node (const SpSession *session)
   json_builder_set_member_name (b, "steps_per_frame");
   json_builder_add_int_value (b, session->steps_per_frame);
   json_builder_end_object (b);
+
+  /* Every page's state, as the pages wrote it (or a file held it). */
+  json_builder_set_member_name (b, "pages");
+  if (session->pages != NULL)
+    {
+      JsonNode *pages = json_node_alloc ();
+
+      json_builder_add_value (b, json_node_init_object (pages, session->pages));
+    }
+  else
+    {
+      json_builder_begin_object (b);
+      json_builder_end_object (b);
+    }
 
   json_builder_end_object (b);
   return json_builder_get_root (b);

@@ -2,14 +2,23 @@
 /* sp-session.h — a Spinodal session: every parameter, the preset and the
  * simulation settings, saved as a versioned JSON document (.spinodal)
  *
- *   { "format": "spinodal-session", "version": 1,
+ *   { "format": "spinodal-session", "version": 2,
  *     "preset": "lifepo4",
  *     "model": { "omega": …, "temperature": …, "s1": …, "stiffness": …,
  *                "kappa": …, "rk": [L1, L2, L3, L4], "d0": …, "v0": …,
  *                "c0": …, "mobility": "site-blocking" | "constant" },
  *     "simulation": { "problem": "model" | "pfhub1", "init": "noise" | "pfhub1a",
  *                     "grid": N, "length": nm, "noise": …, "seed": …,
- *                     "dt_max": …, "tolerance": …, "steps_per_frame": … } }
+ *                     "dt_max": …, "tolerance": …, "steps_per_frame": … },
+ *     "pages": { "PAGE-NAME": { … }, … } }
+ *
+ * "model" and "simulation" are the Phase Separation lab's parameters (as
+ * in version 1); "pages" (version 2) holds the state of every other page
+ * that has one, under its page name (the window's pages, sp-lab-page.h).
+ * The core checks only that each is an object (the page judges its
+ * contents) and keeps them as read, so a page this version does not know
+ * survives a load and a save.  Version-1 files load with no pages;
+ * files are written as version 2.
  *
  * Loading is strict about what it knows and lenient about what it doesn't:
  * every known field is type- and range-checked (the ranges of sp-model.h, so
@@ -25,12 +34,14 @@
 
 #include <gio/gio.h>
 
+#include <json-glib/json-glib.h>
+
 #include "sp-ch.h"
 
 G_BEGIN_DECLS
 
 #define SP_SESSION_FORMAT      "spinodal-session"
-#define SP_SESSION_VERSION     1
+#define SP_SESSION_VERSION     2
 #define SP_SESSION_MIME_TYPE   "application/x-spinodal-session"
 #define SP_SESSION_SUFFIX      ".spinodal"
 /* Larger files are refused unread: a real session is about 1 KiB. */
@@ -53,6 +64,9 @@ typedef struct
   char       *preset;
   SpChParams  sim;              /* sim.model is the model                          */
   guint       steps_per_frame;  /* accepted steps between two published frames    */
+  /* Version 2: page name → that page's state, each an object; sealed
+   * (immutable, shared by copies).  NULL: no page has state. */
+  JsonObject *pages;
 } SpSession;
 
 #define SP_SESSION_ERROR (sp_session_error_quark ())
@@ -81,6 +95,12 @@ gboolean    sp_session_equal         (const SpSession *a,
 /* Every field in range (the same checks as loading). */
 gboolean    sp_session_validate      (const SpSession *session,
                                       GError         **error);
+/* The state of page @name (borrowed), or NULL. */
+JsonObject *sp_session_get_page      (const SpSession *session,
+                                      const char      *name);
+/* Replaces the pages (takes a reference and seals @pages; NULL: none). */
+void        sp_session_set_pages     (SpSession       *session,
+                                      JsonObject      *pages);
 
 /* The JSON document (UTF-8, pretty-printed); NULL when @session is invalid. */
 char       *sp_session_to_data       (const SpSession *session,
