@@ -159,6 +159,8 @@ sp_window_actions_class_init (GtkWidgetClass *widget_class)
                                    reset_to_preset_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-panel", NULL, toggle_panel_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  /* The lab selector's buttons and menu (sp-window-pages.c). */
+  gtk_widget_class_install_property_action (widget_class, "win.show-lab", "lab");
   gtk_widget_class_install_action (widget_class, "win.export-figure", NULL, export_figure_action);
   gtk_widget_class_install_action (widget_class, "win.export-data", NULL, export_data_action);
   gtk_widget_class_install_action (widget_class, "win.copy-figure", NULL, copy_figure_action);

@@ -4,10 +4,11 @@
  * the contract: sp-lab-page.h).
  *
  * Navigation: the header's lab selector (linked toggle buttons, one per
- * lab, shown once a second lab has pages) picks the lab; the view
- * switcher (AdwViewSwitcherTitle, or the bottom bar on narrow windows)
- * shows only the active lab's pages, the others' stack pages being
- * invisible.  The flap shows the page's panel, the simulation bar shows
+ * lab, shown once a second lab has pages, and the same choices as radio
+ * items in the primary menu, which narrow windows have room for) picks
+ * the lab through win.show-lab (the window's "lab" property); the view switcher (AdwViewSwitcherTitle, or
+ * the bottom bar on narrow windows) shows only the active lab's pages,
+ * the others' stack pages being invisible.  The flap shows the page's panel, the simulation bar shows
  * under the pages that ask for it.  A lab comes back on the page it was
  * left on.
  *
@@ -29,13 +30,11 @@ static GType (* const page_types[]) (void) = {
   sp_simulation_page_get_type,
 };
 
-/* One lab: its selector button and the page it was last on. */
+/* One lab: its names and the page it was last on. */
 typedef struct
 {
   char             *name;
-  char             *title;
-  GtkToggleButton  *button;
-  AdwButtonContent *content;
+  char             *icon_name;
   char             *last_page;   /* NULL: its first page */
 } SpWindowLab;
 
@@ -43,7 +42,7 @@ static void
 sp_window_lab_free (SpWindowLab *lab)
 {
   g_free (lab->name);
-  g_free (lab->title);
+  g_free (lab->icon_name);
   g_free (lab->last_page);
   g_free (lab);
 }
@@ -129,30 +128,36 @@ sp_window_pages_show (SpWindow   *self,
       show_lab_pages (self, lab->name, TRUE);
       adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (page));
       show_lab_pages (self, old->name, FALSE);
+      g_object_notify (G_OBJECT (self), "lab");
     }
   else
     adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (page));
   return TRUE;
 }
 
-static void
-lab_toggled_cb (GtkToggleButton *button,
-                SpWindow        *self)
+const char *
+sp_window_pages_get_lab (SpWindow *self)
 {
-  SpWindowLab *lab = NULL;
+  /* A string for win.show-lab's state even before the pages exist. */
+  if (self->labs == NULL || self->labs->len == 0)
+    return "";
+  return ((SpWindowLab *) g_ptr_array_index (self->labs, self->active_lab))->name;
+}
+
+/* win.show-lab: the lab comes back on the page it was left on. */
+gboolean
+sp_window_pages_show_lab (SpWindow   *self,
+                          const char *name)
+{
+  SpWindowLab *lab = self->labs != NULL ? lookup_lab (self, name, NULL) : NULL;
   SpLabPage *page;
 
-  if (!gtk_toggle_button_get_active (button))
-    return;
-  for (guint i = 0; i < self->labs->len && lab == NULL; i++)
-    if (((SpWindowLab *) g_ptr_array_index (self->labs, i))->button == button)
-      lab = g_ptr_array_index (self->labs, i);
-  g_return_if_fail (lab != NULL);
-
+  if (lab == NULL)
+    return FALSE;
   page = lab->last_page != NULL ? sp_window_pages_lookup (self, lab->last_page) : NULL;
   if (page == NULL)
     page = first_page_of (self, lab->name);
-  sp_window_pages_show (self, sp_lab_page_get_page_name (page));
+  return sp_window_pages_show (self, sp_lab_page_get_page_name (page));
 }
 
 /* The page on show decides the lab button, the panel and the bar. */
@@ -171,8 +176,6 @@ visible_page_cb (SpWindow *self)
   g_return_if_fail (lab != NULL);
   g_free (lab->last_page);
   lab->last_page = g_strdup (sp_lab_page_get_page_name (page));
-  if (!gtk_toggle_button_get_active (lab->button))
-    gtk_toggle_button_set_active (lab->button, TRUE);
 
   panel = gtk_stack_get_child_by_name (self->panel_stack, sp_lab_page_get_panel_name (page));
   /* A page without a panel: the flap and its button are out of the way. */
@@ -184,19 +187,41 @@ visible_page_cb (SpWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->sim_bar), sp_lab_page_get_simulation_bar (page));
 }
 
+/* The toggle buttons while there is room; folded (narrow), only the
+ * primary menu's: the header centres its title, so it needs twice its
+ * wider side, and its start holds the labelled panel button. */
 static void
-show_lab_label (SpWindow    *self,
-                SpWindowLab *lab)
+show_selector (SpWindow *self)
 {
-  adw_button_content_set_label (lab->content, self->folded == TRUE ? "" : lab->title);
+  GMenu *primary = G_MENU (gtk_menu_button_get_menu_model (self->primary_menu_button));
+  gboolean two = self->labs->len > 1;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->lab_switcher), two && self->folded != TRUE);
+  /* Once: later labs join the section, a live GMenu. */
+  if (two && !self->lab_menu_shown)
+    {
+      g_menu_prepend_section (primary, _("Lab"), G_MENU_MODEL (self->lab_menu));
+      self->lab_menu_shown = TRUE;
+    }
 }
 
 void
 sp_window_pages_show_folded (SpWindow *self,
                              gboolean  folded)
 {
-  for (guint i = 0; i < self->labs->len; i++)
-    show_lab_label (self, g_ptr_array_index (self->labs, i));
+  show_selector (self);
+}
+
+/* @title without its mnemonic underscore. */
+static char *
+plain_title (const char *title)
+{
+  char *plain = g_strdup (title);
+
+  for (char *r = plain, *w = plain; ; r++)
+    if (*r != '_' && (*w++ = *r) == '\0')
+      break;
+  return plain;
 }
 
 static SpWindowLab *
@@ -204,35 +229,33 @@ add_lab (SpWindow  *self,
          SpLabPage *page)
 {
   SpWindowLab *lab = g_new0 (SpWindowLab, 1);
-  g_autofree char *plain = NULL;
+  const char *title = sp_lab_page_get_lab_title (page);
+  g_autofree char *plain = plain_title (title);
+  g_autoptr(GMenuItem) item = NULL;
+  GtkWidget *content = adw_button_content_new ();
+  GtkWidget *button = gtk_toggle_button_new ();
 
   lab->name = g_strdup (sp_lab_page_get_lab_name (page));
-  lab->title = g_strdup (sp_lab_page_get_lab_title (page));
-  lab->content = ADW_BUTTON_CONTENT (adw_button_content_new ());
-  adw_button_content_set_icon_name (lab->content, sp_lab_page_get_lab_icon_name (page));
-  adw_button_content_set_use_underline (lab->content, TRUE);
-  lab->button = GTK_TOGGLE_BUTTON (gtk_toggle_button_new ());
-  gtk_button_set_child (GTK_BUTTON (lab->button), GTK_WIDGET (lab->content));
-  /* Read aloud and shown as a tooltip without the mnemonic, also while
-   * the label is folded away. */
-  plain = g_strdup (lab->title);
-  for (char *r = plain, *w = plain; ; r++)
-    if (*r != '_' && (*w++ = *r) == '\0')
-      break;
-  gtk_widget_set_tooltip_text (GTK_WIDGET (lab->button), plain);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (lab->button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, plain, -1);
-  if (self->labs->len > 0)
-    gtk_toggle_button_set_group (lab->button,
-                                 ((SpWindowLab *) g_ptr_array_index (self->labs, 0))->button);
-  else
-    gtk_toggle_button_set_active (lab->button, TRUE);
-  g_signal_connect_object (lab->button, "toggled", G_CALLBACK (lab_toggled_cb), self, 0);
-  gtk_box_append (self->lab_switcher, GTK_WIDGET (lab->button));
+  lab->icon_name = g_strdup (sp_lab_page_get_lab_icon_name (page));
+  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), lab->icon_name);
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), title);
+  adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
+  gtk_button_set_child (GTK_BUTTON (button), content);
+  /* Pressed while its lab is the window's "lab". */
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-lab");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", lab->name);
+  gtk_widget_set_tooltip_text (button, plain);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, plain, -1);
+  gtk_box_append (self->lab_switcher, button);
+
+  /* The narrow window's menu: radio items on the same action. */
+  item = g_menu_item_new (title, NULL);
+  g_menu_item_set_action_and_target (item, "win.show-lab", "s", lab->name);
+  g_menu_append_item (self->lab_menu, item);
+
   g_ptr_array_add (self->labs, lab);
-  show_lab_label (self, lab);
   /* One lab needs no selector: the window then looks as it always did. */
-  gtk_widget_set_visible (GTK_WIDGET (self->lab_switcher), self->labs->len > 1);
+  show_selector (self);
   return lab;
 }
 
@@ -306,6 +329,7 @@ sp_window_pages_init (SpWindow *self)
 
   self->pages = g_ptr_array_new_with_free_func (g_object_unref);
   self->labs = g_ptr_array_new_with_free_func ((GDestroyNotify) sp_window_lab_free);
+  self->lab_menu = g_menu_new ();
   for (guint i = 0; i < G_N_ELEMENTS (page_types); i++)
     sp_window_add_page (self, g_object_new (page_types[i] (), NULL));
   g_signal_connect_object (self->view_stack, "notify::visible-child",
@@ -327,4 +351,5 @@ sp_window_pages_dispose (SpWindow *self)
 {
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_pointer (&self->labs, g_ptr_array_unref);
+  g_clear_object (&self->lab_menu);
 }

@@ -44,6 +44,8 @@ struct _SpWindow
   AdwViewStack         *view_stack;
   GtkStack             *panel_stack; /* the flap: one panel per panel name */
   GtkBox               *lab_switcher;
+  GMenu                *lab_menu;    /* the labs, in the primary menu once there are two */
+  gboolean              lab_menu_shown;
   SpParamPanel         *panel;       /* the phase-separation lab's (in panel_stack) */
   SpSimBar             *sim_bar;
   GMenuModel           *figure_menu;
@@ -78,6 +80,11 @@ void sp_window_pages_show_folded  (SpWindow       *self,
                                    gboolean        folded);
 /* win.show-page: @name's lab becomes the active one, then the page. */
 gboolean sp_window_pages_show     (SpWindow       *self,
+                                   const char     *name);
+/* The window's "lab" property (win.show-lab): the active lab's name, and
+ * showing a lab (on the page it was left on); FALSE for an unknown name. */
+const char *sp_window_pages_get_lab (SpWindow     *self);
+gboolean sp_window_pages_show_lab (SpWindow       *self,
                                    const char     *name);
 /* The page named @name, or NULL. */
 SpLabPage *sp_window_pages_lookup (SpWindow       *self,

@@ -34,6 +34,7 @@ enum {
   PROP_PRESENTATION,
   PROP_FIELD_FIXED_SCALE,
   PROP_COLOR_SCHEME,
+  PROP_LAB,
   N_PROPS
 };
 
@@ -386,6 +387,9 @@ sp_window_get_property (GObject    *object,
     case PROP_COLOR_SCHEME:
       g_value_set_string (value, self->color_scheme != NULL ? self->color_scheme : "default");
       break;
+    case PROP_LAB:
+      g_value_set_string (value, sp_window_pages_get_lab (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -412,6 +416,10 @@ sp_window_set_property (GObject      *object,
       break;
     case PROP_COLOR_SCHEME:
       sp_window_set_color_scheme (self, g_value_get_string (value));
+      break;
+    case PROP_LAB:
+      if (!sp_window_pages_show_lab (self, g_value_get_string (value)))
+        g_warning ("win.show-lab: no lab is named “%s”", g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -479,6 +487,11 @@ sp_window_class_init (SpWindowClass *klass)
   /* "default", "light" or "dark" (win.color-scheme, the Style submenu). */
   properties[PROP_COLOR_SCHEME] =
     g_param_spec_string ("color-scheme", NULL, NULL, "default",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The active lab's name (win.show-lab, the lab selector); set, the lab
+   * shows the page it was left on.  Notified by sp-window-pages.c. */
+  properties[PROP_LAB] =
+    g_param_spec_string ("lab", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -616,7 +629,7 @@ sp_window_adopt_page (SpWindow  *self,
   sp_lab_page_set_presentation (page, on);
   sp_lab_page_set_area (page, gtk_widget_get_width (GTK_WIDGET (self->view_stack)),
                         gtk_widget_get_height (GTK_WIDGET (self->view_stack)));
-  if (new_panel != NULL && SP_PARAM_PANEL (new_panel) == self->panel)
+  if (new_panel != NULL && new_panel == GTK_WIDGET (self->panel))
     {
       sp_param_panel_set_params (self->panel, self->params);
       sp_param_panel_set_analysis (self->panel, self->analysis);
