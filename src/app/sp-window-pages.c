@@ -173,7 +173,8 @@ sp_window_pages_get_panel (SpWindow   *self,
   return NULL;
 }
 
-/* The page on show decides the lab button, the panel and the bar. */
+/* The page on show decides the lab it is remembered for, the panel and
+ * the simulation bar. */
 static void
 visible_page_cb (SpWindow *self)
 {
