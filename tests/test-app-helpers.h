@@ -70,8 +70,13 @@ static inline GObject *
 window_panel (gpointer    window,
               const char *name)
 {
-  GtkStack *stack = GTK_STACK (template_child (window, SP_TYPE_WINDOW, "panel_stack"));
-  GtkWidget *panel = gtk_stack_get_child_by_name (stack, name);
+  GtkWidget *box = GTK_WIDGET (template_child (window, SP_TYPE_WINDOW, "panel_box"));
+  GtkWidget *panel = NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL && panel == NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (child), "sp-panel-name"), name) == 0)
+      panel = child;
 
   g_assert_nonnull (panel);
   return G_OBJECT (panel);

@@ -208,11 +208,21 @@ shown_page (SpWindow *window)
   return adw_view_stack_get_visible_child_name (window_stack (window));
 }
 
+/* The flap's panel on show (the others are hidden). */
 static GtkWidget *
 shown_panel (SpWindow *window)
 {
-  return gtk_stack_get_visible_child (GTK_STACK (template_child (window, SP_TYPE_WINDOW,
-                                                                 "panel_stack")));
+  GtkWidget *box = GTK_WIDGET (template_child (window, SP_TYPE_WINDOW, "panel_box"));
+  GtkWidget *shown = NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_visible (child))
+      {
+        g_assert_null (shown);
+        shown = child;
+      }
+  return shown;
 }
 
 /* The lab selector's buttons, in order. */

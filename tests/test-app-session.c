@@ -1,6 +1,7 @@
 /* test-app-session.c — session files in the window: Save / Open, hostile
  * files, unsaved changes and the close question, drag and drop, and
- * `spinodal FILE` (GApplication::open)
+ * `spinodal FILE` (GApplication::open); version 2's page states with a
+ * page of a second lab (test-transport-page.h), version-1 files beside it
  *
  * Runs under a display (the 'gui' suite: xvfb-run + dbus-run-session, with
  * GSK_RENDERER=cairo, GSETTINGS_BACKEND=memory, G_DEBUG=fatal-criticals).
@@ -23,7 +24,9 @@
 #include "sp-window.h"
 
 #include "test-app-helpers.h"
+#include "test-export-helpers.h"
 #include "test-params-helpers.h"
+#include "test-transport-page.h"
 
 /* Helpers ------------------------------------------------------------------ */
 
@@ -904,6 +907,228 @@ test_application_open (void)
   remove_dir (dir);
 }
 
+/* Version 2: the pages' states ------------------------------------------------ */
+
+static double
+get_omega (SpWindow *window)
+{
+  double omega;
+
+  g_object_get (sp_window_get_params (window), "omega", &omega, NULL);
+  return omega;
+}
+
+/* A fresh window with the test page of the Ion Transport lab. */
+static SpLabPage *
+add_transport_page (SpWindow *window)
+{
+  SpLabPage *page = test_transport_page_new ("transport-a", NULL);
+
+  sp_window_add_page (window, page);
+  g_assert_false (sp_document_get_modified (sp_window_get_document (window)));
+  return page;
+}
+
+static JsonObject *
+read_json (GFile *file)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (json_parser_load_from_file (parser, path, &error));
+  g_assert_no_error (error);
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+static JsonObject *
+saved_page (JsonObject *root,
+            const char *name)
+{
+  return json_object_get_object_member (json_object_get_object_member (root, "pages"), name);
+}
+
+static void
+open_and_wait (SpWindow *window,
+               GFile    *file)
+{
+  sp_window_open_file (window, file);
+  wait_for_window (window);
+}
+
+/* A page's state is saved, counts as a change, and is shown again. */
+static void
+test_page_state_round_trip (void)
+{
+  g_autofree char *dir = scratch_dir ();
+  g_autoptr(GFile) file = g_file_new_build_filename (dir, "pages.spinodal", NULL);
+  g_autoptr(JsonObject) root = NULL;
+  SpWindow *window = fresh_window ();
+  SpLabPage *page = add_transport_page (window);
+  SpDocument *document = sp_window_get_document (window);
+
+  /* Untitled: a page's own state counts like a slider. */
+  test_transport_page_set_resistance (page, 2500.0);
+  g_assert_true (sp_document_get_modified (document));
+  test_transport_page_set_resistance (page, TEST_RESISTANCE_DEFAULT);
+  g_assert_false (sp_document_get_modified (document));
+
+  test_transport_page_set_resistance (page, 2500.0);
+  move_omega_slider (window, 140.0);
+  save_and_wait (window, file);
+  g_assert_false (sp_document_get_modified (document));
+  root = read_json (file);
+  g_assert_cmpint (json_object_get_int_member (root, "version"), ==, 2);
+  g_assert_cmpfloat (json_object_get_double_member (saved_page (root, "transport-a"), "resistance_ohm"),
+                     ==, 2500.0);
+  g_assert_cmpfloat (json_object_get_double_member (json_object_get_object_member (root, "model"),
+                                                    "omega"), ==, 140.0);
+  /* Titled: a change and its undoing. */
+  test_transport_page_set_resistance (page, 30.0);
+  g_assert_true (sp_document_get_modified (document));
+  g_assert_cmpstr (shown_title (window), ==, "• pages.spinodal");
+  test_transport_page_set_resistance (page, 2500.0);
+  g_assert_false (sp_document_get_modified (document));
+  close_window (window);
+
+  /* Another window shows both labs' states from the file. */
+  window = fresh_window ();
+  page = add_transport_page (window);
+  g_assert_cmpfloat (test_transport_page_get_resistance (page), ==, TEST_RESISTANCE_DEFAULT);
+  open_and_wait (window, file);
+  g_assert_null (find_dialog (window));
+  g_assert_cmpfloat (test_transport_page_get_resistance (page), ==, 2500.0);
+  g_assert_cmpfloat (get_omega (window), ==, 140.0);
+  g_assert_false (sp_document_get_modified (sp_window_get_document (window)));
+  g_assert_null (sp_document_get_unknown_pages (sp_window_get_document (window)));
+  close_window (window);
+  remove_dir (dir);
+}
+
+/* A version-1 file (tests/data) opens beside a page it knows nothing of:
+ * the page keeps its state, nothing counts as changed, a save writes
+ * version 2 with the page and the file's parameters. */
+static void
+test_page_state_v1 (void)
+{
+  g_autofree char *dir = scratch_dir ();
+  g_autoptr(GFile) sample = copy_sample (dir, "session-v1-lifepo4.spinodal", "v1.spinodal");
+  g_autoptr(GFile) copy = g_file_new_build_filename (dir, "v2.spinodal", NULL);
+  g_autoptr(SpSession) expected = load_session (sample);
+  g_autoptr(SpSession) saved = NULL;
+  g_autoptr(JsonObject) root = NULL;
+  SpWindow *window = fresh_window ();
+  SpLabPage *page = add_transport_page (window);
+
+  /* The page's change is unsaved work: opening asks first. */
+  test_transport_page_set_resistance (page, 777.0);
+  open_and_wait (window, sample);
+  answer_dialog (window, "discard");
+  wait_for_window (window);
+  g_assert_null (find_dialog (window));
+  g_assert_true (g_file_equal (sp_document_get_file (sp_window_get_document (window)), sample));
+  g_assert_false (sp_document_get_modified (sp_window_get_document (window)));
+  g_assert_cmpfloat (test_transport_page_get_resistance (page), ==, 777.0);
+  assert_params_show (sp_window_get_params (window), expected);
+
+  save_and_wait (window, copy);
+  root = read_json (copy);
+  g_assert_cmpint (json_object_get_int_member (root, "version"), ==, 2);
+  g_assert_cmpfloat (json_object_get_double_member (saved_page (root, "transport-a"), "resistance_ohm"),
+                     ==, 777.0);
+  saved = load_session (copy);
+  sp_session_set_pages (saved, NULL);
+  g_assert_true (sp_session_equal (saved, expected));
+  close_window (window);
+  remove_dir (dir);
+}
+
+/* A page this version does not have: the rest loads, a toast names it,
+ * and a save keeps it as the file had it. */
+static void
+test_unknown_page (void)
+{
+  static const char doc[] =
+    "{\"format\": \"spinodal-session\", \"version\": 2, \"preset\": \"lifepo4\","
+    " \"model\": {\"omega\": 120.5},"
+    " \"pages\": {\"hopping\": {\"barrier_ev\": 0.31, \"sites\": [1, 2]},"
+    "             \"transport-a\": {\"resistance_ohm\": 50}}}";
+  g_autofree char *dir = scratch_dir ();
+  g_autoptr(GFile) file = write_file (dir, "future.spinodal", doc, -1);
+  g_autoptr(GFile) copy = g_file_new_build_filename (dir, "copy.spinodal", NULL);
+  g_autoptr(JsonObject) root = NULL;
+  g_autofree char *toasts = NULL;
+  SpWindow *window = fresh_window ();
+  SpLabPage *page = add_transport_page (window);
+  const char * const *unknown;
+
+  open_and_wait (window, file);
+  g_assert_null (find_dialog (window));
+  g_assert_cmpfloat (test_transport_page_get_resistance (page), ==, 50.0);
+  g_assert_cmpfloat (get_omega (window), ==, 120.5);
+  unknown = sp_document_get_unknown_pages (sp_window_get_document (window));
+  g_assert_nonnull (unknown);
+  g_assert_cmpstr (unknown[0], ==, "hopping");
+  g_assert_null (unknown[1]);
+  toasts = test_wait_for_text (GTK_WIDGET (template_child (window, SP_TYPE_WINDOW, "toast_overlay")),
+                               "does not have (hopping)", 5.0);
+  g_assert_false (sp_document_get_modified (sp_window_get_document (window)));
+
+  save_and_wait (window, copy);
+  root = read_json (copy);
+  g_assert_cmpfloat (json_object_get_double_member (saved_page (root, "hopping"), "barrier_ev"), ==, 0.31);
+  g_assert_cmpint (json_array_get_length (json_object_get_array_member (saved_page (root, "hopping"), "sites")),
+                   ==, 2);
+  g_assert_cmpfloat (json_object_get_double_member (saved_page (root, "transport-a"), "resistance_ohm"),
+                     ==, 50.0);
+  close_window (window);
+  remove_dir (dir);
+}
+
+/* A state its page refuses, or a newer format, opens nothing: one dialog
+ * names the field or the version, and every lab stays as it was. */
+static void
+test_page_state_refused (void)
+{
+  static const struct { const char *name; const char *doc; const char *expect; } cases[] = {
+    { "bad-page.spinodal",
+      "{\"format\": \"spinodal-session\", \"version\": 2, \"model\": {\"omega\": 120.5},"
+      " \"pages\": {\"transport-a\": {\"resistance_ohm\": -5}}}",
+      "session.pages.transport-a.resistance_ohm: must be a number in [1, 1e6] Ω" },
+    { "page-type.spinodal",
+      "{\"format\": \"spinodal-session\", \"version\": 2, \"pages\": {\"transport-a\": [50]}}",
+      "session.pages.transport-a: must be an object, got an array" },
+    { "newer.spinodal",
+      "{\"format\": \"spinodal-session\", \"version\": 3, \"pages\": {}}",
+      "the file has format version 3, newer than this Spinodal reads (2); update Spinodal to open it" },
+  };
+  g_autofree char *dir = scratch_dir ();
+  SpWindow *window = fresh_window ();
+  SpLabPage *page = add_transport_page (window);
+  SpParams *params = sp_window_get_params (window);
+
+  test_transport_page_set_resistance (page, 640.0);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GFile) file = write_file (dir, cases[i].name, cases[i].doc, -1);
+      g_autoptr(Snapshot) snap = snapshot_new (params);
+      AdwMessageDialog *dialog;
+
+      open_and_wait (window, file);
+      dialog = find_dialog (window);
+      g_assert_nonnull (dialog);
+      if (strstr (adw_message_dialog_get_body (dialog), cases[i].expect) == NULL)
+        g_error ("%s: “%s” does not name “%s”", cases[i].name,
+                 adw_message_dialog_get_body (dialog), cases[i].expect);
+      answer_dialog (window, "close");
+      assert_params_equal (params, snap, TRUE);
+      g_assert_cmpfloat (test_transport_page_get_resistance (page), ==, 640.0);
+      g_assert_null (sp_document_get_file (sp_window_get_document (window)));
+    }
+  close_window (window);
+  remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -930,6 +1155,10 @@ main (int   argc,
   g_test_add_func ("/app/session/close-asks", test_close_asks);
   g_test_add_func ("/app/session/drop", test_drop);
   g_test_add_func ("/app/session/application-open", test_application_open);
+  g_test_add_func ("/app/session/page-state-round-trip", test_page_state_round_trip);
+  g_test_add_func ("/app/session/page-state-v1", test_page_state_v1);
+  g_test_add_func ("/app/session/unknown-page", test_unknown_page);
+  g_test_add_func ("/app/session/page-state-refused", test_page_state_refused);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -31,6 +31,7 @@
 #include "sp-plot-view.h"
 
 #include "test-app-helpers.h"
+#include "test-transport-page.h"
 
 /* Where the keyboard focus is when the key is pressed. */
 typedef enum
@@ -639,6 +640,50 @@ test_widgets_keep_their_keys (void)
   teardown (&f);
 }
 
+/* Alt+N reaches every page of every lab, in list order: a second lab's
+ * pages (the test page type) come after the Phase Separation lab's, and
+ * the key changes the lab as it goes. */
+static void
+test_pages_across_labs (void)
+{
+  static const struct { const char *keys; const char *page; const char *lab; } steps[] = {
+    { "alt+3", "transport-a", "ion-transport" },
+    { "alt+4", "transport-b", "ion-transport" },
+    { "alt+2", "simulation", "phase-separation" },
+    { "alt+KP_4", "transport-b", "ion-transport" },
+    { "alt+1", "overview", "phase-separation" },
+  };
+  SpWindow *window;
+  AdwViewStack *stack;
+  GtkWidget *panel;
+
+  if (!can_press_keys ())
+    return;
+  window = new_window ();
+  stack = ADW_VIEW_STACK (template_child (window, SP_TYPE_WINDOW, "view_stack"));
+  sp_window_add_page (window, test_transport_page_new ("transport-a", NULL));
+  sp_window_add_page (window, test_transport_page_new ("transport-b", NULL));
+  /* The focus in the phase-separation panel, as after a slider drag. */
+  panel = GTK_WIDGET (window_panel (window, "phase-separation"));
+  g_assert_true (gtk_widget_grab_focus (find_descendant (panel, GTK_TYPE_SCALE, TRUE)));
+  flush_main_loop ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autofree char *lab = NULL;
+
+      press_keys (window, steps[i].keys);
+      for (gint64 end = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+           g_strcmp0 (adw_view_stack_get_visible_child_name (stack), steps[i].page) != 0 &&
+           g_get_monotonic_time () < end;)
+        g_main_context_iteration (NULL, FALSE);
+      g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, steps[i].page);
+      g_object_get (window, "lab", &lab, NULL);
+      g_assert_cmpstr (lab, ==, steps[i].lab);
+    }
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -651,6 +696,7 @@ main (int   argc,
 
   g_test_add_func ("/app/shortcuts/every-focus", test_every_focus);
   g_test_add_func ("/app/shortcuts/widgets-keep-their-keys", test_widgets_keep_their_keys);
+  g_test_add_func ("/app/shortcuts/pages-across-labs", test_pages_across_labs);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -1,7 +1,8 @@
 /* test-document.c — SpDocument without a window: untitled and titled
  * modified tracking, the title and folder, busy, save → load → revert,
  * a change made while saving, and failures that name the file or the field
- * and change nothing
+ * and change nothing; the pages' states (sp-document-pages.c) with a
+ * test-only page (needs a display: skipped without one)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +17,7 @@
 #include "sp-presets.h"
 
 #include "test-tmpdir.h"
+#include "test-transport-page.h"
 
 static GAsyncResult *
 wait_result (GAsyncResult **slot)
@@ -348,6 +350,111 @@ test_no_preset (void)
   test_tmpdir_remove (dir);
 }
 
+/* Pages with state: saved, compared, loaded, refused, and a file's pages
+ * no page here has kept, named in order. */
+static void
+test_pages (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(SpParams) params = NULL;
+  g_autoptr(SpDocument) document = NULL;
+  g_autoptr(SpParams) other_params = NULL;
+  g_autoptr(SpDocument) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(SpSession) session = { 0 };
+  g_autoptr(JsonObject) pages = json_object_new ();
+  g_autoptr(JsonObject) bad = json_object_new ();
+  SpLabPage *a, *b, *other_a;
+  const char * const *unknown;
+
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("pages are widgets: no display");
+      return;
+    }
+  dir = test_tmpdir_new ("test-document");
+  path = g_build_filename (dir, "pages.spinodal", NULL);
+  file = g_file_new_for_path (path);
+  params = sp_params_new ();
+  document = sp_document_new (params);
+  other_params = sp_params_new ();
+  other = sp_document_new (other_params);
+  a = g_object_ref_sink (test_transport_page_new ("transport-a", NULL));
+  b = g_object_ref_sink (test_transport_page_new ("transport-b", NULL));
+  other_a = g_object_ref_sink (test_transport_page_new ("transport-a", NULL));
+
+  sp_document_add_page (document, a);
+  sp_document_add_page (document, b);
+  sp_document_add_page (other, other_a);
+  g_assert_false (sp_document_get_modified (document));
+  test_transport_page_set_resistance (b, 5.0);
+  g_assert_true (sp_document_get_modified (document));
+  sp_document_get_session (document, &session);
+  g_assert_cmpfloat (json_object_get_double_member (sp_session_get_page (&session, "transport-b"),
+                                                    "resistance_ohm"), ==, 5.0);
+  g_assert_cmpfloat (json_object_get_double_member (sp_session_get_page (&session, "transport-a"),
+                                                    "resistance_ohm"), ==, TEST_RESISTANCE_DEFAULT);
+
+  /* Saved; another document with transport-a only: it loads that page,
+   * keeps transport-b as the file holds it and names it. */
+  test_transport_page_set_resistance (a, 42.0);
+  g_assert_true (save (document, file, &error));
+  g_assert_no_error (error);
+  g_assert_false (sp_document_get_modified (document));
+  g_assert_true (load (other, file, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (test_transport_page_get_resistance (other_a), ==, 42.0);
+  g_assert_false (sp_document_get_modified (other));
+  unknown = sp_document_get_unknown_pages (other);
+  g_assert_nonnull (unknown);
+  g_assert_cmpstr (unknown[0], ==, "transport-b");
+  g_assert_null (unknown[1]);
+  sp_session_clear (&session);
+  sp_document_get_session (other, &session);
+  g_assert_cmpfloat (json_object_get_double_member (sp_session_get_page (&session, "transport-b"),
+                                                    "resistance_ohm"), ==, 5.0);
+
+  /* Unknown names come sorted. */
+  json_object_set_object_member (pages, "zeta", json_object_new ());
+  json_object_set_object_member (pages, "alpha", json_object_new ());
+  json_object_set_object_member (pages, "transport-a", json_object_new ());
+  sp_session_set_pages (&session, pages);
+  g_assert_true (sp_document_apply (other, &session, file, &error));
+  g_assert_no_error (error);
+  unknown = sp_document_get_unknown_pages (other);
+  g_assert_cmpstr (unknown[0], ==, "alpha");
+  g_assert_cmpstr (unknown[1], ==, "zeta");
+  g_assert_null (unknown[2]);
+  /* An empty state: the page's defaults for what it does not say. */
+  g_assert_cmpfloat (test_transport_page_get_resistance (other_a), ==, TEST_RESISTANCE_DEFAULT);
+
+  /* A state the page refuses changes nothing, the parameters included. */
+  {
+    JsonObject *state = json_object_new ();
+    double omega;
+
+    json_object_set_string_member (state, "resistance_ohm", "ten");
+    json_object_set_object_member (bad, "transport-a", state);
+    test_transport_page_set_resistance (other_a, 77.0);
+    g_object_set (other_params, "omega", 101.0, NULL);
+    session.sim.model.omega = 120.0;
+    sp_session_set_pages (&session, bad);
+    g_assert_false (sp_document_apply (other, &session, file, &error));
+    g_assert_error (error, SP_SESSION_ERROR, SP_SESSION_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "session.pages.transport-a.resistance_ohm"));
+    g_assert_cmpfloat (test_transport_page_get_resistance (other_a), ==, 77.0);
+    g_object_get (other_params, "omega", &omega, NULL);
+    g_assert_cmpfloat (omega, ==, 101.0);
+  }
+
+  g_object_unref (a);
+  g_object_unref (b);
+  g_object_unref (other_a);
+  test_tmpdir_remove (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -361,5 +468,6 @@ main (int    argc,
   g_test_add_func ("/document/change-while-saving", test_change_while_saving);
   g_test_add_func ("/document/errors", test_errors);
   g_test_add_func ("/document/no-preset", test_no_preset);
+  g_test_add_func ("/document/pages", test_pages);
   return g_test_run ();
 }

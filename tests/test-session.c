@@ -677,6 +677,37 @@ test_pages (void)
   }
 }
 
+/* A version-2 file as this version writes it (tests/data): the pages'
+ * states load, and the file is written back byte for byte. */
+static void
+test_v2_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(SpSession) s = { 0 };
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "session-v2-pages.spinodal", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *written = NULL;
+  JsonObject *impedance;
+
+  sp_session_init_default (&s);
+  g_assert_true (sp_session_load (&s, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (s.preset, ==, "lifepo4");
+  g_assert_cmpfloat (s.sim.model.omega, ==, 115.8);
+  impedance = sp_session_get_page (&s, "impedance");
+  g_assert_nonnull (impedance);
+  g_assert_cmpstr (json_object_get_string_member (impedance, "circuit"), ==,
+                   "R0-p(Rb,CPEb)-p(Rgb,CPEgb)-CPEel");
+  g_assert_cmpfloat (json_object_get_double_member (impedance, "r_b_ohm"), ==, 1250.0);
+  g_assert_cmpfloat (json_object_get_double_member (impedance, "alpha_b"), ==, 0.875);
+  g_assert_cmpint (json_object_get_int_member (impedance, "points_per_decade"), ==, 10);
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  written = sp_session_to_data (&s, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (written, ==, contents);
+}
+
 /* ---- files written by version 1 load forever ----------------------------- */
 
 static void
@@ -755,6 +786,7 @@ main (int    argc,
   g_test_add_func ("/session/io-errors", test_io_errors);
   g_test_add_func ("/session/pages", test_pages);
   g_test_add_func ("/session/v1-files", test_v1_files);
+  g_test_add_func ("/session/v2-file", test_v2_file);
 
   return g_test_run ();
 }

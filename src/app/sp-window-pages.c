@@ -162,7 +162,21 @@ sp_window_pages_show_lab (SpWindow   *self,
   return sp_window_pages_show (self, sp_lab_page_get_page_name (page));
 }
 
-/* The page on show decides the lab button, the panel and the bar. */
+#define PANEL_NAME_KEY "sp-panel-name"
+
+GtkWidget *
+sp_window_pages_get_panel (SpWindow   *self,
+                           const char *panel_name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->panel_box)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (child), PANEL_NAME_KEY), panel_name) == 0)
+      return child;
+  return NULL;
+}
+
+/* The page on show decides the lab it is remembered for, the panel and
+ * the simulation bar. */
 static void
 visible_page_cb (SpWindow *self)
 {
@@ -179,13 +193,14 @@ visible_page_cb (SpWindow *self)
   g_free (lab->last_page);
   lab->last_page = g_strdup (sp_lab_page_get_page_name (page));
 
-  panel = gtk_stack_get_child_by_name (self->panel_stack, sp_lab_page_get_panel_name (page));
+  panel = sp_window_pages_get_panel (self, sp_lab_page_get_panel_name (page));
   /* A page without a panel: the flap and its button are out of the way. */
-  gtk_widget_set_visible (GTK_WIDGET (self->panel_stack), panel != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->panel_box), panel != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-panel", panel != NULL);
   gtk_widget_set_sensitive (self->panel_button, panel != NULL);
-  if (panel != NULL)
-    gtk_stack_set_visible_child (self->panel_stack, panel);
+  for (GtkWidget *other = gtk_widget_get_first_child (GTK_WIDGET (self->panel_box)); other != NULL;
+       other = gtk_widget_get_next_sibling (other))
+    gtk_widget_set_visible (other, other == panel);
   gtk_widget_set_visible (GTK_WIDGET (self->sim_bar), sp_lab_page_get_simulation_bar (page));
 }
 
@@ -294,12 +309,15 @@ sp_window_add_page (SpWindow  *self,
     lab = add_lab (self, page);
 
   panel_name = sp_lab_page_get_panel_name (page);
-  if (gtk_stack_get_child_by_name (self->panel_stack, panel_name) == NULL)
+  if (sp_window_pages_get_panel (self, panel_name) == NULL)
     {
       panel = sp_lab_page_create_panel (page);
       if (panel != NULL)
         {
-          gtk_stack_add_named (self->panel_stack, panel, panel_name);
+          g_object_set_data_full (G_OBJECT (panel), PANEL_NAME_KEY, g_strdup (panel_name), g_free);
+          /* Shown when its page is (visible_page_cb). */
+          gtk_widget_set_visible (panel, FALSE);
+          gtk_box_append (self->panel_box, panel);
           if (self->panel == NULL && SP_IS_PARAM_PANEL (panel))
             self->panel = SP_PARAM_PANEL (panel);
         }

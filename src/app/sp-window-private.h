@@ -42,11 +42,11 @@ struct _SpWindow
   GtkWidget            *panel_button;
   AdwButtonContent     *panel_button_content;
   AdwViewStack         *view_stack;
-  GtkStack             *panel_stack; /* the flap: one panel per panel name */
+  GtkBox               *panel_box;   /* the flap: one panel per panel name, one shown */
   GtkBox               *lab_switcher;
   GMenu                *lab_menu;    /* the labs, in the primary menu once there are two */
   gboolean              lab_menu_shown;
-  SpParamPanel         *panel;       /* the phase-separation lab's (in panel_stack) */
+  SpParamPanel         *panel;       /* the phase-separation lab's (in panel_box) */
   SpSimBar             *sim_bar;
   GMenuModel           *figure_menu;
 
@@ -86,6 +86,9 @@ gboolean sp_window_pages_show     (SpWindow       *self,
 const char *sp_window_pages_get_lab (SpWindow     *self);
 gboolean sp_window_pages_show_lab (SpWindow       *self,
                                    const char     *name);
+/* The flap's panel of that name (borrowed), or NULL. */
+GtkWidget *sp_window_pages_get_panel (SpWindow    *self,
+                                      const char  *panel_name);
 /* The page named @name, or NULL. */
 SpLabPage *sp_window_pages_lookup (SpWindow       *self,
                                    const char     *name);

@@ -508,7 +508,7 @@ sp_window_class_init (SpWindowClass *klass)
   BIND (flap);
   BIND (panel_button_content);
   BIND (view_stack);
-  BIND (panel_stack);
+  BIND (panel_box);
   BIND (lab_switcher);
   BIND (panel_button);
   BIND (sim_bar);
