@@ -36,11 +36,22 @@ impedance_page (SpWindow *window)
   return SP_IMPEDANCE_PAGE (page);
 }
 
+/* The flap's panel on show (the others are hidden). */
 static GtkWidget *
 shown_panel (SpWindow *window)
 {
-  return gtk_stack_get_visible_child (GTK_STACK (template_child (window, SP_TYPE_WINDOW,
-                                                                 "panel_stack")));
+  GtkWidget *box = GTK_WIDGET (template_child (window, SP_TYPE_WINDOW, "panel_box"));
+  GtkWidget *shown = NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_visible (child))
+      {
+        g_assert_null (shown);
+        shown = child;
+      }
+  g_assert_nonnull (shown);
+  return shown;
 }
 
 static const char *
