@@ -393,6 +393,7 @@ test_data_bad (void)
     { "T,sigma\n300,1e-4\n350,abc\n", "d.csv, line 3: expected a number in column “sigma”, found “abc”" },
     { "300,1e-4\n350\n", "d.csv, line 2: expected 2 columns, found 1" },
     { "300,1e-4\nx,1e-3\n", "d.csv, line 2: expected 2 numbers, found “x”" },
+    { "300,1e-4,1e-6\n350,1e-3,?\n", "d.csv, line 2: expected 3 numbers, found “?”" },
     { "T,foo\n300,1\n", "d.csv, line 1: need a temperature column (T, in K or °C) and a conductivity "
                         "column (sigma, S/cm); the header has “T”, “foo”" },
     { "T (°C),sigma\n-300,1e-4\n", "d.csv, line 2: the temperature must be above 0 K, found -26.85 K" },

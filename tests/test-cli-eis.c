@@ -13,6 +13,7 @@
 #include "cli-runner.h"
 #include "sp-circuit.h"
 #include "sp-eis-ceramic.h"
+#include "sp-eis-read.h"
 #include "sp-gsl.h"
 #include "test-tmpdir.h"
 
@@ -220,6 +221,43 @@ test_simulate_preset (void)
   assert_rows_match (rows, circuit, params, 1e7, 0.1, 25);
 }
 
+/* What eis simulate writes, the lab's reader reads back: every number and
+ * the temperature exactly. */
+static void
+test_simulate_reads_back (void)
+{
+  g_autofree char *dir = test_tmpdir_new ("test-cli-eis-read");
+  g_autofree char *path = g_build_filename (dir, "llzo.csv", NULL);
+  g_autoptr(SpEisSpectrum) expected = NULL;
+  g_autoptr(SpEisSpectrum) read = NULL;
+  g_autoptr(GError) error = NULL;
+  const SpEisCeramicPreset *preset = sp_eis_ceramic_find_preset ("llzo");
+  SpEisCeramic model;
+  g_auto(Run) run = { 0 };
+  const char *args[] = {
+    "eis", "simulate", "--preset", "llzo", "--param", "temperature_k=260.5",
+    "--points-per-decade", "7", "-o", path, NULL,
+  };
+
+  run_cli (args, &run);
+  g_assert_cmpint (run.status, ==, 0);
+  model = preset->model;
+  model.values[SP_EIS_CERAMIC_TEMPERATURE] = 260.5;
+  expected = sp_eis_ceramic_simulate (&model, 0.1, 1e7, 7, &error);
+  g_assert_no_error (error);
+  read = sp_eis_read_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (read->n_points, ==, expected->n_points);
+  g_assert_cmpfloat (read->temperature_k, ==, 260.5);
+  for (guint i = 0; i < read->n_points; i++)
+    {
+      g_assert_cmpfloat (read->freq_hz[i], ==, expected->freq_hz[i]);
+      g_assert_cmpfloat (read->z_re_ohm[i], ==, expected->z_re_ohm[i]);
+      g_assert_cmpfloat (read->z_im_ohm[i], ==, expected->z_im_ohm[i]);
+    }
+  test_tmpdir_remove (dir);
+}
+
 typedef struct
 {
   const char *args[16];
@@ -316,6 +354,7 @@ main (int    argc,
   g_test_add_func ("/cli/eis/simulate-circuit", test_simulate_circuit);
   g_test_add_func ("/cli/eis/simulate-stdout", test_simulate_stdout);
   g_test_add_func ("/cli/eis/simulate-preset", test_simulate_preset);
+  g_test_add_func ("/cli/eis/simulate-reads-back", test_simulate_reads_back);
   g_test_add_func ("/cli/eis/simulate-bad", test_simulate_bad);
 
   return g_test_run ();

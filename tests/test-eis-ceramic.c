@@ -341,6 +341,11 @@ test_ranges_and_presets (void)
       g_assert_cmpfloat (r.sigma_total_s_per_cm, <, r.sigma_bulk_s_per_cm);
     }
   g_assert_null (sp_eis_ceramic_find_preset ("nope"));
+
+  g_assert_cmpstr (sp_eis_arc_kind_id (SP_EIS_ARC_BULK), ==, "bulk");
+  g_assert_cmpstr (sp_eis_arc_kind_id (SP_EIS_ARC_GRAIN_BOUNDARY), ==, "grain-boundary");
+  g_assert_cmpstr (sp_eis_arc_kind_id (SP_EIS_ARC_ELECTRODE), ==, "electrode");
+  g_assert_cmpstr (sp_eis_arc_kind_label (SP_EIS_ARC_GRAIN_BOUNDARY), ==, "grain boundary");
 }
 
 int

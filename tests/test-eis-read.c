@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "sp-gsl.h"
+#include "sp-eis-csv.h"
 #include "sp-eis-read.h"
 #include "test-tmpdir.h"
 
@@ -509,6 +510,9 @@ test_temperature_lines (void)
     { "T = 25", NAN },                 /* no unit: not guessed */
     { "Temperature: room", NAN },
     { "AT = 5 K", NAN },
+    { "# temperature_k = 250 K", 250 },
+    { "# reference_temperature_k = 298.15 K (rb_ohm and rgb_ohm are given there)", NAN },
+    { "# temperature_c = 25", 298.15 },
     { "", NAN },
   };
 
@@ -538,6 +542,25 @@ test_temperature_priority (void)
   header = read_ok ("cell.csv", text->str, -1);
   g_assert_cmpfloat_with_epsilon (header->temperature_k, 298.15, 1e-12);
   g_string_free (text, TRUE);
+}
+
+/* What spinodal-cli eis simulate writes (sp-eis-csv) reads back bit for
+ * bit, with its temperature, and the model's reference temperature in an
+ * earlier comment line is not taken for it. */
+static void
+test_own_csv (void)
+{
+  g_autoptr(SpEisSpectrum) s = sp_eis_spectrum_new (N_REF);
+  const char *const comments[] = { "reference_temperature_k = 298.15 K", "Rb = 3692.8 Ohm", NULL };
+  g_autoptr(GString) csv = NULL;
+  g_autoptr(SpEisSpectrum) back = NULL;
+
+  reference (s->freq_hz, s->z_re_ohm, s->z_im_ohm);
+  s->temperature_k = 250;
+  csv = sp_eis_csv_spectrum (s, "impedance of a ceramic", comments);
+  back = read_ok ("simulated.csv", csv->str, csv->len);
+  assert_reference (back, 0);
+  g_assert_cmpfloat (back->temperature_k, ==, 250);
 }
 
 /* ---- malformed files ------------------------------------------------------ */
@@ -732,6 +755,19 @@ test_missing (void)
   g_assert_true (g_str_has_suffix (error->message, ": not a regular file"));
 }
 
+static void
+test_suffixes (void)
+{
+  const char *const *suffixes = sp_eis_read_suffixes ();
+  g_autofree char *joined = g_strjoinv (",", (char **) suffixes);
+
+  g_assert_cmpstr (joined, ==, "csv,tsv,txt,dat,z,dta,mpt");
+  g_assert_cmpstr (sp_eis_format_to_string (SP_EIS_FORMAT_GAMRY), ==, "gamry");
+  g_assert_cmpstr (sp_eis_format_to_string (SP_EIS_FORMAT_BIOLOGIC), ==, "biologic");
+  g_assert_cmpstr (sp_eis_format_to_string (SP_EIS_FORMAT_ZPLOT), ==, "zplot");
+  g_assert_cmpstr (sp_eis_format_to_string (SP_EIS_FORMAT_TABLE), ==, "table");
+}
+
 /* The fuzzer's seed files are real spectra in each format. */
 static void
 test_fuzz_seeds (void)
@@ -783,6 +819,7 @@ main (int    argc,
 
   g_test_add_func ("/eis-read/tables", test_tables);
   g_test_add_func ("/eis-read/encodings", test_encodings);
+  g_test_add_func ("/eis-read/own-csv", test_own_csv);
   g_test_add_func ("/eis-read/gamry", test_gamry);
   g_test_add_func ("/eis-read/biologic", test_biologic);
   g_test_add_func ("/eis-read/zplot", test_zplot);
@@ -794,6 +831,7 @@ main (int    argc,
   g_test_add_func ("/eis-read/huge", test_huge);
   g_test_add_func ("/eis-read/missing", test_missing);
   g_test_add_func ("/eis-read/fuzz-seeds", test_fuzz_seeds);
+  g_test_add_func ("/eis-read/suffixes", test_suffixes);
 
   status = g_test_run ();
   test_tmpdir_remove (tmpdir);

@@ -77,6 +77,7 @@ parse_cell (const char *file,
             char      **names,
             int         col,
             char        sep,
+            guint       expected,
             double     *value,
             GError    **error)
 {
@@ -98,7 +99,7 @@ parse_cell (const char *file,
     }
   else
     g_set_error (error, SP_EIS_READ_ERROR, SP_EIS_READ_ERROR_VALUE,
-                 _("%s, line %u: expected %u numbers, found %s"), file, line, 2u, q);
+                 _("%s, line %u: expected %u numbers, found %s"), file, line, expected, q);
   return FALSE;
 }
 
@@ -203,9 +204,9 @@ sp_arrhenius_data_read (const char  *bytes,
                        file, i + 1, need, g_strv_length (fields));
           goto out;
         }
-      if (!parse_cell (file, i + 1, fields, names, cols.t, sep, &tv, error) ||
-          !parse_cell (file, i + 1, fields, names, cols.sigma, sep, &sv, error) ||
-          (cols.u >= 0 && !parse_cell (file, i + 1, fields, names, cols.u, sep, &uv, error)))
+      if (!parse_cell (file, i + 1, fields, names, cols.t, sep, need, &tv, error) ||
+          !parse_cell (file, i + 1, fields, names, cols.sigma, sep, need, &sv, error) ||
+          (cols.u >= 0 && !parse_cell (file, i + 1, fields, names, cols.u, sep, need, &uv, error)))
         goto out;
       if (cols.celsius)
         tv += CELSIUS_ZERO_K;

@@ -157,11 +157,11 @@ fail (Parser     *ps,
       guint       position,
       const char *format,
       ...)
-      {
-      g_autofree char *problem = NULL;
-      va_list args;
-      
-      va_start (args, format);
+{
+  g_autofree char *problem = NULL;
+  va_list args;
+
+  va_start (args, format);
   problem = g_strdup_vprintf (format, args);
   va_end (args);
   ps->error_position = position;
@@ -510,8 +510,7 @@ sp_circuit_parse_full (const char *text,
                   _("')' without a matching p("));
           else if (*ps.p == ',')
             fail (&ps, SP_CIRCUIT_ERROR_SYNTAX, pos,
-                  _("',' outside p(…); join elements in series "
-                    "with '-'"));
+                  _("',' outside p(…); join elements in series with '-'"));
           else
             {
               g_autofree char *found = char_at (ps.p);

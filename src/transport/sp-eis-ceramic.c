@@ -236,6 +236,29 @@ sp_eis_capacitance_class_label (SpEisCapacitanceClass klass)
   return _(labels[klass]);
 }
 
+const char *
+sp_eis_arc_kind_id (SpEisArcKind kind)
+{
+  static const char *const ids[] = { "bulk", "grain-boundary", "electrode" };
+
+  g_return_val_if_fail (kind < G_N_ELEMENTS (ids), NULL);
+  return ids[kind];
+}
+
+const char *
+sp_eis_arc_kind_label (SpEisArcKind kind)
+{
+  static const char *const labels[] = {
+    /* Translators: the arc of the grains' interior in a Nyquist plot. */
+    NC_("arc", "bulk"),
+    NC_("arc", "grain boundary"),
+    NC_("arc", "electrode"),
+  };
+
+  g_return_val_if_fail (kind < G_N_ELEMENTS (labels), NULL);
+  return g_dpgettext2 (GETTEXT_PACKAGE, "arc", labels[kind]);
+}
+
 /* An R‖CPE arc (R > 0) or, for the blocking electrode, the CPE against the
  * series resistance R: f = 1/(2π (RQ)^(1/α)), C_eff = Q^(1/α) R^((1−α)/α). */
 static void

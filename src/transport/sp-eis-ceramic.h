@@ -126,6 +126,11 @@ typedef enum
   SP_EIS_N_ARCS,
 } SpEisArcKind;
 
+/* "bulk", "grain-boundary", "electrode" (for JSON and ids). */
+const char  *sp_eis_arc_kind_id    (SpEisArcKind kind);
+/* The translated label of the arc in the Nyquist plot ("grain boundary"). */
+const char  *sp_eis_arc_kind_label (SpEisArcKind kind);
+
 typedef struct
 {
   /* R‖CPE arcs: f = 1/(2π (RQ)^(1/α)).  The electrode spike has no apex:

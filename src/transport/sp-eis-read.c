@@ -49,13 +49,21 @@ sp_eis_format_to_string (SpEisFormat format)
     }
 }
 
+const char *const *
+sp_eis_read_suffixes (void)
+{
+  static const char *const suffixes[] = { "csv", "tsv", "txt", "dat", "z", "dta", "mpt", NULL };
+
+  return suffixes;
+}
+
 /* ---- temperature ------------------------------------------------------- */
 
 static double
 to_kelvin (double      value,
            const char *unit)
 {
-  gboolean celsius = unit[0] != 'K';
+  gboolean celsius = unit[0] != 'K' && unit[0] != 'k';
   double k = celsius ? value + CELSIUS_ZERO_K : value;
 
   /* Beyond what any impedance cell sees: a number that is no temperature. */
@@ -125,10 +133,11 @@ static GRegex *
 header_regex (void)
 {
   /* "Temperature (K): 298", "T = 25 °C", "temperature_K = 300",
-   * "Temp/°C: 25": a unit in the name or after the number is required. */
-  return g_regex_new ("(?:^|[^A-Za-z])(?:[Tt]emperature|TEMPERATURE|[Tt]emp|TEMP|T)"
+   * "Temp/°C: 25": a unit in the name or after the number is required;
+   * "reference_temperature_k" and the like are other temperatures. */
+  return g_regex_new ("(?:^|[^A-Za-z_])(?:[Tt]emperature|TEMPERATURE|[Tt]emp|TEMP|T)"
                       "(?:\\s*[(\\[]\\s*(°\\s*C|℃|K|C|degC)\\s*[)\\]]|\\s*/\\s*(°\\s*C|℃|K|C)"
-                      "|_(K|C))?"
+                      "|_(K|C|k|c))?"
                       "\\s*[:=]\\s*(-?[0-9]+(?:[.,][0-9]+)?(?:[eE][+-]?[0-9]+)?)"
                       "\\s*(°\\s*C|℃|K|C|degC)?(?![A-Za-z])",
                       0, 0, NULL);

@@ -87,4 +87,9 @@ double         sp_eis_temperature_from_line (const char  *line);
 
 const char    *sp_eis_format_to_string      (SpEisFormat  format);
 
+/* The file-name suffixes spectra come with, lower case, without the dot
+ * (NULL-terminated: "csv", "tsv", "txt", "dat", "z", "dta", "mpt"), for a
+ * file chooser's filter; the reader itself goes by content. */
+const char *const *sp_eis_read_suffixes     (void);
+
 G_END_DECLS
