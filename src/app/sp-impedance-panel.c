@@ -21,7 +21,7 @@ struct _SpImpedancePanel
   gboolean          showing_preset;
 
   /* Template children. */
-  GtkStack             *mode_stack;
+  GtkWidget            *explore_page;
   AdwComboRow          *preset_row;
   GtkLabel             *illustrative_label;
   GtkLabel             *source_label;
@@ -158,9 +158,10 @@ show_mode (SpImpedancePanel *self)
 {
   if (self->page == NULL)
     return;
-  gtk_stack_set_visible_child_name (self->mode_stack,
-                                    sp_impedance_page_get_mode (self->page) == SP_IMPEDANCE_MODE_DATA
-                                    ? "data" : "explore");
+  gboolean data = sp_impedance_page_get_mode (self->page) == SP_IMPEDANCE_MODE_DATA;
+
+  gtk_widget_set_visible (self->explore_page, !data);
+  gtk_widget_set_visible (GTK_WIDGET (self->data_bin), data);
 }
 
 /* As wide as the phase-separation lab's panel (wider in presentation
@@ -301,7 +302,7 @@ sp_impedance_panel_class_init (SpImpedancePanelClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/spinodal/Spinodal/sp-impedance-panel.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, SpImpedancePanel, name)
-  BIND (mode_stack);
+  BIND (explore_page);
   BIND (preset_row);
   BIND (illustrative_label);
   BIND (source_label);
