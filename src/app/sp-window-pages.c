@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-window-pages.c — the window's pages, listed once, and the labs they
  * make: the order here is the labs', the switcher's and Alt+1, Alt+2, …
  * Adding a page is a line here and its own files (sp-<name>-page.{c,h,ui};
