@@ -485,6 +485,26 @@ test_write (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* The building blocks other tables use: the same first line, comments,
+ * header and shortest exact numbers as every figure's CSV. */
+static void
+test_building_blocks (void)
+{
+  static const char *const names[] = { "freq_hz", "gamma_ohm", NULL };
+  static const char *const meanings[] = { "frequency (Hz)", "gamma (ohm)", NULL };
+  const double row[] = { 0.1, 103.4 };
+  g_autoptr(GString) csv = sp_csv_begin ("a table");
+
+  sp_csv_append_columns (csv, names, meanings);
+  sp_csv_append_row (csv, row, G_N_ELEMENTS (row));
+  g_assert_cmpstr (csv->str, ==,
+                   "# Spinodal " PACKAGE_VERSION " — a table\n"
+                   "# column freq_hz: frequency (Hz)\n"
+                   "# column gamma_ohm: gamma (ohm)\n"
+                   "freq_hz,gamma_ohm\n"
+                   "0.1,103.4\n");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -492,6 +512,7 @@ main (int    argc,
   sp_gsl_init ();
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/csv/curves", test_curves);
+  g_test_add_func ("/csv/building-blocks", test_building_blocks);
   g_test_add_func ("/csv/header", test_header);
   g_test_add_func ("/csv/shortest-digits", test_shortest_digits);
   g_test_add_func ("/csv/phase-diagram", test_phase_diagram);

@@ -282,6 +282,69 @@ test_nyquist_equal_scale (void)
   fixture_clear (&fx);
 }
 
+/* The pixels too: an R‖C semicircle is drawn twice as wide as it is high
+ * on a wide and on a tall card. */
+static void
+test_nyquist_semicircle_pixels (void)
+{
+  const int sizes[][2] = { { 1400, 420 }, { 420, 1100 } };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpEisSpectrum) rc = sp_eis_spectrum_new_log (1.0, 1e9, 200, &error);
+  SpEisFigureData eis = { 0 };
+  SpFigureData data;
+  SpPlotStyle style;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < rc->n_points; i++)
+    {
+      double complex z = 1000.0 / (1.0 + I * 2 * G_PI * rc->freq_hz[i] * 1000.0 * 1e-8);
+
+      rc->z_re_ohm[i] = creal (z);
+      rc->z_im_ohm[i] = cimag (z);
+    }
+  eis.model = rc;
+  sp_figure_data_init (&data);
+  data.eis = &eis;
+  sp_plot_style_init_light (&style);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      cairo_surface_t *surface = render (SP_FIGURE_NYQUIST, &data, &style, sizes[s][0], sizes[s][1]);
+      const guint8 *pixels = cairo_image_surface_get_data (surface);
+      int stride = cairo_image_surface_get_stride (surface);
+      int x0 = G_MAXINT, x1 = -1, y0 = G_MAXINT, y1 = -1;
+      SpFigureSpec spec;
+
+      sp_figure_spec_compute (SP_FIGURE_NYQUIST, &data, &style, sizes[s][0], sizes[s][1], &spec);
+      /* The accent-coloured pixels of the curve (blue clearly above red). */
+      for (int y = (int) spec.py + 1; y < (int) (spec.py + spec.ph) - 1; y++)
+        for (int x = (int) spec.px + 1; x < (int) (spec.px + spec.pw) - 1; x++)
+          {
+            guint32 p = *(const guint32 *) (pixels + y * stride + 4 * x);
+            int r = (p >> 16) & 0xff, b = p & 0xff;
+
+            if (b > 150 && r < 120)
+              {
+                x0 = MIN (x0, x), x1 = MAX (x1, x);
+                y0 = MIN (y0, y), y1 = MAX (y1, y);
+              }
+          }
+      /* From the curve's outer edges to the real axis: the line width
+       * (1.8 lw) adds half a width at each end and at the top. */
+      {
+        double half = 0.9 * spec.lw;
+        double width = (x1 - x0 + 1) - 2 * half;
+        double height = sp_axis_map (&spec.y, 0.0) - (y0 - 0.0) - half;
+
+        if (fabs (width / height - 2.0) > 0.02)
+          g_error ("%d × %d: the semicircle is %.1f px wide and %.1f px high", sizes[s][0],
+                   sizes[s][1], width, height);
+      }
+      sp_figure_spec_clear (&spec);
+      cairo_surface_destroy (surface);
+    }
+  sp_plot_style_clear (&style);
+}
+
 static void
 test_format_frequency (void)
 {
@@ -340,6 +403,26 @@ test_apex_labels (void)
         }
       sp_figure_spec_clear (&spec);
     }
+  /* An apex outside the view (beyond the measured band) gets no label. */
+  {
+    SpFigureSpec spec;
+    SpAnnotations annotations;
+    SpLabelPlacement placement[SP_EIS_MAX_ARCS];
+    gboolean has[SP_EIS_MAX_ARCS];
+    char *markup[SP_EIS_MAX_ARCS] = { NULL };
+    SpEisFigureArc saved = fx.arcs[2];
+
+    fx.arcs[2].apex_z_re_ohm = 1e7;
+    sp_figure_spec_compute (SP_FIGURE_NYQUIST, &fx.fig, &style, 800, 560, &spec);
+    g_assert_cmpfloat (spec.x.max, <, 1e7);
+    sp_figure_nyquist_annotate (&spec, &fx.fig, &style, &annotations, markup, placement, has);
+    g_assert_true (has[0]);
+    g_assert_false (has[2]);
+    for (guint i = 0; i < 3; i++)
+      g_free (markup[i]);
+    sp_figure_spec_clear (&spec);
+    fx.arcs[2] = saved;
+  }
   /* Unlabelled arcs get the frequency alone. */
   fx.arcs[0].label = NULL;
   {
@@ -757,6 +840,42 @@ test_top_axes (void)
   fixture_clear (&fx);
 }
 
+/* A slider redraws Nyquist and Bode: each well within a few frames at a
+ * projector's size (the best of five, on a shared machine). */
+static void
+test_draw_time (void)
+{
+  Fixture fx;
+  SpPlotStyle style;
+
+  fixture_init (&fx);
+  sp_plot_style_init_light (&style);
+  style.scale = 1.45;
+  for (guint k = 0; k < G_N_ELEMENTS (eis_kinds); k++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1280, 720);
+      double best = INFINITY;
+
+      for (int rep = 0; rep < 5; rep++)
+        {
+          cairo_t *cr = cairo_create (surface);
+          gint64 t0 = g_get_monotonic_time ();
+
+          sp_figure_draw (cr, 1280, 720, eis_kinds[k], &fx.fig, &style);
+          cairo_surface_flush (surface);
+          best = MIN (best, (g_get_monotonic_time () - t0) / 1000.0);
+          cairo_destroy (cr);
+        }
+      g_test_message ("%s at 1280 × 720: %.1f ms", sp_figure_kind_to_id (eis_kinds[k]), best);
+      if (g_getenv ("SP_TEST_EIS_PNG") != NULL)
+        g_printerr ("%s at 1280 × 720: %.1f ms\n", sp_figure_kind_to_id (eis_kinds[k]), best);
+      g_assert_cmpfloat (best, <, 250.0);
+      cairo_surface_destroy (surface);
+    }
+  sp_plot_style_clear (&style);
+  fixture_clear (&fx);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -764,6 +883,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/figure-eis/nyquist-equal-scale", test_nyquist_equal_scale);
+  g_test_add_func ("/figure-eis/nyquist-semicircle-pixels", test_nyquist_semicircle_pixels);
   g_test_add_func ("/figure-eis/format-frequency", test_format_frequency);
   g_test_add_func ("/figure-eis/apex-labels", test_apex_labels);
   g_test_add_func ("/figure-eis/frequency-cursor", test_frequency_cursor);
@@ -772,5 +892,6 @@ main (int argc, char **argv)
   g_test_add_func ("/figure-eis/csv", test_csv);
   g_test_add_func ("/figure-eis/many-spectra", test_many_spectra);
   g_test_add_func ("/figure-eis/top-axes", test_top_axes);
+  g_test_add_func ("/figure-eis/draw-time", test_draw_time);
   return g_test_run ();
 }

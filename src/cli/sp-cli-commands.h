@@ -18,6 +18,9 @@ int sp_cli_export   (int argc, char **argv);
 /* `eis SUBCOMMAND`: the table in sp-cli-eis.c; one function per subcommand. */
 int sp_cli_eis          (int argc, char **argv);
 int sp_cli_eis_simulate (int argc, char **argv);
+int sp_cli_eis_kk       (int argc, char **argv);
+int sp_cli_eis_drt      (int argc, char **argv);
+int sp_cli_eis_fit      (int argc, char **argv);
 int sp_cli_arrhenius (int argc, char **argv);
 
 G_END_DECLS

@@ -26,6 +26,12 @@ typedef struct
 static const EisCommand eis_commands[] = {
   { "simulate", sp_cli_eis_simulate,
     N_("Write the impedance spectrum of a circuit or a ceramic preset as CSV") },
+  { "kk",       sp_cli_eis_kk,
+    N_("Kramers–Kronig check (Lin-KK) of a measured spectrum") },
+  { "drt",      sp_cli_eis_drt,
+    N_("Distribution of relaxation times of a measured spectrum, with its peaks") },
+  { "fit", sp_cli_eis_fit,
+    N_("Fit an equivalent circuit to a measured spectrum (values ± standard errors)") },
 };
 
 static char *

@@ -23,33 +23,13 @@
 
 #include "sp-arrhenius.h"
 #include "sp-circuit.h"
-#include "sp-cli-export-eis.h"
+#include "sp-cli-export-eis-private.h"
 #include "sp-cli-options.h"
 #include "sp-eis-ceramic.h"
 #include "sp-eis-read.h"
 
 #define PREFIX "spinodal-cli export: "
 
-struct _SpCliEisFigure
-{
-  GPtrArray             *spectra;      /* SpEisSpectrum */
-  SpEisSpectrum         *model;
-  SpCircuit             *circuit;      /* the model's, with its params */
-  double                *params;
-  char                  *model_label;
-  SpEisFigureArc         arcs[SP_EIS_N_ARCS];
-  char                  *arc_labels[SP_EIS_N_ARCS];
-  SpEisFigureResiduals   residuals;
-  double                *res_f, *res_re, *res_im;
-  char                  *residuals_title;
-  SpEisFigureDrt         drt;
-  GArray                *drt_tau, *drt_gamma, *drt_peaks;
-  GPtrArray             *arrhenius_data;  /* SpArrheniusData */
-  SpEisFigureArrhenius  *arrhenius;
-  char                 **arrhenius_labels;
-  char                  *description;
-  SpEisFigureData        eis;
-};
 
 void
 sp_cli_eis_flags_clear (SpCliEisFlags *flags)
@@ -120,335 +100,10 @@ sp_cli_eis_figure_get_data (SpCliEisFigure *figure)
   return &figure->eis;
 }
 
-static void
-fail (const char *message)
+void
+sp_cli_export_eis_fail (const char *message)
 {
   g_printerr (PREFIX "%s\n", message);
-}
-
-/* ---- the model ------------------------------------------------------------------ */
-
-/* "NAME=VALUE" split at the first '='. */
-static gboolean
-split_assignment (const char  *text,
-                  char       **name,
-                  const char **value)
-{
-  const char *eq = strchr (text, '=');
-
-  if (eq == NULL || eq == text)
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("--param “%s” is not NAME=VALUE (for example --param R1=100)"), text);
-
-      fail (message);
-      return FALSE;
-    }
-  *name = g_strndup (text, eq - text);
-  *value = eq + 1;
-  return TRUE;
-}
-
-/* --circuit with every parameter given once by --param. */
-static gboolean
-circuit_params (const SpCliEisFlags  *flags,
-                SpCircuit           **circuit_out,
-                double              **params_out)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SpCircuit) circuit = sp_circuit_parse (flags->circuit, &error);
-  g_autofree double *params = NULL;
-  g_autofree gboolean *given = NULL;
-  g_autoptr(GString) missing = g_string_new (NULL);
-  guint n;
-
-  if (circuit == NULL)
-    {
-      g_autofree char *message = g_strdup_printf ("--circuit “%s”: %s", flags->circuit,
-                                                  error->message);
-
-      fail (message);
-      return FALSE;
-    }
-  n = sp_circuit_get_n_params (circuit);
-  params = g_new0 (double, n);
-  given = g_new0 (gboolean, n);
-  for (guint i = 0; flags->params != NULL && flags->params[i] != NULL; i++)
-    {
-      g_autofree char *name = NULL, *flag = NULL;
-      const char *value;
-      SpParamRange range;
-      guint index;
-
-      if (!split_assignment (flags->params[i], &name, &value))
-        return FALSE;
-      if (!sp_circuit_find_param (circuit, name, &index, &error))
-        {
-          fail (error->message);
-          return FALSE;
-        }
-      if (given[index])
-        {
-          g_autofree char *message = g_strdup_printf (_("--param gives %s twice"),
-                                                      sp_circuit_get_param_name (circuit, index));
-
-          fail (message);
-          return FALSE;
-        }
-      range = (SpParamRange) {
-        .name = sp_circuit_get_param_name (circuit, index),
-        .unit = sp_circuit_get_param_unit (circuit, index),
-        .min = 0, .min_open = TRUE,
-        .max = sp_circuit_get_param_kind (circuit, index) == SP_CIRCUIT_PARAM_EXPONENT ? 1 : 1e300,
-      };
-      flag = g_strdup_printf ("--param %s", name);
-      if (!sp_cli_parse_number (flag, value, &range, &params[index], &error))
-        {
-          fail (error->message);
-          return FALSE;
-        }
-      given[index] = TRUE;
-    }
-  for (guint k = 0; k < n; k++)
-    if (!given[k])
-      g_string_append_printf (missing, "%s%s", missing->len > 0 ? ", " : "",
-                              sp_circuit_get_param_name (circuit, k));
-  if (missing->len > 0)
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("%s needs a value for every parameter; missing: %s "
-                           "(give each as --param NAME=VALUE)"),
-                         sp_circuit_to_string (circuit), missing->str);
-
-      fail (message);
-      return FALSE;
-    }
-  *circuit_out = g_steal_pointer (&circuit);
-  *params_out = g_steal_pointer (&params);
-  return TRUE;
-}
-
-/* --ceramic PRESET with --param ID=VALUE overrides (rb_ohm, temperature_k, …). */
-static gboolean
-ceramic_model (const SpCliEisFlags *flags,
-               SpEisCeramic        *model)
-{
-  const SpEisCeramicPreset *preset = sp_eis_ceramic_find_preset (flags->ceramic);
-  g_autoptr(GError) error = NULL;
-
-  if (preset == NULL)
-    {
-      g_autoptr(GString) ids = g_string_new (NULL);
-      g_autofree char *message = NULL;
-
-      for (guint i = 0; i < sp_eis_ceramic_get_n_presets (); i++)
-        g_string_append_printf (ids, "%s%s", i > 0 ? ", " : "", sp_eis_ceramic_get_preset (i)->id);
-      message = g_strdup_printf (_("--ceramic: no preset “%s”; the presets are %s"),
-                                 flags->ceramic, ids->str);
-      fail (message);
-      return FALSE;
-    }
-  *model = preset->model;
-  for (guint i = 0; flags->params != NULL && flags->params[i] != NULL; i++)
-    {
-      g_autofree char *name = NULL, *flag = NULL;
-      const SpEisCeramicRange *r;
-      SpParamRange range;
-      const char *value;
-      int id;
-
-      if (!split_assignment (flags->params[i], &name, &value))
-        return FALSE;
-      id = sp_eis_ceramic_find_param (name);
-      if (id < 0)
-        {
-          g_autoptr(GString) ids = g_string_new (NULL);
-          g_autofree char *message = NULL;
-
-          for (int k = 0; k < SP_EIS_CERAMIC_N_PARAMS; k++)
-            g_string_append_printf (ids, "%s%s", k > 0 ? ", " : "", sp_eis_ceramic_get_range (k)->id);
-          message = g_strdup_printf (_("the preset model has no parameter “%s”; its "
-                                       "parameters are %s"), name, ids->str);
-          fail (message);
-          return FALSE;
-        }
-      r = sp_eis_ceramic_get_range (id);
-      range = (SpParamRange) { .name = r->id, .unit = r->unit, .min = r->min, .max = r->max };
-      flag = g_strdup_printf ("--param %s", name);
-      if (!sp_cli_parse_number (flag, value, &range, &model->values[id], &error))
-        {
-          fail (error->message);
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
-/* The model's frequency grid: --f-min/--f-max, else the data's range, else
- * 0.1 Hz … 10 MHz; 20 points a decade for a smooth line. */
-static gboolean
-model_grid (const SpCliEisFlags *flags,
-            GPtrArray           *spectra,
-            double              *f_min,
-            double              *f_max,
-            double              *ppd)
-{
-  static const SpParamRange frequency = { "frequency", "Hz", 0, 1e12, TRUE, FALSE };
-  static const SpParamRange density = { "points_per_decade", "", 1, 1000, FALSE, FALSE };
-  g_autoptr(GError) error = NULL;
-
-  *f_min = 0.1;
-  *f_max = 1e7;
-  *ppd = 20;
-  if (spectra->len > 0)
-    {
-      *f_min = INFINITY;
-      *f_max = 0.0;
-      for (guint k = 0; k < spectra->len; k++)
-        {
-          const SpEisSpectrum *s = g_ptr_array_index (spectra, k);
-
-          for (guint i = 0; i < s->n_points; i++)
-            {
-              *f_min = MIN (*f_min, s->freq_hz[i]);
-              *f_max = MAX (*f_max, s->freq_hz[i]);
-            }
-        }
-      if (!(*f_max > *f_min))
-        *f_max = 10.0 * *f_min;
-    }
-  if ((flags->f_min != NULL && !sp_cli_parse_number ("--f-min", flags->f_min, &frequency, f_min,
-                                                     &error)) ||
-      (flags->f_max != NULL && !sp_cli_parse_number ("--f-max", flags->f_max, &frequency, f_max,
-                                                     &error)) ||
-      (flags->points_per_decade != NULL &&
-       !sp_cli_parse_number ("--points-per-decade", flags->points_per_decade, &density, ppd,
-                             &error)))
-    {
-      fail (error->message);
-      return FALSE;
-    }
-  if (!(*f_max > *f_min))
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("--f-max (%g Hz) must be above --f-min (%g Hz)"), *f_max, *f_min);
-
-      fail (message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static const char *
-arc_label (SpEisArcKind kind)
-{
-  switch (kind)
-    {
-    case SP_EIS_ARC_BULK:
-      return _("bulk");
-    case SP_EIS_ARC_GRAIN_BOUNDARY:
-      return _("grain boundary");
-    case SP_EIS_ARC_ELECTRODE:
-    case SP_EIS_N_ARCS:
-    default:
-      return _("electrode");
-    }
-}
-
-/* The model spectrum (and, for a ceramic preset, its labelled arcs). */
-static gboolean
-build_model (SpCliEisFigure      *figure,
-             const SpCliEisFlags *flags)
-{
-  g_autoptr(SpCircuit) circuit = NULL;
-  g_autofree double *params = NULL;
-  g_autoptr(GError) error = NULL;
-  SpEisCeramic ceramic;
-  double f_min, f_max, ppd;
-
-  if (flags->circuit != NULL && flags->ceramic != NULL)
-    {
-      fail (_("give --circuit or --ceramic, not both"));
-      return FALSE;
-    }
-  if (flags->circuit == NULL && flags->ceramic == NULL)
-    {
-      if (flags->params != NULL)
-        {
-          fail (_("--param needs --circuit or --ceramic"));
-          return FALSE;
-        }
-      return TRUE;
-    }
-  if (flags->circuit != NULL)
-    {
-      if (!circuit_params (flags, &circuit, &params))
-        return FALSE;
-    }
-  else
-    {
-      if (!ceramic_model (flags, &ceramic))
-        return FALSE;
-      circuit = sp_circuit_parse (SP_EIS_CERAMIC_CIRCUIT, NULL);
-      params = g_new0 (double, SP_EIS_CERAMIC_N_CIRCUIT_PARAMS);
-      sp_eis_ceramic_circuit_params (&ceramic, params);
-    }
-  if (!model_grid (flags, figure->spectra, &f_min, &f_max, &ppd))
-    return FALSE;
-  figure->model = sp_eis_spectrum_new_log (f_min, f_max, ppd, &error);
-  if (figure->model == NULL)
-    {
-      fail (error->message);
-      return FALSE;
-    }
-  for (guint i = 0; i < figure->model->n_points; i++)
-    {
-      double complex z = sp_circuit_eval (circuit, params, 2 * G_PI * figure->model->freq_hz[i]);
-
-      figure->model->z_re_ohm[i] = creal (z);
-      figure->model->z_im_ohm[i] = cimag (z);
-    }
-  sp_eis_spectrum_set_name (figure->model, sp_circuit_to_string (circuit));
-  figure->model_label = g_strdup (flags->ceramic != NULL ? flags->ceramic
-                                                         : sp_circuit_to_string (circuit));
-
-  {
-    g_autoptr(GString) text = g_string_new (sp_circuit_to_string (circuit));
-
-    for (guint k = 0; k < sp_circuit_get_n_params (circuit); k++)
-      {
-        char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-        g_string_append_printf (text, "%s %s = %s %s", k == 0 ? ":" : ",",
-                                sp_circuit_get_param_name (circuit, k),
-                                g_ascii_formatd (buf, sizeof buf, "%.4g", params[k]),
-                                sp_circuit_get_param_unit (circuit, k));
-      }
-    figure->description = g_strchomp (g_string_free (g_steal_pointer (&text), FALSE));
-  }
-
-  if (flags->ceramic != NULL)
-    {
-      SpEisCeramicReadout readout;
-
-      sp_eis_ceramic_readout (&ceramic, &readout);
-      for (guint a = 0; a < SP_EIS_N_ARCS; a++)
-        {
-          double f = readout.arcs[a].apex_hz;
-          double complex z = sp_circuit_eval (circuit, params, 2 * G_PI * f);
-
-          if (!(f > 0.0) || !isfinite (f))
-            continue;
-          figure->arc_labels[figure->eis.n_arcs] = g_strdup (arc_label (a));
-          figure->arcs[figure->eis.n_arcs] = (SpEisFigureArc) {
-            figure->arc_labels[figure->eis.n_arcs], f, creal (z), cimag (z)
-          };
-          figure->eis.n_arcs++;
-        }
-    }
-  figure->circuit = g_steal_pointer (&circuit);
-  figure->params = g_steal_pointer (&params);
-  return TRUE;
 }
 
 /* ---- residuals, DRT, Arrhenius -------------------------------------------- */
@@ -460,7 +115,7 @@ build_residuals (SpCliEisFigure *figure)
 
   if (figure->spectra->len == 0 || figure->circuit == NULL)
     {
-      fail (_("--figure eis-residuals needs a spectrum (--data FILE) and a model to compare it "
+      sp_cli_export_eis_fail (_("--figure eis-residuals needs a spectrum (--data FILE) and a model to compare it "
               "with (--circuit S with --param NAME=VALUE, or --ceramic PRESET)"));
       return FALSE;
     }
@@ -500,7 +155,7 @@ read_drt (SpCliEisFigure *figure,
 
   if (!g_file_get_contents (path, &contents, NULL, &error))
     {
-      fail (error->message);
+      sp_cli_export_eis_fail (error->message);
       return FALSE;
     }
   figure->drt_tau = g_array_new (FALSE, FALSE, sizeof (double));
@@ -542,7 +197,7 @@ read_drt (SpCliEisFigure *figure,
             g_strdup_printf (_("%s, line %u: expected two numbers, τ > 0 (s) and γ (Ω)"), path,
                              k + 1);
 
-          fail (message);
+          sp_cli_export_eis_fail (message);
           return FALSE;
         }
       if (figure->drt_tau->len > 0 && !(v[0] > g_array_index (figure->drt_tau, double,
@@ -551,7 +206,7 @@ read_drt (SpCliEisFigure *figure,
           g_autofree char *message =
             g_strdup_printf (_("%s, line %u: τ must grow from line to line"), path, k + 1);
 
-          fail (message);
+          sp_cli_export_eis_fail (message);
           return FALSE;
         }
       g_array_append_val (figure->drt_tau, v[0]);
@@ -561,7 +216,7 @@ read_drt (SpCliEisFigure *figure,
     {
       g_autofree char *message = g_strdup_printf (_("%s: fewer than 3 rows of τ and γ"), path);
 
-      fail (message);
+      sp_cli_export_eis_fail (message);
       return FALSE;
     }
   return TRUE;
@@ -609,7 +264,7 @@ build_arrhenius (SpCliEisFigure      *figure,
 
   if (n == 0)
     {
-      fail (_("--figure arrhenius needs --data FILE: a table of temperature and conductivity "
+      sp_cli_export_eis_fail (_("--figure arrhenius needs --data FILE: a table of temperature and conductivity "
               "(one file a series, e.g. bulk.csv, total.csv)"));
       return FALSE;
     }
@@ -618,7 +273,7 @@ build_arrhenius (SpCliEisFigure      *figure,
       g_autofree char *message =
         g_strdup_printf (_("--form: “%s” is not a form; allowed: sigma-t, sigma"), flags->form);
 
-      fail (message);
+      sp_cli_export_eis_fail (message);
       return FALSE;
     }
   figure->arrhenius_data = g_ptr_array_new_with_free_func (arrhenius_data_free);
@@ -634,7 +289,7 @@ build_arrhenius (SpCliEisFigure      *figure,
 
       if (d == NULL)
         {
-          fail (error->message);
+          sp_cli_export_eis_fail (error->message);
           return FALSE;
         }
       g_ptr_array_add (figure->arrhenius_data, d);
@@ -643,7 +298,7 @@ build_arrhenius (SpCliEisFigure      *figure,
         {
           g_autofree char *message = g_strdup_printf ("%s: %s", flags->data[k], error->message);
 
-          fail (message);
+          sp_cli_export_eis_fail (message);
           return FALSE;
         }
       base = g_path_get_basename (flags->data[k]);
@@ -686,7 +341,7 @@ check_flags (const SpCliEisFlags *flags,
       g_autofree char *message = g_strdup_printf (_("%s does not apply to --figure %s"), stray,
                                                   sp_figure_kind_to_id (kind));
 
-      fail (message);
+      sp_cli_export_eis_fail (message);
       return FALSE;
     }
   return TRUE;
@@ -707,7 +362,7 @@ sp_cli_eis_figure_new (const SpCliEisFlags *flags,
     {
       if (flags->drt == NULL)
         {
-          fail (_("--figure drt needs --drt FILE: a table of tau_s and gamma_ohm, as "
+          sp_cli_export_eis_fail (_("--figure drt needs --drt FILE: a table of tau_s and gamma_ohm, as "
                   "`spinodal-cli eis drt` writes it"));
           return NULL;
         }
@@ -726,12 +381,12 @@ sp_cli_eis_figure_new (const SpCliEisFlags *flags,
 
       if (s == NULL)
         {
-          fail (error->message);
+          sp_cli_export_eis_fail (error->message);
           return NULL;
         }
       g_ptr_array_add (figure->spectra, s);
     }
-  if (!build_model (figure, flags))
+  if (!sp_cli_export_eis_build_model (figure, flags))
     return NULL;
   if (figure->spectra->len == 0 && figure->model == NULL)
     {
@@ -740,7 +395,7 @@ sp_cli_eis_figure_new (const SpCliEisFlags *flags,
                            "(--circuit S with --param NAME=VALUE, or --ceramic PRESET)"),
                          sp_figure_kind_to_id (kind));
 
-      fail (message);
+      sp_cli_export_eis_fail (message);
       return NULL;
     }
   if (kind == SP_FIGURE_EIS_RESIDUALS && !build_residuals (figure))

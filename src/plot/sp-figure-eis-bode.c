@@ -188,7 +188,7 @@ draw_panel (cairo_t               *cr,
 
       if (!usable (s))
         continue;
-      r = (s->n_points > 150 ? 0.22 : 0.3) * spec->em;
+      r = sp_figure_eis_marker_radius (spec, s->n_points);
       sp_figure_eis_series_color (style, k, &color);
       for (guint i = 0; i < s->n_points; i++)
         sp_figure_marker (cr, sp_figure_eis_series_marker (k), sp_axis_map (&spec->x, s->freq_hz[i]),
@@ -218,7 +218,7 @@ frequency_cursor (cairo_t            *cr,
       cairo_line_to (cr, u, spec->py2 + spec->ph2);
     }
   sp_figure_stroke (cr, &style->marker, spec->lw, FALSE);
-  if (readout == NULL)
+  if (readout == NULL || !sp_figure_eis_readout_fits (spec))
     return;
   sp_plot_text_measure (style, 0.9, 0, readout, -1, &tw, &th);
   x = u + 0.5 * spec->em;
@@ -335,7 +335,7 @@ residual_series (cairo_t            *cr,
                  SpMarker            marker)
 {
   g_autofree double *pct = g_new (double, n);
-  double r = (n > 150 ? 0.2 : 0.28) * spec->em;
+  double r = 0.93 * sp_figure_eis_marker_radius (spec, n);
 
   for (guint i = 0; i < n; i++)
     pct[i] = 100.0 * d[i];

@@ -123,7 +123,11 @@ sp_figure_drt_draw (cairo_t            *cr,
     {
       g_autofree char *t = sp_figure_eis_format_si (drt->peaks[i].tau_s, "s");
       g_autofree char *r = sp_figure_eis_format_si (drt->peaks[i].r_ohm, "Ω");
-      g_autofree char *markup = g_strdup_printf (_("<i>τ</i> = %s\n<i>R</i> = %s"), t, r);
+      /* The process' capacitance C = τ/R, which says what it is (bulk,
+       * grain boundary, electrode: Irvine, Sinclair & West). */
+      g_autofree char *c = sp_figure_eis_format_si (drt->peaks[i].tau_s / drt->peaks[i].r_ohm, "F");
+      g_autofree char *markup = g_strdup_printf (_("<i>τ</i> = %s\n<i>R</i> = %s\n<i>C</i> = %s"),
+                                                 t, r, c);
       SpLabelPlacement placement;
 
       if (sp_figure_place_label (spec, style, 0.85, markup,
@@ -147,6 +151,8 @@ sp_figure_drt_draw (cairo_t            *cr,
           cairo_move_to (cr, u, spec->py);
           cairo_line_to (cr, u, spec->py + spec->ph);
           sp_figure_stroke (cr, &style->marker, spec->lw, FALSE);
+          if (!sp_figure_eis_readout_fits (spec))
+            return;
           sp_plot_text_measure (style, 0.9, 0, text, -1, &tw, NULL);
           x = u + 0.5 * spec->em;
           if (x + tw > spec->px + spec->pw - 0.3 * spec->em)

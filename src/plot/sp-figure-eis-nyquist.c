@@ -124,6 +124,48 @@ sp_figure_nyquist_setup (SpFigureSpec       *spec,
   sp_figure_eis_spectra_legend (spec, eis, style);
 }
 
+/* The cursor's read-out, "f = … / Z′ = …, −Z″ = …", or NULL when the
+ * cursor is off or outside the spectrum's frequencies. */
+static char *
+cursor_readout (const SpFigureData *data)
+{
+  const SpEisSpectrum *s = sp_figure_nyquist_cursor_spectrum (data->eis);
+  double z_re, z_im;
+
+  if (s == NULL || !isfinite (data->cursor_freq_hz)
+      || !sp_figure_eis_spectrum_at (s, data->cursor_freq_hz, &z_re, &z_im))
+    return NULL;
+  {
+    g_autofree char *f = sp_figure_eis_format_frequency (data->cursor_freq_hz);
+    g_autofree char *re = sp_figure_eis_format_si (z_re, "Ω");
+    g_autofree char *im = sp_figure_eis_format_si (-z_im, "Ω");
+
+    return g_strdup_printf (_("<i>f</i> = %s\n<i>Z</i>′ = %s, −<i>Z</i>″ = %s"), f, re, im);
+  }
+}
+
+/* Where the read-out goes: the top-left corner, or the top-right, then
+ * the bottom-right one when an inset legend has taken it. */
+static void
+readout_box (const SpFigureSpec *spec,
+             const SpPlotStyle  *style,
+             const char         *text,
+             SpFigureBox        *box)
+{
+  double w, h, m = 0.4 * spec->em;
+  SpFigureBox legend = { spec->legend_x, spec->legend_y, spec->legend_w, spec->legend_h };
+  gboolean inset = spec->legend_placement == SP_LEGEND_INSIDE;
+
+  sp_plot_text_measure (style, 0.9, 0, text, -1, &w, &h);
+  w += 0.4 * spec->em;
+  h += 0.2 * spec->em;
+  *box = (SpFigureBox) { spec->px + m, spec->py + m, w, h };
+  if (inset && sp_figure_boxes_intersect (box, &legend))
+    box->x = spec->px + spec->pw - m - w;
+  if (inset && sp_figure_boxes_intersect (box, &legend))
+    box->y = spec->py + spec->ph - m - h;
+}
+
 /* The apex labels, "bulk" over "12.3 kHz", above the apex if there is
  * room, else beside it. */
 void
@@ -147,6 +189,19 @@ sp_figure_nyquist_annotate (const SpFigureSpec *spec,
   guint n = MIN (eis->n_arcs, SP_EIS_MAX_ARCS);
 
   memset (annotations, 0, sizeof *annotations);
+  /* The frequency cursor's read-out sits in the top-left corner (two
+   * lines): no arc label goes under it. */
+  if (isfinite (data->cursor_freq_hz) && sp_figure_eis_readout_fits (spec))
+    {
+      g_autofree char *text = cursor_readout (data);
+
+      if (text != NULL)
+        {
+          readout_box (spec, style, text, &annotations->item[0].box);
+          annotations->item[0].label = TRUE;
+          annotations->n = 1;
+        }
+    }
   for (guint i = 0; i < n; i++)
     sp_annotations_add_dot (annotations, sp_axis_map (&spec->x, eis->arcs[i].apex_z_re_ohm),
                             sp_axis_map (&spec->y, -eis->arcs[i].apex_z_im_ohm),
@@ -183,7 +238,7 @@ draw_markers (cairo_t             *cr,
 {
   SpMarker marker = sp_figure_eis_series_marker (index);
   /* Dense spectra (hundreds of points) get smaller markers. */
-  double r = (s->n_points > 150 ? 0.22 : 0.3) * spec->em;
+  double r = sp_figure_eis_marker_radius (spec, s->n_points);
   SpColor color;
 
   sp_figure_eis_series_color (style, index, &color);
@@ -256,11 +311,7 @@ sp_figure_nyquist_draw (cairo_t            *cr,
       if (sp_figure_eis_spectrum_at (s, data->cursor_freq_hz, &z_re, &z_im))
         {
           double u = sp_axis_map (&spec->x, z_re), v = sp_axis_map (&spec->y, -z_im);
-          g_autofree char *f = sp_figure_eis_format_frequency (data->cursor_freq_hz);
-          g_autofree char *re = sp_figure_eis_format_si (z_re, "Ω");
-          g_autofree char *im = sp_figure_eis_format_si (-z_im, "Ω");
-          g_autofree char *text = g_strdup_printf (_("<i>f</i> = %s\n<i>Z</i>′ = %s, −<i>Z</i>″ = %s"),
-                                                   f, re, im);
+          g_autofree char *text = cursor_readout (data);
 
           cairo_save (cr);
           sp_figure_clip_plot (cr, spec);
@@ -268,9 +319,14 @@ sp_figure_nyquist_draw (cairo_t            *cr,
           cairo_arc (cr, u, v, 0.65 * spec->em, 0, 2 * G_PI);
           sp_figure_stroke (cr, &style->marker, 1.4 * spec->lw, FALSE);
           cairo_restore (cr);
-          sp_plot_text_draw (cr, style, 0.9, SP_TEXT_HALO, text, -1,
-                             spec->px + 0.5 * spec->em, spec->py + 0.4 * spec->em, 0.0, 0.0, 0.0,
-                             &style->marker);
+          if (sp_figure_eis_readout_fits (spec))
+            {
+              SpFigureBox box;
+
+              readout_box (spec, style, text, &box);
+              sp_plot_text_draw (cr, style, 0.9, SP_TEXT_HALO, text, -1, box.x + 0.2 * spec->em,
+                                 box.y + 0.1 * spec->em, 0.0, 0.0, 0.0, &style->marker);
+            }
         }
     }
 }

@@ -51,6 +51,21 @@ sp_figure_eis_series_marker (guint i)
   return (SpMarker) (i % SP_N_MARKERS);
 }
 
+double
+sp_figure_eis_marker_radius (const SpFigureSpec *spec,
+                             guint               n_points)
+{
+  double r = (n_points > 150 ? 0.22 : 0.3) * spec->em;
+
+  return MAX (1.5, MIN (r, MIN (spec->pw, spec->split ? MIN (spec->ph, spec->ph2) : spec->ph) / 60.0));
+}
+
+gboolean
+sp_figure_eis_readout_fits (const SpFigureSpec *spec)
+{
+  return spec->pw >= 16.0 * spec->em && spec->ph >= 7.0 * spec->em;
+}
+
 char *
 sp_figure_eis_format_si (double      value,
                          const char *unit)

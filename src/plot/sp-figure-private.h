@@ -416,6 +416,13 @@ void     sp_figure_eis_series_color (const SpPlotStyle  *style,
                                      guint               i,
                                      SpColor            *color);
 SpMarker sp_figure_eis_series_marker (guint              i);
+/* Data markers: 0.3 em, smaller for dense spectra, and never larger than
+ * a 60th of the plot's short side (a thumbnail in presentation mode would
+ * otherwise be all markers). */
+double   sp_figure_eis_marker_radius (const SpFigureSpec *spec,
+                                      guint               n_points);
+/* Whether the plot area has room for a cursor's two-line read-out. */
+gboolean sp_figure_eis_readout_fits (const SpFigureSpec *spec);
 /* "12.3 kHz", "450 mHz", "1.00 MHz": three significant digits with an SI
  * prefix. */
 char    *sp_figure_eis_format_frequency (double          freq_hz);
