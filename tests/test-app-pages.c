@@ -260,8 +260,9 @@ press_lab_button (SpWindow   *window,
   g_assert_cmpstr (shown_page (window), ==, page);
 }
 
-/* Today's window: one lab, no selector, the parameter panel under both
- * pages. */
+/* Today's window: two labs (Phase Separation; Ion Transport with its
+ * Impedance page), the selector, the parameter panel under both of the
+ * first lab's pages. */
 static void
 test_one_lab (void)
 {
@@ -270,8 +271,9 @@ test_one_lab (void)
   g_autoptr(GPtrArray) buttons = lab_buttons (window);
   GObject *panel = window_panel (window, "phase-separation");
 
-  g_assert_false (gtk_widget_get_visible (selector));
-  g_assert_cmpuint (buttons->len, ==, 1);
+  g_assert_true (gtk_widget_get_visible (selector));
+  g_assert_cmpuint (buttons->len, ==, 2);
+  g_assert_false (in_switcher (window, "impedance"));
   g_assert_true (SP_IS_PARAM_PANEL (panel));
   g_assert_true (in_switcher (window, "overview"));
   g_assert_true (in_switcher (window, "simulation"));
@@ -298,16 +300,17 @@ test_second_lab (void)
 
   test_transport_panels_made = 0;
   go_to_page (window, "simulation");
-  g_assert_false (gtk_widget_get_visible (selector));
+  /* Two labs already (the Ion Transport lab's Impedance page). */
+  g_assert_true (gtk_widget_get_visible (selector));
   sp_window_add_page (window, a);
-  /* A second lab's first page brings the selector. */
+  /* A third lab's first page joins the selector. */
   g_assert_true (gtk_widget_get_visible (selector));
   g_assert_cmpuint (test_transport_panels_made, ==, 1);
   sp_window_add_page (window, b);
   sp_window_add_page (window, own);
   /* b shares the lab's panel, own brings its own: two made. */
   g_assert_cmpuint (test_transport_panels_made, ==, 2);
-  lab_panel = GTK_WIDGET (window_panel (window, "ion-transport"));
+  lab_panel = GTK_WIDGET (window_panel (window, "test-lab"));
   own_panel = GTK_WIDGET (window_panel (window, "transport-own"));
 
   /* The selector: one labelled toggle button per lab, in order. */
@@ -315,9 +318,11 @@ test_second_lab (void)
   g_assert_true (gtk_widget_get_visible (selector));
   g_assert_true (gtk_widget_get_mapped (selector));
   buttons = lab_buttons (window);
-  g_assert_cmpuint (buttons->len, ==, 2);
+  g_assert_cmpuint (buttons->len, ==, 3);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, 0)), ==, "Phase Separation");
   g_assert_cmpstr (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, 1)), ==, "Ion Transport");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, 2)), ==, "Test Lab");
+  g_ptr_array_remove_index (buttons, 1);   /* below: the first and the test lab */
   g_assert_true (gtk_toggle_button_get_active (g_ptr_array_index (buttons, 0)));
   g_assert_false (gtk_toggle_button_get_active (g_ptr_array_index (buttons, 1)));
   for (guint i = 0; i < buttons->len; i++)
@@ -453,7 +458,8 @@ test_lab_selector_folded (void)
 
   resize_window (window, 1280, 720);
   section_before = first_menu_section (window);
-  g_assert_false (g_str_has_prefix (section_before, "Lab:"));
+  g_assert_cmpstr (section_before, ==,
+                   "Lab: win.show-lab(phase-separation) win.show-lab(ion-transport)");
   /* As narrow as it gets with one lab. */
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
   for (gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
@@ -470,10 +476,11 @@ test_lab_selector_folded (void)
   g_assert_cmpint (min_width (GTK_WIDGET (window)), <=, one_lab_min);
   section_after = first_menu_section (window);
   g_assert_cmpstr (section_after, ==,
-                   "Lab: win.show-lab(phase-separation) win.show-lab(ion-transport)");
+                   "Lab: win.show-lab(phase-separation) win.show-lab(ion-transport) "
+                   "win.show-lab(test-lab)");
 
   /* The menu's action: the lab, on its page. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-lab", "s", "ion-transport"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-lab", "s", "test-lab"));
   flush_main_loop ();
   g_assert_cmpstr (shown_page (window), ==, "transport-a");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-lab", "s", "phase-separation"));
@@ -490,7 +497,8 @@ static void
 test_page_keys (void)
 {
   SpWindow *window = new_window ();
-  static const char *expected[] = { "overview", "simulation", "transport-a", "transport-b" };
+  static const char *expected[] = { "overview", "simulation", "impedance", "transport-a",
+                                    "transport-b" };
   g_autoptr(GListModel) controllers = NULL;
   GtkShortcutController *keys = NULL;
   guint n_found = 0;

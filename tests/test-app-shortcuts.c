@@ -647,10 +647,11 @@ static void
 test_pages_across_labs (void)
 {
   static const struct { const char *keys; const char *page; const char *lab; } steps[] = {
-    { "alt+3", "transport-a", "ion-transport" },
-    { "alt+4", "transport-b", "ion-transport" },
+    { "alt+3", "impedance", "ion-transport" },
+    { "alt+4", "transport-a", "test-lab" },
+    { "alt+5", "transport-b", "test-lab" },
     { "alt+2", "simulation", "phase-separation" },
-    { "alt+KP_4", "transport-b", "ion-transport" },
+    { "alt+KP_5", "transport-b", "test-lab" },
     { "alt+1", "overview", "phase-separation" },
   };
   SpWindow *window;

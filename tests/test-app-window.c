@@ -173,19 +173,23 @@ test_template (void)
                                                                           "primary_menu_button")));
   g_assert_nonnull (menu);
   append_section_actions (actions, menu);
+  /* The Lab section first: the window has two labs (Phase Separation,
+   * Ion Transport). */
   g_assert_cmpstr (actions->str, ==,
+                   "win.show-lab win.show-lab "
                    "win.open win.save win.save-as "
                    "win.export-figure win.export-data win.copy-figure win.record-animation "
                    "win.stop-recording "
                    "win.presentation win.field-fixed-scale win.reset-to-preset win.show-help-overlay app.about app.quit ");
 
   /* One view per figure but "all", the field twice (overview and
-   * simulation page); the analysis figures show the window's analysis. */
-  g_assert_cmpuint (views->len, ==, 10);
+   * simulation page), and the Impedance page's five; the analysis
+   * figures show the window's analysis. */
+  g_assert_cmpuint (views->len, ==, 15);
   for (guint i = 0; i < views->len; i++)
     seen[sp_plot_view_get_kind (g_ptr_array_index (views, i))] = TRUE;
-  for (guint k = 0; k < SP_FIGURE_ALL; k++)
-    g_assert_true (seen[k]);
+  for (guint k = 0; k < SP_N_FIGURES; k++)
+    g_assert_true (seen[k] == (k != SP_FIGURE_ALL));
   g_assert_nonnull (sp_window_get_analysis (window));
   assert_views_show (window, sp_window_get_analysis (window));
 

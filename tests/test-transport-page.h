@@ -147,7 +147,7 @@ test_transport_page_init (TestTransportPage *self)
   resistance_changed_cb (self);
 }
 
-/* A page of the Ion Transport lab named @name; @panel_name NULL shares
+/* A page of a test lab (beside the window's own two) named @name; @panel_name NULL shares
  * the lab's panel. */
 static inline SpLabPage *
 test_transport_page_new (const char *name,
@@ -159,8 +159,8 @@ test_transport_page_new (const char *name,
                        "page-name", name,
                        "title", title,
                        "icon-name", "battery-good-symbolic",
-                       "lab-name", "ion-transport",
-                       "lab-title", "Ion _Transport",
+                       "lab-name", "test-lab",
+                       "lab-title", "_Test Lab",
                        "lab-icon-name", "battery-full-charged-symbolic",
                        "panel-name", panel_name,
                        NULL);

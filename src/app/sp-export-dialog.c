@@ -21,6 +21,7 @@ typedef struct
   char            *caption;
   double           cursor_c;
   gboolean         field_fixed_scale;
+  SpEisFigureData *eis;        /* a copy: the page's data moves on meanwhile */
   SpPlotStyle      screen_style;
   gboolean         has_screen_style;
   SpExportOptions  options;
@@ -47,6 +48,7 @@ job_new (SpFigureKind        kind,
   job->caption = g_strdup (data->caption);
   job->cursor_c = data->cursor_c;
   job->field_fixed_scale = data->field_fixed_scale;
+  job->eis = sp_eis_figure_data_copy (data->eis);
   if (screen_style != NULL)
     {
       sp_plot_style_copy (screen_style, &job->screen_style);
@@ -65,6 +67,7 @@ job_free (Job *job)
   g_clear_pointer (&job->frame, sp_frame_unref);
   g_clear_pointer (&job->history, sp_ch_history_free);
   g_free (job->caption);
+  sp_eis_figure_data_free (job->eis);
   if (job->has_screen_style)
     sp_plot_style_clear (&job->screen_style);
   g_clear_object (&job->file);
@@ -86,6 +89,7 @@ job_data (Job          *job,
   data->caption = job->caption;
   data->cursor_c = job->cursor_c;
   data->field_fixed_scale = job->field_fixed_scale;
+  data->eis = job->eis;
 }
 
 static void

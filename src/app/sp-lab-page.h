@@ -51,7 +51,7 @@
  *   2. ui/sp-impedance-page.ui: <template class="SpImpedancePage"
  *      parent="SpLabPage"> with page-name "impedance", title
  *      "_Impedance", its icon-name, lab-name "ion-transport", lab-title
- *      "Ion _Transport" (mnemonics must not clash with the pages' or the
+ *      "_Ion Transport" (mnemonics must not clash with the pages' or the
  *      other lab's), lab-icon-name, and its figures ("simulation-bar"
  *      stays FALSE: the phase-separation run is not its);
  *   3. its state: one JSON object, keys in snake_case with units in the

@@ -43,6 +43,7 @@ enum {
 
 enum {
   CURSOR_MOVED,
+  FREQUENCY_MOVED,
   N_SIGNALS
 };
 
@@ -210,6 +211,20 @@ motion_cb (GtkEventControllerMotion *controller,
   double c = NAN;
   gboolean inside;
 
+  if (sp_figure_kind_is_impedance (self->kind))
+    {
+      double f = NAN;
+
+      self->style.title_inset_right = self->title_inset;
+      inside = sp_figure_frequency_at (self->kind, &self->data, &self->style,
+                                       gtk_widget_get_width (GTK_WIDGET (self)),
+                                       gtk_widget_get_height (GTK_WIDGET (self)),
+                                       x, y, &f);
+      self->style.title_inset_right = 0.0;
+      g_signal_emit (self, signals[FREQUENCY_MOVED], 0, inside ? f : NAN);
+      return;
+    }
+
   /* The same layout as drawn: with the info button's title inset. */
   self->style.title_inset_right = self->title_inset;
   inside = sp_figure_composition_at (self->kind, &self->data, &self->style,
@@ -226,7 +241,10 @@ static void
 leave_cb (GtkEventControllerMotion *controller,
           SpPlotView               *self)
 {
-  g_signal_emit (self, signals[CURSOR_MOVED], 0, NAN);
+  if (sp_figure_kind_is_impedance (self->kind))
+    g_signal_emit (self, signals[FREQUENCY_MOVED], 0, NAN);
+  else
+    g_signal_emit (self, signals[CURSOR_MOVED], 0, NAN);
 }
 
 /* Keyboard: on a composition figure, Left/Right move the cursor by 0.01
@@ -362,6 +380,31 @@ sp_plot_view_set_cursor (SpPlotView *self,
 }
 
 void
+sp_plot_view_set_eis_data (SpPlotView            *self,
+                           const SpEisFigureData *eis)
+{
+  g_return_if_fail (SP_IS_PLOT_VIEW (self));
+
+  /* Always redrawn: the owner sets the same pointer after changing it. */
+  self->data.eis = eis;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+sp_plot_view_set_cursor_frequency (SpPlotView *self,
+                                   double      freq_hz)
+{
+  g_return_if_fail (SP_IS_PLOT_VIEW (self));
+
+  if (!sp_figure_kind_is_impedance (self->kind) ||
+      (isnan (freq_hz) && isnan (self->data.cursor_freq_hz)) ||
+      freq_hz == self->data.cursor_freq_hz)
+    return;
+  self->data.cursor_freq_hz = freq_hz;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
 sp_plot_view_set_scale (SpPlotView *self,
                         double      scale)
 {
@@ -481,6 +524,7 @@ sp_plot_view_dispose (GObject *object)
   g_clear_pointer (&self->data.analysis, sp_analysis_unref);
   g_clear_pointer (&self->data.frame, sp_frame_unref);
   self->data.history = NULL;
+  self->data.eis = NULL;
 
   G_OBJECT_CLASS (sp_plot_view_parent_class)->dispose (object);
 }
@@ -527,6 +571,15 @@ sp_plot_view_class_init (SpPlotViewClass *klass)
    */
   signals[CURSOR_MOVED] =
     g_signal_new ("cursor-moved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_DOUBLE);
+
+  /**
+   * SpPlotView::frequency-moved:
+   * @freq_hz: on an impedance figure, the frequency under the pointer
+   *   (sp_figure_frequency_at()), or NAN when it left the plot area
+   */
+  signals[FREQUENCY_MOVED] =
+    g_signal_new ("frequency-moved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_DOUBLE);
 
   gtk_widget_class_set_css_name (widget_class, "plotview");

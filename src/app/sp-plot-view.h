@@ -4,7 +4,9 @@
  * while drawing.  The style comes from the theme (css_changed), scaled in
  * presentation mode.  An info button opens the figure's explanation.  On
  * composition figures, pointer motion reports the composition under it
- * ("cursor-moved"), which the window shows on every such figure.
+ * ("cursor-moved"), which the window shows on every such figure; on the
+ * impedance figures it reports the frequency under it ("frequency-moved"),
+ * which their page shows on each of its impedance figures.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -46,6 +48,14 @@ gint64              sp_plot_view_get_draw_time  (SpPlotView      *self);
 /* The field's colours over c = 0 … 1 (TRUE) or the frame's own range. */
 void                sp_plot_view_set_field_fixed_scale (SpPlotView *self,
                                                         gboolean    fixed);
+/* The impedance figures' data (borrowed: the owner keeps it and what it
+ * points to alive while it is set, and sets it again after changing it);
+ * NULL draws "no data". */
+void                sp_plot_view_set_eis_data (SpPlotView            *self,
+                                               const SpEisFigureData *eis);
+/* The linked cursor by frequency (Hz) on an impedance figure; NAN hides it. */
+void                sp_plot_view_set_cursor_frequency (SpPlotView *self,
+                                                       double      freq_hz);
 /* Whether the figure has a composition axis (the linked cursor). */
 gboolean            sp_figure_kind_has_composition (SpFigureKind  kind);
 

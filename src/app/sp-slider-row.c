@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "sp-slider-row.h"
 
@@ -25,6 +26,7 @@ struct _SpSliderRow
   char          *unit;
   guint          digits;
   gboolean       logarithmic;
+  gboolean       significant;             /* three significant digits (tiny or huge values) */
   double         focus_min, focus_max;   /* the material's range; NAN: none */
   gboolean       updating;                /* one adjustment follows the other */
 };
@@ -81,7 +83,78 @@ from_scale (SpSliderRow *self,
 
   if (!self->logarithmic)
     return position;
+  if (self->significant)
+    {
+      double value = pow (10.0, position);
+
+      /* Three significant digits: 6.66 × 10⁻¹¹, as the entry shows. */
+      unit = pow (10.0, 2.0 - floor (log10 (value)));
+      return round (value * unit) / unit;
+    }
   return round (pow (10.0, position) * unit) / unit;
+}
+
+/* The entry of a row with three significant digits: plain decimals from
+ * 10⁻³ to 10⁶ ("35000", "0.95"), else the C exponent form ("6.66e-11"),
+ * which the input handler reads back (with a point or a comma). */
+static char *
+format_significant (double value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (value >= 1e-3 && value < 1e6)
+    {
+      int decimals = MAX (0, 2 - (int) floor (log10 (value)));
+      g_autofree char *format = g_strdup_printf ("%%.%df", decimals);
+      char *text = g_strdup (g_ascii_formatd (buffer, sizeof buffer, format, value));
+
+      if (strchr (text, '.') != NULL)
+        {
+          char *end = text + strlen (text) - 1;
+
+          while (*end == '0')
+            *end-- = '\0';
+          if (*end == '.')
+            *end = '\0';
+        }
+      return text;
+    }
+  g_ascii_formatd (buffer, sizeof buffer, "%.2e", value);
+  return g_strdup (buffer);
+}
+
+static gboolean
+spin_output_cb (GtkSpinButton *spin,
+                SpSliderRow   *self)
+{
+  g_autofree char *text = NULL;
+
+  if (!self->significant)
+    return FALSE;
+  text = format_significant (gtk_adjustment_get_value (gtk_spin_button_get_adjustment (spin)));
+  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
+static int
+spin_input_cb (GtkSpinButton *spin,
+               double        *new_value,
+               SpSliderRow   *self)
+{
+  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (spin)));
+  char *end = NULL;
+  double value;
+
+  if (!self->significant)
+    return FALSE;
+  /* A decimal comma, as typed in German, reads as a point. */
+  g_strdelimit (text, ",", '.');
+  value = g_ascii_strtod (text, &end);
+  if (end == text || !isfinite (value))
+    return GTK_INPUT_ERROR;
+  *new_value = value;
+  return TRUE;
 }
 
 /* The largest of 1, 2, 5 × 10ⁿ not above @x (and not below @floor): page
@@ -174,19 +247,30 @@ scale_value_changed_cb (SpSliderRow *self)
   self->updating = FALSE;
 }
 
-void
-sp_slider_row_bind (SpSliderRow *self,
-                    SpParams    *params,
-                    const char  *property)
+/* Arrow keys and the +/− buttons of a three-digit entry: a unit of its
+ * second digit at the value's own decade. */
+static void
+update_significant_step (SpSliderRow *self)
 {
-  double min, max, step;
+  double value = gtk_adjustment_get_value (self->adjustment);
+  double step;
 
-  g_return_if_fail (SP_IS_SLIDER_ROW (self));
-  g_return_if_fail (SP_IS_PARAMS (params));
+  if (!self->significant || !(value > 0.0))
+    return;
+  step = pow (10.0, floor (log10 (value)) - 1.0);
+  gtk_spin_button_set_increments (self->spin, step, 10.0 * step);
+}
 
-  sp_params_get_range (params, property, &min, &max);
+/* The entry's range, steps and digits. */
+static void
+configure_range (SpSliderRow *self,
+                 double       min,
+                 double       max)
+{
+  double step = pow (10.0, -(double) self->digits);
+
   g_return_if_fail (!self->logarithmic || min > 0.0);
-  step = pow (10.0, -(double) self->digits);
+  self->significant = self->logarithmic && (min < step || max >= 1e6);
   /* The entry takes any valid value: arrow keys a unit of the last shown
    * digit, Page keys a round tenth of the range. */
   gtk_adjustment_configure (self->adjustment, min, min, max,
@@ -194,9 +278,45 @@ sp_slider_row_bind (SpSliderRow *self,
   gtk_spin_button_set_digits (self->spin, self->digits);
   gtk_spin_button_set_increments (self->spin, step, round_step ((max - min) / 10.0, step));
   gtk_scale_set_digits (self->scale, self->logarithmic ? -1 : (int) self->digits);
+  if (self->significant)
+    /* Room for "6.66e-11". */
+    gtk_editable_set_width_chars (GTK_EDITABLE (self->spin), 8);
+}
+
+void
+sp_slider_row_bind (SpSliderRow *self,
+                    SpParams    *params,
+                    const char  *property)
+{
+  double min, max;
+
+  g_return_if_fail (SP_IS_SLIDER_ROW (self));
+  g_return_if_fail (SP_IS_PARAMS (params));
+
+  sp_params_get_range (params, property, &min, &max);
+  configure_range (self, min, max);
   g_object_bind_property (params, property, self->adjustment, "value",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   sp_slider_row_update_scale_range (self);
+  update_accessible_labels (self);
+}
+
+void
+sp_slider_row_bind_adjustment (SpSliderRow   *self,
+                               GtkAdjustment *source)
+{
+  g_return_if_fail (SP_IS_SLIDER_ROW (self));
+  g_return_if_fail (GTK_IS_ADJUSTMENT (source));
+
+  configure_range (self, gtk_adjustment_get_lower (source), gtk_adjustment_get_upper (source));
+  g_object_bind_property (source, "value", self->adjustment, "value",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  update_significant_step (self);
+  sp_slider_row_update_scale_range (self);
+  /* The entry's text in three digits: the output handler now knows it
+   * has to (no gtk_spin_button_update(): that would read the value back
+   * from the text, rounded). */
+  spin_output_cb (self->spin, self);
   update_accessible_labels (self);
 }
 
@@ -406,6 +526,10 @@ sp_slider_row_init (SpSliderRow *self)
                             G_CALLBACK (update_accessible_labels), self);
   g_signal_connect_swapped (self->adjustment, "value-changed",
                             G_CALLBACK (value_changed_cb), self);
+  g_signal_connect_swapped (self->adjustment, "value-changed",
+                            G_CALLBACK (update_significant_step), self);
+  g_signal_connect (self->spin, "output", G_CALLBACK (spin_output_cb), self);
+  g_signal_connect (self->spin, "input", G_CALLBACK (spin_input_cb), self);
   g_signal_connect_swapped (self->scale_adjustment, "value-changed",
                             G_CALLBACK (scale_value_changed_cb), self);
   g_signal_connect_swapped (self->full_range_button, "toggled",

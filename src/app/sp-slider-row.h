@@ -24,6 +24,13 @@ G_DECLARE_FINAL_TYPE (SpSliderRow, sp_slider_row, SP, SLIDER_ROW, AdwPreferences
 void           sp_slider_row_bind           (SpSliderRow *self,
                                              SpParams    *params,
                                              const char  *property);
+/* The same for a value that is no SpParams property (the impedance page's
+ * model): the range is @source's lower … upper, the values follow each
+ * other both ways.  A logarithmic row whose range reaches below the shown
+ * digits or up to 10⁶ shows its value with three significant digits
+ * ("6.66e-11", "35000"), and the slider rounds to them. */
+void           sp_slider_row_bind_adjustment (SpSliderRow   *self,
+                                              GtkAdjustment *source);
 GtkAdjustment *sp_slider_row_get_adjustment (SpSliderRow *self);
 GtkSpinButton *sp_slider_row_get_spin       (SpSliderRow *self);
 GtkScale      *sp_slider_row_get_scale      (SpSliderRow *self);

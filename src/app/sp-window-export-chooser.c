@@ -42,6 +42,11 @@ static const SpFigureKind data_choices[] = {
   SP_FIGURE_DISPERSION, SP_FIGURE_FIELD, SP_FIGURE_STRUCTURE, SP_EXPORT_FIGURE_DIAGNOSTICS,
 };
 
+/* On the Impedance page: its own figures (their data is the page's). */
+static const SpFigureKind impedance_choices[] = {
+  SP_FIGURE_NYQUIST, SP_FIGURE_BODE, SP_FIGURE_EIS_RESIDUALS, SP_FIGURE_DRT, SP_FIGURE_ARRHENIUS,
+};
+
 typedef struct
 {
   SpWindow     *window;
@@ -75,8 +80,11 @@ add_figure_choice (GtkFileChooser *chooser,
                    gboolean        data_only,
                    SpFigureKind    selected)
 {
-  const SpFigureKind *kinds = data_only ? data_choices : figure_choices;
-  guint n = data_only ? G_N_ELEMENTS (data_choices) : G_N_ELEMENTS (figure_choices);
+  gboolean impedance = selected < SP_N_FIGURES && sp_figure_kind_is_impedance (selected);
+  const SpFigureKind *kinds = impedance ? impedance_choices
+                              : data_only ? data_choices : figure_choices;
+  guint n = impedance ? G_N_ELEMENTS (impedance_choices)
+            : data_only ? G_N_ELEMENTS (data_choices) : G_N_ELEMENTS (figure_choices);
   g_autofree const char **ids = g_new0 (const char *, n + 1);
   g_autofree const char **labels = g_new0 (const char *, n + 1);
   guint j = 1;
@@ -103,6 +111,9 @@ chosen_kind (GtkFileChooser *chooser,
   for (guint i = 0; id != NULL && i < G_N_ELEMENTS (figure_choices); i++)
     if (g_str_equal (id, sp_export_figure_id (figure_choices[i])))
       return figure_choices[i];
+  for (guint i = 0; id != NULL && i < G_N_ELEMENTS (impedance_choices); i++)
+    if (g_str_equal (id, sp_export_figure_id (impedance_choices[i])))
+      return impedance_choices[i];
   return fallback;
 }
 

@@ -106,6 +106,7 @@ focus_enter_cb (GtkEventControllerFocus *focus,
  * must not carry. */
 static void
 window_figure_data (SpWindow     *self,
+                    SpFigureKind  kind,
                     SpFigureData *data)
 {
   SpSimulation *simulation = sp_window_get_simulation (self);
@@ -115,6 +116,18 @@ window_figure_data (SpWindow     *self,
   data->frame = sp_simulation_get_frame (simulation);
   data->history = sp_simulation_get_history (simulation);
   data->field_fixed_scale = sp_window_get_field_fixed_scale (self);
+  /* The impedance figures draw what their page gave its view. */
+  if (kind < SP_N_FIGURES && sp_figure_kind_is_impedance (kind))
+    {
+      g_autoptr(GPtrArray) views = sp_window_get_plot_views (self);
+
+      for (guint i = 0; i < views->len; i++)
+        if (sp_plot_view_get_kind (g_ptr_array_index (views, i)) == kind)
+          {
+            data->eis = sp_plot_view_get_data (g_ptr_array_index (views, i))->eis;
+            break;
+          }
+    }
 }
 
 /* Writing and copying ------------------------------------------------------- */
@@ -127,7 +140,7 @@ sp_window_export_write (SpWindow              *self,
 {
   SpFigureData data;
 
-  window_figure_data (self, &data);
+  window_figure_data (self, kind, &data);
   sp_export_dialog_write (GTK_WIDGET (self), kind, &data, options, file,
                           sp_window_export_get_toasts (self));
 }

@@ -20,6 +20,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sp-impedance-page.h"
 #include "sp-overview-page.h"
 #include "sp-simulation-page.h"
 #include "sp-window-shortcuts.h"
@@ -29,6 +30,7 @@
 static GType (* const page_types[]) (void) = {
   sp_overview_page_get_type,
   sp_simulation_page_get_type,
+  sp_impedance_page_get_type,
 };
 
 /* One lab: its names and the page it was last on. */
@@ -261,7 +263,8 @@ add_lab (SpWindow  *self,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-lab");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", lab->name);
   gtk_widget_set_tooltip_text (button, plain);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, plain, -1);
+  /* No accessible label of its own: GTK 4.8 reads it and the content's
+   * label both ("Ion Transport Ion Transport"). */
   gtk_box_append (self->lab_switcher, button);
 
   /* The narrow window's menu: radio items on the same action. */

@@ -96,4 +96,10 @@ typedef struct
   const char                  *description;
 } SpEisFigureData;
 
+/* A deep copy that owns everything it points to (for a thread that draws
+ * or writes it while the window's data moves on); NULL for NULL. */
+SpEisFigureData *sp_eis_figure_data_copy (const SpEisFigureData *data);
+/* Frees a copy made by sp_eis_figure_data_copy() (never the window's own). */
+void             sp_eis_figure_data_free (SpEisFigureData       *copy);
+
 G_END_DECLS
