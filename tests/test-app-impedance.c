@@ -17,6 +17,7 @@
 
 #include <glib/gstdio.h>
 
+#include "sp-eis-data-view.h"
 #include "sp-gsl.h"
 #include "sp-impedance-page.h"
 #include "sp-impedance-panel.h"
@@ -508,6 +509,88 @@ test_session_state (void)
   g_object_unref (page);
 }
 
+static gboolean
+is_data_view (GtkWidget *widget)
+{
+  if (SP_IS_EIS_DATA_VIEW (widget))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (is_data_view (child))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+wait_idle_workbench (SpEisWorkbench *workbench)
+{
+  gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  flush_main_loop ();
+  while (sp_eis_workbench_get_busy (workbench) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (sp_eis_workbench_get_busy (workbench));
+  flush_main_loop ();
+}
+
+/* Data mode: the panel holds the workbench's controls, a spectrum and its
+ * fit reach every figure, a file that cannot be read changes nothing, and
+ * the spectra are part of the page's session state. */
+static void
+test_data_mode (void)
+{
+  SpWindow *window = window_on_impedance ();
+  SpImpedancePage *page = impedance_page (window);
+  SpEisWorkbench *workbench = sp_impedance_page_get_workbench (page);
+  const SpFigureData *nyquist;
+  g_autoptr(SpEisSpectrum) spectrum = NULL;
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/spectrum.csv");
+  g_autoptr(JsonObject) saved = NULL;
+  SpEisCeramic model;
+
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (template_child (page, SP_TYPE_IMPEDANCE_PAGE,
+                                                                     "mode_bar"))));
+  sp_impedance_page_set_mode (page, SP_IMPEDANCE_MODE_DATA);
+  flush_main_loop ();
+  g_assert_true (is_data_view (shown_panel (window)));
+
+  sp_eis_ceramic_init_default (&model);
+  spectrum = sp_eis_ceramic_simulate (&model, 1, 1e7, 8, NULL);
+  g_assert_nonnull (spectrum);
+  sp_eis_workbench_add_spectrum (workbench, spectrum, NULL);
+  flush_main_loop ();
+  nyquist = sp_plot_view_get_data (sp_impedance_page_get_figure (page, SP_FIGURE_NYQUIST));
+  g_assert_nonnull (nyquist->eis);
+  g_assert_cmpuint (nyquist->eis->n_spectra, ==, 1);
+  g_assert_cmpuint (nyquist->eis->spectra[0]->n_points, ==, spectrum->n_points);
+  g_assert_cmpfloat (nyquist->eis->spectra[0]->z_re_ohm[3], ==, spectrum->z_re_ohm[3]);
+
+  /* A fit from the automatic guess draws its curve on Nyquist. */
+  sp_eis_workbench_fit (workbench);
+  wait_idle_workbench (workbench);
+  nyquist = sp_plot_view_get_data (sp_impedance_page_get_figure (page, SP_FIGURE_NYQUIST));
+  g_assert_nonnull (nyquist->eis->model);
+  g_assert_cmpuint (nyquist->eis->model->n_points, >, spectrum->n_points);
+
+  /* A file that cannot be read: a message, and the spectra stay. */
+  sp_eis_workbench_open_files (workbench, (GFile *[]) { missing }, 1);
+  wait_idle_workbench (workbench);
+  g_assert_cmpuint (sp_eis_workbench_get_n_spectra (workbench), ==, 1);
+
+  /* The spectra travel with the session; a bad "data" names its field. */
+  saved = sp_lab_page_save_state (SP_LAB_PAGE (page));
+  g_assert_true (json_object_has_member (saved, "data"));
+  sp_eis_workbench_remove_spectrum (workbench, 0);
+  g_assert_cmpuint (sp_eis_workbench_get_n_spectra (workbench), ==, 0);
+  g_assert_true (sp_lab_page_load_state (SP_LAB_PAGE (page), saved, NULL));
+  g_assert_cmpuint (sp_eis_workbench_get_n_spectra (workbench), ==, 1);
+  assert_refused (SP_LAB_PAGE (page), "{\"data\": [1]}", "data");
+  g_assert_cmpuint (sp_eis_workbench_get_n_spectra (workbench), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  flush_main_loop ();
+}
+
 /* Export draws what the page shows (PNG) and writes its numbers (CSV). */
 static void
 test_export (void)
@@ -550,6 +633,7 @@ main (int   argc,
   g_test_add_func ("/app/impedance/linked-cursor", test_linked_cursor);
   g_test_add_func ("/app/impedance/layout", test_layout);
   g_test_add_func ("/app/impedance/session-state", test_session_state);
+  g_test_add_func ("/app/impedance/data-mode", test_data_mode);
   g_test_add_func ("/app/impedance/export", test_export);
   status = g_test_run ();
   g_object_unref (app);

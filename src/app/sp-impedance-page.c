@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -41,7 +42,10 @@ struct _SpImpedancePage
   gboolean             applying;         /* a preset or a file sets every value */
   double               cursor_hz;
   guint                layout_key;       /* as last placed; 0 before */
-  /* Data mode's figure data: empty until spectra are loaded. */
+  /* Data mode: the spectra and their fit, Lin-KK, DRT and Arrhenius
+   * (the panel's SpEisDataView drives it), and what its figures draw,
+   * empty until spectra are loaded. */
+  SpEisWorkbench      *workbench;
   SpEisFigureData      data_figure;
 
   /* Template children. */
@@ -330,6 +334,45 @@ mode_toggled_cb (SpImpedancePage *self)
                                     ? SP_IMPEDANCE_MODE_DATA : SP_IMPEDANCE_MODE_EXPLORE);
 }
 
+/* Data mode --------------------------------------------------------------- */
+
+/* New spectra or results: the figures redraw from the workbench's values
+ * (borrowed until its next "changed", when this refills them). */
+static void
+workbench_changed_cb (SpImpedancePage *self)
+{
+  memset (&self->data_figure, 0, sizeof self->data_figure);
+  sp_eis_workbench_fill_figure_data (self->workbench, &self->data_figure);
+  if (self->mode == SP_IMPEDANCE_MODE_DATA)
+    show_figures (self);
+  sp_lab_page_state_changed (SP_LAB_PAGE (self));
+}
+
+/* A file that could not be read: one toast naming it, nothing else. */
+static void
+workbench_error_cb (SpImpedancePage *self,
+                    const char      *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *toast;
+
+  if (overlay == NULL)
+    {
+      g_message ("%s", message);
+      return;
+    }
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 0);   /* a message about a file stays until read */
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+SpEisWorkbench *
+sp_impedance_page_get_workbench (SpImpedancePage *self)
+{
+  g_return_val_if_fail (SP_IS_IMPEDANCE_PAGE (self), NULL);
+  return self->workbench;
+}
+
 /* The linked cursor by frequency ------------------------------------------ */
 
 void
@@ -386,6 +429,7 @@ sp_impedance_page_save_state (SpLabPage *page)
   json_object_set_double_member (explore, "reference_temperature_k",
                                  self->explore.model.reference_temperature_k);
   json_object_set_object_member (state, "explore", explore);
+  json_object_set_object_member (state, "data", sp_eis_workbench_save_state (self->workbench));
   return state;
 }
 
@@ -486,6 +530,24 @@ sp_impedance_page_check_state (SpLabPage   *page,
       if (!check_explore (name, json_node_get_object (node), error))
         return FALSE;
     }
+
+  node = json_object_get_member (state, "data");
+  if (node != NULL)
+    {
+      g_autoptr(GError) data_error = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return invalid (error, name, "data", _("must be an object"));
+      /* The workbench names the field inside "data". */
+      if (!sp_eis_workbench_check_state (SP_IMPEDANCE_PAGE (page)->workbench,
+                                         json_node_get_object (node), &data_error))
+        {
+          g_autofree char *field = g_strconcat ("data.", data_error->message, NULL);
+          g_set_error (error, SP_SESSION_ERROR, SP_SESSION_ERROR_INVALID,
+                       "session.pages.%s.%s", name, field);
+          return FALSE;
+        }
+    }
   return TRUE;
 }
 
@@ -497,6 +559,7 @@ sp_impedance_page_load_state (SpLabPage  *page,
   JsonNode *explore_node = json_object_get_member (state, "explore");
   JsonObject *explore = explore_node != NULL ? json_node_get_object (explore_node) : NULL;
   JsonNode *preset = json_object_get_member (state, "preset");
+  JsonNode *data = json_object_get_member (state, "data");
   SpEisCeramic model;
 
   sp_eis_ceramic_init_default (&model);
@@ -511,6 +574,14 @@ sp_impedance_page_load_state (SpLabPage  *page,
   set_preset (self, preset != NULL && JSON_NODE_HOLDS_VALUE (preset)
                     ? json_node_get_string (preset) : NULL);
   set_values (self, &model);
+  if (data != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* check_state() accepted it: this cannot fail. */
+      if (!sp_eis_workbench_load_state (self->workbench, json_node_get_object (data), &error))
+        g_warning ("impedance data mode: %s", error->message);
+    }
   sp_impedance_page_set_mode (self,
                               g_strcmp0 (json_object_get_string_member_with_default (state, "mode",
                                                                                      "explore"),
@@ -578,6 +649,9 @@ sp_impedance_page_dispose (GObject *object)
   for (guint i = 0; i < N_VIEWS; i++)
     if (v[i] != NULL)
       sp_plot_view_set_eis_data (v[i], NULL);
+  if (self->workbench != NULL)
+    g_signal_handlers_disconnect_by_data (self->workbench, self);
+  g_clear_object (&self->workbench);
   /* SpLabPage disposes the template. */
   G_OBJECT_CLASS (sp_impedance_page_parent_class)->dispose (object);
 }
@@ -676,6 +750,9 @@ sp_impedance_page_init (SpImpedancePage *self)
   /* The first preset: a real material's magnitudes rather than the
    * ranges' defaults. */
   sp_impedance_page_apply_preset (self, sp_eis_ceramic_get_preset (0)->id);
-  /* Data mode arrives with the spectra workbench. */
-  gtk_widget_set_visible (self->mode_bar, FALSE);
+  self->workbench = sp_eis_workbench_new ();
+  g_signal_connect_object (self->workbench, "changed",
+                           G_CALLBACK (workbench_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->workbench, "error",
+                           G_CALLBACK (workbench_error_cb), self, G_CONNECT_SWAPPED);
 }

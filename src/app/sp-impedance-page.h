@@ -12,6 +12,7 @@
 #pragma once
 
 #include "sp-eis-ceramic.h"
+#include "sp-eis-workbench.h"
 #include "sp-impedance-explore.h"
 #include "sp-impedance-readouts.h"
 #include "sp-lab-page.h"
@@ -38,6 +39,8 @@ gboolean         sp_impedance_page_apply_preset   (SpImpedancePage   *self,
 /* The preset applied last ("preset" property), or NULL. */
 const char      *sp_impedance_page_get_preset     (SpImpedancePage   *self);
 SpImpedanceMode  sp_impedance_page_get_mode       (SpImpedancePage   *self);
+/* Data mode's spectra and analyses (the panel's SpEisDataView drives it). */
+SpEisWorkbench  *sp_impedance_page_get_workbench  (SpImpedancePage   *self);
 void             sp_impedance_page_set_mode       (SpImpedancePage   *self,
                                                    SpImpedanceMode    mode);
 /* What explore mode shows now (the model, its spectrum and read-outs). */

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sp-eis-data-view.h"
 #include "sp-impedance-panel.h"
 #include "sp-param-panel.h"
 #include "sp-readout.h"
@@ -222,6 +223,10 @@ sp_impedance_panel_new (SpImpedancePage *page)
   add_rows (self, self->gb_group, gb_rows, G_N_ELEMENTS (gb_rows));
   add_rows (self, self->electrode_group, electrode_rows, G_N_ELEMENTS (electrode_rows));
   add_rows (self, self->geometry_group, geometry_rows, G_N_ELEMENTS (geometry_rows));
+
+  /* Data mode's controls: the files, the circuit, fit, Lin-KK, DRT and
+   * Arrhenius, on the page's workbench. */
+  adw_bin_set_child (self->data_bin, sp_eis_data_view_new (sp_impedance_page_get_workbench (page)));
 
   show_preset (self);
   show_temperature (self);
