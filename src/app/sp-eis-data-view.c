@@ -352,8 +352,11 @@ rebuild_param_grid (SpEisDataView   *self,
       GtkWidget *entry = gtk_entry_new ();
       GtkWidget *se = grid_label ("", FALSE, 0);
       GtkWidget *check = gtk_check_button_new ();
-      g_autofree char *value_label = g_strdup_printf (_("Value of %s"), name);
-      g_autofree char *fixed_label = g_strdup_printf (_("Hold %s fixed"), name);
+      /* Screen readers get the spelled-out alias: "CPEb_0" would be read
+       * with its underscore (and looks like a mnemonic). */
+      const char *spoken = alias != NULL ? alias : name;
+      g_autofree char *value_label = g_strdup_printf (_("Value of %s"), spoken);
+      g_autofree char *fixed_label = g_strdup_printf (_("Hold %s fixed"), spoken);
 
       if (alias != NULL)
         gtk_widget_set_tooltip_text (name_label, alias);

@@ -96,6 +96,17 @@ def test(app):
     if problem:
         problems.append(problem + ' (after resuming)')
 
+    # The Impedance page (Ion Transport) in Data mode: its own controls,
+    # each named once, read like the rest (GTK 4.8 read a use-underline
+    # button label raw: "_Fit Fit").
+    spui.key('alt+3')
+    app.click(app.find(('push button', 'toggle button'), 'Data', timeout=10))
+    app.find('push button', 'Fit', timeout=10)
+    for needed in ('Open', 'Fit', 'Explore'):
+        if not app.all(CONTROLS, needed, visible=True):
+            problems.append(f'no control named "{needed}" on the Impedance page in Data mode')
+    problems += [p + ' (Impedance, Data mode)' for p in control_problems(app)]
+
     unique = list(dict.fromkeys(problems))
     for p in unique:
         spui.log('  ' + p)
