@@ -69,6 +69,16 @@ run_cli (const char *const *args,
     g_error ("%s did not exit normally: %s", cmdline->str, wait_error->message);
 }
 
+void
+run_cli_ok (const char *const *args,
+            Run               *run)
+{
+  run_cli (args, run);
+  if (run->status != 0)
+    g_error ("status %d: %s", run->status, run->err);
+  g_assert_cmpstr (run->err, ==, "");
+}
+
 gboolean
 contains_nan_or_inf (const char *text)
 {

@@ -30,6 +30,11 @@ void     cli_runner_init     (int    *argc,
 void     run_cli             (const char *const *args,
                               Run               *run);
 
+/* run_cli(), and fails the test unless the CLI exits 0 with nothing on
+ * standard error. */
+void     run_cli_ok          (const char *const *args,
+                              Run               *run);
+
 gboolean contains_nan_or_inf (const char *text);
 
 G_END_DECLS
