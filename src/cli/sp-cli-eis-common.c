@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 #include <stdio.h>
 
 #include "sp-cli-options.h"
@@ -101,4 +102,108 @@ sp_cli_eis_analysis_failed (const char   *command,
   sp_cli_eis_fail (command, message);
   return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA) ? SP_CLI_EXIT_USAGE
                                                                       : SP_CLI_EXIT_FAILURE;
+}
+
+/* "NAME=VALUE" split at the first '='; FALSE (message printed) otherwise. */
+gboolean
+sp_cli_eis_split_assignment (const char  *command,
+                             const char  *text,
+                             char       **name,
+                             const char **value)
+{
+  const char *eq = strchr (text, '=');
+
+  if (eq == NULL || eq == text)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("--param “%s” is not NAME=VALUE (for example --param R1=100)"), text);
+
+      sp_cli_eis_fail (command, message);
+      return FALSE;
+    }
+  *name = g_strndup (text, eq - text);
+  *value = eq + 1;
+  return TRUE;
+}
+
+/* --circuit with every parameter given exactly once by --param, each valid
+ * for its kind; FALSE (message printed) otherwise. */
+gboolean
+sp_cli_eis_circuit_params (const char         *command,
+                           const char         *circuit_text,
+                           char *const        *param_list,
+                           SpCircuit         **circuit_out,
+                           double            **params_out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpCircuit) circuit = sp_circuit_parse (circuit_text, &error);
+  g_autofree double *params = NULL;
+  g_autofree gboolean *given = NULL;
+  g_autoptr(GString) missing = g_string_new (NULL);
+  guint n;
+
+  if (circuit == NULL)
+    {
+      g_autofree char *message = g_strdup_printf ("--circuit “%s”: %s", circuit_text,
+                                                  error->message);
+
+      sp_cli_eis_fail (command, message);
+      return FALSE;
+    }
+  n = sp_circuit_get_n_params (circuit);
+  params = g_new0 (double, n);
+  given = g_new0 (gboolean, n);
+  for (guint i = 0; param_list != NULL && param_list[i] != NULL; i++)
+    {
+      g_autofree char *name = NULL, *flag = NULL;
+      const char *value;
+      SpParamRange range;
+      guint index;
+
+      if (!sp_cli_eis_split_assignment (command, param_list[i], &name, &value))
+        return FALSE;
+      if (!sp_circuit_find_param (circuit, name, &index, &error))
+        {
+          sp_cli_eis_fail (command, error->message);
+          return FALSE;
+        }
+      if (given[index])
+        {
+          g_autofree char *message = g_strdup_printf (_("--param gives %s twice"),
+                                                      sp_circuit_get_param_name (circuit, index));
+
+          sp_cli_eis_fail (command, message);
+          return FALSE;
+        }
+      range = (SpParamRange) {
+        .name = sp_circuit_get_param_name (circuit, index),
+        .unit = sp_circuit_get_param_unit (circuit, index),
+        .min = 0, .min_open = TRUE,
+        .max = sp_circuit_get_param_kind (circuit, index) == SP_CIRCUIT_PARAM_EXPONENT ? 1 : 1e300,
+      };
+      flag = g_strdup_printf ("--param %s", name);
+      if (!sp_cli_parse_number (flag, value, &range, &params[index], &error))
+        {
+          sp_cli_eis_fail (command, error->message);
+          return FALSE;
+        }
+      given[index] = TRUE;
+    }
+  for (guint k = 0; k < n; k++)
+    if (!given[k])
+      g_string_append_printf (missing, "%s%s", missing->len > 0 ? ", " : "",
+                              sp_circuit_get_param_name (circuit, k));
+  if (missing->len > 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("%s needs a value for every parameter; missing: %s "
+                           "(give each as --param NAME=VALUE)"),
+                         sp_circuit_to_string (circuit), missing->str);
+
+      sp_cli_eis_fail (command, message);
+      return FALSE;
+    }
+  *circuit_out = g_steal_pointer (&circuit);
+  *params_out = g_steal_pointer (&params);
+  return TRUE;
 }

@@ -8,6 +8,7 @@
 #include <glib.h>
 #include <json-glib/json-glib.h>
 
+#include "sp-circuit.h"
 #include "sp-eis-read.h"
 
 G_BEGIN_DECLS
@@ -33,5 +34,15 @@ SpEisSpectrum *sp_cli_eis_read_data        (const char   *command,
 int            sp_cli_eis_analysis_failed  (const char   *command,
                                             const char   *data,
                                             const GError *error);
+
+gboolean       sp_cli_eis_split_assignment (const char   *command,
+                                            const char   *text,
+                                            char        **name,
+                                            const char  **value);
+gboolean       sp_cli_eis_circuit_params   (const char   *command,
+                                            const char   *circuit_text,
+                                            char *const  *param_list,
+                                            SpCircuit   **circuit_out,
+                                            double      **params_out);
 
 G_END_DECLS
