@@ -185,14 +185,7 @@ static void
 expect_usage (const char *const *args,
               const char        *fragment)
 {
-  g_auto(Run) run = { 0 };
-
-  run_cli (args, &run);
-  g_assert_cmpint (run.status, ==, 2);
-  g_assert_cmpstr (run.out, ==, "");
-  if (strstr (run.err, fragment) == NULL)
-    g_error ("stderr “%s” lacks “%s”", run.err, fragment);
-  g_assert_true (g_str_has_prefix (run.err, "spinodal-cli eis kk: "));
+  run_cli_expect_usage (args, "spinodal-cli eis kk: ", fragment);
 }
 
 static void

@@ -12,6 +12,7 @@
 
 #include "sp-cli-options.h"
 #include "sp-cli-eis-common.h"
+#include "sp-json.h"
 
 void
 sp_cli_eis_fail (const char *command,
@@ -47,6 +48,16 @@ sp_cli_eis_json_add_array (JsonBuilder  *builder,
     else
       json_builder_add_null_value (builder);
   json_builder_end_array (builder);
+}
+
+/* The JSON output of a subcommand: one line, non-finite numbers as null. */
+void
+sp_cli_eis_print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = sp_json_to_data (root, 0, NULL);
+
+  printf ("%s\n", text);
 }
 
 /* printf pads bytes, not characters: μ, χ², R₀ are multibyte, CJK labels

@@ -23,6 +23,7 @@ void           sp_cli_eis_json_add_array   (JsonBuilder  *builder,
                                             const char   *key,
                                             const double *values,
                                             guint         n);
+void           sp_cli_eis_print_json       (JsonBuilder  *builder);
 
 void           sp_cli_eis_print_row        (const char   *label,
                                             const char   *value);

@@ -16,7 +16,6 @@
 #include "sp-cli-options.h"
 #include "sp-drt.h"
 #include "sp-eis-read.h"
-#include "sp-json.h"
 
 #define COMMAND "eis drt"
 
@@ -25,8 +24,6 @@ print_json (const char        *path,
             const SpDrtResult *r)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "data");
@@ -66,10 +63,7 @@ print_json (const char        *path,
   sp_cli_eis_json_add_array (builder, "im", r->residual_im, r->n_points);
   json_builder_end_object (builder);
   json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  text = sp_json_to_data (root, 0, NULL);
-  printf ("%s\n", text);
+  sp_cli_eis_print_json (builder);
 }
 
 static void

@@ -14,7 +14,6 @@
 #include "sp-cli-eis-common.h"
 #include "sp-cli-options.h"
 #include "sp-eis-read.h"
-#include "sp-json.h"
 #include "sp-linkk.h"
 
 #define COMMAND "eis kk"
@@ -25,8 +24,6 @@ print_json (const char           *path,
             const SpLinKKResult  *r)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
   g_autofree char *why = sp_linkk_explain (r);
 
   json_builder_begin_object (builder);
@@ -70,10 +67,7 @@ print_json (const char           *path,
   sp_cli_eis_json_add_array (builder, "r_ohm", r->r_ohm, r->m);
   json_builder_end_object (builder);
   json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  text = sp_json_to_data (root, 0, NULL);
-  printf ("%s\n", text);
+  sp_cli_eis_print_json (builder);
 }
 
 static void
