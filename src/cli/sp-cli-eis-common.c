@@ -218,3 +218,41 @@ sp_cli_eis_circuit_params (const char         *command,
   *params_out = g_steal_pointer (&params);
   return TRUE;
 }
+
+/* --f-min, --f-max and --points-per-decade over the defaults the caller has
+ * put in @f_min, @f_max and @points_per_decade; FALSE (message printed) on a
+ * bad value or an empty band. */
+gboolean
+sp_cli_eis_parse_grid (const char *command,
+                       const char *f_min_text,
+                       const char *f_max_text,
+                       const char *points_per_decade_text,
+                       double     *f_min,
+                       double     *f_max,
+                       double     *points_per_decade)
+{
+  static const SpParamRange frequency = { "frequency", "Hz", 0, 1e12, TRUE, FALSE };
+  static const SpParamRange density = { "points_per_decade", "", 1, 1000, FALSE, FALSE };
+  g_autoptr(GError) error = NULL;
+
+  if ((f_min_text != NULL && !sp_cli_parse_number ("--f-min", f_min_text, &frequency, f_min,
+                                                   &error)) ||
+      (f_max_text != NULL && !sp_cli_parse_number ("--f-max", f_max_text, &frequency, f_max,
+                                                   &error)) ||
+      (points_per_decade_text != NULL &&
+       !sp_cli_parse_number ("--points-per-decade", points_per_decade_text, &density,
+                             points_per_decade, &error)))
+    {
+      sp_cli_eis_fail (command, error->message);
+      return FALSE;
+    }
+  if (!(*f_max > *f_min))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("--f-max (%g Hz) must be above --f-min (%g Hz)"), *f_max, *f_min);
+
+      sp_cli_eis_fail (command, message);
+      return FALSE;
+    }
+  return TRUE;
+}

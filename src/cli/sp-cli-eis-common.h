@@ -45,5 +45,12 @@ gboolean       sp_cli_eis_circuit_params   (const char   *command,
                                             char *const  *param_list,
                                             SpCircuit   **circuit_out,
                                             double      **params_out);
+gboolean       sp_cli_eis_parse_grid       (const char   *command,
+                                            const char   *f_min_text,
+                                            const char   *f_max_text,
+                                            const char   *points_per_decade_text,
+                                            double       *f_min,
+                                            double       *f_max,
+                                            double       *points_per_decade);
 
 G_END_DECLS

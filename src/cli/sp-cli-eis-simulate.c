@@ -155,33 +155,11 @@ parse_frequency_flags (const Flags *flags,
                        double      *f_max,
                        double      *points_per_decade)
 {
-  static const SpParamRange frequency = { "frequency", "Hz", 0, 1e12, TRUE, FALSE };
-  static const SpParamRange density = { "points_per_decade", "", 1, 1000, FALSE, FALSE };
-  g_autoptr(GError) error = NULL;
-
   *f_min = 0.1;
   *f_max = 1e7;
   *points_per_decade = 10;
-  if ((flags->f_min != NULL && !sp_cli_parse_number ("--f-min", flags->f_min, &frequency,
-                                                     f_min, &error)) ||
-      (flags->f_max != NULL && !sp_cli_parse_number ("--f-max", flags->f_max, &frequency,
-                                                     f_max, &error)) ||
-      (flags->points_per_decade != NULL &&
-       !sp_cli_parse_number ("--points-per-decade", flags->points_per_decade, &density,
-                             points_per_decade, &error)))
-    {
-      fail (error->message);
-      return FALSE;
-    }
-  if (!(*f_max > *f_min))
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("--f-max (%g Hz) must be above --f-min (%g Hz)"), *f_max, *f_min);
-
-      fail (message);
-      return FALSE;
-    }
-  return TRUE;
+  return sp_cli_eis_parse_grid (COMMAND, flags->f_min, flags->f_max, flags->points_per_decade,
+                                f_min, f_max, points_per_decade);
 }
 
 static char *

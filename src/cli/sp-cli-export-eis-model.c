@@ -82,10 +82,6 @@ model_grid (const SpCliEisFlags *flags,
             double              *f_max,
             double              *ppd)
 {
-  static const SpParamRange frequency = { "frequency", "Hz", 0, 1e12, TRUE, FALSE };
-  static const SpParamRange density = { "points_per_decade", "", 1, 1000, FALSE, FALSE };
-  g_autoptr(GError) error = NULL;
-
   *f_min = 0.1;
   *f_max = 1e7;
   *ppd = 20;
@@ -106,26 +102,8 @@ model_grid (const SpCliEisFlags *flags,
       if (!(*f_max > *f_min))
         *f_max = 10.0 * *f_min;
     }
-  if ((flags->f_min != NULL && !sp_cli_parse_number ("--f-min", flags->f_min, &frequency, f_min,
-                                                     &error)) ||
-      (flags->f_max != NULL && !sp_cli_parse_number ("--f-max", flags->f_max, &frequency, f_max,
-                                                     &error)) ||
-      (flags->points_per_decade != NULL &&
-       !sp_cli_parse_number ("--points-per-decade", flags->points_per_decade, &density, ppd,
-                             &error)))
-    {
-      sp_cli_export_eis_fail (error->message);
-      return FALSE;
-    }
-  if (!(*f_max > *f_min))
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("--f-max (%g Hz) must be above --f-min (%g Hz)"), *f_max, *f_min);
-
-      sp_cli_export_eis_fail (message);
-      return FALSE;
-    }
-  return TRUE;
+  return sp_cli_eis_parse_grid ("export", flags->f_min, flags->f_max, flags->points_per_decade,
+                                f_min, f_max, ppd);
 }
 
 static const char *
