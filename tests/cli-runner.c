@@ -69,6 +69,31 @@ run_cli (const char *const *args,
     g_error ("%s did not exit normally: %s", cmdline->str, wait_error->message);
 }
 
+void
+run_cli_ok (const char *const *args,
+            Run               *run)
+{
+  run_cli (args, run);
+  if (run->status != 0)
+    g_error ("status %d: %s", run->status, run->err);
+  g_assert_cmpstr (run->err, ==, "");
+}
+
+void
+run_cli_expect_usage (const char *const *args,
+                      const char        *prefix,
+                      const char        *fragment)
+{
+  g_auto(Run) run = { 0 };
+
+  run_cli (args, &run);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  if (strstr (run.err, fragment) == NULL)
+    g_error ("stderr “%s” lacks “%s”", run.err, fragment);
+  g_assert_true (g_str_has_prefix (run.err, prefix));
+}
+
 gboolean
 contains_nan_or_inf (const char *text)
 {

@@ -30,6 +30,18 @@ void     cli_runner_init     (int    *argc,
 void     run_cli             (const char *const *args,
                               Run               *run);
 
+/* run_cli(), and fails the test unless the CLI exits 0 with nothing on
+ * standard error. */
+void     run_cli_ok          (const char *const *args,
+                              Run               *run);
+
+/* run_cli(), and fails the test unless the CLI exits 2 (usage) with nothing
+ * on standard output and a message on standard error that starts with
+ * @prefix and contains @fragment. */
+void     run_cli_expect_usage (const char *const *args,
+                               const char        *prefix,
+                               const char        *fragment);
+
 gboolean contains_nan_or_inf (const char *text);
 
 G_END_DECLS

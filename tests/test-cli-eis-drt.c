@@ -66,16 +66,6 @@ parse_json (const char *text)
 }
 
 static void
-run_ok (const char *const *args,
-        Run               *run)
-{
-  run_cli (args, run);
-  if (run->status != 0)
-    g_error ("status %d: %s", run->status, run->err);
-  g_assert_cmpstr (run->err, ==, "");
-}
-
-static void
 test_rc_json (void)
 {
   g_autofree char *path = write_rc ("rc.csv");
@@ -88,7 +78,7 @@ test_rc_json (void)
   JsonArray *peaks, *tau, *gamma;
   JsonObject *peak;
 
-  run_ok (args, &run);
+  run_cli_ok (args, &run);
   o = parse_json (run.out);
   g_assert_cmpstr (json_object_get_string_member (o, "lambda_method"), ==, "gcv");
   g_assert_cmpint (json_object_get_int_member (o, "derivative"), ==, 1);
@@ -136,7 +126,7 @@ test_given_lambda (void)
   g_auto(Run) table = { 0 };
   g_autoptr(JsonObject) o = NULL;
 
-  run_ok (args, &run);
+  run_cli_ok (args, &run);
   o = parse_json (run.out);
   g_assert_cmpfloat (json_object_get_double_member (o, "lambda"), ==, 1e-3);
   g_assert_cmpstr (json_object_get_string_member (o, "lambda_method"), ==, "given");
@@ -144,7 +134,7 @@ test_given_lambda (void)
   g_assert_cmpint (json_object_get_int_member (o, "derivative"), ==, 2);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "peaks")), >=, 1);
 
-  run_ok (table_args, &table);
+  run_cli_ok (table_args, &table);
   g_assert_nonnull (strstr (table.out, "generalised cross-validation"));
   g_assert_nonnull (strstr (table.out, "τ/s"));
 }
@@ -153,14 +143,7 @@ static void
 expect_usage (const char *const *args,
               const char        *fragment)
 {
-  g_auto(Run) run = { 0 };
-
-  run_cli (args, &run);
-  g_assert_cmpint (run.status, ==, 2);
-  g_assert_cmpstr (run.out, ==, "");
-  if (strstr (run.err, fragment) == NULL)
-    g_error ("stderr “%s” lacks “%s”", run.err, fragment);
-  g_assert_true (g_str_has_prefix (run.err, "spinodal-cli eis drt: "));
+  run_cli_expect_usage (args, "spinodal-cli eis drt: ", fragment);
 }
 
 static void

@@ -74,16 +74,6 @@ parse_json (const char *text)
 }
 
 static void
-run_ok (const char *const *args,
-        Run               *run)
-{
-  run_cli (args, run);
-  if (run->status != 0)
-    g_error ("status %d: %s", run->status, run->err);
-  g_assert_cmpstr (run->err, ==, "");
-}
-
-static void
 test_valid_json (void)
 {
   Variant v = { 0 };
@@ -97,7 +87,7 @@ test_valid_json (void)
   JsonObject *residuals;
   JsonArray *freq, *re, *im;
 
-  run_ok (args, &run);
+  run_cli_ok (args, &run);
   o = parse_json (run.out);
   g_assert_cmpstr (json_object_get_string_member (o, "verdict"), ==, "valid");
   g_assert_cmpstr (json_object_get_string_member (o, "fit"), ==, "complex");
@@ -147,12 +137,12 @@ test_drift_flagged (void)
   g_auto(Run) table = { 0 };
   g_autoptr(JsonObject) o = NULL;
 
-  run_ok (args, &run);
+  run_cli_ok (args, &run);
   o = parse_json (run.out);
   g_assert_cmpstr (json_object_get_string_member (o, "verdict"), ==, "trend");
   g_assert_true (g_str_has_prefix (json_object_get_string_member (o, "explanation"),
                                    "Not valid"));
-  run_ok (table_args, &table);
+  run_cli_ok (table_args, &table);
   g_assert_nonnull (strstr (table.out, "Not valid: the residuals of Z″ follow a trend"));
   g_assert_nonnull (strstr (table.out, "RC elements M"));
 }
@@ -174,17 +164,17 @@ test_modes (void)
   g_autoptr(JsonObject) ob = NULL;
   g_autoptr(JsonObject) oc = NULL;
 
-  run_ok (plain, &a);
+  run_cli_ok (plain, &a);
   oa = parse_json (a.out);
   g_assert_cmpstr (json_object_get_string_member (oa, "verdict"), ==, "outside");
 
-  run_ok (with_c, &b);
+  run_cli_ok (with_c, &b);
   ob = parse_json (b.out);
   g_assert_cmpstr (json_object_get_string_member (ob, "verdict"), ==, "valid");
   g_assert_cmpfloat (fabs (json_object_get_double_member (ob, "capacitance_f") / 1e-2 - 1), <, 1e-3);
   g_assert_false (JSON_NODE_HOLDS_NULL (json_object_get_member (ob, "inductance_h")));
 
-  run_ok (real, &c);
+  run_cli_ok (real, &c);
   oc = parse_json (c.out);
   g_assert_cmpstr (json_object_get_string_member (oc, "fit"), ==, "real");
   g_assert_cmpfloat (json_object_get_double_member (oc, "c"), ==, 0.8);
@@ -195,14 +185,7 @@ static void
 expect_usage (const char *const *args,
               const char        *fragment)
 {
-  g_auto(Run) run = { 0 };
-
-  run_cli (args, &run);
-  g_assert_cmpint (run.status, ==, 2);
-  g_assert_cmpstr (run.out, ==, "");
-  if (strstr (run.err, fragment) == NULL)
-    g_error ("stderr “%s” lacks “%s”", run.err, fragment);
-  g_assert_true (g_str_has_prefix (run.err, "spinodal-cli eis kk: "));
+  run_cli_expect_usage (args, "spinodal-cli eis kk: ", fragment);
 }
 
 static void

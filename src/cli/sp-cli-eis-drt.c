@@ -12,64 +12,33 @@
 #include <string.h>
 
 #include "sp-cli-commands.h"
+#include "sp-cli-eis-common.h"
 #include "sp-cli-options.h"
 #include "sp-drt.h"
 #include "sp-eis-read.h"
-#include "sp-json.h"
 
 #define COMMAND "eis drt"
-
-static void
-fail (const char *message)
-{
-  g_printerr ("spinodal-cli " COMMAND ": %s\n", message);
-}
-
-static void
-add_number (JsonBuilder *builder,
-            const char  *key,
-            double       value)
-{
-  json_builder_set_member_name (builder, key);
-  /* sp_json_to_data writes a non-finite double as null. */
-  json_builder_add_double_value (builder, value);
-}
-
-static void
-add_array (JsonBuilder  *builder,
-           const char   *key,
-           const double *values,
-           guint         n)
-{
-  json_builder_set_member_name (builder, key);
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < n; i++)
-    json_builder_add_double_value (builder, values[i]);
-  json_builder_end_array (builder);
-}
 
 static void
 print_json (const char        *path,
             const SpDrtResult *r)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "data");
   json_builder_add_string_value (builder, path);
   json_builder_set_member_name (builder, "n_points");
   json_builder_add_int_value (builder, r->n_points);
-  add_number (builder, "lambda", r->lambda);
+  sp_cli_eis_json_add_number (builder, "lambda", r->lambda);
   json_builder_set_member_name (builder, "lambda_method");
   json_builder_add_string_value (builder, r->lambda_from_gcv ? "gcv" : "given");
-  add_number (builder, "gcv_score", r->gcv_score);
+  sp_cli_eis_json_add_number (builder, "gcv_score", r->gcv_score);
   json_builder_set_member_name (builder, "derivative");
   json_builder_add_int_value (builder, r->derivative);
-  add_number (builder, "r_inf_ohm", r->r_inf_ohm);
-  add_number (builder, "inductance_h", r->inductance_h);
-  add_number (builder, "polarisation_ohm", r->polarisation_ohm);
+  sp_cli_eis_json_add_number (builder, "r_inf_ohm", r->r_inf_ohm);
+  sp_cli_eis_json_add_number (builder, "inductance_h", r->inductance_h);
+  sp_cli_eis_json_add_number (builder, "polarisation_ohm", r->polarisation_ohm);
   json_builder_set_member_name (builder, "peaks");
   json_builder_begin_array (builder);
   for (guint k = 0; k < r->n_peaks; k++)
@@ -77,45 +46,24 @@ print_json (const char        *path,
       const SpDrtPeak *p = &r->peaks[k];
 
       json_builder_begin_object (builder);
-      add_number (builder, "tau_s", p->tau_s);
-      add_number (builder, "freq_hz", p->freq_hz);
-      add_number (builder, "gamma_ohm", p->gamma_ohm);
-      add_number (builder, "resistance_ohm", p->resistance_ohm);
-      add_number (builder, "capacitance_f", p->capacitance_f);
+      sp_cli_eis_json_add_number (builder, "tau_s", p->tau_s);
+      sp_cli_eis_json_add_number (builder, "freq_hz", p->freq_hz);
+      sp_cli_eis_json_add_number (builder, "gamma_ohm", p->gamma_ohm);
+      sp_cli_eis_json_add_number (builder, "resistance_ohm", p->resistance_ohm);
+      sp_cli_eis_json_add_number (builder, "capacitance_f", p->capacitance_f);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-  add_array (builder, "tau_s", r->tau_s, r->n_out);
-  add_array (builder, "gamma_ohm", r->gamma_ohm, r->n_out);
+  sp_cli_eis_json_add_array (builder, "tau_s", r->tau_s, r->n_out);
+  sp_cli_eis_json_add_array (builder, "gamma_ohm", r->gamma_ohm, r->n_out);
   json_builder_set_member_name (builder, "residuals");
   json_builder_begin_object (builder);
-  add_array (builder, "freq_hz", r->freq_hz, r->n_points);
-  add_array (builder, "re", r->residual_re, r->n_points);
-  add_array (builder, "im", r->residual_im, r->n_points);
+  sp_cli_eis_json_add_array (builder, "freq_hz", r->freq_hz, r->n_points);
+  sp_cli_eis_json_add_array (builder, "re", r->residual_re, r->n_points);
+  sp_cli_eis_json_add_array (builder, "im", r->residual_im, r->n_points);
   json_builder_end_object (builder);
   json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  text = sp_json_to_data (root, 0, NULL);
-  printf ("%s\n", text);
-}
-
-/* printf pads bytes, not characters: μ, χ², R₀ are multibyte, CJK labels
- * two columns wide. */
-static void
-print_row (const char *label,
-           const char *value)
-{
-  glong width = 0;
-
-  for (const char *p = label; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar ch = g_utf8_get_char (p);
-
-      if (!g_unichar_iszerowidth (ch))
-        width += g_unichar_iswide (ch) ? 2 : 1;
-    }
-  printf ("  %s%*s %s\n", label, (int) MAX (28 - width, 0), "", value);
+  sp_cli_eis_print_json (builder);
 }
 
 static void
@@ -132,10 +80,10 @@ print_table (const char        *path,
     g_autofree char *l = g_strdup_printf ("%.6g H", r->inductance_h);
     g_autofree char *total = g_strdup_printf ("%.6g Ω", r->polarisation_ohm);
 
-    print_row ("λ", lambda);
-    print_row ("R∞", r_inf);
-    print_row ("L", l);
-    print_row (_("total of γ"), total);
+    sp_cli_eis_print_row ("λ", lambda);
+    sp_cli_eis_print_row ("R∞", r_inf);
+    sp_cli_eis_print_row ("L", l);
+    sp_cli_eis_print_row (_("total of γ"), total);
   }
   printf ("\n           τ/s         f/Hz            R/Ω          C/F\n");
   for (guint k = 0; k < r->n_peaks; k++)
@@ -186,16 +134,13 @@ sp_cli_eis_drt (int    argc,
     return SP_CLI_EXIT_USAGE;
 
   sp_drt_options_init (&o);
-  if (data == NULL)
-    {
-      fail (_("--data FILE is required"));
-      return SP_CLI_EXIT_USAGE;
-    }
+  if (!sp_cli_eis_require_data (COMMAND, data))
+    return SP_CLI_EXIT_USAGE;
   if (lambda_text != NULL && strcmp (lambda_text, "gcv") != 0)
     {
       if (!sp_cli_parse_number ("--lambda", lambda_text, &lambda_range, &o.lambda, &error))
         {
-          fail (error->message);
+          sp_cli_eis_fail (COMMAND, error->message);
           return SP_CLI_EXIT_USAGE;
         }
       o.gcv = FALSE;
@@ -206,27 +151,18 @@ sp_cli_eis_drt (int    argc,
 
       if (!sp_cli_parse_integer ("--derivative", derivative_text, 1, 2, &d, &error))
         {
-          fail (error->message);
+          sp_cli_eis_fail (COMMAND, error->message);
           return SP_CLI_EXIT_USAGE;
         }
       o.derivative = (guint) d;
     }
 
-  spectrum = sp_eis_read_file (data, &error);
+  spectrum = sp_cli_eis_read_data (COMMAND, data);
   if (spectrum == NULL)
-    {
-      fail (error->message);
-      return SP_CLI_EXIT_USAGE;
-    }
+    return SP_CLI_EXIT_USAGE;
   result = sp_drt_compute (spectrum, &o, NULL, NULL, NULL, &error);
   if (result == NULL)
-    {
-      g_autofree char *message = g_strdup_printf ("%s: %s", data, error->message);
-
-      fail (message);
-      return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA) ? SP_CLI_EXIT_USAGE
-                                                                          : SP_CLI_EXIT_FAILURE;
-    }
+    return sp_cli_eis_analysis_failed (COMMAND, data, error);
   if (json)
     print_json (data, result);
   else

@@ -14,6 +14,7 @@
 
 #include "sp-circuit.h"
 #include "sp-cli-commands.h"
+#include "sp-cli-eis-common.h"
 #include "sp-cli-options.h"
 #include "sp-eis-fit.h"
 #include "sp-eis-read.h"
@@ -86,35 +87,6 @@ parse_assignments (const char      *flag,
   return TRUE;
 }
 
-static void
-add_number (JsonBuilder *builder,
-            const char  *key,
-            double       value)
-{
-  json_builder_set_member_name (builder, key);
-  /* JSON has no NaN: an undetermined number is null. */
-  if (isfinite (value))
-    json_builder_add_double_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_array (JsonBuilder  *builder,
-           const char   *key,
-           const double *values,
-           guint         n)
-{
-  json_builder_set_member_name (builder, key);
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < n; i++)
-    if (isfinite (values[i]))
-      json_builder_add_double_value (builder, values[i]);
-    else
-      json_builder_add_null_value (builder);
-  json_builder_end_array (builder);
-}
-
 static char *
 result_to_json (const SpCircuit      *circuit,
                 const SpEisFitResult *r,
@@ -135,19 +107,19 @@ result_to_json (const SpCircuit      *circuit,
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "name");
       json_builder_add_string_value (builder, sp_circuit_get_param_name (circuit, k));
-      add_number (builder, "value", r->value[k]);
-      add_number (builder, "stderr", r->std_error[k]);
+      sp_cli_eis_json_add_number (builder, "value", r->value[k]);
+      sp_cli_eis_json_add_number (builder, "stderr", r->std_error[k]);
       json_builder_set_member_name (builder, "unit");
       json_builder_add_string_value (builder, sp_circuit_get_param_unit (circuit, k));
       json_builder_set_member_name (builder, "fixed");
       json_builder_add_boolean_value (builder, r->fixed[k]);
-      add_number (builder, "initial", r->initial[k]);
+      sp_cli_eis_json_add_number (builder, "initial", r->initial[k]);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-  add_number (builder, "chi2", r->chi2);
-  add_number (builder, "reduced_chi2", r->reduced_chi2);
-  add_number (builder, "rms_relative_residual", r->rms_relative);
+  sp_cli_eis_json_add_number (builder, "chi2", r->chi2);
+  sp_cli_eis_json_add_number (builder, "reduced_chi2", r->reduced_chi2);
+  sp_cli_eis_json_add_number (builder, "rms_relative_residual", r->rms_relative);
   json_builder_set_member_name (builder, "n_points");
   json_builder_add_int_value (builder, r->n_points);
   json_builder_set_member_name (builder, "n_free");
@@ -167,9 +139,9 @@ result_to_json (const SpCircuit      *circuit,
     json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "residuals");
   json_builder_begin_object (builder);
-  add_array (builder, "freq_hz", r->freq_hz, r->n_points);
-  add_array (builder, "relative_re", r->rel_residual_re, r->n_points);
-  add_array (builder, "relative_im", r->rel_residual_im, r->n_points);
+  sp_cli_eis_json_add_array (builder, "freq_hz", r->freq_hz, r->n_points);
+  sp_cli_eis_json_add_array (builder, "relative_re", r->rel_residual_re, r->n_points);
+  sp_cli_eis_json_add_array (builder, "relative_im", r->rel_residual_im, r->n_points);
   json_builder_end_object (builder);
   json_builder_end_object (builder);
 
@@ -362,12 +334,9 @@ sp_cli_eis_fit (int    argc,
         return SP_CLI_EXIT_USAGE;
       }
 
-  raw = sp_eis_read_file (data_path, &error);
+  raw = sp_cli_eis_read_data (COMMAND, data_path);
   if (raw == NULL)
-    {
-      g_printerr ("spinodal-cli %s: %s\n", COMMAND, error->message);
-      return SP_CLI_EXIT_USAGE;
-    }
+    return SP_CLI_EXIT_USAGE;
   spectrum = sp_eis_spectrum_select (raw, f_min, f_max, drop_positive);
   if (spectrum->n_points == 0)
     {

@@ -11,41 +11,12 @@
 #include <string.h>
 
 #include "sp-cli-commands.h"
+#include "sp-cli-eis-common.h"
 #include "sp-cli-options.h"
 #include "sp-eis-read.h"
-#include "sp-json.h"
 #include "sp-linkk.h"
 
 #define COMMAND "eis kk"
-
-static void
-fail (const char *message)
-{
-  g_printerr ("spinodal-cli " COMMAND ": %s\n", message);
-}
-
-static void
-add_number (JsonBuilder *builder,
-            const char  *key,
-            double       value)
-{
-  json_builder_set_member_name (builder, key);
-  /* sp_json_to_data writes a non-finite double as null. */
-  json_builder_add_double_value (builder, value);
-}
-
-static void
-add_array (JsonBuilder  *builder,
-           const char   *key,
-           const double *values,
-           guint         n)
-{
-  json_builder_set_member_name (builder, key);
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < n; i++)
-    json_builder_add_double_value (builder, values[i]);
-  json_builder_end_array (builder);
-}
 
 static void
 print_json (const char           *path,
@@ -53,8 +24,6 @@ print_json (const char           *path,
             const SpLinKKResult  *r)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
   g_autofree char *why = sp_linkk_explain (r);
 
   json_builder_begin_object (builder);
@@ -64,60 +33,41 @@ print_json (const char           *path,
   json_builder_add_int_value (builder, r->n_points);
   json_builder_set_member_name (builder, "fit");
   json_builder_add_string_value (builder, sp_linkk_fit_to_string (o->fit));
-  add_number (builder, "c", o->c);
+  sp_cli_eis_json_add_number (builder, "c", o->c);
   json_builder_set_member_name (builder, "m");
   json_builder_add_int_value (builder, r->m);
-  add_number (builder, "mu", r->mu);
+  sp_cli_eis_json_add_number (builder, "mu", r->mu);
   json_builder_set_member_name (builder, "mu_reached");
   json_builder_add_boolean_value (builder, r->mu_reached);
-  add_number (builder, "pseudo_chi2", r->pseudo_chi2);
-  add_number (builder, "r0_ohm", r->r0_ohm);
-  add_number (builder, "inductance_h", o->add_inductance ? r->inductance_h : NAN);
-  add_number (builder, "capacitance_f", o->add_capacitance ? r->capacitance_f : NAN);
+  sp_cli_eis_json_add_number (builder, "pseudo_chi2", r->pseudo_chi2);
+  sp_cli_eis_json_add_number (builder, "r0_ohm", r->r0_ohm);
+  sp_cli_eis_json_add_number (builder, "inductance_h",
+                              o->add_inductance ? r->inductance_h : NAN);
+  sp_cli_eis_json_add_number (builder, "capacitance_f",
+                              o->add_capacitance ? r->capacitance_f : NAN);
   json_builder_set_member_name (builder, "verdict");
   json_builder_add_string_value (builder, sp_linkk_verdict_to_string (r->verdict));
   json_builder_set_member_name (builder, "explanation");
   json_builder_add_string_value (builder, why);
-  add_number (builder, "tolerance", r->tolerance);
+  sp_cli_eis_json_add_number (builder, "tolerance", r->tolerance);
   json_builder_set_member_name (builder, "n_outside");
   json_builder_add_int_value (builder, r->n_outside);
-  add_number (builder, "max_abs_residual", r->max_abs_residual);
-  add_number (builder, "lag1_re", r->lag1_re);
-  add_number (builder, "lag1_im", r->lag1_im);
+  sp_cli_eis_json_add_number (builder, "max_abs_residual", r->max_abs_residual);
+  sp_cli_eis_json_add_number (builder, "lag1_re", r->lag1_re);
+  sp_cli_eis_json_add_number (builder, "lag1_im", r->lag1_im);
   json_builder_set_member_name (builder, "residuals");
   json_builder_begin_object (builder);
-  add_array (builder, "freq_hz", r->freq_hz, r->n_points);
-  add_array (builder, "re", r->residual_re, r->n_points);
-  add_array (builder, "im", r->residual_im, r->n_points);
+  sp_cli_eis_json_add_array (builder, "freq_hz", r->freq_hz, r->n_points);
+  sp_cli_eis_json_add_array (builder, "re", r->residual_re, r->n_points);
+  sp_cli_eis_json_add_array (builder, "im", r->residual_im, r->n_points);
   json_builder_end_object (builder);
   json_builder_set_member_name (builder, "time_constants");
   json_builder_begin_object (builder);
-  add_array (builder, "tau_s", r->tau_s, r->m);
-  add_array (builder, "r_ohm", r->r_ohm, r->m);
+  sp_cli_eis_json_add_array (builder, "tau_s", r->tau_s, r->m);
+  sp_cli_eis_json_add_array (builder, "r_ohm", r->r_ohm, r->m);
   json_builder_end_object (builder);
   json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  text = sp_json_to_data (root, 0, NULL);
-  printf ("%s\n", text);
-}
-
-/* printf pads bytes, not characters: μ, χ², R₀ are multibyte, CJK labels
- * two columns wide. */
-static void
-print_row (const char *label,
-           const char *value)
-{
-  glong width = 0;
-
-  for (const char *p = label; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar ch = g_utf8_get_char (p);
-
-      if (!g_unichar_iszerowidth (ch))
-        width += g_unichar_iswide (ch) ? 2 : 1;
-    }
-  printf ("  %s%*s %s\n", label, (int) MAX (28 - width, 0), "", value);
+  sp_cli_eis_print_json (builder);
 }
 
 static void
@@ -138,21 +88,21 @@ print_table (const char           *path,
     g_autofree char *chi2 = g_strdup_printf ("%.4g", r->pseudo_chi2);
     g_autofree char *r0 = g_strdup_printf ("%.6g Ω", r->r0_ohm);
 
-    print_row (_("RC elements M"), m);
-    print_row ("μ", mu);
-    print_row ("pseudo-χ²", chi2);
-    print_row ("R₀", r0);
+    sp_cli_eis_print_row (_("RC elements M"), m);
+    sp_cli_eis_print_row ("μ", mu);
+    sp_cli_eis_print_row ("pseudo-χ²", chi2);
+    sp_cli_eis_print_row ("R₀", r0);
     if (o->add_inductance)
       {
         g_autofree char *l = g_strdup_printf ("%.6g H", r->inductance_h);
 
-        print_row (_("series inductance"), l);
+        sp_cli_eis_print_row (_("series inductance"), l);
       }
     if (o->add_capacitance)
       {
         g_autofree char *c = g_strdup_printf ("%.6g F", r->capacitance_f);
 
-        print_row (_("series capacitance"), c);
+        sp_cli_eis_print_row (_("series capacitance"), c);
       }
   }
   printf ("\n%s\n\n", why);
@@ -209,14 +159,11 @@ sp_cli_eis_kk (int    argc,
   sp_linkk_options_init (&o);
   o.add_capacitance = add_capacitance;
   o.add_inductance = add_inductance;
-  if (data == NULL)
-    {
-      fail (_("--data FILE is required"));
-      return SP_CLI_EXIT_USAGE;
-    }
+  if (!sp_cli_eis_require_data (COMMAND, data))
+    return SP_CLI_EXIT_USAGE;
   if (c_text != NULL && !sp_cli_parse_number ("--c", c_text, &c_range, &o.c, &error))
     {
-      fail (error->message);
+      sp_cli_eis_fail (COMMAND, error->message);
       return SP_CLI_EXIT_USAGE;
     }
   if (fit_text != NULL && !sp_linkk_fit_from_string (fit_text, &o.fit))
@@ -224,25 +171,16 @@ sp_cli_eis_kk (int    argc,
       g_autofree char *message =
         g_strdup_printf (_("--fit must be real, imag or complex, not “%s”"), fit_text);
 
-      fail (message);
+      sp_cli_eis_fail (COMMAND, message);
       return SP_CLI_EXIT_USAGE;
     }
 
-  spectrum = sp_eis_read_file (data, &error);
+  spectrum = sp_cli_eis_read_data (COMMAND, data);
   if (spectrum == NULL)
-    {
-      fail (error->message);
-      return SP_CLI_EXIT_USAGE;
-    }
+    return SP_CLI_EXIT_USAGE;
   result = sp_linkk_check (spectrum, &o, &error);
   if (result == NULL)
-    {
-      g_autofree char *message = g_strdup_printf ("%s: %s", data, error->message);
-
-      fail (message);
-      return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA) ? SP_CLI_EXIT_USAGE
-                                                                          : SP_CLI_EXIT_FAILURE;
-    }
+    return sp_cli_eis_analysis_failed (COMMAND, data, error);
   if (json)
     print_json (data, &o, result);
   else

@@ -14,6 +14,7 @@
 
 #include "sp-circuit.h"
 #include "sp-cli-commands.h"
+#include "sp-cli-eis-common.h"
 #include "sp-cli-options.h"
 #include "sp-cli-run.h"
 #include "sp-eis-ceramic.h"
@@ -84,111 +85,6 @@ preset_ids (void)
   return g_string_free (ids, FALSE);
 }
 
-/* "NAME=VALUE" split at the first '='; FALSE (message printed) otherwise. */
-static gboolean
-split_assignment (const char  *text,
-                  char       **name,
-                  const char **value)
-{
-  const char *eq = strchr (text, '=');
-
-  if (eq == NULL || eq == text)
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("--param “%s” is not NAME=VALUE (for example --param R1=100)"), text);
-
-      fail (message);
-      return FALSE;
-    }
-  *name = g_strndup (text, eq - text);
-  *value = eq + 1;
-  return TRUE;
-}
-
-/* The values of a circuit's parameters from --param: every parameter
- * exactly once, each valid for its kind. */
-static gboolean
-resolve_circuit (const Flags *flags,
-                 Source      *source)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree gboolean *given = NULL;
-  guint n;
-
-  source->circuit = sp_circuit_parse (flags->circuit, &error);
-  if (source->circuit == NULL)
-    {
-      g_autofree char *message = g_strdup_printf ("--circuit “%s”: %s", flags->circuit,
-                                                  error->message);
-
-      fail (message);
-      return FALSE;
-    }
-  n = sp_circuit_get_n_params (source->circuit);
-  source->params = g_new0 (double, n);
-  given = g_new0 (gboolean, n);
-
-  for (guint i = 0; flags->params != NULL && flags->params[i] != NULL; i++)
-    {
-      g_autofree char *name = NULL;
-      g_autofree char *flag = NULL;
-      const char *value;
-      guint index;
-      SpParamRange range;
-
-      if (!split_assignment (flags->params[i], &name, &value))
-        return FALSE;
-      if (!sp_circuit_find_param (source->circuit, name, &index, &error))
-        {
-          fail (error->message);
-          return FALSE;
-        }
-      if (given[index])
-        {
-          g_autofree char *message =
-            g_strdup_printf (_("--param gives %s twice"),
-                             sp_circuit_get_param_name (source->circuit, index));
-
-          fail (message);
-          return FALSE;
-        }
-      range = (SpParamRange) {
-        .name = sp_circuit_get_param_name (source->circuit, index),
-        .unit = sp_circuit_get_param_unit (source->circuit, index),
-        .min = 0, .min_open = TRUE,
-        .max = sp_circuit_get_param_kind (source->circuit, index) == SP_CIRCUIT_PARAM_EXPONENT
-               ? 1 : 1e300,
-      };
-      flag = g_strdup_printf ("--param %s", name);
-      if (!sp_cli_parse_number (flag, value, &range, &source->params[index], &error))
-        {
-          fail (error->message);
-          return FALSE;
-        }
-      given[index] = TRUE;
-    }
-
-  {
-    g_autoptr(GString) missing = g_string_new (NULL);
-
-    for (guint k = 0; k < n; k++)
-      if (!given[k])
-        g_string_append_printf (missing, "%s%s", missing->len > 0 ? ", " : "",
-                                sp_circuit_get_param_name (source->circuit, k));
-    if (missing->len > 0)
-      {
-        g_autofree char *message =
-          g_strdup_printf (_("%s needs a value for every parameter; missing: %s "
-                             "(give each as --param NAME=VALUE)"),
-                           sp_circuit_to_string (source->circuit), missing->str);
-
-        fail (message);
-        return FALSE;
-      }
-  }
-  return TRUE;
-}
-
 /* A preset of the explore model, with --param NAME=VALUE setting its values
  * by their ids (rb_ohm, temperature_k, …). */
 static gboolean
@@ -218,7 +114,7 @@ resolve_preset (const Flags *flags,
       const char *value;
       int id;
 
-      if (!split_assignment (flags->params[i], &name, &value))
+      if (!sp_cli_eis_split_assignment (COMMAND, flags->params[i], &name, &value))
         return FALSE;
       id = sp_eis_ceramic_find_param (name);
       if (id < 0)
@@ -259,33 +155,11 @@ parse_frequency_flags (const Flags *flags,
                        double      *f_max,
                        double      *points_per_decade)
 {
-  static const SpParamRange frequency = { "frequency", "Hz", 0, 1e12, TRUE, FALSE };
-  static const SpParamRange density = { "points_per_decade", "", 1, 1000, FALSE, FALSE };
-  g_autoptr(GError) error = NULL;
-
   *f_min = 0.1;
   *f_max = 1e7;
   *points_per_decade = 10;
-  if ((flags->f_min != NULL && !sp_cli_parse_number ("--f-min", flags->f_min, &frequency,
-                                                     f_min, &error)) ||
-      (flags->f_max != NULL && !sp_cli_parse_number ("--f-max", flags->f_max, &frequency,
-                                                     f_max, &error)) ||
-      (flags->points_per_decade != NULL &&
-       !sp_cli_parse_number ("--points-per-decade", flags->points_per_decade, &density,
-                             points_per_decade, &error)))
-    {
-      fail (error->message);
-      return FALSE;
-    }
-  if (!(*f_max > *f_min))
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("--f-max (%g Hz) must be above --f-min (%g Hz)"), *f_max, *f_min);
-
-      fail (message);
-      return FALSE;
-    }
-  return TRUE;
+  return sp_cli_eis_parse_grid (COMMAND, flags->f_min, flags->f_max, flags->points_per_decade,
+                                f_min, f_max, points_per_decade);
 }
 
 static char *
@@ -481,8 +355,13 @@ sp_cli_eis_simulate (int    argc,
     }
   if (!parse_frequency_flags (&flags, &f_min, &f_max, &points_per_decade))
     return SP_CLI_EXIT_USAGE;
-  if (flags.circuit != NULL ? !resolve_circuit (&flags, &source)
-                            : !resolve_preset (&flags, &source))
+  if (flags.circuit != NULL)
+    {
+      if (!sp_cli_eis_circuit_params (COMMAND, flags.circuit, flags.params, &source.circuit,
+                                      &source.params))
+        return SP_CLI_EXIT_USAGE;
+    }
+  else if (!resolve_preset (&flags, &source))
     return SP_CLI_EXIT_USAGE;
 
   if (source.preset != NULL)

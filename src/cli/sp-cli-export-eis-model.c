@@ -11,110 +11,11 @@
 #include <math.h>
 #include <string.h>
 
+#include "sp-cli-eis-common.h"
 #include "sp-cli-export-eis-private.h"
 #include "sp-cli-options.h"
 
 /* ---- the model ------------------------------------------------------------------ */
-
-/* "NAME=VALUE" split at the first '='. */
-static gboolean
-split_assignment (const char  *text,
-                  char       **name,
-                  const char **value)
-{
-  const char *eq = strchr (text, '=');
-
-  if (eq == NULL || eq == text)
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("--param “%s” is not NAME=VALUE (for example --param R1=100)"), text);
-
-      sp_cli_export_eis_fail (message);
-      return FALSE;
-    }
-  *name = g_strndup (text, eq - text);
-  *value = eq + 1;
-  return TRUE;
-}
-
-/* --circuit with every parameter given once by --param. */
-static gboolean
-circuit_params (const SpCliEisFlags  *flags,
-                SpCircuit           **circuit_out,
-                double              **params_out)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SpCircuit) circuit = sp_circuit_parse (flags->circuit, &error);
-  g_autofree double *params = NULL;
-  g_autofree gboolean *given = NULL;
-  g_autoptr(GString) missing = g_string_new (NULL);
-  guint n;
-
-  if (circuit == NULL)
-    {
-      g_autofree char *message = g_strdup_printf ("--circuit “%s”: %s", flags->circuit,
-                                                  error->message);
-
-      sp_cli_export_eis_fail (message);
-      return FALSE;
-    }
-  n = sp_circuit_get_n_params (circuit);
-  params = g_new0 (double, n);
-  given = g_new0 (gboolean, n);
-  for (guint i = 0; flags->params != NULL && flags->params[i] != NULL; i++)
-    {
-      g_autofree char *name = NULL, *flag = NULL;
-      const char *value;
-      SpParamRange range;
-      guint index;
-
-      if (!split_assignment (flags->params[i], &name, &value))
-        return FALSE;
-      if (!sp_circuit_find_param (circuit, name, &index, &error))
-        {
-          sp_cli_export_eis_fail (error->message);
-          return FALSE;
-        }
-      if (given[index])
-        {
-          g_autofree char *message = g_strdup_printf (_("--param gives %s twice"),
-                                                      sp_circuit_get_param_name (circuit, index));
-
-          sp_cli_export_eis_fail (message);
-          return FALSE;
-        }
-      range = (SpParamRange) {
-        .name = sp_circuit_get_param_name (circuit, index),
-        .unit = sp_circuit_get_param_unit (circuit, index),
-        .min = 0, .min_open = TRUE,
-        .max = sp_circuit_get_param_kind (circuit, index) == SP_CIRCUIT_PARAM_EXPONENT ? 1 : 1e300,
-      };
-      flag = g_strdup_printf ("--param %s", name);
-      if (!sp_cli_parse_number (flag, value, &range, &params[index], &error))
-        {
-          sp_cli_export_eis_fail (error->message);
-          return FALSE;
-        }
-      given[index] = TRUE;
-    }
-  for (guint k = 0; k < n; k++)
-    if (!given[k])
-      g_string_append_printf (missing, "%s%s", missing->len > 0 ? ", " : "",
-                              sp_circuit_get_param_name (circuit, k));
-  if (missing->len > 0)
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("%s needs a value for every parameter; missing: %s "
-                           "(give each as --param NAME=VALUE)"),
-                         sp_circuit_to_string (circuit), missing->str);
-
-      sp_cli_export_eis_fail (message);
-      return FALSE;
-    }
-  *circuit_out = g_steal_pointer (&circuit);
-  *params_out = g_steal_pointer (&params);
-  return TRUE;
-}
 
 /* --ceramic PRESET with --param ID=VALUE overrides (rb_ohm, temperature_k, …). */
 static gboolean
@@ -145,7 +46,7 @@ ceramic_model (const SpCliEisFlags *flags,
       const char *value;
       int id;
 
-      if (!split_assignment (flags->params[i], &name, &value))
+      if (!sp_cli_eis_split_assignment ("export", flags->params[i], &name, &value))
         return FALSE;
       id = sp_eis_ceramic_find_param (name);
       if (id < 0)
@@ -181,10 +82,6 @@ model_grid (const SpCliEisFlags *flags,
             double              *f_max,
             double              *ppd)
 {
-  static const SpParamRange frequency = { "frequency", "Hz", 0, 1e12, TRUE, FALSE };
-  static const SpParamRange density = { "points_per_decade", "", 1, 1000, FALSE, FALSE };
-  g_autoptr(GError) error = NULL;
-
   *f_min = 0.1;
   *f_max = 1e7;
   *ppd = 20;
@@ -205,26 +102,8 @@ model_grid (const SpCliEisFlags *flags,
       if (!(*f_max > *f_min))
         *f_max = 10.0 * *f_min;
     }
-  if ((flags->f_min != NULL && !sp_cli_parse_number ("--f-min", flags->f_min, &frequency, f_min,
-                                                     &error)) ||
-      (flags->f_max != NULL && !sp_cli_parse_number ("--f-max", flags->f_max, &frequency, f_max,
-                                                     &error)) ||
-      (flags->points_per_decade != NULL &&
-       !sp_cli_parse_number ("--points-per-decade", flags->points_per_decade, &density, ppd,
-                             &error)))
-    {
-      sp_cli_export_eis_fail (error->message);
-      return FALSE;
-    }
-  if (!(*f_max > *f_min))
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("--f-max (%g Hz) must be above --f-min (%g Hz)"), *f_max, *f_min);
-
-      sp_cli_export_eis_fail (message);
-      return FALSE;
-    }
-  return TRUE;
+  return sp_cli_eis_parse_grid ("export", flags->f_min, flags->f_max, flags->points_per_decade,
+                                f_min, f_max, ppd);
 }
 
 static const char *
@@ -269,7 +148,8 @@ sp_cli_export_eis_build_model (SpCliEisFigure      *figure,
     }
   if (flags->circuit != NULL)
     {
-      if (!circuit_params (flags, &circuit, &params))
+      if (!sp_cli_eis_circuit_params ("export", flags->circuit, flags->params, &circuit,
+                                      &params))
         return FALSE;
     }
   else
