@@ -13,7 +13,7 @@
 
 #include "sp-gsl.h"
 #include "sp-eis-csv.h"
-#include "sp-eis-read.h"
+#include "sp-eis-read-private.h"
 #include "test-tmpdir.h"
 
 static char *tmpdir;
@@ -679,6 +679,24 @@ test_garbage (void)
   }
 }
 
+/* The size limit both the spectrum and the Arrhenius readers apply: the
+ * limit itself passes, one byte more does not. */
+static void
+test_size_limit (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sp_eis_read_check_size ("edge.csv", SP_EIS_READ_MAX_BYTES, &error));
+  g_assert_no_error (error);
+  g_assert_false (sp_eis_read_check_size ("huge.csv", 40 * 1000 * 1000, &error));
+  g_assert_error (error, SP_EIS_READ_ERROR, SP_EIS_READ_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==,
+                   "huge.csv: the file is 40.0\u00a0MB, more than the 33.6\u00a0MB a spectrum file may have");
+  g_clear_error (&error);
+  g_assert_false (sp_eis_read_check_size ("over.csv", (guint64) SP_EIS_READ_MAX_BYTES + 1, &error));
+  g_assert_error (error, SP_EIS_READ_ERROR, SP_EIS_READ_ERROR_TOO_LARGE);
+}
+
 static void
 test_huge (void)
 {
@@ -829,6 +847,7 @@ main (int    argc,
   g_test_add_func ("/eis-read/malformed", test_malformed);
   g_test_add_func ("/eis-read/garbage", test_garbage);
   g_test_add_func ("/eis-read/huge", test_huge);
+  g_test_add_func ("/eis-read/size-limit", test_size_limit);
   g_test_add_func ("/eis-read/missing", test_missing);
   g_test_add_func ("/eis-read/fuzz-seeds", test_fuzz_seeds);
   g_test_add_func ("/eis-read/suffixes", test_suffixes);

@@ -92,6 +92,37 @@ test_copy_and_select (void)
   g_assert_cmpuint (kept->n_points, ==, 0);
 }
 
+static void
+test_frequency_order (void)
+{
+  const double f[] = { 1e3, 10, 1e5, 100, 1e4 };
+  const guint expected[] = { 1, 3, 0, 4, 2 };
+  g_autofree guint *order = sp_eis_spectrum_frequency_order (f, G_N_ELEMENTS (f));
+
+  g_assert_cmpmem (order, sizeof expected, expected, sizeof expected);
+}
+
+static void
+test_distinct_frequencies (void)
+{
+  g_autoptr(SpEisSpectrum) s = sp_eis_spectrum_new (5);
+  const double f[] = { 1e4, 1e3, 100, 1e3, 10 };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 5; i++)
+    s->freq_hz[i] = f[i];
+  /* Points 2 and 4 (from 1) share 1 kHz, whichever of them sorts first. */
+  g_assert_false (sp_eis_spectrum_check_distinct_frequencies (s, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_nonnull (strstr (error->message, "2 and 4"));
+  g_assert_nonnull (strstr (error->message, "1000 Hz"));
+  g_clear_error (&error);
+
+  s->freq_hz[3] = 999.999;
+  g_assert_true (sp_eis_spectrum_check_distinct_frequencies (s, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -100,5 +131,7 @@ main (int argc, char **argv)
   g_test_add_func ("/eis-spectrum/log-grid", test_log_grid);
   g_test_add_func ("/eis-spectrum/log-grid-bad", test_log_grid_bad);
   g_test_add_func ("/eis-spectrum/copy-and-select", test_copy_and_select);
+  g_test_add_func ("/eis-spectrum/frequency-order", test_frequency_order);
+  g_test_add_func ("/eis-spectrum/distinct-frequencies", test_distinct_frequencies);
   return g_test_run ();
 }

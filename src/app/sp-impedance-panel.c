@@ -259,49 +259,16 @@ sp_impedance_panel_dispose (GObject *object)
   G_OBJECT_CLASS (sp_impedance_panel_parent_class)->dispose (object);
 }
 
-/* AdwPreferencesPage asks for the width of its clamp (600 px); the panel
- * beside the figures wants only what its rows need (as SpParamPanel;
- * AdwBin's layout manager is dropped in init so these two size it). */
-static void
-sp_impedance_panel_measure (GtkWidget      *widget,
-                            GtkOrientation  orientation,
-                            int             for_size,
-                            int            *minimum,
-                            int            *natural,
-                            int            *minimum_baseline,
-                            int            *natural_baseline)
-{
-  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
-
-  *minimum = *natural = 0;
-  if (child == NULL)
-    return;
-  gtk_widget_measure (child, orientation, for_size, minimum, natural,
-                      minimum_baseline, natural_baseline);
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    *natural = MAX (*minimum, SP_PARAM_PANEL_WIDTH);
-}
-
-static void
-sp_impedance_panel_size_allocate (GtkWidget *widget,
-                                  int        width,
-                                  int        height,
-                                  int        baseline)
-{
-  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
-
-  if (child != NULL)
-    gtk_widget_allocate (child, width, height, baseline, NULL);
-}
-
 static void
 sp_impedance_panel_class_init (SpImpedancePanelClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = sp_impedance_panel_dispose;
-  widget_class->measure = sp_impedance_panel_measure;
-  widget_class->size_allocate = sp_impedance_panel_size_allocate;
+  /* Narrow beside the figures, as SpParamPanel (init drops AdwBin's
+   * layout manager so that these two size the panel). */
+  widget_class->measure = sp_param_panel_bin_measure;
+  widget_class->size_allocate = sp_param_panel_bin_size_allocate;
 
   g_type_ensure (SP_TYPE_SLIDER_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -482,15 +482,16 @@ sp_param_panel_finalize (GObject *object)
 
 /* AdwPreferencesPage asks for the width of its clamp (600 px); the panel
  * beside the figures wants only what its rows need.  (AdwBin's layout
- * manager is dropped in init so that these two vfuncs size the page.) */
-static void
-sp_param_panel_measure (GtkWidget      *widget,
-                        GtkOrientation  orientation,
-                        int             for_size,
-                        int            *minimum,
-                        int            *natural,
-                        int            *minimum_baseline,
-                        int            *natural_baseline)
+ * manager is dropped in init so that these two vfuncs size the page.)
+ * SpImpedancePanel sizes itself with the same two. */
+void
+sp_param_panel_bin_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
 {
   GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
 
@@ -503,11 +504,11 @@ sp_param_panel_measure (GtkWidget      *widget,
     *natural = MAX (*minimum, SP_PARAM_PANEL_WIDTH);
 }
 
-static void
-sp_param_panel_size_allocate (GtkWidget *widget,
-                              int        width,
-                              int        height,
-                              int        baseline)
+void
+sp_param_panel_bin_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
 {
   GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
 
@@ -523,8 +524,8 @@ sp_param_panel_class_init (SpParamPanelClass *klass)
 
   object_class->dispose = sp_param_panel_dispose;
   object_class->finalize = sp_param_panel_finalize;
-  widget_class->measure = sp_param_panel_measure;
-  widget_class->size_allocate = sp_param_panel_size_allocate;
+  widget_class->measure = sp_param_panel_bin_measure;
+  widget_class->size_allocate = sp_param_panel_bin_size_allocate;
 
   g_type_ensure (SP_TYPE_SLIDER_ROW);
 

@@ -37,4 +37,21 @@ void sp_param_panel_set_analysis (SpParamPanel *self,
 void sp_param_panel_set_presentation (SpParamPanel *self,
                                       gboolean      presentation);
 
+/* Size vfuncs for an AdwBin holding an AdwPreferencesPage beside the
+ * figures (this panel and the Impedance page's): the page asks for its
+ * clamp's 600 px; the bin's natural width is SP_PARAM_PANEL_WIDTH, or
+ * the page's minimum where its rows need more.  The bin must drop its
+ * layout manager in init so that these two size it. */
+void sp_param_panel_bin_measure       (GtkWidget      *widget,
+                                       GtkOrientation  orientation,
+                                       int             for_size,
+                                       int            *minimum,
+                                       int            *natural,
+                                       int            *minimum_baseline,
+                                       int            *natural_baseline);
+void sp_param_panel_bin_size_allocate (GtkWidget      *widget,
+                                       int             width,
+                                       int             height,
+                                       int             baseline);
+
 G_END_DECLS

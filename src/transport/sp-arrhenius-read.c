@@ -13,8 +13,7 @@
 #include <sys/stat.h>
 
 #include "sp-arrhenius.h"
-#include "sp-eis-read.h"
-#include "sp-text-table-private.h"
+#include "sp-eis-read-private.h"
 
 #define CELSIUS_ZERO_K 273.15
 
@@ -261,16 +260,8 @@ sp_arrhenius_data_read_file (const char  *path,
   gsize len;
 
   if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) &&
-      (guint64) st.st_size > SP_EIS_READ_MAX_BYTES)
-    {
-      g_autofree char *size = g_format_size (st.st_size);
-      g_autofree char *limit = g_format_size (SP_EIS_READ_MAX_BYTES);
-
-      g_set_error (error, SP_EIS_READ_ERROR, SP_EIS_READ_ERROR_TOO_LARGE,
-                   _("%s: the file is %s, more than the %s a spectrum file may have"),
-                   name, size, limit);
-      return NULL;
-    }
+      !sp_eis_read_check_size (name, st.st_size, error))
+    return NULL;
   if (!g_file_get_contents (path, &contents, &len, &local))
     {
       g_set_error (error, local->domain, local->code, _("%s: cannot read it: %s"),

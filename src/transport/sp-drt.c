@@ -196,30 +196,6 @@ problem_clear (Problem *pr)
   g_clear_pointer (&pr->c, gsl_vector_free);
 }
 
-static gint
-compare_frequency (gconstpointer a,
-                   gconstpointer b,
-                   gpointer      freq)
-{
-  double fa = ((const double *) freq)[*(const guint *) a];
-  double fb = ((const double *) freq)[*(const guint *) b];
-
-  return (fa > fb) - (fa < fb);
-}
-
-/* The indices of the @n points by increasing frequency. */
-static guint *
-frequency_order (const double *freq,
-                 guint         n)
-{
-  guint *order = g_new (guint, n);
-
-  for (guint i = 0; i < n; i++)
-    order[i] = i;
-  g_qsort_with_data (order, n, sizeof (guint), compare_frequency, (gpointer) freq);
-  return order;
-}
-
 static gboolean
 check_input (const SpEisSpectrum *s,
              const SpDrtOptions  *o,
@@ -256,19 +232,8 @@ check_input (const SpEisSpectrum *s,
           return FALSE;
         }
     }
-  {
-    g_autofree guint *order = frequency_order (s->freq_hz, s->n_points);
-
-    for (guint k = 1; k < s->n_points; k++)
-      if (s->freq_hz[order[k]] == s->freq_hz[order[k - 1]])
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       _("points %u and %u have the same frequency %g Hz"),
-                       MIN (order[k], order[k - 1]) + 1, MAX (order[k], order[k - 1]) + 1,
-                       s->freq_hz[order[k]]);
-          return FALSE;
-        }
-  }
+  if (!sp_eis_spectrum_check_distinct_frequencies (s, error))
+    return FALSE;
   if (o->derivative != 1 && o->derivative != 2)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,

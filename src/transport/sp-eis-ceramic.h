@@ -16,12 +16,10 @@
 
 #include <glib.h>
 
+#include "sp-arrhenius.h"
 #include "sp-eis-spectrum.h"
 
 G_BEGIN_DECLS
-
-/* Boltzmann's constant, eV/K (CODATA 2018, exact). */
-#define SP_BOLTZMANN_EV_PER_K 8.617333262e-5
 
 /* The model's parameters, in the order of the window's sliders. */
 typedef enum

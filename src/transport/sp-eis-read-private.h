@@ -30,4 +30,11 @@ SpEisSpectrum *sp_eis_read_table (const SpTextLines     *text,
                                   guint                 *preamble_end,
                                   GError               **error);
 
+/* FALSE with SP_EIS_READ_ERROR_TOO_LARGE naming @name and both sizes when
+ * a file of @size_bytes exceeds SP_EIS_READ_MAX_BYTES: the readers refuse
+ * it before reading, so a huge file never fills the memory. */
+gboolean       sp_eis_read_check_size (const char            *name,
+                                       guint64                size_bytes,
+                                       GError               **error);
+
 G_END_DECLS

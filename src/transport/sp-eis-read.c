@@ -450,16 +450,8 @@ sp_eis_read_file (const char  *path,
       return NULL;
     }
   /* Refused before reading: a huge file never fills the memory. */
-  if ((guint64) st.st_size > SP_EIS_READ_MAX_BYTES)
-    {
-      g_autofree char *size = g_format_size (st.st_size);
-      g_autofree char *limit = g_format_size (SP_EIS_READ_MAX_BYTES);
-
-      g_set_error (error, SP_EIS_READ_ERROR, SP_EIS_READ_ERROR_TOO_LARGE,
-                   _("%s: the file is %s, more than the %s a spectrum file may have"),
-                   name, size, limit);
-      return NULL;
-    }
+  if (!sp_eis_read_check_size (name, st.st_size, error))
+    return NULL;
   {
     g_autoptr(GError) local = NULL;
 
@@ -471,4 +463,22 @@ sp_eis_read_file (const char  *path,
       }
   }
   return sp_eis_read_data_full (contents, len, path, NULL, error);
+}
+
+gboolean
+sp_eis_read_check_size (const char *name,
+                        guint64     size_bytes,
+                        GError    **error)
+{
+  g_autofree char *size = NULL;
+  g_autofree char *limit = NULL;
+
+  if (size_bytes <= SP_EIS_READ_MAX_BYTES)
+    return TRUE;
+  size = g_format_size (size_bytes);
+  limit = g_format_size (SP_EIS_READ_MAX_BYTES);
+  g_set_error (error, SP_EIS_READ_ERROR, SP_EIS_READ_ERROR_TOO_LARGE,
+               _("%s: the file is %s, more than the %s a spectrum file may have"),
+               name, size, limit);
+  return FALSE;
 }

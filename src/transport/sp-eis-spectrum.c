@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include <gio/gio.h>
+#include <glib/gi18n-lib.h>
 
 #include "sp-eis-spectrum.h"
 
@@ -143,4 +144,46 @@ sp_eis_spectrum_select (const SpEisSpectrum *spectrum,
   kept->temperature_k = spectrum->temperature_k;
   sp_eis_spectrum_set_name (kept, spectrum->name);
   return kept;
+}
+
+static gint
+compare_frequency (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      freq)
+{
+  double fa = ((const double *) freq)[*(const guint *) a];
+  double fb = ((const double *) freq)[*(const guint *) b];
+
+  return (fa > fb) - (fa < fb);
+}
+
+guint *
+sp_eis_spectrum_frequency_order (const double *freq_hz,
+                                 guint         n)
+{
+  guint *order = g_new (guint, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    order[i] = i;
+  g_qsort_with_data (order, n, sizeof (guint), compare_frequency, (gpointer) freq_hz);
+  return order;
+}
+
+gboolean
+sp_eis_spectrum_check_distinct_frequencies (const SpEisSpectrum *spectrum,
+                                            GError             **error)
+{
+  const double *f = spectrum->freq_hz;
+  g_autofree guint *order = sp_eis_spectrum_frequency_order (f, spectrum->n_points);
+
+  for (guint k = 1; k < spectrum->n_points; k++)
+    if (f[order[k]] == f[order[k - 1]])
+      {
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                     _("points %u and %u have the same frequency %g Hz"),
+                     MIN (order[k], order[k - 1]) + 1, MAX (order[k], order[k - 1]) + 1,
+                     f[order[k]]);
+        return FALSE;
+      }
+  return TRUE;
 }

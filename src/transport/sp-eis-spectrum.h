@@ -45,6 +45,17 @@ SpEisSpectrum *sp_eis_spectrum_select     (const SpEisSpectrum *spectrum,
                                            double               f_max_hz,
                                            gboolean             drop_positive_imag);
 
+/* The indices of the @n frequencies @freq_hz by increasing frequency (a
+ * new array of @n; the spectrum itself keeps its measured order). */
+guint         *sp_eis_spectrum_frequency_order          (const double        *freq_hz,
+                                                         guint                n);
+
+/* FALSE with an error naming the two points (numbered from 1) when two
+ * points of @spectrum share a frequency: the Kramers–Kronig check and
+ * the DRT need every frequency once. */
+gboolean       sp_eis_spectrum_check_distinct_frequencies (const SpEisSpectrum *spectrum,
+                                                           GError             **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpEisSpectrum, sp_eis_spectrum_free)
 
 G_END_DECLS

@@ -108,30 +108,6 @@ sp_linkk_fit_from_string (const char *name,
   return FALSE;
 }
 
-static gint
-compare_frequency (gconstpointer a,
-                   gconstpointer b,
-                   gpointer      freq)
-{
-  double fa = ((const double *) freq)[*(const guint *) a];
-  double fb = ((const double *) freq)[*(const guint *) b];
-
-  return (fa > fb) - (fa < fb);
-}
-
-/* The indices of the @n points by increasing frequency. */
-static guint *
-frequency_order (const double *freq,
-                 guint         n)
-{
-  guint *order = g_new (guint, n);
-
-  for (guint i = 0; i < n; i++)
-    order[i] = i;
-  g_qsort_with_data (order, n, sizeof (guint), compare_frequency, (gpointer) freq);
-  return order;
-}
-
 static gboolean
 data_init (Data                *d,
            const SpEisSpectrum *s,
@@ -178,19 +154,8 @@ data_init (Data                *d,
           return FALSE;
         }
     }
-  {
-    g_autofree guint *order = frequency_order (s->freq_hz, d->n);
-
-    for (guint k = 1; k < d->n; k++)
-      if (s->freq_hz[order[k]] == s->freq_hz[order[k - 1]])
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       _("points %u and %u have the same frequency %g Hz"),
-                       MIN (order[k], order[k - 1]) + 1, MAX (order[k], order[k - 1]) + 1,
-                       s->freq_hz[order[k]]);
-          return FALSE;
-        }
-  }
+  if (!sp_eis_spectrum_check_distinct_frequencies (s, error))
+    return FALSE;
   return TRUE;
 }
 
@@ -536,7 +501,7 @@ static void
 judge (SpLinKKResult *r)
 {
   guint n = r->n_points;
-  g_autofree guint *order = frequency_order (r->freq_hz, n);
+  g_autofree guint *order = sp_eis_spectrum_frequency_order (r->freq_hz, n);
   double rms_re = 0, rms_im = 0, floor_rms = TREND_FLOOR * r->tolerance;
   guint allowed = (guint) floor (OUTSIDE_SHARE * n);
 
