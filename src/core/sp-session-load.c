@@ -333,6 +333,36 @@ read_header (JsonObject *root,
 
 /* Version 2's "pages": objects under page names, kept as read (the
  * parser is immutable: they are sealed already). */
+
+/* Whether every number under @node is finite: the parser reads a number
+ * beyond the double range as infinity, which no JSON file can hold again,
+ * so a page state holding one would not survive its own save. */
+static gboolean
+holds_only_finite_numbers (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_VALUE (node))
+    return json_node_get_value_type (node) != G_TYPE_DOUBLE || isfinite (json_node_get_double (node));
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        if (!holds_only_finite_numbers (json_array_get_element (array, i)))
+          return FALSE;
+    }
+  else if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObjectIter iter;
+      JsonNode *member;
+
+      json_object_iter_init (&iter, json_node_get_object (node));
+      while (json_object_iter_next (&iter, NULL, &member))
+        if (!holds_only_finite_numbers (member))
+          return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 read_pages (JsonObject *pages,
             SpSession  *s,
@@ -349,6 +379,9 @@ read_pages (JsonObject *pages,
 
       if (!sp_session_check_page_name (name, error))
         return FALSE;
+      if (JSON_NODE_HOLDS_OBJECT (node) && !holds_only_finite_numbers (node))
+        return fail (error, SP_SESSION_ERROR_INVALID,
+                     _("session.pages.%s: a number out of range (beyond ±1.8e308)"), name);
       if (JSON_NODE_HOLDS_OBJECT (node))
         continue;
       got = describe_node (node);

@@ -284,7 +284,8 @@ read_biologic (const SpTextLines *text,
     {
       g_autofree char *count = g_strstrip (g_strdup (colon + 1));
 
-      if (!g_ascii_string_to_unsigned (count, 10, 3, text->n_lines, &n, NULL))
+      if (text->n_lines < 3 ||
+          !g_ascii_string_to_unsigned (count, 10, 3, text->n_lines, &n, NULL))
         n = 0;
     }
   if (n == 0)
