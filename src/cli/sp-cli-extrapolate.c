@@ -84,7 +84,8 @@ print_table (const char             *name,
   printf ("  %s\n\n", fit->weighted
                       ? _("Weights 1/err² from the given errors, taken as known.")
                       : _("Equal weights; standard errors from the scatter about the line."));
-  printf ("  %-12s %-14s %-12s %-14s\n", "L", _("value"), "±", _("fit"));
+  /* "±" is two bytes: padded by hand. */
+  printf ("  %-12s %-14s ±            %-14s\n", "L", _("value"), _("fit"));
   for (guint i = 0; i < data->n_points; i++)
     printf ("  %-12.6g %-14.6g %-12.3g %-14.6g\n", data->length[i], data->value[i],
             data->value_stderr != NULL ? data->value_stderr[i] : NAN,
