@@ -289,6 +289,36 @@ test_equal (void)
     }
 }
 
+/* sp_model_point_u() gives, bit for bit, what the single functions give
+ * (the phase diagram's solver and the analysis curves rely on it). */
+static void
+test_point_bit_identical (void)
+{
+  const double us[] = { -745.0, -40.0, -3.5, -1e-9, -0.0, 0.0, 1e-9, 0.7, 12.0, 40.0, 700.0 };
+  SpModel m;
+
+  sp_model_init_default (&m);
+  m.s1 = 0.7;
+  m.stiffness = 12.5;
+  m.rk[0] = 30.0;
+  m.rk[1] = -80.0;
+  m.rk[3] = 55.0;
+  for (guint i = 0; i < G_N_ELEMENTS (us); i++)
+    {
+      SpModelPoint p;
+      double single[] = { sp_logistic (us[i]), sp_logistic_complement (us[i]),
+                          sp_model_g_u (&m, us[i]), sp_model_mu_u (&m, us[i]),
+                          sp_model_omega_u (&m, us[i]), sp_model_dmu_du (&m, us[i]) };
+
+      sp_model_point_u (&m, us[i], &p);
+      {
+        double joint[] = { p.c, p.one_minus_c, p.g, p.mu, p.omega, p.dmu_du };
+
+        g_assert_cmpmem (joint, sizeof joint, single, sizeof single);
+      }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -303,5 +333,6 @@ main (int argc, char **argv)
   g_test_add_func ("/model/ranges", test_ranges);
   g_test_add_func ("/model/clean-energy", test_clean_energy);
   g_test_add_func ("/model/equal", test_equal);
+  g_test_add_func ("/model/point-bit-identical", test_point_bit_identical);
   return g_test_run ();
 }

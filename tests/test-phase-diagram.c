@@ -58,6 +58,50 @@ test_symmetric_rows (void)
     }
 }
 
+/* The regular solution (no strain, no s1): at every row the binodal
+ * satisfies ln(c/(1−c)) = Ω(2c − 1)/k_BT and the spinodal
+ * c(1−c) = k_BT/2Ω, both to 1e−10, and T_c = Ω/2k_B. */
+static void
+test_regular_solution_rows (void)
+{
+  SpModel m;
+  g_autoptr(SpPhaseDiagram) d = NULL;
+  guint n_gap_rows = 0;
+
+  sp_model_init_default (&m);
+  m.omega = 103.4;
+  d = sp_phase_diagram_compute_default (&m, 200);
+  g_assert_cmpuint (d->n_rows, ==, 200);
+  sp_assert_close (d->t_c, m.omega / (2 * 0.08617333262), 1e-14, 1.0);
+  for (guint i = 0; i < d->n_rows; i++)
+    {
+      const SpPhaseRow *row = &d->rows[i];
+      double kt = SP_KT (row->temperature);
+
+      if (row->temperature >= d->t_c)
+        {
+          g_assert_cmpuint (row->eq.n_gaps, ==, 0);
+          continue;
+        }
+      g_assert_cmpuint (row->eq.n_gaps, ==, 1);
+      g_assert_cmpuint (row->eq.n_spinodals, ==, 1);
+      n_gap_rows++;
+      {
+        const SpGap *gap = &row->eq.gaps[0];
+        const SpInterval *s = &row->eq.spinodals[0];
+        /* 2c − 1 = −((1 − c) − c), exact from the stored pair. */
+        double x_alpha = gap->c_alpha - gap->one_minus_c_alpha;
+        double x_beta = gap->c_beta - gap->one_minus_c_beta;
+
+        sp_assert_close (gap->u_alpha, m.omega * x_alpha / kt, 1e-10, 1e-10);
+        sp_assert_close (gap->u_beta, m.omega * x_beta / kt, 1e-10, 1e-10);
+        sp_assert_close (s->lo * s->one_minus_lo, kt / (2 * m.omega), 1e-10, 0.0);
+        sp_assert_close (s->hi * s->one_minus_hi, kt / (2 * m.omega), 1e-10, 0.0);
+      }
+    }
+  g_assert_cmpuint (n_gap_rows, >, 150);
+}
+
 static void
 test_two_gap_rows (void)
 {
@@ -165,6 +209,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/phase-diagram/symmetric-rows", test_symmetric_rows);
   g_test_add_func ("/phase-diagram/two-gap-rows", test_two_gap_rows);
+  g_test_add_func ("/phase-diagram/regular-solution-rows", test_regular_solution_rows);
   g_test_add_func ("/phase-diagram/no-critical", test_no_critical);
   g_test_add_func ("/phase-diagram/lower-critical", test_lower_critical);
   g_test_add_func ("/phase-diagram/default-range-covers", test_default_range_covers);

@@ -110,10 +110,12 @@ compute_free_energy_curves (SpAnalysis *a)
   a->g2 = curve_new (n);
   for (guint i = 0; i < n; i++)
     {
-      double u = sp_logit (a->c[i]);
+      SpModelPoint point;
 
-      a->g[i] = sp_model_g_u (model, u);
-      a->mu[i] = sp_model_mu_u (model, u);
+      /* sp_model_g_u() and sp_model_mu_u() in one pass. */
+      sp_model_point_u (model, sp_logit (a->c[i]), &point);
+      a->g[i] = point.g;
+      a->mu[i] = point.mu;
       a->g2[i] = sp_model_g2 (model, a->c[i]);
     }
 }

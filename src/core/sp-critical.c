@@ -125,13 +125,13 @@ convex_above (const SpModel *model,
  * critical point); where a < 0, which needs s1 < −2, above it (a lower
  * one).  A local maximum of f instead is where two spinodals merge. */
 
-#define N_DEGREE 7
+#define N_DEGREE SP_CRITICAL_N_DEGREE
 
-static void
-critical_polynomials (const SpModel *model,
-                      double         a[3],
-                      double         b[N_DEGREE + 1],
-                      double         n[N_DEGREE + 1])
+void
+sp_critical_polynomials (const SpModel *model,
+                         double         a[3],
+                         double         b[SP_CRITICAL_N_DEGREE + 1],
+                         double         n[SP_CRITICAL_N_DEGREE + 1])
 {
   double s[SP_RK_MAX + 1] = { model->omega };
   double r[SP_RK_MAX + 3] = { 0 };
@@ -190,10 +190,9 @@ poly_eval (const double *p,
   return v;
 }
 
-/* Real roots of @p inside −1 < x < 1, each polished by Newton's method. */
-static guint
-critical_roots (const double p[N_DEGREE + 1],
-                double       roots[N_DEGREE])
+guint
+sp_critical_real_roots (const double p[SP_CRITICAL_N_DEGREE + 1],
+                        double       roots[SP_CRITICAL_N_DEGREE])
 {
   double scale = 0.0, z[2 * N_DEGREE];
   int degree = N_DEGREE;
@@ -288,8 +287,8 @@ sp_critical_points (const SpModel   *model,
       return 1;
     }
 
-  critical_polynomials (model, a, b, n);
-  n_roots = critical_roots (n, roots);
+  sp_critical_polynomials (model, a, b, n);
+  n_roots = sp_critical_real_roots (n, roots);
   for (guint i = 0; i < n_roots && n_points < SP_MAX_CRITICAL; i++)
     {
       double x = roots[i], d2b, d2f;

@@ -48,6 +48,22 @@ gboolean sp_critical_point_search (const SpModel *model,
                                    double        *t_c,
                                    double        *c_c);
 
+/* The spinodal curve in x = 1 − 2c: c(1−c) g''(c) = k_B T a(x) + b(x), so
+ * g'' = 0 on k_B T_s(x) = −b(x)/a(x), with a = 1 + 2 s1 c(1−c) (degree 2)
+ * and b (degree ≤ 7) independent of T, and n = a b' − a' b, whose zeros
+ * are where T_s(x) turns (critical points, and where two spinodals
+ * merge).  Coefficients from x^0 up. */
+#define SP_CRITICAL_N_DEGREE 7
+void     sp_critical_polynomials (const SpModel *model,
+                                  double         a[3],
+                                  double         b[SP_CRITICAL_N_DEGREE + 1],
+                                  double         n[SP_CRITICAL_N_DEGREE + 1]);
+/* The real roots of @p inside −1 < x < 1 (GSL's complex solver, each
+ * polished by Newton's method), in no particular order; leading
+ * coefficients under 1e−13 of the largest count as zero. */
+guint    sp_critical_real_roots  (const double p[SP_CRITICAL_N_DEGREE + 1],
+                                  double       roots[SP_CRITICAL_N_DEGREE]);
+
 /* min over 0 < c < 1 of g''(c) at the model's temperature, and where. */
 double   sp_g2_minimum     (const SpModel *model,
                             double        *c_at_min);

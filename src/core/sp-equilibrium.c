@@ -144,6 +144,102 @@ tangent_solvers_get (void)
   return ts;
 }
 
+/* When a tangent counts as solved (both solvers use the same test, GSL's
+ * residual and step tests): a residual sum under 1e−15, or, once the last
+ * step moved both logits by less than 1e−15 of themselves, under the
+ * round-off floor.  The residuals are energy differences over k_BT, so
+ * their floor is about ε·(energy scale)/k_BT: at 1 K with 1000 meV excess
+ * terms that is 1e−12 per term, and no step can bring the sum under
+ * 1e−11. */
+static double
+residual_floor (const SpModel *model)
+{
+  return MAX (1e-11, 1e-12 * sp_model_energy_scale (model) / sp_model_kt (model));
+}
+
+static void
+set_gap (const SpModel *model,
+         double         ua,
+         double         ub,
+         SpGap         *gap)
+{
+  gap->u_alpha = ua;
+  gap->u_beta = ub;
+  gap->c_alpha = sp_logistic (ua);
+  gap->c_beta = sp_logistic (ub);
+  gap->one_minus_c_alpha = sp_logistic_complement (ua);
+  gap->one_minus_c_beta = sp_logistic_complement (ub);
+  gap->mu = 0.5 * (sp_model_mu_u (model, ua) + sp_model_mu_u (model, ub));
+  gap->voltage = sp_model_voltage (model, gap->mu);
+}
+
+#define NEWTON_MAX_ITER 12
+
+/* Newton's method on the two tangent equations, for a start close to the
+ * solution (the row before's gap carried on, in a phase diagram).  With
+ * a = μ'(u_α), b = μ'(u_β) the Jacobian of (μ_β − μ_α, ω_β − ω_α) is
+ *   [ −a        b     ]
+ *   [ c_α a   −c_β b  ]   (dω/du = −c dμ/du),
+ * whose inverse is closed-form: one exp, one log1p and one pass over the
+ * excess terms per side and step, against GSL's hybrid solver's extra
+ * Jacobian evaluations and QR updates.  FALSE (and the caller falls back to
+ * GSL) when a step leaves the region where Newton is safe — a slope that
+ * is not positive, as inside a spinodal, or a step longer than half the
+ * gap — or the test is not met within NEWTON_MAX_ITER steps. */
+static gboolean
+newton_tangent (const SpModel *model,
+                double         ua,
+                double         ub,
+                SpGap         *gap)
+{
+  double kt = sp_model_kt (model), floor_tol = residual_floor (model);
+  gboolean steps_converged = FALSE;
+
+  for (int iter = 0; iter <= NEWTON_MAX_ITER; iter++)
+    {
+      SpModelPoint a, b;
+      double f_mu, f_omega, residual, width, da, db;
+
+      if (!isfinite (ua) || !isfinite (ub) || !(ub > ua))
+        return FALSE;
+      sp_model_point_u (model, ua, &a);
+      sp_model_point_u (model, ub, &b);
+      f_mu = b.mu - a.mu;
+      f_omega = b.omega - a.omega;
+      residual = (fabs (f_mu) + fabs (f_omega)) / kt;
+      if (iter > 0 && (residual < 1e-15 || (steps_converged && residual < floor_tol)))
+        {
+          if (!(ub - ua > 1e-7))
+            return FALSE;
+          /* What set_gap() computes, from the points at hand. */
+          *gap = (SpGap) {
+            .u_alpha = ua, .u_beta = ub,
+            .c_alpha = a.c, .c_beta = b.c,
+            .one_minus_c_alpha = a.one_minus_c, .one_minus_c_beta = b.one_minus_c,
+            .mu = 0.5 * (a.mu + b.mu),
+          };
+          gap->voltage = sp_model_voltage (model, gap->mu);
+          return TRUE;
+        }
+      if (iter == NEWTON_MAX_ITER || !(a.dmu_du > 0.0) || !(b.dmu_du > 0.0))
+        return FALSE;
+
+      /* c_β − c_α from whichever pair holds it without cancellation. */
+      width = b.c < 0.5 ? b.c - a.c : a.one_minus_c - b.one_minus_c;
+      if (!(width > 0.0))
+        return FALSE;
+      da = (b.c * f_mu + f_omega) / (width * a.dmu_du);
+      db = (a.c * f_mu + f_omega) / (width * b.dmu_du);
+      if (!(fabs (da) + fabs (db) < 0.5 * (ub - ua)))
+        return FALSE;
+      ua += da;
+      ub += db;
+      steps_converged = (da == 0.0 || fabs (da) < 1e-15 * fabs (ua)) &&
+                        (db == 0.0 || fabs (db) < 1e-15 * fabs (ub));
+    }
+  return FALSE;
+}
+
 /* Refines a pair of logits on the tangent equations; FALSE when the solver
  * fails or collapses onto the trivial solution α = β. */
 static gboolean
@@ -155,12 +251,7 @@ refine_tangent (const SpModel *model,
   TangentSolvers *ts = tangent_solvers_get ();
   gsl_multiroot_function_fdf fdf = { tangent_f, tangent_df, tangent_fdf, 2, (void *) model };
   gboolean ok = FALSE;
-  /* The residuals are energy differences over k_BT, so their round-off
-   * floor is about ε·(energy scale)/k_BT: at 1 K with 1000 meV excess terms
-   * that is 1e−12 per term, and no step can bring the sum under 1e−11.
-   * Once the steps themselves have converged, accept a residual that is
-   * round-off at this scale. */
-  double floor_tol = MAX (1e-11, 1e-12 * sp_model_energy_scale (model) / sp_model_kt (model));
+  double floor_tol = residual_floor (model);
 
   for (guint t = 0; t < G_N_ELEMENTS (ts->solvers) && !ok; t++)
     {
@@ -187,14 +278,7 @@ refine_tangent (const SpModel *model,
 
           if (isfinite (ua) && isfinite (ub) && ub - ua > 1e-7)
             {
-              gap->u_alpha = ua;
-              gap->u_beta = ub;
-              gap->c_alpha = sp_logistic (ua);
-              gap->c_beta = sp_logistic (ub);
-              gap->one_minus_c_alpha = sp_logistic_complement (ua);
-              gap->one_minus_c_beta = sp_logistic_complement (ub);
-              gap->mu = 0.5 * (sp_model_mu_u (model, ua) + sp_model_mu_u (model, ub));
-              gap->voltage = sp_model_voltage (model, gap->mu);
+              set_gap (model, ua, ub, gap);
               ok = TRUE;
             }
         }
@@ -236,6 +320,31 @@ compare_gaps (const void *a,
   return (x->u_alpha > y->u_alpha) - (x->u_alpha < y->u_alpha);
 }
 
+/* Whether gap @i's tangent stays below g at the ends of gap @j, given each
+ * gap's common grand potential @omega: g there is on gap j's own tangent,
+ * ω*_j + μ*_j c (to the solver's tolerance, a millionth of the test's). */
+static gboolean
+tangent_below_ends (const SpModel       *model,
+                    const SpEquilibrium *eq,
+                    const double        *omega,
+                    guint                i,
+                    guint                j)
+{
+  const SpGap *gi = &eq->gaps[i], *gj = &eq->gaps[j];
+  const double ends[2] = { gj->c_alpha, gj->c_beta };
+
+  for (guint e = 0; e < 2; e++)
+    {
+      double line = omega[i] + gi->mu * ends[e];
+      double g = omega[j] + gj->mu * ends[e];
+      double tol = 1e-9 * (fabs (g) + fabs (line) + sp_model_kt (model));
+
+      if (!(g - line >= -tol))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Sorts, drops duplicates, and checks that the gaps are disjoint, that each
  * holds a spinodal, every spinodal lies in a gap, and that no tangent cuts g
  * at another gap's ends. */
@@ -243,6 +352,7 @@ static gboolean
 finish_gaps (const SpModel *model,
              SpEquilibrium *eq)
 {
+  double omega[SP_MAX_INTERVALS];
   guint n = 0;
 
   qsort (eq->gaps, eq->n_gaps, sizeof (SpGap), compare_gaps);
@@ -254,6 +364,9 @@ finish_gaps (const SpModel *model,
       eq->gaps[n++] = eq->gaps[i];
     }
   eq->n_gaps = n;
+  if (eq->n_gaps > 1)
+    for (guint i = 0; i < eq->n_gaps; i++)
+      omega[i] = sp_model_omega_u (model, eq->gaps[i].u_alpha);
 
   for (guint i = 0; i < eq->n_gaps; i++)
     {
@@ -266,8 +379,7 @@ finish_gaps (const SpModel *model,
       if (!holds_spinodal)
         return FALSE;
       for (guint j = 0; j < eq->n_gaps; j++)
-        if (j != i && (!tangent_below_g (model, &eq->gaps[i], eq->gaps[j].u_alpha) ||
-                       !tangent_below_g (model, &eq->gaps[i], eq->gaps[j].u_beta)))
+        if (j != i && !tangent_below_ends (model, eq, omega, i, j))
           return FALSE;
     }
 
@@ -299,19 +411,17 @@ seed_from_spinodal (const SpModel    *model,
          refine_tangent (model, mid - 3.0 * half, mid + 3.0 * half, gap);
 }
 
-void
-sp_equilibrium_compute (const SpModel *model,
-                        SpEquilibrium *eq)
+/* Every gap of @model, given @eq's spinodals (at least one). */
+static void
+compute_gaps (const SpModel *model,
+              SpEquilibrium *eq)
 {
   double g[GRID_N];
   int hull[GRID_N];
   int n_hull = 0;
 
-  memset (eq, 0, sizeof *eq);
-  eq->n_spinodals = sp_spinodals_find (model, eq->spinodals);
-  if (eq->n_spinodals == 0)
-    return;   /* g convex everywhere: its own hull, a solid solution */
-
+  eq->n_gaps = 0;
+  memset (eq->gaps, 0, sizeof eq->gaps);
   grid_init ();
   for (int i = 0; i < GRID_N; i++)
     g[i] = sp_model_g_u (model, grid_u[i]);
@@ -377,33 +487,99 @@ sp_equilibrium_compute (const SpModel *model,
 }
 
 void
+sp_equilibrium_compute (const SpModel *model,
+                        SpEquilibrium *eq)
+{
+  memset (eq, 0, sizeof *eq);
+  eq->n_spinodals = sp_spinodals_find (model, eq->spinodals);
+  if (eq->n_spinodals == 0)
+    return;   /* g convex everywhere: its own hull, a solid solution */
+  compute_gaps (model, eq);
+}
+
+void
+sp_equilibrium_continue_gaps (const SpModel       *model,
+                              const SpEquilibrium *guess,
+                              SpEquilibrium       *eq)
+{
+  eq->n_gaps = 0;
+  memset (eq->gaps, 0, sizeof eq->gaps);
+  if (eq->n_spinodals == 0)
+    return;
+
+  if (guess != NULL)
+    {
+      gboolean ok = TRUE;
+      guint n_found;
+
+      /* Newton from a start this close; GSL's hybrid solver (with its
+       * trust region) where Newton is not safe. */
+      for (guint i = 0; i < guess->n_gaps && ok; i++)
+        {
+          double ua = guess->gaps[i].u_alpha, ub = guess->gaps[i].u_beta;
+
+          ok = newton_tangent (model, ua, ub, &eq->gaps[eq->n_gaps]) ||
+               refine_tangent (model, ua, ub, &eq->gaps[eq->n_gaps]);
+          eq->n_gaps += ok;
+        }
+      /* A spinodal outside every gap carried on is a dome that has just
+       * opened (T fell below its critical point): seeded from its spinodal
+       * as sp_equilibrium_compute() seeds one narrower than its grid. */
+      for (guint s = 0; s < eq->n_spinodals && ok && eq->n_gaps < SP_MAX_INTERVALS; s++)
+        {
+          gboolean covered = FALSE;
+
+          for (guint i = 0; i < eq->n_gaps; i++)
+            covered |= gap_covers (&eq->gaps[i], &eq->spinodals[s]);
+          if (!covered)
+            {
+              ok = seed_from_spinodal (model, &eq->spinodals[s], &eq->gaps[eq->n_gaps]);
+              eq->n_gaps += ok;
+            }
+        }
+      /* All of it checked as a fresh computation's gaps are; none may
+       * have collapsed onto another. */
+      n_found = eq->n_gaps;
+      if (ok && finish_gaps (model, eq) && eq->n_gaps == n_found)
+        return;
+    }
+
+  compute_gaps (model, eq);
+}
+
+void
 sp_equilibrium_continue (const SpModel       *model,
                          const SpEquilibrium *guess,
                          SpEquilibrium       *eq)
 {
   memset (eq, 0, sizeof *eq);
   eq->n_spinodals = sp_spinodals_find (model, eq->spinodals);
-  if (eq->n_spinodals == 0)
-    return;
-
-  if (guess != NULL && guess->n_gaps > 0)
-    {
-      gboolean ok = TRUE;
-
-      for (guint i = 0; i < guess->n_gaps && ok; i++)
-        {
-          ok = refine_tangent (model, guess->gaps[i].u_alpha, guess->gaps[i].u_beta,
-                               &eq->gaps[eq->n_gaps]);
-          eq->n_gaps += ok;
-        }
-      if (ok && finish_gaps (model, eq) && eq->n_gaps == guess->n_gaps)
-        return;
-    }
-
-  sp_equilibrium_compute (model, eq);
+  sp_equilibrium_continue_gaps (model, guess, eq);
 }
 
 /* ---- queries ------------------------------------------------------------ */
+
+double
+sp_extrapolate (guint         n,
+                const double *t,
+                const double *y,
+                double        at)
+{
+  double value = 0.0;
+
+  /* Lagrange's form: with three points the error of a smooth branch falls
+   * as the cube of the spacing, which saves a Newton step per edge. */
+  for (guint i = 0; i < n; i++)
+    {
+      double weight = 1.0;
+
+      for (guint j = 0; j < n; j++)
+        if (j != i)
+          weight *= (at - t[j]) / (t[i] - t[j]);
+      value += weight * y[i];
+    }
+  return value;
+}
 
 void
 sp_equilibrium_set_voltages (const SpModel *model,

@@ -54,6 +54,50 @@ typedef enum
 guint       sp_spinodals_find         (const SpModel *model,
                                        SpInterval    *intervals);
 
+/* The polynomial through (t[i], y[i]), i < @n (1 ≤ n ≤ 3, distinct t),
+ * at @at: how a sweep in temperature carries a solution from the last
+ * rows to a start for the next. */
+double      sp_extrapolate            (guint         n,
+                                       const double *t,
+                                       const double *y,
+                                       double        at);
+
+/* The spinodals of one model at many temperatures (a phase diagram's
+ * rows), without a polynomial root solve per temperature: g'' = 0 on the
+ * curve T = T_s(c) (sp-critical.h), so cut where T_s turns or has a pole
+ * into pieces on each of which T_s is monotonic, the pieces say at every T
+ * how many spinodal edges there are and bracket each one; Newton's method
+ * in the logit, started from the edge's last two temperatures carried on,
+ * solves it to the tolerance of sp_spinodals_find().  Fields are private. */
+#define SP_SPINODAL_MAX_PIECES 12
+
+typedef struct
+{
+  double   u_lo, u_hi;      /* the piece, in the logit (±∞ at c = 0, 1)        */
+  double   t_lo, t_hi;      /* T_s at its ends, K (±∞ at a pole of T_s)        */
+  double   a_sign;          /* the sign of a(x) on it                          */
+  guint    n_known;         /* edges found on it at the last 0–3 temperatures  */
+  double   known_t[3], known_u[3];
+} SpSpinodalPiece;
+
+typedef struct
+{
+  SpModel         model;
+  gboolean        usable;   /* FALSE: degenerate, use sp_spinodals_find()    */
+  double          da[2], db[SP_RK_MAX + 3];   /* a′, b′ (from x^0 up)       */
+  guint           n_pieces;
+  SpSpinodalPiece pieces[SP_SPINODAL_MAX_PIECES];
+} SpSpinodalSweep;
+
+void        sp_spinodal_sweep_init    (SpSpinodalSweep *sweep,
+                                       const SpModel   *model);
+/* Every spinodal interval of the sweep's model at @temperature: the same
+ * intervals as sp_spinodals_find() to its tolerance.  Fastest when
+ * successive calls move T a little at a time. */
+guint       sp_spinodal_sweep_find    (SpSpinodalSweep *sweep,
+                                       double           temperature,
+                                       SpInterval      *intervals);
+
 /* Every miscibility gap: the lower convex hull of g on a grid marks the
  * segments that bridge non-convex g; each pair is refined by a GSL
  * multiroot solver on μ(α) = μ(β), ω(α) = ω(β) in logit variables. */
@@ -65,6 +109,13 @@ void        sp_equilibrium_compute    (const SpModel *model,
 void        sp_equilibrium_continue   (const SpModel       *model,
                                        const SpEquilibrium *guess,
                                        SpEquilibrium       *eq);
+
+/* The same for an @eq whose spinodals are already set (n_spinodals and
+ * spinodals[]: a phase diagram finds them along its own sweep); the gaps
+ * are overwritten. */
+void        sp_equilibrium_continue_gaps (const SpModel       *model,
+                                          const SpEquilibrium *guess,
+                                          SpEquilibrium       *eq);
 
 /* Sets every gap's plateau voltage from its μ* and @model's V0 (the only
  * part of @eq that depends on V0). */

@@ -267,6 +267,31 @@ sp_model_omega_u (const SpModel *model,
          - model->stiffness * c * c;
 }
 
+void
+sp_model_point_u (const SpModel *model,
+                  double         u,
+                  SpModelPoint  *point)
+{
+  double kt = sp_model_kt (model);
+  /* sp_logistic() and softplus() take their exponential of −|u|. */
+  double e = exp (-fabs (u));
+  double c = u >= 0.0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
+  double one_minus_c = -u >= 0.0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
+  double log1p_e = log1p (e);
+  double softplus_u = u > 0.0 ? u + log1p_e : log1p_e;
+  double softplus_minus_u = -u > 0.0 ? -u + log1p_e : log1p_e;
+  double h, dh, d2h;
+
+  sp_model_excess_x (model, one_minus_c - c, &h, &dh, &d2h);
+  point->c = c;
+  point->one_minus_c = one_minus_c;
+  point->g = -kt * (c * softplus_minus_u + one_minus_c * softplus_u)
+             + h + model->stiffness * c * c;
+  point->mu = kt * u + dh + 2.0 * model->stiffness * c;
+  point->omega = -kt * softplus_u + (h - c * dh) - model->stiffness * c * c;
+  point->dmu_du = kt + c * one_minus_c * (d2h + 2.0 * model->stiffness);
+}
+
 double
 sp_model_dmu_du (const SpModel *model,
                  double         u)

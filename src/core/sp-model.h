@@ -128,6 +128,24 @@ double   sp_model_omega_u            (const SpModel *model, double u);
 /* dμ/du = k_B T + c(1−c) (h'' + 2K). */
 double   sp_model_dmu_du             (const SpModel *model, double u);
 
+/* Everything the common-tangent solver and the plotted curves need at one
+ * logit, from one exp, one log1p and one pass over the excess terms: the
+ * same values, bit for bit, as sp_logistic(), sp_logistic_complement(),
+ * sp_model_g_u(), sp_model_mu_u(), sp_model_omega_u() and sp_model_dmu_du()
+ * give one by one (which take up to four exps and two log1ps each). */
+typedef struct
+{
+  double c, one_minus_c;
+  double g;         /* g(u), meV     */
+  double mu;        /* μ(u), meV     */
+  double omega;     /* ω(u), meV     */
+  double dmu_du;    /* dμ/du, meV    */
+} SpModelPoint;
+
+void     sp_model_point_u            (const SpModel *model,
+                                      double         u,
+                                      SpModelPoint  *point);
+
 /* The non-logarithmic part of μ: μ_rest = h'(c) + 2Kc, used by the
  * Cahn–Hilliard engine (PHYSICS.md's linear-entropy identity). */
 double   sp_model_mu_rest            (const SpModel *model, double c);

@@ -28,28 +28,43 @@ phase_diagram_new (const SpModel *model)
   return diagram;
 }
 
-/* Newton's start for the next row: the last row's gaps carried on along
- * the line through the two rows above (the rows are evenly spaced in T),
- * which saves Newton steps; the last row's own gaps where the two differ in
- * number or the line would shrink a gap by more than half. */
+/* Newton's start for the row at @temperature: each gap of the last row
+ * carried on along the polynomial through it and up to two rows before
+ * with as many gaps (sp_extrapolate()), which saves Newton steps; the last
+ * row's own gaps where the carried-on gap would shrink by more than half. */
 static const SpEquilibrium *
-extrapolate (const SpEquilibrium *previous,
-             const SpEquilibrium *before,
-             SpEquilibrium       *guess)
+extrapolate (const SpPhaseRow *last[3],
+             guint             n_last,
+             double            temperature,
+             SpEquilibrium    *guess)
 {
-  if (previous == NULL || before == NULL || previous->n_gaps != before->n_gaps)
+  const SpEquilibrium *previous;
+  double t[3], ua[3], ub[3];
+  guint n = 1;
+
+  if (n_last == 0)
+    return NULL;
+  previous = &last[0]->eq;
+  while (n < n_last && last[n]->eq.n_gaps == previous->n_gaps)
+    n++;
+  if (n == 1)
     return previous;
 
   *guess = *previous;
   for (guint g = 0; g < previous->n_gaps; g++)
     {
-      const SpGap *p = &previous->gaps[g], *b = &before->gaps[g];
-      double ua = 2.0 * p->u_alpha - b->u_alpha, ub = 2.0 * p->u_beta - b->u_beta;
+      const SpGap *p = &previous->gaps[g];
 
-      if (!(ub - ua > 0.5 * (p->u_beta - p->u_alpha)))
+      for (guint i = 0; i < n; i++)
+        {
+          t[i] = last[i]->temperature;
+          ua[i] = last[i]->eq.gaps[g].u_alpha;
+          ub[i] = last[i]->eq.gaps[g].u_beta;
+        }
+      guess->gaps[g].u_alpha = sp_extrapolate (n, t, ua, temperature);
+      guess->gaps[g].u_beta = sp_extrapolate (n, t, ub, temperature);
+      if (!(guess->gaps[g].u_beta - guess->gaps[g].u_alpha > 0.5 * (p->u_beta - p->u_alpha)))
         return previous;
-      guess->gaps[g].u_alpha = ua;
-      guess->gaps[g].u_beta = ub;
     }
   return guess;
 }
@@ -62,9 +77,12 @@ compute_rows (SpPhaseDiagram *diagram,
               guint           n_rows)
 {
   SpModel at = *model;
-  const SpEquilibrium *previous = NULL, *before = NULL;
+  const SpPhaseRow *last[3] = { NULL };
+  guint n_last = 0;
   SpEquilibrium guess;
+  SpSpinodalSweep sweep;
 
+  sp_spinodal_sweep_init (&sweep, model);
   diagram->n_rows = n_rows;
   diagram->rows = g_new0 (SpPhaseRow, n_rows);
   diagram->t_min = t_min;
@@ -73,16 +91,20 @@ compute_rows (SpPhaseDiagram *diagram,
   /* From the top down: below an upper critical point the gaps widen
    * smoothly as T falls, so each row is a good Newton start for the next;
    * where a gap vanishes instead (below a lower critical point) the
-   * continuation fails and sp_equilibrium_continue() starts afresh. */
+   * continuation fails and sp_equilibrium_continue_gaps() starts afresh. */
   for (guint i = n_rows; i-- > 0;)
     {
       SpPhaseRow *row = &diagram->rows[i];
 
       row->temperature = t_min + (t_max - t_min) * i / (n_rows - 1);
       at.temperature = row->temperature;
-      sp_equilibrium_continue (&at, extrapolate (previous, before, &guess), &row->eq);
-      before = previous;
-      previous = &row->eq;
+      row->eq.n_spinodals = sp_spinodal_sweep_find (&sweep, row->temperature, row->eq.spinodals);
+      sp_equilibrium_continue_gaps (&at, extrapolate (last, n_last, row->temperature, &guess),
+                                    &row->eq);
+      last[2] = last[1];
+      last[1] = last[0];
+      last[0] = row;
+      n_last = MIN (n_last + 1, 3);
     }
 }
 
