@@ -250,7 +250,8 @@ sp_figure_free_energy_draw (cairo_t            *cr,
   sp_figure_path (cr, spec, x, y, a->n_curve + 2);
   sp_figure_stroke (cr, &style->accent, 1.6 * spec->lw, FALSE);
 
-  for (guint i = 0; i < a->eq.n_gaps; i++)
+  /* While the tangent construction plays, the tangents are its to show. */
+  for (guint i = 0; data->tangent_tour == NULL && i < a->eq.n_gaps; i++)
     {
       const SpGap *gap = &a->eq.gaps[i];
       double slope = gap->mu - sp_figure_free_energy_shift (&a->model, 1.0)
@@ -272,7 +273,7 @@ sp_figure_free_energy_draw (cairo_t            *cr,
     }
   cairo_restore (cr);
 
-  for (guint i = 0; i < 2 * a->eq.n_gaps; i++)
+  for (guint i = 0; data->tangent_tour == NULL && i < 2 * a->eq.n_gaps; i++)
     if (has_binodal[i])
       {
         const SpGap *gap = &a->eq.gaps[i / 2];
