@@ -211,9 +211,7 @@ test_page_state (void)
 {
   SpWindow *window = fresh_window ();
   SpUndoStack *stack = sp_window_get_undo_stack (window);
-  TestTransportPage *page = g_object_new (TEST_TYPE_TRANSPORT_PAGE, "page-name", "transport-undo",
-                                          "title", "Undo", "lab-name", "test-lab",
-                                          "lab-title", "_Test Lab", NULL);
+  TestTransportPage *page = TEST_TRANSPORT_PAGE (test_transport_page_new ("transport-undo", NULL));
   guint steps;
 
   sp_window_add_page (window, SP_LAB_PAGE (page));
