@@ -297,6 +297,56 @@ test_remove_limit_rename (void)
   close_window (window);
 }
 
+/* The tangent construction plays on the g(c) figure from the frame clock,
+ * its frames follow the analysis, it stops by itself or when asked, and
+ * exports never carry it. */
+static void
+test_tangent_tour (void)
+{
+  SpWindow *window = new_window ();
+  SpPlotView *view = SP_PLOT_VIEW (overview_child (window, "free_energy_view"));
+  const SpAnalysis *analysis;
+  SpTangentTourPhase last = SP_TANGENT_TOUR_ROLL;
+  gboolean saw_roll = FALSE;
+  gint64 end;
+
+  flush_main_loop ();
+  g_assert_false (sp_window_get_tangent_tour_playing (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.tangent-tour", NULL));
+  g_assert_true (sp_window_get_tangent_tour_playing (window));
+  end = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+  while (sp_plot_view_get_data (view)->tangent_tour == NULL && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (sp_plot_view_get_data (view)->tangent_tour);
+  analysis = sp_window_get_analysis (window);
+  /* Each frame touches g where it says (the geometry: test-tangent-tour). */
+  for (guint i = 0; i < 20; i++)
+    {
+      const SpTangentTourFrame *f = sp_plot_view_get_data (view)->tangent_tour;
+
+      g_assert_nonnull (f);
+      saw_roll = saw_roll || f->phase == SP_TANGENT_TOUR_ROLL;
+      g_assert_cmpint (f->phase, >=, last);
+      last = f->phase;
+      g_assert_cmpfloat_with_epsilon (sp_tangent_tour_line (f, f->contact_c),
+                                      sp_model_g (&analysis->model, f->contact_c), 1e-9);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_true (saw_roll);
+  /* The export's data has no frame. */
+  {
+    SpFigureData data;
+
+    sp_figure_data_init (&data);
+    g_assert_null (data.tangent_tour);
+  }
+  /* Asked again: it stops, and the figure is itself again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.tangent-tour", NULL));
+  g_assert_false (sp_window_get_tangent_tour_playing (window));
+  g_assert_null (sp_plot_view_get_data (view)->tangent_tour);
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -311,6 +361,7 @@ main (int   argc,
   g_test_add_func ("/app/pins/csv-columns", test_csv_columns);
   g_test_add_func ("/app/pins/session", test_session);
   g_test_add_func ("/app/pins/remove-limit-rename", test_remove_limit_rename);
+  g_test_add_func ("/app/pins/tangent-tour", test_tangent_tour);
 
   return g_test_run ();
 }

@@ -5,8 +5,8 @@
  * for every pin: g(c) (shifted by that pin's own K c, as the figure
  * shifts its own), the equilibrium OCV, the binodal dome, D_chem(c),
  * σ(k), and the impedance curve in Nyquist and in both Bode panels.  The
- * axes grow to hold the pins (the free energy, OCV, D_chem, σ(k), Nyquist
- * and Bode), so a ghost is never cut off.  Each pin has a legend entry
+ * axes grow to hold the pins (the phase diagram to the pin's own
+ * temperature range), so a ghost is never cut off.  Each pin has a legend entry
  * with its dash pattern and its label.
  */
 
@@ -97,6 +97,17 @@ sp_figure_pins_extend_axes (SpFigureKind        kind,
             extend (&lo, &hi, pin->analysis->ocv_equilibrium[i]);
           spec->y.min = lo;
           spec->y.max = hi;
+        }
+      else if (kind == SP_FIGURE_PHASE_DIAGRAM)
+        {
+          const SpPhaseDiagram *pd = pin->analysis->phase;
+
+          /* The pinned dome whole: its own temperature range. */
+          if (pd != NULL && pd->n_rows >= 2)
+            {
+              spec->y.min = MIN (spec->y.min, pd->t_min);
+              spec->y.max = MAX (spec->y.max, pd->t_max);
+            }
         }
       else if (kind == SP_FIGURE_DIFFUSIVITY)
         {

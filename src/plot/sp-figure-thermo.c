@@ -240,11 +240,13 @@ sp_figure_free_energy_draw (cairo_t            *cr,
   cairo_save (cr);
   sp_figure_clip_plot (cr, spec);
   draw_regions (cr, spec, &a->eq, style);
-  sp_figure_vline (cr, spec, a->model.c0, &style->marker, spec->lw, TRUE);
+  /* While the tangent construction plays, c₀ is its sweep's. */
+  if (data->tangent_tour == NULL)
+    sp_figure_vline (cr, spec, a->model.c0, &style->marker, spec->lw, TRUE);
   /* "c₀" under the curves, which must stay whole where they cross it. */
   sp_figure_free_energy_annotate (spec, data, style, &annotations, binodal, has_binodal,
                                   &c0_label, &has_c0_label);
-  if (has_c0_label)
+  if (has_c0_label && data->tangent_tour == NULL)
     sp_figure_draw_placed_label (cr, style, C0_SIZE, "<i>c</i>₀", &c0_label, &style->marker);
 
   sp_figure_path (cr, spec, x, y, a->n_curve + 2);

@@ -84,7 +84,7 @@ sp_figure_tangent_tour_draw (cairo_t            *cr,
   cairo_save (cr);
   sp_figure_clip_plot (cr, spec);
   if (isfinite (f->sweep_c0))
-    sp_figure_vline (cr, spec, f->sweep_c0, &style->marker, 1.4 * spec->lw, TRUE);
+    sp_figure_vline (cr, spec, f->sweep_c0, &style->marker, 2.0 * spec->lw, FALSE);
   sp_figure_path (cr, spec, x, y, 2);
   sp_figure_stroke (cr, color, (1.8 + 1.2 * f->lock) * spec->lw, FALSE);
   sp_figure_dot (cr, sp_axis_map (&spec->x, f->contact_c),
@@ -109,5 +109,10 @@ sp_figure_tangent_tour_draw (cairo_t            *cr,
                          0.5, 1.0, 0.0, &style->tangent);
     }
   if (isfinite (f->sweep_c0))
-    lever_bar (cr, spec, style, f);
+    {
+      sp_plot_text_draw (cr, style, 1.1, SP_TEXT_HALO | SP_TEXT_BOLD, "<i>c</i>₀", -1,
+                         sp_axis_map (&spec->x, f->sweep_c0) + 0.3 * spec->em,
+                         spec->py + spec->ph - 0.3 * spec->em, 0.0, 1.0, 0.0, &style->marker);
+      lever_bar (cr, spec, style, f);
+    }
 }
