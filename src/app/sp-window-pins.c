@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-window-pins.c — pinned comparisons: Pin, the pins' menu items, every
  * figure's ghosts, and the session's "pins"
  *
@@ -10,14 +11,11 @@
  * A pin's label says what differs: the parameters whose values differ
  * from the previous pin's (or, for the first, from the preset's own), as
  * "K = 0 meV"; else the preset's name; else "Pin N".  Rename… changes it.
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
 
 #include <math.h>
-#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -416,40 +414,12 @@ static void
 pins_loaded_cb (SpWindow *self)
 {
   g_auto(SpSession) session = { 0 };
-  SpPinSet *pins = sp_pin_set_new ();
 
   if (self->pins_syncing)
     return;
   sp_session_init_default (&session);
   sp_session_set_pins (&session, sp_document_get_pins (self->document));
-  for (guint i = 0; session.pins != NULL && i < json_array_get_length (session.pins); i++)
-    {
-      g_autofree double *freq = NULL, *re = NULL, *im = NULL;
-      g_autoptr(SpAnalysis) analysis = NULL;
-      g_autoptr(SpEisSpectrum) impedance = NULL;
-      const char *label;
-      SpModel model;
-      guint n;
-      SpPinSet *next;
-
-      /* Loading checked every pin. */
-      if (!sp_session_get_pin (&session, i, &label, &model, &n, &freq, &re, &im) ||
-          !sp_model_validate (&model, NULL))
-        continue;
-      analysis = sp_analysis_new (&model);
-      if (n > 0)
-        {
-          impedance = sp_eis_spectrum_new (n);
-          memcpy (impedance->freq_hz, freq, n * sizeof (double));
-          memcpy (impedance->z_re_ohm, re, n * sizeof (double));
-          memcpy (impedance->z_im_ohm, im, n * sizeof (double));
-          sp_eis_spectrum_set_name (impedance, label);
-        }
-      next = sp_pin_set_add (pins, label, analysis, impedance);
-      sp_pin_set_unref (pins);
-      pins = next;
-    }
-  set_pins (self, pins, FALSE);
+  set_pins (self, sp_pin_set_new_from_session (&session), FALSE);
 }
 
 void

@@ -4,9 +4,10 @@
  * the g(c) figure in view (the overview's): a tick callback on that
  * figure asks the frame clock for the time, hands the figure the frame of
  * that moment and removes itself at the end, leaving the figure as it
- * was (its own common tangent is the animation's final state).  Any
- * parameter change, the action again, or the figure going away stops it
- * cleanly.  Exports never draw it: they take the figure's data without
+ * was (its own common tangent is the animation's final state).  Each
+ * frame is computed from the analysis of that moment, so a slider moved
+ * meanwhile moves the tangent with the curve; the action again, or the
+ * figure going away (its page hidden, the window closed), stops it.  Exports never draw it: they take the figure's data without
  * the frame (sp-plot-view.h).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-window-undo.c — undo and redo of every parameter change
  *
  * The states are whole sessions as a save would write them
@@ -17,8 +18,6 @@
  * text entry has the focus: there they are the entry's own undo.  A spin
  * button's number field is a parameter, not a text: there they undo the
  * parameter.
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"

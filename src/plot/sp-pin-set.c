@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "sp-pin-set.h"
 
 struct _SpPinSet
@@ -160,4 +162,42 @@ sp_pin_set_style (const SpPlotStyle  *style,
   color->alpha = 1.0;
   *dashes = patterns[index % SP_PIN_SET_MAX].d;
   *n_dashes = patterns[index % SP_PIN_SET_MAX].n;
+}
+
+SpPinSet *
+sp_pin_set_new_from_session (const SpSession *session)
+{
+  SpPinSet *pins = sp_pin_set_new ();
+
+  g_return_val_if_fail (session != NULL, pins);
+
+  for (guint i = 0; session->pins != NULL && i < json_array_get_length (session->pins); i++)
+    {
+      g_autofree double *freq = NULL, *re = NULL, *im = NULL;
+      g_autoptr(SpAnalysis) analysis = NULL;
+      g_autoptr(SpEisSpectrum) impedance = NULL;
+      const char *label;
+      SpModel model;
+      guint n;
+      SpPinSet *next;
+
+      if (!sp_session_get_pin (session, i, &label, &model, &n, &freq, &re, &im) ||
+          !sp_model_validate (&model, NULL))
+        continue;
+      analysis = sp_analysis_new (&model);
+      if (n > 0)
+        {
+          impedance = sp_eis_spectrum_new (n);
+          memcpy (impedance->freq_hz, freq, n * sizeof (double));
+          memcpy (impedance->z_re_ohm, re, n * sizeof (double));
+          memcpy (impedance->z_im_ohm, im, n * sizeof (double));
+          sp_eis_spectrum_set_name (impedance, label);
+        }
+      next = sp_pin_set_add (pins, label, analysis, impedance);
+      if (next == NULL)
+        break;
+      sp_pin_set_unref (pins);
+      pins = next;
+    }
+  return pins;
 }

@@ -19,6 +19,7 @@
 #include "sp-analysis.h"
 #include "sp-eis-spectrum.h"
 #include "sp-plot-style.h"
+#include "sp-session.h"
 
 G_BEGIN_DECLS
 
@@ -52,6 +53,11 @@ SpPinSet    *sp_pin_set_remove     (const SpPinSet      *set,
 SpPinSet    *sp_pin_set_rename     (const SpPinSet      *set,
                                     guint                index,
                                     const char          *label);
+
+/* The pins @session holds ("pins", checked when it was loaded): each
+ * model analysed again, each impedance curve read back.  An empty set
+ * when it holds none. */
+SpPinSet    *sp_pin_set_new_from_session (const SpSession *session);
 
 /* How pin @index is drawn: a grey between the foreground and the
  * background (lighter for later pins) and a dash pattern (long dashes,
