@@ -291,6 +291,32 @@ test_remove_limit_rename (void)
   /* An empty name keeps the old one. */
   sp_window_rename_pin (window, 0, "   ");
   g_assert_cmpstr (sp_pin_set_get (sp_window_get_pins (window), 0)->label, ==, "stiff lattice");
+  /* Rename… asks in a dialog; its answer renames. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.rename-pin", "u", 1));
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    AdwMessageDialog *dialog = NULL;
+    GtkWidget *entry;
+
+    flush_main_loop ();
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+      {
+        g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+        if (ADW_IS_MESSAGE_DIALOG (toplevel))
+          dialog = ADW_MESSAGE_DIALOG (toplevel);
+      }
+    g_assert_nonnull (dialog);
+    entry = adw_message_dialog_get_extra_child (dialog);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==,
+                     sp_pin_set_get (sp_window_get_pins (window), 1)->label);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "R_b × 2");
+    /* Enter in the entry: the default response. */
+    g_signal_emit_by_name (entry, "activate");
+    flush_main_loop ();
+    g_assert_cmpstr (sp_pin_set_get (sp_window_get_pins (window), 1)->label, ==, "R_b × 2");
+    flush_main_loop ();
+  }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-all-pins", NULL));
   g_assert_cmpuint (sp_pin_set_get_n (sp_window_get_pins (window)), ==, 0);
   g_assert_false (test_action_enabled (window, "win.remove-all-pins"));

@@ -768,6 +768,9 @@ test_pins (void)
   g_assert_cmpmem (freq, sizeof f, f, sizeof f);
   g_assert_cmpmem (re, sizeof zr, zr, sizeof zr);
   g_assert_cmpmem (im, sizeof zi, zi, sizeof zi);
+  g_clear_pointer (&freq, g_free);
+  g_clear_pointer (&re, g_free);
+  g_clear_pointer (&im, g_free);
   g_assert_false (sp_session_get_pin (&back, 2, &label, &model, &n, &freq, &re, &im));
 
   /* Without pins: none, and the file has no "pins" at all. */

@@ -66,7 +66,9 @@ rebuild_menu (SpWindow *self)
   g_menu_remove_all (self->pin_items);
   for (guint i = 0; i < n; i++)
     {
-      const char *label = sp_pin_set_get (self->pins, i)->label;
+      /* A menu label reads "_" as a mnemonic: doubled, it shows as itself. */
+      g_auto(GStrv) parts = g_strsplit (sp_pin_set_get (self->pins, i)->label, "_", -1);
+      g_autofree char *label = g_strjoinv ("__", parts);
       /* Translators: a menu item; %s is a pin's label ("K = 0 meV"). */
       g_autofree char *remove = g_strdup_printf (_("Remove “%s”"), label);
       /* Translators: a menu item; %s is a pin's label. */
@@ -332,23 +334,18 @@ remove_all_pins_action (GtkWidget  *widget,
   sp_window_clear_pins (SP_WINDOW (widget));
 }
 
-typedef struct
-{
-  SpWindow  *window;
-  GtkEntry  *entry;
-  guint      index;
-} RenameDialog;
-
+/* The dialog's entry and pin (data on the dialog, freed with it): a
+ * response may come more than once (a button, then the close). */
 static void
 rename_response_cb (AdwMessageDialog *dialog,
                     const char       *response,
-                    RenameDialog     *data)
+                    SpWindow         *self)
 {
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "sp-pin-entry");
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "sp-pin-index"));
+
   if (g_str_equal (response, "rename"))
-    sp_window_rename_pin (data->window, data->index,
-                          gtk_editable_get_text (GTK_EDITABLE (data->entry)));
-  g_object_unref (data->window);
-  g_free (data);
+    sp_window_rename_pin (self, index, gtk_editable_get_text (entry));
 }
 
 static void
@@ -356,7 +353,7 @@ rename_entry_activate_cb (GtkEntry         *entry,
                           AdwMessageDialog *dialog)
 {
   adw_message_dialog_response (dialog, "rename");
-  gtk_window_close (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 static void
@@ -366,7 +363,6 @@ rename_pin_action (GtkWidget  *widget,
 {
   SpWindow *self = SP_WINDOW (widget);
   guint index = g_variant_get_uint32 (parameter);
-  RenameDialog *data;
   GtkWidget *dialog, *entry;
 
   if (index >= sp_pin_set_get_n (self->pins))
@@ -377,6 +373,7 @@ rename_pin_action (GtkWidget  *widget,
   entry = gtk_entry_new ();
   gtk_editable_set_text (GTK_EDITABLE (entry), sp_pin_set_get (self->pins, index)->label);
   gtk_entry_set_max_length (GTK_ENTRY (entry), SP_SESSION_PIN_LABEL_MAX);
+
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Pin label"), -1);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
@@ -388,11 +385,10 @@ rename_pin_action (GtkWidget  *widget,
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  data = g_new0 (RenameDialog, 1);
-  data->window = g_object_ref (self);
-  data->entry = GTK_ENTRY (entry);
-  data->index = index;
-  g_signal_connect (dialog, "response", G_CALLBACK (rename_response_cb), data);
+  g_object_set_data (G_OBJECT (dialog), "sp-pin-entry", entry);
+  g_object_set_data (G_OBJECT (dialog), "sp-pin-index", GUINT_TO_POINTER (index));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response_cb), self, 0);
+  /* Enter in the entry renames. */
   g_signal_connect (entry, "activate", G_CALLBACK (rename_entry_activate_cb), dialog);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
