@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-window-tour.c — the tangent-construction animation on g(c)
  *
  * win.tangent-tour plays the construction of sp-tangent-tour.h once on
@@ -9,8 +10,6 @@
  * meanwhile moves the tangent with the curve; the action again, or the
  * figure going away (its page hidden, the window closed), stops it.  Exports never draw it: they take the figure's data without
  * the frame (sp-plot-view.h).
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
