@@ -77,6 +77,7 @@ struct _SpWindow
   /* Pinned comparisons (sp-window-pins.c). */
   SpPinSet             *pins;             /* never NULL after the init            */
   GMenu                *pins_section;     /* template child: per-pin items follow */
+  GtkWidget            *pin_button;       /* template child: hidden when narrow   */
   GMenu                *pin_items;        /* the pins' own items                  */
   gboolean              pins_syncing;     /* setting the document's pins          */
 

@@ -175,6 +175,8 @@ sp_window_show_folded (SpWindow *self,
   adw_flap_set_modal (self->flap, !folded);
   adw_button_content_set_label (self->panel_button_content, folded ? _("_Parameters") : "");
   sp_window_pages_show_folded (self, folded);
+  /* A narrow header has no room for it: Ctrl+P and the menu pin. */
+  gtk_widget_set_visible (self->pin_button, !folded);
 }
 
 static gboolean
@@ -520,6 +522,7 @@ sp_window_class_init (SpWindowClass *klass)
   BIND (recording_indicator);
   BIND (recording_label);
   BIND (pins_section);
+  BIND (pin_button);
 #undef BIND
 
   /* Every win.* action: sp-window-actions.c. */
