@@ -396,6 +396,59 @@ test_stdout (void)
   g_assert_true (g_str_has_prefix (r5.out, "<?xml"));
 }
 
+/* A session's pins: drawn (the figure differs from one without), and in
+ * the CSV as a column named by the label; a session with bad pins is
+ * refused with the field named. */
+static void
+test_session_pins (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("spinodal-cli-pins-XXXXXX", NULL);
+  g_autofree char *with = g_build_filename (dir, "with.spinodal", NULL);
+  g_autofree char *without = g_build_filename (dir, "without.spinodal", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.spinodal", NULL);
+#define PIN_MODEL(k) "{\"omega\": 115.8, \"temperature\": 298, \"stiffness\": " k "}"
+  const char *m0 = PIN_MODEL ("0");
+  const char *m1 = PIN_MODEL ("43.4");
+#undef PIN_MODEL
+  g_autofree char *doc_with = g_strdup_printf ("{\"format\": \"spinodal-session\", \"version\": 2, "
+                                               "\"model\": %s, \"pins\": [{\"label\": \"K = 0 meV\", "
+                                               "\"model\": %s}]}", m1, m0);
+  g_autofree char *doc_without = g_strdup_printf ("{\"format\": \"spinodal-session\", "
+                                                  "\"version\": 2, \"model\": %s}", m1);
+  g_autofree char *doc_bad = g_strdup_printf ("{\"format\": \"spinodal-session\", \"version\": 2, "
+                                              "\"model\": %s, \"pins\": [{\"label\": \"x\", "
+                                              "\"model\": {\"kappa\": -1}}]}", m1);
+  const char *csv[] = { "export", "--session", with, "--figure", "ocv", "--format", "csv", "-o", "-", NULL };
+  const char *svg_with[] = { "export", "--session", with, "--figure", "free-energy", "--format", "svg",
+                             "-o", "-", NULL };
+  const char *svg_without[] = { "export", "--session", without, "--figure", "free-energy",
+                                "--format", "svg", "-o", "-", NULL };
+  const char *refused[] = { "export", "--session", bad, "--figure", "ocv", "-o", "-", NULL };
+  g_auto(Run) r1 = { 0 };
+  g_auto(Run) r2 = { 0 };
+  g_auto(Run) r3 = { 0 };
+  g_auto(Run) r4 = { 0 };
+
+  g_assert_true (g_file_set_contents (with, doc_with, -1, NULL));
+  g_assert_true (g_file_set_contents (without, doc_without, -1, NULL));
+  g_assert_true (g_file_set_contents (bad, doc_bad, -1, NULL));
+  run_cli (csv, &r1);
+  g_assert_cmpint (r1.status, ==, 0);
+  g_assert_nonnull (strstr (r1.out, "\nc,ocv_equilibrium_V,ocv_homogeneous_V,K = 0 meV: ocv_equilibrium_V\n"));
+  run_cli (svg_with, &r2);
+  run_cli (svg_without, &r3);
+  g_assert_cmpint (r2.status, ==, 0);
+  g_assert_cmpint (r3.status, ==, 0);
+  g_assert_false (g_strcmp0 (r2.out, r3.out) == 0);
+  run_cli (refused, &r4);
+  g_assert_cmpint (r4.status, !=, 0);
+  g_assert_nonnull (strstr (r4.err, "session.pins[0].model.kappa"));
+  g_unlink (with);
+  g_unlink (without);
+  g_unlink (bad);
+  g_rmdir (dir);
+}
+
 /* --figure all --format csv writes eight files or none: with one of them
  * blocked (a directory in its place), the existing ones keep their old
  * contents and no temporary is left. */
@@ -554,6 +607,7 @@ main (int    argc,
   g_test_add_func ("/cli-export/write-failure", test_write_failure);
   g_test_add_func ("/cli-export/symlink-and-device", test_symlink_and_device);
   g_test_add_func ("/cli-export/stdout", test_stdout);
+  g_test_add_func ("/cli-export/session-pins", test_session_pins);
   g_test_add_func ("/cli-export/all-csv-all-or-nothing", test_all_csv_all_or_nothing);
   g_test_add_func ("/cli-export/simulate-all-or-nothing", test_simulate_all_or_nothing);
   g_test_add_func ("/cli-export/simulate-field-csv", test_simulate_field_csv);

@@ -370,7 +370,36 @@ typedef struct
   const char *also;
 } Hostile;
 
+#define HEAD2 "{\"format\": \"spinodal-session\", \"version\": 2, "
+
 static const Hostile hostile[] = {
+  /* Pins (version 2's top-level "pins"): each problem names its field. */
+  { "pins-object", HEAD2 "\"pins\": {}}", 0, SP_SESSION_ERROR_INVALID,
+    "session.pins: must be an array of pins", NULL },
+  { "pins-five", HEAD2 "\"pins\": [{}, {}, {}, {}, {}]}", 0, SP_SESSION_ERROR_INVALID,
+    "session.pins: at most 4 pins, got 5", NULL },
+  { "pin-number", HEAD2 "\"pins\": [3]}", 0, SP_SESSION_ERROR_INVALID,
+    "session.pins[0]: must be an object", NULL },
+  { "pin-no-label", HEAD2 "\"pins\": [{\"model\": {}}]}", 0, SP_SESSION_ERROR_INVALID,
+    "session.pins[0].label: must be a text of 1 to 64 characters", NULL },
+  { "pin-empty-label", HEAD2 "\"pins\": [{\"label\": \"\", \"model\": {}}]}", 0,
+    SP_SESSION_ERROR_INVALID, "session.pins[0].label", NULL },
+  { "pin-no-model", HEAD2 "\"pins\": [{\"label\": \"a\"}]}", 0, SP_SESSION_ERROR_INVALID,
+    "session.pins[0].model: must be an object", NULL },
+  { "pin-omega", HEAD2 "\"pins\": [{\"label\": \"a\", \"model\": {}}, "
+    "{\"label\": \"b\", \"model\": {\"omega\": 1e9}}]}", 0, SP_SESSION_ERROR_INVALID,
+    "session.pins[1].model.omega: must be a number in [-1000, 1000] meV", NULL },
+  { "pin-rk", HEAD2 "\"pins\": [{\"label\": \"a\", \"model\": {\"rk\": [1, \"x\"]}}]}", 0,
+    SP_SESSION_ERROR_INVALID, "session.pins[0].model.rk[1]", NULL },
+  { "pin-curve-lengths", HEAD2 "\"pins\": [{\"label\": \"a\", \"model\": {}, \"impedance\": "
+    "{\"freq_hz\": [1, 2, 3], \"z_re_ohm\": [1, 2, 3], \"z_im_ohm\": [1, 2]}}]}", 0,
+    SP_SESSION_ERROR_INVALID, "session.pins[0].impedance.z_im_ohm: must hold as many numbers as freq_hz (3), got 2", NULL },
+  { "pin-curve-frequency", HEAD2 "\"pins\": [{\"label\": \"a\", \"model\": {}, \"impedance\": "
+    "{\"freq_hz\": [1, -2], \"z_re_ohm\": [1, 2], \"z_im_ohm\": [1, 2]}}]}", 0,
+    SP_SESSION_ERROR_INVALID, "session.pins[0].impedance.freq_hz[1]: must be a frequency above 0 Hz", NULL },
+  { "pin-curve-missing", HEAD2 "\"pins\": [{\"label\": \"a\", \"model\": {}, \"impedance\": "
+    "{\"freq_hz\": [1, 2]}}]}", 0,
+    SP_SESSION_ERROR_INVALID, "session.pins[0].impedance.z_re_ohm: must be an array of numbers", NULL },
   { "empty", "", 0, SP_SESSION_ERROR_PARSE, "session: the file is empty", NULL },
   { "whitespace", "  \n\t ", 0, SP_SESSION_ERROR_PARSE, "empty", NULL },
   { "truncated", HEAD "\"model\": {\"omega\": 1", 0, SP_SESSION_ERROR_PARSE, "not valid JSON", NULL },
@@ -679,6 +708,87 @@ test_pages (void)
 
 /* A version-2 file as this version writes it (tests/data): the pages'
  * states load, and the file is written back byte for byte. */
+/* Every field of two models, bit for bit (not the struct's padding). */
+static void
+assert_model_bits (const SpModel *a,
+                   const SpModel *b)
+{
+  const double *x[] = { &a->omega, &a->temperature, &a->s1, &a->stiffness, &a->kappa,
+                        &a->rk[0], &a->rk[1], &a->rk[2], &a->rk[3], &a->d0, &a->v0, &a->c0 };
+  const double *y[] = { &b->omega, &b->temperature, &b->s1, &b->stiffness, &b->kappa,
+                        &b->rk[0], &b->rk[1], &b->rk[2], &b->rk[3], &b->d0, &b->v0, &b->c0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (x); i++)
+    g_assert_cmpmem (x[i], sizeof (double), y[i], sizeof (double));
+  g_assert_cmpint (a->mobility, ==, b->mobility);
+}
+
+/* Pins round-trip bit for bit; files without them load with none; a
+ * version-1 file's "pins" is an unknown field. */
+static void
+test_pins (void)
+{
+  g_auto(SpSession) s = { 0 };
+  g_auto(SpSession) back = { 0 };
+  g_auto(SpSession) plain = { 0 };
+  g_autoptr(JsonArray) pins = json_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree double *freq = NULL, *re = NULL, *im = NULL;
+  const double f[] = { 0.1, 1.0 / 3.0, 1e6 }, zr[] = { 100.0 / 7.0, 2.0, 3.0 },
+               zi[] = { -1e-300, -0.1 - 0.2, 0.0 };
+  const char *label;
+  SpModel model, pinned;
+  gsize length;
+  guint n;
+
+  sp_session_init_default (&s);
+  sp_model_init_default (&pinned);
+  pinned.stiffness = 43.4;
+  pinned.omega = 100.0 / 3.0;
+  pinned.rk[2] = -1.0 / 7.0;
+  json_array_add_object_element (pins, sp_session_pin_new ("K = 43.4 meV", &pinned, 0, NULL, NULL, NULL));
+  json_array_add_object_element (pins, sp_session_pin_new ("Rb × 2, “wide”", &pinned, 3, f, zr, zi));
+  sp_session_set_pins (&s, pins);
+  data = sp_session_to_data (&s, &length, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (data, "\"pins\""));
+  sp_session_init_default (&back);
+  g_assert_true (sp_session_load_from_data (&back, data, length, &error));
+  g_assert_no_error (error);
+  g_assert_true (sp_session_equal (&s, &back));
+  g_assert_true (sp_session_get_pin (&back, 0, &label, &model, &n, &freq, &re, &im));
+  g_assert_cmpstr (label, ==, "K = 43.4 meV");
+  assert_model_bits (&model, &pinned);
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_null (freq);
+  g_assert_true (sp_session_get_pin (&back, 1, &label, &model, &n, &freq, &re, &im));
+  g_assert_cmpstr (label, ==, "Rb × 2, “wide”");
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpmem (freq, sizeof f, f, sizeof f);
+  g_assert_cmpmem (re, sizeof zr, zr, sizeof zr);
+  g_assert_cmpmem (im, sizeof zi, zi, sizeof zi);
+  g_clear_pointer (&freq, g_free);
+  g_clear_pointer (&re, g_free);
+  g_clear_pointer (&im, g_free);
+  g_assert_false (sp_session_get_pin (&back, 2, &label, &model, &n, &freq, &re, &im));
+
+  /* Without pins: none, and the file has no "pins" at all. */
+  sp_session_init_default (&plain);
+  g_clear_pointer (&data, g_free);
+  data = sp_session_to_data (&plain, &length, &error);
+  g_assert_null (strstr (data, "\"pins\""));
+  g_assert_true (sp_session_load_from_data (&back, data, length, &error));
+  g_assert_null (back.pins);
+  g_assert_false (sp_session_equal (&s, &back));
+  /* An empty list is no pins. */
+  g_assert_true (sp_session_load_from_data (&back, HEAD2 "\"pins\": []}", strlen (HEAD2 "\"pins\": []}"), &error));
+  g_assert_true (sp_session_equal (&plain, &back));
+  /* Version 1 knew no pins: ignored as an unknown field. */
+  g_assert_true (sp_session_load_from_data (&back, HEAD "\"pins\": 5}", strlen (HEAD "\"pins\": 5}"), &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_v2_file (void)
 {
@@ -785,6 +895,7 @@ main (int    argc,
   g_test_add_func ("/session/hostile/huge", test_huge);
   g_test_add_func ("/session/io-errors", test_io_errors);
   g_test_add_func ("/session/pages", test_pages);
+  g_test_add_func ("/session/pins", test_pins);
   g_test_add_func ("/session/v1-files", test_v1_files);
   g_test_add_func ("/session/v2-file", test_v2_file);
 

@@ -30,6 +30,7 @@ struct _SpDocument
   guint      holds;        /* busy while > 0                               */
   SpDocumentPages *pages;  /* the window's pages and their states          */
   GStrv      unknown_pages; /* the last file's pages no page here has      */
+  JsonArray *pins;         /* the window's pinned comparisons (sealed)     */
 };
 
 G_DEFINE_FINAL_TYPE (SpDocument, sp_document, G_TYPE_OBJECT)
@@ -46,6 +47,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  PINS_LOADED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* Names ---------------------------------------------------------------------- */
 
@@ -144,6 +152,7 @@ sp_document_get_session (SpDocument *self,
     g_clear_pointer (&session->preset, g_free);
   pages = sp_document_pages_collect (self->pages, &self->saved);
   sp_session_set_pages (session, pages);
+  sp_session_set_pins (session, self->pins);
 }
 
 /* Untitled work is compared with a fresh set of parameters on its preset. */
@@ -324,6 +333,11 @@ sp_document_apply (SpDocument       *self,
 
   g_strfreev (self->unknown_pages);
   self->unknown_pages = sp_document_pages_unknown (self->pages, session);
+  /* The file's pins (none: the pins go); the window shows them. */
+  g_clear_pointer (&self->pins, json_array_unref);
+  if (session->pins != NULL)
+    self->pins = json_array_ref (session->pins);
+  g_signal_emit (self, signals[PINS_LOADED], 0);
   /* The file as a save now would write it: pages it does not mention
    * keep their state, so they do not count as changes. */
   sp_session_copy (&shown, session);
@@ -338,6 +352,57 @@ sp_document_get_unknown_pages (SpDocument *self)
 {
   g_return_val_if_fail (SP_IS_DOCUMENT (self), NULL);
   return (const char * const *) self->unknown_pages;
+}
+
+JsonArray *
+sp_document_get_pins (SpDocument *self)
+{
+  g_return_val_if_fail (SP_IS_DOCUMENT (self), NULL);
+  return self->pins;
+}
+
+void
+sp_document_set_pins (SpDocument *self,
+                      JsonArray  *pins)
+{
+  g_return_if_fail (SP_IS_DOCUMENT (self));
+
+  if (pins != NULL)
+    {
+      json_array_ref (pins);
+      json_array_seal (pins);
+    }
+  g_clear_pointer (&self->pins, json_array_unref);
+  self->pins = pins;
+  update_modified (self);
+}
+
+gboolean
+sp_document_restore (SpDocument       *self,
+                     const SpSession  *session,
+                     GError          **error)
+{
+  gboolean applied;
+
+  g_return_val_if_fail (SP_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (session != NULL, FALSE);
+
+  if (!sp_document_pages_check (self->pages, session, error))
+    return FALSE;
+  /* One batch for the parameters, then the pages; "modified" once. */
+  self->applying = TRUE;
+  applied = sp_params_set_session (self->params, session, error);
+  if (applied)
+    sp_document_pages_load (self->pages, session);
+  self->applying = FALSE;
+  if (applied)
+    {
+      /* Back to the file's own preset choice too (NULL: none named). */
+      self->no_preset = session->preset == NULL && self->no_preset;
+      update_pristine (self);
+      update_modified (self);
+    }
+  return applied;
 }
 
 static void
@@ -688,6 +753,7 @@ sp_document_finalize (GObject *object)
   sp_session_clear (&self->pristine);
   g_clear_pointer (&self->pages, sp_document_pages_free);
   g_clear_pointer (&self->unknown_pages, g_strfreev);
+  g_clear_pointer (&self->pins, json_array_unref);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->subtitle, g_free);
 
@@ -723,6 +789,12 @@ sp_document_class_init (SpDocumentClass *klass)
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* sp_document_apply() showed a file: its pins (sp_document_get_pins())
+   * replace the window's. */
+  signals[PINS_LOADED] =
+    g_signal_new ("pins-loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

@@ -99,6 +99,22 @@ const char * const *sp_document_get_unknown_pages (SpDocument *self);
 void        sp_document_add_page          (SpDocument          *self,
                                            SpLabPage           *page);
 
+/* The pinned comparisons a save writes (the session's "pins"; borrowed,
+ * may be NULL); the window sets them whenever its pins change, and a file
+ * shown by sp_document_apply() sets them and emits "pins-loaded".  They
+ * count as unsaved changes. */
+JsonArray  *sp_document_get_pins          (SpDocument          *self);
+void        sp_document_set_pins          (SpDocument          *self,
+                                           JsonArray           *pins);
+
+/* Shows the parameters and the pages' states of @session (an undone or
+ * redone state) without touching the file, the pins or the undo: one
+ * parameter batch, then the pages; "modified" follows.  FALSE, nothing
+ * changed, when they refuse it. */
+gboolean    sp_document_restore           (SpDocument          *self,
+                                           const SpSession     *session,
+                                           GError             **error);
+
 /* Read, then apply: opening without a question. */
 void        sp_document_load_async        (SpDocument          *self,
                                            GFile               *file,

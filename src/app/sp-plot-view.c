@@ -30,6 +30,9 @@ struct _SpPlotView
   GtkWidget    *info_button;
   GtkWidget    *info_popover;   /* a child of the view, pointing at the button */
   GtkLabel     *info_label;
+
+  SpPinSet     *pins;            /* owned: data.pins points here */
+  SpTangentTourFrame tour;       /* data.tangent_tour points here while it plays */
 };
 
 G_DEFINE_FINAL_TYPE (SpPlotView, sp_plot_view, GTK_TYPE_WIDGET)
@@ -391,6 +394,39 @@ sp_plot_view_set_eis_data (SpPlotView            *self,
 }
 
 void
+sp_plot_view_set_pins (SpPlotView *self,
+                       SpPinSet   *pins)
+{
+  g_return_if_fail (SP_IS_PLOT_VIEW (self));
+
+  if (pins == self->pins)
+    return;
+  g_clear_pointer (&self->pins, sp_pin_set_unref);
+  self->pins = pins != NULL ? sp_pin_set_ref (pins) : NULL;
+  self->data.pins = self->pins;
+  if (sp_figure_kind_takes_pins (self->kind))
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+sp_plot_view_set_tangent_tour (SpPlotView               *self,
+                               const SpTangentTourFrame *frame)
+{
+  g_return_if_fail (SP_IS_PLOT_VIEW (self));
+
+  if (frame == NULL && self->data.tangent_tour == NULL)
+    return;
+  if (frame != NULL)
+    {
+      self->tour = *frame;
+      self->data.tangent_tour = &self->tour;
+    }
+  else
+    self->data.tangent_tour = NULL;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
 sp_plot_view_set_cursor_frequency (SpPlotView *self,
                                    double      freq_hz)
 {
@@ -525,6 +561,9 @@ sp_plot_view_dispose (GObject *object)
   g_clear_pointer (&self->data.frame, sp_frame_unref);
   self->data.history = NULL;
   self->data.eis = NULL;
+  self->data.pins = NULL;
+  self->data.tangent_tour = NULL;
+  g_clear_pointer (&self->pins, sp_pin_set_unref);
 
   G_OBJECT_CLASS (sp_plot_view_parent_class)->dispose (object);
 }

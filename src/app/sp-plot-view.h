@@ -56,6 +56,14 @@ void                sp_plot_view_set_eis_data (SpPlotView            *self,
 /* The linked cursor by frequency (Hz) on an impedance figure; NAN hides it. */
 void                sp_plot_view_set_cursor_frequency (SpPlotView *self,
                                                        double      freq_hz);
+/* The pinned comparisons to draw (referenced; NULL: none). */
+void                sp_plot_view_set_pins     (SpPlotView            *self,
+                                               SpPinSet              *pins);
+/* A frame of the tangent-construction animation on g(c) (copied; NULL
+ * ends it).  Only the view draws it: exports take the figure's data
+ * without it. */
+void                sp_plot_view_set_tangent_tour (SpPlotView               *self,
+                                                   const SpTangentTourFrame *frame);
 /* Whether the figure has a composition axis (the linked cursor). */
 gboolean            sp_figure_kind_has_composition (SpFigureKind  kind);
 

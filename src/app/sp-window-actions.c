@@ -37,17 +37,37 @@ reset_to_preset_action (GtkWidget  *widget,
   SpWindow *self = SP_WINDOW (widget);
   g_autoptr(GError) error = NULL;
 
+  /* One undo step, whatever it changes. */
+  sp_undo_stack_begin_group (self->undo);
   if (!sp_params_reset_to_preset (self->params, &error))
     {
+      sp_undo_stack_end_group (self->undo);
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
       return;
     }
+  sp_undo_stack_end_group (self->undo);
   /* A run the preset's own values had stopped starts again from fresh
    * noise (new values resume it by themselves). */
   if (sp_simulation_get_failed (self->simulation))
     sp_simulation_restart (self->simulation);
   adw_toast_overlay_add_toast (self->toast_overlay,
                                adw_toast_new (_("Parameters reset to the preset")));
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  sp_window_undo (SP_WINDOW (widget));
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  sp_window_redo (SP_WINDOW (widget));
 }
 
 static void
@@ -158,6 +178,9 @@ sp_window_actions_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.reset-to-preset", NULL,
                                    reset_to_preset_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-panel", NULL, toggle_panel_action);
+  /* Undo and redo of parameter changes (sp-window-undo.c). */
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   /* The lab selector's buttons and menu (sp-window-pages.c). */
   gtk_widget_class_install_property_action (widget_class, "win.show-lab", "lab");

@@ -116,6 +116,7 @@ window_figure_data (SpWindow     *self,
   data->frame = sp_simulation_get_frame (simulation);
   data->history = sp_simulation_get_history (simulation);
   data->field_fixed_scale = sp_window_get_field_fixed_scale (self);
+  data->pins = self->pins;
   /* The impedance figures draw what their page gave its view. */
   if (kind < SP_N_FIGURES && sp_figure_kind_is_impedance (kind))
     {

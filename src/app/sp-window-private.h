@@ -10,6 +10,7 @@
 #include "sp-param-panel.h"
 #include "sp-plot-view.h"
 #include "sp-session.h"
+#include "sp-undo-stack.h"
 #include "sp-window.h"
 
 G_BEGIN_DECLS
@@ -65,6 +66,26 @@ struct _SpWindow
   SpRecording          *recording;
   GtkWidget            *recording_indicator;   /* template children */
   GtkLabel             *recording_label;
+
+  /* Undo and redo (sp-window-undo.c). */
+  SpUndoStack          *undo;
+  gboolean              undo_restoring;   /* showing an undone state: no new step */
+  guint                 undo_commit_id;   /* closes the open step after a pause   */
+  char                 *undo_batch_key;   /* the property of this batch, if one   */
+  gboolean              undo_batch_multi; /* the batch changed several            */
+
+  /* Pinned comparisons (sp-window-pins.c). */
+  SpPinSet             *pins;             /* never NULL after the init            */
+  GMenu                *pins_section;     /* template child: per-pin items follow */
+  GtkWidget            *pin_button;       /* template child: hidden when narrow   */
+  GMenu                *pin_items;        /* the pins' own items                  */
+  gboolean              pins_syncing;     /* setting the document's pins          */
+
+  /* The tangent construction (sp-window-tour.c). */
+  guint                 tour_tick_id;
+  SpPlotView           *tour_view;        /* the g(c) view it plays on            */
+  gint64                tour_start_us;
+  double                tour_duration_s;
 };
 
 /* sp-window-actions.c: installs every win.* action on the class. */
@@ -122,5 +143,24 @@ void sp_window_document_save      (SpWindow *self,
  * template); win.record-animation's chooser. */
 void sp_window_recording_init           (SpWindow *self);
 void sp_window_recording_present_chooser (SpWindow *self);
+
+/* sp-window-undo.c: the undo stack follows the parameters and every
+ * page's state (init after the document; pages added later join). */
+void sp_window_undo_init          (SpWindow  *self);
+void sp_window_undo_add_page      (SpWindow  *self,
+                                   SpLabPage *page);
+void sp_window_undo_dispose       (SpWindow  *self);
+
+/* sp-window-pins.c: pins on every figure, in the menu and the session. */
+void sp_window_pins_class_init    (GtkWidgetClass *widget_class);
+void sp_window_pins_init          (SpWindow  *self);
+void sp_window_pins_dispose       (SpWindow  *self);
+/* A page added later: its figures get the pins. */
+void sp_window_pins_add_page      (SpWindow  *self,
+                                   SpLabPage *page);
+
+/* sp-window-tour.c: the tangent-construction animation. */
+void sp_window_tour_class_init    (GtkWidgetClass *widget_class);
+void sp_window_tour_stop          (SpWindow  *self);
 
 G_END_DECLS

@@ -12,6 +12,11 @@
  * and keys a focused widget uses on its own (arrows on a slider or a
  * figure, Escape on a figure, Shift+F10 for a figure's menu) stay with it.
  *
+ * Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y (undo, redo) are the window's too,
+ * except while a text entry has the focus: there they stay the entry's
+ * own undo.  A spin button's number field is a parameter's: there they
+ * undo the parameter.
+ *
  * The application's accelerators (Ctrl+O, Ctrl+S, Ctrl+E, …, set with
  * gtk_application_set_accels_for_action()) already run in the capture
  * phase; they are listed here too, so that this file is the one place
@@ -40,6 +45,7 @@ static const Shortcut shortcuts[] = {
   { GDK_KEY_r,      GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.reset-to-preset",  NULL },
   { GDK_KEY_F5,     0,                                 "win.presentation",     NULL },
   { GDK_KEY_F9,     0,                                 "win.toggle-panel",     NULL },
+  { GDK_KEY_p,      GDK_CONTROL_MASK,                  "win.pin",              NULL },
   /* Also the application's accelerators (sp-application.c). */
   { GDK_KEY_o,      GDK_CONTROL_MASK,                  "win.open",             NULL },
   { GDK_KEY_s,      GDK_CONTROL_MASK,                  "win.save",             NULL },
@@ -62,6 +68,32 @@ add_shortcut (GtkShortcutController *controller,
   if (target != NULL)
     gtk_shortcut_set_arguments (shortcut, g_variant_new_string (target));
   gtk_shortcut_controller_add_shortcut (controller, shortcut);
+}
+
+/* Whether the focus is in a text entry (not a spin button's number). */
+static gboolean
+text_entry_has_focus (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && GTK_IS_TEXT (focus) &&
+         gtk_widget_get_ancestor (focus, GTK_TYPE_SPIN_BUTTON) == NULL;
+}
+
+static gboolean
+undo_cb (GtkWidget *widget,
+         GVariant  *args,
+         gpointer   user_data)
+{
+  const char *action = user_data;
+
+  if (text_entry_has_focus (widget))
+    return FALSE;
+  gtk_widget_activate_action (widget, action, NULL);
+  /* Taken even when there is nothing to undo: a spin button's text must
+   * not undo its own typing behind the parameter's back. */
+  return TRUE;
 }
 
 static gboolean
@@ -99,6 +131,19 @@ sp_window_shortcuts_init (GtkWidget     *self,
     shortcut_controller,
     gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F10, 0),
                       gtk_callback_action_new (popup_menu_cb, primary_menu, NULL)));
+  /* Undo and redo, unless a text entry has the focus. */
+  gtk_shortcut_controller_add_shortcut (
+    shortcut_controller,
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_z, GDK_CONTROL_MASK),
+                      gtk_callback_action_new (undo_cb, (gpointer) "win.undo", NULL)));
+  gtk_shortcut_controller_add_shortcut (
+    shortcut_controller,
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
+                      gtk_callback_action_new (undo_cb, (gpointer) "win.redo", NULL)));
+  gtk_shortcut_controller_add_shortcut (
+    shortcut_controller,
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_y, GDK_CONTROL_MASK),
+                      gtk_callback_action_new (undo_cb, (gpointer) "win.redo", NULL)));
   gtk_widget_add_controller (self, controller);
 }
 

@@ -175,6 +175,8 @@ sp_window_show_folded (SpWindow *self,
   adw_flap_set_modal (self->flap, !folded);
   adw_button_content_set_label (self->panel_button_content, folded ? _("_Parameters") : "");
   sp_window_pages_show_folded (self, folded);
+  /* A narrow header has no room for it: Ctrl+P and the menu pin. */
+  gtk_widget_set_visible (self->pin_button, !folded);
 }
 
 static gboolean
@@ -432,6 +434,8 @@ sp_window_dispose (GObject *object)
   SpWindow *self = SP_WINDOW (object);
 
   sp_window_save_state (self);
+  sp_window_tour_stop (self);
+  sp_window_undo_dispose (self);
   /* A recording under way is finished, so the video is kept. */
   g_clear_object (&self->recording);
   g_clear_handle_id (&self->fold_idle, g_source_remove);
@@ -447,6 +451,7 @@ sp_window_dispose (GObject *object)
   g_clear_object (&self->params);
   g_clear_pointer (&self->analysis, sp_analysis_unref);
   g_clear_pointer (&self->color_scheme, g_free);
+  sp_window_pins_dispose (self);
 
   G_OBJECT_CLASS (sp_window_parent_class)->dispose (object);
 }
@@ -516,10 +521,15 @@ sp_window_class_init (SpWindowClass *klass)
   BIND (file_title);
   BIND (recording_indicator);
   BIND (recording_label);
+  BIND (pins_section);
+  BIND (pin_button);
 #undef BIND
 
   /* Every win.* action: sp-window-actions.c. */
   sp_window_actions_class_init (widget_class);
+  /* Pins and the tangent construction: sp-window-pins.c, sp-window-tour.c. */
+  sp_window_pins_class_init (widget_class);
+  sp_window_tour_class_init (widget_class);
 
   /* The keys: sp-window-shortcuts.c (capture phase, wherever the focus is). */
 }
@@ -598,6 +608,10 @@ sp_window_init (SpWindow *self)
   sp_window_recording_init (self);
   /* Open, Save, the title and unsaved changes: sp-window-document.c. */
   sp_window_document_init (self);
+  /* Pins on every figure and in the session: sp-window-pins.c. */
+  sp_window_pins_init (self);
+  /* Undo and redo of every parameter change: sp-window-undo.c. */
+  sp_window_undo_init (self);
   /* Every documented key, from any focus position. */
   sp_window_shortcuts_init (GTK_WIDGET (self), self->primary_menu_button);
   /* Alt+1 …, the first page's panel; later pages are wired as they come. */
@@ -636,4 +650,6 @@ sp_window_adopt_page (SpWindow  *self,
       sp_param_panel_set_presentation (self->panel, on);
     }
   sp_window_document_add_page (self, page);
+  sp_window_pins_add_page (self, page);
+  sp_window_undo_add_page (self, page);
 }

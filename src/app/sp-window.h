@@ -12,6 +12,7 @@
 #include "sp-params.h"
 #include "sp-recording.h"
 #include "sp-sim-bar.h"
+#include "sp-undo-stack.h"
 #include "sp-simulation.h"
 
 G_BEGIN_DECLS
@@ -74,5 +75,33 @@ void        sp_window_record_stop   (SpWindow      *self);
  * other page has and a lab-name. */
 void        sp_window_add_page      (SpWindow      *self,
                                      SpLabPage     *page);
+
+/* Undo and redo of parameter changes (sp-window-undo.c): the stack
+ * (borrowed).  A lesson's step, or any compound change, brackets its
+ * changes with sp_undo_stack_begin_group() / end_group() to make them
+ * one step. */
+SpUndoStack *sp_window_get_undo_stack (SpWindow    *self);
+gboolean    sp_window_undo          (SpWindow      *self);
+gboolean    sp_window_redo          (SpWindow      *self);
+
+/* Pinned comparisons (sp-window-pins.c).  The pins (borrowed, never
+ * NULL); pinning the curves now under @label (NULL: named after what
+ * differs from the previous pin or the preset), FALSE when four pins are
+ * already there; removing one, all, renaming one. */
+SpPinSet   *sp_window_get_pins      (SpWindow      *self);
+gboolean    sp_window_pin           (SpWindow      *self,
+                                     const char    *label);
+void        sp_window_remove_pin    (SpWindow      *self,
+                                     guint          index);
+void        sp_window_clear_pins    (SpWindow      *self);
+void        sp_window_rename_pin    (SpWindow      *self,
+                                     guint          index,
+                                     const char    *label);
+
+/* The tangent-construction animation on g(c) (sp-window-tour.c): starts
+ * it from the beginning, or stops it; whether it plays. */
+void        sp_window_play_tangent_tour (SpWindow  *self,
+                                         gboolean   play);
+gboolean    sp_window_get_tangent_tour_playing (SpWindow *self);
 
 G_END_DECLS

@@ -247,6 +247,7 @@ sp_cli_export (int    argc,
   g_autoptr(SpCliSimOptions) sim_opts = sp_cli_sim_options_new ();
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(SpAnalysis) analysis = NULL;
+  g_autoptr(SpPinSet) pins = NULL;
   g_autoptr(SpChHistory) history = sp_ch_history_new ();
   g_autoptr(SpFrame) frame = NULL;
   g_autoptr(GError) error = NULL;
@@ -346,6 +347,9 @@ sp_cli_export (int    argc,
 
           sp_figure_data_init (&data);
           data.eis = sp_cli_eis_figure_get_data (eis_figure);
+          if (sp_cli_model_options_session (model_opts) != NULL)
+            pins = sp_pin_set_new_from_session (sp_cli_model_options_session (model_opts));
+          data.pins = pins;
           bytes = render_one (flags.output, kind, &data, &options);
           if (bytes == NULL || !sp_cli_write_files ("export", 1, (const char *const *) &flags.output,
                                                     (GBytes *const *) &bytes))
@@ -392,6 +396,10 @@ sp_cli_export (int    argc,
   sp_figure_data_init (&data);
   analysis = sp_analysis_new (&model);
   data.analysis = analysis;
+  /* A session's pinned comparisons are drawn (and in CSV) as the window does. */
+  if (sp_cli_model_options_session (model_opts) != NULL)
+    pins = sp_pin_set_new_from_session (sp_cli_model_options_session (model_opts));
+  data.pins = pins;
   if (needs_simulation (kind) && !simulate (&sim, &data, history))
     {
       sp_plot_style_clear (&style);

@@ -422,10 +422,11 @@ read_preset (JsonObject *root,
   return TRUE;
 }
 
-static gboolean
-read_model (JsonObject *model,
-            SpModel    *m,
-            GError    **error)
+gboolean
+sp_session_read_model (JsonObject *model,
+                       const char *section,
+                       SpModel    *m,
+                       GError    **error)
 {
   const struct { const char *name; SpParamId id; double *field; } fields[] = {
     { "omega",       SP_PARAM_OMEGA,       &m->omega },
@@ -441,7 +442,7 @@ read_model (JsonObject *model,
   int mobility = m->mobility;
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    if (!read_number (model, "model", fields[i].name, sp_param_range (fields[i].id),
+    if (!read_number (model, section, fields[i].name, sp_param_range (fields[i].id),
                       fields[i].field, error))
       return FALSE;
 
@@ -455,15 +456,15 @@ read_model (JsonObject *model,
         {
           g_autofree char *got = describe_node (rk);
           return fail (error, SP_SESSION_ERROR_INVALID,
-                       _("session.model.rk: must be an array of at most %d numbers L1…L4, got %s"),
-                       SP_RK_MAX, JSON_NODE_HOLDS_ARRAY (rk) ? _("a longer array") : got);
+                       _("session.%s.rk: must be an array of at most %d numbers L1…L4, got %s"),
+                       section, SP_RK_MAX, JSON_NODE_HOLDS_ARRAY (rk) ? _("a longer array") : got);
         }
       /* Coefficients not listed are zero, as with --rk. */
       for (guint j = 0; j < SP_RK_MAX; j++)
         m->rk[j] = 0.0;
       for (guint j = 0; j < n; j++)
         {
-          g_autofree char *path = g_strdup_printf ("session.model.rk[%u]", j);
+          g_autofree char *path = g_strdup_printf ("session.%s.rk[%u]", section, j);
 
           if (!read_number_node (path, json_array_get_element (array, j),
                                  sp_param_range (SP_PARAM_RK), &m->rk[j], error))
@@ -471,7 +472,7 @@ read_model (JsonObject *model,
         }
     }
 
-  if (!read_choice (model, "model", "mobility", sp_session_mobility_names, &mobility, error))
+  if (!read_choice (model, section, "mobility", sp_session_mobility_names, &mobility, error))
     return FALSE;
   m->mobility = mobility;
   return TRUE;
@@ -549,9 +550,13 @@ read_document (JsonObject *root,
       (!get_section (root, "pages", &pages, error) ||
        (pages != NULL && !read_pages (pages, s, error))))
     return FALSE;
+  /* Pins came with version 2 too (without a version change). */
+  if (version >= 2 && json_object_has_member (root, "pins") &&
+      !sp_session_read_pins (json_object_get_member (root, "pins"), s, error))
+    return FALSE;
 
   m = s->sim.model;
-  if (model != NULL && !read_model (model, &m, error))
+  if (model != NULL && !sp_session_read_model (model, "model", &m, error))
     return FALSE;
   if (sim != NULL &&
       !read_choice (sim, "simulation", "problem", sp_session_problem_names, &problem, error))

@@ -36,4 +36,25 @@ gboolean sp_session_check_preset  (const char         *preset,
 gboolean sp_session_check_page_name (const char       *name,
                                      GError          **error);
 
+/* Reads a model object into *@m (members it lacks keep their values);
+ * errors name the field as "session.SECTION.NAME". */
+gboolean sp_session_read_model    (JsonObject         *model,
+                                   const char         *section,
+                                   SpModel            *m,
+                                   GError            **error);
+/* Writes @m as a model object (the builder is inside an object, after a
+ * member name, or inside an array). */
+void     sp_session_add_model     (JsonBuilder        *builder,
+                                   const SpModel      *m);
+
+/* sp-session-pins.c: the top-level "pins" read and checked into
+ * @session (see sp-session.h); NULL and an empty array are equal. */
+gboolean sp_session_read_pins     (JsonNode           *pins,
+                                   SpSession          *session,
+                                   GError            **error);
+gboolean sp_session_check_pins    (JsonArray          *pins,
+                                   GError            **error);
+gboolean sp_session_pins_equal    (JsonArray          *a,
+                                   JsonArray          *b);
+
 G_END_DECLS

@@ -39,6 +39,7 @@ sp_session_clear (SpSession *session)
 {
   g_clear_pointer (&session->preset, g_free);
   g_clear_pointer (&session->pages, json_object_unref);
+  g_clear_pointer (&session->pins, json_array_unref);
 }
 
 SpSession *
@@ -68,6 +69,8 @@ sp_session_copy (SpSession       *dest,
   /* Sealed: shared, never changed. */
   if (src->pages != NULL)
     dest->pages = json_object_ref (src->pages);
+  if (src->pins != NULL)
+    dest->pins = json_array_ref (src->pins);
 }
 
 JsonObject *
@@ -121,7 +124,7 @@ sp_session_equal (const SpSession *a,
          p->problem == q->problem && p->init == q->init && p->n == q->n &&
          p->length == q->length && p->noise == q->noise && p->seed == q->seed &&
          p->dt_max == q->dt_max && p->tolerance == q->tolerance &&
-         pages_equal (a->pages, b->pages);
+         pages_equal (a->pages, b->pages) && sp_session_pins_equal (a->pins, b->pins);
 }
 
 gboolean
@@ -257,6 +260,9 @@ sp_session_validate (const SpSession *session,
           }
     }
 
+  if (session->pins != NULL && !sp_session_check_pins (session->pins, error))
+    return FALSE;
+
   /* The engine's own checks last, so nothing it would refuse gets through. */
   if (!sp_ch_params_validate (sim, &ch_error))
     {
@@ -275,6 +281,29 @@ add_double (JsonBuilder *builder,
   /* Written by sp_json_to_data(): shortest form, read back bit for bit. */
   json_builder_set_member_name (builder, key);
   json_builder_add_double_value (builder, value);
+}
+
+void
+sp_session_add_model (JsonBuilder   *b,
+                      const SpModel *m)
+{
+  json_builder_begin_object (b);
+  add_double (b, "omega", m->omega);
+  add_double (b, "temperature", m->temperature);
+  add_double (b, "s1", m->s1);
+  add_double (b, "stiffness", m->stiffness);
+  add_double (b, "kappa", m->kappa);
+  json_builder_set_member_name (b, "rk");
+  json_builder_begin_array (b);
+  for (guint j = 0; j < SP_RK_MAX; j++)
+    json_builder_add_double_value (b, m->rk[j]);
+  json_builder_end_array (b);
+  add_double (b, "d0", m->d0);
+  add_double (b, "v0", m->v0);
+  add_double (b, "c0", m->c0);
+  json_builder_set_member_name (b, "mobility");
+  json_builder_add_string_value (b, sp_session_mobility_names[m->mobility]);
+  json_builder_end_object (b);
 }
 
 static JsonNode *
@@ -298,23 +327,7 @@ session_to_node (const SpSession *session)
     json_builder_add_null_value (b);
 
   json_builder_set_member_name (b, "model");
-  json_builder_begin_object (b);
-  add_double (b, "omega", m->omega);
-  add_double (b, "temperature", m->temperature);
-  add_double (b, "s1", m->s1);
-  add_double (b, "stiffness", m->stiffness);
-  add_double (b, "kappa", m->kappa);
-  json_builder_set_member_name (b, "rk");
-  json_builder_begin_array (b);
-  for (guint j = 0; j < SP_RK_MAX; j++)
-    json_builder_add_double_value (b, m->rk[j]);
-  json_builder_end_array (b);
-  add_double (b, "d0", m->d0);
-  add_double (b, "v0", m->v0);
-  add_double (b, "c0", m->c0);
-  json_builder_set_member_name (b, "mobility");
-  json_builder_add_string_value (b, sp_session_mobility_names[m->mobility]);
-  json_builder_end_object (b);
+  sp_session_add_model (b, m);
 
   json_builder_set_member_name (b, "simulation");
   json_builder_begin_object (b);
@@ -354,6 +367,15 @@ session_to_node (const SpSession *session)
     {
       json_builder_begin_object (b);
       json_builder_end_object (b);
+    }
+
+  /* Pinned comparisons, only when there are some (older files had none). */
+  if (session->pins != NULL && json_array_get_length (session->pins) > 0)
+    {
+      JsonNode *pins = json_node_alloc ();
+
+      json_builder_set_member_name (b, "pins");
+      json_builder_add_value (b, json_node_init_array (pins, session->pins));
     }
 
   json_builder_end_object (b);

@@ -10,7 +10,10 @@
  *     "simulation": { "problem": "model" | "pfhub1", "init": "noise" | "pfhub1a",
  *                     "grid": N, "length": nm, "noise": …, "seed": …,
  *                     "dt_max": …, "tolerance": …, "steps_per_frame": … },
- *     "pages": { "PAGE-NAME": { … }, … } }
+ *     "pages": { "PAGE-NAME": { … }, … },
+ *     "pins": [ { "label": "K = 0 meV", "model": { …as above… },
+ *                 "impedance": { "freq_hz": […], "z_re_ohm": […],
+ *                                "z_im_ohm": […] } }, … ] }
  *
  * "model" and "simulation" are the Phase Separation lab's parameters (as
  * in version 1); "pages" (version 2) holds the state of every other page
@@ -19,6 +22,13 @@
  * contents) and keeps them as read, so a page this version does not know
  * survives a load and a save.  Version-1 files load with no pages;
  * files are written as version 2.
+ *
+ * "pins" (optional, version 2 without a version change: older readers
+ * ignore an unknown field) holds the pinned comparisons (at most
+ * SP_SESSION_MAX_PINS): each a label, the model whose curves it keeps
+ * (the analysis is computed again on load) and optionally the impedance
+ * curve it kept, as three equally long arrays.  Checked on load like the
+ * rest ("session.pins[1].model.omega: …"); sealed and shared by copies.
  *
  * Loading is strict about what it knows and lenient about what it doesn't:
  * every known field is type- and range-checked (the ranges of sp-model.h, so
@@ -67,7 +77,13 @@ typedef struct
   /* Version 2: page name → that page's state, each an object; sealed
    * (immutable, shared by copies).  NULL: no page has state. */
   JsonObject *pages;
+  /* The pinned comparisons, each an object as above; sealed.  NULL: none. */
+  JsonArray  *pins;
 } SpSession;
+
+#define SP_SESSION_MAX_PINS        4
+#define SP_SESSION_PIN_LABEL_MAX   64     /* characters */
+#define SP_SESSION_PIN_MAX_POINTS  4096   /* of an impedance curve */
 
 #define SP_SESSION_ERROR (sp_session_error_quark ())
 GQuark      sp_session_error_quark   (void);
@@ -101,6 +117,29 @@ JsonObject *sp_session_get_page      (const SpSession *session,
 /* Replaces the pages (takes a reference and seals @pages; NULL: none). */
 void        sp_session_set_pages     (SpSession       *session,
                                       JsonObject      *pages);
+
+/* Replaces the pins (takes a reference and seals @pins; NULL: none). */
+void        sp_session_set_pins      (SpSession       *session,
+                                      JsonArray       *pins);
+/* One pin as the session holds it (a new object): @label, @model, and an
+ * impedance curve of @n points (@n 0: none; the arrays may then be NULL). */
+JsonObject *sp_session_pin_new       (const char      *label,
+                                      const SpModel   *model,
+                                      guint            n,
+                                      const double    *freq_hz,
+                                      const double    *z_re_ohm,
+                                      const double    *z_im_ohm);
+/* Reads pin @index of @session (which loading has checked): its label
+ * (borrowed), its model, and its impedance curve (new arrays, *@n 0 and
+ * NULL when it has none).  FALSE when there is no such pin. */
+gboolean    sp_session_get_pin       (const SpSession *session,
+                                      guint            index,
+                                      const char     **label,
+                                      SpModel         *model,
+                                      guint           *n,
+                                      double         **freq_hz,
+                                      double         **z_re_ohm,
+                                      double         **z_im_ohm);
 
 /* The JSON document (UTF-8, pretty-printed); NULL when @session is invalid. */
 char       *sp_session_to_data       (const SpSession *session,

@@ -13,4 +13,9 @@ G_BEGIN_DECLS
 GString  *sp_export_eis_csv  (SpFigureKind           kind,
                               const SpEisFigureData *eis);
 
+/* sp-export-pins.c: the pins @kind draws as extra columns of @csv. */
+void      sp_export_csv_add_pins (GString            *csv,
+                                  SpFigureKind        kind,
+                                  const SpFigureData *data);
+
 G_END_DECLS

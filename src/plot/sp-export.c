@@ -404,6 +404,8 @@ render_csv (SpFigureKind        kind,
                    _("A CSV file holds one table: export the figures one at a time"));
       return NULL;
     }
+  if (kind < SP_N_FIGURES && sp_figure_kind_takes_pins (kind))
+    sp_export_csv_add_pins (csv, kind, data);
   return g_string_free_to_bytes (csv);
 }
 

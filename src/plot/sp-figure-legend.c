@@ -357,6 +357,11 @@ sp_figure_legend_draw (cairo_t            *cr,
           sp_figure_marker (cr, item->marker, x + 0.5 * sw, cy, 0.38 * spec->em, &item->color,
                             &style->background);
           break;
+        case SP_LEGEND_PIN:
+          cairo_move_to (cr, x, cy);
+          cairo_line_to (cr, x + sw, cy);
+          sp_figure_pin_stroke (cr, style, (guint) item->marker, 1.4 * spec->lw);
+          break;
         case SP_LEGEND_LINE:
         case SP_LEGEND_DASHED:
         default:

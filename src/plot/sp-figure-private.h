@@ -23,6 +23,7 @@ typedef enum
   SP_LEGEND_DOT,
   SP_LEGEND_MARKER,       /* a data marker of item->marker's shape */
   SP_LEGEND_MARKER_LINE,  /* the marker on a line (markers joined) */
+  SP_LEGEND_PIN,          /* a pinned curve: pin number item->marker's dashes */
 } SpLegendKind;
 
 /* Data-point markers: shapes that tell series apart in greyscale print. */
@@ -396,6 +397,33 @@ void sp_figure_coarsening_setup    (SpFigureSpec *, const SpFigureData *, const 
 void sp_figure_coarsening_draw     (cairo_t *, const SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
 void sp_figure_structure_setup     (SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
 void sp_figure_structure_draw      (cairo_t *, const SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
+
+/* sp-figure-pins.c: pinned curves (sp-pin-set.h) as ghosts.  The axes
+ * grow to hold them (after the figure's setup, before the layout), the
+ * legend lists them, and they are drawn under the figure's own curves. */
+void     sp_figure_pins_extend_axes (SpFigureKind        kind,
+                                     SpFigureSpec       *spec,
+                                     const SpFigureData *data);
+void     sp_figure_pins_add_legend  (SpFigureKind        kind,
+                                     SpFigureSpec       *spec,
+                                     const SpFigureData *data,
+                                     const SpPlotStyle  *style);
+void     sp_figure_pins_draw        (cairo_t            *cr,
+                                     SpFigureKind        kind,
+                                     const SpFigureSpec *spec,
+                                     const SpFigureData *data,
+                                     const SpPlotStyle  *style);
+/* Strokes the current path as pin @index draws its curve. */
+void     sp_figure_pin_stroke       (cairo_t            *cr,
+                                     const SpPlotStyle  *style,
+                                     guint               index,
+                                     double              line_width);
+
+/* sp-figure-tour.c: the tangent-construction animation's frame over g(c). */
+void     sp_figure_tangent_tour_draw (cairo_t            *cr,
+                                      const SpFigureSpec *spec,
+                                      const SpFigureData *data,
+                                      const SpPlotStyle  *style);
 
 /* sp-figure-eis*.c: the impedance page's figures. */
 void sp_figure_nyquist_setup       (SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);

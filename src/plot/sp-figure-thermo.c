@@ -240,17 +240,20 @@ sp_figure_free_energy_draw (cairo_t            *cr,
   cairo_save (cr);
   sp_figure_clip_plot (cr, spec);
   draw_regions (cr, spec, &a->eq, style);
-  sp_figure_vline (cr, spec, a->model.c0, &style->marker, spec->lw, TRUE);
+  /* While the tangent construction plays, c₀ is its sweep's. */
+  if (data->tangent_tour == NULL)
+    sp_figure_vline (cr, spec, a->model.c0, &style->marker, spec->lw, TRUE);
   /* "c₀" under the curves, which must stay whole where they cross it. */
   sp_figure_free_energy_annotate (spec, data, style, &annotations, binodal, has_binodal,
                                   &c0_label, &has_c0_label);
-  if (has_c0_label)
+  if (has_c0_label && data->tangent_tour == NULL)
     sp_figure_draw_placed_label (cr, style, C0_SIZE, "<i>c</i>₀", &c0_label, &style->marker);
 
   sp_figure_path (cr, spec, x, y, a->n_curve + 2);
   sp_figure_stroke (cr, &style->accent, 1.6 * spec->lw, FALSE);
 
-  for (guint i = 0; i < a->eq.n_gaps; i++)
+  /* While the tangent construction plays, the tangents are its to show. */
+  for (guint i = 0; data->tangent_tour == NULL && i < a->eq.n_gaps; i++)
     {
       const SpGap *gap = &a->eq.gaps[i];
       double slope = gap->mu - sp_figure_free_energy_shift (&a->model, 1.0)
@@ -272,7 +275,7 @@ sp_figure_free_energy_draw (cairo_t            *cr,
     }
   cairo_restore (cr);
 
-  for (guint i = 0; i < 2 * a->eq.n_gaps; i++)
+  for (guint i = 0; data->tangent_tour == NULL && i < 2 * a->eq.n_gaps; i++)
     if (has_binodal[i])
       {
         const SpGap *gap = &a->eq.gaps[i / 2];

@@ -140,6 +140,8 @@ sp_figure_data_init (SpFigureData *data)
   data->field_fixed_scale = FALSE;
   data->eis = NULL;
   data->cursor_freq_hz = NAN;
+  data->pins = NULL;
+  data->tangent_tour = NULL;
 }
 
 const char *
@@ -208,6 +210,8 @@ spec_compute (SpFigureKind        kind,
   spec->x.scale = SP_SCALE_LINEAR;
   spec->y.scale = SP_SCALE_LINEAR;
   figure_classes[kind].setup (spec, data, style);
+  sp_figure_pins_extend_axes (kind, spec, data);
+  sp_figure_pins_add_legend (kind, spec, data, style);
   if (!(isfinite (spec->x.min) && isfinite (spec->x.max) && spec->x.min < spec->x.max
         && isfinite (spec->y.min) && isfinite (spec->y.max) && spec->y.min < spec->y.max))
     {
@@ -376,6 +380,7 @@ place_inset_legend (SpFigureKind        kind,
   /* Strokes 2.5 times thicker (spec->lw sets every curve's width), so a
    * thin steep curve still leaves solid mask pixels. */
   spec->lw *= 2.5;
+  sp_figure_pins_draw (cr, kind, spec, &plain, &ink_style);
   figure_classes[kind].draw (cr, spec, &plain, &ink_style);
   spec->lw /= 2.5;
   cairo_destroy (cr);
@@ -453,9 +458,13 @@ sp_figure_draw (cairo_t            *cr,
       sp_figure_draw_frame (cr, &spec, style, data->caption);
       if (spec.has_data)
         {
+          /* Pins under the figure's own curves. */
+          sp_figure_pins_draw (cr, kind, &spec, data, style);
           cairo_save (cr);
           figure_classes[kind].draw (cr, &spec, data, style);
           cairo_restore (cr);
+          if (kind == SP_FIGURE_FREE_ENERGY && data->tangent_tour != NULL)
+            sp_figure_tangent_tour_draw (cr, &spec, data, style);
           if (spec.legend_placement == SP_LEGEND_INSIDE)
             sp_figure_legend_draw (cr, &spec, style);
         }

@@ -16,6 +16,8 @@
 #include "sp-analysis.h"
 #include "sp-ch-history.h"
 #include "sp-eis-figure-data.h"
+#include "sp-pin-set.h"
+#include "sp-tangent-tour.h"
 #include "sp-plot-style.h"
 #include "sp-frame.h"
 
@@ -58,6 +60,13 @@ typedef struct
   /* Linked cursor by frequency (Hz) for Nyquist, Bode, residuals and DRT
    * (there at τ = 1/(2πf)); NAN for none. */
   double              cursor_freq_hz;
+  /* Pinned comparisons (borrowed; NULL: none), drawn as grey ghosts on
+   * the figures sp_figure_kind_takes_pins() names. */
+  const SpPinSet     *pins;
+  /* The tangent-construction animation's frame on g(c) (borrowed; NULL:
+   * none): the window's view only, never an export (the figure already
+   * shows its final state, the common tangent). */
+  const SpTangentTourFrame *tangent_tour;
 } SpFigureData;
 
 /* Fills @data with no analysis, no frame, no impedance data, no cursors,
@@ -84,6 +93,9 @@ gboolean     sp_figure_kind_from_id     (const char         *id,
 /* Whether @kind is one of the impedance page's figures (nyquist, bode,
  * eis-residuals, drt, arrhenius), which draw SpFigureData.eis. */
 gboolean     sp_figure_kind_is_impedance (SpFigureKind       kind);
+/* Whether @kind draws pins: g(c), OCV, phase diagram, D_chem, σ(k),
+ * Nyquist and Bode. */
+gboolean     sp_figure_kind_takes_pins  (SpFigureKind        kind);
 /* Translated title and a two-or-three-sentence explanation for students. */
 const char  *sp_figure_kind_title       (SpFigureKind        kind);
 const char  *sp_figure_kind_explanation (SpFigureKind        kind);
