@@ -11,7 +11,8 @@
  * ylo = ylo_bound − min(0, yz), yhi = yhi_bound − max(0, yz); a = (lx, 0,
  * 0), b = (xy, ly, 0), c = (xz, yz, lz).  LAMMPS writes atoms in any order
  * unless told to sort: with an id column atoms are matched by id (the
- * trajectory's ions in id order), without one the order must not change.
+ * trajectory's ions in id order when the ids are 1 … N, else in the first
+ * frame's order), without one the order must not change (checked by type).
  */
 
 #include "config.h"
@@ -201,13 +202,13 @@ slot_for_id (SpTrajLines *lines,
   else
     {
       sp_traj_error (lines, error, SP_TRAJ_READ_ERROR_FORMAT,
-                     _("atom id %" G_GINT64_FORMAT " is not in the first frame"), id);
+                     _("atom id %lld is not in the first frame"), (long long) id);
       return FALSE;
     }
   if (s->seen[*slot] == frame_stamp)
     {
       sp_traj_error (lines, error, SP_TRAJ_READ_ERROR_FORMAT,
-                     _("atom id %" G_GINT64_FORMAT " appears twice in one frame"), id);
+                     _("atom id %lld appears twice in one frame"), (long long) id);
       return FALSE;
     }
   s->seen[*slot] = frame_stamp;
@@ -243,7 +244,8 @@ map_ids (SpTrajLines *lines,
       if (g_hash_table_contains (s->slot_by_id, &ids[i]))
         {
           sp_traj_error (lines, error, SP_TRAJ_READ_ERROR_FORMAT,
-                         _("atom id %" G_GINT64_FORMAT " appears twice in one frame"), ids[i]);
+                         _("atom id %lld appears twice in one frame"),
+                         (long long) ids[i]);
           return FALSE;
         }
       g_hash_table_insert (s->slot_by_id, g_memdup2 (&ids[i], sizeof ids[i]), GUINT_TO_POINTER (i));
@@ -323,9 +325,9 @@ read_atoms (SpTrajLines       *lines,
           else if (!first && s->type_of_slot != NULL && s->type_of_slot[i] != v)
             {
               sp_traj_error (lines, error, SP_TRAJ_READ_ERROR_FORMAT,
-                             _("atom %u has type %" G_GINT64_FORMAT " here but %" G_GINT64_FORMAT
-                               " in the first frame (without an id column the atoms must "
-                               "stay in order)"), i + 1, v, s->type_of_slot[i]);
+                             _("atom %u has type %lld here but %lld in the first frame (without an "
+                               "id column the atoms must stay in order)"), i + 1, (long long) v,
+                             (long long) s->type_of_slot[i]);
               return FALSE;
             }
         }
@@ -459,8 +461,8 @@ sp_traj_read_lammps (SpTrajLines *lines,
           if (count < 1 || count > MAX_ATOMS)
             {
               sp_traj_error (lines, error, SP_TRAJ_READ_ERROR_FORMAT,
-                             _("the number of atoms must be between 1 and %u, found %"
-                               G_GINT64_FORMAT), (guint) MAX_ATOMS, count);
+                             _("the number of atoms must be between 1 and %u, found %lld"),
+                             (guint) MAX_ATOMS, (long long) count);
               goto out;
             }
           if (n_frames > 0 && (guint) count != s.n_atoms)
