@@ -19,8 +19,8 @@
 #include "sp-hop-workbench-private.h"
 
 /* F_s sums over lags × origins × ions (sp-qens.h): its lags are capped so
- * that this product stays near this many terms per Q (a few seconds). */
-#define FS_BUDGET 4e7
+ * that this product stays near this many terms per Q (about 0.1 s each). */
+#define FS_BUDGET 1e7
 /* The longest lag the MSD is computed to, as a fraction of the frames:
  * beyond half, too few origins are left to average over. */
 #define MSD_LAG_FRACTION 0.5
