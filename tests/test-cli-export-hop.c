@@ -396,7 +396,7 @@ test_closed_forms (void)
     g_assert_cmpuint (blocked, ==, 0);
     g_assert_cmpuint (carriers, >, 5);
     g_assert_cmpuint (carriers, <, 40);
-    g_assert_nonnull (strstr (text, "# layer: layer z = 4 of 8"));
+    g_assert_nonnull (strstr (text, "# layer: z = 4 (of 8 layers)"));
   }
   files_clear (&files);
 }

@@ -18,6 +18,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <math.h>
 #include <string.h>
 
@@ -367,7 +368,7 @@ kmc_run (SpCliHopFigure      *fig,
       return NULL;
     }
   fig->description = g_strdup_printf (_("Lattice Monte Carlo: %u³ sites, c = %g, E_a = %g eV, "
-                                        "E_a,z = %g eV, ν = %g Hz, T = %g K, p = %g, seed %" G_GUINT64_FORMAT),
+                                        "E_a,z = %g eV, ν = %g Hz, T = %g K, p = %g, seed %" PRIu64),
                                       p.size, p.carrier_fraction, p.barrier_ev, p.barrier_z_ev,
                                       p.attempt_hz, p.temperature_k, p.blocked_fraction, p.seed);
   return kmc;
@@ -734,10 +735,13 @@ trajectory_or_kmc (SpCliHopFigure      *fig,
         }
       if (!read_options (f, &options) || (fig->trajectory = read_trajectory (f->trajectory[0], &options)) == NULL)
         return FALSE;
-      fig->description = g_strdup_printf (_("%s: %u %s ions, %u frames %g ps apart"),
-                                          fig->trajectory->name, fig->trajectory->n_ions,
-                                          fig->trajectory->species, fig->trajectory->n_frames,
-                                          fig->trajectory->dt_ps);
+      {
+        g_autofree char *dt = g_strdup_printf ("%g", fig->trajectory->dt_ps);
+
+        fig->description = g_strdup_printf (_("%s: %u %s ions, %u frames %s ps apart"),
+                                            fig->trajectory->name, fig->trajectory->n_ions,
+                                            fig->trajectory->species, fig->trajectory->n_frames, dt);
+      }
       if (want_layer)
         {
           fig->lattice.width_angstrom = fabs (fig->trajectory->cell[0]);
@@ -767,7 +771,7 @@ trajectory_or_kmc (SpCliHopFigure      *fig,
           fig->lattice.sites = fig->sites;
           fig->lattice.spacing_angstrom = sp_kmc_get_params (kmc)->spacing_angstrom;
           fig->lattice.width_angstrom = fig->lattice.height_angstrom = size * fig->lattice.spacing_angstrom;
-          fig->label = g_strdup_printf (_("layer z = %u of %u"), (guint) layer, size);
+          fig->label = g_strdup_printf (_("z = %u (of %u layers)"), (guint) layer, size);
           fig->lattice.label = fig->label;
         }
       sp_kmc_free (kmc);
