@@ -664,6 +664,8 @@ sp_hop_workbench_start_analyse (SpHopWorkbench          *self,
 {
   Job *job = job_new (self, SP_HOP_JOB_ANALYSE);
 
+  /* With both a trajectory and a path (new Q values for a file's
+   * trajectory), the trajectory is analysed and the path only kept. */
   job->trajectory = trajectory;
   job->path = g_strdup (path);
   if (options != NULL)
