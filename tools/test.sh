@@ -97,13 +97,14 @@ if [ "${SP_TEST_QUICK:-0}" != 1 ]; then
   # Only compiled test programs (valgrind on python3 tests would check
   # Python); the engine's long runs (ch, pfhub, ch-stability, the figure
   # and export tests that render many Pango/Cairo figures or run
-  # simulations, and the worker and the simulation object, which TSan
+  # simulations, the worker and the simulation object, which TSan
+  # covers, and the lattice Monte Carlo oracles' 10⁷ hops, which ASan
   # covers) are left out because they take minutes under valgrind (figure
   # alone: 3 min).
   memcheck_tests=$(meson introspect --tests _build | python3 -c '
 import json, os, sys
 skip = {"ch", "pfhub", "ch-stability", "cli-export", "export", "recorder", "worker", "simulation",
-        "figure"}
+        "figure", "kmc"}
 for t in json.load(sys.stdin):
     exe = os.path.basename(t["cmd"][0])
     if ("spinodal:core" in t["suite"] and t["name"] not in skip
@@ -127,7 +128,7 @@ for t in json.load(sys.stdin):
     CC=clang meson setup _build-fuzz -Dfuzzing=true -Dgui=false \
       -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debugoptimized >/dev/null || status=1
   fi
-  if ninja -C _build-fuzz tests/fuzz-session tests/fuzz-cli-args tests/fuzz-eis-read tests/fuzz-circuit >/dev/null; then
+  if ninja -C _build-fuzz tests/fuzz-session tests/fuzz-cli-args tests/fuzz-eis-read tests/fuzz-circuit tests/fuzz-traj-read >/dev/null; then
     ASAN_OPTIONS="halt_on_error=1:abort_on_error=1:print_stacktrace=1:detect_leaks=1" \
     UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1" \
       meson test -C _build-fuzz --no-rebuild --suite fuzz --print-errorlogs --num-processes 2 || status=1
