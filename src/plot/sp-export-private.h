@@ -17,5 +17,8 @@ GString  *sp_export_eis_csv  (SpFigureKind           kind,
 void      sp_export_csv_add_pins (GString            *csv,
                                   SpFigureKind        kind,
                                   const SpFigureData *data);
+/* The hopping figures' data as CSV; NULL when @hop lacks what @kind plots. */
+GString  *sp_export_hop_csv  (SpFigureKind           kind,
+                              const SpHopFigureData *hop);
 
 G_END_DECLS
