@@ -23,7 +23,7 @@
  *   barrier_z_ev       E_a along z (channels), eV, 0.05 … 1.0
  *   attempt_hz         ν, attempt frequency, Hz, 1e11 … 1e14
  *   temperature_k      T, K, 100 … 1500
- *   blocked_fraction   p, fraction of blocked sites, 0 … 0.6
+ *   blocked_fraction   p, fraction of blocked sites, 0 … 0.9
  *   blocking           "random" | "clustered"
  *   disorder_ev        Gaussian site-energy width, eV, 0 … 0.3
  *   spacing_angstrom   lattice spacing a, Å, 1 … 5
