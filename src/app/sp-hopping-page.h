@@ -28,7 +28,7 @@
  *   disorder_ev        Gaussian site-energy width, eV, 0 … 0.3
  *   spacing_angstrom   lattice spacing a, Å, 1 … 5
  *   size               sites along each edge, 8 … 64
- *   seed               the random seed, integer 0 … 2^53
+ *   seed               the random seed, integer 0 … 4294967295
  *   window_t0_ps       MSD fit window start, ps, or null (suggested)
  *   window_t1_ps       MSD fit window end, ps, or null (suggested)
  *   data_file          data mode's trajectory (a path) or null

@@ -38,7 +38,7 @@ static const SpHoppingRange ranges[SP_HOPPING_N_PARAMS] = {
   [SP_HOPPING_SIZE] = { "size", N_("Lattice size L"), N_("sites"),
                         8, 64, 32, FALSE, 0, TRUE },
   [SP_HOPPING_SEED] = { "seed", N_("Random seed"), "",
-                        0, 9007199254740992.0, 1, FALSE, 0, TRUE },
+                        0, 4294967295.0, 1, FALSE, 0, TRUE },
 };
 
 /* Order of values[]: c, E_a, E_a,z, ν, T, p, σ_E, a, L, seed. */
