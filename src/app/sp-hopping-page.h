@@ -29,6 +29,9 @@
  *   spacing_angstrom   lattice spacing a, Å, 1 … 5
  *   size               sites along each edge, 8 … 64
  *   seed               the random seed, integer 0 … 4294967295
+ *   layer              the lattice layer z shown, 0 … size − 1
+ *   speed_hops_s       hops per second of wall time, 0 (as fast as it
+ *                      can) or 10 … 1e8 (to watch single hops)
  *   window_t0_ps       MSD fit window start, ps, or null (suggested)
  *   window_t1_ps       MSD fit window end, ps, or null (suggested)
  *   data_file          data mode's trajectory (a path) or null
@@ -37,6 +40,9 @@
  */
 #pragma once
 
+#include "sp-hop-workbench.h"
+#include "sp-hopping-readouts.h"
+#include "sp-kmc-live.h"
 #include "sp-lab-page.h"
 
 G_BEGIN_DECLS
@@ -65,5 +71,58 @@ typedef enum
 
 #define SP_TYPE_HOPPING_PAGE (sp_hopping_page_get_type ())
 G_DECLARE_FINAL_TYPE (SpHoppingPage, sp_hopping_page, SP, HOPPING_PAGE, SpLabPage)
+
+/* The lattice parameter @param over its range (sp_hopping_get_range):
+ * the panel's sliders bind to it, tests and lessons move it. */
+GtkAdjustment   *sp_hopping_page_get_adjustment   (SpHoppingPage *self,
+                                                   SpHoppingParam param);
+/* The layer shown (0 … size − 1) and the speed (hops/s of wall time,
+ * 0: as fast as it can). */
+GtkAdjustment   *sp_hopping_page_get_layer_adjustment (SpHoppingPage *self);
+GtkAdjustment   *sp_hopping_page_get_speed_adjustment (SpHoppingPage *self);
+/* "blocking" property: an SpHoppingBlocking (sp-hopping-params.h). */
+int              sp_hopping_page_get_blocking     (SpHoppingPage *self);
+void             sp_hopping_page_set_blocking     (SpHoppingPage *self,
+                                                   int            blocking);
+/* Every value of preset @id; FALSE when there is none. */
+gboolean         sp_hopping_page_apply_preset     (SpHoppingPage *self,
+                                                   const char    *id);
+/* The preset applied last ("preset" property), or NULL after a change. */
+const char      *sp_hopping_page_get_preset       (SpHoppingPage *self);
+SpHoppingMode    sp_hopping_page_get_mode         (SpHoppingPage *self);
+void             sp_hopping_page_set_mode         (SpHoppingPage *self,
+                                                   SpHoppingMode  mode);
+/* The live lattice hops ("running" property). */
+gboolean         sp_hopping_page_get_running      (SpHoppingPage *self);
+void             sp_hopping_page_set_running      (SpHoppingPage *self,
+                                                   gboolean       running);
+/* A new lattice from the same parameters at t = 0. */
+void             sp_hopping_page_reset            (SpHoppingPage *self);
+/* The live run (its worker thread) and the analysis. */
+SpKmcLive       *sp_hopping_page_get_live         (SpHoppingPage *self);
+SpHopWorkbench  *sp_hopping_page_get_workbench    (SpHoppingPage *self);
+/* The fit window (ps); NAN, NAN: the suggested one. */
+void             sp_hopping_page_set_window       (SpHoppingPage *self,
+                                                   double         t0_ps,
+                                                   double         t1_ps);
+/* Data mode: reads @path's @species, frames @timestep_fs apart, in a
+ * thread (progress and cancel through the workbench); errors come as a
+ * toast naming the file. */
+void             sp_hopping_page_import           (SpHoppingPage *self,
+                                                   const char    *path,
+                                                   const char    *species,
+                                                   double         timestep_fs);
+/* What was imported (or last asked for): NULL, NULL, NAN before. */
+const char      *sp_hopping_page_get_data_file    (SpHoppingPage *self);
+const char      *sp_hopping_page_get_species      (SpHoppingPage *self);
+double           sp_hopping_page_get_timestep_fs  (SpHoppingPage *self);
+SpPlotView      *sp_hopping_page_get_figure       (SpHoppingPage *self,
+                                                   SpFigureKind   kind);
+SpHoppingReadouts *sp_hopping_page_get_readouts   (SpHoppingPage *self);
+/* What the read-outs show now. */
+const SpHoppingReadout *sp_hopping_page_get_readout (SpHoppingPage *self);
+/* The parameters the worker was last given. */
+void             sp_hopping_page_get_kmc_params   (SpHoppingPage *self,
+                                                   SpKmcParams   *params);
 
 G_END_DECLS
