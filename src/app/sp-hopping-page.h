@@ -87,6 +87,12 @@ void             sp_hopping_page_set_blocking     (SpHoppingPage *self,
 /* Every value of preset @id; FALSE when there is none. */
 gboolean         sp_hopping_page_apply_preset     (SpHoppingPage *self,
                                                    const char    *id);
+/* Every lattice parameter at once (@values in SpHoppingParam order, each
+ * in its range; @blocking an SpHoppingBlocking): one change for the
+ * worker, no preset. */
+void             sp_hopping_page_set_values       (SpHoppingPage *self,
+                                                   const double  *values,
+                                                   int            blocking);
 /* The preset applied last ("preset" property), or NULL after a change. */
 const char      *sp_hopping_page_get_preset       (SpHoppingPage *self);
 SpHoppingMode    sp_hopping_page_get_mode         (SpHoppingPage *self);
@@ -112,6 +118,8 @@ void             sp_hopping_page_import           (SpHoppingPage *self,
                                                    const char    *path,
                                                    const char    *species,
                                                    double         timestep_fs);
+/* No file any more (Data mode shows nothing). */
+void             sp_hopping_page_forget_data      (SpHoppingPage *self);
 /* What was imported (or last asked for): NULL, NULL, NAN before. */
 const char      *sp_hopping_page_get_data_file    (SpHoppingPage *self);
 const char      *sp_hopping_page_get_species      (SpHoppingPage *self);
