@@ -12,7 +12,7 @@
  *     single walker.  The worker's window holds a subset of the carriers
  *     on large lattices, whose own collective MSD would not be D_σ's; the
  *     sum over ALL carriers comes with every window (sp-kmc-live.h).
- * The read-outs combine them: H_R = D*/D_σ, σ by Nernst–Einstein with the
+ * The read-outs combine them: H_R = D* ÷ D_σ, σ by Nernst–Einstein with the
  * lattice's carrier density, and the closed forms of the lattice.
  * Data mode: one workbench on the imported file (its D_σ from all the
  * species' ions).

@@ -278,7 +278,7 @@ sp_hopping_readouts_init (SpHoppingReadouts *self)
     "D<sub>xx</sub> / D<sub>yy</sub> / D<sub>zz</sub>",
     /* Translators: the jump (collective, charge) diffusivity. */
     _("Jump D<sub>σ</sub>"),
-    /* Translators: H_R = D*/D_σ. */
+    /* Translators: H_R = D* over D_σ. */
     _("Haven ratio H<sub>R</sub>"),
     /* Translators: the conductivity from D_σ by the Nernst–Einstein relation. */
     _("σ (Nernst–Einstein)"),
