@@ -36,7 +36,7 @@
  * averaging (model-free) is trusted.  sp_diffusion_trust_reason() says so.
  *
  * Collective: D_σ from the collective MSD (N_w = 1), the Haven ratio
- * H_R = D*/D_σ (errors propagated as independent), σ by Nernst–Einstein
+ * H_R = D* ÷ D_σ (errors propagated as independent), σ by Nernst–Einstein
  * σ = n q² D_σ/(k_B T) with n = N/V from the cell.
  *
  * Green–Kubo: D = (1/d) ∫₀^τc ⟨v(0)·v(t)⟩ dt with v from position
