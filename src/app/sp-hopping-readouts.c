@@ -74,7 +74,7 @@ sp_hopping_readouts_format_pm (double      value,
   if (!isfinite (value))
     return g_strdup (SP_READOUT_UNDEFINED);
   reference = value != 0.0 ? fabs (value) : (has_se ? se : 1.0);
-  power = (int) floor (log10 (reference));
+  power = (int) floor (log10 (reference) + 1e-9);   /* 10⁻⁵ held as 9.99…e-6 */
   /* 0.01 … 999 read best without a power of ten. */
   if (power >= -2 && power <= 2)
     power = 0;
@@ -83,12 +83,12 @@ sp_hopping_readouts_format_pm (double      value,
       /* Two significant digits of the error fix the decimals of both. */
       double scaled_se = se / pow (10.0, power);
 
-      decimals = 1 - (int) floor (log10 (scaled_se));
+      decimals = 1 - (int) floor (log10 (scaled_se) + 1e-9);
       decimals = CLAMP (decimals, 0, 8);
     }
   else
     {
-      decimals = 2 - (int) floor (log10 (reference / pow (10.0, power)));
+      decimals = 2 - (int) floor (log10 (reference / pow (10.0, power)) + 1e-9);
       decimals = CLAMP (decimals, 0, 8);
     }
   mantissa = sp_readout_fixed (value / pow (10.0, power), decimals);
