@@ -320,10 +320,11 @@ show_status (SpHoppingPage *self)
     {
       g_autofree char *time = sp_hopping_readouts_format_pm (self->frame->time_s * 1e9, NAN, "ns");
       g_autofree char *rate = sp_hopping_readouts_format_pm (self->frame->hops_per_s, NAN, NULL);
+      g_autofree char *hops = g_strdup_printf ("%" G_GUINT64_FORMAT, self->frame->hops);
 
       /* Translators: live mode's status: KMC time, hops, hops/s of wall time. */
-      text = g_strdup_printf (_("t = %s · %" G_GUINT64_FORMAT " hops · %s hops/s"), time,
-                              self->frame->hops, self->frame->running ? rate : "0");
+      text = g_strdup_printf (_("t = %s · %s hops · %s hops/s"), time, hops,
+                              self->frame->running ? rate : "0");
     }
   gtk_label_set_label (self->status_label, text != NULL ? text : "");
 }
