@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-plot-view.h — one figure of src/plot as a widget
  *
  * The snapshot hands a Cairo node to sp_figure_draw(); nothing is computed
