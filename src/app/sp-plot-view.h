@@ -1,4 +1,3 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-plot-view.h — one figure of src/plot as a widget
  *
  * The snapshot hands a Cairo node to sp_figure_draw(); nothing is computed
@@ -6,9 +5,8 @@
  * presentation mode.  An info button opens the figure's explanation.  On
  * composition figures, pointer motion reports the composition under it
  * ("cursor-moved"), which the window shows on every such figure; on the
- * impedance figures it reports the frequency under it ("frequency-moved"),
- * which their page shows on each of its impedance figures; on the MSD and
- * F_s figures the lag time ("time-moved"), and on the MSD figure a drag
+ * impedance figures the frequency under it ("frequency-moved"), on the MSD
+ * and F_s figures the lag time ("time-moved"); on the MSD figure a drag
  * moves a bound of the fit window or draws a new one ("window-dragged").
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
