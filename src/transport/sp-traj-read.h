@@ -6,7 +6,8 @@
  * dump `custom` files (ITEM: ATOMS with any column order: x y z with
  * optional ix iy iz image flags, or scaled xs ys zs, or unwrapped xu yu
  * zu; an element or a type column; orthogonal or triclinic `xy xz yz`
- * boxes; atoms matched across frames by their id column when there is one)
+ * boxes; atoms matched across frames by their id column when there is one;
+ * gzip-compressed files too)
  * and VASP XDATCAR (constant cell, or a cell block before every frame).
  *
  * The reader streams: it holds one frame of every atom (to unwrap and to
