@@ -22,18 +22,24 @@
  *   larger for jumps).  The line is refitted with the covariance rebuilt
  *   from it three times.  At most 64 lags, evenly spaced, enter the fit.
  * - Block averaging (Flyvbjerg & Petersen, J. Chem. Phys. 91, 461 (1989)):
- *   the trajectory is cut into 2ᴸ blocks at least 4·k₁ frames long; D is
- *   fitted (OLS) in each; the blocking transformation (pairwise means)
- *   gives the s.e. at each level; the first level whose successor lies
- *   within its own error σ/√(2(n−1)) is the plateau.
+ *   the trajectory is cut into up to 32 blocks (a power of two) long
+ *   enough that a quarter of one reaches 2 lags past t₀; D is fitted (GLS,
+ *   as above) in each over [t₀, min(t₁, ¼ block)]; the blocking transformation
+ *   (pairwise means) gives the s.e. at each level; the first level (of ≥ 4
+ *   values) whose successor does not exceed it by more than its own error
+ *   σ/√(2(n−1)) is the plateau.
  * - The bare OLS standard error (independent points): reported only to
  *   show how small it is.
  *
  * Which is trusted: GLS, unless block averaging reached a plateau with at
- * least 8 blocks and its error exceeds the GLS error by more than a factor
- * of two, or the GLS χ²/dof against its own model exceeds 3: then the
- * displacements are not those of free diffusion over the window and block
- * averaging (model-free) is trusted.  sp_diffusion_trust_reason() says so.
+ * least 8 blocks and the blocks' observed scatter (the blocking s.e.)
+ * exceeds what the GLS model predicts for the same blocks (their own GLS
+ * errors combined) by more than a factor of two, or the GLS χ²/dof
+ * against its own model exceeds 3: then the displacements are not those
+ * of free diffusion over the window and block averaging (model-free) is
+ * trusted.  Comparing like with like (the same estimator on the same
+ * blocks) keeps the test about the model, not about how efficient the
+ * full-length fit is.  sp_diffusion_trust_reason() says so.
  *
  * Collective: D_σ from the collective MSD (N_w = 1), the Haven ratio
  * H_R = D* ÷ D_σ (errors propagated as independent), σ by Nernst–Einstein
@@ -41,8 +47,9 @@
  *
  * Green–Kubo: D = (1/d) ∫₀^τc ⟨v(0)·v(t)⟩ dt with v from position
  * differences (v = Δr/Δt over one frame), the VACF over all origins by FFT
- * and the trapezoid rule (which makes the discrete identity with the MSD
- * exact).  Cut-off rule: τc = t₀, the start of the diffusive window: from
+ * and the sum Δt(C₀/2 + Σ_{k=1}^{kc} C_k) (the trapezoid rule plus C_kc/2,
+ * which makes MSD(k+1) − MSD(k) = 2dΔt·D_GK(k) exact for stationary
+ * velocities).  Cut-off rule: τc = t₀, the start of the diffusive window: from
  * there on the MSD is linear, so the VACF has decayed and integrating
  * further adds only noise.  Its s.e. comes from 4–16 time blocks at least
  * 4·τc long (NAN when the trajectory is too short for 4).
@@ -92,6 +99,9 @@ typedef struct
   guint    n_levels;
   guint    chosen_level;
   gboolean plateau;            /* FALSE: the last level with ≥ 4 blocks */
+  double   t1_ps;              /* each block's window end: min(t₁, ¼ block) */
+  double   model_stderr_cm2_s; /* the s.e. of the mean the GLS model
+                                * predicts from the blocks' own errors    */
   double   level_stderr[SP_BLOCK_MAX_LEVELS];
   double   level_stderr_error[SP_BLOCK_MAX_LEVELS];
 } SpBlockAverage;

@@ -4,8 +4,8 @@
  * Q (Å⁻¹), Γ (meV, HWHM) and optionally Γ's error, one point per line,
  * through the text-table helpers the impedance and Arrhenius readers use
  * (encodings, separators, decimal commas).  Text lines before the first
- * row of numbers are titles or a header; the header's units scale the
- * columns (linewidths are often tabulated in µeV, Q in nm⁻¹).
+ * row of numbers are titles or a header (commented or not: the last one
+ * before the numbers counts); the header's units scale the columns (linewidths are often tabulated in µeV, Q in nm⁻¹).
  */
 
 #include "config.h"
@@ -64,8 +64,15 @@ sp_qens_read_table_data (const char *bytes,
       guint n = 0;
       double v[3];
 
-      if (sp_text_is_blank (line) || sp_text_is_comment (line))
+      if (sp_text_is_blank (line))
         continue;
+      if (sp_text_is_comment (line))
+        {
+          /* A commented header ("# Q (1/A)  Gamma (ueV)") still gives units. */
+          if (width == 0)
+            header = line;
+          continue;
+        }
       sep = sp_text_numeric_row (line, 2, &dc);
       if (sep == 0)
         {

@@ -102,8 +102,9 @@ SpQensGamma  *sp_qens_gamma_from_trajectory (const SpTrajectory *trajectory,
 
 /* A Q/Γ table: Q (Å⁻¹), Γ (meV, HWHM), optionally its error (meV); comma,
  * semicolon, tab or blank separated; lines starting with #, %, ! or //
- * are comments; an optional header row (a "µeV"/"ueV" unit in it scales
- * Γ and its error by 1e-3, "1/nm" or "nm^-1" scales Q by 0.1).  Errors
+ * are comments; an optional header row, commented or not (a "µeV"/"ueV"
+ * unit in it scales Γ and its error by 1e-3, "1/nm" or "nm^-1" scales Q
+ * by 0.1).  Errors
  * name the file and line. */
 SpQensGamma  *sp_qens_read_table            (const char         *path,
                                              GError            **error);
