@@ -162,6 +162,10 @@ void          sp_kmc_copy_layer            (const SpKmc       *kmc,
  * tagged order of sp_kmc_record). */
 void          sp_kmc_copy_positions        (const SpKmc       *kmc,
                                             double            *positions);
+/* Σ over every carrier of its displacement since t = 0, Å (the collective
+ * or charge displacement, for D_σ). */
+void          sp_kmc_collective_displacement (const SpKmc     *kmc,
+                                            double             displacement[3]);
 /* The site energy (eV) of (x, y, z); 0 without disorder. */
 double        sp_kmc_site_energy_ev        (const SpKmc       *kmc,
                                             guint              x,
