@@ -83,9 +83,19 @@ sp_hopping_page_save_state (SpLabPage *page)
     t0 = t1 = NAN;
   set_number_or_null (state, "window_t0_ps", t0);
   set_number_or_null (state, "window_t1_ps", t1);
-  set_string_or_null (state, "data_file", sp_hopping_page_get_data_file (self));
-  set_string_or_null (state, "species", sp_hopping_page_get_species (self));
-  set_number_or_null (state, "timestep_fs", sp_hopping_page_get_timestep_fs (self));
+  /* The file read whole (a cancelled import leaves the one before), else
+   * the one asked for (still being read, or missing). */
+  {
+    SpHopWorkbench *workbench = sp_hopping_page_get_workbench (self);
+    const SpTrajReadOptions *options = sp_hop_workbench_get_read_options (workbench);
+    const char *path = sp_hop_workbench_get_path (workbench);
+    gboolean read = path != NULL && options != NULL && !sp_hop_workbench_get_busy (workbench);
+
+    set_string_or_null (state, "data_file", read ? path : sp_hopping_page_get_data_file (self));
+    set_string_or_null (state, "species", read ? options->species : sp_hopping_page_get_species (self));
+    set_number_or_null (state, "timestep_fs", read ? options->timestep_fs
+                                                   : sp_hopping_page_get_timestep_fs (self));
+  }
   return state;
 }
 

@@ -875,6 +875,26 @@ workbench_changed_cb (SpHoppingPage *self)
     submit_window (self);
 }
 
+/* The tracers' result: D_σ is fitted over the same window as D* (the
+ * single collective walker's own log–log slope is too noisy to choose
+ * one), so the Haven ratio compares like with like. */
+static void
+tracers_changed_cb (SpHoppingPage *self)
+{
+  double t0, t1, c0, c1;
+  gboolean automatic, collective_automatic;
+
+  if (is_live (self))
+    {
+      sp_hop_workbench_get_window (self->workbench, &t0, &t1, &automatic);
+      sp_hop_workbench_get_window (self->collective, &c0, &c1, &collective_automatic);
+      if (isfinite (t0) && isfinite (t1) && (c0 != t0 || c1 != t1) &&
+          sp_hop_workbench_get_trajectory (self->collective) != NULL)
+        sp_hop_workbench_set_window (self->collective, t0, t1);
+    }
+  workbench_changed_cb (self);
+}
+
 static void
 workbench_busy_cb (SpHoppingPage *self)
 {
@@ -1137,7 +1157,7 @@ sp_hopping_page_init (SpHoppingPage *self)
   self->workbench = sp_hop_workbench_new ();
   self->collective = sp_hop_workbench_new ();
   sp_hop_workbench_set_temperature (self->workbench, self->kmc_params.temperature_k);
-  g_signal_connect_object (self->workbench, "changed", G_CALLBACK (workbench_changed_cb), self,
+  g_signal_connect_object (self->workbench, "changed", G_CALLBACK (tracers_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->collective, "changed", G_CALLBACK (workbench_changed_cb), self,
                            G_CONNECT_SWAPPED);
