@@ -501,7 +501,8 @@ test_tables (Fixture       *fx,
   g_autofree char *qens = g_build_filename (fx->dir, "qens.dat", NULL);
   g_autofree char *size = g_build_filename (fx->dir, "size.csv", NULL);
   g_autoptr(GString) q = g_string_new ("# Q (1/A), Gamma (meV), error (meV)\n");
-  g_autoptr(GString) s = g_string_new ("L,D,error\n");
+  /* No header row: the reader takes L, value, error in that order. */
+  g_autoptr(GString) s = g_string_new (NULL);
   g_autoptr(GFile) qf = g_file_new_for_path (qens);
   g_autoptr(GFile) sf = g_file_new_for_path (size);
   SpHopFigureData fig;
