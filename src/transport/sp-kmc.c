@@ -14,11 +14,23 @@
 #include "sp-kmc-private.h"
 
 /* Limits that keep every number finite and meaningful. */
-#define MAX_BARRIER_EV   20.0
-#define MAX_DISORDER_EV  5.0
-#define MAX_TEMPERATURE  1e5
-#define MAX_ATTEMPT_HZ   1e20
-#define MAX_SPACING      100.0
+static const SpParamRange ranges[SP_KMC_N_PARAMS] = {
+  [SP_KMC_PARAM_CARRIER_FRACTION] = { "carrier_fraction", "", 0.0, 1.0, TRUE, FALSE },
+  [SP_KMC_PARAM_BARRIER] = { "barrier_ev", "eV", 0.0, 20.0, FALSE, FALSE },
+  [SP_KMC_PARAM_BARRIER_Z] = { "barrier_z_ev", "eV", 0.0, 20.0, FALSE, FALSE },
+  [SP_KMC_PARAM_ATTEMPT] = { "attempt_hz", "Hz", 0.0, 1e20, TRUE, FALSE },
+  [SP_KMC_PARAM_TEMPERATURE] = { "temperature_k", "K", 0.0, 1e5, TRUE, FALSE },
+  [SP_KMC_PARAM_BLOCKED_FRACTION] = { "blocked_fraction", "", 0.0, 1.0, FALSE, TRUE },
+  [SP_KMC_PARAM_DISORDER] = { "disorder_ev", "eV", 0.0, 5.0, FALSE, FALSE },
+  [SP_KMC_PARAM_SPACING] = { "spacing_angstrom", "Å", 0.0, 100.0, TRUE, FALSE },
+};
+
+const SpParamRange *
+sp_kmc_param_range (SpKmcParamId id)
+{
+  g_return_val_if_fail (id < SP_KMC_N_PARAMS, NULL);
+  return &ranges[id];
+}
 
 /* Parameters ------------------------------------------------------------- */
 
@@ -61,27 +73,23 @@ sp_kmc_hop_rate_z_hz (const SpKmcParams *params)
 }
 
 static gboolean
-check_range (const char *name,
-             const char *unit,
-             double      value,
-             double      low,
-             gboolean    low_open,
-             double      high,
-             gboolean    high_open,
-             GError    **error)
+check_range (const char   *name,
+             SpKmcParamId  id,
+             double        value,
+             GError      **error)
 {
-  gboolean ok = isfinite (value) &&
-                (low_open ? value > low : value >= low) &&
-                (high_open ? value < high : value <= high);
+  const SpParamRange *range = &ranges[id];
+  const char *unit = range->unit;
 
-  if (!ok)
-    /* TRANSLATORS: e.g. "the temperature must lie in (0, 1e+05] K, not -3 K";
-     * a round bracket excludes the end, a square one includes it. */
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                 _("%s must lie in %s%g, %g%s%s%s, not %g%s%s"), name,
-                 low_open ? "(" : "[", low, high, high_open ? ")" : "]",
-                 *unit ? " " : "", unit, value, *unit ? " " : "", unit);
-  return ok;
+  if (sp_param_range_contains (range, value))
+    return TRUE;
+  /* TRANSLATORS: e.g. "the temperature must lie in (0, 1e+05] K, not -3 K";
+   * a round bracket excludes the end, a square one includes it. */
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+               _("%s must lie in %s%g, %g%s%s%s, not %g%s%s"), name,
+               range->min_open ? "(" : "[", range->min, range->max, range->max_open ? ")" : "]",
+               *unit ? " " : "", unit, value, *unit ? " " : "", unit);
+  return FALSE;
 }
 
 gboolean
@@ -99,14 +107,14 @@ sp_kmc_params_check (const SpKmcParams *p,
                    (guint) SP_KMC_MAX_SIZE, p->size);
       return FALSE;
     }
-  if (!check_range (_("the carrier fraction"), "", p->carrier_fraction, 0, TRUE, 1, FALSE, error) ||
-      !check_range (_("the in-plane barrier"), "eV", p->barrier_ev, 0, FALSE, MAX_BARRIER_EV, FALSE, error) ||
-      !check_range (_("the barrier along z"), "eV", p->barrier_z_ev, 0, FALSE, MAX_BARRIER_EV, FALSE, error) ||
-      !check_range (_("the attempt frequency"), "Hz", p->attempt_hz, 0, TRUE, MAX_ATTEMPT_HZ, FALSE, error) ||
-      !check_range (_("the temperature"), "K", p->temperature_k, 0, TRUE, MAX_TEMPERATURE, FALSE, error) ||
-      !check_range (_("the blocked fraction"), "", p->blocked_fraction, 0, FALSE, 1, TRUE, error) ||
-      !check_range (_("the disorder width"), "eV", p->disorder_ev, 0, FALSE, MAX_DISORDER_EV, FALSE, error) ||
-      !check_range (_("the lattice spacing"), "Å", p->spacing_angstrom, 0, TRUE, MAX_SPACING, FALSE, error))
+  if (!check_range (_("the carrier fraction"), SP_KMC_PARAM_CARRIER_FRACTION, p->carrier_fraction, error) ||
+      !check_range (_("the in-plane barrier"), SP_KMC_PARAM_BARRIER, p->barrier_ev, error) ||
+      !check_range (_("the barrier along z"), SP_KMC_PARAM_BARRIER_Z, p->barrier_z_ev, error) ||
+      !check_range (_("the attempt frequency"), SP_KMC_PARAM_ATTEMPT, p->attempt_hz, error) ||
+      !check_range (_("the temperature"), SP_KMC_PARAM_TEMPERATURE, p->temperature_k, error) ||
+      !check_range (_("the blocked fraction"), SP_KMC_PARAM_BLOCKED_FRACTION, p->blocked_fraction, error) ||
+      !check_range (_("the disorder width"), SP_KMC_PARAM_DISORDER, p->disorder_ev, error) ||
+      !check_range (_("the lattice spacing"), SP_KMC_PARAM_SPACING, p->spacing_angstrom, error))
     return FALSE;
   if (p->blocking != SP_KMC_BLOCKING_RANDOM && p->blocking != SP_KMC_BLOCKING_CLUSTERED)
     {

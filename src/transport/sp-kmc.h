@@ -44,6 +44,7 @@
 
 #include <gio/gio.h>
 
+#include "sp-model.h"
 #include "sp-trajectory.h"
 
 G_BEGIN_DECLS
@@ -79,6 +80,24 @@ typedef struct
 } SpKmcParams;
 
 typedef struct _SpKmc SpKmc;
+
+/* The ranges of the real-valued parameters (names as the page's session
+ * keys), for the CLI's flags and the sliders; sp_kmc_params_check applies
+ * the same. */
+typedef enum
+{
+  SP_KMC_PARAM_CARRIER_FRACTION,
+  SP_KMC_PARAM_BARRIER,
+  SP_KMC_PARAM_BARRIER_Z,
+  SP_KMC_PARAM_ATTEMPT,
+  SP_KMC_PARAM_TEMPERATURE,
+  SP_KMC_PARAM_BLOCKED_FRACTION,
+  SP_KMC_PARAM_DISORDER,
+  SP_KMC_PARAM_SPACING,
+  SP_KMC_N_PARAMS
+} SpKmcParamId;
+
+const SpParamRange *sp_kmc_param_range     (SpKmcParamId       id);
 
 /* Defaults: 32³, c = 0.1, E_a = E_a,z = 0.3 eV, ν = 10¹³ Hz, 300 K, no
  * blocking (random), no disorder, a = 2.5 Å, seed 1. */
