@@ -291,6 +291,22 @@ sp_kmc_advance (SpKmc  *kmc,
 }
 
 guint64
+sp_kmc_run_until (SpKmc   *kmc,
+                  double   t_s,
+                  guint64  max_hops)
+{
+  guint64 done;
+
+  g_return_val_if_fail (kmc != NULL, 0);
+
+  done = sp_kmc_events_run (kmc, max_hops, t_s);
+  /* Stopped by the time, not the count: the clock reaches t_s. */
+  if (done < max_hops && t_s > kmc->time_s)
+    kmc->time_s = t_s;
+  return done;
+}
+
+guint64
 sp_kmc_run_hops (SpKmc   *kmc,
                  guint64  n_hops)
 {

@@ -147,6 +147,13 @@ const SpKmcParams *sp_kmc_get_params       (const SpKmc       *kmc);
  * moves. */
 void          sp_kmc_advance               (SpKmc             *kmc,
                                             double             dt_s);
+/* Runs hops until the next would come after @t_s (the clock is then set
+ * to @t_s) or until @max_hops are done (the clock stays at the last hop):
+ * advancing in bounded slices, for a thread that must answer commands.
+ * Returns the hops done. */
+guint64       sp_kmc_run_until             (SpKmc             *kmc,
+                                            double             t_s,
+                                            guint64            max_hops);
 /* Runs @n_hops hops (fewer only when no hop is possible); returns how many. */
 guint64       sp_kmc_run_hops              (SpKmc             *kmc,
                                             guint64            n_hops);
