@@ -196,13 +196,17 @@ sp_kmc_new (const SpKmcParams *params,
   kmc->site_of = g_new (guint32, kmc->n_sites);
   kmc->unwrapped = g_new (gint32, (gsize) kmc->n_sites * 3);
   kmc->empty_sites = g_new (guint32, kmc->n_sites);
+  kmc->coord = g_new (guint32, kmc->n_sites);
   kmc->empty_index = g_new (guint32, kmc->n_sites);
 
   for (guint z = 0; z < size; z++)
     for (guint y = 0; y < size; y++)
       for (guint x = 0; x < size; x++)
         {
-          guint32 *nb = kmc->neighbour + (gsize) (x + size * (y + size * z)) * 6;
+          guint site = x + size * (y + size * z);
+          guint32 *nb = kmc->neighbour + (gsize) site * 6;
+
+          kmc->coord[site] = x | y << 8 | z << 16;
 
           nb[0] = (x + 1) % size + size * (y + size * z);
           nb[1] = (x + size - 1) % size + size * (y + size * z);
@@ -212,6 +216,16 @@ sp_kmc_new (const SpKmcParams *params,
           nb[5] = x + size * (y + size * ((z + size - 1) % size));
         }
 
+  for (guint d = 0; d < 6; d++)
+    {
+      gint32 unit = d < 2 ? 1 : d < 4 ? (gint32) size : (gint32) (size * size);
+      gint32 sign = d % 2 == 0 ? 1 : -1;
+
+      kmc->nb_step[d] = sign * unit;
+      kmc->nb_wrap[d] = sign * unit * (gint32) size;
+      kmc->nb_shift[d] = 8 * (d / 2);
+      kmc->nb_edge[d] = d % 2 == 0 ? size - 1 : 0;
+    }
   sp_kmc_rng_seed (&kmc->rng, params->seed);
   sp_kmc_lattice_build (kmc);
   sp_kmc_events_build (kmc);
@@ -238,6 +252,7 @@ sp_kmc_free (SpKmc *kmc)
   g_free (kmc->site_of);
   g_free (kmc->unwrapped);
   g_free (kmc->empty_sites);
+  g_free (kmc->coord);
   g_free (kmc->empty_index);
   sp_kmc_events_free (kmc);
   g_free (kmc);
