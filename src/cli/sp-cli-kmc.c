@@ -411,7 +411,14 @@ print_line (const char *label,
             Estimate    value,
             const char *unit)
 {
-  printf ("  %-28s %.4g ± %.2g %s\n", label, value.mean, value.stderr_, unit);
+  /* Pad by characters, not bytes (σ, ₀ and – are several bytes). */
+  glong pad = MAX (0, 22 - g_utf8_strlen (label, -1));
+
+  if (isfinite (value.mean) && isfinite (value.stderr_))
+    printf ("  %s%*s %.4g ± %.2g %s\n", label, (int) pad, "", value.mean, value.stderr_, unit);
+  else
+    /* No hop in the run: the ratio and its error are undefined. */
+    printf ("  %s%*s —\n", label, (int) pad, "");
 }
 
 static void
