@@ -23,11 +23,16 @@
  * Algorithm: the residence-time (BKL, n-fold way) method — every possible
  * hop is an event with its rate; the clock advances by an exponential
  * waiting time of the total rate R and one event is chosen with probability
- * rate/R, by composition–rejection (Slepoy, Thompson & Plimpton, J. Chem.
- * Phys. 128, 205101 (2008)): events sit in classes of rates within a
- * factor 2 of each other, a class is chosen by its rate sum and a member
- * uniformly, accepted with probability rate/(class bound) ≥ ½.  Exact, and
- * O(1) per hop whatever the disorder.
+ * rate/R.  Two exact ways to choose (sp-kmc-events.c): with uniform rates
+ * (no disorder, at most half the sites blocked) R = A_xy Γ + A_z Γ_z from
+ * integer counts A of the possible hops, and a hop is drawn uniformly by
+ * rejection over carriers (or over empty sites, whichever are fewer) and
+ * directions; otherwise composition–rejection (Slepoy, Thompson &
+ * Plimpton, J. Chem. Phys. 128, 205101 (2008)): events sit in classes of
+ * rates within a factor 2 of each other, a class is chosen by its rate sum
+ * and a member uniformly, accepted with probability rate/(class bound)
+ * ≥ ½.  Both O(1) per hop; about 10⁷ hops/s on 32³ for uniform rates
+ * (bench-kmc), half that with disorder.
  *
  * Random numbers: xoshiro256** (Blackman & Vigna, 2018), seeded from the
  * 64-bit seed through splitmix64.  The same parameters and seed give the
