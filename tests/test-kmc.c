@@ -636,7 +636,11 @@ test_record (void)
     double before = sp_kmc_total_rate_hz (kmc), ratio;
     double pos_before[48], pos_after[48];
 
+    double some[6];
+
     sp_kmc_copy_positions (kmc, pos_before);
+    sp_kmc_copy_positions_range (kmc, 3, 2, some);
+    g_assert_true (memcmp (some, pos_before + 9, sizeof some) == 0);
     p.temperature_k = 300.0;
     g_assert_true (sp_kmc_set_params (kmc, &p, &error));
     g_assert_no_error (error);

@@ -209,18 +209,9 @@ static void
 take_sample (Worker *w)
 {
   guint slot = w->samples_taken % SP_KMC_LIVE_WINDOW_SAMPLES;
-  guint n = sp_kmc_n_carriers (w->kmc);
-  g_autofree double *all = NULL;
   double *dest = w->ring + (gsize) slot * w->window_ions * 3;
 
-  if (n == w->window_ions)
-    sp_kmc_copy_positions (w->kmc, dest);
-  else
-    {
-      all = g_new (double, (gsize) n * 3);
-      sp_kmc_copy_positions (w->kmc, all);
-      memcpy (dest, all, (gsize) w->window_ions * 3 * sizeof (double));
-    }
+  sp_kmc_copy_positions_range (w->kmc, 0, w->window_ions, dest);
   sp_kmc_collective_displacement (w->kmc, w->ring_collective + slot * 3);
   for (guint t = 0; t < n_tracers (w); t++)
     memcpy (w->paths + ((gsize) t * SP_KMC_LIVE_PATH_POINTS +
@@ -316,9 +307,9 @@ frame_build (Worker   *w,
     {
       guint kept = (guint) MIN (w->samples_taken, SP_KMC_LIVE_PATH_POINTS - 1);
       guint64 first = w->samples_taken - kept;
-      g_autofree double *now_pos = g_new (double, (gsize) f->n_carriers * 3);
+      double now_pos[SP_KMC_LIVE_TRACERS * 3];
 
-      sp_kmc_copy_positions (w->kmc, now_pos);
+      sp_kmc_copy_positions_range (w->kmc, 0, f->n_tracers, now_pos);
       f->path_points = kept + 1;
       box->paths = g_new (double, (gsize) f->n_tracers * f->path_points * 3);
       for (guint t = 0; t < f->n_tracers; t++)

@@ -440,6 +440,19 @@ sp_kmc_copy_positions (const SpKmc *kmc,
 }
 
 void
+sp_kmc_copy_positions_range (const SpKmc *kmc,
+                             guint        first,
+                             guint        n,
+                             double      *positions)
+{
+  double a = kmc->params.spacing_angstrom;
+
+  g_return_if_fail (first <= kmc->n_carriers && n <= kmc->n_carriers - first);
+  for (gsize v = 0; v < (gsize) n * 3; v++)
+    positions[v] = a * kmc->unwrapped[(gsize) first * 3 + v];
+}
+
+void
 sp_kmc_collective_displacement (const SpKmc *kmc,
                                 double       displacement[3])
 {

@@ -193,6 +193,11 @@ void          sp_kmc_copy_layer            (const SpKmc       *kmc,
  * tagged order of sp_kmc_record). */
 void          sp_kmc_copy_positions        (const SpKmc       *kmc,
                                             double            *positions);
+/* The same for carriers @first … @first + @n − 1 only. */
+void          sp_kmc_copy_positions_range  (const SpKmc       *kmc,
+                                            guint              first,
+                                            guint              n,
+                                            double            *positions);
 /* Σ over every carrier of its displacement since t = 0, Å (the collective
  * or charge displacement, for D_σ). */
 void          sp_kmc_collective_displacement (const SpKmc     *kmc,
