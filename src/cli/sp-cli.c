@@ -30,6 +30,8 @@ static const Command commands[] = {
   { "arrhenius", sp_cli_arrhenius, N_("Activation energy from conductivities at several temperatures") },
   { "kmc",      sp_cli_kmc,      N_("Lattice Monte Carlo of hopping ions: D*, D_σ, Haven ratio, trajectories") },
   { "qens",     sp_cli_qens,     N_("Jump length, residence time and D from QENS linewidths or a trajectory") },
+  { "msd",      sp_cli_msd,      N_("Diffusion coefficients with honest errors from an MD trajectory") },
+  { "extrapolate", sp_cli_extrapolate, N_("A value at several box lengths extrapolated to infinite size") },
 };
 
 static void
