@@ -549,18 +549,22 @@ check_load_sample (const char *sample,
 
   save_and_wait (window, copy);
   saved = load_session (copy);
-  /* The window's Impedance page saves its state, whether or not the
-   * sample had one. */
-  if (expected->pages == NULL || !json_object_has_member (expected->pages, "impedance"))
+  /* The window's Impedance and Hopping pages save their state, whether
+   * or not the sample had one. */
+  for (guint p = 0; p < 2; p++)
     {
-      g_autoptr(JsonObject) rest = json_object_new ();
+      const char *page = p == 0 ? "impedance" : "hopping";
+      g_autoptr(JsonObject) rest = NULL;
       g_autoptr(GList) names = NULL;
 
+      if (expected->pages != NULL && json_object_has_member (expected->pages, page))
+        continue;
+      rest = json_object_new ();
       g_assert_nonnull (saved->pages);
-      g_assert_true (json_object_has_member (saved->pages, "impedance"));
+      g_assert_true (json_object_has_member (saved->pages, page));
       names = json_object_get_members (saved->pages);
       for (GList *n = names; n != NULL; n = n->next)
-        if (g_strcmp0 (n->data, "impedance") != 0)
+        if (g_strcmp0 (n->data, page) != 0)
           json_object_set_member (rest, n->data,
                                   json_node_copy (json_object_get_member (saved->pages, n->data)));
       sp_session_set_pages (saved, json_object_get_size (rest) > 0 ? rest : NULL);
