@@ -35,7 +35,8 @@
 #include "sp-session.h"
 #include "sp-window-layout.h"
 
-#define READOUTS_WIDE_WIDTH 900
+/* Below this, the lattice and QENS read-outs go under each other. */
+#define READOUTS_WIDE_WIDTH 1200
 #define MIN_CARD_HEIGHT 250
 /* Speed: the slider's top is "as fast as it can" (0 to the worker). */
 #define SPEED_MAX 1e8
@@ -224,7 +225,7 @@ refresh (SpHoppingPage *self)
       r->d_yy_cm2_s = d->axis[1].d_cm2_s;
       r->d_zz_cm2_s = d->axis[2].d_cm2_s;
       r->error_method = d->trusted == SP_DIFFUSION_TRUST_GLS
-                        ? _("GLS (the MSD’s own covariance)") : _("block averaging");
+                        ? "GLS" : _("block averaging");
       if (!is_live (self))
         {
           r->d_sigma_cm2_s = d->d_sigma_cm2_s;

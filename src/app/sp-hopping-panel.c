@@ -248,6 +248,44 @@ new_row (const char    *title,
   return row;
 }
 
+static gboolean
+hz_to_thz (GBinding     *binding,
+           const GValue *from,
+           GValue       *to,
+           gpointer      data)
+{
+  g_value_set_double (to, g_value_get_double (from) * 1e-12);
+  return TRUE;
+}
+
+static gboolean
+thz_to_hz (GBinding     *binding,
+           const GValue *from,
+           GValue       *to,
+           gpointer      data)
+{
+  g_value_set_double (to, g_value_get_double (from) * 1e12);
+  return TRUE;
+}
+
+/* ν slides in THz: the entry reads "10" rather than a 14-digit number
+ * (the session keeps attempt_hz in Hz). */
+static GtkAdjustment *
+attempt_in_thz (SpHoppingPanel *self)
+{
+  GtkAdjustment *hz = sp_hopping_page_get_adjustment (self->page, SP_HOPPING_ATTEMPT);
+  GtkAdjustment *thz = gtk_adjustment_new (gtk_adjustment_get_value (hz) * 1e-12,
+                                           gtk_adjustment_get_lower (hz) * 1e-12,
+                                           gtk_adjustment_get_upper (hz) * 1e-12, 0, 0, 0);
+
+  g_object_bind_property_full (hz, "value", thz, "value",
+                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                               hz_to_thz, thz_to_hz, NULL, NULL);
+  /* The row holds the only reference. */
+  g_object_set_data_full (G_OBJECT (self), "attempt-thz", g_object_ref_sink (thz), g_object_unref);
+  return thz;
+}
+
 static void
 add_rows (SpHoppingPanel      *self,
           AdwPreferencesGroup *group,
@@ -257,9 +295,12 @@ add_rows (SpHoppingPanel      *self,
   for (guint i = 0; i < n; i++)
     {
       const SpHoppingRange *range = sp_hopping_get_range (rows[i].param);
-      SpSliderRow *row = new_row (_(range->label), *range->unit != '\0' ? _(range->unit) : "",
+      gboolean thz = rows[i].param == SP_HOPPING_ATTEMPT;
+      SpSliderRow *row = new_row (_(range->label),
+                                  thz ? "THz" : *range->unit != '\0' ? _(range->unit) : "",
                                   range->digits, range->log_scale, _(rows[i].tooltip),
-                                  sp_hopping_page_get_adjustment (self->page, rows[i].param));
+                                  thz ? attempt_in_thz (self)
+                                      : sp_hopping_page_get_adjustment (self->page, rows[i].param));
 
       adw_preferences_group_add (group, GTK_WIDGET (row));
       self->rows[rows[i].param] = row;

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -155,10 +156,25 @@ sp_hopping_readouts_set (SpHoppingReadouts      *self,
 
   set_text (self->diffusion[ROW_D_STAR],
             sp_hopping_readouts_format_pm (r->d_star_cm2_s, r->d_star_se, "cm²/s"));
-  xx = sp_hopping_readouts_format_pm (r->d_xx_cm2_s, NAN, NULL);
-  yy = sp_hopping_readouts_format_pm (r->d_yy_cm2_s, NAN, NULL);
-  zz = sp_hopping_readouts_format_pm (r->d_zz_cm2_s, NAN, NULL);
-  set_text (self->diffusion[ROW_D_DIRECTIONS], g_strdup_printf ("%s / %s / %s cm²/s", xx, yy, zz));
+  /* One power of ten for the three: "(1.74 / 1.71 / 1.82) × 10⁻⁷ cm²/s". */
+  {
+    double largest = MAX (fabs (r->d_xx_cm2_s), MAX (fabs (r->d_yy_cm2_s), fabs (r->d_zz_cm2_s)));
+    int power = isfinite (largest) && largest > 0 ? (int) floor (log10 (largest) + 1e-9) : 0;
+    double scale = pow (10.0, power);
+    g_autofree char *unit = NULL;
+
+    if (power >= -2 && power <= 2)
+      power = 0, scale = 1.0;
+    xx = sp_hopping_readouts_format_pm (r->d_xx_cm2_s / scale, NAN, NULL);
+    yy = sp_hopping_readouts_format_pm (r->d_yy_cm2_s / scale, NAN, NULL);
+    zz = sp_hopping_readouts_format_pm (r->d_zz_cm2_s / scale, NAN, NULL);
+    unit = power != 0 ? sp_hopping_readouts_format_pm (scale, NAN, "cm²/s") : g_strdup ("cm²/s");
+    /* "1.00 × 10⁻⁷ cm²/s" → "× 10⁻⁷ cm²/s" */
+    set_text (self->diffusion[ROW_D_DIRECTIONS],
+              power != 0 ? g_strdup_printf ("(%s / %s / %s)%s", xx, yy, zz, strstr (unit, " ")
+                                                                            ? strstr (unit, " ") : unit)
+                         : g_strdup_printf ("%s / %s / %s %s", xx, yy, zz, unit));
+  }
   set_text (self->diffusion[ROW_D_SIGMA],
             sp_hopping_readouts_format_pm (r->d_sigma_cm2_s, r->d_sigma_se, "cm²/s"));
   set_text (self->diffusion[ROW_HAVEN], sp_hopping_readouts_format_pm (r->haven, r->haven_se, NULL));
