@@ -127,7 +127,7 @@ for t in json.load(sys.stdin):
     CC=clang meson setup _build-fuzz -Dfuzzing=true -Dgui=false \
       -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debugoptimized >/dev/null || status=1
   fi
-  if ninja -C _build-fuzz tests/fuzz-session tests/fuzz-cli-args tests/fuzz-eis-read tests/fuzz-circuit >/dev/null; then
+  if ninja -C _build-fuzz tests/fuzz-session tests/fuzz-cli-args tests/fuzz-eis-read tests/fuzz-circuit tests/fuzz-traj-read >/dev/null; then
     ASAN_OPTIONS="halt_on_error=1:abort_on_error=1:print_stacktrace=1:detect_leaks=1" \
     UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1" \
       meson test -C _build-fuzz --no-rebuild --suite fuzz --print-errorlogs --num-processes 2 || status=1
