@@ -74,6 +74,8 @@ test_json_dilute (void)
                                   1e-12);
   /* About the asked-for hops (the rate fluctuates a little). */
   g_assert_cmpfloat (fabs (number (o, "hops") / 2e6 - 1.0), <, 0.05);
+  g_assert_cmpfloat (number (o, "hops_per_s"), >, 0.0);
+  g_assert_cmpfloat (number (o, "hops_per_cpu_s"), >, 0.0);
 
   d = number (o, "d_star_cm2_s");
   se = number (o, "d_star_stderr_cm2_s");

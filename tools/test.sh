@@ -97,13 +97,14 @@ if [ "${SP_TEST_QUICK:-0}" != 1 ]; then
   # Only compiled test programs (valgrind on python3 tests would check
   # Python); the engine's long runs (ch, pfhub, ch-stability, the figure
   # and export tests that render many Pango/Cairo figures or run
-  # simulations, and the worker and the simulation object, which TSan
+  # simulations, the worker and the simulation object, which TSan
+  # covers, and the lattice Monte Carlo oracles' 10⁷ hops, which ASan
   # covers) are left out because they take minutes under valgrind (figure
   # alone: 3 min).
   memcheck_tests=$(meson introspect --tests _build | python3 -c '
 import json, os, sys
 skip = {"ch", "pfhub", "ch-stability", "cli-export", "export", "recorder", "worker", "simulation",
-        "figure"}
+        "figure", "kmc"}
 for t in json.load(sys.stdin):
     exe = os.path.basename(t["cmd"][0])
     if ("spinodal:core" in t["suite"] and t["name"] not in skip
