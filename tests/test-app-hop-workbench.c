@@ -593,7 +593,11 @@ test_state (Fixture       *fx,
   wait_idle (fx);
   g_assert_true (sp_hop_workbench_add_current_run (fx->wb));
   state = sp_hop_workbench_save_state (fx->wb);
-  json = json_to_string (json_node_init_object (json_node_alloc (), state), FALSE);
+  {
+    g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), state);
+
+    json = json_to_string (node, FALSE);
+  }
   g_assert_nonnull (strstr (json, "\"species\":\"Li\""));
   g_assert_nonnull (strstr (json, "\"timestep_fs\":100"));
 
