@@ -1084,7 +1084,7 @@ test_unknown_page (void)
   static const char doc[] =
     "{\"format\": \"spinodal-session\", \"version\": 2, \"preset\": \"lifepo4\","
     " \"model\": {\"omega\": 120.5},"
-    " \"pages\": {\"hopping\": {\"barrier_ev\": 0.31, \"sites\": [1, 2]},"
+    " \"pages\": {\"defects\": {\"barrier_ev\": 0.31, \"sites\": [1, 2]},"
     "             \"transport-a\": {\"resistance_ohm\": 50}}}";
   g_autofree char *dir = scratch_dir ();
   g_autoptr(GFile) file = write_file (dir, "future.spinodal", doc, -1);
@@ -1101,16 +1101,16 @@ test_unknown_page (void)
   g_assert_cmpfloat (get_omega (window), ==, 120.5);
   unknown = sp_document_get_unknown_pages (sp_window_get_document (window));
   g_assert_nonnull (unknown);
-  g_assert_cmpstr (unknown[0], ==, "hopping");
+  g_assert_cmpstr (unknown[0], ==, "defects");
   g_assert_null (unknown[1]);
   toasts = test_wait_for_text (GTK_WIDGET (template_child (window, SP_TYPE_WINDOW, "toast_overlay")),
-                               "does not have (hopping)", 5.0);
+                               "does not have (defects)", 5.0);
   g_assert_false (sp_document_get_modified (sp_window_get_document (window)));
 
   save_and_wait (window, copy);
   root = read_json (copy);
-  g_assert_cmpfloat (json_object_get_double_member (saved_page (root, "hopping"), "barrier_ev"), ==, 0.31);
-  g_assert_cmpint (json_array_get_length (json_object_get_array_member (saved_page (root, "hopping"), "sites")),
+  g_assert_cmpfloat (json_object_get_double_member (saved_page (root, "defects"), "barrier_ev"), ==, 0.31);
+  g_assert_cmpint (json_array_get_length (json_object_get_array_member (saved_page (root, "defects"), "sites")),
                    ==, 2);
   g_assert_cmpfloat (json_object_get_double_member (saved_page (root, "transport-a"), "resistance_ohm"),
                      ==, 50.0);
