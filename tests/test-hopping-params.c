@@ -12,6 +12,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "sp-gsl.h"
 #include "sp-hopping-params.h"
 #include "sp-hopping-readouts.h"
 #include "sp-kmc.h"
@@ -150,6 +151,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  sp_gsl_init ();
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/hopping/params/ranges", test_ranges);
   g_test_add_func ("/hopping/params/presets", test_presets);
