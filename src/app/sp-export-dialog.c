@@ -23,6 +23,7 @@ typedef struct
   gboolean         field_fixed_scale;
   SpEisFigureData *eis;        /* a copy: the page's data moves on meanwhile */
   SpPinSet        *pins;       /* immutable: shared */
+  SpHopFigureData *hop;        /* the same for the hopping figures */
   SpPlotStyle      screen_style;
   gboolean         has_screen_style;
   SpExportOptions  options;
@@ -51,6 +52,7 @@ job_new (SpFigureKind        kind,
   job->field_fixed_scale = data->field_fixed_scale;
   job->eis = sp_eis_figure_data_copy (data->eis);
   job->pins = data->pins != NULL ? sp_pin_set_ref ((SpPinSet *) data->pins) : NULL;
+  job->hop = sp_hop_figure_data_copy (data->hop);
   if (screen_style != NULL)
     {
       sp_plot_style_copy (screen_style, &job->screen_style);
@@ -71,6 +73,7 @@ job_free (Job *job)
   g_free (job->caption);
   sp_eis_figure_data_free (job->eis);
   g_clear_pointer (&job->pins, sp_pin_set_unref);
+  sp_hop_figure_data_free (job->hop);
   if (job->has_screen_style)
     sp_plot_style_clear (&job->screen_style);
   g_clear_object (&job->file);
@@ -94,6 +97,7 @@ job_data (Job          *job,
   data->field_fixed_scale = job->field_fixed_scale;
   data->eis = job->eis;
   data->pins = job->pins;
+  data->hop = job->hop;
 }
 
 static void

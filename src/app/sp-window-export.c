@@ -117,8 +117,8 @@ window_figure_data (SpWindow     *self,
   data->history = sp_simulation_get_history (simulation);
   data->field_fixed_scale = sp_window_get_field_fixed_scale (self);
   data->pins = self->pins;
-  /* The impedance figures draw what their page gave its view. */
-  if (kind < SP_N_FIGURES && sp_figure_kind_is_impedance (kind))
+  /* The impedance and hopping figures draw what their page gave its view. */
+  if (kind < SP_N_FIGURES && (sp_figure_kind_is_impedance (kind) || sp_figure_kind_is_hopping (kind)))
     {
       g_autoptr(GPtrArray) views = sp_window_get_plot_views (self);
 
@@ -126,6 +126,7 @@ window_figure_data (SpWindow     *self,
         if (sp_plot_view_get_kind (g_ptr_array_index (views, i)) == kind)
           {
             data->eis = sp_plot_view_get_data (g_ptr_array_index (views, i))->eis;
+            data->hop = sp_plot_view_get_data (g_ptr_array_index (views, i))->hop;
             break;
           }
     }
