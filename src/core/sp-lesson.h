@@ -89,6 +89,7 @@ typedef struct
 {
   char     *text;      /* Pango markup */
   gboolean  correct;   /* written as @choice* */
+  guint     line;
 } SpLessonChoice;
 
 typedef struct
@@ -102,6 +103,7 @@ typedef struct
   SpLessonQuantity  marker_quantity;
   double            marker_tolerance;
   char             *answer;      /* Pango markup; NULL when none was written */
+  guint             answer_line;
 } SpLessonQuestion;
 
 typedef struct
@@ -125,6 +127,7 @@ typedef struct
   guint              highlights_line;
   SpLessonSimulation simulation;
   GPtrArray         *paragraphs;  /* char *, Pango markup; at least one */
+  GArray            *paragraph_lines;  /* guint: each paragraph's first line */
   GPtrArray         *questions;   /* SpLessonQuestion *, in file order */
 } SpLessonStep;
 
@@ -168,7 +171,10 @@ char       *sp_lesson_name_from_filename (const char *filename);
 
 /* Whether @key is a model or simulation key (as in a session file). */
 gboolean    sp_lesson_key_is_session (const char   *key);
-/* Splits "PAGE.KEY"; FALSE for a session key or a malformed one. */
+/* Splits "PAGE.KEY" (KEY may be a path "explore.r_b_ohm"; a single word
+ * names a member of the page's state or, when it has none of that name,
+ * the one member of that name in its objects); FALSE for a session key or
+ * a malformed one. */
 gboolean    sp_lesson_key_split_page (const char   *key,
                                       char        **page,
                                       char        **page_key);

@@ -36,4 +36,8 @@ gboolean sp_session_check_preset  (const char         *preset,
 gboolean sp_session_check_page_name (const char       *name,
                                      GError          **error);
 
+/* A lesson's source: a name or a path, one line. */
+gboolean sp_session_check_lesson  (const char       *lesson,
+                                   GError          **error);
+
 G_END_DECLS

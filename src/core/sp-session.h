@@ -10,7 +10,8 @@
  *     "simulation": { "problem": "model" | "pfhub1", "init": "noise" | "pfhub1a",
  *                     "grid": N, "length": nm, "noise": …, "seed": …,
  *                     "dt_max": …, "tolerance": …, "steps_per_frame": … },
- *     "pages": { "PAGE-NAME": { … }, … } }
+ *     "pages": { "PAGE-NAME": { … }, … },
+ *     "lesson": { "source": "mixing", "step": 3 } }
  *
  * "model" and "simulation" are the Phase Separation lab's parameters (as
  * in version 1); "pages" (version 2) holds the state of every other page
@@ -18,7 +19,9 @@
  * The core checks only that each is an object (the page judges its
  * contents) and keeps them as read, so a page this version does not know
  * survives a load and a save.  Version-1 files load with no pages;
- * files are written as version 2.
+ * files are written as version 2.  "lesson" (optional, still version 2:
+ * older files simply have none) is the lesson on show, a shipped lesson's
+ * name or a lesson file's path, and its step counted from 1.
  *
  * Loading is strict about what it knows and lenient about what it doesn't:
  * every known field is type- and range-checked (the ranges of sp-model.h, so
@@ -67,7 +70,15 @@ typedef struct
   /* Version 2: page name → that page's state, each an object; sealed
    * (immutable, shared by copies).  NULL: no page has state. */
   JsonObject *pages;
+  /* The lesson on show (a shipped lesson's name or a file's path) and its
+   * step, counted from 0; NULL: no lesson. */
+  char       *lesson;
+  guint       lesson_step;
 } SpSession;
+
+/* The longest lesson source and the most steps a session may name. */
+#define SP_SESSION_LESSON_MAX   4096
+#define SP_SESSION_LESSON_STEPS 1000
 
 #define SP_SESSION_ERROR (sp_session_error_quark ())
 GQuark      sp_session_error_quark   (void);
