@@ -86,8 +86,8 @@ test_sample (void)
   g_assert_cmpstr (step->page, ==, "impedance");
   g_assert_cmpint (step->simulation, ==, SP_LESSON_SIMULATION_RUN);
   setting = g_ptr_array_index (step->settings, 0);
-  g_assert_cmpstr (setting->key, ==, "impedance.r_b_ohm");
-  g_assert_cmpstrv (step->locks, ((const char *[]) { "impedance.r_b_ohm", NULL }));
+  g_assert_cmpstr (setting->key, ==, "impedance.rb_ohm");
+  g_assert_cmpstrv (step->locks, ((const char *[]) { "impedance.rb_ohm", NULL }));
 }
 
 /* A lesson around one bad line, and the message it must give. */
@@ -247,7 +247,7 @@ test_keys (void)
 
   g_assert_true (sp_lesson_key_is_session ("omega"));
   g_assert_true (sp_lesson_key_is_session ("steps_per_frame"));
-  g_assert_false (sp_lesson_key_is_session ("impedance.r_b_ohm"));
+  g_assert_false (sp_lesson_key_is_session ("impedance.rb_ohm"));
   g_assert_true (sp_lesson_key_split_page ("impedance.explore.r_b_ohm", &page, &key));
   g_assert_cmpstr (page, ==, "impedance");
   g_assert_cmpstr (key, ==, "explore.r_b_ohm");
