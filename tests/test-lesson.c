@@ -221,11 +221,11 @@ test_check (void)
     { HEAD "@highlight all\ntext\n", "bad.lesson:4: unknown figure “all” in @highlight" },
     { HEAD "text\n@question Q?\n@marker freeenergy binodal-low 0.1\n",
       "bad.lesson:5: unknown figure “freeenergy” in @marker" },
-    { HEAD "a <b>bold\n", "bad.lesson:4: the text is not valid markup" },
-    { HEAD "x\n\nR < 5 Ω\n", "bad.lesson:6: the text is not valid markup" },
-    { HEAD "x\n@question Q?\n@choice* a & b\n@choice c\n", "bad.lesson:6: the choice is not valid markup" },
-    { HEAD "x\n@question Q?\n@choice* a\n@choice c\n@answer <i>a\n", "bad.lesson:8: the answer is not valid markup" },
-    { "# T <b\n## S\nx\n", "bad.lesson:1: the title is not valid markup" },
+    { HEAD "a <b>bold\n", "bad.lesson:4: not valid markup" },
+    { HEAD "x\n\nR < 5 Ω\n", "bad.lesson:6: not valid markup" },
+    { HEAD "x\n@question Q?\n@choice* a & b\n@choice c\n", "bad.lesson:6: not valid markup" },
+    { HEAD "x\n@question Q?\n@choice* a\n@choice c\n@answer <i>a\n", "bad.lesson:8: not valid markup" },
+    { "# T <b\n## S\nx\n", "bad.lesson:1: not valid markup" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
