@@ -246,6 +246,7 @@ build_question (SpLessonPanel          *self,
           GtkWidget *button = gtk_check_button_new ();
           GtkWidget *label = text_label (c->text, NULL);
 
+          gtk_widget_set_hexpand (label, TRUE);
           gtk_check_button_set_child (GTK_CHECK_BUTTON (button), label);
           gtk_accessible_update_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
                                           label, NULL, -1);
