@@ -225,7 +225,6 @@ draw_parameters (Pager           *p,
       const SpHandoutRow *row = g_ptr_array_index (h->rows, i);
       g_autofree char *name = g_markup_escape_text (row->name, -1);
       g_autofree char *value = g_markup_escape_text (row->value, -1);
-      g_autofree char *unit = g_markup_escape_text (row->unit, -1);
       double height = 0;
 
       if (g_strcmp0 (group, row->group) != 0)
@@ -240,7 +239,7 @@ draw_parameters (Pager           *p,
       table_cell (p, row->symbol, MARGIN + col_x[0], col_w[0], FALSE, &height);
       table_cell (p, name, MARGIN + col_x[1], col_w[1], FALSE, &height);
       table_cell (p, value, MARGIN + col_x[2], col_w[2], TRUE, &height);
-      table_cell (p, unit, MARGIN + col_x[3], col_w[3], FALSE, &height);
+      table_cell (p, row->unit, MARGIN + col_x[3], col_w[3], FALSE, &height);
       p->y += height + 1.5;
       rule (p, MARGIN, p->width - MARGIN, p->y, 0.8);
       p->y += 2;
