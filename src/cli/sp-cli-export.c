@@ -326,8 +326,7 @@ sp_cli_export (int    argc,
       "  spinodal-cli export --preset lifepo4 --figure all --format csv -o lifepo4.csv\n"
       "  spinodal-cli export --figure nyquist --data pellet.csv --ceramic llzo -o nyquist.png\n"
       "  spinodal-cli export --figure bode --circuit 'R0-p(R1,C1)' --param R0=10 --param R1=1e3 "
-      "--param C1=1e-9 -o bode.svg\n"
-      "  spinodal-cli export --handout --lesson mixing --paper a4 -o mixing-handout.pdf"));
+      "--param C1=1e-9 -o bode.svg"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   sp_cli_sim_options_add (sim_opts, context);
   g_option_context_add_group (context, sp_cli_model_options_group (model_opts));
