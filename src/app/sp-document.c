@@ -30,6 +30,8 @@ struct _SpDocument
   guint      holds;        /* busy while > 0                               */
   SpDocumentPages *pages;  /* the window's pages and their states          */
   GStrv      unknown_pages; /* the last file's pages no page here has      */
+  char      *lesson;       /* the lesson on show, or NULL                  */
+  guint      lesson_step;
 };
 
 G_DEFINE_FINAL_TYPE (SpDocument, sp_document, G_TYPE_OBJECT)
@@ -144,6 +146,35 @@ sp_document_get_session (SpDocument *self,
     g_clear_pointer (&session->preset, g_free);
   pages = sp_document_pages_collect (self->pages, &self->saved);
   sp_session_set_pages (session, pages);
+  g_free (session->lesson);
+  session->lesson = g_strdup (self->lesson);
+  session->lesson_step = self->lesson != NULL ? self->lesson_step : 0;
+}
+
+void
+sp_document_set_lesson (SpDocument *self,
+                        const char *source,
+                        guint       step)
+{
+  g_return_if_fail (SP_IS_DOCUMENT (self));
+
+  if (source != self->lesson)
+    {
+      g_free (self->lesson);
+      self->lesson = g_strdup (source);
+    }
+  self->lesson_step = source != NULL ? step : 0;
+}
+
+const char *
+sp_document_get_lesson (SpDocument *self,
+                        guint      *step)
+{
+  g_return_val_if_fail (SP_IS_DOCUMENT (self), NULL);
+
+  if (step != NULL)
+    *step = self->lesson_step;
+  return self->lesson;
 }
 
 /* Untitled work is compared with a fresh set of parameters on its preset. */
@@ -166,10 +197,15 @@ static void
 update_modified (SpDocument *self)
 {
   g_auto(SpSession) now = { 0 };
+  g_auto(SpSession) reference = { 0 };
   gboolean modified;
 
   sp_document_get_session (self, &now);
-  modified = !sp_session_equal (&now, self->file != NULL ? &self->saved : &self->pristine);
+  sp_session_copy (&reference, self->file != NULL ? &self->saved : &self->pristine);
+  /* The lesson's place is not work to save. */
+  g_clear_pointer (&now.lesson, g_free);
+  g_clear_pointer (&reference.lesson, g_free);
+  modified = !sp_session_equal (&now, &reference);
   if (modified != self->modified)
     {
       self->modified = modified;
@@ -324,6 +360,7 @@ sp_document_apply (SpDocument       *self,
 
   g_strfreev (self->unknown_pages);
   self->unknown_pages = sp_document_pages_unknown (self->pages, session);
+  sp_document_set_lesson (self, session->lesson, session->lesson_step);
   /* The file as a save now would write it: pages it does not mention
    * keep their state, so they do not count as changes. */
   sp_session_copy (&shown, session);
@@ -688,6 +725,7 @@ sp_document_finalize (GObject *object)
   sp_session_clear (&self->pristine);
   g_clear_pointer (&self->pages, sp_document_pages_free);
   g_clear_pointer (&self->unknown_pages, g_strfreev);
+  g_clear_pointer (&self->lesson, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->subtitle, g_free);
 
