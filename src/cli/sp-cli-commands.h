@@ -22,5 +22,6 @@ int sp_cli_eis_kk       (int argc, char **argv);
 int sp_cli_eis_drt      (int argc, char **argv);
 int sp_cli_eis_fit      (int argc, char **argv);
 int sp_cli_arrhenius (int argc, char **argv);
+int sp_cli_qens      (int argc, char **argv);
 
 G_END_DECLS
