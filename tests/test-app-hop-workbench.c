@@ -265,6 +265,24 @@ test_import (Fixture       *fx,
   g_assert_nonnull (strstr (fig.description, "walk.xyz"));
   g_assert_null (fig.arrhenius);
   g_assert_null (fig.finite_size);
+
+  /* A second view's fill shares the first's arrays (both stay valid). */
+  {
+    SpHopFigureData again;
+
+    sp_hop_workbench_fill_figure_data (fx->wb, &again);
+    g_assert_true (again.msd == fig.msd);
+    g_assert_true (again.lattice->paths[0].x_angstrom == fig.lattice->paths[0].x_angstrom);
+  }
+
+  /* Other Q values: F_s again, the file still the current one's source. */
+  sp_hop_workbench_set_q_values (fx->wb, (double[]) { 0.5, 1.0 }, 2);
+  wait_idle (fx);
+  sp_hop_workbench_fill_figure_data (fx->wb, &fig);
+  g_assert_cmpuint (fig.n_fs, ==, 2);
+  g_assert_cmpfloat (fig.fs[1].q_inv_angstrom, ==, 1.0);
+  g_assert_cmpstr (sp_hop_workbench_get_path (fx->wb), ==, path);
+  g_assert_cmpuint (fx->errors->len, ==, 0);
 }
 
 static void

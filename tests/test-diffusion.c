@@ -333,6 +333,43 @@ test_trust_blocks (void)
   g_assert_cmpstr (sp_diffusion_trust_to_string (fit.trusted), ==, "block-averaging");
 }
 
+/* Every ion switches together between a slow and a fast state every
+ * 1000 frames (as if the whole cell heated and cooled): within a block the
+ * motion is a free walk, so GLS's model error is small, but the blocks
+ * disagree far beyond it.  The scatter rule must catch that and trust the
+ * blocks. */
+static void
+test_trust_blocks_scatter (void)
+{
+  gsl_rng *rng = gsl_rng_alloc (gsl_rng_mt19937);
+  g_autoptr (SpTrajectory) t = sp_trajectory_new (16, 16000);
+  g_autoptr (SpMsd) msd = NULL;
+  SpDiffusion fit;
+  g_autofree char *reason = NULL;
+
+  gsl_rng_set (rng, 12);
+  for (guint f = 1; f < 16000; f++)
+    {
+      double step = (f / 1000) % 2 == 0 ? 0.1 : 0.4;
+
+      for (guint i = 0; i < 16; i++)
+        for (guint a = 0; a < 3; a++)
+          sp_trajectory_position (t, f, i)[a] = sp_trajectory_position (t, f - 1, i)[a]
+                                                + gsl_ran_gaussian_ziggurat (rng, step);
+    }
+  gsl_rng_free (rng);
+  msd = sp_msd_compute (t, 0, NULL, NULL);
+  g_assert_true (sp_diffusion_fit (t, msd, 1.0, 100.0, &fit, NULL));
+  reason = sp_diffusion_trust_reason (&fit);
+  g_test_message ("switching walk: GLS ± %.2g (χ²/dof %.2f), blocks ± %.2g, model %.2g; %s",
+                  fit.star.d_stderr_cm2_s, fit.star.chi2_dof, fit.star_blocks.stderr_cm2_s,
+                  fit.star_blocks.model_stderr_cm2_s, reason);
+  g_assert_true (fit.star_blocks.plateau);
+  g_assert_cmpfloat (fit.star_blocks.stderr_cm2_s, >, 2.0 * fit.star_blocks.model_stderr_cm2_s);
+  g_assert_true (fit.trusted == SP_DIFFUSION_TRUST_BLOCKS);
+  g_assert_true (g_str_has_prefix (reason, "Block averaging is trusted: the blocks scatter"));
+}
+
 /* Blocking of uncorrelated values: level 0 is the plain s.e. of the mean;
  * values that come in identical pairs are correlated, and the blocking
  * finds the larger error at level 1. */
@@ -447,6 +484,7 @@ main (int argc, char **argv)
   g_test_add_func ("/diffusion/nernst-einstein", test_nernst_einstein);
   g_test_add_func ("/diffusion/fit-conductivity", test_fit_conductivity);
   g_test_add_func ("/diffusion/trust-blocks", test_trust_blocks);
+  g_test_add_func ("/diffusion/trust-blocks-scatter", test_trust_blocks_scatter);
   g_test_add_func ("/diffusion/block-transform", test_block_transform);
   g_test_add_func ("/diffusion/arrhenius", test_arrhenius_of_d);
   g_test_add_func ("/diffusion/bad-window", test_bad_window);

@@ -20,7 +20,7 @@
 
 #include "sp-arrhenius.h"
 #include "sp-gsl.h"
-#include "sp-kmc.h"
+#include "sp-kmc-private.h"
 
 #define N_BLOCKS 10
 
@@ -616,12 +616,31 @@ test_record (void)
   for (guint k = 0; k < 3; k++)
     g_assert_cmpfloat (fabs (collective[k] - sum[k]), <, 1e-9);
 
+  /* Bounded slices: stopped by the count the clock stays at the last hop,
+   * stopped by the time it reaches the target exactly. */
+  {
+    double now = sp_kmc_time_s (kmc), target = now + 1000 * dt;
+    guint64 hops = sp_kmc_hop_count (kmc);
+
+    g_assert_cmpuint (sp_kmc_run_until (kmc, target, 10), ==, 10);
+    g_assert_cmpuint (sp_kmc_hop_count (kmc), ==, hops + 10);
+    g_assert_cmpfloat (sp_kmc_time_s (kmc), >, now);
+    g_assert_cmpfloat (sp_kmc_time_s (kmc), <, target);
+    target = sp_kmc_time_s (kmc) + 0.01 * dt;
+    g_assert_cmpuint (sp_kmc_run_until (kmc, target, G_MAXUINT64), <, 100);
+    g_assert_cmpfloat (sp_kmc_time_s (kmc), ==, target);
+  }
+
   /* Temperature changed in place: the carriers stay, the rate follows. */
   {
     double before = sp_kmc_total_rate_hz (kmc), ratio;
     double pos_before[48], pos_after[48];
 
+    double some[6];
+
     sp_kmc_copy_positions (kmc, pos_before);
+    sp_kmc_copy_positions_range (kmc, 3, 2, some);
+    g_assert_true (memcmp (some, pos_before + 9, sizeof some) == 0);
     p.temperature_k = 300.0;
     g_assert_true (sp_kmc_set_params (kmc, &p, &error));
     g_assert_no_error (error);
@@ -728,11 +747,47 @@ test_bad_params (void)
                                   1e-12 * sp_kmc_hop_rate_hz (&p));
 }
 
+/* The neighbour by arithmetic (the uniform-rate path) is the table's. */
+static void
+test_neighbours (void)
+{
+  guint sizes[] = { 2, 3, 5, 32 };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      SpKmcParams p = base_params ();
+      g_autoptr(GError) error = NULL;
+      SpKmc *kmc;
+
+      p.size = sizes[s];
+      p.carrier_fraction = 0.5;
+      kmc = sp_kmc_new (&p, &error);
+      g_assert_no_error (error);
+      for (guint e = 0; e < kmc->n_sites * 6; e++)
+        g_assert_cmpuint (sp_kmc_neighbour (kmc, e / 6, e % 6), ==, kmc->neighbour[e]);
+      /* The table itself: ±1 along each axis, periodic. */
+      for (guint i = 0; i < kmc->n_sites; i++)
+        for (guint d = 0; d < 6; d++)
+          {
+            guint j = kmc->neighbour[i * 6 + d], a = d / 2, L = p.size;
+            guint ci[3] = { i % L, i / L % L, i / L / L }, cj[3] = { j % L, j / L % L, j / L / L };
+
+            for (guint b = 0; b < 3; b++)
+              if (b == a)
+                g_assert_cmpuint (cj[b], ==, (ci[b] + (d % 2 == 0 ? 1 : L - 1)) % L);
+              else
+                g_assert_cmpuint (cj[b], ==, ci[b]);
+          }
+      sp_kmc_free (kmc);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   sp_gsl_init ();
+  g_test_add_func ("/kmc/neighbours", test_neighbours);
   g_test_add_func ("/kmc/dilute", test_dilute);
   g_test_add_func ("/kmc/jump-diffusion", test_jump_diffusion);
   g_test_add_func ("/kmc/haven-ratio", test_haven_ratio);

@@ -138,6 +138,49 @@ test_jump_process (void)
   g_assert_cmpfloat (fabs (ce.d_cm2_s / (l * l / (6 * tau) * 1e-4) - 1), <, 0.1);
 }
 
+/* Γ(Q) from 40 independent jump trajectories: the Chudley–Elliott
+ * intervals built from the groups of ions hold l and τ about 95 % of the
+ * time (8 groups: about 91 % expected for ±1.96 s.e.); the Jacobian's
+ * (Γ at each Q taken as independent) hold them far less often. */
+static void
+test_trajectory_coverage (void)
+{
+  const double l = 2.5, tau = 1.5;
+  const guint runs = 40;
+  double q[4] = { 0.5, 1.0, 1.5, 2.0 };
+  guint hit_l = 0, hit_tau = 0, hit_l_jacobian = 0;
+
+  for (guint r = 0; r < runs; r++)
+    {
+      g_autoptr(SpTrajectory) t = jump_trajectory (64, 200, 0.1, l, tau, 100 + r);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SpQensGamma) g = sp_qens_gamma_from_trajectory (t, q, 4, 40, NULL, &error);
+      g_autoptr(SpQensGamma) plain = NULL;
+      SpChudleyElliott ce, ce_plain;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (g->n_groups, ==, SP_QENS_ION_GROUPS);
+      g_assert_true (sp_chudley_elliott_fit (g, &ce, &error));
+      g_assert_cmpuint (ce.n_groups, ==, SP_QENS_ION_GROUPS);
+      hit_l += fabs (ce.l_angstrom - l) <= 1.96 * ce.l_stderr_angstrom;
+      hit_tau += fabs (ce.tau_ps - tau) <= 1.96 * ce.tau_stderr_ps;
+      /* The same fit with the Jacobian's errors, for comparison. */
+      plain = sp_qens_gamma_copy (g);
+      plain->n_groups = 0;
+      g_clear_pointer (&plain->gamma_group, g_free);
+      g_assert_true (sp_chudley_elliott_fit (plain, &ce_plain, &error));
+      g_assert_cmpuint (ce_plain.n_groups, ==, 0);
+      g_assert_cmpfloat (ce_plain.l_angstrom, ==, ce.l_angstrom);
+      hit_l_jacobian += fabs (ce.l_angstrom - l) <= 1.96 * ce_plain.l_stderr_angstrom;
+    }
+  g_test_message ("coverage from ion groups: l %.3f, τ %.3f; from the Jacobian: l %.3f",
+                  (double) hit_l / runs, (double) hit_tau / runs, (double) hit_l_jacobian / runs);
+  g_assert_cmpfloat ((double) hit_l / runs, >=, 0.75);
+  g_assert_cmpfloat ((double) hit_tau / runs, >=, 0.75);
+  /* The Jacobian's errors treat Γ at different Q as independent: too small. */
+  g_assert_cmpfloat ((double) hit_l_jacobian / runs, <, 0.8);
+}
+
 static void
 test_units (void)
 {
@@ -346,6 +389,7 @@ main (int argc, char **argv)
   sp_gsl_init ();
   g_test_add_func ("/qens/fs-closed-form", test_fs_closed_form);
   g_test_add_func ("/qens/jump-process", test_jump_process);
+  g_test_add_func ("/qens/trajectory-coverage", test_trajectory_coverage);
   g_test_add_func ("/qens/units", test_units);
   g_test_add_func ("/qens/chudley-elliott-exact", test_ce_exact);
   g_test_add_func ("/qens/chudley-elliott-coverage", test_ce_noise_coverage);

@@ -253,9 +253,15 @@ sp_hop_workbench_fill_figure_data (SpHopWorkbench  *self,
   g_return_if_fail (data != NULL);
 
   cache = &self->figure;
+  /* Every view of the page fills its own copy: until the next change they
+   * all point into the same cache, which is built once. */
+  if (cache->valid)
+    {
+      *data = cache->data;
+      return;
+    }
   memset (data, 0, sizeof *data);
   sp_hop_figure_cache_clear (cache);
-  cache->valid = TRUE;
 
   if (fill_lattice (self, cache))
     data->lattice = &cache->lattice;
@@ -283,4 +289,6 @@ sp_hop_workbench_fill_figure_data (SpHopWorkbench  *self,
   fill_runs (self, cache, data);
   cache->description = describe (self);
   data->description = cache->description;
+  cache->data = *data;
+  cache->valid = TRUE;
 }

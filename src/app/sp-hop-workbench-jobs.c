@@ -19,8 +19,8 @@
 #include "sp-hop-workbench-private.h"
 
 /* F_s sums over lags × origins × ions (sp-qens.h): its lags are capped so
- * that this product stays near this many terms per Q (a few seconds). */
-#define FS_BUDGET 4e7
+ * that this product stays near this many terms per Q (about 0.1 s each). */
+#define FS_BUDGET 1e7
 /* The longest lag the MSD is computed to, as a fraction of the frames:
  * beyond half, too few origins are left to average over. */
 #define MSD_LAG_FRACTION 0.5
@@ -664,6 +664,8 @@ sp_hop_workbench_start_analyse (SpHopWorkbench          *self,
 {
   Job *job = job_new (self, SP_HOP_JOB_ANALYSE);
 
+  /* With both a trajectory and a path (new Q values for a file's
+   * trajectory), the trajectory is analysed and the path only kept. */
   job->trajectory = trajectory;
   job->path = g_strdup (path);
   if (options != NULL)

@@ -77,6 +77,7 @@ typedef struct
   SpHopFigureFiniteSize  finite_size;
   char                  *description;
   char                  *qens_source;
+  SpHopFigureData        data;        /* what the last fill gave            */
 } SpHopFigureCache;
 
 struct _SpHopWorkbench

@@ -531,7 +531,8 @@ sp_hop_workbench_set_q_values (SpHopWorkbench *self,
   /* F_s depends on Q: the whole analysis again (the MSD is cheap beside it). */
   if (self->base != NULL)
     sp_hop_workbench_start_analyse (self, sp_trajectory_copy (self->base->trajectory),
-                                    NULL, NULL);
+                                    self->base->path,
+                                    self->base->path != NULL ? &self->base->options : NULL);
 }
 
 /* ---- tables and runs ----------------------------------------------------- */

@@ -28,6 +28,7 @@ struct _SpHoppingImport
   GtkWidget            *progress_row;
   GtkProgressBar       *progress_bar;
   GtkButton            *cancel_button;
+  AdwPreferencesPage   *preferences;
 };
 
 G_DEFINE_FINAL_TYPE (SpHoppingImport, sp_hopping_import, ADW_TYPE_BIN)
@@ -267,6 +268,13 @@ sp_hopping_import_get_progress_bar (SpHoppingImport *self)
   return self->progress_bar;
 }
 
+AdwPreferencesPage *
+sp_hopping_import_get_preferences_page (SpHoppingImport *self)
+{
+  g_return_val_if_fail (SP_IS_HOPPING_IMPORT (self), NULL);
+  return self->preferences;
+}
+
 GtkWidget *
 sp_hopping_import_new (SpHoppingPage *page)
 {
@@ -280,6 +288,7 @@ sp_hopping_import_new (SpHoppingPage *page)
   self->workbench = g_object_ref (sp_hopping_page_get_workbench (page));
 
   prefs = adw_preferences_page_new ();
+  self->preferences = ADW_PREFERENCES_PAGE (prefs);
   group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Trajectory"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),

@@ -29,5 +29,7 @@ GtkSpinButton *sp_hopping_import_get_timestep_spin (SpHoppingImport *self);
 GtkButton     *sp_hopping_import_get_import_button (SpHoppingImport *self);
 GtkButton     *sp_hopping_import_get_cancel_button (SpHoppingImport *self);
 GtkProgressBar *sp_hopping_import_get_progress_bar (SpHoppingImport *self);
+/* Its preferences page, for the panel's groups after the trajectory's. */
+AdwPreferencesPage *sp_hopping_import_get_preferences_page (SpHoppingImport *self);
 
 G_END_DECLS

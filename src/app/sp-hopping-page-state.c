@@ -151,10 +151,13 @@ check_range (const char  *page,
     return invalid (error, page, key, _("must be a whole number"));
   if (*value < min || *value > max)
     {
+      g_autofree char *quantity = *unit != '\0' ? g_strdup_printf ("%.15g %s", *value, unit)
+                                                 : g_strdup_printf ("%.15g", *value);
       g_autofree char *problem =
-        g_strdup_printf (_("%g %s is outside its range %g … %g"), *value, unit, min, max);
+        /* Translators: "3 eV is outside its range 0.05 … 1". */
+        g_strdup_printf (_("%s is outside its range %.15g … %.15g"), quantity, min, max);
 
-      return invalid (error, page, key, g_strstrip (problem));
+      return invalid (error, page, key, problem);
     }
   return TRUE;
 }

@@ -83,6 +83,7 @@ struct _SpHoppingPage
   GtkToggleButton   *live_button;
   GtkToggleButton   *data_button;
   GtkToggleButton   *run_button;
+  GtkImage          *run_icon;
   GtkButton         *reset_button;
   GtkLabel          *status_label;
   GtkGrid           *figure_grid;
@@ -164,7 +165,7 @@ sp_hopping_page_relayout (SpLabPage *page)
     return;
   self->layout_key = key;
   views (self, v);
-  sp_hopping_readouts_set_narrow (self->readouts, key & 1);
+  sp_hopping_readouts_set_narrow (self->readouts, key & 1, columns == 1);
   for (guint i = n; i < N_VIEWS; i++)
     gtk_widget_set_visible (GTK_WIDGET (v[i]), FALSE);
   /* Four figures share the height beside the read-outs in two columns;
@@ -439,6 +440,9 @@ running_cb (SpHoppingPage *self)
 
   if (gtk_toggle_button_get_active (self->run_button) != running)
     gtk_toggle_button_set_active (self->run_button, running);
+  /* The icon shows what a press does. */
+  gtk_image_set_from_icon_name (self->run_icon, running ? "media-playback-pause-symbolic"
+                                                        : "media-playback-start-symbolic");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
   sp_lab_page_state_changed (SP_LAB_PAGE (self));
 }
@@ -1096,6 +1100,7 @@ sp_hopping_page_class_init (SpHoppingPageClass *klass)
   BIND (live_button);
   BIND (data_button);
   BIND (run_button);
+  BIND (run_icon);
   BIND (reset_button);
   BIND (status_label);
   BIND (figure_grid);

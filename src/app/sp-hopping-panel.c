@@ -28,7 +28,7 @@ struct _SpHoppingPanel
   AdwComboRow         *blocking_row;
   GtkLabel            *illustrative_label;
   GtkLabel            *source_label;
-  AdwActionRow        *window_row;
+  AdwActionRow        *window_rows[2];  /* the fit window, in Live and in Data mode */
   GtkWidget           *live_page;       /* the live groups */
   GtkWidget           *data_view;       /* SpHoppingImport */
   gboolean             showing;         /* the panel shows the page's values */
@@ -106,7 +106,7 @@ const char *
 sp_hopping_panel_get_window_text (SpHoppingPanel *self)
 {
   g_return_val_if_fail (SP_IS_HOPPING_PANEL (self), NULL);
-  return adw_action_row_get_subtitle (self->window_row);
+  return adw_action_row_get_subtitle (self->window_rows[0]);
 }
 
 /* The preset in the drop-down and its source under it; the blocking. */
@@ -193,7 +193,8 @@ show_values (SpHoppingPanel *self)
     }
   else
     window = g_strdup (_("No MSD yet"));
-  adw_action_row_set_subtitle (self->window_row, window);
+  for (guint i = 0; i < G_N_ELEMENTS (self->window_rows); i++)
+    adw_action_row_set_subtitle (self->window_rows[i], window);
 }
 
 static void
@@ -360,25 +361,26 @@ build_seed (SpHoppingPanel      *self,
 }
 
 /* The fit window: what it is, and back to the suggested one. */
-static GtkWidget *
-build_window_group (SpHoppingPanel *self)
+static AdwPreferencesGroup *
+build_window_group (SpHoppingPanel *self,
+                    guint           index)
 {
   GtkWidget *group = adw_preferences_group_new ();
   GtkWidget *button = gtk_button_new_with_mnemonic (_("_Suggested"));
+  AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("MSD Fit Window"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
                                          _("Drag on the MSD plot to set it: near a bound moves "
                                            "the bound, elsewhere draws a new window."));
-  self->window_row = ADW_ACTION_ROW (adw_action_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->window_row), _("Window"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Window"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, _("Back to the window suggested from the log–log slope"));
-  adw_action_row_add_suffix (self->window_row, button);
+  adw_action_row_add_suffix (row, button);
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (suggested_clicked_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->window_row));
-  g_object_set (group, "margin-start", 12, "margin-end", 12, "margin-bottom", 12, NULL);
-  return group;
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (row));
+  self->window_rows[index] = row;
+  return ADW_PREFERENCES_GROUP (group);
 }
 
 GtkWidget *
@@ -418,13 +420,15 @@ sp_hopping_panel_new (SpHoppingPage *page)
                                "hops; at the right end as fast as the processor allows"),
                              sp_hopping_page_get_speed_adjustment (page));
   adw_preferences_group_add (group, GTK_WIDGET (self->speed_row));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (live), build_window_group (self, 0));
 
   self->data_view = sp_hopping_import_new (page);
   gtk_widget_set_vexpand (self->data_view, TRUE);
+  adw_preferences_page_add (sp_hopping_import_get_preferences_page (SP_HOPPING_IMPORT (self->data_view)),
+                            build_window_group (self, 1));
 
   gtk_box_append (GTK_BOX (box), live);
   gtk_box_append (GTK_BOX (box), self->data_view);
-  gtk_box_append (GTK_BOX (box), build_window_group (self));
   adw_bin_set_child (ADW_BIN (self), box);
 
   show_preset (self);

@@ -16,14 +16,15 @@ enum {
   ROW_D_STAR, ROW_D_DIRECTIONS, ROW_D_SIGMA, ROW_HAVEN, ROW_SIGMA, ROW_METHOD,
   N_DIFFUSION_ROWS
 };
-enum { ROW_GAMMA, ROW_GAMMA_Z, ROW_DILUTE, ROW_DENSITY, N_LATTICE_ROWS };
-enum { ROW_CE_L, ROW_CE_TAU, ROW_CE_D, N_QENS_ROWS };
+enum { ROW_GAMMA, ROW_DILUTE, ROW_DENSITY, N_LATTICE_ROWS };
+enum { ROW_CE_L_TAU, ROW_CE_D, N_QENS_ROWS };
 
 struct _SpHoppingReadouts
 {
   GtkWidget  parent_instance;
 
-  GtkWidget *row;              /* the three grids and the info button */
+  GtkWidget *row;              /* diffusion beside the other two */
+  GtkWidget *side;             /* lattice and QENS: beside or over each other */
   GtkWidget *lattice_grid;
   GtkLabel  *diffusion[N_DIFFUSION_ROWS];
   GtkLabel  *lattice[N_LATTICE_ROWS];
@@ -166,16 +167,24 @@ sp_hopping_readouts_set (SpHoppingReadouts      *self,
   gtk_label_set_label (self->diffusion[ROW_METHOD],
                        r->error_method != NULL ? r->error_method : SP_READOUT_UNDEFINED);
 
-  set_text (self->lattice[ROW_GAMMA], sp_hopping_readouts_format_pm (r->gamma_hz, NAN, "Hz"));
-  set_text (self->lattice[ROW_GAMMA_Z], sp_hopping_readouts_format_pm (r->gamma_z_hz, NAN, "Hz"));
+  {
+    g_autofree char *gamma = sp_hopping_readouts_format_pm (r->gamma_hz, NAN, NULL);
+    g_autofree char *gamma_z = sp_hopping_readouts_format_pm (r->gamma_z_hz, NAN, "Hz");
+
+    set_text (self->lattice[ROW_GAMMA], g_strdup_printf ("%s / %s", gamma, gamma_z));
+  }
   set_text (self->lattice[ROW_DILUTE],
             sp_hopping_readouts_format_pm (r->d_dilute_cm2_s, NAN, "cm²/s"));
   set_text (self->lattice[ROW_DENSITY], sp_hopping_readouts_format_pm (r->density_cm3, NAN, "cm⁻³"));
   /* Data mode has no lattice: its closed forms are hidden. */
   gtk_widget_set_visible (self->lattice_grid, isfinite (r->gamma_hz));
 
-  set_text (self->qens[ROW_CE_L], sp_hopping_readouts_format_pm (r->ce_l_angstrom, r->ce_l_se, "Å"));
-  set_text (self->qens[ROW_CE_TAU], sp_hopping_readouts_format_pm (r->ce_tau_ps, r->ce_tau_se, "ps"));
+  {
+    g_autofree char *l = sp_hopping_readouts_format_pm (r->ce_l_angstrom, r->ce_l_se, "Å");
+    g_autofree char *tau = sp_hopping_readouts_format_pm (r->ce_tau_ps, r->ce_tau_se, "ps");
+
+    set_text (self->qens[ROW_CE_L_TAU], g_strdup_printf ("%s, %s", l, tau));
+  }
   set_text (self->qens[ROW_CE_D], sp_hopping_readouts_format_pm (r->ce_d_cm2_s, r->ce_d_se, "cm²/s"));
 
   if (r->percolation_known && !r->percolates)
@@ -200,12 +209,18 @@ sp_hopping_readouts_set (SpHoppingReadouts      *self,
 
 void
 sp_hopping_readouts_set_narrow (SpHoppingReadouts *self,
-                                gboolean           narrow)
+                                gboolean           narrow,
+                                gboolean           stacked)
 {
   g_return_if_fail (SP_IS_HOPPING_READOUTS (self));
 
+  /* Narrow: the lattice's and the QENS numbers over each other, beside
+   * the diffusion; stacked (one column of figures): all three. */
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->side),
+                                  narrow || stacked ? GTK_ORIENTATION_VERTICAL
+                                                    : GTK_ORIENTATION_HORIZONTAL);
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->row),
-                                  narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+                                  stacked ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
 }
 
 const char *
@@ -286,16 +301,15 @@ sp_hopping_readouts_init (SpHoppingReadouts *self)
     _("Error from"),
   };
   const char *lattice_names[N_LATTICE_ROWS] = {
-    _("Hop rate Γ (x, y)"), _("Hop rate Γ<sub>z</sub>"),
+    /* Translators: the in-plane and the z hop rates. */
+    _("Hop rates Γ / Γ<sub>z</sub>"),
     /* Translators: the closed form of the tracer diffusivity with few carriers. */
     _("Dilute limit Γa²"),
     _("Carrier density n"),
   };
   const char *qens_names[N_QENS_ROWS] = {
-    /* Translators: the Chudley–Elliott jump length. */
-    _("Jump length l"),
-    /* Translators: the Chudley–Elliott residence time. */
-    _("Residence time τ"),
+    /* Translators: the Chudley–Elliott jump length and residence time. */
+    _("Jump length l, residence time τ"),
     "D = l²/6τ",
   };
   GtkWidget *grid, *label;
@@ -308,18 +322,21 @@ sp_hopping_readouts_init (SpHoppingReadouts *self)
   gtk_widget_set_parent (self->row, GTK_WIDGET (self));
 
   grid = new_grid (self->row, _("Diffusion (MSD fit)"));
+  gtk_widget_set_hexpand (grid, FALSE);
+  self->side = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
+  gtk_box_append (GTK_BOX (self->row), self->side);
   for (guint i = 0; i < N_DIFFUSION_ROWS; i++)
     {
       add_label (grid, diffusion_names[i], 0, i + 1, FALSE);
       self->diffusion[i] = add_label (grid, NULL, 1, i + 1, FALSE);
     }
-  self->lattice_grid = new_grid (self->row, _("Lattice (closed forms)"));
+  self->lattice_grid = new_grid (self->side, _("Lattice (closed forms)"));
   for (guint i = 0; i < N_LATTICE_ROWS; i++)
     {
       add_label (self->lattice_grid, lattice_names[i], 0, i + 1, FALSE);
       self->lattice[i] = add_label (self->lattice_grid, NULL, 1, i + 1, FALSE);
     }
-  grid = new_grid (self->row, _("QENS (Chudley–Elliott fit)"));
+  grid = new_grid (self->side, _("QENS (Chudley–Elliott fit)"));
   gtk_widget_set_hexpand (grid, TRUE);
   for (guint i = 0; i < N_QENS_ROWS; i++)
     {

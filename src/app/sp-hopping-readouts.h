@@ -46,8 +46,11 @@ G_DECLARE_FINAL_TYPE (SpHoppingReadouts, sp_hopping_readouts, SP, HOPPING_READOU
 GtkWidget  *sp_hopping_readouts_new        (void);
 void        sp_hopping_readouts_set        (SpHoppingReadouts      *self,
                                             const SpHoppingReadout *readout);
+/* Narrow: the lattice and QENS groups over each other beside the
+ * diffusion; stacked: all three over each other. */
 void        sp_hopping_readouts_set_narrow (SpHoppingReadouts      *self,
-                                            gboolean                narrow);
+                                            gboolean                narrow,
+                                            gboolean                stacked);
 /* For tests: the text shown for D* ("(2.31 ± 0.05) × 10⁻⁶ cm²/s"), for
  * the Haven ratio, for Γ and the percolation message ("" when hidden). */
 const char *sp_hopping_readouts_get_d_star_text      (SpHoppingReadouts *self);

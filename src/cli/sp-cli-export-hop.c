@@ -18,6 +18,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <math.h>
 #include <string.h>
 
@@ -35,7 +36,7 @@
 #define N_PATHS 3
 #define PATH_POINTS 600
 /* F_s: lags × origins × ions per Q (sp-hop-workbench-jobs.c). */
-#define FS_BUDGET 4e7
+#define FS_BUDGET 1e7
 
 struct _SpCliHopFigure
 {
@@ -110,8 +111,9 @@ sp_cli_hop_flags_add (SpCliHopFlags  *f,
     { "kmc-seed", 0, 0, G_OPTION_ARG_STRING, &f->kmc_seed,
       N_("Lattice Monte Carlo: random seed (default 1)"), N_("N") },
     { "kmc-frames", 0, 0, G_OPTION_ARG_STRING, &f->kmc_frames,
-      N_("Lattice Monte Carlo: frames recorded, each a mean residence time 1/Γ apart "
-         "(default 400)"), N_("N") },
+      N_("Lattice Monte Carlo: frames recorded (default 100 for lattice, 400 otherwise; "
+         "0.1, 1 and 0.05 mean residence times 1/Γ apart for lattice, msd, fs and qens)"),
+      N_("N") },
     { NULL }
   };
 
@@ -301,16 +303,31 @@ read_trajectory (const char              *path,
 
 /* ---- the lattice Monte Carlo run ---------------------------------------- */
 
+/* Frames and their spacing (in mean residence times 1/Γ of the faster
+ * direction) per figure: a tenth for the lattice's paths, so that a path
+ * segment is one hop; one for the MSD, which wants long times; a
+ * twentieth for F_s, which at Q = 2 Å⁻¹ decays within a third of 1/Γ. */
+static void
+kmc_sampling (SpFigureKind kind,
+              guint64     *frames,
+              double      *spacing)
+{
+  *frames = kind == SP_FIGURE_LATTICE ? 100 : 400;
+  *spacing = kind == SP_FIGURE_LATTICE ? 0.1 : kind == SP_FIGURE_MSD ? 1.0 : 0.05;
+}
+
 static SpKmc *
 kmc_run (SpCliHopFigure      *fig,
-         const SpCliHopFlags *f)
+         const SpCliHopFlags *f,
+         SpFigureKind         kind)
 {
   g_autoptr(GError) error = NULL;
   SpKmcParams p;
-  guint64 size = 16, seed = 1, frames = 400;
-  double rate;
+  guint64 size = 16, seed = 1, frames;
+  double rate, spacing;
   SpKmc *kmc;
 
+  kmc_sampling (kind, &frames, &spacing);
   sp_kmc_params_init_default (&p);
   p.size = 16;
   p.barrier_z_ev = NAN;
@@ -342,9 +359,8 @@ kmc_run (SpCliHopFigure      *fig,
       g_printerr (PREFIX "%s\n", error->message);
       return NULL;
     }
-  /* Frames one mean residence time of the faster direction apart. */
   rate = MAX (sp_kmc_hop_rate_hz (&p), sp_kmc_hop_rate_z_hz (&p));
-  fig->trajectory = sp_kmc_record (kmc, (guint) frames, 1.0 / rate, NULL);
+  fig->trajectory = sp_kmc_record (kmc, (guint) frames, spacing / rate, NULL);
   if (fig->trajectory == NULL)
     {
       g_printerr (_("spinodal-cli export: the lattice Monte Carlo trajectory does not fit in memory\n"));
@@ -352,7 +368,7 @@ kmc_run (SpCliHopFigure      *fig,
       return NULL;
     }
   fig->description = g_strdup_printf (_("Lattice Monte Carlo: %u³ sites, c = %g, E_a = %g eV, "
-                                        "E_a,z = %g eV, ν = %g Hz, T = %g K, p = %g, seed %" G_GUINT64_FORMAT),
+                                        "E_a,z = %g eV, ν = %g Hz, T = %g K, p = %g, seed %" PRIu64),
                                       p.size, p.carrier_fraction, p.barrier_ev, p.barrier_z_ev,
                                       p.attempt_hz, p.temperature_k, p.blocked_fraction, p.seed);
   return kmc;
@@ -698,8 +714,10 @@ finite_size (SpCliHopFigure      *fig,
 static gboolean
 trajectory_or_kmc (SpCliHopFigure      *fig,
                    const SpCliHopFlags *f,
-                   gboolean             want_layer)
+                   SpFigureKind         kind)
 {
+  gboolean want_layer = kind == SP_FIGURE_LATTICE;
+
   if (f->trajectory != NULL)
     {
       SpTrajReadOptions options;
@@ -717,10 +735,13 @@ trajectory_or_kmc (SpCliHopFigure      *fig,
         }
       if (!read_options (f, &options) || (fig->trajectory = read_trajectory (f->trajectory[0], &options)) == NULL)
         return FALSE;
-      fig->description = g_strdup_printf (_("%s: %u %s ions, %u frames %g ps apart"),
-                                          fig->trajectory->name, fig->trajectory->n_ions,
-                                          fig->trajectory->species, fig->trajectory->n_frames,
-                                          fig->trajectory->dt_ps);
+      {
+        g_autofree char *dt = g_strdup_printf ("%g", fig->trajectory->dt_ps);
+
+        fig->description = g_strdup_printf (_("%s: %u %s ions, %u frames %s ps apart"),
+                                            fig->trajectory->name, fig->trajectory->n_ions,
+                                            fig->trajectory->species, fig->trajectory->n_frames, dt);
+      }
       if (want_layer)
         {
           fig->lattice.width_angstrom = fabs (fig->trajectory->cell[0]);
@@ -729,7 +750,7 @@ trajectory_or_kmc (SpCliHopFigure      *fig,
     }
   else
     {
-      SpKmc *kmc = kmc_run (fig, f);
+      SpKmc *kmc = kmc_run (fig, f, kind);
       guint64 layer;
 
       if (kmc == NULL)
@@ -750,7 +771,7 @@ trajectory_or_kmc (SpCliHopFigure      *fig,
           fig->lattice.sites = fig->sites;
           fig->lattice.spacing_angstrom = sp_kmc_get_params (kmc)->spacing_angstrom;
           fig->lattice.width_angstrom = fig->lattice.height_angstrom = size * fig->lattice.spacing_angstrom;
-          fig->label = g_strdup_printf (_("layer z = %u of %u"), (guint) layer, size);
+          fig->label = g_strdup_printf (_("z = %u (of %u layers)"), (guint) layer, size);
           fig->lattice.label = fig->label;
         }
       sp_kmc_free (kmc);
@@ -779,7 +800,7 @@ sp_cli_hop_figure_new (const SpCliHopFlags *f,
   switch (kind)
     {
     case SP_FIGURE_LATTICE:
-      ok = trajectory_or_kmc (fig, f, TRUE);
+      ok = trajectory_or_kmc (fig, f, kind);
       if (ok)
         {
           fill_paths (fig);
@@ -787,10 +808,10 @@ sp_cli_hop_figure_new (const SpCliHopFlags *f,
         }
       break;
     case SP_FIGURE_MSD:
-      ok = trajectory_or_kmc (fig, f, FALSE) && analyse_msd (fig, f);
+      ok = trajectory_or_kmc (fig, f, kind) && analyse_msd (fig, f);
       break;
     case SP_FIGURE_FS:
-      ok = trajectory_or_kmc (fig, f, FALSE) && analyse_fs (fig, f);
+      ok = trajectory_or_kmc (fig, f, kind) && analyse_fs (fig, f);
       break;
     case SP_FIGURE_QENS:
       if (data != NULL)
@@ -815,7 +836,7 @@ sp_cli_hop_figure_new (const SpCliHopFlags *f,
         }
       else
         {
-          ok = trajectory_or_kmc (fig, f, FALSE) && analyse_fs (fig, f);
+          ok = trajectory_or_kmc (fig, f, kind) && analyse_fs (fig, f);
           if (ok && fig->gamma == NULL)
             {
               g_printerr (_("spinodal-cli export: no Q value gave a linewidth\n"));

@@ -332,10 +332,7 @@ sp_cli_export (int    argc,
       "  spinodal-cli export --preset lifepo4 --figure all --format csv -o lifepo4.csv\n"
       "  spinodal-cli export --figure nyquist --data pellet.csv --ceramic llzo -o nyquist.png\n"
       "  spinodal-cli export --figure bode --circuit 'R0-p(R1,C1)' --param R0=10 --param R1=1e3 "
-      "--param C1=1e-9 -o bode.svg\n"
-      "  spinodal-cli export --figure msd --trajectory md.dump --species Li --timestep-fs 2 -o msd.pdf\n"
-      "  spinodal-cli export --figure lattice --carrier-fraction 0.3 --blocked-fraction 0.2 -o lattice.png\n"
-      "  spinodal-cli export --figure qens --data linewidths.csv -o qens.svg"));
+      "--param C1=1e-9 -o bode.svg"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   sp_cli_hop_flags_add (&hop_flags, context);
   sp_cli_sim_options_add (sim_opts, context);

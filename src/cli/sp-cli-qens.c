@@ -104,6 +104,8 @@ to_json (const SpChudleyElliott *ce,
   json_builder_add_int_value (builder, ce->n_points);
   json_builder_set_member_name (builder, "weighted");
   json_builder_add_boolean_value (builder, ce->weighted);
+  json_builder_set_member_name (builder, "stderr_from_ion_groups");
+  json_builder_add_int_value (builder, ce->n_groups);
   add_number (builder, "hbar_mev_ps", SP_HBAR_MEV_PS);
   if (r->trajectory != NULL)
     {
@@ -169,9 +171,14 @@ print_table (const SpChudleyElliott *ce,
   printf ("  τ   = %.6g ± %.2g ps\n", ce->tau_ps, ce->tau_stderr_ps);
   printf ("  D   = %.6g ± %.2g cm²/s\n", ce->d_cm2_s, ce->d_stderr_cm2_s);
   printf ("  χ²  = %.4g (%s %.3g)\n", ce->chi2, _("reduced"), ce->reduced_chi2);
-  printf ("  %s\n\n", ce->weighted
-                      ? _("Weights 1/err² from the Γ errors; standard errors scaled by the reduced χ².")
-                      : _("Equal weights; standard errors from the scatter about the curve."));
+  if (ce->n_groups > 0)
+    /* Translators: %u is the number of groups of ions. */
+    printf (_("  Weights 1/err²; standard errors from the spread of the fits to %u groups of ions.\n\n"),
+            ce->n_groups);
+  else
+    printf ("  %s\n\n", ce->weighted
+                        ? _("Weights 1/err² from the Γ errors; standard errors scaled by the reduced χ².")
+                        : _("Equal weights; standard errors from the scatter about the curve."));
   /* The unit strings hold multi-byte characters: the widths are set by hand. */
   printf ("  Q (Å⁻¹)    Γ (meV)      ± (meV)      %-12s ħDQ² (meV)\n", _("fit (meV)"));
   for (guint i = 0; i < g->n_points; i++)
@@ -181,8 +188,11 @@ print_table (const SpChudleyElliott *ce,
             sp_qens_small_q_gamma_mev (g->q[i], ce->d_cm2_s));
   if (r->trajectory != NULL)
     {
-      printf ("\n  %s\n", _("Γ from A·exp(−Γt/ħ) fitted to F_s while it stays above 0.1; its "
-                            "standard error ignores the correlation between lags."));
+      printf ("\n  %s\n", r->gamma->n_groups > 0
+                          ? _("Γ from A·exp(−Γt/ħ) fitted to F_s while it stays above 0.1; its "
+                              "error from the spread over groups of ions.")
+                          : _("Γ from A·exp(−Γt/ħ) fitted to F_s while it stays above 0.1; its "
+                              "standard error from the fit ignores the correlation between lags."));
       if (r->skipped_q != NULL && r->skipped_q->len > 0)
         {
           printf ("  %s", _("Skipped (F_s decays within 3 frames or not at all):"));
@@ -191,37 +201,6 @@ print_table (const SpChudleyElliott *ce,
           printf (" Å⁻¹\n");
         }
     }
-}
-
-/* Γ(Q) at every Q whose F_s can be fitted; the others are listed. */
-static SpQensGamma *
-gamma_skipping (const SpQensFs *fs,
-                GArray         *skipped)
-{
-  SpQensGamma *all = sp_qens_gamma_new (fs->n_q, TRUE);
-  guint n = 0;
-
-  all->amplitude = g_new0 (double, fs->n_q);
-  all->fit_lags = g_new0 (guint, fs->n_q);
-  for (guint iq = 0; iq < fs->n_q; iq++)
-    {
-      SpQensFs one = { 1, fs->n_lags, fs->dt_ps, fs->q + iq, fs->fs + (gsize) iq * fs->n_lags };
-      g_autoptr(SpQensGamma) g = sp_qens_gamma_from_fs (&one, NULL);
-
-      if (g == NULL)
-        {
-          g_array_append_val (skipped, fs->q[iq]);
-          continue;
-        }
-      all->q[n] = g->q[0];
-      all->gamma_mev[n] = g->gamma_mev[0];
-      all->gamma_err_mev[n] = g->gamma_err_mev[0];
-      all->amplitude[n] = g->amplitude[0];
-      all->fit_lags[n] = g->fit_lags[0];
-      n++;
-    }
-  all->n_points = n;
-  return all;
 }
 
 int
@@ -407,7 +386,7 @@ sp_cli_qens (int    argc,
       if (q_text != NULL)
         gamma = sp_qens_gamma_from_fs (fs, &error);
       else
-        gamma = gamma_skipping (fs, skipped);
+        gamma = sp_qens_gamma_from_fs_skipping (fs, skipped, &error);
       if (gamma == NULL)
         {
           g_printerr ("%s: %s: %s\n", COMMAND, trajectory->name, error->message);

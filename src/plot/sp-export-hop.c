@@ -143,7 +143,7 @@ fs_csv (const SpHopFigureData *hop)
   static const char *const meanings[] = {
     "which Q (listed above)", "momentum transfer Q (1/angstrom)", "time t (ps)",
     "self intermediate scattering function F_s(Q, t)",
-    "the fit exp(-Gamma t / hbar) (nan without a fit)", NULL
+    "the fit A exp(-Gamma t / hbar) (nan without a fit)", NULL
   };
   GString *csv = sp_csv_begin ("self intermediate scattering function (powder average)");
 
@@ -153,6 +153,8 @@ fs_csv (const SpHopFigureData *hop)
                                                hop->fs[k].q_inv_angstrom);
 
       comment_value (csv, name, hop->fs[k].gamma_mev, hop->fs[k].gamma_err_mev, NULL);
+      g_string_append_printf (csv, "#   amplitude A = %g\n",
+                              hop->fs[k].amplitude > 0.0 ? hop->fs[k].amplitude : 1.0);
     }
   sp_csv_append_columns (csv, names, meanings);
   for (guint k = 0; k < hop->n_fs; k++)
@@ -161,7 +163,9 @@ fs_csv (const SpHopFigureData *hop)
         const SpHopFigureFs *f = &hop->fs[k];
         double row[] = {
           k, f->q_inv_angstrom, f->t_ps[i], f->fs[i],
-          isfinite (f->gamma_mev) ? exp (-f->gamma_mev * f->t_ps[i] / HBAR_MEV_PS) : NAN,
+          isfinite (f->gamma_mev)
+            ? (f->amplitude > 0.0 ? f->amplitude : 1.0) * exp (-f->gamma_mev * f->t_ps[i] / HBAR_MEV_PS)
+            : NAN,
         };
 
         sp_csv_append_row (csv, row, G_N_ELEMENTS (row));

@@ -65,6 +65,13 @@ fit_line (const SpHopFigureMsd *msd,
   return 2.0 * d * d_cm2_s * A2_PS_PER_CM2_S * t + (isfinite (offset) ? offset : 0.0);
 }
 
+/* "20", "2.5", "350", "1.1×10⁴": three digits at most. */
+static char *
+format_time (double t_ps)
+{
+  return t_ps < 1000.0 ? sp_plot_format_number ("%.3g", t_ps) : sp_format_significant (t_ps, 2);
+}
+
 static gboolean
 has_window (const SpHopFigureMsd *msd)
 {
@@ -130,10 +137,8 @@ sp_figure_msd_setup (SpFigureSpec       *spec,
       }
   if (has_window (msd))
     {
-      g_autofree char *t0 = sp_plot_format_number (msd->window_t0_ps >= 100.0 ? "%.0f" : "%.3g",
-                                                         msd->window_t0_ps);
-      g_autofree char *t1 = sp_plot_format_number (msd->window_t1_ps >= 100.0 ? "%.0f" : "%.3g",
-                                                         msd->window_t1_ps);
+      g_autofree char *t0 = format_time (msd->window_t0_ps);
+      g_autofree char *t1 = format_time (msd->window_t1_ps);
       g_autofree char *label = g_strdup_printf (msd->window_automatic
                                                 ? _("fit window %s–%s ps (suggested)")
                                                 : _("fit window %s–%s ps"), t0, t1);
@@ -451,7 +456,7 @@ sp_figure_fs_draw (cairo_t            *cr,
           for (guint i = 0; i < N; i++)
             {
               t[i] = spec->x.min * pow (spec->x.max / spec->x.min, (double) i / (N - 1));
-              y[i] = exp (-f->gamma_mev * t[i] / HBAR_MEV_PS);
+              y[i] = (f->amplitude > 0.0 ? f->amplitude : 1.0) * exp (-f->gamma_mev * t[i] / HBAR_MEV_PS);
             }
           sp_figure_path (cr, spec, t, y, N);
           sp_figure_stroke (cr, &color, 1.1 * spec->lw, TRUE);

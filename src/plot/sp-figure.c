@@ -117,7 +117,7 @@ static const SpFigureClass figure_classes[SP_N_FIGURES] = {
        "at room temperature."),
     sp_figure_arrhenius_setup, sp_figure_arrhenius_draw },
   [SP_FIGURE_LATTICE] = {
-    "lattice", N_("Lattice"),
+    "lattice", N_("Lattice layer"),
     N_("One layer of the lattice the ions hop on: blue circles are carriers, grey squares "
        "blocked sites, faint dots empty sites. The coloured lines follow a few tagged ions "
        "through the periodic box and end at where each is now."),

@@ -90,8 +90,9 @@ typedef struct
   guint         n;
   const double *t_ps;
   const double *fs;                       /* F_s(Q, t), 1 at t = 0           */
-  double        gamma_mev;                /* fitted exp(−Γt/ħ); NAN: no fit  */
+  double        gamma_mev;                /* fitted A exp(−Γt/ħ); NAN: no fit */
   double        gamma_err_mev;            /* NAN when unknown                */
+  double        amplitude;                /* A (the Debye–Waller drop); ≤ 0 or NAN: 1 */
 } SpHopFigureFs;
 
 /* ---- QENS linewidths ---------------------------------------------------- */

@@ -167,7 +167,14 @@ columns_from_header (char **names,
   cols[0] = cols[1] = cols[2] = -1;
   for (int i = 0; names[i] != NULL; i++)
     {
-      g_autofree char *key = sp_text_column_key (names[i], NULL);
+      SpTextUnit unit;
+      g_autofree char *key = sp_text_column_key (names[i], &unit);
+      char *cut = strpbrk (key, "([/");
+
+      /* Units the table reader does not know ("D (cm2/s)", "L [nm]") stay
+       * in the key: any bracket or slash ends the name. */
+      if (cut != NULL && cut != key)
+        *cut = '\0';
 
       if (cols[0] < 0 && sp_text_key_in (key, length_names))
         cols[0] = i;

@@ -304,34 +304,66 @@ counts_total (const SpKmc *kmc)
   return kmc->n_active_xy * kmc->rate_xy + kmc->n_active_z * kmc->rate_z;
 }
 
+/* A uniform draw from [0, n · n_dirs) split into (index, direction):
+ * constant divisors, so no division instruction in the hot loop. */
+static inline guint
+draw_pair (SpKmcRng *rng,
+           guint32   n,
+           guint     n_dirs,
+           guint    *dir)
+{
+  guint32 r = sp_kmc_rng_below (rng, n * n_dirs);
+
+  switch (n_dirs)
+    {
+    case 2:
+      *dir = r & 1;
+      return r >> 1;
+    case 4:
+      *dir = r & 3;
+      return r >> 2;
+    default:
+      *dir = r % 6;
+      return r / 6;
+    }
+}
+
 static guint32
 counts_choose (SpKmc  *kmc,
                double  total)
 {
-  /* With total > 0 this never picks a class of no hops or of rate 0 (an
-   * underflowed barrier): u·total < A_xy Γ for every u < 1 when A_z Γ_z
-   * is 0, and is never when A_xy Γ is. */
-  gboolean along_z = sp_kmc_rng_uniform (&kmc->rng) * total >= kmc->n_active_xy * kmc->rate_xy;
-  guint first = along_z ? 4 : 0, n_dirs = along_z ? 2 : 4;
+  guint first = 0, n_dirs = 6, d;
   guint n_empty = kmc->n_open - kmc->n_carriers;
+
+  /* Different rates in and across the plane: a class first, by its share
+   * of the total.  With total > 0 this never picks a class of no hops or
+   * of rate 0 (an underflowed barrier): u·total < A_xy Γ for every u < 1
+   * when A_z Γ_z is 0, and never when A_xy Γ is. */
+  if (kmc->rate_xy != kmc->rate_z)
+    {
+      gboolean along_z =
+        sp_kmc_rng_uniform (&kmc->rng) * total >= kmc->n_active_xy * kmc->rate_xy;
+
+      first = along_z ? 4 : 0;
+      n_dirs = along_z ? 2 : 4;
+    }
 
   if (!kmc->pick_empty)
     for (;;)
       {
-        guint32 r = sp_kmc_rng_below (&kmc->rng, kmc->n_carriers * n_dirs);
-        guint site = kmc->site_of[r / n_dirs];
-        guint d = first + r % n_dirs;
+        guint site = kmc->site_of[draw_pair (&kmc->rng, kmc->n_carriers, n_dirs, &d)];
 
-        if (kmc->state[kmc->neighbour[site * 6 + d]] == SP_KMC_SITE_EMPTY)
+        d += first;
+        if (kmc->state[sp_kmc_neighbour (kmc, site, d)] == SP_KMC_SITE_EMPTY)
           return site * 6 + d;
       }
   for (;;)
     {
-      guint32 r = sp_kmc_rng_below (&kmc->rng, n_empty * n_dirs);
-      guint empty = kmc->empty_sites[r / n_dirs];
-      guint d = first + r % n_dirs;
-      guint from = kmc->neighbour[empty * 6 + d];
+      guint empty = kmc->empty_sites[draw_pair (&kmc->rng, n_empty, n_dirs, &d)];
+      guint from;
 
+      d += first;
+      from = sp_kmc_neighbour (kmc, empty, d);
       if (kmc->state[from] == SP_KMC_SITE_CARRIER)
         return from * 6 + (d ^ 1);
     }
@@ -345,14 +377,12 @@ counts_update (SpKmc *kmc,
                guint  i,
                guint  j)
 {
-  const guint32 *nb_i = kmc->neighbour + (gsize) i * 6;
-  const guint32 *nb_j = kmc->neighbour + (gsize) j * 6;
   const guint8 *state = kmc->state;
   int delta[2] = { 0, 0 };
 
   for (guint d = 0; d < 6; d++)
     {
-      guint k = nb_i[d];
+      guint k = sp_kmc_neighbour (kmc, i, d);
       /* i → k was possible when k was empty (j was), k → i is now when k
        * holds a carrier (j does). */
       int was = k == j || state[k] == SP_KMC_SITE_EMPTY;
@@ -362,7 +392,7 @@ counts_update (SpKmc *kmc,
     }
   for (guint d = 0; d < 6; d++)
     {
-      guint k = nb_j[d];
+      guint k = sp_kmc_neighbour (kmc, j, d);
 
       if (k == i)
         continue;
@@ -416,7 +446,7 @@ hop (SpKmc   *kmc,
      guint32  e)
 {
   guint i = e / 6, d = e % 6;
-  guint j = kmc->neighbour[e];
+  guint j = sp_kmc_neighbour (kmc, i, d);
   guint32 carrier = kmc->carrier_at[i];
 
   kmc->state[i] = SP_KMC_SITE_EMPTY;

@@ -14,11 +14,23 @@
 #include "sp-kmc-private.h"
 
 /* Limits that keep every number finite and meaningful. */
-#define MAX_BARRIER_EV   20.0
-#define MAX_DISORDER_EV  5.0
-#define MAX_TEMPERATURE  1e5
-#define MAX_ATTEMPT_HZ   1e20
-#define MAX_SPACING      100.0
+static const SpParamRange ranges[SP_KMC_N_PARAMS] = {
+  [SP_KMC_PARAM_CARRIER_FRACTION] = { "carrier_fraction", "", 0.0, 1.0, TRUE, FALSE },
+  [SP_KMC_PARAM_BARRIER] = { "barrier_ev", "eV", 0.0, 20.0, FALSE, FALSE },
+  [SP_KMC_PARAM_BARRIER_Z] = { "barrier_z_ev", "eV", 0.0, 20.0, FALSE, FALSE },
+  [SP_KMC_PARAM_ATTEMPT] = { "attempt_hz", "Hz", 0.0, 1e20, TRUE, FALSE },
+  [SP_KMC_PARAM_TEMPERATURE] = { "temperature_k", "K", 0.0, 1e5, TRUE, FALSE },
+  [SP_KMC_PARAM_BLOCKED_FRACTION] = { "blocked_fraction", "", 0.0, 1.0, FALSE, TRUE },
+  [SP_KMC_PARAM_DISORDER] = { "disorder_ev", "eV", 0.0, 5.0, FALSE, FALSE },
+  [SP_KMC_PARAM_SPACING] = { "spacing_angstrom", "Å", 0.0, 100.0, TRUE, FALSE },
+};
+
+const SpParamRange *
+sp_kmc_param_range (SpKmcParamId id)
+{
+  g_return_val_if_fail (id < SP_KMC_N_PARAMS, NULL);
+  return &ranges[id];
+}
 
 /* Parameters ------------------------------------------------------------- */
 
@@ -61,27 +73,23 @@ sp_kmc_hop_rate_z_hz (const SpKmcParams *params)
 }
 
 static gboolean
-check_range (const char *name,
-             const char *unit,
-             double      value,
-             double      low,
-             gboolean    low_open,
-             double      high,
-             gboolean    high_open,
-             GError    **error)
+check_range (const char   *name,
+             SpKmcParamId  id,
+             double        value,
+             GError      **error)
 {
-  gboolean ok = isfinite (value) &&
-                (low_open ? value > low : value >= low) &&
-                (high_open ? value < high : value <= high);
+  const SpParamRange *range = &ranges[id];
+  const char *unit = range->unit;
 
-  if (!ok)
-    /* TRANSLATORS: e.g. "the temperature must lie in (0, 1e+05] K, not -3 K";
-     * a round bracket excludes the end, a square one includes it. */
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                 _("%s must lie in %s%g, %g%s%s%s, not %g%s%s"), name,
-                 low_open ? "(" : "[", low, high, high_open ? ")" : "]",
-                 *unit ? " " : "", unit, value, *unit ? " " : "", unit);
-  return ok;
+  if (sp_param_range_contains (range, value))
+    return TRUE;
+  /* TRANSLATORS: e.g. "the temperature must lie in (0, 1e+05] K, not -3 K";
+   * a round bracket excludes the end, a square one includes it. */
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+               _("%s must lie in %s%g, %g%s%s%s, not %g%s%s"), name,
+               range->min_open ? "(" : "[", range->min, range->max, range->max_open ? ")" : "]",
+               *unit ? " " : "", unit, value, *unit ? " " : "", unit);
+  return FALSE;
 }
 
 gboolean
@@ -99,14 +107,14 @@ sp_kmc_params_check (const SpKmcParams *p,
                    (guint) SP_KMC_MAX_SIZE, p->size);
       return FALSE;
     }
-  if (!check_range (_("the carrier fraction"), "", p->carrier_fraction, 0, TRUE, 1, FALSE, error) ||
-      !check_range (_("the in-plane barrier"), "eV", p->barrier_ev, 0, FALSE, MAX_BARRIER_EV, FALSE, error) ||
-      !check_range (_("the barrier along z"), "eV", p->barrier_z_ev, 0, FALSE, MAX_BARRIER_EV, FALSE, error) ||
-      !check_range (_("the attempt frequency"), "Hz", p->attempt_hz, 0, TRUE, MAX_ATTEMPT_HZ, FALSE, error) ||
-      !check_range (_("the temperature"), "K", p->temperature_k, 0, TRUE, MAX_TEMPERATURE, FALSE, error) ||
-      !check_range (_("the blocked fraction"), "", p->blocked_fraction, 0, FALSE, 1, TRUE, error) ||
-      !check_range (_("the disorder width"), "eV", p->disorder_ev, 0, FALSE, MAX_DISORDER_EV, FALSE, error) ||
-      !check_range (_("the lattice spacing"), "Å", p->spacing_angstrom, 0, TRUE, MAX_SPACING, FALSE, error))
+  if (!check_range (_("the carrier fraction"), SP_KMC_PARAM_CARRIER_FRACTION, p->carrier_fraction, error) ||
+      !check_range (_("the in-plane barrier"), SP_KMC_PARAM_BARRIER, p->barrier_ev, error) ||
+      !check_range (_("the barrier along z"), SP_KMC_PARAM_BARRIER_Z, p->barrier_z_ev, error) ||
+      !check_range (_("the attempt frequency"), SP_KMC_PARAM_ATTEMPT, p->attempt_hz, error) ||
+      !check_range (_("the temperature"), SP_KMC_PARAM_TEMPERATURE, p->temperature_k, error) ||
+      !check_range (_("the blocked fraction"), SP_KMC_PARAM_BLOCKED_FRACTION, p->blocked_fraction, error) ||
+      !check_range (_("the disorder width"), SP_KMC_PARAM_DISORDER, p->disorder_ev, error) ||
+      !check_range (_("the lattice spacing"), SP_KMC_PARAM_SPACING, p->spacing_angstrom, error))
     return FALSE;
   if (p->blocking != SP_KMC_BLOCKING_RANDOM && p->blocking != SP_KMC_BLOCKING_CLUSTERED)
     {
@@ -188,13 +196,17 @@ sp_kmc_new (const SpKmcParams *params,
   kmc->site_of = g_new (guint32, kmc->n_sites);
   kmc->unwrapped = g_new (gint32, (gsize) kmc->n_sites * 3);
   kmc->empty_sites = g_new (guint32, kmc->n_sites);
+  kmc->coord = g_new (guint32, kmc->n_sites);
   kmc->empty_index = g_new (guint32, kmc->n_sites);
 
   for (guint z = 0; z < size; z++)
     for (guint y = 0; y < size; y++)
       for (guint x = 0; x < size; x++)
         {
-          guint32 *nb = kmc->neighbour + (gsize) (x + size * (y + size * z)) * 6;
+          guint site = x + size * (y + size * z);
+          guint32 *nb = kmc->neighbour + (gsize) site * 6;
+
+          kmc->coord[site] = x | y << 8 | z << 16;
 
           nb[0] = (x + 1) % size + size * (y + size * z);
           nb[1] = (x + size - 1) % size + size * (y + size * z);
@@ -204,6 +216,16 @@ sp_kmc_new (const SpKmcParams *params,
           nb[5] = x + size * (y + size * ((z + size - 1) % size));
         }
 
+  for (guint d = 0; d < 6; d++)
+    {
+      gint32 unit = d < 2 ? 1 : d < 4 ? (gint32) size : (gint32) (size * size);
+      gint32 sign = d % 2 == 0 ? 1 : -1;
+
+      kmc->nb_step[d] = sign * unit;
+      kmc->nb_wrap[d] = sign * unit * (gint32) size;
+      kmc->nb_shift[d] = 8 * (d / 2);
+      kmc->nb_edge[d] = d % 2 == 0 ? size - 1 : 0;
+    }
   sp_kmc_rng_seed (&kmc->rng, params->seed);
   sp_kmc_lattice_build (kmc);
   sp_kmc_events_build (kmc);
@@ -230,6 +252,7 @@ sp_kmc_free (SpKmc *kmc)
   g_free (kmc->site_of);
   g_free (kmc->unwrapped);
   g_free (kmc->empty_sites);
+  g_free (kmc->coord);
   g_free (kmc->empty_index);
   sp_kmc_events_free (kmc);
   g_free (kmc);
@@ -280,6 +303,22 @@ sp_kmc_advance (SpKmc  *kmc,
 
   if (dt_s > 0.0 && isfinite (dt_s))
     advance_to (kmc, kmc->time_s + dt_s);
+}
+
+guint64
+sp_kmc_run_until (SpKmc   *kmc,
+                  double   t_s,
+                  guint64  max_hops)
+{
+  guint64 done;
+
+  g_return_val_if_fail (kmc != NULL, 0);
+
+  done = sp_kmc_events_run (kmc, max_hops, t_s);
+  /* Stopped by the time, not the count: the clock reaches t_s. */
+  if (done < max_hops && t_s > kmc->time_s)
+    kmc->time_s = t_s;
+  return done;
 }
 
 guint64
@@ -398,6 +437,19 @@ sp_kmc_copy_positions (const SpKmc *kmc,
 
   for (gsize v = 0; v < (gsize) kmc->n_carriers * 3; v++)
     positions[v] = a * kmc->unwrapped[v];
+}
+
+void
+sp_kmc_copy_positions_range (const SpKmc *kmc,
+                             guint        first,
+                             guint        n,
+                             double      *positions)
+{
+  double a = kmc->params.spacing_angstrom;
+
+  g_return_if_fail (first <= kmc->n_carriers && n <= kmc->n_carriers - first);
+  for (gsize v = 0; v < (gsize) n * 3; v++)
+    positions[v] = a * kmc->unwrapped[(gsize) first * 3 + v];
 }
 
 void

@@ -215,12 +215,11 @@ msd_check (const SpTrajectory *trajectory,
   for (gsize v = 0; v < n_values; v++)
     if (!isfinite (trajectory->positions[v]))
       {
-        gsize frame = v / ((gsize) trajectory->n_ions * 3);
-        gsize ion = (v / 3) % trajectory->n_ions;
+        guint frame = (guint) (v / ((gsize) trajectory->n_ions * 3));
+        guint ion = (guint) ((v / 3) % trajectory->n_ions);
 
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                     _("frame %" G_GSIZE_FORMAT ", ion %" G_GSIZE_FORMAT
-                       ": the position is not a finite number"),
+                     _("frame %u, ion %u: the position is not a finite number"),
                      frame + 1, ion + 1);
         return FALSE;
       }

@@ -111,19 +111,51 @@ exp_df (const gsl_vector *p,
   return GSL_SUCCESS;
 }
 
-SpQensGamma *
-sp_qens_gamma_from_fs (const SpQensFs *fs,
-                       GError        **error)
+/* A·exp(−k t) through the points (t, f) from (A, k) = @x0. */
+static gboolean
+fit_exponential (const double *t,
+                 const double *f,
+                 guint         n,
+                 const double *x0,
+                 double       *x,
+                 double       *k_stderr)
+{
+  Data data = { n, t, f, NULL };
+  gsl_multifit_nlinear_fdf fdf = { 0 };
+  double cov[4], chi2;
+
+  fdf.f = exp_f;
+  fdf.df = exp_df;
+  fdf.n = n;
+  fdf.p = 2;
+  fdf.params = &data;
+  if (!solve (&fdf, x0, 2, x, cov, &chi2))
+    return FALSE;
+  *k_stderr = n > 2 ? sqrt (cov[3] * chi2 / (n - 2)) : NAN;
+  return TRUE;
+}
+
+/* Γ at each Q (see sp-qens.h); with @skipped, a Q that cannot be fitted
+ * is left out and listed instead of failing. */
+static SpQensGamma *
+gamma_from_fs (const SpQensFs *fs,
+               GArray         *skipped,
+               GError        **error)
 {
   g_autoptr (SpQensGamma) gamma = NULL;
-  g_autofree double *t = NULL, *logf = NULL;
+  g_autofree double *t = NULL, *logf = NULL, *err_fit = NULL, *err_group = NULL;
+  g_autofree double *group = NULL;
+  gboolean groups_ok = fs->n_groups >= 2;
+  guint n_out = 0, n_groups = fs->n_groups;
 
-  g_return_val_if_fail (fs != NULL, NULL);
   gamma = sp_qens_gamma_new (fs->n_q, TRUE);
   gamma->amplitude = g_new0 (double, MAX (fs->n_q, 1));
   gamma->fit_lags = g_new0 (guint, MAX (fs->n_q, 1));
   t = g_new (double, fs->n_lags);
   logf = g_new (double, fs->n_lags);
+  err_fit = g_new0 (double, MAX (fs->n_q, 1));
+  err_group = g_new0 (double, MAX (fs->n_q, 1));
+  group = g_new0 (double, (gsize) MAX (n_groups, 1) * MAX (fs->n_q, 1));
   for (guint lag = 0; lag < fs->n_lags; lag++)
     t[lag] = lag * fs->dt_ps;
 
@@ -131,54 +163,116 @@ sp_qens_gamma_from_fs (const SpQensFs *fs,
     {
       const double *f = fs->fs + (gsize) iq * fs->n_lags;
       guint last = 0, n;
-      double c0, c1, c00, c01, c11, ssq, x0[2], x[2], cov[4], chi2;
-      Data data;
-      gsl_multifit_nlinear_fdf fdf = { 0 };
+      double c0, c1, c00, c01, c11, ssq, x0[2], x[2], k_stderr;
+      g_autoptr (GError) local = NULL;
 
       /* The fit window: lags 1 … last, while F_s stays above the floor. */
       while (last + 1 < fs->n_lags && f[last + 1] > SP_QENS_FIT_FLOOR)
         last++;
       n = last;
       if (n < 3)
+        g_set_error (&local, SP_QENS_ERROR, SP_QENS_ERROR_INPUT,
+                     _("F_s at Q = %g Å⁻¹ falls below %g within %u time steps: Γ is too "
+                       "large for the time step (use a smaller Q or more frequent frames)"),
+                     fs->q[iq], SP_QENS_FIT_FLOOR, n + 1);
+      else
         {
-          g_set_error (error, SP_QENS_ERROR, SP_QENS_ERROR_INPUT,
-                       _("F_s at Q = %g Å⁻¹ falls below %g within %u time steps: Γ is too "
-                         "large for the time step (use a smaller Q or more frequent frames)"),
-                       fs->q[iq], SP_QENS_FIT_FLOOR, n + 1);
-          return NULL;
+          /* Start from the straight line through ln F_s. */
+          for (guint i = 0; i < n; i++)
+            logf[i] = log (f[i + 1]);
+          gsl_fit_linear (t + 1, 1, logf, 1, n, &c0, &c1, &c00, &c01, &c11, &ssq);
+          x0[0] = exp (c0);
+          x0[1] = MAX (-c1, 1e-12 / fs->dt_ps);
+          if (!fit_exponential (t + 1, f + 1, n, x0, x, &k_stderr))
+            g_set_error (&local, SP_QENS_ERROR, SP_QENS_ERROR_FIT,
+                         _("the exponential fit to F_s at Q = %g Å⁻¹ failed"), fs->q[iq]);
+          else if (!(x[1] > 0))
+            g_set_error (&local, SP_QENS_ERROR, SP_QENS_ERROR_INPUT,
+                         _("F_s at Q = %g Å⁻¹ does not decay over the %u lags computed (use a "
+                           "larger Q or a longer trajectory)"), fs->q[iq], fs->n_lags);
         }
-      /* Start from the straight line through ln F_s. */
-      for (guint i = 0; i < n; i++)
-        logf[i] = log (f[i + 1]);
-      gsl_fit_linear (t + 1, 1, logf, 1, n, &c0, &c1, &c00, &c01, &c11, &ssq);
-      x0[0] = exp (c0);
-      x0[1] = MAX (-c1, 1e-12 / fs->dt_ps);
-      data = (Data) { n, t + 1, f + 1, NULL };
-      fdf.f = exp_f;
-      fdf.df = exp_df;
-      fdf.n = n;
-      fdf.p = 2;
-      fdf.params = &data;
-      if (!solve (&fdf, x0, 2, x, cov, &chi2))
+      if (local != NULL)
         {
-          g_set_error (error, SP_QENS_ERROR, SP_QENS_ERROR_FIT,
-                       _("the exponential fit to F_s at Q = %g Å⁻¹ failed"), fs->q[iq]);
-          return NULL;
+          if (skipped == NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&local));
+              return NULL;
+            }
+          g_array_append_val (skipped, fs->q[iq]);
+          continue;
         }
-      if (!(x[1] > 0))
+      gamma->q[n_out] = fs->q[iq];
+      gamma->gamma_mev[n_out] = SP_HBAR_MEV_PS * x[1];
+      err_fit[n_out] = SP_HBAR_MEV_PS * k_stderr;
+      gamma->amplitude[n_out] = x[0];
+      gamma->fit_lags[n_out] = last;
+
+      /* The groups of ions, each fitted over the same lags: the spread of
+       * their Γ is the honest error of the whole's. */
+      if (groups_ok)
         {
-          g_set_error (error, SP_QENS_ERROR, SP_QENS_ERROR_INPUT,
-                       _("F_s at Q = %g Å⁻¹ does not decay over the %u lags computed (use a "
-                         "larger Q or a longer trajectory)"), fs->q[iq], fs->n_lags);
-          return NULL;
+          double sum = 0, sum2 = 0;
+
+          for (guint g = 0; g < n_groups && groups_ok; g++)
+            {
+              const double *fg = fs->fs_group + ((gsize) g * fs->n_q + iq) * fs->n_lags;
+              double xg[2], unused;
+
+              groups_ok = fit_exponential (t + 1, fg + 1, n, x, xg, &unused)
+                          && isfinite (xg[1]) && xg[1] > 0;
+              if (groups_ok)
+                {
+                  group[(gsize) g * fs->n_q + n_out] = SP_HBAR_MEV_PS * xg[1];
+                  sum += xg[1];
+                  sum2 += xg[1] * xg[1];
+                }
+            }
+          if (groups_ok)
+            {
+              double mean = sum / n_groups;
+              double var = MAX (0.0, (sum2 - n_groups * mean * mean) / (n_groups - 1));
+
+              err_group[n_out] = SP_HBAR_MEV_PS * sqrt (var / n_groups);
+            }
         }
-      gamma->q[iq] = fs->q[iq];
-      gamma->gamma_mev[iq] = SP_HBAR_MEV_PS * x[1];
-      gamma->gamma_err_mev[iq] = n > 2 ? SP_HBAR_MEV_PS * sqrt (cov[3] * chi2 / (n - 2)) : NAN;
-      gamma->amplitude[iq] = x[0];
-      gamma->fit_lags[iq] = last;
+      n_out++;
+    }
+  if (n_out == 0)
+    {
+      g_set_error (error, SP_QENS_ERROR, SP_QENS_ERROR_INPUT,
+                   _("F_s could not be fitted at any Q: it decays within 3 time steps or not "
+                     "at all (choose Q values and a time step to suit the jumps)"));
+      return NULL;
+    }
+  gamma->n_points = n_out;
+  memcpy (gamma->gamma_err_mev, groups_ok ? err_group : err_fit, n_out * sizeof (double));
+  /* One failed group fit anywhere: the fit's own errors everywhere. */
+  if (groups_ok)
+    {
+      gamma->n_groups = n_groups;
+      gamma->gamma_group = g_new (double, (gsize) n_groups * n_out);
+      for (guint g = 0; g < n_groups; g++)
+        memcpy (gamma->gamma_group + (gsize) g * n_out, group + (gsize) g * fs->n_q,
+                n_out * sizeof (double));
     }
   return g_steal_pointer (&gamma);
+}
+
+SpQensGamma *
+sp_qens_gamma_from_fs (const SpQensFs *fs,
+                       GError        **error)
+{
+  g_return_val_if_fail (fs != NULL, NULL);
+  return gamma_from_fs (fs, NULL, error);
+}
+
+SpQensGamma *
+sp_qens_gamma_from_fs_skipping (const SpQensFs *fs,
+                                GArray         *skipped_q,
+                                GError        **error)
+{
+  g_return_val_if_fail (fs != NULL && skipped_q != NULL, NULL);
+  return gamma_from_fs (fs, skipped_q, error);
 }
 
 /* ---- Chudley–Elliott, parameters (ln l, ln τ) ------------------------- */
@@ -308,5 +402,50 @@ sp_chudley_elliott_fit (const SpQensGamma *gamma,
   out->reduced_chi2 = best_chi2 / dof;
   out->n_points = n;
   out->weighted = gamma->gamma_err_mev != NULL;
+
+  /* Γ(Q) from a trajectory: the values at different Q come from the same
+   * displacements, so their errors are correlated and the Jacobian's s.e.
+   * is too small.  Each group of ions is an independent sample: fit each
+   * group's Γ(Q) and take the spread of l, τ and D over √G. */
+  if (gamma->n_groups >= 2 && gamma->gamma_group != NULL)
+    {
+      guint g_count = gamma->n_groups;
+      double sum[3] = { 0, 0, 0 }, sum2[3] = { 0, 0, 0 };
+      gboolean all = TRUE;
+
+      for (guint g = 0; g < g_count && all; g++)
+        {
+          Data group = { n, gamma->q, gamma->gamma_group + (gsize) g * n, gamma->gamma_err_mev };
+          double x[2], cov[4], chi2;
+
+          fdf.params = &group;
+          all = solve (&fdf, best_x, 2, x, cov, &chi2);
+          if (all)
+            {
+              double v[3] = { exp (x[0]), exp (x[1]), exp (2 * x[0] - x[1]) / 6 * 1e-4 };
+
+              for (int k = 0; k < 3; k++)
+                {
+                  sum[k] += v[k];
+                  sum2[k] += v[k] * v[k];
+                }
+            }
+        }
+      if (all)
+        {
+          double se[3];
+
+          for (int k = 0; k < 3; k++)
+            {
+              double mean = sum[k] / g_count;
+
+              se[k] = sqrt (MAX (0.0, (sum2[k] - g_count * mean * mean) / (g_count - 1)) / g_count);
+            }
+          out->l_stderr_angstrom = se[0];
+          out->tau_stderr_ps = se[1];
+          out->d_stderr_cm2_s = se[2];
+          out->n_groups = g_count;
+        }
+    }
   return TRUE;
 }

@@ -42,6 +42,7 @@ sp_qens_fs_free (SpQensFs *fs)
     return;
   g_free (fs->q);
   g_free (fs->fs);
+  g_free (fs->fs_group);
   g_free (fs);
 }
 
@@ -55,7 +56,8 @@ sp_qens_fs_compute (const SpTrajectory *trajectory,
 {
   g_autoptr (SpQensFs) fs = NULL;
   g_autofree double *sum = NULL;
-  guint n_frames, n_ions;
+  g_autofree guint *group_size = NULL;
+  guint n_frames, n_ions, n_groups;
 
   g_return_val_if_fail (trajectory != NULL && (q != NULL || n_q == 0), NULL);
   n_frames = trajectory->n_frames;
@@ -96,9 +98,18 @@ sp_qens_fs_compute (const SpTrajectory *trajectory,
   fs->dt_ps = trajectory->dt_ps;
   fs->q = g_memdup2 (q, n_q * sizeof (double));
   fs->fs = g_new (double, (gsize) n_q * fs->n_lags);
-  sum = g_new (double, n_q);
+  n_groups = MIN (n_ions, (guint) SP_QENS_ION_GROUPS);
+  fs->n_groups = n_groups;
+  fs->fs_group = g_new (double, (gsize) n_groups * n_q * fs->n_lags);
+  group_size = g_new0 (guint, n_groups);
+  for (guint i = 0; i < n_ions; i++)
+    group_size[i % n_groups]++;
+  sum = g_new (double, (gsize) n_groups * n_q);
   for (guint iq = 0; iq < n_q; iq++)
     fs->fs[(gsize) iq * fs->n_lags] = 1.0;
+  for (guint g = 0; g < n_groups; g++)
+    for (guint iq = 0; iq < n_q; iq++)
+      fs->fs_group[((gsize) g * n_q + iq) * fs->n_lags] = 1.0;
 
   for (guint lag = 1; lag <= max_lag; lag++)
     {
@@ -106,7 +117,7 @@ sp_qens_fs_compute (const SpTrajectory *trajectory,
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
-      memset (sum, 0, n_q * sizeof (double));
+      memset (sum, 0, (gsize) n_groups * n_q * sizeof (double));
       for (guint t0 = 0; t0 < n_origins; t0++)
         for (guint i = 0; i < n_ions; i++)
           {
@@ -114,12 +125,25 @@ sp_qens_fs_compute (const SpTrajectory *trajectory,
             const double *b = sp_trajectory_position (trajectory, t0 + lag, i);
             double dr = sqrt ((b[0] - a[0]) * (b[0] - a[0]) + (b[1] - a[1]) * (b[1] - a[1])
                               + (b[2] - a[2]) * (b[2] - a[2]));
+            double *s = sum + (gsize) (i % n_groups) * n_q;
 
             for (guint iq = 0; iq < n_q; iq++)
-              sum[iq] += gsl_sf_bessel_j0 (q[iq] * dr);
+              s[iq] += gsl_sf_bessel_j0 (q[iq] * dr);
           }
       for (guint iq = 0; iq < n_q; iq++)
-        fs->fs[(gsize) iq * fs->n_lags + lag] = sum[iq] / ((double) n_origins * n_ions);
+        {
+          double total = 0;
+
+          for (guint g = 0; g < n_groups; g++)
+            {
+              double s = sum[(gsize) g * n_q + iq];
+
+              total += s;
+              fs->fs_group[((gsize) g * n_q + iq) * fs->n_lags + lag]
+                = s / ((double) n_origins * group_size[g]);
+            }
+          fs->fs[(gsize) iq * fs->n_lags + lag] = total / ((double) n_origins * n_ions);
+        }
     }
   return g_steal_pointer (&fs);
 }
@@ -156,6 +180,10 @@ sp_qens_gamma_copy (const SpQensGamma *gamma)
     copy->amplitude = g_memdup2 (gamma->amplitude, bytes);
   if (gamma->fit_lags != NULL)
     copy->fit_lags = g_memdup2 (gamma->fit_lags, MAX (gamma->n_points, 1) * sizeof (guint));
+  copy->n_groups = gamma->n_groups;
+  if (gamma->gamma_group != NULL)
+    copy->gamma_group = g_memdup2 (gamma->gamma_group,
+                                   (gsize) gamma->n_groups * MAX (gamma->n_points, 1) * sizeof (double));
   g_free (copy->name);
   copy->name = g_strdup (gamma->name);
   return copy;
@@ -171,6 +199,7 @@ sp_qens_gamma_free (SpQensGamma *gamma)
   g_free (gamma->gamma_err_mev);
   g_free (gamma->amplitude);
   g_free (gamma->fit_lags);
+  g_free (gamma->gamma_group);
   g_free (gamma->name);
   g_free (gamma);
 }

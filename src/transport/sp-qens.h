@@ -35,6 +35,10 @@ typedef enum
 #define SP_HBAR_MEV_PS     0.6582119569
 /* Γ is fitted while F_s stays above this. */
 #define SP_QENS_FIT_FLOOR  0.1
+/* Γ's standard error comes from the scatter of Γ over this many groups of
+ * ions (ion i in group i mod G), which, unlike the fit's own error, counts
+ * the correlation between F_s at neighbouring lags. */
+#define SP_QENS_ION_GROUPS 8
 /* Points the Chudley–Elliott fit needs (2 parameters + 1). */
 #define SP_QENS_MIN_POINTS 3
 
@@ -46,6 +50,8 @@ typedef struct
   double  dt_ps;
   double *q;      /* Å⁻¹, n_q                                */
   double *fs;     /* fs[iq * n_lags + lag], F_s(q, 0) = 1     */
+  guint   n_groups;  /* min(SP_QENS_ION_GROUPS, ions); 0 or 1: none */
+  double *fs_group;  /* [(g * n_q + iq) * n_lags + lag], each group's F_s */
 } SpQensFs;
 
 /* Γ(Q) points: computed from F_s or read from a table. */
@@ -57,6 +63,10 @@ typedef struct
   double *gamma_err_mev;  /* s.e., meV; NULL when the table has no errors   */
   double *amplitude;      /* A of each F_s fit; NULL for a table            */
   guint  *fit_lags;       /* last lag of each F_s fit; NULL for a table     */
+  guint   n_groups;       /* groups of ions behind the errors (0: the fit's
+                           * own s.e., or a table)                          */
+  double *gamma_group;    /* [g * n_points + i]: each group's Γ, meV; NULL
+                           * when n_groups is 0                             */
   char   *name;
 } SpQensGamma;
 
@@ -70,6 +80,11 @@ typedef struct
   double   reduced_chi2;              /* chi2 / (n − 2)                        */
   guint    n_points;
   gboolean weighted;                  /* errors given: weights 1/err²          */
+  guint    n_groups;                  /* > 0: the s.e. of l, τ, D are the spread
+                                       * of the fits to each group of ions' Γ(Q)
+                                       * over √G (Γ at different Q share the
+                                       * same displacements, so their errors
+                                       * are correlated); 0: from the Jacobian */
 } SpChudleyElliott;
 
 GQuark        sp_qens_error_quark           (void);
@@ -85,13 +100,19 @@ SpQensFs     *sp_qens_fs_compute            (const SpTrajectory *trajectory,
                                              GError            **error);
 void          sp_qens_fs_free               (SpQensFs           *fs);
 
-/* Γ(Q) (with s.e. from the fit's Jacobian, scaled by its residuals; F_s
- * values at neighbouring lags are correlated, so it is a lower bound) from
- * each curve of @fs.  A curve that drops below the floor before its second
+/* Γ(Q) from each curve of @fs, its s.e. the standard deviation of the
+ * groups' Γ (fitted over the same lags) over √G; with fewer than 2 groups,
+ * the fit's own s.e. (Jacobian, scaled by the residuals), which F_s's
+ * correlation between lags makes far too small.  A curve that drops below the floor before its second
  * lag (Γ too large for the time step) or never decays is an error naming
  * its Q. */
 SpQensGamma  *sp_qens_gamma_from_fs         (const SpQensFs     *fs,
                                              GError            **error);
+/* The same, leaving out the Q whose curve cannot be fitted (appended to
+ * @skipped_q, an array of double); an error only when none is left. */
+SpQensGamma  *sp_qens_gamma_from_fs_skipping (const SpQensFs    *fs,
+                                              GArray            *skipped_q,
+                                              GError           **error);
 /* Both steps. */
 SpQensGamma  *sp_qens_gamma_from_trajectory (const SpTrajectory *trajectory,
                                              const double       *q,
@@ -118,7 +139,9 @@ SpQensGamma  *sp_qens_gamma_copy            (const SpQensGamma  *gamma);
 void          sp_qens_gamma_free            (SpQensGamma        *gamma);
 
 /* Weighted (1/err² when @gamma has errors, else unit) non-linear least
- * squares of the Chudley–Elliott form; s.e. from (JᵀWJ)⁻¹ · χ²/(n − 2). */
+ * squares of the Chudley–Elliott form; s.e. from (JᵀWJ)⁻¹ · χ²/(n − 2),
+ * or, for Γ(Q) from a trajectory's groups of ions, from the spread of the
+ * groups' own fits. */
 gboolean      sp_chudley_elliott_fit        (const SpQensGamma  *gamma,
                                              SpChudleyElliott   *out,
                                              GError            **error);
