@@ -497,7 +497,7 @@ static void
 test_page_keys (void)
 {
   SpWindow *window = new_window ();
-  static const char *expected[] = { "overview", "simulation", "impedance", "transport-a",
+  static const char *expected[] = { "overview", "simulation", "impedance", "hopping", "transport-a",
                                     "transport-b" };
   g_autoptr(GListModel) controllers = NULL;
   GtkShortcutController *keys = NULL;

@@ -648,10 +648,11 @@ test_pages_across_labs (void)
 {
   static const struct { const char *keys; const char *page; const char *lab; } steps[] = {
     { "alt+3", "impedance", "ion-transport" },
-    { "alt+4", "transport-a", "test-lab" },
-    { "alt+5", "transport-b", "test-lab" },
+    { "alt+4", "hopping", "ion-transport" },
+    { "alt+5", "transport-a", "test-lab" },
+    { "alt+6", "transport-b", "test-lab" },
     { "alt+2", "simulation", "phase-separation" },
-    { "alt+KP_5", "transport-b", "test-lab" },
+    { "alt+KP_6", "transport-b", "test-lab" },
     { "alt+1", "overview", "phase-separation" },
   };
   SpWindow *window;

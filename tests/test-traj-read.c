@@ -467,6 +467,13 @@ test_malformed (void)
       SP_TRAJ_READ_ERROR_FORMAT, "XDATCAR-counts, line 7 (frame 1): expected 2 atom counts, one per element name" },
     { "XDATCAR-cell", "t\n1\n5 0 0\n5 0 0\n0 0 5\nLi\n1\nDirect configuration= 1\n0.1 0.1 0.1\n", "Li",
       SP_TRAJ_READ_ERROR_CELL, "XDATCAR-cell, line 9 (frame 1): the cell is zero or singular" },
+    { "huge.xyz", "50000000\nLattice=\"5 0 0 0 5 0 0 0 5\"\nLi 1 1 1\n", "Li",
+      SP_TRAJ_READ_ERROR_FORMAT, "huge.xyz, line 1 (frame 1): 50000000 atoms announced, more than a file of this size can hold" },
+    { "inf.dump", "ITEM: TIMESTEP\n0\nITEM: NUMBER OF ATOMS\n1\nITEM: BOX BOUNDS pp pp pp\n0 1e300\n0 1\n0 1\n"
+      "ITEM: ATOMS id type x y z ix iy iz\n1 1 0.5 0.5 0.5 2000000000 0 0\n", "1",
+      SP_TRAJ_READ_ERROR_VALUE, "inf.dump, line 10 (frame 1): atom 1: its unwrapped position is beyond the range of numbers" },
+    { "XDATCAR-huge", "t\n1\n5 0 0\n0 5 0\n0 0 5\nLi O\n60000000 1\nDirect configuration= 1\n0.1 0.1 0.1\n", "Li",
+      SP_TRAJ_READ_ERROR_FORMAT, "XDATCAR-huge, line 7 (frame 1): 60000001 atoms announced" },
     { "unknown.txt", "hello\nworld\n", "Li",
       SP_TRAJ_READ_ERROR_FORMAT, "unknown.txt: not a trajectory this reader knows" },
     { "empty.xyz", "\n\n", "Li",

@@ -22,6 +22,7 @@ typedef struct
   double           cursor_c;
   gboolean         field_fixed_scale;
   SpEisFigureData *eis;        /* a copy: the page's data moves on meanwhile */
+  SpHopFigureData *hop;        /* the same for the hopping figures */
   SpPlotStyle      screen_style;
   gboolean         has_screen_style;
   SpExportOptions  options;
@@ -49,6 +50,7 @@ job_new (SpFigureKind        kind,
   job->cursor_c = data->cursor_c;
   job->field_fixed_scale = data->field_fixed_scale;
   job->eis = sp_eis_figure_data_copy (data->eis);
+  job->hop = sp_hop_figure_data_copy (data->hop);
   if (screen_style != NULL)
     {
       sp_plot_style_copy (screen_style, &job->screen_style);
@@ -68,6 +70,7 @@ job_free (Job *job)
   g_clear_pointer (&job->history, sp_ch_history_free);
   g_free (job->caption);
   sp_eis_figure_data_free (job->eis);
+  sp_hop_figure_data_free (job->hop);
   if (job->has_screen_style)
     sp_plot_style_clear (&job->screen_style);
   g_clear_object (&job->file);
@@ -90,6 +93,7 @@ job_data (Job          *job,
   data->cursor_c = job->cursor_c;
   data->field_fixed_scale = job->field_fixed_scale;
   data->eis = job->eis;
+  data->hop = job->hop;
 }
 
 static void

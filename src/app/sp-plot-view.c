@@ -30,6 +30,12 @@ struct _SpPlotView
   GtkWidget    *info_button;
   GtkWidget    *info_popover;   /* a child of the view, pointing at the button */
   GtkLabel     *info_label;
+
+  /* The MSD figure's fit window being dragged: which bound (0, 1; −1: a
+   * new window from the press point), and the lag time at the press. */
+  int           drag_bound;
+  double        drag_start_t;
+  double        drag_other_t;
 };
 
 G_DEFINE_FINAL_TYPE (SpPlotView, sp_plot_view, GTK_TYPE_WIDGET)
@@ -44,6 +50,8 @@ enum {
 enum {
   CURSOR_MOVED,
   FREQUENCY_MOVED,
+  TIME_MOVED,
+  WINDOW_DRAGGED,
   N_SIGNALS
 };
 
@@ -202,6 +210,84 @@ sp_plot_view_css_changed (GtkWidget         *widget,
 
 /* The linked cursor ------------------------------------------------------ */
 
+/* The lag time under (x, y) on the MSD or F_s figure, as drawn. */
+static gboolean
+time_at (SpPlotView *self,
+         double      x,
+         double      y,
+         double     *t_ps)
+{
+  gboolean inside;
+
+  self->style.title_inset_right = self->title_inset;
+  inside = sp_figure_time_at (self->kind, &self->data, &self->style,
+                              gtk_widget_get_width (GTK_WIDGET (self)),
+                              gtk_widget_get_height (GTK_WIDGET (self)), x, y, t_ps);
+  self->style.title_inset_right = 0.0;
+  return inside && isfinite (*t_ps) && *t_ps > 0.0;
+}
+
+/* The MSD's fit window by the pointer: a press near a drawn bound grabs
+ * it, a press elsewhere in the plot starts a new window there; every
+ * move reports the window (ascending) as "window-dragged". */
+#define GRAB_DISTANCE 8.0
+
+static void
+drag_begin_cb (GtkGestureDrag *gesture,
+               double          x,
+               double          y,
+               SpPlotView     *self)
+{
+  double x0, x1, t;
+
+  self->drag_bound = -2;   /* nothing grabbed */
+  if (self->kind != SP_FIGURE_MSD || self->data.hop == NULL || self->data.hop->msd == NULL ||
+      !time_at (self, x, y, &t))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+  self->drag_start_t = t;
+  self->drag_bound = -1;
+  self->style.title_inset_right = self->title_inset;
+  if (sp_figure_msd_window_x (&self->data, &self->style, gtk_widget_get_width (GTK_WIDGET (self)),
+                              gtk_widget_get_height (GTK_WIDGET (self)), &x0, &x1))
+    {
+      const SpHopFigureMsd *msd = self->data.hop->msd;
+
+      if (fabs (x - x0) <= GRAB_DISTANCE && fabs (x - x0) <= fabs (x - x1))
+        {
+          self->drag_bound = 0;
+          self->drag_other_t = msd->window_t1_ps;
+        }
+      else if (fabs (x - x1) <= GRAB_DISTANCE)
+        {
+          self->drag_bound = 1;
+          self->drag_other_t = msd->window_t0_ps;
+        }
+    }
+  self->style.title_inset_right = 0.0;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+drag_update_cb (GtkGestureDrag *gesture,
+                double          dx,
+                double          dy,
+                SpPlotView     *self)
+{
+  double x, y, t, other;
+
+  if (self->drag_bound < -1 || !gtk_gesture_drag_get_start_point (gesture, &x, &y) ||
+      !time_at (self, x + dx, y, &t))   /* the start's height: inside the plot */
+    return;
+  other = self->drag_bound < 0 ? self->drag_start_t : self->drag_other_t;
+  /* A window of zero width fits nothing: wait for the pointer to move. */
+  if (!isfinite (other) || fabs (log (t / other)) < 1e-3)
+    return;
+  g_signal_emit (self, signals[WINDOW_DRAGGED], 0, MIN (t, other), MAX (t, other));
+}
+
 static void
 motion_cb (GtkEventControllerMotion *controller,
            double                    x,
@@ -211,6 +297,16 @@ motion_cb (GtkEventControllerMotion *controller,
   double c = NAN;
   gboolean inside;
 
+  if (self->kind == SP_FIGURE_MSD || self->kind == SP_FIGURE_FS)
+    {
+      double t = NAN;
+
+      inside = time_at (self, x, y, &t);
+      g_signal_emit (self, signals[TIME_MOVED], 0, inside ? t : NAN);
+      return;
+    }
+  if (sp_figure_kind_is_hopping (self->kind))
+    return;
   if (sp_figure_kind_is_impedance (self->kind))
     {
       double f = NAN;
@@ -241,7 +337,11 @@ static void
 leave_cb (GtkEventControllerMotion *controller,
           SpPlotView               *self)
 {
-  if (sp_figure_kind_is_impedance (self->kind))
+  if (self->kind == SP_FIGURE_MSD || self->kind == SP_FIGURE_FS)
+    g_signal_emit (self, signals[TIME_MOVED], 0, NAN);
+  else if (sp_figure_kind_is_hopping (self->kind))
+    return;
+  else if (sp_figure_kind_is_impedance (self->kind))
     g_signal_emit (self, signals[FREQUENCY_MOVED], 0, NAN);
   else
     g_signal_emit (self, signals[CURSOR_MOVED], 0, NAN);
@@ -391,6 +491,30 @@ sp_plot_view_set_eis_data (SpPlotView            *self,
 }
 
 void
+sp_plot_view_set_hop_data (SpPlotView            *self,
+                           const SpHopFigureData *hop)
+{
+  g_return_if_fail (SP_IS_PLOT_VIEW (self));
+
+  /* Always redrawn: the owner sets the same pointer after changing it. */
+  self->data.hop = hop;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+sp_plot_view_set_cursor_time (SpPlotView *self,
+                              double      t_ps)
+{
+  g_return_if_fail (SP_IS_PLOT_VIEW (self));
+
+  if ((self->kind != SP_FIGURE_MSD && self->kind != SP_FIGURE_FS) ||
+      (isnan (t_ps) && isnan (self->data.cursor_time_ps)) || t_ps == self->data.cursor_time_ps)
+    return;
+  self->data.cursor_time_ps = t_ps;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
 sp_plot_view_set_cursor_frequency (SpPlotView *self,
                                    double      freq_hz)
 {
@@ -525,6 +649,7 @@ sp_plot_view_dispose (GObject *object)
   g_clear_pointer (&self->data.frame, sp_frame_unref);
   self->data.history = NULL;
   self->data.eis = NULL;
+  self->data.hop = NULL;
 
   G_OBJECT_CLASS (sp_plot_view_parent_class)->dispose (object);
 }
@@ -582,6 +707,24 @@ sp_plot_view_class_init (SpPlotViewClass *klass)
     g_signal_new ("frequency-moved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_DOUBLE);
 
+  /**
+   * SpPlotView::time-moved:
+   * @t_ps: on the MSD or F_s(Q, t) figure, the lag time under the
+   *   pointer (sp_figure_time_at()), or NAN when it left the plot area
+   */
+  signals[TIME_MOVED] =
+    g_signal_new ("time-moved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_DOUBLE);
+
+  /**
+   * SpPlotView::window-dragged:
+   * @t0_ps: the start of the fit window dragged on the MSD figure
+   * @t1_ps: its end (> @t0_ps)
+   */
+  signals[WINDOW_DRAGGED] =
+    g_signal_new ("window-dragged", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
+
   gtk_widget_class_set_css_name (widget_class, "plotview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -616,6 +759,7 @@ sp_plot_view_init (SpPlotView *self)
 {
   GtkEventController *motion;
   GtkEventController *key;
+  GtkGesture *drag;
   GtkWidget *popover;
 
   sp_figure_data_init (&self->data);
@@ -651,6 +795,11 @@ sp_plot_view_init (SpPlotView *self)
   g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
   g_signal_connect (motion, "leave", G_CALLBACK (leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
+
+  drag = gtk_gesture_drag_new ();
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (drag_update_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
 
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);

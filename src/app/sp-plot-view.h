@@ -5,8 +5,9 @@
  * presentation mode.  An info button opens the figure's explanation.  On
  * composition figures, pointer motion reports the composition under it
  * ("cursor-moved"), which the window shows on every such figure; on the
- * impedance figures it reports the frequency under it ("frequency-moved"),
- * which their page shows on each of its impedance figures.
+ * impedance figures the frequency under it ("frequency-moved"), on the MSD
+ * and F_s figures the lag time ("time-moved"); on the MSD figure a drag
+ * moves a bound of the fit window or draws a new one ("window-dragged").
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -56,6 +57,13 @@ void                sp_plot_view_set_eis_data (SpPlotView            *self,
 /* The linked cursor by frequency (Hz) on an impedance figure; NAN hides it. */
 void                sp_plot_view_set_cursor_frequency (SpPlotView *self,
                                                        double      freq_hz);
+/* The hopping figures' data (borrowed, as the impedance figures'); NULL
+ * draws "no data". */
+void                sp_plot_view_set_hop_data (SpPlotView            *self,
+                                               const SpHopFigureData *hop);
+/* The linked cursor by lag time (ps) on the MSD and F_s figures; NAN hides it. */
+void                sp_plot_view_set_cursor_time (SpPlotView *self,
+                                                  double      t_ps);
 /* Whether the figure has a composition axis (the linked cursor). */
 gboolean            sp_figure_kind_has_composition (SpFigureKind  kind);
 

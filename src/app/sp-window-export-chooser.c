@@ -47,6 +47,12 @@ static const SpFigureKind impedance_choices[] = {
   SP_FIGURE_NYQUIST, SP_FIGURE_BODE, SP_FIGURE_EIS_RESIDUALS, SP_FIGURE_DRT, SP_FIGURE_ARRHENIUS,
 };
 
+/* On the Hopping page: its figures. */
+static const SpFigureKind hopping_choices[] = {
+  SP_FIGURE_LATTICE, SP_FIGURE_MSD, SP_FIGURE_FS, SP_FIGURE_QENS, SP_FIGURE_DIFFUSION_ARRHENIUS,
+  SP_FIGURE_FINITE_SIZE,
+};
+
 typedef struct
 {
   SpWindow     *window;
@@ -81,9 +87,11 @@ add_figure_choice (GtkFileChooser *chooser,
                    SpFigureKind    selected)
 {
   gboolean impedance = selected < SP_N_FIGURES && sp_figure_kind_is_impedance (selected);
-  const SpFigureKind *kinds = impedance ? impedance_choices
+  gboolean hopping = selected < SP_N_FIGURES && sp_figure_kind_is_hopping (selected);
+  const SpFigureKind *kinds = impedance ? impedance_choices : hopping ? hopping_choices
                               : data_only ? data_choices : figure_choices;
   guint n = impedance ? G_N_ELEMENTS (impedance_choices)
+            : hopping ? G_N_ELEMENTS (hopping_choices)
             : data_only ? G_N_ELEMENTS (data_choices) : G_N_ELEMENTS (figure_choices);
   g_autofree const char **ids = g_new0 (const char *, n + 1);
   g_autofree const char **labels = g_new0 (const char *, n + 1);
@@ -114,6 +122,9 @@ chosen_kind (GtkFileChooser *chooser,
   for (guint i = 0; id != NULL && i < G_N_ELEMENTS (impedance_choices); i++)
     if (g_str_equal (id, sp_export_figure_id (impedance_choices[i])))
       return impedance_choices[i];
+  for (guint i = 0; id != NULL && i < G_N_ELEMENTS (hopping_choices); i++)
+    if (g_str_equal (id, sp_export_figure_id (hopping_choices[i])))
+      return hopping_choices[i];
   return fallback;
 }
 

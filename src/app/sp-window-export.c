@@ -116,8 +116,8 @@ window_figure_data (SpWindow     *self,
   data->frame = sp_simulation_get_frame (simulation);
   data->history = sp_simulation_get_history (simulation);
   data->field_fixed_scale = sp_window_get_field_fixed_scale (self);
-  /* The impedance figures draw what their page gave its view. */
-  if (kind < SP_N_FIGURES && sp_figure_kind_is_impedance (kind))
+  /* The impedance and hopping figures draw what their page gave its view. */
+  if (kind < SP_N_FIGURES && (sp_figure_kind_is_impedance (kind) || sp_figure_kind_is_hopping (kind)))
     {
       g_autoptr(GPtrArray) views = sp_window_get_plot_views (self);
 
@@ -125,6 +125,7 @@ window_figure_data (SpWindow     *self,
         if (sp_plot_view_get_kind (g_ptr_array_index (views, i)) == kind)
           {
             data->eis = sp_plot_view_get_data (g_ptr_array_index (views, i))->eis;
+            data->hop = sp_plot_view_get_data (g_ptr_array_index (views, i))->hop;
             break;
           }
     }

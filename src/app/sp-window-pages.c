@@ -20,6 +20,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sp-hopping-page.h"
 #include "sp-impedance-page.h"
 #include "sp-overview-page.h"
 #include "sp-simulation-page.h"
@@ -31,6 +32,7 @@ static GType (* const page_types[]) (void) = {
   sp_overview_page_get_type,
   sp_simulation_page_get_type,
   sp_impedance_page_get_type,
+  sp_hopping_page_get_type,
 };
 
 /* One lab: its names and the page it was last on. */

@@ -22,6 +22,7 @@ int sp_cli_eis_kk       (int argc, char **argv);
 int sp_cli_eis_drt      (int argc, char **argv);
 int sp_cli_eis_fit      (int argc, char **argv);
 int sp_cli_arrhenius (int argc, char **argv);
+int sp_cli_kmc       (int argc, char **argv);
 int sp_cli_qens      (int argc, char **argv);
 int sp_cli_msd         (int argc, char **argv);
 int sp_cli_extrapolate (int argc, char **argv);

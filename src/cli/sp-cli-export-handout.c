@@ -276,9 +276,10 @@ sp_cli_export_handout (SpCliModelOptions *model_opts,
     add_phase_separation (handout, &session.sim.model);
   if (impedance && !add_impedance (handout, &ceramic))
     return SP_CLI_EXIT_USAGE;
-  if (lesson == NULL && session.preset != NULL)
+  if (lesson == NULL && sp_cli_model_options_preset (model_opts) != NULL)
     {
-      g_autoptr(SpPreset) preset = sp_presets_lookup (session.preset, NULL);
+      g_autoptr(SpPreset) preset = sp_presets_lookup (sp_cli_model_options_preset (model_opts),
+                                                      NULL);
 
       if (preset != NULL)
         sp_handout_set_subtitle (handout, _(preset->name));

@@ -24,6 +24,7 @@
 #include "sp-cli-commands.h"
 #include "sp-cli-export-eis.h"
 #include "sp-cli-export-handout.h"
+#include "sp-cli-export-hop.h"
 #include "sp-cli-options.h"
 #include "sp-cli-run.h"
 #include "sp-export.h"
@@ -31,7 +32,8 @@
 
 #define FIGURE_IDS "free-energy, ocv, phase-diagram, diffusivity, dispersion, field, " \
                    "diagnostics, energy, coarsening, structure, all, nyquist, bode, " \
-                   "eis-residuals, drt, arrhenius"
+                   "eis-residuals, drt, arrhenius, lattice, msd, fs, qens, " \
+                   "diffusion-arrhenius, finite-size"
 
 static const SpParamRange size_range  = { "width", "px", 16.0, 20000.0, FALSE, FALSE };
 static const SpParamRange scale_range = { "scale", "",    1.0,     8.0, FALSE, FALSE };
@@ -258,6 +260,8 @@ sp_cli_export (int    argc,
   g_auto(Flags) flags = { 0 };
   SpCliEisFlags eis_flags = { 0 };
   g_autoptr(SpCliEisFigure) eis_figure = NULL;
+  SpCliHopFlags hop_flags = { 0 };
+  g_autoptr(SpCliHopFigure) hop_figure = NULL;
   SpExportOptions options;
   SpPlotStyle style = { 0 };
   SpFigureData data;
@@ -269,7 +273,8 @@ sp_cli_export (int    argc,
     { "figure", 0, 0, G_OPTION_ARG_STRING, &flags.figure,
       N_("Figure: free-energy, ocv, phase-diagram, diffusivity, dispersion, field, "
          "diagnostics (F, L and S in a row), energy, coarsening, structure, all (default), "
-         "nyquist, bode, eis-residuals, drt or arrhenius"),
+         "nyquist, bode, eis-residuals, drt, arrhenius, lattice, msd, fs, qens, "
+         "diffusion-arrhenius or finite-size"),
       N_("ID") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &flags.format,
       N_("png, svg, pdf or csv (default: from the file name)"), N_("FORMAT") },
@@ -287,7 +292,8 @@ sp_cli_export (int    argc,
       N_("The file to write (replaced atomically; - is standard output)"), N_("FILE") },
     { "data", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &eis_flags.data,
       N_("Impedance figures: a spectrum file (CSV/TSV, ZView .z, Gamry .DTA, BioLogic .mpt), "
-         "repeatable; arrhenius: a table of T and σ, one file a series"), N_("FILE") },
+         "repeatable; arrhenius: a table of T and σ, one file a series; qens: a table of Q and Γ; "
+         "finite-size: a table of L and D (or E)"), N_("FILE") },
     { "circuit", 0, 0, G_OPTION_ARG_STRING, &eis_flags.circuit,
       N_("Impedance figures: a model circuit, e.g. R0-p(R1,CPE1), with --param"), N_("S") },
     { "param", 0, 0, G_OPTION_ARG_STRING_ARRAY, &eis_flags.params,
@@ -326,9 +332,9 @@ sp_cli_export (int    argc,
       "  spinodal-cli export --preset lifepo4 --figure all --format csv -o lifepo4.csv\n"
       "  spinodal-cli export --figure nyquist --data pellet.csv --ceramic llzo -o nyquist.png\n"
       "  spinodal-cli export --figure bode --circuit 'R0-p(R1,C1)' --param R0=10 --param R1=1e3 "
-      "--param C1=1e-9 -o bode.svg\n"
-      "  spinodal-cli export --handout --lesson mixing --paper a4 -o mixing-handout.pdf"));
+      "--param C1=1e-9 -o bode.svg"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  sp_cli_hop_flags_add (&hop_flags, context);
   sp_cli_sim_options_add (sim_opts, context);
   g_option_context_add_group (context, sp_cli_model_options_group (model_opts));
   if (!sp_cli_parse (context, "export", &argc, &argv))
@@ -355,8 +361,49 @@ sp_cli_export (int    argc,
     {
       sp_plot_style_clear (&style);
       sp_cli_eis_flags_clear (&eis_flags);
+      sp_cli_hop_flags_clear (&hop_flags);
       return SP_CLI_EXIT_USAGE;
     }
+  if ((kind < SP_N_FIGURES && sp_figure_kind_is_hopping (kind)) || sp_cli_hop_flags_given (&hop_flags))
+    {
+      int status = SP_CLI_EXIT_OK;
+
+      if (!(kind < SP_N_FIGURES && sp_figure_kind_is_hopping (kind)))
+        {
+          g_printerr (_("spinodal-cli export: --trajectory, --species, --timestep-fs and the "
+                        "lattice Monte Carlo flags apply to the hopping figures (lattice, msd, fs, "
+                        "qens, diffusion-arrhenius, finite-size) only\n"));
+          status = SP_CLI_EXIT_USAGE;
+        }
+      else if (eis_flags.circuit != NULL || eis_flags.params != NULL || eis_flags.ceramic != NULL ||
+               eis_flags.f_min != NULL || eis_flags.f_max != NULL || eis_flags.points_per_decade != NULL ||
+               eis_flags.drt != NULL || eis_flags.form != NULL)
+        {
+          g_printerr (_("spinodal-cli export: --circuit, --param, --ceramic, --f-min, --f-max, "
+                        "--points-per-decade, --drt and --form apply to the impedance figures only\n"));
+          status = SP_CLI_EXIT_USAGE;
+        }
+      else if ((hop_figure = sp_cli_hop_figure_new (&hop_flags, eis_flags.data, kind)) == NULL)
+        status = SP_CLI_EXIT_USAGE;
+      else if (!sp_cli_check_writable ("export", flags.output))
+        status = SP_CLI_EXIT_FAILURE;
+      else
+        {
+          g_autoptr(GBytes) bytes = NULL;
+
+          sp_figure_data_init (&data);
+          data.hop = sp_cli_hop_figure_get_data (hop_figure);
+          bytes = render_one (flags.output, kind, &data, &options);
+          if (bytes == NULL || !sp_cli_write_files ("export", 1, (const char *const *) &flags.output,
+                                                    (GBytes *const *) &bytes))
+            status = SP_CLI_EXIT_FAILURE;
+        }
+      sp_cli_eis_flags_clear (&eis_flags);
+      sp_cli_hop_flags_clear (&hop_flags);
+      sp_plot_style_clear (&style);
+      return status;
+    }
+  sp_cli_hop_flags_clear (&hop_flags);
   if ((kind < SP_N_FIGURES && sp_figure_kind_is_impedance (kind)) || sp_cli_eis_flags_given (&eis_flags))
     {
       int status = SP_CLI_EXIT_OK;

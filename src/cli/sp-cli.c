@@ -28,6 +28,7 @@ static const Command commands[] = {
   { "bench",    sp_cli_bench,    N_("Time one full recompute of every plotted curve") },
   { "eis",      sp_cli_eis,      N_("Impedance spectroscopy: equivalent circuits and spectra") },
   { "arrhenius", sp_cli_arrhenius, N_("Activation energy from conductivities at several temperatures") },
+  { "kmc",      sp_cli_kmc,      N_("Lattice Monte Carlo of hopping ions: D*, D_σ, Haven ratio, trajectories") },
   { "qens",     sp_cli_qens,     N_("Jump length, residence time and D from QENS linewidths or a trajectory") },
   { "msd",      sp_cli_msd,      N_("Diffusion coefficients with honest errors from an MD trajectory") },
   { "extrapolate", sp_cli_extrapolate, N_("A value at several box lengths extrapolated to infinite size") },

@@ -75,6 +75,9 @@ sp_export_caption_for_figure (SpFigureKind        kind,
   if (kind < SP_N_FIGURES && sp_figure_kind_is_impedance (kind))
     return data->eis != NULL && data->eis->description != NULL
            ? g_strdup (data->eis->description) : NULL;
+  if (kind < SP_N_FIGURES && sp_figure_kind_is_hopping (kind))
+    return data->hop != NULL && data->hop->description != NULL
+           ? g_strdup (data->hop->description) : NULL;
   if (sim && frame->params.problem == SP_CH_PROBLEM_PFHUB1)
     model = g_strdup (_("PFHub benchmark 1 (dimensionless units)"));
   else if (data->analysis != NULL)

@@ -13,4 +13,8 @@ G_BEGIN_DECLS
 GString  *sp_export_eis_csv  (SpFigureKind           kind,
                               const SpEisFigureData *eis);
 
+/* The hopping figures' data as CSV; NULL when @hop lacks what @kind plots. */
+GString  *sp_export_hop_csv  (SpFigureKind           kind,
+                              const SpHopFigureData *hop);
+
 G_END_DECLS

@@ -398,6 +398,16 @@ render_csv (SpFigureKind        kind,
       if (csv == NULL)
         return no_data (kind, error);
       break;
+    case SP_FIGURE_LATTICE:
+    case SP_FIGURE_MSD:
+    case SP_FIGURE_FS:
+    case SP_FIGURE_QENS:
+    case SP_FIGURE_DIFFUSION_ARRHENIUS:
+    case SP_FIGURE_FINITE_SIZE:
+      csv = sp_export_hop_csv (kind, data->hop);
+      if (csv == NULL)
+        return no_data (kind, error);
+      break;
     case SP_FIGURE_ALL:
     default:
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,

@@ -468,4 +468,41 @@ gboolean sp_figure_eis_frequency_at (SpFigureKind        kind,
                                      double              y,
                                      double             *freq_hz);
 
+/* sp-figure-hop*.c: the hopping page's figures. */
+void sp_figure_lattice_setup       (SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
+void sp_figure_lattice_draw        (cairo_t *, const SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
+void sp_figure_msd_setup           (SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
+void sp_figure_msd_draw            (cairo_t *, const SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
+void sp_figure_fs_setup            (SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
+void sp_figure_fs_draw             (cairo_t *, const SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
+void sp_figure_qens_setup          (SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
+void sp_figure_qens_draw           (cairo_t *, const SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
+void sp_figure_diffusion_arrhenius_setup (SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
+void sp_figure_diffusion_arrhenius_draw  (cairo_t *, const SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
+void sp_figure_finite_size_setup   (SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
+void sp_figure_finite_size_draw    (cairo_t *, const SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
+
+/* The i-th tracer path's colour (Okabe–Ito hues, lighter on dark). */
+void     sp_figure_hop_path_color  (const SpPlotStyle  *style,
+                                    guint               i,
+                                    SpColor            *color);
+/* "2.31 ± 0.12 eV", "(4.2 ± 0.3) × 10⁻⁶ cm²/s": two significant digits of
+ * the error (three of the value without one; NAN or ≤ 0 @err: none);
+ * @unit markup, may be NULL. */
+char    *sp_figure_hop_format_pm   (double              value,
+                                    double              err,
+                                    const char         *unit);
+/* A vertical error bar at u from v_lo to v_hi (user units) with caps;
+ * v_lo NAN: down to the plot's bottom, uncapped (a bar reaching ≤ 0 on a
+ * log axis). */
+void     sp_figure_hop_error_bar   (cairo_t            *cr,
+                                    const SpFigureSpec *spec,
+                                    double              u,
+                                    double              v_lo,
+                                    double              v_hi,
+                                    gboolean            cap_lo,
+                                    const SpColor      *color);
+/* Whether @kind has the lag time on its x axis (MSD, F_s). */
+gboolean sp_figure_hop_time_axis   (SpFigureKind        kind);
+
 G_END_DECLS

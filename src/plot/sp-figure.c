@@ -116,6 +116,43 @@ static const SpFigureClass figure_classes[SP_N_FIGURES] = {
        "whole pellet usually differ in Eₐ, which tells which of them limits the conductivity "
        "at room temperature."),
     sp_figure_arrhenius_setup, sp_figure_arrhenius_draw },
+  [SP_FIGURE_LATTICE] = {
+    "lattice", N_("Lattice layer"),
+    N_("One layer of the lattice the ions hop on: blue circles are carriers, grey squares "
+       "blocked sites, faint dots empty sites. The coloured lines follow a few tagged ions "
+       "through the periodic box and end at where each is now."),
+    sp_figure_lattice_setup, sp_figure_lattice_draw },
+  [SP_FIGURE_MSD] = {
+    "msd", N_("Mean-squared displacement"),
+    N_("How far the ions have moved, squared and averaged over ions and starting times, "
+       "against the lag time on logarithmic axes. Where the curve runs parallel to the "
+       "slope-1 guide the motion is diffusive, and the slope of the fit in the shaded window "
+       "gives D* = MSD/(6Δt)."),
+    sp_figure_msd_setup, sp_figure_msd_draw },
+  [SP_FIGURE_FS] = {
+    "fs", N_("Self intermediate scattering function"),
+    N_("Fₛ(Q, t) is what quasi-elastic neutron scattering measures: how fast an ion "
+       "forgets where it was on the length scale 2π/Q. For jump diffusion each curve decays as "
+       "exp(−Γt/ħ), faster at larger Q, and the dashed fits give the linewidths Γ(Q)."),
+    sp_figure_fs_setup, sp_figure_fs_draw },
+  [SP_FIGURE_QENS] = {
+    "qens", N_("QENS linewidth Γ(Q)"),
+    N_("The quasi-elastic linewidth against momentum transfer. The Chudley–Elliott model of "
+       "jumps of length l every τ on average bends over where Q reaches 2π/l; at small Q it "
+       "follows the continuum diffusion line ħDQ² with D = l²/(6τ)."),
+    sp_figure_qens_setup, sp_figure_qens_draw },
+  [SP_FIGURE_DIFFUSION_ARRHENIUS] = {
+    "diffusion-arrhenius", N_("Diffusivity against temperature"),
+    N_("The diffusivity of several runs against inverse temperature: thermally activated hopping "
+       "gives a straight line whose slope is the activation energy Eₐ. Each point carries its "
+       "own error bar, and the fit weighs them."),
+    sp_figure_diffusion_arrhenius_setup, sp_figure_diffusion_arrhenius_draw },
+  [SP_FIGURE_FINITE_SIZE] = {
+    "finite-size", N_("Finite-size extrapolation"),
+    N_("A simulated diffusivity depends on the size of the periodic box, D(L) ≈ D∞ − C/L, "
+       "because an ion drags its own periodic images along. Plotted against 1/L the runs fall "
+       "on a line, and its value at 1/L → 0 is the diffusivity of the infinite crystal."),
+    sp_figure_finite_size_setup, sp_figure_finite_size_draw },
 };
 
 /* The panels of the all-panels page, row by row. */
@@ -140,6 +177,8 @@ sp_figure_data_init (SpFigureData *data)
   data->field_fixed_scale = FALSE;
   data->eis = NULL;
   data->cursor_freq_hz = NAN;
+  data->hop = NULL;
+  data->cursor_time_ps = NAN;
 }
 
 const char *
@@ -171,6 +210,13 @@ sp_figure_kind_is_impedance (SpFigureKind kind)
 {
   return kind == SP_FIGURE_NYQUIST || kind == SP_FIGURE_BODE || kind == SP_FIGURE_EIS_RESIDUALS ||
          kind == SP_FIGURE_DRT || kind == SP_FIGURE_ARRHENIUS;
+}
+
+gboolean
+sp_figure_kind_is_hopping (SpFigureKind kind)
+{
+  return kind == SP_FIGURE_LATTICE || kind == SP_FIGURE_MSD || kind == SP_FIGURE_FS ||
+         kind == SP_FIGURE_QENS || kind == SP_FIGURE_DIFFUSION_ARRHENIUS || kind == SP_FIGURE_FINITE_SIZE;
 }
 
 const char *
@@ -367,6 +413,7 @@ place_inset_legend (SpFigureKind        kind,
 
   plain.cursor_c = NAN;
   plain.cursor_freq_hz = NAN;
+  plain.cursor_time_ps = NAN;
   ink_style.background.alpha = 0.0;
   ink_style.grid.alpha = 0.0;
   ink_style.unstable_fill.alpha = 0.0;

@@ -16,6 +16,7 @@
 #include "sp-analysis.h"
 #include "sp-ch-history.h"
 #include "sp-eis-figure-data.h"
+#include "sp-hop-figure-data.h"
 #include "sp-plot-style.h"
 #include "sp-frame.h"
 
@@ -39,6 +40,13 @@ typedef enum
   SP_FIGURE_EIS_RESIDUALS,  /* relative residuals of a fit or Lin-KK, ±1 % band  */
   SP_FIGURE_DRT,            /* γ against τ, f on top, peaks with τ and R          */
   SP_FIGURE_ARRHENIUS,      /* σT (or σ) against 1000/T, E_a of each line        */
+  /* The ion-transport lab's hopping-and-diffusion page (SpFigureData.hop). */
+  SP_FIGURE_LATTICE,        /* a layer of the lattice: carriers, blocked sites, tracer paths */
+  SP_FIGURE_MSD,            /* MSD log–log per direction, slope-1 guide, fit window */
+  SP_FIGURE_FS,             /* F_s(Q, t) for several Q with their exp fits       */
+  SP_FIGURE_QENS,           /* Γ(Q), Chudley–Elliott curve, ħDQ² line            */
+  SP_FIGURE_DIFFUSION_ARRHENIUS, /* D against 1000/T, E_a ± s.e.                 */
+  SP_FIGURE_FINITE_SIZE,    /* D (or E) against 1/L, extrapolated to 1/L → 0     */
   SP_N_FIGURES
 } SpFigureKind;
 
@@ -58,9 +66,13 @@ typedef struct
   /* Linked cursor by frequency (Hz) for Nyquist, Bode, residuals and DRT
    * (there at τ = 1/(2πf)); NAN for none. */
   double              cursor_freq_hz;
+  /* The hopping page's figures' data; NULL: they draw "no data". */
+  const SpHopFigureData *hop;
+  /* Linked cursor by lag time (ps) for the MSD and F_s(Q, t); NAN for none. */
+  double              cursor_time_ps;
 } SpFigureData;
 
-/* Fills @data with no analysis, no frame, no impedance data, no cursors,
+/* Fills @data with no analysis, no frame, no impedance or hopping data, no cursors,
  * no caption and the field on its own colour range. */
 void         sp_figure_data_init        (SpFigureData       *data);
 
@@ -77,13 +89,17 @@ void         sp_figure_draw             (cairo_t            *cr,
 /* Stable identifiers for the CLI and files: "free-energy", "ocv",
  * "phase-diagram", "diffusivity", "dispersion", "field", "energy",
  * "coarsening", "structure", "all", "nyquist", "bode", "eis-residuals",
- * "drt", "arrhenius". */
+ * "drt", "arrhenius", "lattice", "msd", "fs", "qens", "diffusion-arrhenius",
+ * "finite-size". */
 const char  *sp_figure_kind_to_id       (SpFigureKind        kind);
 gboolean     sp_figure_kind_from_id     (const char         *id,
                                          SpFigureKind       *kind);
 /* Whether @kind is one of the impedance page's figures (nyquist, bode,
  * eis-residuals, drt, arrhenius), which draw SpFigureData.eis. */
 gboolean     sp_figure_kind_is_impedance (SpFigureKind       kind);
+/* Whether @kind is one of the hopping page's figures (lattice, msd, fs,
+ * qens, diffusion-arrhenius, finite-size), which draw SpFigureData.hop. */
+gboolean     sp_figure_kind_is_hopping  (SpFigureKind        kind);
 /* Translated title and a two-or-three-sentence explanation for students. */
 const char  *sp_figure_kind_title       (SpFigureKind        kind);
 const char  *sp_figure_kind_explanation (SpFigureKind        kind);
@@ -113,5 +129,27 @@ gboolean     sp_figure_frequency_at     (SpFigureKind        kind,
                                          double              x,
                                          double              y,
                                          double             *freq_hz);
+
+/* The linked cursor by time: whether (x, y) lies in the plot area of the
+ * MSD or F_s(Q, t) figure (both have the lag time on a log x axis), and
+ * the lag time there (ps).  The MSD page drags its fit window with it.
+ * Other figures return FALSE. */
+gboolean     sp_figure_time_at          (SpFigureKind        kind,
+                                         const SpFigureData *data,
+                                         const SpPlotStyle  *style,
+                                         double              width,
+                                         double              height,
+                                         double              x,
+                                         double              y,
+                                         double             *t_ps);
+/* Where the MSD figure of that size draws its fit window's bounds (x in
+ * user units), for grabbing them with the pointer; FALSE when it draws
+ * no window. */
+gboolean     sp_figure_msd_window_x     (const SpFigureData *data,
+                                         const SpPlotStyle  *style,
+                                         double              width,
+                                         double              height,
+                                         double             *x0,
+                                         double             *x1);
 
 G_END_DECLS

@@ -188,6 +188,8 @@ draw_title (Pager           *p,
 
 /* Parameter table ----------------------------------------------------------- */
 
+/* A cell of the parameter table; @right: a value, right-aligned and never
+ * wrapped (a value broken over two lines misreads). */
 static void
 table_cell (Pager      *p,
             const char *markup,
@@ -199,7 +201,13 @@ table_cell (Pager      *p,
   PangoLayout *layout = make_layout (p, markup, SMALL_PT + 0.5, FALSE, width);
 
   if (right)
-    pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+    {
+      int w, h;
+
+      pango_layout_set_width (layout, -1);
+      pango_layout_get_size (layout, &w, &h);
+      x += width - (double) w / PANGO_SCALE;
+    }
   set_foreground (p);
   cairo_move_to (p->cr, x, p->y);
   pango_cairo_show_layout (p->cr, layout);
@@ -213,8 +221,8 @@ draw_parameters (Pager           *p,
 {
   double w = content_width (p);
   /* Symbol, name, value, unit. */
-  const double col_x[4] = { 0, 0.20 * w, 0.62 * w, 0.83 * w };
-  const double col_w[4] = { 0.19 * w, 0.41 * w, 0.19 * w, 0.17 * w };
+  const double col_x[4] = { 0, 0.27 * w, 0.62 * w, 0.86 * w };
+  const double col_w[4] = { 0.26 * w, 0.34 * w, 0.22 * w, 0.14 * w };
   const char *group = NULL;
 
   if (h->rows->len == 0)
@@ -225,7 +233,6 @@ draw_parameters (Pager           *p,
       const SpHandoutRow *row = g_ptr_array_index (h->rows, i);
       g_autofree char *name = g_markup_escape_text (row->name, -1);
       g_autofree char *value = g_markup_escape_text (row->value, -1);
-      g_autofree char *unit = g_markup_escape_text (row->unit, -1);
       double height = 0;
 
       if (g_strcmp0 (group, row->group) != 0)
@@ -240,7 +247,7 @@ draw_parameters (Pager           *p,
       table_cell (p, row->symbol, MARGIN + col_x[0], col_w[0], FALSE, &height);
       table_cell (p, name, MARGIN + col_x[1], col_w[1], FALSE, &height);
       table_cell (p, value, MARGIN + col_x[2], col_w[2], TRUE, &height);
-      table_cell (p, unit, MARGIN + col_x[3], col_w[3], FALSE, &height);
+      table_cell (p, row->unit, MARGIN + col_x[3], col_w[3], FALSE, &height);
       p->y += height + 1.5;
       rule (p, MARGIN, p->width - MARGIN, p->y, 0.8);
       p->y += 2;
@@ -378,8 +385,8 @@ draw_lesson (Pager           *p,
 
   if (h->steps->len == 0)
     return;
-  ensure (p, 60);
-  if (p->page > 1 || h->figures->len > 0)
+  /* The lesson starts on a page of its own, after the figures. */
+  if (p->y > MARGIN && h->figures->len > 0)
     new_page (p);
   {
     g_autofree char *title = g_markup_printf_escaped ("%s", h->lesson_title);

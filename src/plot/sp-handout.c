@@ -249,7 +249,7 @@ sp_handout_add_model_parameters (SpHandout     *self,
 
   add_number (self, group, "Ω", _("Interaction parameter"), model->omega, _("meV"));
   add_number (self, group, "<i>T</i>", _("Temperature"), model->temperature, _("K"));
-  add_number (self, group, "s₁", _("Vibrational entropy"), model->s1, _("k_B"));
+  add_number (self, group, "s₁", _("Vibrational entropy"), model->s1, "<i>k</i><sub>B</sub>");
   add_number (self, group, "<i>K</i>", _("Coherency stiffness"), model->stiffness, _("meV"));
   for (guint j = 0; j < SP_RK_MAX; j++)
     if (model->rk[j] != 0)
@@ -283,7 +283,9 @@ sp_handout_add_ceramic_parameters (SpHandout          *self,
        * type the same model in. */
       g_autofree char *symbol = g_markup_printf_escaped ("<tt>%s</tt>", range->id);
 
-      add_number (self, group, symbol, _(range->label), model->values[p], range->unit);
+      g_autofree char *unit = g_markup_escape_text (range->unit, -1);
+
+      add_number (self, group, symbol, _(range->label), model->values[p], unit);
     }
   add_number (self, group, "<tt>reference_temperature_k</tt>", _("Reference temperature T_ref"),
               model->reference_temperature_k, _("K"));

@@ -65,9 +65,9 @@ void        sp_handout_add_figure     (SpHandout          *handout,
                                        const SpFigureData *data);
 guint       sp_handout_get_n_figures  (const SpHandout    *handout);
 
-/* One row of the parameter table: @symbol is Pango markup ("Ω",
- * "κ"), @name plain text, @value already formatted, @unit plain text
- * ("" for none).  Rows are printed under their @group's heading, groups in
+/* One row of the parameter table: @symbol and @unit are Pango markup
+ * ("Ω", "meV"; @unit "" for none), @name plain text, @value already
+ * formatted.  Rows are printed under their @group's heading, groups in
  * the order first added. */
 void        sp_handout_add_parameter  (SpHandout       *handout,
                                        const char      *group,

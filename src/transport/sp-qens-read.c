@@ -53,7 +53,7 @@ sp_qens_read_table_data (const char *bytes,
   if (!sp_text_lines_init (&text, bytes, len, file, &local))
     {
       g_set_error_literal (error, SP_QENS_ERROR, SP_QENS_ERROR_FORMAT, local->message);
-      return NULL;
+      goto out;
     }
   for (guint k = 0; k < text.n_lines; k++)
     {

@@ -100,6 +100,28 @@ sp_traj_lines_clear (SpTrajLines *lines)
   g_clear_pointer (&lines->name, g_free);
 }
 
+gboolean
+sp_traj_lines_check_atom_count (SpTrajLines *lines,
+                                gint64       count,
+                                GError     **error)
+{
+  gint64 most = SP_TRAJ_MAX_ATOMS;
+
+  if (lines->total_bytes > 0)
+    most = MIN (most, (lines->stream != lines->base ? lines->total_bytes * 1032
+                                                    : lines->total_bytes) / 6 + 1);
+  if (count >= 1 && count <= most)
+    return TRUE;
+  if (count < 1)
+    sp_traj_error (lines, error, SP_TRAJ_READ_ERROR_FORMAT,
+                   _("the number of atoms must be at least 1, found %lld"), (long long) count);
+  else
+    sp_traj_error (lines, error, SP_TRAJ_READ_ERROR_FORMAT,
+                   _("%lld atoms announced, more than a file of this size can hold"),
+                   (long long) count);
+  return FALSE;
+}
+
 static void
 report_progress (SpTrajLines *lines)
 {

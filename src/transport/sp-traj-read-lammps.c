@@ -23,8 +23,6 @@
 
 #include "sp-traj-read-private.h"
 
-#define MAX_ATOMS 100000000
-
 typedef enum { POS_NONE, POS_UNWRAPPED, POS_WRAPPED, POS_SCALED, POS_SCALED_UNWRAPPED } PosKind;
 
 typedef struct
@@ -458,13 +456,8 @@ sp_traj_read_lammps (SpTrajLines *lines,
                                _("expected the number of atoms"));
               goto out;
             }
-          if (count < 1 || count > MAX_ATOMS)
-            {
-              sp_traj_error (lines, error, SP_TRAJ_READ_ERROR_FORMAT,
-                             _("the number of atoms must be between 1 and %u, found %lld"),
-                             (guint) MAX_ATOMS, (long long) count);
-              goto out;
-            }
+          if (!sp_traj_lines_check_atom_count (lines, count, error))
+            goto out;
           if (n_frames > 0 && (guint) count != s.n_atoms)
             {
               sp_traj_error (lines, error, SP_TRAJ_READ_ERROR_FORMAT,

@@ -16,6 +16,8 @@ G_BEGIN_DECLS
 /* The longest line accepted (an XYZ comment line with many keys is a few
  * hundred bytes; a line beyond this is not a trajectory). */
 #define SP_TRAJ_MAX_LINE_BYTES (1 << 20)
+/* More atoms than this in one frame is not a trajectory this lab reads. */
+#define SP_TRAJ_MAX_ATOMS      100000000
 /* Fields of an atom line a reader looks at. */
 #define SP_TRAJ_MAX_FIELDS     64
 
@@ -48,6 +50,13 @@ gboolean  sp_traj_lines_open   (SpTrajLines        *lines,
 char     *sp_traj_lines_next   (SpTrajLines        *lines,
                                 GError            **error);
 void      sp_traj_lines_clear  (SpTrajLines        *lines);
+/* FALSE with @error unless 1 ≤ @count ≤ SP_TRAJ_MAX_ATOMS and the file is
+ * large enough to hold a line of at least 6 bytes per atom (gzip: at the
+ * deflate format's largest ratio, 1032:1), so that a header claiming
+ * millions of atoms is refused before memory is set aside for them. */
+gboolean  sp_traj_lines_check_atom_count (SpTrajLines *lines,
+                                          gint64       count,
+                                          GError     **error);
 
 /* Sets @error to "NAME, line L (frame F): MESSAGE" (the frame part when one
  * is being read). */

@@ -18,8 +18,6 @@
 
 #include "sp-traj-read-private.h"
 
-#define MAX_ATOMS 100000000
-
 typedef struct
 {
   double     cell[9];
@@ -137,25 +135,28 @@ read_header (SpTrajLines *lines,
           return FALSE;
         }
     }
-  g_ptr_array_set_size (h->labels, 0);
   for (guint i = 0; i < n; i++)
     {
       gint64 count = g_ascii_strtoll (fields[i], NULL, 10);
 
-      if (count < 0 || count > MAX_ATOMS || (total += count) > MAX_ATOMS)
+      if (count < 0 || count > SP_TRAJ_MAX_ATOMS)
         {
           sp_traj_error (lines, error, SP_TRAJ_READ_ERROR_FORMAT,
                          _("bad atom count “%s”"), fields[i]);
           return FALSE;
         }
+      total += count;
+    }
+  if (!sp_traj_lines_check_atom_count (lines, total, error))
+    return FALSE;
+  g_ptr_array_set_size (h->labels, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 count = g_ascii_strtoll (fields[i], NULL, 10);
+
       for (gint64 j = 0; j < count; j++)
         g_ptr_array_add (h->labels, names != NULL ? g_strdup (names[i])
                                                   : g_strdup_printf ("%u", i + 1));
-    }
-  if (total == 0)
-    {
-      sp_traj_error (lines, error, SP_TRAJ_READ_ERROR_FORMAT, _("no atoms in the header"));
-      return FALSE;
     }
   if (h->n_atoms != 0 && total != h->n_atoms)
     {

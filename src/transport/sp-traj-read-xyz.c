@@ -18,9 +18,6 @@
 
 #include "sp-traj-read-private.h"
 
-/* More atoms than this in one frame is not a trajectory this lab reads. */
-#define MAX_ATOMS 100000000
-
 typedef struct
 {
   guint species_col, pos_col, n_cols;
@@ -167,7 +164,7 @@ sp_traj_read_xyz (SpTrajLines *lines,
         continue;   /* blank lines between frames */
       lines->frame = n_frames + 1;
       count = g_ascii_strtoll (fields[0], &end, 10);
-      if (n_head != 1 || *end != '\0' || count < 1 || count > MAX_ATOMS)
+      if (n_head != 1 || *end != '\0')
         {
           g_autofree char *shown = g_utf8_make_valid (fields[0], MIN (strlen (fields[0]), 40));
 
@@ -175,6 +172,8 @@ sp_traj_read_xyz (SpTrajLines *lines,
                          _("expected the number of atoms of a frame, found “%s”"), shown);
           return FALSE;
         }
+      if (!sp_traj_lines_check_atom_count (lines, count, error))
+        return FALSE;
       if (n_frames > 0 && (guint) count != n_atoms)
         {
           sp_traj_error (lines, error, SP_TRAJ_READ_ERROR_FORMAT,

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 #include <gsl/gsl_linalg.h>
+#include <gsl/gsl_math.h>
 #include <math.h>
 #include <string.h>
 
@@ -62,8 +63,7 @@ sp_traj_cell_invert (const double cell[9],
   double det;
 
   for (int r = 0; r < 3; r++)
-    scale *= sqrt (cell[3 * r] * cell[3 * r] + cell[3 * r + 1] * cell[3 * r + 1]
-                   + cell[3 * r + 2] * cell[3 * r + 2]);
+    scale *= gsl_hypot3 (cell[3 * r], cell[3 * r + 1], cell[3 * r + 2]);
   if (!(scale > 0) || !isfinite (scale))
     return FALSE;
   memcpy (copy, cell, sizeof copy);
@@ -255,6 +255,13 @@ sp_traj_sink_add (SpTrajSink        *sink,
             u[k] += s[0] * h[k] + s[1] * h[3 + k] + s[2] * h[6 + k];
         }
       memcpy (raw, p, 3 * sizeof (double));
+      if (!isfinite (u[0] + u[1] + u[2]))
+        {
+          sp_traj_error (lines, error, SP_TRAJ_READ_ERROR_VALUE,
+                         _("atom %u: its unwrapped position is beyond the range of numbers"),
+                         i + 1);
+          return FALSE;
+        }
       if (!mobile[i])
         for (int k = 0; k < 3; k++)
           centroid[k] += u[k];
@@ -263,6 +270,12 @@ sp_traj_sink_add (SpTrajSink        *sink,
   if (sink->n_framework > 0)
     for (int k = 0; k < 3; k++)
       centroid[k] /= sink->n_framework;
+  if (!isfinite (centroid[0] + centroid[1] + centroid[2]))
+    {
+      sp_traj_error (lines, error, SP_TRAJ_READ_ERROR_VALUE,
+                     _("the framework's centroid is beyond the range of numbers"));
+      return FALSE;
+    }
   if (first)
     memcpy (sink->centroid0, centroid, sizeof centroid);
   if (o->remove_drift && sink->n_framework > 0)

@@ -1,0 +1,654 @@
+/* test-app-hopping.c — the Ion Transport lab's Hopping & Diffusion page in
+ * the window: it appears under Ion Transport after Impedance, Alt+4 is
+ * its key, its panel is its own; a slider moved as a user moves it (the
+ * scale's own adjustment) reaches the worker, the closed-form read-outs
+ * follow at once; the lattice hops and the analysis fills D*, D_σ and the
+ * Haven ratio; the percolation message past the threshold; presets; the
+ * session state's round trip and its errors naming the field; Data mode
+ * imports a file the test writes (species picker, progress, cancel, a
+ * missing file's error); the main thread stays responsive while it runs.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "sp-gsl.h"
+#include "sp-hopping-import.h"
+#include "sp-hopping-page.h"
+#include "sp-hopping-panel.h"
+#include "sp-hopping-params.h"
+#include "sp-param-panel.h"
+#include "sp-session.h"
+
+#include "test-app-helpers.h"
+
+static SpHoppingPage *
+hopping_page (SpWindow *window)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (template_child (window, SP_TYPE_WINDOW, "view_stack"));
+  GtkWidget *page = adw_view_stack_get_child_by_name (stack, "hopping");
+
+  g_assert_true (SP_IS_HOPPING_PAGE (page));
+  return SP_HOPPING_PAGE (page);
+}
+
+static const char *
+shown_page (SpWindow *window)
+{
+  return adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (template_child (window, SP_TYPE_WINDOW,
+                                                                                "view_stack")));
+}
+
+static SpWindow *
+window_on_hopping (void)
+{
+  SpWindow *window = new_window ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "hopping"));
+  flush_main_loop ();
+  g_assert_cmpstr (shown_page (window), ==, "hopping");
+  return window;
+}
+
+static SpHoppingPanel *
+hopping_panel (SpWindow *window)
+{
+  GObject *panel = window_panel (window, "hopping");
+
+  g_assert_true (SP_IS_HOPPING_PANEL (panel));
+  return SP_HOPPING_PANEL (panel);
+}
+
+/* Iterates the main loop until @done (or fails after @seconds). */
+static void
+wait_until (gboolean (*done) (gpointer),
+            gpointer   data,
+            double     seconds,
+            const char *what)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > end)
+        g_error ("timed out waiting for %s", what);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The page under Ion Transport, its figures, its own panel, Alt+4. */
+static void
+test_page_in_lab (void)
+{
+  SpWindow *window = window_on_hopping ();
+  SpHoppingPage *page = hopping_page (window);
+  GPtrArray *figures = sp_lab_page_get_figures (SP_LAB_PAGE (page));
+  static const SpFigureKind kinds[] = {
+    SP_FIGURE_LATTICE, SP_FIGURE_MSD, SP_FIGURE_FS, SP_FIGURE_QENS,
+    SP_FIGURE_DIFFUSION_ARRHENIUS, SP_FIGURE_FINITE_SIZE,
+  };
+  g_autoptr(GListModel) controllers = NULL;
+  g_autofree char *lab = NULL;
+  gboolean alt4 = FALSE;
+  int min;
+
+  g_assert_cmpstr (sp_lab_page_get_lab_name (SP_LAB_PAGE (page)), ==, "ion-transport");
+  g_assert_cmpstr (sp_lab_page_get_panel_name (SP_LAB_PAGE (page)), ==, "hopping");
+  g_object_get (window, "lab", &lab, NULL);
+  g_assert_cmpstr (lab, ==, "ion-transport");
+  g_assert_false (sp_lab_page_get_simulation_bar (SP_LAB_PAGE (page)));
+  g_assert_true (sp_lab_page_has_state (SP_LAB_PAGE (page)));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (hopping_panel (window))));
+  gtk_widget_measure (GTK_WIDGET (hopping_panel (window)), GTK_ORIENTATION_HORIZONTAL, -1, &min,
+                      NULL, NULL, NULL);
+  g_assert_cmpint (min, <=, SP_PARAM_PANEL_WIDTH);
+  /* The .ui's kind numbers are the figure kinds. */
+  g_assert_cmpuint (figures->len, ==, G_N_ELEMENTS (kinds));
+  for (guint i = 0; i < figures->len; i++)
+    g_assert_cmpint (sp_plot_view_get_kind (g_ptr_array_index (figures, i)), ==, kinds[i]);
+  /* Live: four figures and the read-outs; D(T) and D(1/L) in Data mode. */
+  for (guint i = 0; i < 4; i++)
+    g_assert_true (gtk_widget_get_mapped (g_ptr_array_index (figures, i)));
+  g_assert_false (gtk_widget_get_visible (g_ptr_array_index (figures, 4)));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (sp_hopping_page_get_readouts (page))));
+
+  /* Alt+4 (either row of digits) shows the page: the fourth of the list. */
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (c), "sp-window-page-shortcuts") != 0)
+        continue;
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (c)); k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (c), k);
+          g_autoptr(GtkShortcutTrigger) alt_4 = gtk_keyval_trigger_new (GDK_KEY_4, GDK_ALT_MASK);
+          GVariant *target = gtk_shortcut_get_arguments (shortcut);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), alt_4))
+            {
+              g_assert_nonnull (target);
+              g_assert_cmpstr (g_variant_get_string (target, NULL), ==, "hopping");
+              alt4 = TRUE;
+            }
+        }
+    }
+  g_assert_true (alt4);
+
+  /* Away and back: the lab comes back on this page, with its panel. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "impedance"));
+  flush_main_loop ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (hopping_panel (window))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "overview"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "hopping"));
+  flush_main_loop ();
+  g_assert_cmpstr (shown_page (window), ==, "hopping");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (hopping_panel (window))));
+  close_window (window);
+}
+
+static gboolean
+worker_has_temperature (gpointer data)
+{
+  SpHoppingPage *page = data;
+  SpKmcLiveFrame *frame = sp_kmc_live_get_frame (sp_hopping_page_get_live (page));
+
+  return frame != NULL && frame->params.temperature_k == 450.0;
+}
+
+static gboolean
+worker_has_size (gpointer data)
+{
+  SpHoppingPage *page = data;
+  SpKmcLiveFrame *frame = sp_kmc_live_get_frame (sp_hopping_page_get_live (page));
+
+  return frame != NULL && frame->size == 16 && frame->params.size == 16;
+}
+
+/* Sliders moved as a user moves them reach the worker: parameters that
+ * keep the lattice apply in place, the lattice size builds a new one; the
+ * closed forms in the read-outs follow at once. */
+static void
+test_sliders_reach_worker (void)
+{
+  SpWindow *window = window_on_hopping ();
+  SpHoppingPage *page = hopping_page (window);
+  SpHoppingPanel *panel = hopping_panel (window);
+  SpKmcLive *live = sp_hopping_page_get_live (page);
+  SpSliderRow *row = sp_hopping_panel_get_row (panel, SP_HOPPING_TEMPERATURE);
+  GtkAdjustment *scale = gtk_range_get_adjustment (GTK_RANGE (sp_slider_row_get_scale (row)));
+  const SpHoppingReadout *readout = sp_hopping_page_get_readout (page);
+  double ea = gtk_adjustment_get_value (sp_hopping_page_get_adjustment (page, SP_HOPPING_BARRIER));
+  double nu = gtk_adjustment_get_value (sp_hopping_page_get_adjustment (page, SP_HOPPING_ATTEMPT));
+  double a = gtk_adjustment_get_value (sp_hopping_page_get_adjustment (page, SP_HOPPING_SPACING));
+  double gamma = nu * exp (-ea / (SP_BOLTZMANN_EV_PER_K * 450.0));
+  g_autofree char *gamma_number = sp_hopping_readouts_format_pm (gamma, NAN, NULL);
+  g_autofree char *gamma_text = g_strconcat (gamma_number, " / ", NULL);
+
+  g_assert_cmpstr (sp_hopping_page_get_preset (page), ==, "network-3d");
+  gtk_adjustment_set_value (scale, 450.0);
+  g_assert_cmpfloat (gtk_adjustment_get_value (sp_hopping_page_get_adjustment (page,
+                                                                               SP_HOPPING_TEMPERATURE)),
+                     ==, 450.0);
+  g_assert_cmpfloat (sp_kmc_live_get_params (live)->temperature_k, ==, 450.0);
+  /* A hand-moved slider leaves the preset. */
+  g_assert_null (sp_hopping_page_get_preset (page));
+  /* Γ = ν exp(−E_a/k_BT) and the dilute D* = Γa², in the same turn. */
+  g_assert_cmpfloat_with_epsilon (readout->gamma_hz, gamma, 1e-12 * gamma);
+  g_assert_cmpfloat_with_epsilon (readout->d_dilute_cm2_s, gamma * a * a * 1e-16, 1e-12 * gamma * a * a * 1e-16);
+  /* "Γ / Γ_z Hz" */
+  g_assert_true (g_str_has_prefix (sp_hopping_readouts_get_gamma_text (sp_hopping_page_get_readouts (page)),
+                                   gamma_text));
+  wait_until (worker_has_temperature, page, 20, "the worker's frame at 450 K");
+
+  /* The channels' barrier in place, the size as a new lattice. */
+  gtk_adjustment_set_value (gtk_range_get_adjustment (GTK_RANGE (sp_slider_row_get_scale (
+                              sp_hopping_panel_get_row (panel, SP_HOPPING_BARRIER_Z)))), 0.15);
+  g_assert_cmpfloat (sp_kmc_live_get_params (live)->barrier_z_ev, ==, 0.15);
+  g_assert_cmpfloat (readout->gamma_z_hz, >, readout->gamma_hz);
+  gtk_adjustment_set_value (gtk_range_get_adjustment (GTK_RANGE (sp_slider_row_get_scale (
+                              sp_hopping_panel_get_row (panel, SP_HOPPING_SIZE)))), 16);
+  g_assert_cmpuint (sp_kmc_live_get_params (live)->size, ==, 16);
+  wait_until (worker_has_size, page, 20, "a 16³ lattice");
+  /* The layer slider's range follows the size. */
+  g_assert_cmpfloat (gtk_adjustment_get_upper (sp_hopping_page_get_layer_adjustment (page)), ==, 15);
+
+  /* The blocking drop-down; then a preset puts every value back. */
+  adw_combo_row_set_selected (sp_hopping_panel_get_blocking_row (panel), SP_HOPPING_BLOCKING_CLUSTERED);
+  g_assert_cmpint (sp_kmc_live_get_params (live)->blocking, ==, SP_KMC_BLOCKING_CLUSTERED);
+  adw_combo_row_set_selected (sp_hopping_panel_get_preset_row (panel), 1);
+  g_assert_cmpstr (sp_hopping_page_get_preset (page), ==, sp_hopping_get_preset (1)->id);
+  for (guint i = 0; i < SP_HOPPING_N_PARAMS; i++)
+    g_assert_cmpfloat (gtk_adjustment_get_value (sp_hopping_page_get_adjustment (page, i)), ==,
+                       sp_hopping_get_preset (1)->values[i]);
+  g_assert_cmpfloat (sp_kmc_live_get_params (live)->barrier_z_ev, ==,
+                     sp_hopping_get_preset (1)->values[SP_HOPPING_BARRIER_Z]);
+  g_assert_cmpint (sp_kmc_live_get_params (live)->blocking, ==, SP_KMC_BLOCKING_RANDOM);
+  close_window (window);
+}
+
+static gboolean
+idle_workbench (gpointer data)
+{
+  return !sp_hop_workbench_get_busy (data);
+}
+
+static gboolean
+analysed (gpointer data)
+{
+  const SpHoppingReadout *r = sp_hopping_page_get_readout (data);
+
+  return isfinite (r->d_star_cm2_s) && isfinite (r->d_sigma_cm2_s) && isfinite (r->haven);
+}
+
+static gboolean
+not_percolating (gpointer data)
+{
+  SpKmcLiveFrame *frame = sp_kmc_live_get_frame (sp_hopping_page_get_live (data));
+  const SpHoppingReadout *r = sp_hopping_page_get_readout (data);
+
+  return frame != NULL && frame->params.blocked_fraction == 0.85 && r->percolation_known &&
+         !r->percolates;
+}
+
+/* Running: frames with hops, the analysis of the rolling window fills
+ * D* ± s.e., D_σ and H_R (dilute: H_R near 1, D* near Γa²), the figures
+ * get the MSD; the main thread never waits long; past the percolation
+ * threshold the message appears. */
+static void
+test_running (void)
+{
+  SpWindow *window = window_on_hopping ();
+  SpHoppingPage *page = hopping_page (window);
+  SpHoppingReadouts *readouts = sp_hopping_page_get_readouts (page);
+  const SpHoppingReadout *r = sp_hopping_page_get_readout (page);
+  gint64 longest = 0, end;
+  const SpFigureData *msd;
+
+  g_assert_true (sp_hopping_page_apply_preset (page, "dilute"));
+  gtk_adjustment_set_value (sp_hopping_page_get_adjustment (page, SP_HOPPING_SIZE), 16);
+  sp_hopping_page_set_running (page, TRUE);
+  g_assert_true (sp_hopping_page_get_running (page));
+  /* The main loop's longest turn while the lattice hops and the
+   * analysis runs: the work is on other threads. */
+  end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while (!analysed (page) && g_get_monotonic_time () < end)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      g_main_context_iteration (NULL, FALSE);
+      longest = MAX (longest, g_get_monotonic_time () - start);
+      g_usleep (1000);
+    }
+  g_assert_true (analysed (page));
+  g_test_message ("longest main-loop turn while running: %.1f ms", longest / 1000.0);
+  g_assert_cmpint (longest, <, 250000);
+  g_assert_cmpfloat (r->d_star_cm2_s, >, 0);
+  g_assert_true (isfinite (r->d_star_se) && r->d_star_se > 0);
+  /* Dilute: tracer and jump diffusivity both near Γa² (within generous
+   * bounds: a short live window; the engine's own tests hold the tight
+   * oracles). */
+  g_assert_cmpfloat (r->d_star_cm2_s, >, 0.3 * r->d_dilute_cm2_s);
+  g_assert_cmpfloat (r->d_star_cm2_s, <, 3.0 * r->d_dilute_cm2_s);
+  g_assert_true (g_str_has_suffix (sp_hopping_readouts_get_d_star_text (readouts), "cm²/s"));
+  g_assert_nonnull (strstr (sp_hopping_readouts_get_d_star_text (readouts), "±"));
+  msd = sp_plot_view_get_data (sp_hopping_page_get_figure (page, SP_FIGURE_MSD));
+  g_assert_nonnull (msd->hop);
+  g_assert_nonnull (msd->hop->msd);
+  g_assert_nonnull (msd->hop->msd->msd_a2[SP_HOP_MSD_TOTAL]);
+  g_assert_nonnull (msd->hop->lattice);
+  g_assert_cmpuint (msd->hop->lattice->nx, ==, 16);
+
+  /* The fit window from the plot (as a drag reports it), paused: the
+   * window of samples stays. */
+  sp_hopping_page_set_running (page, FALSE);
+  wait_until (idle_workbench, sp_hopping_page_get_workbench (page), 30, "the analysis");
+  msd = sp_plot_view_get_data (sp_hopping_page_get_figure (page, SP_FIGURE_MSD));
+  {
+    double t0 = msd->hop->msd->t_ps[1], t1 = msd->hop->msd->t_ps[msd->hop->msd->n - 1];
+    double w0, w1;
+    gboolean automatic;
+
+    g_assert_cmpuint (msd->hop->msd->n, >=, 3);
+    g_assert_cmpfloat (t0, <, t1);
+    g_signal_emit_by_name (sp_hopping_page_get_figure (page, SP_FIGURE_MSD), "window-dragged", t0, t1);
+    /* The refit in its thread, then the window it used (on the lags). */
+    wait_until (idle_workbench, sp_hopping_page_get_workbench (page), 30, "the refit");
+    sp_hop_workbench_get_window (sp_hopping_page_get_workbench (page), &w0, &w1, &automatic);
+    g_assert_false (automatic);
+    g_assert_cmpfloat_with_epsilon (w0, t0, 1e-9 * t0);
+    g_assert_cmpfloat_with_epsilon (w1, t1, 1e-9 * t1);
+  }
+
+  /* Past the threshold: the open sites no longer span the lattice. */
+  g_assert_cmpstr (sp_hopping_readouts_get_percolation_text (readouts), ==, "");
+  gtk_adjustment_set_value (sp_hopping_page_get_adjustment (page, SP_HOPPING_BLOCKED_FRACTION), 0.85);
+  sp_hopping_page_set_running (page, TRUE);
+  wait_until (not_percolating, page, 30, "a non-percolating lattice");
+  g_assert_nonnull (strstr (sp_hopping_readouts_get_percolation_text (readouts), "0.850"));
+
+  sp_hopping_page_set_running (page, FALSE);
+  close_window (window);
+}
+
+static JsonObject *
+parse_object (const char *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  g_assert_true (json_parser_load_from_data (parser, json, -1, NULL));
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+static void
+assert_refused (SpLabPage  *page,
+                const char *json,
+                const char *field)
+{
+  g_autoptr(JsonObject) state = parse_object (json);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *prefix = g_strdup_printf ("session.pages.hopping.%s: ", field);
+
+  g_assert_false (sp_lab_page_load_state (page, state, &error));
+  g_assert_error (error, SP_SESSION_ERROR, SP_SESSION_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, prefix));
+}
+
+/* Save, change, load: the same values bit for bit and the same state
+ * again; a file's errors name the field and change nothing; missing
+ * keys are the starting values. */
+static void
+test_session_state (void)
+{
+  SpHoppingPage *page = g_object_ref_sink (g_object_new (SP_TYPE_HOPPING_PAGE, NULL));
+  SpLabPage *lab_page = SP_LAB_PAGE (page);
+  g_autoptr(JsonObject) saved = NULL;
+  g_autoptr(JsonObject) again = NULL;
+  g_autoptr(GError) error = NULL;
+  double expected[SP_HOPPING_N_PARAMS];
+  static const char *keys[] = {
+    "mode", "preset", "running", "carrier_fraction", "barrier_ev", "barrier_z_ev", "attempt_hz",
+    "temperature_k", "blocked_fraction", "blocking", "disorder_ev", "spacing_angstrom", "size",
+    "seed", "layer", "speed_hops_s", "window_t0_ps", "window_t1_ps", "data_file", "species",
+    "timestep_fs",
+  };
+
+  g_assert_true (sp_hopping_page_apply_preset (page, "garnet-al"));
+  gtk_adjustment_set_value (sp_hopping_page_get_adjustment (page, SP_HOPPING_DISORDER), 0.0625);
+  gtk_adjustment_set_value (sp_hopping_page_get_adjustment (page, SP_HOPPING_SEED), 4242);
+  sp_hopping_page_set_blocking (page, SP_HOPPING_BLOCKING_CLUSTERED);
+  gtk_adjustment_set_value (sp_hopping_page_get_layer_adjustment (page), 5);
+  gtk_adjustment_set_value (sp_hopping_page_get_speed_adjustment (page), 1000);
+  for (guint i = 0; i < SP_HOPPING_N_PARAMS; i++)
+    expected[i] = gtk_adjustment_get_value (sp_hopping_page_get_adjustment (page, i));
+  saved = sp_lab_page_save_state (lab_page);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_assert_true (json_object_has_member (saved, keys[i]));
+  g_assert_cmpuint (json_object_get_size (saved), ==, G_N_ELEMENTS (keys));
+  g_assert_cmpstr (json_object_get_string_member (saved, "mode"), ==, "live");
+  g_assert_true (json_object_get_null_member (saved, "preset"));
+  g_assert_cmpstr (json_object_get_string_member (saved, "blocking"), ==, "clustered");
+  g_assert_cmpfloat (json_object_get_double_member (saved, "disorder_ev"), ==, 0.0625);
+  g_assert_cmpint (json_object_get_int_member (saved, "seed"), ==, 4242);
+  g_assert_cmpint (json_object_get_int_member (saved, "layer"), ==, 5);
+  g_assert_cmpfloat (json_object_get_double_member (saved, "speed_hops_s"), ==, 1000);
+
+  /* Elsewhere, then back. */
+  g_assert_true (sp_hopping_page_apply_preset (page, "channels-1d"));
+  gtk_adjustment_set_value (sp_hopping_page_get_layer_adjustment (page), 9);
+  g_assert_true (sp_lab_page_load_state (lab_page, saved, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < SP_HOPPING_N_PARAMS; i++)
+    g_assert_cmpfloat (gtk_adjustment_get_value (sp_hopping_page_get_adjustment (page, i)), ==,
+                       expected[i]);
+  g_assert_cmpint (sp_hopping_page_get_blocking (page), ==, SP_HOPPING_BLOCKING_CLUSTERED);
+  g_assert_null (sp_hopping_page_get_preset (page));
+  g_assert_cmpint (sp_kmc_live_get_params (sp_hopping_page_get_live (page))->seed, ==, 4242);
+  g_assert_cmpint (sp_kmc_live_get_params (sp_hopping_page_get_live (page))->blocking, ==,
+                   SP_KMC_BLOCKING_CLUSTERED);
+  again = sp_lab_page_save_state (lab_page);
+  g_assert_true (json_object_equal (saved, again));
+
+  /* A preset's own values come back as the preset. */
+  {
+    g_autoptr(JsonObject) preset = NULL;
+
+    g_assert_true (sp_hopping_page_apply_preset (page, "channels-1d"));
+    preset = sp_lab_page_save_state (lab_page);
+    g_assert_true (sp_lab_page_load_state (lab_page, saved, NULL));
+    g_assert_true (sp_lab_page_load_state (lab_page, preset, NULL));
+    g_assert_cmpstr (sp_hopping_page_get_preset (page), ==, "channels-1d");
+  }
+
+  /* Errors name the field; nothing changes. */
+  g_assert_true (sp_lab_page_load_state (lab_page, saved, NULL));
+  assert_refused (lab_page, "{\"barrier_ev\": 3}", "barrier_ev");
+  assert_refused (lab_page, "{\"barrier_z_ev\": \"low\"}", "barrier_z_ev");
+  assert_refused (lab_page, "{\"carrier_fraction\": 1.5}", "carrier_fraction");
+  assert_refused (lab_page, "{\"temperature_k\": -3}", "temperature_k");
+  assert_refused (lab_page, "{\"size\": 12.5}", "size");
+  assert_refused (lab_page, "{\"size\": 128}", "size");
+  assert_refused (lab_page, "{\"seed\": -1}", "seed");
+  assert_refused (lab_page, "{\"size\": 16, \"layer\": 16}", "layer");
+  assert_refused (lab_page, "{\"blocking\": \"striped\"}", "blocking");
+  assert_refused (lab_page, "{\"mode\": \"replay\"}", "mode");
+  assert_refused (lab_page, "{\"preset\": \"glass\"}", "preset");
+  assert_refused (lab_page, "{\"running\": 1}", "running");
+  assert_refused (lab_page, "{\"speed_hops_s\": 5}", "speed_hops_s");
+  assert_refused (lab_page, "{\"window_t0_ps\": 5}", "window_t1_ps");
+  assert_refused (lab_page, "{\"window_t0_ps\": 5, \"window_t1_ps\": 2}", "window_t1_ps");
+  assert_refused (lab_page, "{\"window_t0_ps\": -1, \"window_t1_ps\": 2}", "window_t0_ps");
+  assert_refused (lab_page, "{\"timestep_fs\": 0}", "timestep_fs");
+  assert_refused (lab_page, "{\"species\": \"\"}", "species");
+  assert_refused (lab_page, "{\"data_file\": 7}", "data_file");
+  for (guint i = 0; i < SP_HOPPING_N_PARAMS; i++)
+    g_assert_cmpfloat (gtk_adjustment_get_value (sp_hopping_page_get_adjustment (page, i)), ==,
+                       expected[i]);
+
+  /* Missing keys: the starting values (the first preset's). */
+  {
+    g_autoptr(JsonObject) sparse = parse_object ("{\"temperature_k\": 600}");
+    const SpHoppingPreset *first = sp_hopping_get_preset (0);
+
+    g_assert_true (sp_lab_page_load_state (lab_page, sparse, NULL));
+    for (guint i = 0; i < SP_HOPPING_N_PARAMS; i++)
+      g_assert_cmpfloat (gtk_adjustment_get_value (sp_hopping_page_get_adjustment (page, i)), ==,
+                         i == SP_HOPPING_TEMPERATURE ? 600 : first->values[i]);
+    g_assert_cmpint (sp_hopping_page_get_blocking (page), ==, SP_HOPPING_BLOCKING_RANDOM);
+    g_assert_false (sp_hopping_page_get_running (page));
+    g_assert_null (sp_hopping_page_get_data_file (page));
+  }
+  g_object_run_dispose (G_OBJECT (page));
+  g_object_unref (page);
+}
+
+/* An extended XYZ file of @n_frames: @n_li Li on a random walk (steps of
+ * ±1 Å per axis, wrapped into a 10 Å box) and two fixed O. */
+static char *
+write_trajectory (const char *dir,
+                  const char *name,
+                  guint       n_li,
+                  guint       n_frames)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autofree double *x = g_new0 (double, 3 * n_li);
+  g_autoptr(GError) error = NULL;
+
+  for (guint f = 0; f < n_frames; f++)
+    {
+      g_string_append_printf (text, "%u\nLattice=\"10 0 0 0 10 0 0 0 10\" "
+                              "Properties=species:S:1:pos:R:3 Time=%u\n", n_li + 2, f);
+      for (guint i = 0; i < n_li; i++)
+        {
+          for (guint a = 0; a < 3; a++)
+            if (f > 0)
+              x[3 * i + a] += g_rand_boolean (rand) ? 1.0 : -1.0;
+          g_string_append_printf (text, "Li %.6f %.6f %.6f\n", fmod (x[3 * i] + 1000.0, 10.0),
+                                  fmod (x[3 * i + 1] + 1000.0, 10.0), fmod (x[3 * i + 2] + 1000.0, 10.0));
+        }
+      g_string_append (text, "O 1.0 1.0 1.0\nO 6.0 6.0 6.0\n");
+    }
+  g_assert_true (g_file_set_contents (path, text->str, text->len, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&path);
+}
+
+static gboolean
+species_listed (gpointer data)
+{
+  return sp_hopping_import_get_species (data) != NULL;
+}
+
+
+static void
+error_cb (SpHopWorkbench *workbench,
+          const char     *message,
+          char          **out)
+{
+  g_free (*out);
+  *out = g_strdup (message);
+}
+
+/* Data mode: the file chosen, its species listed for the picker, the time
+ * step, Import; progress while reading; the MSD and D* of the file; a
+ * large file's import cancelled changes nothing; a missing file's error
+ * names it. */
+static void
+test_data_import (void)
+{
+  SpWindow *window = window_on_hopping ();
+  SpHoppingPage *page = hopping_page (window);
+  SpHopWorkbench *workbench = sp_hopping_page_get_workbench (page);
+  SpHoppingImport *import;
+  g_autofree char *dir = g_dir_make_tmp ("test-app-hopping-XXXXXX", NULL);
+  g_autofree char *small = write_trajectory (dir, "walk.xyz", 8, 400);
+  g_autofree char *large = NULL;
+  g_autofree char *message = NULL;
+  const SpTrajectory *trajectory;
+  GtkStringList *species;
+  gboolean saw_progress = FALSE;
+
+  sp_hopping_page_set_mode (page, SP_HOPPING_MODE_DATA);
+  flush_main_loop ();
+  import = SP_HOPPING_IMPORT (find_descendant (GTK_WIDGET (hopping_panel (window)),
+                                               SP_TYPE_HOPPING_IMPORT));
+  g_assert_nonnull (import);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (import)));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (sp_hopping_import_get_import_button (import))));
+
+  sp_hopping_import_set_file (import, small);
+  wait_until (species_listed, import, 20, "the species");
+  species = sp_hopping_import_get_species (import);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (species)), ==, 2);
+  g_assert_cmpstr (gtk_string_list_get_string (species, 0), ==, "Li");
+  g_assert_cmpstr (gtk_string_list_get_string (species, 1), ==, "O");
+  g_assert_cmpuint (adw_combo_row_get_selected (sp_hopping_import_get_species_row (import)), ==, 0);
+  gtk_spin_button_set_value (sp_hopping_import_get_timestep_spin (import), 2.0);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (sp_hopping_import_get_import_button (import))));
+  g_signal_emit_by_name (sp_hopping_import_get_import_button (import), "clicked");
+  g_assert_cmpstr (sp_hopping_page_get_data_file (page), ==, small);
+  g_assert_cmpstr (sp_hopping_page_get_species (page), ==, "Li");
+  g_assert_cmpfloat (sp_hopping_page_get_timestep_fs (page), ==, 2.0);
+  wait_until (idle_workbench, workbench, 60, "the import");
+  flush_main_loop ();
+  trajectory = sp_hop_workbench_get_trajectory (workbench);
+  g_assert_nonnull (trajectory);
+  g_assert_cmpuint (trajectory->n_ions, ==, 8);
+  g_assert_cmpuint (trajectory->n_frames, ==, 400);
+  g_assert_cmpfloat_with_epsilon (trajectory->dt_ps, 0.002, 1e-15);
+  g_assert_nonnull (sp_plot_view_get_data (sp_hopping_page_get_figure (page, SP_FIGURE_MSD))->hop->msd);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (sp_hopping_page_get_figure (page,
+                                                                                  SP_FIGURE_FINITE_SIZE))));
+  /* ±1 Å per axis per frame: D = 1 Å²/(2·0.002 ps) = 250 Å²/ps = 0.025 cm²/s. */
+  g_assert_cmpfloat (fabs (sp_hopping_page_get_readout (page)->d_star_cm2_s - 0.025), <, 0.005);
+
+  /* A large file: progress, then Cancel; the small file's analysis stays. */
+  large = write_trajectory (dir, "large.xyz", 200, 4000);
+  sp_hopping_page_import (page, large, "Li", 1.0);
+  g_assert_true (sp_hop_workbench_get_busy (workbench));
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (sp_hopping_import_get_progress_bar (import))));
+  for (gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+       !saw_progress && sp_hop_workbench_get_busy (workbench) && g_get_monotonic_time () < end;)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      saw_progress = sp_hop_workbench_get_progress (workbench) > 0.0;
+    }
+  g_signal_emit_by_name (sp_hopping_import_get_cancel_button (import), "clicked");
+  wait_until (idle_workbench, workbench, 30, "the cancelled import");
+  flush_main_loop ();
+  g_test_message ("progress seen before cancelling: %s", saw_progress ? "yes" : "no");
+  g_assert_nonnull (sp_hop_workbench_get_trajectory (workbench));
+  g_assert_cmpuint (sp_hop_workbench_get_trajectory (workbench)->n_ions, ==, 8);
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (sp_hopping_import_get_progress_bar (import))));
+
+  /* A file that is gone: one error naming it. */
+  g_signal_connect (workbench, "error", G_CALLBACK (error_cb), &message);
+  sp_hopping_page_import (page, "/nonexistent/md.dump", "Li", 1.0);
+  wait_until (idle_workbench, workbench, 30, "the missing file");
+  flush_main_loop ();
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "md.dump"));
+  g_signal_handlers_disconnect_by_data (workbench, &message);
+
+  /* The file and its options are the session's. */
+  {
+    g_autoptr(JsonObject) saved = sp_lab_page_save_state (SP_LAB_PAGE (page));
+
+    g_assert_cmpstr (json_object_get_string_member (saved, "mode"), ==, "data");
+    g_assert_cmpstr (json_object_get_string_member (saved, "species"), ==, "Li");
+  }
+
+  close_window (window);
+  g_remove (small);
+  g_remove (large);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  sp_gsl_init ();
+  g_test_init (&argc, &argv, NULL);
+  test_app_init ();
+
+  g_test_add_func ("/app/hopping/page-in-lab", test_page_in_lab);
+  g_test_add_func ("/app/hopping/sliders-reach-worker", test_sliders_reach_worker);
+  g_test_add_func ("/app/hopping/running", test_running);
+  g_test_add_func ("/app/hopping/session-state", test_session_state);
+  g_test_add_func ("/app/hopping/data-import", test_data_import);
+
+  status = g_test_run ();
+  g_object_unref (app);
+  return status;
+}
