@@ -820,6 +820,66 @@ test_v2_file (void)
 
 /* ---- files written by version 1 load forever ----------------------------- */
 
+/* The lesson on show: saved and read back, absent in older files, and a
+ * bad one refused with its field named. */
+static void
+test_lesson (void)
+{
+  g_auto(SpSession) s = { 0 };
+  g_auto(SpSession) back = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  static const struct { const char *lesson; const char *message; } bad[] = {
+    { "\"mixing\"", "session.lesson: must be an object" },
+    { "{}", "session.lesson.source: must be a lesson’s name or path, got nothing" },
+    { "{\"source\": 3}", "session.lesson.source: must be a lesson’s name or path, got 3" },
+    { "{\"source\": \"\"}", "session.lesson.source: must be a lesson’s name or path" },
+    { "{\"source\": \"a\\nb\"}", "session.lesson.source: must be a lesson’s name or path" },
+    { "{\"source\": \"mixing\", \"step\": 0}", "session.lesson.step: " },
+    { "{\"source\": \"mixing\", \"step\": 1.5}", "session.lesson.step: " },
+    { "{\"source\": \"mixing\", \"step\": \"2\"}", "session.lesson.step: " },
+  };
+
+  sp_session_init_default (&s);
+  s.lesson = g_strdup ("/home/t/lessons/my lesson.lesson");
+  s.lesson_step = 4;
+  data = to_data (&s);
+  g_assert_nonnull (strstr (data, "\"lesson\""));
+  g_assert_nonnull (strstr (data, "\"step\" : 5"));
+  sp_session_init_default (&back);
+  g_assert_true (sp_session_load_from_data (&back, data, strlen (data), &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (back.lesson, ==, s.lesson);
+  g_assert_cmpuint (back.lesson_step, ==, 4);
+  g_assert_true (sp_session_equal (&s, &back));
+  back.lesson_step = 3;
+  g_assert_false (sp_session_equal (&s, &back));
+
+  /* No lesson: no key, and a file without one loads with none. */
+  g_clear_pointer (&s.lesson, g_free);
+  g_clear_pointer (&data, g_free);
+  data = to_data (&s);
+  g_assert_null (strstr (data, "\"lesson\""));
+  g_assert_true (sp_session_load_from_data (&back, data, strlen (data), &error));
+  g_assert_null (back.lesson);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *doc = g_strdup_printf ("{\"format\": \"spinodal-session\", \"version\": 2, "
+                                              "\"lesson\": %s}", bad[i].lesson);
+      g_auto(SpSession) kept = { 0 };
+
+      sp_session_init_default (&kept);
+      if (sp_session_load_from_data (&kept, doc, strlen (doc), &error))
+        g_error ("accepted: %s", doc);
+      g_assert_error (error, SP_SESSION_ERROR, SP_SESSION_ERROR_INVALID);
+      if (!g_str_has_prefix (error->message, bad[i].message))
+        g_error ("%s: “%s”", bad[i].lesson, error->message);
+      g_assert_null (kept.lesson);
+      g_clear_error (&error);
+    }
+}
+
 static void
 test_v1_files (void)
 {
@@ -896,6 +956,7 @@ main (int    argc,
   g_test_add_func ("/session/io-errors", test_io_errors);
   g_test_add_func ("/session/pages", test_pages);
   g_test_add_func ("/session/pins", test_pins);
+  g_test_add_func ("/session/lesson", test_lesson);
   g_test_add_func ("/session/v1-files", test_v1_files);
   g_test_add_func ("/session/v2-file", test_v2_file);
 

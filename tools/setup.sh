@@ -12,7 +12,7 @@ libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
 libgsl-dev libfftw3-dev libjson-glib-dev
 xvfb xauth dbus dbus-x11 desktop-file-utils appstream python3
 valgrind clang shared-mime-info
-groff-base libgtk-4-bin
+groff-base libgtk-4-bin poppler-utils
 libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev gstreamer1.0-plugins-base gstreamer1.0-plugins-good
 libglib2.0-bin at-spi2-core python3-pyatspi python3-gi xdotool imagemagick fonts-wqy-microhei"
 

@@ -6,10 +6,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "sp-application.h"
 #include "sp-bench.h"
 #include "sp-window.h"
+#include "sp-window-lesson.h"
 
 struct _SpApplication
 {
@@ -17,6 +19,8 @@ struct _SpApplication
 
   /* --bench-redraw: measure the redraw in a fresh window, then quit. */
   gboolean       bench_redraw;
+  /* --lesson: opened in the first window. */
+  char          *lesson;
 };
 
 G_DEFINE_FINAL_TYPE (SpApplication, sp_application, ADW_TYPE_APPLICATION)
@@ -90,9 +94,14 @@ sp_application_about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void sp_application_open_lesson_action (GSimpleAction *action,
+                                               GVariant      *parameter,
+                                               gpointer       user_data);
+
 static const GActionEntry app_actions[] = {
   { "quit", sp_application_quit_action },
   { "about", sp_application_about_action },
+  { "open-lesson", sp_application_open_lesson_action, "s" },
 };
 
 static void
@@ -129,11 +138,65 @@ sp_application_startup (GApplication *application)
                                            accels[i].accels);
 }
 
+/* app.open-lesson: a lesson (a shipped name or an absolute path) in the
+ * most recently focused window, or a new one. */
+static void
+sp_application_open_lesson_action (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GtkWindow *window = NULL;
+
+  for (GList *l = gtk_application_get_windows (app); window == NULL && l != NULL; l = l->next)
+    if (SP_IS_WINDOW (l->data))
+      window = l->data;
+  if (window == NULL)
+    window = GTK_WINDOW (sp_window_new (app));
+  gtk_window_present (window);
+  sp_window_open_lesson (SP_WINDOW (window), g_variant_get_string (parameter, NULL));
+}
+
 static int
 sp_application_handle_local_options (GApplication *application,
                                      GVariantDict *options)
 {
   SpApplication *self = SP_APPLICATION (application);
+  const char *lesson = NULL;
+
+  /* --lesson FILE|NAME: a file is made absolute here (the running
+   * instance may have another working directory), then the action goes to
+   * whichever instance is primary. */
+  if (g_variant_dict_lookup (options, "lesson", "&s", &lesson))
+    {
+      g_autofree char *source = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (g_str_has_suffix (lesson, ".lesson") || strchr (lesson, G_DIR_SEPARATOR) != NULL ||
+          g_file_test (lesson, G_FILE_TEST_EXISTS))
+        {
+          g_autoptr(GFile) file = g_file_new_for_commandline_arg (lesson);
+          source = g_file_get_path (file);
+        }
+      else
+        source = g_strdup (lesson);
+      if (source == NULL)
+        source = g_strdup (lesson);
+      if (!g_application_register (application, NULL, &error))
+        {
+          g_printerr ("spinodal: %s\n", error->message);
+          return 1;
+        }
+      if (g_application_get_is_remote (application))
+        {
+          g_action_group_activate_action (G_ACTION_GROUP (application), "open-lesson",
+                                          g_variant_new_string (source));
+          return 0;
+        }
+      /* This process is the application: activate() opens it. */
+      g_free (self->lesson);
+      self->lesson = g_steal_pointer (&source);
+    }
 
   if (g_variant_dict_contains (options, "bench-redraw"))
     {
@@ -163,6 +226,11 @@ sp_application_activate (GApplication *application)
     window = GTK_WINDOW (sp_window_new (GTK_APPLICATION (application)));
 
   gtk_window_present (window);
+  if (self->lesson != NULL)
+    {
+      g_autofree char *lesson = g_steal_pointer (&self->lesson);
+      sp_window_open_lesson (SP_WINDOW (window), lesson);
+    }
 }
 
 /* `spinodal FILE` and the file manager: one window holds one session, so
@@ -195,10 +263,18 @@ sp_application_open (GApplication  *application,
 }
 
 static void
+sp_application_finalize (GObject *object)
+{
+  g_free (SP_APPLICATION (object)->lesson);
+  G_OBJECT_CLASS (sp_application_parent_class)->finalize (object);
+}
+
+static void
 sp_application_class_init (SpApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->finalize = sp_application_finalize;
   app_class->startup = sp_application_startup;
   app_class->activate = sp_application_activate;
   app_class->open = sp_application_open;
@@ -209,6 +285,8 @@ static void
 sp_application_init (SpApplication *self)
 {
   static const GOptionEntry options[] = {
+    { "lesson", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+      N_("Open a lesson: a shipped lesson’s name or a .lesson file"), N_("FILE|NAME") },
     { "bench-redraw", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
       N_("Time a parameter change until every analysis plot is redrawn at 1920 × 1080, then quit"),
       NULL },

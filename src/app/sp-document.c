@@ -31,6 +31,8 @@ struct _SpDocument
   SpDocumentPages *pages;  /* the window's pages and their states          */
   GStrv      unknown_pages; /* the last file's pages no page here has      */
   JsonArray *pins;         /* the window's pinned comparisons (sealed)     */
+  char      *lesson;       /* the lesson on show, or NULL                  */
+  guint      lesson_step;
 };
 
 G_DEFINE_FINAL_TYPE (SpDocument, sp_document, G_TYPE_OBJECT)
@@ -153,6 +155,35 @@ sp_document_get_session (SpDocument *self,
   pages = sp_document_pages_collect (self->pages, &self->saved);
   sp_session_set_pages (session, pages);
   sp_session_set_pins (session, self->pins);
+  g_free (session->lesson);
+  session->lesson = g_strdup (self->lesson);
+  session->lesson_step = self->lesson != NULL ? self->lesson_step : 0;
+}
+
+void
+sp_document_set_lesson (SpDocument *self,
+                        const char *source,
+                        guint       step)
+{
+  g_return_if_fail (SP_IS_DOCUMENT (self));
+
+  if (source != self->lesson)
+    {
+      g_free (self->lesson);
+      self->lesson = g_strdup (source);
+    }
+  self->lesson_step = source != NULL ? step : 0;
+}
+
+const char *
+sp_document_get_lesson (SpDocument *self,
+                        guint      *step)
+{
+  g_return_val_if_fail (SP_IS_DOCUMENT (self), NULL);
+
+  if (step != NULL)
+    *step = self->lesson_step;
+  return self->lesson;
 }
 
 /* Untitled work is compared with a fresh set of parameters on its preset. */
@@ -175,10 +206,15 @@ static void
 update_modified (SpDocument *self)
 {
   g_auto(SpSession) now = { 0 };
+  g_auto(SpSession) reference = { 0 };
   gboolean modified;
 
   sp_document_get_session (self, &now);
-  modified = !sp_session_equal (&now, self->file != NULL ? &self->saved : &self->pristine);
+  sp_session_copy (&reference, self->file != NULL ? &self->saved : &self->pristine);
+  /* The lesson's place is not work to save. */
+  g_clear_pointer (&now.lesson, g_free);
+  g_clear_pointer (&reference.lesson, g_free);
+  modified = !sp_session_equal (&now, &reference);
   if (modified != self->modified)
     {
       self->modified = modified;
@@ -338,6 +374,7 @@ sp_document_apply (SpDocument       *self,
   if (session->pins != NULL)
     self->pins = json_array_ref (session->pins);
   g_signal_emit (self, signals[PINS_LOADED], 0);
+  sp_document_set_lesson (self, session->lesson, session->lesson_step);
   /* The file as a save now would write it: pages it does not mention
    * keep their state, so they do not count as changes. */
   sp_session_copy (&shown, session);
@@ -754,6 +791,7 @@ sp_document_finalize (GObject *object)
   g_clear_pointer (&self->pages, sp_document_pages_free);
   g_clear_pointer (&self->unknown_pages, g_strfreev);
   g_clear_pointer (&self->pins, json_array_unref);
+  g_clear_pointer (&self->lesson, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->subtitle, g_free);
 

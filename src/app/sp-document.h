@@ -95,6 +95,15 @@ gboolean    sp_document_apply             (SpDocument          *self,
  * saved back), NULL-terminated; NULL when there were none. */
 const char * const *sp_document_get_unknown_pages (SpDocument *self);
 
+/* The lesson on show (a shipped lesson's name or a file's path; NULL:
+ * none) and its step, saved as the session's "lesson"; how far a class
+ * got is not unsaved work, so it never marks the document modified. */
+void        sp_document_set_lesson        (SpDocument          *self,
+                                           const char          *source,
+                                           guint                step);
+const char *sp_document_get_lesson        (SpDocument          *self,
+                                           guint               *step);
+
 /* Adds @page's state to the session (the window adds every page). */
 void        sp_document_add_page          (SpDocument          *self,
                                            SpLabPage           *page);

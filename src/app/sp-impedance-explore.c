@@ -151,3 +151,25 @@ sp_impedance_explore_update (SpImpedanceExplore *self,
   self->figure.description = self->description;
   return TRUE;
 }
+
+void
+sp_impedance_explore_model_from_state (JsonObject   *state,
+                                       SpEisCeramic *model)
+{
+  JsonNode *node = state != NULL ? json_object_get_member (state, "explore") : NULL;
+  JsonObject *explore = node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node)
+                                                                       : NULL;
+
+  g_return_if_fail (model != NULL);
+
+  sp_eis_ceramic_init_default (model);
+  if (explore == NULL)
+    return;
+  for (guint p = 0; p < SP_EIS_CERAMIC_N_PARAMS; p++)
+    model->values[p] = json_object_get_double_member_with_default (explore,
+                                                                   sp_eis_ceramic_get_range (p)->id,
+                                                                   model->values[p]);
+  model->reference_temperature_k =
+    json_object_get_double_member_with_default (explore, "reference_temperature_k",
+                                                model->reference_temperature_k);
+}

@@ -17,6 +17,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 #include "sp-eis-ceramic.h"
 #include "sp-eis-figure-data.h"
@@ -53,6 +54,11 @@ void      sp_impedance_explore_window (const SpEisCeramic        *model,
                                        const SpEisCeramicReadout *readout,
                                        double                    *f_min_hz,
                                        double                    *f_max_hz);
+/* The explore model of an Impedance page state (its "explore" object, as
+ * the page loads it): the defaults, replaced by what it holds.  @state
+ * may be NULL (the defaults).  For the handout of the window and the CLI. */
+void      sp_impedance_explore_model_from_state (JsonObject   *state,
+                                                 SpEisCeramic *model);
 /* The arc's translated name: "bulk", "grain boundary", "electrode". */
 const char *sp_impedance_explore_arc_name (SpEisArcKind kind);
 

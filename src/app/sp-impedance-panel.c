@@ -10,6 +10,7 @@
 
 #include "sp-eis-data-view.h"
 #include "sp-impedance-panel.h"
+#include "sp-lesson-runner.h"
 #include "sp-param-panel.h"
 #include "sp-readout.h"
 
@@ -200,6 +201,11 @@ add_rows (SpImpedancePanel    *self,
                                                                             rows[i].param));
       adw_preferences_group_add (group, GTK_WIDGET (row));
       self->rows[rows[i].param] = row;
+      /* A lesson's name for it (sp-lesson-runner.h): the state's path. */
+      {
+        g_autofree char *key = g_strconcat ("impedance.explore.", range->id, NULL);
+        sp_lesson_control_set_key (GTK_WIDGET (row), key);
+      }
     }
 }
 

@@ -14,6 +14,7 @@
 #include "sp-presets.h"
 #include "sp-slider-row.h"
 
+#include "sp-lesson-runner.h"
 #include "sp-param-panel.h"
 
 struct _SpParamPanel
@@ -195,23 +196,26 @@ void
 sp_param_panel_set_params (SpParamPanel *self,
                            SpParams     *params)
 {
+  /* The property each slider shows, and the session key a lesson locks
+   * and highlights it by (sp-lesson-runner.h). */
   const struct {
     SpSliderRow *row;
     const char  *property;
+    const char  *key;
   } sliders[] = {
-    { self->omega_row, "omega" },
-    { self->temperature_row, "temperature" },
-    { self->s1_row, "s1" },
-    { self->stiffness_row, "stiffness" },
-    { self->kappa_row, "kappa" },
-    { self->c0_row, "c0" },
-    { self->d0_row, "d0" },
-    { self->v0_row, "v0" },
-    { self->l1_row, "l1" },
-    { self->l2_row, "l2" },
-    { self->l3_row, "l3" },
-    { self->l4_row, "l4" },
-    { self->length_row, "domain-length" },
+    { self->omega_row, "omega", "omega" },
+    { self->temperature_row, "temperature", "temperature" },
+    { self->s1_row, "s1", "s1" },
+    { self->stiffness_row, "stiffness", "stiffness" },
+    { self->kappa_row, "kappa", "kappa" },
+    { self->c0_row, "c0", "c0" },
+    { self->d0_row, "d0", "d0" },
+    { self->v0_row, "v0", "v0" },
+    { self->l1_row, "l1", "rk" },
+    { self->l2_row, "l2", "rk" },
+    { self->l3_row, "l3", "rk" },
+    { self->l4_row, "l4", "rk" },
+    { self->length_row, "domain-length", "length" },
   };
 
   g_return_if_fail (SP_IS_PARAM_PANEL (self));
@@ -220,7 +224,13 @@ sp_param_panel_set_params (SpParamPanel *self,
 
   self->params = g_object_ref (params);
   for (guint i = 0; i < G_N_ELEMENTS (sliders); i++)
-    sp_slider_row_bind (sliders[i].row, params, sliders[i].property);
+    {
+      sp_slider_row_bind (sliders[i].row, params, sliders[i].property);
+      sp_lesson_control_set_key (GTK_WIDGET (sliders[i].row), sliders[i].key);
+    }
+  sp_lesson_control_set_key (GTK_WIDGET (self->grid_row), "grid");
+  sp_lesson_control_set_key (GTK_WIDGET (self->mobility_row), "mobility");
+  sp_lesson_control_set_key (GTK_WIDGET (self->accuracy_row), "tolerance");
 
   g_object_bind_property_full (params, "grid-size", self->grid_row, "selected",
                                G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,

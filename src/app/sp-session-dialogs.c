@@ -52,10 +52,10 @@ run_chooser (GtkWindow            *parent,
              const char           *title,
              const char           *accept,
              const char           *current_name,
+             GtkFileFilter        *filter,
              GTask                *task)
 {
   GtkFileChooserNative *native;
-  g_autoptr(GtkFileFilter) filter = sp_session_dialogs_file_filter ();
 
   native = gtk_file_chooser_native_new (title, parent, action, accept, _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
@@ -75,9 +75,27 @@ sp_session_dialogs_choose_open (GtkWindow           *parent,
                                 gpointer             user_data)
 {
   GTask *task = g_task_new (parent, cancellable, callback, user_data);
+  g_autoptr(GtkFileFilter) filter = sp_session_dialogs_file_filter ();
 
   g_task_set_source_tag (task, sp_session_dialogs_choose_open);
-  run_chooser (parent, GTK_FILE_CHOOSER_ACTION_OPEN, _("Open Session"), _("_Open"), NULL, task);
+  run_chooser (parent, GTK_FILE_CHOOSER_ACTION_OPEN, _("Open Session"), _("_Open"), NULL, filter,
+               task);
+}
+
+void
+sp_session_dialogs_choose_lesson (GtkWindow           *parent,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  GTask *task = g_task_new (parent, cancellable, callback, user_data);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Lessons"));
+  gtk_file_filter_add_pattern (filter, "*.lesson");
+  g_task_set_source_tag (task, sp_session_dialogs_choose_lesson);
+  run_chooser (parent, GTK_FILE_CHOOSER_ACTION_OPEN, _("Open Lesson"), _("_Open"), NULL, filter,
+               task);
 }
 
 /* A bare name gets the suffix (so the file manager knows the type); a
@@ -128,7 +146,11 @@ sp_session_dialogs_choose_save (GtkWindow           *parent,
     suggested_name = _("Untitled");
   name = g_str_has_suffix (suggested_name, SP_SESSION_SUFFIX)
          ? g_strdup (suggested_name) : g_strconcat (suggested_name, SP_SESSION_SUFFIX, NULL);
-  run_chooser (parent, GTK_FILE_CHOOSER_ACTION_SAVE, _("Save Session"), _("_Save"), name, choose);
+  {
+    g_autoptr(GtkFileFilter) filter = sp_session_dialogs_file_filter ();
+    run_chooser (parent, GTK_FILE_CHOOSER_ACTION_SAVE, _("Save Session"), _("_Save"), name, filter,
+                 choose);
+  }
 }
 
 GFile *

@@ -21,6 +21,11 @@ void        sp_session_dialogs_choose_open      (GtkWindow           *parent,
                                                  GCancellable        *cancellable,
                                                  GAsyncReadyCallback  callback,
                                                  gpointer             user_data);
+/* Asks for a .lesson file to open (sp_session_dialogs_choose_finish). */
+void        sp_session_dialogs_choose_lesson    (GtkWindow           *parent,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
 /* Asks where to save (@suggested_name, e.g. "LiFePO₄.spinodal"; the
  * ".spinodal" suffix is added to the name shown, and to a chosen name
  * without any suffix). */

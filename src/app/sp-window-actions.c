@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "sp-window-export-private.h"
+#include "sp-window-handout.h"
 #include "sp-window-private.h"
 
 /* Actions ---------------------------------------------------------------- */
@@ -112,6 +113,14 @@ export_data_action (GtkWidget  *widget,
 }
 
 static void
+export_handout_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  sp_window_handout_present_chooser (SP_WINDOW (widget));
+}
+
+static void
 copy_figure_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -186,6 +195,8 @@ sp_window_actions_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_property_action (widget_class, "win.show-lab", "lab");
   gtk_widget_class_install_action (widget_class, "win.export-figure", NULL, export_figure_action);
   gtk_widget_class_install_action (widget_class, "win.export-data", NULL, export_data_action);
+  gtk_widget_class_install_action (widget_class, "win.export-handout", NULL,
+                                   export_handout_action);
   gtk_widget_class_install_action (widget_class, "win.copy-figure", NULL, copy_figure_action);
 
   /* Session files (sp-window-document.c): disabled while the document is

@@ -24,6 +24,7 @@
 #include "sp-params-session.h"
 #include "sp-session-dialogs.h"
 
+#include "sp-window-lesson.h"
 #include "sp-window-private.h"
 
 /* What follows a "Save changes?" answer or a save. */
@@ -74,6 +75,8 @@ apply_pending (SpWindow *self)
       report_open_error (self, file, error);
       return;
     }
+  /* The lesson the session was saved with, at its step. */
+  sp_window_lesson_session_shown (self);
   if (sp_params_session_has_own_numerics (session))
     adw_toast_overlay_add_toast (self->toast_overlay,
                                  adw_toast_new (_("The file’s noise amplitude and time-step "

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "sp-lab-page.h"
+#include "sp-lesson-runner.h"
 #include "sp-param-panel.h"
 #include "sp-plot-view.h"
 #include "sp-session.h"
@@ -61,6 +62,14 @@ struct _SpWindow
   GFile                *pending_file;
   gboolean              close_pending;
   gboolean              close_confirmed;   /* the next close-request goes through */
+
+  /* Lessons (sp-window-lesson.c). */
+  GtkBox               *lesson_slot;      /* template child: figures | panel */
+  GMenu                *lessons_menu;     /* template child: the shipped lessons */
+  SpLessonRunner       *lesson_runner;
+  GtkWidget            *lesson_panel;
+  GtkWidget            *lesson_separator;
+  GCancellable         *lesson_cancellable;
 
   /* Recording (sp-window-recording.c). */
   SpRecording          *recording;

@@ -24,6 +24,7 @@
 #include "sp-window-shortcuts.h"
 #include "sp-window-style.h"
 
+#include "sp-window-lesson.h"
 #include "sp-window-private.h"
 
 G_DEFINE_FINAL_TYPE (SpWindow, sp_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -439,6 +440,7 @@ sp_window_dispose (GObject *object)
   /* A recording under way is finished, so the video is kept. */
   g_clear_object (&self->recording);
   g_clear_handle_id (&self->fold_idle, g_source_remove);
+  sp_window_lesson_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SP_TYPE_WINDOW);
   /* Disposed with the view stack, and now without figures. */
   sp_window_pages_dispose (self);
@@ -523,13 +525,17 @@ sp_window_class_init (SpWindowClass *klass)
   BIND (recording_label);
   BIND (pins_section);
   BIND (pin_button);
+  BIND (lesson_slot);
+  BIND (lessons_menu);
 #undef BIND
 
-  /* Every win.* action: sp-window-actions.c. */
+  /* Every win.* action: sp-window-actions.c; the lessons' own:
+   * sp-window-lesson.c. */
   sp_window_actions_class_init (widget_class);
   /* Pins and the tangent construction: sp-window-pins.c, sp-window-tour.c. */
   sp_window_pins_class_init (widget_class);
   sp_window_tour_class_init (widget_class);
+  sp_window_lesson_class_init (widget_class);
 
   /* The keys: sp-window-shortcuts.c (capture phase, wherever the focus is). */
 }
@@ -612,6 +618,8 @@ sp_window_init (SpWindow *self)
   sp_window_pins_init (self);
   /* Undo and redo of every parameter change: sp-window-undo.c. */
   sp_window_undo_init (self);
+  /* Lessons: the panel, the menu, the presenter's keys (sp-window-lesson.c). */
+  sp_window_lesson_init (self);
   /* Every documented key, from any focus position. */
   sp_window_shortcuts_init (GTK_WIDGET (self), self->primary_menu_button);
   /* Alt+1 …, the first page's panel; later pages are wired as they come. */

@@ -23,6 +23,7 @@
 #include "sp-ch-history.h"
 #include "sp-cli-commands.h"
 #include "sp-cli-export-eis.h"
+#include "sp-cli-export-handout.h"
 #include "sp-cli-export-hop.h"
 #include "sp-cli-options.h"
 #include "sp-cli-run.h"
@@ -41,6 +42,8 @@ typedef struct
 {
   char    *figure, *format, *width, *height, *scale, *style, *output;
   gboolean caption;
+  gboolean handout;
+  char    *lesson, *paper;
 } Flags;
 
 static void
@@ -53,6 +56,8 @@ flags_clear (Flags *f)
   g_free (f->scale);
   g_free (f->style);
   g_free (f->output);
+  g_free (f->lesson);
+  g_free (f->paper);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Flags, flags_clear)
@@ -307,6 +312,14 @@ sp_cli_export (int    argc,
       N_("drt: a table of tau_s and gamma_ohm"), N_("FILE") },
     { "form", 0, 0, G_OPTION_ARG_STRING, &eis_flags.form,
       N_("arrhenius: sigma-t (σT, default) or sigma"), N_("FORM") },
+    { "handout", 0, 0, G_OPTION_ARG_NONE, &flags.handout,
+      N_("Instead of one figure: a printable PDF handout with the figures, the parameters, "
+         "a lesson's text and questions, and the answers on the last page"), NULL },
+    { "lesson", 0, 0, G_OPTION_ARG_FILENAME, &flags.lesson,
+      N_("--handout: the lesson, a shipped lesson's name (mixing, nucleation, …) or a "
+         ".lesson file (default: the --session's)"), N_("NAME|FILE") },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &flags.paper,
+      N_("--handout: a4 or letter (default: the locale's paper)"), N_("PAPER") },
     { NULL }
   };
 
@@ -327,6 +340,24 @@ sp_cli_export (int    argc,
   g_option_context_add_group (context, sp_cli_model_options_group (model_opts));
   if (!sp_cli_parse (context, "export", &argc, &argv))
     return SP_CLI_EXIT_USAGE;
+  if (flags.handout || flags.lesson != NULL || flags.paper != NULL)
+    {
+      int status = SP_CLI_EXIT_USAGE;
+
+      if (!flags.handout)
+        g_printerr (_("spinodal-cli export: --lesson and --paper apply to --handout only\n"));
+      else if (flags.figure != NULL || flags.width != NULL || flags.height != NULL ||
+               flags.scale != NULL || flags.style != NULL || flags.caption ||
+               sp_cli_eis_flags_given (&eis_flags) ||
+               (flags.format != NULL && g_ascii_strcasecmp (flags.format, "pdf") != 0))
+        g_printerr (_("spinodal-cli export: --handout prints its own figures on PDF pages; "
+                      "--figure, --format, --width, --height, --scale, --style, --caption and "
+                      "the impedance flags do not apply to it\n"));
+      else
+        status = sp_cli_export_handout (model_opts, flags.lesson, flags.paper, flags.output);
+      sp_cli_eis_flags_clear (&eis_flags);
+      return status;
+    }
   if (!resolve_output (&flags, &kind, &options, &style))
     {
       sp_plot_style_clear (&style);

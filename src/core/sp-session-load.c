@@ -530,6 +530,48 @@ read_simulation (JsonObject *sim,
   return TRUE;
 }
 
+/* "lesson": { "source": NAME-OR-PATH, "step": N (from 1) }; the lesson
+ * itself is judged when the window opens it. */
+static gboolean
+read_lesson (JsonObject *root,
+             SpSession  *s,
+             GError    **error)
+{
+  JsonObject *lesson = NULL;
+  JsonNode *source, *step;
+  g_autofree char *got = NULL;
+  gint64 value = 1;
+
+  if (!get_section (root, "lesson", &lesson, error))
+    return FALSE;
+  if (lesson == NULL)
+    return TRUE;
+  source = json_object_get_member (lesson, "source");
+  if (source == NULL || !JSON_NODE_HOLDS_VALUE (source) ||
+      json_node_get_value_type (source) != G_TYPE_STRING)
+    {
+      got = source != NULL ? describe_node (source) : g_strdup (_("nothing"));
+      return fail (error, SP_SESSION_ERROR_INVALID,
+                   _("session.lesson.source: must be a lesson’s name or path, got %s"), got);
+    }
+  if (!sp_session_check_lesson (json_node_get_string (source), error))
+    return FALSE;
+  step = json_object_get_member (lesson, "step");
+  if (step != NULL && !node_as_integer (step, &value))
+    {
+      got = describe_node (step);
+      return fail (error, SP_SESSION_ERROR_INVALID,
+                   _("session.lesson.step: must be a whole number in [1, %d], got %s"),
+                   SP_SESSION_LESSON_STEPS, got);
+    }
+  if (!sp_session_check_integer ("session.lesson.step", value, 1, SP_SESSION_LESSON_STEPS, error))
+    return FALSE;
+  g_free (s->lesson);
+  s->lesson = g_strdup (json_node_get_string (source));
+  s->lesson_step = (guint) (value - 1);
+  return TRUE;
+}
+
 static gboolean
 read_document (JsonObject *root,
                SpSession  *s,
@@ -553,6 +595,8 @@ read_document (JsonObject *root,
   /* Pins came with version 2 too (without a version change). */
   if (version >= 2 && json_object_has_member (root, "pins") &&
       !sp_session_read_pins (json_object_get_member (root, "pins"), s, error))
+    return FALSE;
+  if (version >= 2 && !read_lesson (root, s, error))
     return FALSE;
 
   m = s->sim.model;

@@ -56,5 +56,8 @@ gboolean sp_session_check_pins    (JsonArray          *pins,
                                    GError            **error);
 gboolean sp_session_pins_equal    (JsonArray          *a,
                                    JsonArray          *b);
+/* A lesson's source: a name or a path, one line. */
+gboolean sp_session_check_lesson  (const char       *lesson,
+                                   GError          **error);
 
 G_END_DECLS

@@ -40,6 +40,7 @@ sp_session_clear (SpSession *session)
   g_clear_pointer (&session->preset, g_free);
   g_clear_pointer (&session->pages, json_object_unref);
   g_clear_pointer (&session->pins, json_array_unref);
+  g_clear_pointer (&session->lesson, g_free);
 }
 
 SpSession *
@@ -66,6 +67,7 @@ sp_session_copy (SpSession       *dest,
 {
   *dest = *src;
   dest->preset = g_strdup (src->preset);
+  dest->lesson = g_strdup (src->lesson);
   /* Sealed: shared, never changed. */
   if (src->pages != NULL)
     dest->pages = json_object_ref (src->pages);
@@ -124,7 +126,9 @@ sp_session_equal (const SpSession *a,
          p->problem == q->problem && p->init == q->init && p->n == q->n &&
          p->length == q->length && p->noise == q->noise && p->seed == q->seed &&
          p->dt_max == q->dt_max && p->tolerance == q->tolerance &&
-         pages_equal (a->pages, b->pages) && sp_session_pins_equal (a->pins, b->pins);
+         pages_equal (a->pages, b->pages) && sp_session_pins_equal (a->pins, b->pins) &&
+         g_strcmp0 (a->lesson, b->lesson) == 0 &&
+         (a->lesson == NULL || a->lesson_step == b->lesson_step);
 }
 
 gboolean
@@ -174,6 +178,21 @@ sp_session_check_preset (const char *preset,
   g_set_error (error, SP_SESSION_ERROR, SP_SESSION_ERROR_INVALID,
                _("session.preset: must be a preset id (up to %d characters a–z, 0–9, “-”, “_”) or null"),
                SP_SESSION_PRESET_MAX);
+  return FALSE;
+}
+
+gboolean
+sp_session_check_lesson (const char *lesson,
+                         GError    **error)
+{
+  gsize length = strlen (lesson);
+
+  if (length > 0 && length <= SP_SESSION_LESSON_MAX &&
+      g_utf8_validate (lesson, length, NULL) && strpbrk (lesson, "\n\r") == NULL)
+    return TRUE;
+  g_set_error (error, SP_SESSION_ERROR, SP_SESSION_ERROR_INVALID,
+               _("session.lesson.source: must be a lesson’s name or path (one line of up to %d bytes)"),
+               SP_SESSION_LESSON_MAX);
   return FALSE;
 }
 
@@ -261,6 +280,11 @@ sp_session_validate (const SpSession *session,
     }
 
   if (session->pins != NULL && !sp_session_check_pins (session->pins, error))
+    return FALSE;
+  if (session->lesson != NULL &&
+      (!sp_session_check_lesson (session->lesson, error) ||
+       !sp_session_check_integer ("session.lesson.step", (gint64) session->lesson_step + 1,
+                                  1, SP_SESSION_LESSON_STEPS, error)))
     return FALSE;
 
   /* The engine's own checks last, so nothing it would refuse gets through. */
@@ -376,6 +400,17 @@ session_to_node (const SpSession *session)
 
       json_builder_set_member_name (b, "pins");
       json_builder_add_value (b, json_node_init_array (pins, session->pins));
+    }
+
+  if (session->lesson != NULL)
+    {
+      json_builder_set_member_name (b, "lesson");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "source");
+      json_builder_add_string_value (b, session->lesson);
+      json_builder_set_member_name (b, "step");
+      json_builder_add_int_value (b, (gint64) session->lesson_step + 1);
+      json_builder_end_object (b);
     }
 
   json_builder_end_object (b);

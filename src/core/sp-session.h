@@ -13,7 +13,8 @@
  *     "pages": { "PAGE-NAME": { … }, … },
  *     "pins": [ { "label": "K = 0 meV", "model": { …as above… },
  *                 "impedance": { "freq_hz": […], "z_re_ohm": […],
- *                                "z_im_ohm": […] } }, … ] }
+ *                                "z_im_ohm": […] } }, … ],
+ *     "lesson": { "source": "mixing", "step": 3 } }
  *
  * "model" and "simulation" are the Phase Separation lab's parameters (as
  * in version 1); "pages" (version 2) holds the state of every other page
@@ -21,7 +22,9 @@
  * The core checks only that each is an object (the page judges its
  * contents) and keeps them as read, so a page this version does not know
  * survives a load and a save.  Version-1 files load with no pages;
- * files are written as version 2.
+ * files are written as version 2.  "lesson" (optional, still version 2:
+ * older files simply have none) is the lesson on show, a shipped lesson's
+ * name or a lesson file's path, and its step counted from 1.
  *
  * "pins" (optional, version 2 without a version change: older readers
  * ignore an unknown field) holds the pinned comparisons (at most
@@ -79,11 +82,19 @@ typedef struct
   JsonObject *pages;
   /* The pinned comparisons, each an object as above; sealed.  NULL: none. */
   JsonArray  *pins;
+  /* The lesson on show (a shipped lesson's name or a file's path) and its
+   * step, counted from 0; NULL: no lesson. */
+  char       *lesson;
+  guint       lesson_step;
 } SpSession;
 
 #define SP_SESSION_MAX_PINS        4
 #define SP_SESSION_PIN_LABEL_MAX   64     /* characters */
 #define SP_SESSION_PIN_MAX_POINTS  4096   /* of an impedance curve */
+
+/* The longest lesson source and the most steps a session may name. */
+#define SP_SESSION_LESSON_MAX   4096
+#define SP_SESSION_LESSON_STEPS 1000
 
 #define SP_SESSION_ERROR (sp_session_error_quark ())
 GQuark      sp_session_error_quark   (void);
