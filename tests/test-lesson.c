@@ -86,8 +86,8 @@ test_sample (void)
   g_assert_cmpstr (step->page, ==, "impedance");
   g_assert_cmpint (step->simulation, ==, SP_LESSON_SIMULATION_RUN);
   setting = g_ptr_array_index (step->settings, 0);
-  g_assert_cmpstr (setting->key, ==, "impedance.r_b_ohm");
-  g_assert_cmpstrv (step->locks, ((const char *[]) { "impedance.r_b_ohm", NULL }));
+  g_assert_cmpstr (setting->key, ==, "impedance.rb_ohm");
+  g_assert_cmpstrv (step->locks, ((const char *[]) { "impedance.rb_ohm", NULL }));
 }
 
 /* A lesson around one bad line, and the message it must give. */
@@ -221,11 +221,11 @@ test_check (void)
     { HEAD "@highlight all\ntext\n", "bad.lesson:4: unknown figure “all” in @highlight" },
     { HEAD "text\n@question Q?\n@marker freeenergy binodal-low 0.1\n",
       "bad.lesson:5: unknown figure “freeenergy” in @marker" },
-    { HEAD "a <b>bold\n", "bad.lesson:4: the text is not valid markup" },
-    { HEAD "x\n\nR < 5 Ω\n", "bad.lesson:6: the text is not valid markup" },
-    { HEAD "x\n@question Q?\n@choice* a & b\n@choice c\n", "bad.lesson:6: the choice is not valid markup" },
-    { HEAD "x\n@question Q?\n@choice* a\n@choice c\n@answer <i>a\n", "bad.lesson:8: the answer is not valid markup" },
-    { "# T <b\n## S\nx\n", "bad.lesson:1: the title is not valid markup" },
+    { HEAD "a <b>bold\n", "bad.lesson:4: not valid markup" },
+    { HEAD "x\n\nR < 5 Ω\n", "bad.lesson:6: not valid markup" },
+    { HEAD "x\n@question Q?\n@choice* a & b\n@choice c\n", "bad.lesson:6: not valid markup" },
+    { HEAD "x\n@question Q?\n@choice* a\n@choice c\n@answer <i>a\n", "bad.lesson:8: not valid markup" },
+    { "# T <b\n## S\nx\n", "bad.lesson:1: not valid markup" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -247,7 +247,7 @@ test_keys (void)
 
   g_assert_true (sp_lesson_key_is_session ("omega"));
   g_assert_true (sp_lesson_key_is_session ("steps_per_frame"));
-  g_assert_false (sp_lesson_key_is_session ("impedance.r_b_ohm"));
+  g_assert_false (sp_lesson_key_is_session ("impedance.rb_ohm"));
   g_assert_true (sp_lesson_key_split_page ("impedance.explore.r_b_ohm", &page, &key));
   g_assert_cmpstr (page, ==, "impedance");
   g_assert_cmpstr (key, ==, "explore.r_b_ohm");

@@ -214,6 +214,9 @@ reveal_cb (GtkButton *button,
         }
       gtk_widget_set_sensitive (GTK_WIDGET (q->marker), FALSE);
     }
+  /* Check goes insensitive: the focus moves on to Next, not nowhere. */
+  if (gtk_widget_has_focus (q->check))
+    gtk_widget_grab_focus (q->panel->next_button);
   gtk_label_set_text (q->verdict, verdict);
   gtk_widget_add_css_class (GTK_WIDGET (q->verdict), q->right ? "success" : "warning");
   gtk_widget_set_visible (GTK_WIDGET (q->verdict), TRUE);
@@ -246,6 +249,7 @@ build_question (SpLessonPanel          *self,
           GtkWidget *button = gtk_check_button_new ();
           GtkWidget *label = text_label (c->text, NULL);
 
+          gtk_widget_set_hexpand (label, TRUE);
           gtk_check_button_set_child (GTK_CHECK_BUTTON (button), label);
           gtk_accessible_update_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
                                           label, NULL, -1);
@@ -300,6 +304,9 @@ build_question (SpLessonPanel          *self,
     }
 
   q->check = gtk_button_new_with_mnemonic (_("_Check Answer"));
+  /* Without it GTK 4.8 reads the mnemonic and the label both. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (q->check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Check answer"), -1);
   gtk_widget_set_halign (q->check, GTK_ALIGN_START);
   g_signal_connect (q->check, "clicked", G_CALLBACK (reveal_cb), q);
   gtk_box_append (GTK_BOX (box), q->check);
@@ -321,6 +328,12 @@ rebuild (SpLessonPanel *self)
   guint index = sp_lesson_runner_get_step (self->runner);
   const SpLessonStep *step;
   GtkWidget *child;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  /* A keyboard user in the panel stays in it when its content is
+   * replaced (the focused choice or button goes with the old step). */
+  gboolean keep_focus = focus == NULL || focus == GTK_WIDGET (self) ||
+                        gtk_widget_is_ancestor (focus, GTK_WIDGET (self));
 
   g_ptr_array_set_size (self->questions, 0);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))) != NULL)
@@ -344,7 +357,12 @@ rebuild (SpLessonPanel *self)
   gtk_widget_set_sensitive (self->previous_button, index > 0);
   gtk_button_set_label (GTK_BUTTON (self->next_button),
                         index + 1 < lesson->steps->len ? _("_Next") : _("_Finish"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->next_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  index + 1 < lesson->steps->len ? _("Next step")
+                                                                 : _("Finish the lesson"), -1);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  if (keep_focus && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
 void
@@ -423,8 +441,10 @@ sp_lesson_panel_reveal (SpLessonPanel *self,
 {
   Question *q = get_question (self, question);
 
+  /* As a click: a button's activate() clicks only after its press
+   * animation. */
   if (q != NULL && gtk_widget_get_sensitive (q->check))
-    gtk_widget_activate (q->check);
+    g_signal_emit_by_name (q->check, "clicked");
 }
 
 int

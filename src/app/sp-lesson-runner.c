@@ -101,6 +101,20 @@ sp_lesson_runner_find_figure (SpLessonRunner *self,
   return found;
 }
 
+/* GTK 4.8 tells assistive technologies only the insensitive widget itself
+ * is disabled, not the slider and entry inside a held row: a screen reader
+ * would call them usable.  Each descendant says so too. */
+static void
+announce_disabled (GtkWidget *widget,
+                   gboolean   held)
+{
+  gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_DISABLED,
+                               held || !gtk_widget_get_sensitive (widget), -1);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    announce_disabled (child, held);
+}
+
 static void
 release_controls (SpLessonRunner *self)
 {
@@ -110,6 +124,7 @@ release_controls (SpLessonRunner *self)
       const char *tooltip = g_object_get_data (G_OBJECT (widget), SAVED_TOOLTIP);
 
       gtk_widget_set_sensitive (widget, TRUE);
+      announce_disabled (widget, FALSE);
       gtk_widget_set_tooltip_markup (widget, tooltip);
       g_object_set_data (G_OBJECT (widget), SAVED_TOOLTIP, NULL);
     }
@@ -138,6 +153,7 @@ hold_controls (SpLessonRunner     *self,
           g_object_set_data_full (G_OBJECT (widget), SAVED_TOOLTIP,
                                   g_strdup (gtk_widget_get_tooltip_markup (widget)), g_free);
           gtk_widget_set_sensitive (widget, FALSE);
+          announce_disabled (widget, TRUE);
           gtk_widget_set_tooltip_text (widget, _("The lesson holds this setting for this step"));
           g_ptr_array_add (self->locked, g_object_ref (widget));
         }

@@ -287,7 +287,9 @@ sp_window_lesson_class_init (GtkWidgetClass *widget_class)
 /* Keys ----------------------------------------------------------------------- */
 
 /* Page Down / Page Up, as a presenter's clicker sends them: before any
- * control (a slider would move by a page). */
+ * control (a slider would move by a page).  Escape too (a folded flap or
+ * a figure would take it first), unless a menu or popover is open: there
+ * it closes that. */
 static gboolean
 capture_key_cb (GtkEventControllerKey *controller,
                 guint                  keyval,
@@ -308,14 +310,22 @@ capture_key_cb (GtkEventControllerKey *controller,
     case GDK_KEY_KP_Page_Up:
       gtk_widget_activate_action (GTK_WIDGET (self), "win.lesson-previous", NULL);
       return TRUE;
+    case GDK_KEY_Escape:
+      {
+        GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+        if (focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL)
+          return FALSE;
+        sp_window_close_lesson (self);
+        return TRUE;
+      }
     default:
       return FALSE;
     }
 }
 
-/* Space / Enter (next) and Escape (close): only when the focused control
- * did not take the key itself (a button presses on Space, a field on
- * Enter, a figure drops its cursor on Escape). */
+/* Space / Enter (next): only when the focused control did not take the
+ * key itself (a button presses on Space, a field on Enter). */
 static gboolean
 bubble_key_cb (GtkEventControllerKey *controller,
                guint                  keyval,
@@ -332,9 +342,6 @@ bubble_key_cb (GtkEventControllerKey *controller,
     case GDK_KEY_Return:
     case GDK_KEY_KP_Enter:
       gtk_widget_activate_action (GTK_WIDGET (self), "win.lesson-next", NULL);
-      return TRUE;
-    case GDK_KEY_Escape:
-      sp_window_close_lesson (self);
       return TRUE;
     default:
       return FALSE;

@@ -13,7 +13,6 @@
 static gboolean
 check_markup (const SpLesson *lesson,
               guint           line,
-              const char     *what,
               const char     *text,
               GError        **error)
 {
@@ -22,8 +21,8 @@ check_markup (const SpLesson *lesson,
   if (text == NULL || pango_parse_markup (text, -1, 0, NULL, NULL, NULL, &local))
     return TRUE;
   g_set_error (error, SP_LESSON_ERROR, SP_LESSON_ERROR_PARSE,
-               _("%s:%u: the %s is not valid markup (%s); write &lt; for “<” and &amp; for “&”"),
-               lesson->filename, line, what, local->message);
+               _("%s:%u: not valid markup (%s); write &lt; for “<” and &amp; for “&”"),
+               lesson->filename, line, local->message);
   return FALSE;
 }
 
@@ -55,13 +54,13 @@ check_question (const SpLesson         *lesson,
                 const SpLessonQuestion *q,
                 GError                **error)
 {
-  if (!check_markup (lesson, q->line, _("question"), q->prompt, error) ||
-      !check_markup (lesson, q->answer_line, _("answer"), q->answer, error))
+  if (!check_markup (lesson, q->line, q->prompt, error) ||
+      !check_markup (lesson, q->answer_line, q->answer, error))
     return FALSE;
   for (guint i = 0; i < q->choices->len; i++)
     {
       const SpLessonChoice *choice = g_ptr_array_index (q->choices, i);
-      if (!check_markup (lesson, choice->line, _("choice"), choice->text, error))
+      if (!check_markup (lesson, choice->line, choice->text, error))
         return FALSE;
     }
   return q->kind != SP_LESSON_QUESTION_MARKER ||
@@ -73,10 +72,10 @@ check_step (const SpLesson     *lesson,
             const SpLessonStep *step,
             GError            **error)
 {
-  if (!check_markup (lesson, step->line, _("step title"), step->title, error))
+  if (!check_markup (lesson, step->line, step->title, error))
     return FALSE;
   for (guint i = 0; i < step->paragraphs->len; i++)
-    if (!check_markup (lesson, g_array_index (step->paragraph_lines, guint, i), _("text"),
+    if (!check_markup (lesson, g_array_index (step->paragraph_lines, guint, i),
                        g_ptr_array_index (step->paragraphs, i), error))
       return FALSE;
   /* The parser let through every highlight that is no key: a figure. */
@@ -94,8 +93,8 @@ gboolean
 sp_lesson_check (const SpLesson *lesson,
                  GError        **error)
 {
-  if (!check_markup (lesson, 1, _("title"), lesson->title, error) ||
-      !check_markup (lesson, 1, _("description"), lesson->description, error))
+  if (!check_markup (lesson, 1, lesson->title, error) ||
+      !check_markup (lesson, 1, lesson->description, error))
     return FALSE;
   for (guint i = 0; i < lesson->steps->len; i++)
     if (!check_step (lesson, g_ptr_array_index (lesson->steps, i), error))
