@@ -15,6 +15,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <time.h>
 
 #include <glib/gstdio.h>
 
@@ -252,6 +253,17 @@ test_sliders_reach_worker (void)
   close_window (window);
 }
 
+/* CPU time of the calling thread, µs: what the main thread itself spends,
+ * whatever else the (shared, loaded) machine runs meanwhile. */
+static gint64
+thread_cpu_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
 static gboolean
 idle_workbench (gpointer data)
 {
@@ -294,20 +306,21 @@ test_running (void)
   gtk_adjustment_set_value (sp_hopping_page_get_adjustment (page, SP_HOPPING_SIZE), 16);
   sp_hopping_page_set_running (page, TRUE);
   g_assert_true (sp_hopping_page_get_running (page));
-  /* The main loop's longest turn while the lattice hops and the
-   * analysis runs: the work is on other threads. */
+  /* The main thread's longest turn (its own CPU time: the machine is
+   * shared) while the lattice hops and the analysis runs: the work is on
+   * other threads; a turn draws a frame at most. */
   end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
   while (!analysed (page) && g_get_monotonic_time () < end)
     {
-      gint64 start = g_get_monotonic_time ();
+      gint64 start = thread_cpu_us ();
 
       g_main_context_iteration (NULL, FALSE);
-      longest = MAX (longest, g_get_monotonic_time () - start);
+      longest = MAX (longest, thread_cpu_us () - start);
       g_usleep (1000);
     }
   g_assert_true (analysed (page));
-  g_test_message ("longest main-loop turn while running: %.1f ms", longest / 1000.0);
-  g_assert_cmpint (longest, <, 250000);
+  g_test_message ("longest main-loop turn while running: %.1f ms of CPU", longest / 1000.0);
+  g_assert_cmpint (longest, <, 100000);
   g_assert_cmpfloat (r->d_star_cm2_s, >, 0);
   g_assert_true (isfinite (r->d_star_se) && r->d_star_se > 0);
   /* Dilute: tracer and jump diffusivity both near Γa² (within generous

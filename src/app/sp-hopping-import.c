@@ -33,6 +33,30 @@ struct _SpHoppingImport
 
 G_DEFINE_FINAL_TYPE (SpHoppingImport, sp_hopping_import, ADW_TYPE_BIN)
 
+/* A button with a mnemonic, named without it: GTK 4.8 reads a
+ * use-underline button's label raw ("_Import Import"). */
+GtkWidget *
+sp_hopping_mnemonic_button (const char *label)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  g_autoptr(GString) plain = g_string_new (NULL);
+
+  for (const char *c = label; *c != '\0'; c++)
+    {
+      /* "导入(_I)": the whole "(_I)" goes. */
+      if (c[0] == '(' && c[1] == '_' && c[2] != '\0' && c[3] == ')')
+        {
+          c += 3;
+          continue;
+        }
+      if (*c != '_')
+        g_string_append_c (plain, *c);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  plain->str, -1);
+  return button;
+}
+
 static void
 toast (SpHoppingImport *self,
        const char      *message)
@@ -300,7 +324,7 @@ sp_hopping_import_new (SpHoppingPage *page)
   self->file_row = ADW_ACTION_ROW (adw_action_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->file_row), _("File"));
   adw_action_row_set_subtitle (self->file_row, _("None"));
-  button = gtk_button_new_with_mnemonic (_("_Open…"));
+  button = sp_hopping_mnemonic_button (_("_Open…"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, _("Choose a trajectory file"));
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (open_clicked_cb), self);
@@ -327,7 +351,7 @@ sp_hopping_import_new (SpHoppingPage *page)
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (self->timestep_spin));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 
-  self->import_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Import")));
+  self->import_button = GTK_BUTTON (sp_hopping_mnemonic_button (_("_Import")));
   gtk_widget_add_css_class (GTK_WIDGET (self->import_button), "suggested-action");
   gtk_widget_set_margin_top (GTK_WIDGET (self->import_button), 12);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->import_button),
@@ -343,7 +367,7 @@ sp_hopping_import_new (SpHoppingPage *page)
   gtk_widget_set_valign (GTK_WIDGET (self->progress_bar), GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reading the trajectory"), -1);
-  self->cancel_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Cancel")));
+  self->cancel_button = GTK_BUTTON (sp_hopping_mnemonic_button (_("_Cancel")));
   g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (cancel_clicked_cb), self);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->progress_bar));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->cancel_button));

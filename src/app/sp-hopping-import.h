@@ -32,4 +32,8 @@ GtkProgressBar *sp_hopping_import_get_progress_bar (SpHoppingImport *self);
 /* Its preferences page, for the panel's groups after the trajectory's. */
 AdwPreferencesPage *sp_hopping_import_get_preferences_page (SpHoppingImport *self);
 
+/* A button labelled @label (with its mnemonic underscore), whose
+ * accessible name is the label without it. */
+GtkWidget     *sp_hopping_mnemonic_button       (const char      *label);
+
 G_END_DECLS

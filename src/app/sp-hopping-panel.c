@@ -366,7 +366,7 @@ build_window_group (SpHoppingPanel *self,
                     guint           index)
 {
   GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Suggested"));
+  GtkWidget *button = sp_hopping_mnemonic_button (_("_Suggested"));
   AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("MSD Fit Window"));

@@ -3,22 +3,24 @@
 """Issue 15: the Ion Transport lab's Hopping & Diffusion page, reached and
 moved as a user would.
 
-Alt+4 (from the keyboard) shows the page and its own panel; the
-temperature slider, dragged with the pointer from 300 K to about 450 K,
-changes the hop rate Γ in the read-outs to ν exp(−E_a/k_BT) at the
-reached temperature; Hop (a real click) makes the lattice hop (the hop
+Alt+4 (from the keyboard) shows the page and its own panel; the barrier
+slider, dragged with the pointer from 0.25 eV to about 0.35 eV, changes
+the hop rate Γ in the read-outs to ν exp(−E_a/k_BT) at the reached
+barrier; Hop (a real click) makes the lattice hop (the hop
 count in the status line grows) and pauses it again; Data (a click) shows
 the trajectory controls instead of the sliders, Alt+L brings Live back;
 every control on the page has one clear name.
 """
 import math
 import re
+import time
 
 import spui
 
 K_B = 8.617333262e-5     # eV/K
 NU = 1e13                # the first preset's ν, Hz
-EA = 0.25                # and its in-plane barrier, eV
+EA = 0.25                # its in-plane barrier, eV
+T = 300.0                # and its temperature, K
 CONTROLS = {'push button', 'toggle button', 'check box', 'slider', 'spin button', 'combo box'}
 MNEMONIC = re.compile(r'(^|[^_])_[^\s_]')
 
@@ -53,34 +55,44 @@ def test(app):
                              'the hop rates')
     spui.log(f'hop rates before: {before}')
 
-    # Temperature: a pointer drag from 300 K towards 450 K.
-    temperature = None
-    for acc in app.all('slider', 'Temperature T', visible=True):
-        temperature = spui.Slider(app, acc)
-    spui.check(temperature is not None, 'no visible temperature slider')
-    temperature.calibrate()
-    start = temperature.value()
-    spui.check(abs(start - 300) < 2 * abs(temperature._map[1]), f'T starts at {start:.1f} K')
-    reached = temperature.drag_to(450.0)
-    spui.log(f'T: {start:.1f} → {reached:.1f} K')
-    spui.check(abs(reached - 450) < 10, f'the drag ended at {reached:.1f} K')
+    # The in-plane barrier: a pointer drag from 0.25 eV towards 0.35 eV.
+    barrier = spui.Slider(app, app.find('slider', 'Barrier Ea (x, y)'))
+    start = barrier.value()
+    spui.check(abs(start - EA) < 1e-9, f'E_a starts at {start:.3f} eV')
+    # A loaded machine answers AT-SPI late: calibrate again before failing.
+    for attempt in range(3):
+        try:
+            barrier.calibrate()
+            break
+        except spui.Failure:
+            if attempt == 2:
+                raise
+            time.sleep(2)
+    reached = barrier.drag_to(0.35)
+    spui.log(f'E_a: {start:.3f} → {reached:.3f} eV')
+    spui.check(abs(reached - 0.35) < 0.02, f'the drag ended at {reached:.3f} eV')
     after = spui.wait_until(lambda: hop_rates(app) != before and hop_rates(app), 5, 0.1,
                             'the hop rates to change')
     spui.log(f'hop rates after: {after}')
     gamma = spui.parse_readout(after[0].split(' / ')[0])
-    expected = NU * math.exp(-EA / (K_B * reached))
+    # The entry shows three decimals: the value the page computes with.
+    expected = NU * math.exp(-round(reached, 3) / (K_B * T))
     spui.check(abs(gamma / expected - 1) < 0.01,
-               f'Γ reads {gamma:.4g} Hz, ν exp(−E_a/k_BT) at {reached:.1f} K is {expected:.4g} Hz')
+               f'Γ reads {gamma:.4g} Hz, ν exp(−E_a/k_BT) at {reached:.3f} eV is {expected:.4g} Hz')
 
     # Hop: the lattice hops; pressed again, it stops.
     run = app.find(('toggle button', 'push button'), 'Hop', timeout=5)
-    app.click(run)
-    spui.wait_until(lambda: (hops(app) or 0) > 0, 15, 0.2, 'hops after Hop')
+    def pressed():
+        return spui.states(run).contains(spui.pyatspi.STATE_PRESSED) or \
+            spui.states(run).contains(spui.pyatspi.STATE_CHECKED)
+    for _ in range(2):          # a click lost on a loaded machine: once more
+        app.click(run)
+        if spui.wait_until(pressed, 10, 0.2):
+            break
+    spui.wait_until(lambda: (hops(app) or 0) > 0, 30, 0.2, 'hops after Hop')
     first = hops(app)
     spui.wait_until(lambda: (hops(app) or 0) > first, 15, 0.2, 'the hop count to grow')
-    spui.check(spui.states(run).contains(spui.pyatspi.STATE_PRESSED) or
-               spui.states(run).contains(spui.pyatspi.STATE_CHECKED),
-               'Hop is not shown pressed while the lattice hops')
+    spui.check(pressed(), 'Hop is not shown pressed while the lattice hops')
     app.click(run)
     paused = spui.wait_until(lambda: (lambda a: a if a == hops(app) else None)(hops(app)), 10, 0.5,
                              'the hop count to stop')
