@@ -178,8 +178,8 @@ test_template (void)
   g_assert_cmpstr (actions->str, ==,
                    "win.show-lab win.show-lab "
                    "win.open win.save win.save-as "
-                   "win.export-figure win.export-data win.copy-figure win.record-animation "
-                   "win.stop-recording "
+                   "win.export-figure win.export-data win.copy-figure win.export-handout "
+                   "win.record-animation win.stop-recording win.open-lesson "
                    "win.presentation win.field-fixed-scale win.reset-to-preset win.show-help-overlay app.about app.quit ");
 
   /* One view per figure but "all", the field twice (overview and
