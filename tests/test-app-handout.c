@@ -142,6 +142,28 @@ test_impedance (void)
 }
 
 static void
+test_hopping (void)
+{
+  g_autofree char *dir = test_tmpdir_new ("app-handout");
+  g_autofree char *path = g_build_filename (dir, "hopping.pdf", NULL);
+  SpWindow *window = new_window ();
+  g_autofree char *first = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "hopping");
+  flush_main_loop ();
+  write_and_wait (window, path, SP_HANDOUT_PAPER_A4, "Handout exported");
+  first = test_pdf_text (path, 1, 1);
+  g_assert_nonnull (strstr (first, "Hopping & Diffusion"));
+  g_assert_nonnull (strstr (first, "barrier_ev"));
+  g_assert_null (strstr (first, "Phase separation"));
+  g_assert_null (strstr (first, "Impedance model"));
+
+  close_window (window);
+  g_assert_no_errno (g_remove (path));
+  g_assert_no_errno (g_rmdir (dir));
+}
+
+static void
 test_failure (void)
 {
   g_autofree char *dir = test_tmpdir_new ("app-handout");
@@ -173,6 +195,7 @@ main (int    argc,
   g_test_add_func ("/app/handout/phase-separation", test_phase_separation);
   g_test_add_func ("/app/handout/lesson-on-show", test_lesson_on_show);
   g_test_add_func ("/app/handout/impedance", test_impedance);
+  g_test_add_func ("/app/handout/hopping", test_hopping);
   g_test_add_func ("/app/handout/failure", test_failure);
 
   status = g_test_run ();

@@ -78,6 +78,31 @@ test_shipped_lesson (void)
   g_assert_no_errno (g_rmdir (dir));
 }
 
+/* A lesson on the Hopping & Diffusion page: the lattice it sets, no
+ * phase-separation model. */
+static void
+test_hopping_lesson (void)
+{
+  g_autofree char *dir = test_tmpdir_new ("cli-handout");
+  g_autofree char *path = g_build_filename (dir, "diffusion.pdf", NULL);
+  const char *args[] = { "export", "--handout", "--lesson", "diffusion-error", "-o", path, NULL };
+  g_autofree char *first = NULL;
+  guint n_pages;
+
+  handout_ok (args);
+  n_pages = test_pdf_count_pages (path);
+  first = test_pdf_text (path, 1, 1);
+  g_assert_nonnull (strstr (first, "Where a diffusion coefficient"));
+  g_assert_nonnull (strstr (first, "Hopping & Diffusion"));
+  g_assert_nonnull (strstr (first, "barrier_ev"));
+  g_assert_nonnull (strstr (first, "dilute"));          /* the first step's lattice */
+  g_assert_null (strstr (first, "Phase separation"));
+  assert_answers_last (path, n_pages, "percolate");
+
+  g_assert_no_errno (g_remove (path));
+  g_assert_no_errno (g_rmdir (dir));
+}
+
 /* A lesson file of one's own, A4. */
 static void
 test_lesson_file (void)
@@ -223,6 +248,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cli-handout/shipped-lesson", test_shipped_lesson);
+  g_test_add_func ("/cli-handout/hopping-lesson", test_hopping_lesson);
   g_test_add_func ("/cli-handout/lesson-file", test_lesson_file);
   g_test_add_func ("/cli-handout/session-lesson", test_session_lesson);
   g_test_add_func ("/cli-handout/usage", test_usage);

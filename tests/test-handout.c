@@ -201,6 +201,44 @@ test_ceramic_parameters (void)
   g_assert_no_errno (g_rmdir (dir));
 }
 
+/* A page's state as rows: numbers, strings and booleans in the page's
+ * order with the unit of their key; objects, arrays and nulls skipped. */
+static void
+test_state_parameters (void)
+{
+  g_autofree char *dir = test_tmpdir_new ("handout");
+  g_autoptr(SpHandout) handout = sp_handout_new (SP_HANDOUT_PAPER_A4);
+  g_autoptr(JsonObject) state = json_object_new ();
+  g_autofree char *path = NULL, *text = NULL;
+  guint n_pages = 0;
+
+  json_object_set_string_member (state, "mode", "live");
+  json_object_set_double_member (state, "barrier_ev", 0.25);
+  json_object_set_double_member (state, "attempt_hz", 1e13);
+  json_object_set_int_member (state, "size", 32);
+  json_object_set_boolean_member (state, "running", TRUE);
+  json_object_set_null_member (state, "window_t0_ps");
+  json_object_set_object_member (state, "data", json_object_new ());
+  sp_handout_add_state_parameters (handout, "Lattice group", state);
+  g_assert_cmpuint (sp_handout_get_n_parameters (handout), ==, 5);
+  path = write_pdf (handout, dir, "state.pdf", &n_pages);
+  text = test_pdf_text (path, 1, 1);
+  g_assert_nonnull (strstr (text, "Lattice group"));
+  g_assert_nonnull (strstr (text, "barrier_ev"));
+  g_assert_nonnull (strstr (text, "1 × 10¹³"));
+  g_assert_nonnull (strstr (text, "Hz"));
+  g_assert_nonnull (strstr (text, "eV"));
+  g_assert_nonnull (strstr (text, "true"));
+  g_assert_null (strstr (text, "window_t0_ps"));
+  g_assert_null (strstr (text, "data"));
+  /* In the page's order. */
+  g_assert_true (strstr (text, "mode") < strstr (text, "barrier_ev"));
+  g_assert_true (strstr (text, "barrier_ev") < strstr (text, "running"));
+
+  g_assert_no_errno (g_remove (path));
+  g_assert_no_errno (g_rmdir (dir));
+}
+
 /* A path that cannot be written: a clear message naming it, no file, and
  * an old file at a good path stays as it was until a write succeeds. */
 static void
@@ -261,6 +299,7 @@ main (int    argc,
   g_test_add_func ("/handout/pages", test_pages);
   g_test_add_func ("/handout/letter-without-lesson", test_letter_without_lesson);
   g_test_add_func ("/handout/ceramic-parameters", test_ceramic_parameters);
+  g_test_add_func ("/handout/state-parameters", test_state_parameters);
   g_test_add_func ("/handout/bad-path", test_bad_path);
   g_test_add_func ("/handout/paper-ids", test_paper_ids);
   return g_test_run ();

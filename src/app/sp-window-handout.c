@@ -6,7 +6,8 @@
  * What it prints: the figures of the lab on show (Phase Separation: g(c),
  * the OCV, the phase diagram, D_chem and σ(k), and the field with S(k)
  * once the simulation has run; Ion Transport: the Impedance page's
- * figures that have data), the parameter table of that lab, and the
+ * figures that have data, or on the Hopping & Diffusion page its figures
+ * and its lattice), the parameter table of that page, and the
  * lesson on show (the session's "lesson", read again from its file or the
  * shipped resources in the worker) with its questions and answers.
  */
@@ -89,6 +90,28 @@ add_ion_transport (SpWindow        *self,
     }
   sp_impedance_explore_model_from_state (sp_session_get_page (session, "impedance"), &ceramic);
   sp_handout_add_ceramic_parameters (handout, &ceramic);
+}
+
+/* The Hopping & Diffusion page: its figures that have data, and its
+ * lattice's parameters from the page's state. */
+static void
+add_hopping (SpWindow        *self,
+             SpHandout       *handout,
+             const SpSession *session)
+{
+  g_autoptr(GPtrArray) views = sp_window_get_plot_views (self);
+
+  for (guint i = 0; i < views->len; i++)
+    {
+      SpPlotView *view = g_ptr_array_index (views, i);
+      SpFigureKind kind = sp_plot_view_get_kind (view);
+
+      if (kind < SP_N_FIGURES && sp_figure_kind_is_hopping (kind) &&
+          sp_plot_view_get_data (view)->hop != NULL)
+        sp_handout_add_figure (handout, kind, sp_plot_view_get_data (view));
+    }
+  sp_handout_add_state_parameters (handout, _("Hopping & Diffusion"),
+                                   sp_session_get_page (session, "hopping"));
 }
 
 static void
@@ -188,7 +211,9 @@ sp_window_handout_write (SpWindow       *self,
   job->file = g_object_ref (file);
   job->window = g_object_ref (self);
   job->lesson = g_strdup (session.lesson);
-  if (g_strcmp0 (sp_window_pages_get_lab (self), "ion-transport") == 0)
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "hopping") == 0)
+    add_hopping (self, job->handout, &session);
+  else if (g_strcmp0 (sp_window_pages_get_lab (self), "ion-transport") == 0)
     add_ion_transport (self, job->handout, &session);
   else
     add_phase_separation (self, job->handout, &session);

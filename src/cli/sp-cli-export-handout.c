@@ -8,9 +8,12 @@
  * is --lesson (a shipped lesson's name or a file), else the one the
  * session was showing; its settings up to the session's step (the first
  * step for --lesson alone) are applied, as the window would show them.
- * The Phase Separation figures are printed unless the lesson visits only
- * the Impedance page; the Impedance page's Nyquist and Bode plots when the
- * lesson visits it, or, without a lesson, when the session has its state.
+ * The Phase Separation figures are printed when the lesson visits its
+ * pages (or names none); the Impedance page's Nyquist and Bode plots when
+ * the lesson visits it, or, without a lesson, when the session has its
+ * state; likewise the Hopping page's lattice parameters (its figures need
+ * the window's live run: `spinodal-cli kmc` and `export --figure msd`
+ * draw them on their own).
  */
 
 #include "config.h"
@@ -82,6 +85,7 @@ apply_lesson (const SpLesson *lesson,
               guint           last,
               SpSession      *session,
               SpEisCeramic   *ceramic,
+              JsonObject     *hopping,
               GError        **error)
 {
   for (guint s = 0; s <= last && s < lesson->steps->len; s++)
@@ -106,10 +110,13 @@ apply_lesson (const SpLesson *lesson,
               if (!sp_lesson_apply_session_setting (session, setting->key, setting->value, error))
                 return FALSE;
             }
-          else if (sp_lesson_key_split_page (setting->key, &page, &page_key) &&
-                   g_str_equal (page, "impedance") &&
+          else if (!sp_lesson_key_split_page (setting->key, &page, &page_key))
+            continue;
+          else if (g_str_equal (page, "impedance") &&
                    !apply_impedance_setting (setting, page_key, ceramic, error))
             return FALSE;
+          else if (g_str_equal (page, "hopping") && strchr (page_key, '.') == NULL)
+            json_object_set_member (hopping, page_key, sp_lesson_value_to_node (setting->value));
         }
     }
   return TRUE;
@@ -118,20 +125,23 @@ apply_lesson (const SpLesson *lesson,
 static void
 lesson_pages (const SpLesson *lesson,
               gboolean       *phase_separation,
-              gboolean       *impedance)
+              gboolean       *impedance,
+              gboolean       *hopping)
 {
-  *phase_separation = *impedance = FALSE;
+  *phase_separation = *impedance = *hopping = FALSE;
   for (guint s = 0; s < lesson->steps->len; s++)
     {
       const SpLessonStep *step = g_ptr_array_index (lesson->steps, s);
 
       if (g_strcmp0 (step->page, "impedance") == 0)
         *impedance = TRUE;
-      else if (g_strcmp0 (step->page, "overview") == 0 || g_strcmp0 (step->page, "simulation") == 0)
+      else if (g_strcmp0 (step->page, "hopping") == 0)
+        *hopping = TRUE;
+      else if (step->page != NULL)
         *phase_separation = TRUE;
     }
-  /* A lesson of other pages only (hopping) still gets the model's table. */
-  if (!*impedance)
+  /* A lesson that names no page stays on the first lab's. */
+  if (!*impedance && !*hopping)
     *phase_separation = TRUE;
 }
 
@@ -199,7 +209,8 @@ sp_cli_export_handout (SpCliModelOptions *model_opts,
   SpHandoutPaper paper = sp_handout_paper_default ();
   SpExportFormat format;
   SpEisCeramic ceramic;
-  gboolean phase_separation = TRUE, impedance = FALSE;
+  g_autoptr(JsonObject) hopping_state = json_object_new ();
+  gboolean phase_separation = TRUE, impedance = FALSE, hopping = FALSE;
   guint step = 0;
 
   if (output == NULL)
@@ -237,6 +248,18 @@ sp_cli_export_handout (SpCliModelOptions *model_opts,
     }
   sp_impedance_explore_model_from_state (sp_session_get_page (&session, "impedance"), &ceramic);
   impedance = loaded != NULL && sp_session_get_page (&session, "impedance") != NULL;
+  hopping = loaded != NULL && sp_session_get_page (&session, "hopping") != NULL;
+  if (hopping)
+    {
+      JsonObject *saved = sp_session_get_page (&session, "hopping");
+      JsonObjectIter iter;
+      const char *key;
+      JsonNode *node;
+
+      json_object_iter_init (&iter, saved);
+      while (json_object_iter_next (&iter, &key, &node))
+        json_object_set_member (hopping_state, key, json_node_copy (node));
+    }
 
   if (lesson_arg == NULL && loaded != NULL && loaded->lesson != NULL)
     {
@@ -251,11 +274,11 @@ sp_cli_export_handout (SpCliModelOptions *model_opts,
           fail (error->message);
           return SP_CLI_EXIT_USAGE;
         }
-      lesson_pages (lesson, &phase_separation, &impedance);
+      lesson_pages (lesson, &phase_separation, &impedance, &hopping);
       /* Explicit model flags win over what the lesson sets. */
       if (given == NULL || *given == '\0')
         {
-          if (!apply_lesson (lesson, step, &session, &ceramic, &error))
+          if (!apply_lesson (lesson, step, &session, &ceramic, hopping_state, &error))
             {
               g_autofree char *message = g_strdup_printf ("%s: %s", lesson->filename,
                                                           error->message);
@@ -276,6 +299,10 @@ sp_cli_export_handout (SpCliModelOptions *model_opts,
     add_phase_separation (handout, &session.sim.model);
   if (impedance && !add_impedance (handout, &ceramic))
     return SP_CLI_EXIT_USAGE;
+  /* The lattice's parameters; its figures need the live run the window
+   * makes (spinodal-cli kmc and export --figure msd … draw them). */
+  if (hopping)
+    sp_handout_add_state_parameters (handout, _("Hopping & Diffusion"), hopping_state);
   if (lesson == NULL && sp_cli_model_options_preset (model_opts) != NULL)
     {
       g_autoptr(SpPreset) preset = sp_presets_lookup (sp_cli_model_options_preset (model_opts),

@@ -274,6 +274,7 @@ draw_figures (Pager           *p,
       data.frame = f->frame;
       data.history = f->history;
       data.eis = f->eis;
+      data.hop = f->hop;
       data.field_fixed_scale = f->field_fixed_scale;
       ensure (p, fh);
       cairo_save (p->cr);

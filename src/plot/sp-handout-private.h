@@ -13,6 +13,7 @@ typedef struct
   SpFrame         *frame;
   SpChHistory     *history;
   SpEisFigureData *eis;
+  SpHopFigureData *hop;
   gboolean         field_fixed_scale;
 } SpHandoutFigure;
 

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "sp-handout-private.h"
@@ -79,6 +80,7 @@ figure_free (SpHandoutFigure *figure)
   g_clear_pointer (&figure->frame, sp_frame_unref);
   g_clear_pointer (&figure->history, sp_ch_history_free);
   g_clear_pointer (&figure->eis, sp_eis_figure_data_free);
+  g_clear_pointer (&figure->hop, sp_hop_figure_data_free);
   g_free (figure);
 }
 
@@ -178,6 +180,7 @@ sp_handout_add_figure (SpHandout          *self,
   figure->frame = data->frame != NULL ? sp_frame_ref (data->frame) : NULL;
   figure->history = data->history != NULL ? sp_ch_history_copy (data->history) : NULL;
   figure->eis = data->eis != NULL ? sp_eis_figure_data_copy (data->eis) : NULL;
+  figure->hop = data->hop != NULL ? sp_hop_figure_data_copy (data->hop) : NULL;
   figure->field_fixed_scale = data->field_fixed_scale;
   g_ptr_array_add (self->figures, figure);
 }
@@ -215,13 +218,28 @@ sp_handout_get_n_parameters (const SpHandout *self)
 }
 
 /* Up to six significant digits, as the export caption and the CLI print
- * them, locale-independent, with a true minus sign. */
+ * them, locale-independent, with a true minus sign and "1.3 × 10⁻⁸"
+ * rather than "1.3e-08". */
 static char *
 format_value (double value)
 {
+  static const char *const superscripts[] = { "⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹" };
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  GString *s = g_string_new (g_ascii_formatd (buf, sizeof buf, "%.6g", value));
+  const char *printed = g_ascii_formatd (buf, sizeof buf, "%.6g", value);
+  const char *e = strchr (printed, 'e');
+  GString *s = g_string_new_len (printed, e != NULL ? e - printed : -1);
 
+  if (e != NULL)
+    {
+      int power = atoi (e + 1);
+      g_autofree char *digits = g_strdup_printf ("%d", ABS (power));
+
+      g_string_append (s, " × 10");
+      if (power < 0)
+        g_string_append (s, "⁻");
+      for (const char *d = digits; *d != '\0'; d++)
+        g_string_append (s, superscripts[*d - '0']);
+    }
   g_string_replace (s, "-", "−", 0);
   return g_string_free (s, FALSE);
 }
@@ -281,14 +299,70 @@ sp_handout_add_ceramic_parameters (SpHandout          *self,
       const SpEisCeramicRange *range = sp_eis_ceramic_get_range (p);
       /* The key the CLI and the session use (rb_ohm), so a student can
        * type the same model in. */
-      g_autofree char *symbol = g_markup_printf_escaped ("<tt>%s</tt>", range->id);
+      g_autofree char *symbol = g_markup_printf_escaped ("<small><tt>%s</tt></small>", range->id);
 
       g_autofree char *unit = g_markup_escape_text (range->unit, -1);
 
       add_number (self, group, symbol, _(range->label), model->values[p], unit);
     }
-  add_number (self, group, "<tt>reference_temperature_k</tt>", _("Reference temperature T_ref"),
+  add_number (self, group, "<small><tt>reference_temperature_k</tt></small>", _("Reference temperature T_ref"),
               model->reference_temperature_k, _("K"));
+}
+
+/* The unit a page's state key names by its suffix ("barrier_ev" → eV). */
+static const char *
+unit_of_key (const char *key)
+{
+  static const struct { const char *suffix, *unit; } units[] = {
+    { "_ev", "eV" }, { "_k", "K" }, { "_hz", "Hz" }, { "_angstrom", "Å" }, { "_ps", "ps" },
+    { "_fs", "fs" }, { "_ohm", "Ω" }, { "_cm", "cm" }, { "_cm2", "cm²" }, { "_s", "s" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    if (g_str_has_suffix (key, units[i].suffix))
+      return units[i].unit;
+  return "";
+}
+
+void
+sp_handout_add_state_parameters (SpHandout  *self,
+                                 const char *group,
+                                 JsonObject *state)
+{
+  g_autoptr(GList) members = NULL;
+
+  g_return_if_fail (group != NULL);
+
+  if (state == NULL)
+    return;
+  /* In the order the page wrote them. */
+  members = json_object_get_members (state);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *key = l->data;
+      JsonNode *node = json_object_get_member (state, key);
+      g_autofree char *symbol = g_markup_printf_escaped ("<small><tt>%s</tt></small>", key);
+      g_autofree char *value = NULL;
+
+      if (!JSON_NODE_HOLDS_VALUE (node))
+        continue;   /* objects, arrays (data) and nulls are not parameters */
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_DOUBLE:
+        case G_TYPE_INT64:
+          value = format_value (json_node_get_double (node));
+          break;
+        case G_TYPE_BOOLEAN:
+          value = g_strdup (json_node_get_boolean (node) ? "true" : "false");
+          break;
+        case G_TYPE_STRING:
+          value = g_strdup (json_node_get_string (node));
+          break;
+        default:
+          continue;
+        }
+      sp_handout_add_parameter (self, group, symbol, "", value, unit_of_key (key));
+    }
 }
 
 /* The lesson's text ------------------------------------------------------- */

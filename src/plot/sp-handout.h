@@ -18,6 +18,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 #include "sp-eis-ceramic.h"
 #include "sp-figure.h"
@@ -82,6 +83,13 @@ void        sp_handout_add_model_parameters   (SpHandout          *handout,
 /* The impedance explore model's parameters with their units. */
 void        sp_handout_add_ceramic_parameters (SpHandout          *handout,
                                                const SpEisCeramic *model);
+/* A page's state (session.pages.NAME) as rows: every number, string and
+ * boolean member by its key, the unit read from the key's suffix
+ * ("barrier_ev" → eV, "temperature_k" → K); objects, arrays and nulls
+ * are skipped.  @state NULL: nothing. */
+void        sp_handout_add_state_parameters   (SpHandout          *handout,
+                                               const char         *group,
+                                               JsonObject         *state);
 guint       sp_handout_get_n_parameters (const SpHandout *handout);
 
 /* Copies the lesson's title, description, steps, questions and answers
