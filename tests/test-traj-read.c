@@ -412,6 +412,41 @@ test_gzip (void)
   assert_position (t, 3, 0, 12.2, 5, 5);
 }
 
+/* A .gz cut short, and one whose deflate stream is garbage: format errors
+ * naming the file, not an I/O error. */
+static void
+test_gzip_damaged (void)
+{
+  static const char garbage[] = { 0x1f, (char) 0x8b, 0x23, 0x20, 0x23 };
+  g_autoptr(GZlibCompressor) gz = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, -1);
+  g_autoptr(GOutputStream) mem = g_memory_output_stream_new_resizable ();
+  g_autoptr(GOutputStream) out = g_converter_output_stream_new (mem, G_CONVERTER (gz));
+  g_autofree char *cut = g_build_filename (tmpdir, "cut.xyz.gz", NULL);
+  g_autofree char *bad = g_build_filename (tmpdir, "bad.xyz.gz", NULL);
+  g_autoptr(GError) error = NULL;
+  SpTrajReadOptions o;
+
+  g_assert_true (g_output_stream_write_all (out, xyz_crossing, strlen (xyz_crossing), NULL,
+                                            NULL, &error));
+  g_assert_true (g_output_stream_close (out, NULL, &error));
+  g_assert_true (g_file_set_contents (cut,
+                                      g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (mem)),
+                                      g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (mem)) / 2,
+                                      &error));
+  g_assert_true (g_file_set_contents (bad, garbage, sizeof garbage, &error));
+
+  sp_traj_read_options_init (&o);
+  o.species = "Li";
+  o.timestep_fs = 1.0;
+  g_assert_null (sp_traj_read_file (cut, &o, NULL, NULL, NULL, &error));
+  g_assert_error (error, SP_TRAJ_READ_ERROR, SP_TRAJ_READ_ERROR_TRUNCATED);
+  g_assert_nonnull (strstr (error->message, "cut.xyz.gz: the compressed data ends early"));
+  g_clear_error (&error);
+  g_assert_null (sp_traj_read_species (bad, SP_TRAJ_FORMAT_AUTO, &error));
+  g_assert_error (error, SP_TRAJ_READ_ERROR, SP_TRAJ_READ_ERROR_FORMAT);
+  g_assert_nonnull (strstr (error->message, "bad.xyz.gz: the compressed data is corrupt"));
+}
+
 typedef struct
 {
   const char     *name;
@@ -658,6 +693,7 @@ main (int argc, char **argv)
   g_test_add_func ("/traj-read/xdatcar-variable", test_xdatcar_variable_cell);
   g_test_add_func ("/traj-read/write-round-trip", test_write_round_trip);
   g_test_add_func ("/traj-read/gzip", test_gzip);
+  g_test_add_func ("/traj-read/gzip-damaged", test_gzip_damaged);
   g_test_add_func ("/traj-read/malformed", test_malformed);
   g_test_add_func ("/traj-read/bad-options", test_bad_options);
   g_test_add_func ("/traj-read/plain-xyz-cell", test_plain_xyz_with_cell);

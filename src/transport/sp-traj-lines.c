@@ -171,6 +171,14 @@ refill (SpTrajLines *lines,
     {
       if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_propagate_error (error, g_steal_pointer (&local));
+      /* A corrupt or cut-off .gz is a bad file, not an I/O failure: the
+       * decompressor reports it as invalid data or partial input. */
+      else if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_INVALID_DATA))
+        g_set_error (error, SP_TRAJ_READ_ERROR, SP_TRAJ_READ_ERROR_FORMAT,
+                     _("%s: the compressed data is corrupt (%s)"), lines->name, local->message);
+      else if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
+        g_set_error (error, SP_TRAJ_READ_ERROR, SP_TRAJ_READ_ERROR_TRUNCATED,
+                     _("%s: the compressed data ends early (%s)"), lines->name, local->message);
       else
         g_set_error (error, local->domain, local->code, _("%s: cannot read it: %s"),
                      lines->name, local->message);
