@@ -24,6 +24,7 @@
 #include "sp-hopping-page.h"
 #include "sp-hopping-panel.h"
 #include "sp-hopping-params.h"
+#include "sp-lesson-runner.h"
 #include "sp-param-panel.h"
 #include "sp-session.h"
 
@@ -194,6 +195,31 @@ worker_has_size (gpointer data)
 /* Sliders moved as a user moves them reach the worker: parameters that
  * keep the lattice apply in place, the lattice size builds a new one; the
  * closed forms in the read-outs follow at once. */
+/* A lesson names every slider by the page state's key ("hopping.barrier_ev"),
+ * so @lock and @highlight reach them. */
+static void
+test_lesson_keys (void)
+{
+  SpWindow *window = window_on_hopping ();
+  SpHoppingPanel *panel = hopping_panel (window);
+
+  guint rows = 0;
+
+  for (guint p = 0; p < SP_HOPPING_N_PARAMS; p++)
+    {
+      g_autofree char *key = g_strconcat ("hopping.", sp_hopping_get_range (p)->id, NULL);
+      SpSliderRow *row = sp_hopping_panel_get_row (panel, p);
+
+      /* Parameters set by other controls (the seed's spin button) have no row. */
+      if (row == NULL)
+        continue;
+      g_assert_cmpstr (sp_lesson_control_get_key (GTK_WIDGET (row)), ==, key);
+      rows++;
+    }
+  g_assert_cmpuint (rows, >=, 9);
+  close_window (window);
+}
+
 static void
 test_sliders_reach_worker (void)
 {
@@ -656,6 +682,7 @@ main (int   argc,
   test_app_init ();
 
   g_test_add_func ("/app/hopping/page-in-lab", test_page_in_lab);
+  g_test_add_func ("/app/hopping/lesson-keys", test_lesson_keys);
   g_test_add_func ("/app/hopping/sliders-reach-worker", test_sliders_reach_worker);
   g_test_add_func ("/app/hopping/running", test_running);
   g_test_add_func ("/app/hopping/session-state", test_session_state);

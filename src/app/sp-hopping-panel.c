@@ -12,6 +12,7 @@
 #include "sp-hopping-panel.h"
 #include "sp-hopping-params.h"
 #include "sp-hopping-readouts.h"
+#include "sp-lesson-runner.h"
 #include "sp-param-panel.h"
 #include "sp-readout.h"
 
@@ -304,6 +305,11 @@ add_rows (SpHoppingPanel      *self,
 
       adw_preferences_group_add (group, GTK_WIDGET (row));
       self->rows[rows[i].param] = row;
+      /* A lesson's name for it (sp-lesson-runner.h): the page state's key. */
+      {
+        g_autofree char *key = g_strconcat ("hopping.", range->id, NULL);
+        sp_lesson_control_set_key (GTK_WIDGET (row), key);
+      }
     }
 }
 
@@ -456,11 +462,13 @@ sp_hopping_panel_new (SpHoppingPage *page)
                              _("Which x–y layer of the lattice the figure shows"),
                              sp_hopping_page_get_layer_adjustment (page));
   adw_preferences_group_add (group, GTK_WIDGET (self->layer_row));
+  sp_lesson_control_set_key (GTK_WIDGET (self->layer_row), "hopping.layer");
   self->speed_row = new_row (_("Speed"), _("hops/s"), 0, TRUE,
                              _("Hops per second of wall time: slow enough to follow single "
                                "hops; at the right end as fast as the processor allows"),
                              sp_hopping_page_get_speed_adjustment (page));
   adw_preferences_group_add (group, GTK_WIDGET (self->speed_row));
+  sp_lesson_control_set_key (GTK_WIDGET (self->speed_row), "hopping.speed_hops_s");
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (live), build_window_group (self, 0));
 
   self->data_view = sp_hopping_import_new (page);
