@@ -22,19 +22,6 @@
 
 #define COMMAND "spinodal-cli msd"
 
-static void
-add_number (JsonBuilder *builder,
-            const char  *key,
-            double       value)
-{
-  json_builder_set_member_name (builder, key);
-  /* JSON has no NaN: an undefined value is null. */
-  if (isfinite (value))
-    json_builder_add_double_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
 /* "a,b" or "a,b,c,…": @count positive finite numbers. */
 static gboolean
 parse_numbers (const char *flag,
@@ -76,16 +63,16 @@ add_line (JsonBuilder           *builder,
 {
   json_builder_set_member_name (builder, key);
   json_builder_begin_object (builder);
-  add_number (builder, "d_cm2_s", line->d_cm2_s);
-  add_number (builder, "d_stderr_cm2_s", line->d_stderr_cm2_s);
-  add_number (builder, "intercept_angstrom2", line->intercept_a2);
-  add_number (builder, "intercept_stderr_angstrom2", line->intercept_stderr_a2);
-  add_number (builder, "chi2_dof", line->chi2_dof);
-  add_number (builder, "non_gaussian_g", line->non_gaussian_g);
+  sp_json_builder_add_number (builder, "d_cm2_s", line->d_cm2_s);
+  sp_json_builder_add_number (builder, "d_stderr_cm2_s", line->d_stderr_cm2_s);
+  sp_json_builder_add_number (builder, "intercept_angstrom2", line->intercept_a2);
+  sp_json_builder_add_number (builder, "intercept_stderr_angstrom2", line->intercept_stderr_a2);
+  sp_json_builder_add_number (builder, "chi2_dof", line->chi2_dof);
+  sp_json_builder_add_number (builder, "non_gaussian_g", line->non_gaussian_g);
   json_builder_set_member_name (builder, "n_points");
   json_builder_add_int_value (builder, line->n_points);
-  add_number (builder, "ols_d_cm2_s", line->ols_d_cm2_s);
-  add_number (builder, "ols_stderr_cm2_s", line->ols_stderr_cm2_s);
+  sp_json_builder_add_number (builder, "ols_d_cm2_s", line->ols_d_cm2_s);
+  sp_json_builder_add_number (builder, "ols_stderr_cm2_s", line->ols_stderr_cm2_s);
   json_builder_end_object (builder);
 }
 
@@ -96,16 +83,16 @@ add_blocks (JsonBuilder          *builder,
 {
   json_builder_set_member_name (builder, key);
   json_builder_begin_object (builder);
-  add_number (builder, "d_cm2_s", blocks->d_cm2_s);
-  add_number (builder, "d_stderr_cm2_s", blocks->stderr_cm2_s);
-  add_number (builder, "model_stderr_cm2_s", blocks->model_stderr_cm2_s);
+  sp_json_builder_add_number (builder, "d_cm2_s", blocks->d_cm2_s);
+  sp_json_builder_add_number (builder, "d_stderr_cm2_s", blocks->stderr_cm2_s);
+  sp_json_builder_add_number (builder, "model_stderr_cm2_s", blocks->model_stderr_cm2_s);
   json_builder_set_member_name (builder, "n_blocks");
   json_builder_add_int_value (builder, blocks->n_blocks);
   json_builder_set_member_name (builder, "chosen_level");
   json_builder_add_int_value (builder, blocks->chosen_level);
   json_builder_set_member_name (builder, "plateau");
   json_builder_add_boolean_value (builder, blocks->plateau);
-  add_number (builder, "window_t1_ps", blocks->t1_ps);
+  sp_json_builder_add_number (builder, "window_t1_ps", blocks->t1_ps);
   json_builder_set_member_name (builder, "level_stderr_cm2_s");
   json_builder_begin_array (builder);
   for (guint l = 0; l < blocks->n_levels; l++)
@@ -137,29 +124,29 @@ to_json (const SpTrajectory *t,
   json_builder_add_int_value (builder, t->n_ions);
   json_builder_set_member_name (builder, "n_frames");
   json_builder_add_int_value (builder, t->n_frames);
-  add_number (builder, "dt_ps", t->dt_ps);
-  add_number (builder, "window_t0_ps", d->t0_ps);
-  add_number (builder, "window_t1_ps", d->t1_ps);
+  sp_json_builder_add_number (builder, "dt_ps", t->dt_ps);
+  sp_json_builder_add_number (builder, "window_t0_ps", d->t0_ps);
+  sp_json_builder_add_number (builder, "window_t1_ps", d->t1_ps);
   json_builder_set_member_name (builder, "window_suggested");
   json_builder_add_boolean_value (builder, suggested);
-  add_number (builder, "d_star_cm2_s", d->d_star_cm2_s);
-  add_number (builder, "d_star_stderr_cm2_s", d->d_star_stderr_cm2_s);
+  sp_json_builder_add_number (builder, "d_star_cm2_s", d->d_star_cm2_s);
+  sp_json_builder_add_number (builder, "d_star_stderr_cm2_s", d->d_star_stderr_cm2_s);
   for (guint a = 0; a < 3; a++)
     {
-      add_number (builder, axis_keys[a][0], d->axis[a].d_cm2_s);
-      add_number (builder, axis_keys[a][1], d->axis[a].d_stderr_cm2_s);
+      sp_json_builder_add_number (builder, axis_keys[a][0], d->axis[a].d_cm2_s);
+      sp_json_builder_add_number (builder, axis_keys[a][1], d->axis[a].d_stderr_cm2_s);
     }
-  add_number (builder, "d_sigma_cm2_s", d->d_sigma_cm2_s);
-  add_number (builder, "d_sigma_stderr_cm2_s", d->d_sigma_stderr_cm2_s);
-  add_number (builder, "haven_ratio", d->haven_ratio);
-  add_number (builder, "haven_ratio_stderr", d->haven_ratio_stderr);
-  add_number (builder, "temperature_k", d->temperature_k);
-  add_number (builder, "charge", d->charge);
-  add_number (builder, "density_cm3", d->density_cm3);
+  sp_json_builder_add_number (builder, "d_sigma_cm2_s", d->d_sigma_cm2_s);
+  sp_json_builder_add_number (builder, "d_sigma_stderr_cm2_s", d->d_sigma_stderr_cm2_s);
+  sp_json_builder_add_number (builder, "haven_ratio", d->haven_ratio);
+  sp_json_builder_add_number (builder, "haven_ratio_stderr", d->haven_ratio_stderr);
+  sp_json_builder_add_number (builder, "temperature_k", d->temperature_k);
+  sp_json_builder_add_number (builder, "charge", d->charge);
+  sp_json_builder_add_number (builder, "density_cm3", d->density_cm3);
   if (isfinite (d->sigma_s_cm))
     {
-      add_number (builder, "sigma_s_cm", d->sigma_s_cm);
-      add_number (builder, "sigma_stderr_s_cm", d->sigma_stderr_s_cm);
+      sp_json_builder_add_number (builder, "sigma_s_cm", d->sigma_s_cm);
+      sp_json_builder_add_number (builder, "sigma_stderr_s_cm", d->sigma_stderr_s_cm);
     }
   json_builder_set_member_name (builder, "trusted");
   json_builder_add_string_value (builder, sp_diffusion_trust_to_string (d->trusted));
@@ -171,9 +158,9 @@ to_json (const SpTrajectory *t,
   add_blocks (builder, "block_averaging_sigma", &d->sigma_blocks);
   json_builder_set_member_name (builder, "green_kubo");
   json_builder_begin_object (builder);
-  add_number (builder, "d_cm2_s", d->gk_cm2_s);
-  add_number (builder, "d_stderr_cm2_s", d->gk_stderr_cm2_s);
-  add_number (builder, "cutoff_ps", d->gk_cutoff_ps);
+  sp_json_builder_add_number (builder, "d_cm2_s", d->gk_cm2_s);
+  sp_json_builder_add_number (builder, "d_stderr_cm2_s", d->gk_stderr_cm2_s);
+  sp_json_builder_add_number (builder, "cutoff_ps", d->gk_cutoff_ps);
   json_builder_set_member_name (builder, "n_blocks");
   json_builder_add_int_value (builder, d->gk_blocks);
   json_builder_end_object (builder);

@@ -23,19 +23,6 @@
 /* Q values tried when --q is not given (Å⁻¹). */
 static const double default_q[] = { 0.2, 0.4, 0.6, 0.8, 1.0, 1.2, 1.4, 1.6, 1.8, 2.0 };
 
-static void
-add_number (JsonBuilder *builder,
-            const char  *key,
-            double       value)
-{
-  json_builder_set_member_name (builder, key);
-  /* JSON has no NaN: an undefined value is null. */
-  if (isfinite (value))
-    json_builder_add_double_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
 /* "0.2,0.4,1" → numbers, each positive and finite. */
 static GArray *
 parse_list (const char *flag,
@@ -92,21 +79,21 @@ to_json (const SpChudleyElliott *ce,
   json_builder_add_string_value (builder, r->trajectory != NULL ? "trajectory" : "data");
   json_builder_set_member_name (builder, "name");
   json_builder_add_string_value (builder, g->name);
-  add_number (builder, "l_angstrom", ce->l_angstrom);
-  add_number (builder, "l_stderr_angstrom", ce->l_stderr_angstrom);
-  add_number (builder, "tau_ps", ce->tau_ps);
-  add_number (builder, "tau_stderr_ps", ce->tau_stderr_ps);
-  add_number (builder, "d_cm2_s", ce->d_cm2_s);
-  add_number (builder, "d_stderr_cm2_s", ce->d_stderr_cm2_s);
-  add_number (builder, "chi2", ce->chi2);
-  add_number (builder, "reduced_chi2", ce->reduced_chi2);
+  sp_json_builder_add_number (builder, "l_angstrom", ce->l_angstrom);
+  sp_json_builder_add_number (builder, "l_stderr_angstrom", ce->l_stderr_angstrom);
+  sp_json_builder_add_number (builder, "tau_ps", ce->tau_ps);
+  sp_json_builder_add_number (builder, "tau_stderr_ps", ce->tau_stderr_ps);
+  sp_json_builder_add_number (builder, "d_cm2_s", ce->d_cm2_s);
+  sp_json_builder_add_number (builder, "d_stderr_cm2_s", ce->d_stderr_cm2_s);
+  sp_json_builder_add_number (builder, "chi2", ce->chi2);
+  sp_json_builder_add_number (builder, "reduced_chi2", ce->reduced_chi2);
   json_builder_set_member_name (builder, "n_points");
   json_builder_add_int_value (builder, ce->n_points);
   json_builder_set_member_name (builder, "weighted");
   json_builder_add_boolean_value (builder, ce->weighted);
   json_builder_set_member_name (builder, "stderr_from_ion_groups");
   json_builder_add_int_value (builder, ce->n_groups);
-  add_number (builder, "hbar_mev_ps", SP_HBAR_MEV_PS);
+  sp_json_builder_add_number (builder, "hbar_mev_ps", SP_HBAR_MEV_PS);
   if (r->trajectory != NULL)
     {
       const SpTrajectory *t = r->trajectory;
@@ -117,9 +104,9 @@ to_json (const SpChudleyElliott *ce,
       json_builder_add_int_value (builder, t->n_ions);
       json_builder_set_member_name (builder, "n_frames");
       json_builder_add_int_value (builder, t->n_frames);
-      add_number (builder, "dt_ps", t->dt_ps);
-      add_number (builder, "max_lag_ps", r->max_lag_ps);
-      add_number (builder, "fs_fit_floor", SP_QENS_FIT_FLOOR);
+      sp_json_builder_add_number (builder, "dt_ps", t->dt_ps);
+      sp_json_builder_add_number (builder, "max_lag_ps", r->max_lag_ps);
+      sp_json_builder_add_number (builder, "fs_fit_floor", SP_QENS_FIT_FLOOR);
       json_builder_set_member_name (builder, "skipped_q_inv_angstrom");
       json_builder_begin_array (builder);
       for (guint i = 0; r->skipped_q != NULL && i < r->skipped_q->len; i++)
@@ -131,17 +118,17 @@ to_json (const SpChudleyElliott *ce,
   for (guint i = 0; i < g->n_points; i++)
     {
       json_builder_begin_object (builder);
-      add_number (builder, "q_inv_angstrom", g->q[i]);
-      add_number (builder, "gamma_mev", g->gamma_mev[i]);
+      sp_json_builder_add_number (builder, "q_inv_angstrom", g->q[i]);
+      sp_json_builder_add_number (builder, "gamma_mev", g->gamma_mev[i]);
       if (g->gamma_err_mev != NULL)
-        add_number (builder, "gamma_stderr_mev", g->gamma_err_mev[i]);
-      add_number (builder, "gamma_fit_mev",
+        sp_json_builder_add_number (builder, "gamma_stderr_mev", g->gamma_err_mev[i]);
+      sp_json_builder_add_number (builder, "gamma_fit_mev",
                   sp_chudley_elliott_gamma_mev (g->q[i], ce->l_angstrom, ce->tau_ps));
-      add_number (builder, "gamma_small_q_mev", sp_qens_small_q_gamma_mev (g->q[i], ce->d_cm2_s));
+      sp_json_builder_add_number (builder, "gamma_small_q_mev", sp_qens_small_q_gamma_mev (g->q[i], ce->d_cm2_s));
       if (g->fit_lags != NULL && r->trajectory != NULL)
         {
-          add_number (builder, "fs_fit_end_ps", g->fit_lags[i] * r->trajectory->dt_ps);
-          add_number (builder, "fs_amplitude", g->amplitude[i]);
+          sp_json_builder_add_number (builder, "fs_fit_end_ps", g->fit_lags[i] * r->trajectory->dt_ps);
+          sp_json_builder_add_number (builder, "fs_amplitude", g->amplitude[i]);
         }
       json_builder_end_object (builder);
     }
