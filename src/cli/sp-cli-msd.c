@@ -15,6 +15,7 @@
 
 #include "sp-cli-commands.h"
 #include "sp-cli-options.h"
+#include "sp-cli-traj-options.h"
 #include "sp-diffusion.h"
 #include "sp-json.h"
 #include "sp-msd.h"
@@ -227,87 +228,21 @@ print_table (const SpTrajectory *t,
   printf ("\n  %s\n", reason);
 }
 
-static gboolean
-read_options (const char        *format_text,
-              const char        *unwrap_text,
-              const char        *cell_text,
-              SpTrajReadOptions *options)
-{
-  if (format_text != NULL && !sp_traj_format_from_string (format_text, &options->format))
-    {
-      g_printerr (_("%s: --format: “%s” is not a format; allowed: auto, xyz, lammps, xdatcar\n"),
-                  COMMAND, format_text);
-      return FALSE;
-    }
-  if (unwrap_text != NULL)
-    {
-      if (strcmp (unwrap_text, "auto") == 0)
-        options->unwrap = SP_TRAJ_UNWRAP_AUTO;
-      else if (strcmp (unwrap_text, "minimum-image") == 0)
-        options->unwrap = SP_TRAJ_UNWRAP_MINIMUM_IMAGE;
-      else if (strcmp (unwrap_text, "none") == 0)
-        options->unwrap = SP_TRAJ_UNWRAP_NONE;
-      else
-        {
-          g_printerr (_("%s: --unwrap: “%s” is not a method; allowed: auto, minimum-image, none\n"),
-                      COMMAND, unwrap_text);
-          return FALSE;
-        }
-    }
-  if (cell_text != NULL)
-    {
-      double cell[9];
-      guint n = 0;
-
-      if (!parse_numbers ("--cell", cell_text, 3, 9, cell, &n))
-        return FALSE;
-      if (n != 3 && n != 9)
-        {
-          g_printerr ("%s: %s\n", COMMAND,
-                      _("--cell: give 3 lengths (a,b,c) or 9 numbers (the cell vectors)"));
-          return FALSE;
-        }
-      options->has_cell = TRUE;
-      memset (options->cell, 0, sizeof options->cell);
-      if (n == 3)
-        for (guint k = 0; k < 3; k++)
-          options->cell[4 * k] = cell[k];
-      else
-        memcpy (options->cell, cell, sizeof options->cell);
-    }
-  return TRUE;
-}
-
 int
 sp_cli_msd (int    argc,
             char **argv)
 {
   g_autoptr (GOptionContext) context = g_option_context_new (NULL);
   g_autoptr (GError) error = NULL;
-  g_autofree char *traj_path = NULL, *species = NULL, *format_text = NULL;
-  g_autofree char *unwrap_text = NULL, *cell_text = NULL, *window_text = NULL;
+  g_auto (SpCliTrajOptions) traj = { 0 };
+  g_autofree char *window_text = NULL;
   g_autoptr (SpTrajectory) trajectory = NULL;
   g_autoptr (SpMsd) msd = NULL;
-  double timestep_fs = 0, temperature = NAN, charge = NAN, window[2] = { 0, 0 };
-  gint stride = 1;
+  double temperature = NAN, charge = NAN, window[2] = { 0, 0 };
   gboolean json = FALSE, suggested = FALSE;
   SpTrajReadOptions options;
   SpDiffusion result;
   const GOptionEntry entries[] = {
-    { "trajectory", 0, 0, G_OPTION_ARG_FILENAME, &traj_path,
-      N_("MD trajectory (extended XYZ, LAMMPS dump, XDATCAR; may be gzipped)"), N_("FILE") },
-    { "species", 0, 0, G_OPTION_ARG_STRING, &species,
-      N_("Mobile species: an element (Li) or a LAMMPS type (2)"), N_("NAME") },
-    { "timestep-fs", 0, 0, G_OPTION_ARG_DOUBLE, &timestep_fs,
-      N_("Time between consecutive frames of the file, in fs"), N_("FS") },
-    { "stride", 0, 0, G_OPTION_ARG_INT, &stride,
-      N_("Keep every N-th frame (default 1)"), N_("N") },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text,
-      N_("Trajectory format: auto (default), xyz, lammps or xdatcar"), N_("FORMAT") },
-    { "unwrap", 0, 0, G_OPTION_ARG_STRING, &unwrap_text,
-      N_("auto (image flags when present, default), minimum-image or none"), N_("METHOD") },
-    { "cell", 0, 0, G_OPTION_ARG_STRING, &cell_text,
-      N_("Cell for a plain XYZ file: a,b,c (orthorhombic) or 9 numbers, Å"), N_("LIST") },
     { "window", 0, 0, G_OPTION_ARG_STRING, &window_text,
       N_("Fit window T0,T1 in ps (default: suggested from the log–log slope)"), N_("T0,T1") },
     { "temperature", 0, 0, G_OPTION_ARG_DOUBLE, &temperature,
@@ -338,32 +273,18 @@ sp_cli_msd (int    argc,
       "  spinodal-cli msd --trajectory md.dump --species Li --timestep-fs 2 \\\n"
       "      --temperature 600 --charge 1 --json"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  sp_cli_traj_options_add (&traj, context);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!sp_cli_parse (context, "msd", &argc, &argv))
     return SP_CLI_EXIT_USAGE;
 
-  sp_traj_read_options_init (&options);
-  if (traj_path == NULL)
+  if (traj.path == NULL)
     {
       g_printerr ("%s: %s\n", COMMAND, _("give --trajectory FILE"));
       return SP_CLI_EXIT_USAGE;
     }
-  if (species == NULL)
-    {
-      g_printerr ("%s: %s\n", COMMAND, _("--trajectory needs --species (e.g. Li)"));
-      return SP_CLI_EXIT_USAGE;
-    }
-  if (!(timestep_fs > 0) || !isfinite (timestep_fs))
-    {
-      g_printerr ("%s: %s\n", COMMAND,
-                  _("--trajectory needs --timestep-fs, the time between frames (> 0 fs)"));
-      return SP_CLI_EXIT_USAGE;
-    }
-  if (stride < 1)
-    {
-      g_printerr ("%s: %s\n", COMMAND, _("--stride must be at least 1"));
-      return SP_CLI_EXIT_USAGE;
-    }
+  if (!sp_cli_traj_options_resolve (&traj, COMMAND, &options))
+    return SP_CLI_EXIT_USAGE;
   if (!isnan (temperature) && !(temperature > 0 && isfinite (temperature)))
     {
       g_printerr ("%s: %s\n", COMMAND, _("--temperature must be above 0 K"));
@@ -386,14 +307,8 @@ sp_cli_msd (int    argc,
           return SP_CLI_EXIT_USAGE;
         }
     }
-  if (!read_options (format_text, unwrap_text, cell_text, &options))
-    return SP_CLI_EXIT_USAGE;
-
-  options.species = species;
-  options.timestep_fs = timestep_fs;
-  options.stride = stride;
   options.charge = charge;
-  trajectory = sp_traj_read_file (traj_path, &options, NULL, NULL, NULL, &error);
+  trajectory = sp_traj_read_file (traj.path, &options, NULL, NULL, NULL, &error);
   if (trajectory == NULL)
     {
       g_printerr ("%s: %s\n", COMMAND, error->message);
