@@ -46,11 +46,23 @@ extern double log (double);
 /* The material's pass.  @degree and @with_log are literals at each call,
  * so Horner's rule unrolls (without Redlich–Kister terms μ_rest is linear
  * in c) and the site-blocking loop, whose entropy is in the implicit D0∇²c,
- * has no logarithm at all. */
+ * needs no logarithm for μ.
+ *
+ * The entropy in Σ f(c) is k_BT Σ [c ln(c/(1−c)) + ln(1−c)]: the first
+ * term uses the logit (which the constant mobility's μ needs anyway), the
+ * second is taken as ln of the product of (1−c) down each column over
+ * SP_CH_LOG_ROWS rows (@prod, one running product per column), one log per
+ * SP_CH_LOG_ROWS points instead of one per point.  A valid field has
+ * 1 − c ≥ 2⁻⁵³ (else it is flagged), so a block's product stays above
+ * 2^(−53·16) ≈ 10⁻²⁵⁵, clear of underflow; its rounding is that of the sum
+ * of logs it replaces.  Blocks start at rows that are multiples of
+ * SP_CH_LOG_ROWS, and so do the threads' runs (SPLIT), so the sums do not
+ * depend on the thread count. */
 KERNEL void
 scan_material (SpCh         *self,
                const double *restrict c,
                SpChScan     *s,
+               double       *restrict prod,
                const int     degree,
                const int     with_log,
                const gsize   lo,
@@ -67,6 +79,9 @@ scan_material (SpCh         *self,
   for (gsize row = lo; row < hi; row++)
     {
       const gsize start = row * n;   /* gsize indices: affine, so they vectorise */
+      /* Whether this row starts or ends a block of the products. */
+      const double restart = (row == lo || row % SP_CH_LOG_ROWS == 0) ? 0.0 : 1.0;
+      const int last = row + 1 == hi || (row + 1) % SP_CH_LOG_ROWS == 0;
       double f_sum = 0.0;
 
 #pragma omp simd reduction(max:amp, q_max, c_max) reduction(min:q_min, c_min) reduction(|:bad) reduction(+:f_sum)
@@ -76,14 +91,16 @@ scan_material (SpCh         *self,
           double ci = c[i], x = 1.0 - 2.0 * ci, om = 1.0 - ci, q = ci * om;
           double dm = fabs (ci - mean);
           double mu = fe->mu_rest[degree], h = fe->h[SP_CH_POLY_LEN - 1];
-          double lom = log (om), logit = log (ci / om);
+          double logit = log (ci / om);
 
           for (int k = degree - 1; k >= 0; k--)
             mu = mu * x + fe->mu_rest[k];
           for (int k = SP_CH_POLY_LEN - 2; k >= 0; k--)
             h = h * x + fe->h[k];
-          /* f = k_BT [c ln c + (1−c) ln(1−c)] + h, for the energy check. */
-          f_sum += kt * (lom + ci * logit) + h;
+          /* f = k_BT [c ln(c/(1−c)) + ln(1−c)] + h; ln(1−c) below. */
+          f_sum += kt * (ci * logit) + h;
+          /* restart is 0 or 1, so the product is om or exact. */
+          prod[j] = restart == 0.0 ? om : prod[j] * om;
           bad |= !(ci > 0.0) | !(om > 0.0);   /* no &&: a branch stops the vectoriser */
           amp = dm > amp ? dm : amp;
           q_min = q < q_min ? q : q_min;
@@ -91,6 +108,15 @@ scan_material (SpCh         *self,
           c_min = ci < c_min ? ci : c_min;
           c_max = ci > c_max ? ci : c_max;
           nl[i] = with_log ? kt * logit + mu : mu;
+        }
+      if (last)
+        {
+          double log_sum = 0.0;
+
+#pragma omp simd reduction(+:log_sum)
+          for (gsize j = 0; j < n; j++)
+            log_sum += log (prod[j]);
+          f_sum += kt * log_sum;
         }
       f_rows[row] = f_sum;
     }
@@ -159,6 +185,7 @@ KERNEL void
 scan_body (SpCh         *self,
            const double *c,
            SpChScan     *s,
+           double       *prod,
            gsize         lo,
            gsize         hi)
 {
@@ -167,13 +194,13 @@ scan_body (SpCh         *self,
   if (self->fe.problem == SP_CH_PROBLEM_PFHUB1)
     scan_pfhub (self, c, s, lo, hi);
   else if (self->fe.constant_mobility && degree == 1)
-    scan_material (self, c, s, 1, TRUE, lo, hi);
+    scan_material (self, c, s, prod, 1, TRUE, lo, hi);
   else if (self->fe.constant_mobility)
-    scan_material (self, c, s, SP_CH_POLY_LEN - 1, TRUE, lo, hi);
+    scan_material (self, c, s, prod, SP_CH_POLY_LEN - 1, TRUE, lo, hi);
   else if (degree == 1)
-    scan_material (self, c, s, 1, FALSE, lo, hi);
+    scan_material (self, c, s, prod, 1, FALSE, lo, hi);
   else
-    scan_material (self, c, s, SP_CH_POLY_LEN - 1, FALSE, lo, hi);
+    scan_material (self, c, s, prod, SP_CH_POLY_LEN - 1, FALSE, lo, hi);
 }
 
 /* Site blocking's explicit flux, spectral part: i k ŵ with
@@ -431,7 +458,8 @@ density_body (const SpChFreeEnergy *fe,
 }
 
 /* Threads: the passes over the grid are split into self->threads
- * contiguous runs of rows (of the field or of the spectrum), one per
+ * contiguous runs of rows (starting at multiples of SP_CH_LOG_ROWS, the
+ * blocks of scan_material's products) (of the field or of the spectrum), one per
  * thread, the same count FFTW's plans use (sp-ch.c).  Every row is
  * computed by the same arithmetic whatever the split (each row is a loop
  * of its own, so its vector and scalar iterations, and the scalar log's
@@ -440,7 +468,6 @@ density_body (const SpChFreeEnergy *fe,
  * maxima and minima, which are exact: the results are bit-identical for
  * any thread count.  Without OpenMP (or with one thread) all rows are one
  * chunk on the calling thread. */
-#define SP_CH_MAX_THREADS 64
 #ifdef SP_HAVE_OPENMP
 #include <omp.h>
 #define SPLIT(count, stmt)                                              \
@@ -450,8 +477,9 @@ density_body (const SpChFreeEnergy *fe,
     {                                                                   \
       const gsize part = (gsize) omp_get_thread_num ();                 \
       const gsize parts = (gsize) omp_get_num_threads ();               \
-      const gsize lo = (count) * part / parts;                          \
-      const gsize hi = (count) * (part + 1) / parts;                    \
+      const gsize blocks_ = ((count) + SP_CH_LOG_ROWS - 1) / SP_CH_LOG_ROWS; \
+      const gsize lo = MIN ((count), blocks_ * part / parts * SP_CH_LOG_ROWS); \
+      const gsize hi = MIN ((count), blocks_ * (part + 1) / parts * SP_CH_LOG_ROWS); \
       stmt;                                                             \
     }                                                                   \
   } G_STMT_END
@@ -520,7 +548,7 @@ DISPATCH_SPLIT (scan_split,
                 (SpCh *self, const double *c, SpChScan *parts_out, gsize *n_parts),
                 (self, c, parts_out, n_parts),
                 self->n,
-                scan_body (self, c, &parts_out[part], lo, hi);
+                scan_body (self, c, &parts_out[part], self->log_prod + part * self->n, lo, hi);
                 if (part == 0) *n_parts = parts)
 DISPATCH_SPLIT (gradient, (SpCh *self), (self), self->n, gradient_body (self, lo, hi))
 DISPATCH_SPLIT (mobility, (SpCh *self), (self), self->n, mobility_body (self, lo, hi))

@@ -27,6 +27,13 @@ G_BEGIN_DECLS
  * pattern is smaller (a decaying one, in a stable mixture). */
 #define SP_CH_RMS_FLOOR 1e-9
 
+/* Rows of 1 − c multiplied before one logarithm in the scan's Σ f(c), and
+ * the granule of the passes' split over threads (sp-ch-kernels.c). */
+#define SP_CH_LOG_ROWS 16
+
+/* The most threads the pointwise passes split over. */
+#define SP_CH_MAX_THREADS 64
+
 typedef struct
 {
   SpChProblem problem;
@@ -110,6 +117,8 @@ struct _SpCh
   guint     threads;       /* the plans' thread count, also the
                               pointwise passes' (sp-ch-kernels.c)  */
   double   *row_sums;      /* 3 n per-row partial sums of a pass  */
+  double   *log_prod;      /* n per thread: scan_material's column
+                              products of 1 − c (sp-ch-kernels.c) */
   fftw_plan fwd, inv;      /* nl → nlhat, work → c               */
   fftw_plan fwd2, inv2;    /* batched pairs: grad ⇄ gradhat      */
 
