@@ -20,7 +20,8 @@
  * the LiFePO₄ preset on 256² to a fixed physical time at the default step
  * control.  `--steps-only --tsv` prints one tab-separated line per grid
  * for tools/bench-step-compare.py, which runs two builds of this program
- * alternately to compare them.
+ * alternately to compare them; `--check` prints the end of a fixed run
+ * (time, F, a hash of the field) to compare their results.
  *
  * Only the public engine API is used (and the private header's
  * sp_ch_kernel_isa()), so that this file also builds against older
@@ -50,6 +51,7 @@
 static double opt_seconds = 2.0;
 static gboolean opt_steps_only = FALSE;
 static gboolean opt_tsv = FALSE;
+static gboolean opt_check = FALSE;
 
 typedef struct
 {
@@ -402,6 +404,42 @@ bench_lifepo4 (void)
     }
 }
 
+/* For comparing builds: 300 steps of 128² from seed 1, then the time
+ * reached, F, Σ c² and a hash of the field's bytes (equal hashes: a
+ * bit-identical trajectory). */
+static void
+check_trajectory (SpMobility mobility)
+{
+  SpChParams p;
+  g_autoptr(SpCh) ch = NULL;
+  g_autoptr(GError) error = NULL;
+  const double *c;
+  double sum2 = 0.0;
+  guint64 hash = 14695981039346656037u;   /* FNV-1a */
+  gsize np;
+
+  sp_ch_params_init_default (&p);
+  p.model.mobility = mobility;
+  p.n = 128;
+  p.length = 64.0;
+  p.fft_threads = 1;
+  ch = sp_ch_new (&p, &error);
+  g_assert_no_error (error);
+  for (guint s = 0; s < 300; s++)
+    if (!sp_ch_step (ch, &error))
+      g_error ("step failed: %s", error->message);
+  c = sp_ch_get_field (ch);
+  np = (gsize) p.n * p.n;
+  for (gsize i = 0; i < np; i++)
+    sum2 += c[i] * c[i];
+  for (gsize i = 0; i < np * sizeof (double); i++)
+    hash = (hash ^ ((const guint8 *) c)[i]) * 1099511628211u;
+  printf ("check\t%s\tt=%.17g\tF=%.17g\tsum_c2=%.17g\trejected=%" G_GUINT64_FORMAT
+          "\thash=%016" G_GINT64_MODIFIER "x\n",
+          mobility == SP_MOBILITY_CONSTANT ? "constant" : "site", sp_ch_get_time (ch),
+          sp_ch_free_energy (ch), sum2, sp_ch_get_rejected (ch), hash);
+}
+
 /* A comma-separated list of positive integers, or NULL. */
 static GArray *
 parse_list (const char *text,
@@ -447,6 +485,8 @@ main (int    argc,
     { "seconds", 0, 0, G_OPTION_ARG_DOUBLE, &opt_seconds, "Time per grid (default 2)", "S" },
     { "steps-only", 0, 0, G_OPTION_ARG_NONE, &opt_steps_only, "Skip PFHub 1a and LiFePO₄", NULL },
     { "tsv", 0, 0, G_OPTION_ARG_NONE, &opt_tsv, "Tab-separated lines for scripts", NULL },
+    { "check", 0, 0, G_OPTION_ARG_NONE, &opt_check,
+      "Only print a fixed run's final time, F and field hash (to compare builds)", NULL },
     { NULL }
   };
   gboolean do_site, do_constant;
@@ -469,6 +509,12 @@ main (int    argc,
     thread_list = parse_list (threads, "--threads");
 
   sp_gsl_init ();
+  if (opt_check)
+    {
+      check_trajectory (SP_MOBILITY_SITE_BLOCKING);
+      check_trajectory (SP_MOBILITY_CONSTANT);
+      return 0;
+    }
   if (!opt_tsv)
     {
       printf ("step kernels: %s\n", sp_ch_kernel_isa ());

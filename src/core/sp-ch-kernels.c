@@ -569,7 +569,20 @@ scan (SpCh         *self,
   SpChScan parts[SP_CH_MAX_THREADS];
   gsize n_parts = 1;
   double f_sum = 0.0;
+  guint threads = MIN (MAX (self->threads, 1), SP_CH_MAX_THREADS);
 
+  /* A row of column products per thread (the thread count may change
+   * between steps: the tests replay one engine at several). */
+  if (self->log_prod_parts < threads)
+    {
+      gsize len = (gsize) self->n * threads;
+
+      fftw_free (self->log_prod);
+      self->log_prod = fftw_alloc_real (len);
+      for (gsize i = 0; i < len; i++)
+        self->log_prod[i] = 1.0;
+      self->log_prod_parts = threads;
+    }
   scan_split (self, c, parts, &n_parts);
   *s = parts[0];
   for (gsize p = 1; p < n_parts; p++)

@@ -119,6 +119,7 @@ struct _SpCh
   double   *row_sums;      /* 3 n per-row partial sums of a pass  */
   double   *log_prod;      /* n per thread: scan_material's column
                               products of 1 − c (sp-ch-kernels.c) */
+  guint     log_prod_parts;/* the threads it has room for          */
   fftw_plan fwd, inv;      /* nl → nlhat, work → c               */
   fftw_plan fwd2, inv2;    /* batched pairs: grad ⇄ gradhat      */
 

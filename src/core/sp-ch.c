@@ -330,14 +330,6 @@ sp_ch_new (const SpChParams *params,
 
   /* FFTW_MEASURE scribbles over the arrays: plan before filling them. */
   make_plans (self);
-  /* One column-product row per thread of the pointwise passes. */
-  {
-    gsize len = (gsize) self->n * MIN (MAX (self->threads, 1), SP_CH_MAX_THREADS);
-
-    self->log_prod = fftw_alloc_real (len);
-    for (gsize i = 0; i < len; i++)
-      self->log_prod[i] = 1.0;
-  }
   sp_ch_reset (self, params->seed);
   return self;
 }
