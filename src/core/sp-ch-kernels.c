@@ -69,7 +69,7 @@ scan_material (SpCh         *self,
                const gsize   hi)
 {
   const SpChFreeEnergy *fe = &self->fe;
-  const gsize n = self->n;
+  const gsize n = self->n, nl_row = 2 * self->nh;   /* nl's rows are padded */
   const double mean = self->mean, kt = fe->kt;
   double *restrict nl = self->nl;
   double *restrict f_rows = self->row_sums;
@@ -79,6 +79,7 @@ scan_material (SpCh         *self,
   for (gsize row = lo; row < hi; row++)
     {
       const gsize start = row * n;   /* gsize indices: affine, so they vectorise */
+      const gsize nl_start = row * nl_row;
       /* Whether this row starts or ends a block of the products. */
       const double restart = (row == lo || row % SP_CH_LOG_ROWS == 0) ? 0.0 : 1.0;
       const int last = row + 1 == hi || (row + 1) % SP_CH_LOG_ROWS == 0;
@@ -107,7 +108,7 @@ scan_material (SpCh         *self,
           q_max = q > q_max ? q : q_max;
           c_min = ci < c_min ? ci : c_min;
           c_max = ci > c_max ? ci : c_max;
-          nl[i] = with_log ? kt * logit + mu : mu;
+          nl[nl_start + j] = with_log ? kt * logit + mu : mu;
         }
       if (last)
         {
@@ -140,7 +141,7 @@ scan_pfhub (SpCh         *self,
             const gsize   lo,
             const gsize   hi)
 {
-  const gsize n = self->n;
+  const gsize n = self->n, nl_row = 2 * self->nh;   /* nl's rows are padded */
   const double mean = self->mean;
   const double a = SP_CH_PFHUB1_C_ALPHA, b = SP_CH_PFHUB1_C_BETA;
   const double two_rho = 2.0 * SP_CH_PFHUB1_RHO;
@@ -151,7 +152,7 @@ scan_pfhub (SpCh         *self,
 
   for (gsize row = lo; row < hi; row++)
     {
-      const gsize start = row * n;
+      const gsize start = row * n, nl_start = row * nl_row;
       double f_sum = 0.0;
 
 #pragma omp simd reduction(max:amp, f2_max) reduction(|:bad) reduction(+:f_sum)
@@ -166,7 +167,7 @@ scan_pfhub (SpCh         *self,
           amp = dm > amp ? dm : amp;
           f2_max = f2 > f2_max ? f2 : f2_max;
           f_sum += SP_CH_PFHUB1_RHO * u * u * v * v;
-          nl[i] = two_rho * u * v * w;
+          nl[nl_start + j] = two_rho * u * v * w;
         }
       f_rows[row] = f_sum;
     }
@@ -239,23 +240,30 @@ gradient_body (SpCh  *self,
     }
 }
 
-/* The fluxes J = M(c) ∇w, in place over the gradient, rows lo … hi − 1. */
+/* The fluxes J = M(c) ∇w, in place over the gradient (the padded real
+ * rows in gradhat), rows lo … hi − 1. */
 KERNEL void
 mobility_body (SpCh  *self,
                gsize  lo,
                gsize  hi)
 {
-  const gsize np = self->n_real;
+  const gsize n = self->n, row_len = 2 * self->nh;
   const double m0 = self->fe.mobility_scale;
   const double *restrict c = self->c[self->cur];
-  double *restrict jx = self->grad, *restrict jy = self->grad + np;
+  double *restrict jx = (double *) self->gradhat;
+  double *restrict jy = (double *) (self->gradhat + self->n_cplx);
+
+  for (gsize row = lo; row < hi; row++)
+    {
+      const gsize cs = row * n, gs = row * row_len;
 
 #pragma omp simd
-  for (gsize p = lo * self->n; p < hi * self->n; p++)
-    {
-      double m = m0 * c[p] * (1.0 - c[p]);
-      jx[p] *= m;
-      jy[p] *= m;
+      for (gsize j = 0; j < n; j++)
+        {
+          double m = m0 * c[cs + j] * (1.0 - c[cs + j]);
+          jx[gs + j] *= m;
+          jy[gs + j] *= m;
+        }
     }
 }
 
@@ -611,9 +619,17 @@ static void
 explicit (SpCh           *self,
           const SpChScan *s)
 {
-  /* The new-array calls: sp-ch.c swaps nlhat and gradhat with the
-   * previous state's buffers (same size and alignment as planned). */
-  fftw_execute_dft_r2c (self->fwd, self->nl, self->nlhat);
+  /* The new-array calls: the buffers rotate (same size and alignment as
+   * planned).  nl is transformed in place and becomes nlhat; the buffer
+   * that was nlhat (sp-ch.c has already kept the previous state's as
+   * nlhat_prev where SBDF2 needs it) takes the next scan's nl. */
+  {
+    fftw_complex *spectrum = (fftw_complex *) self->nl;
+
+    fftw_execute_dft_r2c (self->fwd_nl, self->nl, spectrum);
+    self->nl = (double *) self->nlhat;
+    self->nlhat = spectrum;
+  }
 
   if (self->fe.constant_mobility)
     {
@@ -625,9 +641,9 @@ explicit (SpCh           *self,
     }
 
   gradient (self);
-  fftw_execute_dft_c2r (self->inv2, self->gradhat, self->grad);
+  fftw_execute_dft_c2r (self->inv2, self->gradhat, (double *) self->gradhat);
   mobility (self);
-  fftw_execute_dft_r2c (self->fwd2, self->grad, self->gradhat);
+  fftw_execute_dft_r2c (self->fwd2, (double *) self->gradhat, self->gradhat);
 
   /* Zhu et al.: A κ k⁴ with A ≥ max M/2 keeps the explicit κ∇·M∇∇²c
    * stable; A = max M also stops the stiffest modes from oscillating.
