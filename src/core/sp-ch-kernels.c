@@ -70,6 +70,9 @@ scan_material (SpCh         *self,
 {
   const SpChFreeEnergy *fe = &self->fe;
   const gsize n = self->n, nl_row = 2 * self->nh;   /* nl's rows are padded */
+  /* μ_rest = dh/dc is linear exactly when h is quadratic in x (its
+   * higher coefficients are zeros, which Horner's rule would only carry). */
+  const int h_degree = degree == 1 ? 2 : SP_CH_POLY_LEN - 1;
   const double mean = self->mean, kt = fe->kt;
   double *restrict nl = self->nl;
   double *restrict f_rows = self->row_sums;
@@ -91,12 +94,12 @@ scan_material (SpCh         *self,
           const gsize i = start + j;
           double ci = c[i], x = 1.0 - 2.0 * ci, om = 1.0 - ci, q = ci * om;
           double dm = fabs (ci - mean);
-          double mu = fe->mu_rest[degree], h = fe->h[SP_CH_POLY_LEN - 1];
+          double mu = fe->mu_rest[degree], h = fe->h[h_degree];
           double logit = log (ci / om);
 
           for (int k = degree - 1; k >= 0; k--)
             mu = mu * x + fe->mu_rest[k];
-          for (int k = SP_CH_POLY_LEN - 2; k >= 0; k--)
+          for (int k = h_degree - 1; k >= 0; k--)
             h = h * x + fe->h[k];
           /* f = k_BT [c ln(c/(1−c)) + ln(1−c)] + h; ln(1−c) below. */
           f_sum += kt * (ci * logit) + h;
