@@ -469,9 +469,9 @@ density_body (const SpChFreeEnergy *fe,
 }
 
 /* Threads: the passes over the grid are split into self->threads
- * contiguous runs of rows (starting at multiples of SP_CH_LOG_ROWS, the
- * blocks of scan_material's products) (of the field or of the spectrum), one per
- * thread, the same count FFTW's plans use (sp-ch.c).  Every row is
+ * contiguous runs of rows of the field or of the spectrum, one per thread,
+ * the same count FFTW's plans use (sp-ch.c); each run starts at a multiple
+ * of SP_CH_LOG_ROWS, where scan_material's column products start.  Every row is
  * computed by the same arithmetic whatever the split (each row is a loop
  * of its own, so its vector and scalar iterations, and the scalar log's
  * last bit, do not depend on where a chunk starts), the sums are kept per
