@@ -50,6 +50,7 @@
 
 static double opt_seconds = 2.0;
 static gboolean opt_steps_only = FALSE;
+static gboolean opt_runs_only = FALSE;
 static gboolean opt_tsv = FALSE;
 static gboolean opt_check = FALSE;
 
@@ -484,6 +485,7 @@ main (int    argc,
       "FFTW thread counts (default: 1, and all cores when there are several)", "T,…" },
     { "seconds", 0, 0, G_OPTION_ARG_DOUBLE, &opt_seconds, "Time per grid (default 2)", "S" },
     { "steps-only", 0, 0, G_OPTION_ARG_NONE, &opt_steps_only, "Skip PFHub 1a and LiFePO₄", NULL },
+    { "runs-only", 0, 0, G_OPTION_ARG_NONE, &opt_runs_only, "Only PFHub 1a and LiFePO₄", NULL },
     { "tsv", 0, 0, G_OPTION_ARG_NONE, &opt_tsv, "Tab-separated lines for scripts", NULL },
     { "check", 0, 0, G_OPTION_ARG_NONE, &opt_check,
       "Only print a fixed run's final time, F and field hash (to compare builds)", NULL },
@@ -515,7 +517,9 @@ main (int    argc,
       check_trajectory (SP_MOBILITY_CONSTANT);
       return 0;
     }
-  if (!opt_tsv)
+  if (opt_runs_only)
+    g_array_set_size (grid_list, 0);
+  else if (!opt_tsv)
     {
       printf ("step kernels: %s\n", sp_ch_kernel_isa ());
       printf ("Medians of per-pair ratios, [quartiles]; CPU is the thread's at 1 FFTW thread, "
