@@ -24,6 +24,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "sp-ch-private.h"
 
@@ -629,6 +630,12 @@ explicit (SpCh           *self,
   {
     fftw_complex *spectrum = (fftw_complex *) self->nl;
 
+    /* A driven step needs μ in real space after the transform has
+     * overwritten it: kept, unpadded, when the drive has its buffers. */
+    if (self->drive.nl_real != NULL && self->drive.n_alloc == self->n)
+      for (gsize row = 0; row < self->n; row++)
+        memcpy (self->drive.nl_real + row * self->n, self->nl + row * 2 * self->nh,
+                self->n * sizeof (double));
     fftw_execute_dft_r2c (self->fwd_nl, self->nl, spectrum);
     self->nl = (double *) self->nlhat;
     self->nlhat = spectrum;
