@@ -22,6 +22,8 @@
 #define DC_STEP_MAX 1e-3
 /* c̄ within this of a limit has reached it (the landing step's rounding). */
 #define LIMIT_EPS   1e-12
+/* A potentiostatic current below this (1/s, a millionth of 1C) is rest. */
+#define RATE_AT_REST (1e-6 / 3600.0)
 
 static void
 free_buffers (SpChDrive *d)
@@ -224,7 +226,8 @@ sp_ch_drive_explicit (SpCh *self)
   d->stab0 = sigma0;
   d->stab2 = self->fe.kappa * p->k0 * a_max / kt;
   if (p->mode == SP_DRIVE_POTENTIOSTATIC)
-    d->direction = d->rate_mean > 0.0 ? 1 : d->rate_mean < 0.0 ? -1 : 0;
+    /* At rest within round-off: no direction (a sign of 10⁻²⁰ is noise). */
+    d->direction = d->rate_mean > RATE_AT_REST ? 1 : d->rate_mean < -RATE_AT_REST ? -1 : 0;
   return ended;
 }
 
