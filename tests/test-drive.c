@@ -430,6 +430,61 @@ test_rate_limits (void)
   }
 }
 
+/* The window switches drives on a running field (sp_ch_set_params): the
+ * field is kept, c̄ moves only while driven, and a finished drive resumes
+ * when its parameters change. */
+static void
+test_set_params (void)
+{
+  SpChParams p;
+  g_autoptr(SpCh) ch = NULL;
+  double c_closed, q0;
+
+  driven (&p, SP_DRIVE_CLOSED, 32, 0.3);
+  ch = sp_ch_new (&p, NULL);
+  for (guint i = 0; i < 20; i++)
+    g_assert_true (sp_ch_step (ch, NULL));
+  c_closed = sp_ch_get_mean_c (ch);
+  sp_assert_close (c_closed, 0.3, 1e-14, 1.0);
+
+  p.drive.mode = SP_DRIVE_GALVANOSTATIC;
+  p.drive.c_rate = 30.0;
+  p.drive.c_hi = 0.4;
+  g_assert_true (sp_ch_set_params (ch, &p, NULL));
+  g_assert_cmpint (sp_ch_get_drive_direction (ch), ==, 1);
+  while (!sp_ch_get_drive_finished (ch))
+    g_assert_true (sp_ch_step (ch, NULL));
+  sp_assert_close (sp_ch_get_mean_c (ch), 0.4, 1e-12, 1.0);
+  sp_assert_close (sp_ch_get_charge_passed (ch), 0.4 - c_closed, 1e-10, 1.0);
+
+  /* Finished: at rest, c̄ fixed. */
+  for (guint i = 0; i < 10; i++)
+    g_assert_true (sp_ch_step (ch, NULL));
+  sp_assert_close (sp_ch_get_mean_c (ch), 0.4, 1e-12, 1.0);
+  g_assert_cmpfloat (sp_ch_get_current (ch), ==, 0.0);
+
+  /* Extracting now: it resumes and lands on c_lo. */
+  q0 = sp_ch_get_charge_passed (ch);
+  p.drive.c_rate = -30.0;
+  p.drive.c_lo = 0.35;
+  g_assert_true (sp_ch_set_params (ch, &p, NULL));
+  g_assert_false (sp_ch_get_drive_finished (ch));
+  g_assert_cmpint (sp_ch_get_drive_direction (ch), ==, -1);
+  while (!sp_ch_get_drive_finished (ch))
+    g_assert_true (sp_ch_step (ch, NULL));
+  sp_assert_close (sp_ch_get_mean_c (ch), 0.35, 1e-12, 1.0);
+  sp_assert_close (sp_ch_get_charge_passed (ch) - q0, -0.05, 1e-10, 1.0);
+
+  /* Closed again: nothing moves c̄. */
+  p.drive.mode = SP_DRIVE_CLOSED;
+  g_assert_true (sp_ch_set_params (ch, &p, NULL));
+  for (guint i = 0; i < 10; i++)
+    g_assert_true (sp_ch_step (ch, NULL));
+  sp_assert_close (sp_ch_get_mean_c (ch), 0.35, 1e-12, 1.0);
+  g_assert_cmpint (sp_ch_get_drive_direction (ch), ==, 0);
+  g_assert_cmpfloat (sp_ch_get_mean_overpotential (ch), ==, 0.0);
+}
+
 /* No NaN anywhere over 500 random settings: a run either steps or stops
  * with a message. */
 static void
@@ -488,6 +543,7 @@ main (int    argc,
   g_test_add_func ("/drive/reaction-alone", test_reaction_alone);
   g_test_add_func ("/drive/potentiostatic-equilibrium", test_potentiostatic_equilibrium);
   g_test_add_func ("/drive/rate-limits", test_rate_limits);
+  g_test_add_func ("/drive/set-params", test_set_params);
   g_test_add_func ("/drive/random-sweep", test_random_sweep);
   return g_test_run ();
 }

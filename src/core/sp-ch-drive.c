@@ -156,6 +156,7 @@ sp_ch_drive_params_changed (SpCh                *self,
     {
       self->drive.finished = FALSE;
       self->drive.phase = 0;
+      self->drive.current = 0.0;
       start_leg (self);
     }
 }
