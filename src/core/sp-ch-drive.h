@@ -12,8 +12,9 @@
  * the Cahn–Hilliard term, R̂ⁿ (extrapolated (1+ω)R̂ⁿ − ωR̂ⁿ⁻¹ in SBDF2).  Its
  * linearisation in c, −∂R/∂c = σ₀(x) + a(x) κ k² with a = −∂R/∂μ ≥ 0, is
  * stiff (k₀ large, or κ k² at the grid scale): the stabiliser
- * (σ₀ + σ₂ k²)(ĉⁿ⁺¹ − ĉ*) with σ₀ = max σ₀(x)⁺ and σ₂ = κ max a(x) goes on
- * the implicit side, so that the linearised reaction is damped at any dt
+ * (σ₀ + σ₂ k²)(ĉⁿ⁺¹ − ĉ*) with σ₀ ≥ max σ₀(x)⁺ and σ₂ ≥ κ max a(x) (upper
+ * bounds from the exponents pass, sp-ch-drive-kernels.c) goes on the
+ * implicit side, so that the linearised reaction is damped at any dt
  * (amplification (1 + dt(S − λ))/(1 + dt S) ∈ [0, 1] for 0 ≤ λ ≤ S) just as
  * Shen & Yang's stabiliser does for the bulk term.  The k = 0 mode is the
  * mass: galvanostatic, it moves by exactly current·dt; potentiostatic, by
