@@ -169,7 +169,10 @@ sp_rate_sweep_estimate (const SpChParams    *params,
 
   out->c_from = params->drive.c_lo;
   out->c_to = C_HALF;
-  out->contrast0 = 2.0 * params->noise;
+  /* Uniform noise of half-width a has variance a²/3; spread evenly over
+   * the n² Fourier modes (Parseval), a cosine wave's amplitude is
+   * √2 σ/n. */
+  out->amplitude0 = params->noise * sqrt (2.0 / 3.0) / params->n;
   out->threshold = NAN;
   out->e_folds = NAN;
   out->critical_c_rate = NAN;
@@ -179,7 +182,7 @@ sp_rate_sweep_estimate (const SpChParams    *params,
   if (!out->unstable)
     return;
   out->threshold = 0.5 * (c_beta - c_alpha);
-  out->e_folds = log (out->threshold / out->contrast0);
+  out->e_folds = log (0.5 * out->threshold / out->amplitude0);
 
   g.params = params;
   g.e_folds = out->e_folds;
@@ -327,6 +330,22 @@ field_contrast (SpCh *ch)
   return hi - lo;
 }
 
+/* The engine's mass balance puts c̄ at ½ exactly when the sweep reads
+ * it; a drive that stopped on its own would not. */
+static gboolean
+check_half (SpCh    *ch,
+            GError **error)
+{
+  if (sp_ch_get_drive_finished (ch) || !(fabs (sp_ch_get_mean_c (ch) - C_HALF) < 1e-8))
+    {
+      g_set_error (error, SP_RATE_SWEEP_ERROR, SP_RATE_SWEEP_ERROR_FAILED,
+                   _("the driven run did not reach c̄ = ½ (it stopped at c̄ = %.6g)"),
+                   sp_ch_get_mean_c (ch));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* One rate: fill c_lo → ½ (contrast, V) → c_hi, then extract → ½ (V). */
 static gboolean
 run_one_rate (const SpChParams *base,
@@ -351,10 +370,14 @@ run_one_rate (const SpChParams *base,
   p.drive.c_rate = c_rate;
   p.drive.c_lo = 0.5 * c_lo;
   p.drive.c_hi = 0.5 * (1.0 + c_hi);
+  p.drive.v_lo = p.model.v0 - 100.0;
+  p.drive.v_hi = p.model.v0 + 100.0;
   run->t_total = t_full + (c_hi - C_HALF) / r;
 
   ch = sp_ch_new (&p, error);
   if (ch == NULL || !run_to (ch, t_half, run, error))
+    return FALSE;
+  if (!check_half (ch, error))
     return FALSE;
   point->contrast = field_contrast (ch);
   point->v_discharge = sp_ch_get_voltage (ch);
@@ -362,7 +385,8 @@ run_one_rate (const SpChParams *base,
     return FALSE;
 
   p.drive.c_rate = -c_rate;
-  if (!sp_ch_set_params (ch, &p, error) || !run_to (ch, run->t_total, run, error))
+  if (!sp_ch_set_params (ch, &p, error) || !run_to (ch, run->t_total, run, error) ||
+      !check_half (ch, error))
     return FALSE;
   point->v_charge = sp_ch_get_voltage (ch);
 
@@ -522,7 +546,9 @@ sp_rate_sweep_parse_rates (const char  *text,
       char *end = NULL;
       double v = g_ascii_strtod (items[i], &end);
 
+      /* Plain decimal only, as every number flag: no "0x10", no " 1". */
       if (end == items[i] || *end != '\0' || !isfinite (v) ||
+          items[i][strspn (items[i], "0123456789.eE+-")] != '\0' ||
           v < SP_RATE_SWEEP_C_RATE_MIN || v > SP_RATE_SWEEP_C_RATE_MAX)
         {
           g_set_error (error, SP_RATE_SWEEP_ERROR, SP_RATE_SWEEP_ERROR_INVALID,

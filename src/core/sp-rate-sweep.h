@@ -20,8 +20,9 @@
  * analysis' dispersion) plus the reaction, whose local rate follows the
  * local μ (ρ = −∂R/∂μ at the homogeneous state, Bai, Cogswell & Bazant,
  * Nano Lett. 11, 4890 (2011)) and the composition dependence of its
- * exchange rate f(c).  The contrast 2·noise grows to 2·noise·e^G; the
- * estimated critical rate solves 2·noise·e^G = the threshold.
+ * exchange rate f(c).  A wave starts at the white noise's amplitude per
+ * Fourier mode and grows by e^G; the estimated critical rate is where its
+ * contrast 2·a·e^G just reaches the threshold.
  */
 #pragma once
 
@@ -44,6 +45,7 @@ GQuark sp_rate_sweep_error_quark (void);
 typedef enum
 {
   SP_RATE_SWEEP_ERROR_INVALID,   /* no rates, a rate out of range, a bad drive */
+  SP_RATE_SWEEP_ERROR_FAILED,    /* a run did not reach c̄ = ½                  */
 } SpRateSweepError;
 
 /* What the linear-stability estimate gives for one model and drive. */
@@ -52,8 +54,10 @@ typedef struct
   gboolean unstable;        /* ½ lies in a spinodal: the estimate applies   */
   double   c_from, c_to;    /* the fill it integrates over: c_lo … ½        */
   double   threshold;       /* contrast that counts as split: ½ (c_β − c_α) */
-  double   contrast0;       /* the initial contrast, 2 · noise              */
-  double   e_folds;         /* ln (threshold / contrast0)                   */
+  double   amplitude0;      /* one wave's start, noise·√(2/3)/n (white noise
+                               of half-width noise on n² points)            */
+  double   e_folds;         /* ln (½ threshold / amplitude0): a wave of
+                               amplitude a has contrast 2a                  */
   double   critical_c_rate; /* 1/h where G = e_folds; NAN when none in
                                [SP_RATE_SWEEP_C_RATE_MIN, _MAX]             */
 } SpRateSweepEstimate;
