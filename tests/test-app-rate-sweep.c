@@ -103,8 +103,8 @@ test_run (void)
                                     &error));
     g_assert_no_error (error);
     g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
-    g_assert_true (g_str_has_prefix (text, "c_rate,contrast,voltage_gap_V,"));
-    g_assert_nonnull (strstr (text, "\n3000.0,"));
+    g_assert_nonnull (strstr (text, "\nc_rate,contrast,voltage_gap_V,"));
+    g_assert_nonnull (strstr (text, "\n3000,"));
     g_remove (path);
     g_rmdir (dir);
   }

@@ -211,8 +211,9 @@ test_exports (void)
           g_assert_true (memcmp (head, "%PDF", 4) == 0);
           break;
         case SP_EXPORT_CSV:
-          g_assert_true (g_str_has_prefix (head, "c_rate,contrast,voltage_gap_V,"));
-          g_assert_nonnull (g_strstr_len (head, len, "\n10.0,0.9,0.02,"));
+          g_assert_true (g_str_has_prefix (head, "# Spinodal "));
+          g_assert_nonnull (g_strstr_len (head, len, "\nc_rate,contrast,voltage_gap_V,"));
+          g_assert_nonnull (g_strstr_len (head, len, "\n10,0.9,0.02,3.39,3.41,"));
           break;
         default:
           g_assert_not_reached ();

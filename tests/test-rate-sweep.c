@@ -440,11 +440,17 @@ test_csv (void)
   g_autoptr(GString) csv = sp_rate_sweep_result_to_csv (r);
   g_auto(GStrv) lines = g_strsplit (csv->str, "\n", -1);
   g_auto(GStrv) cells = NULL;
+  guint header = 0;
 
-  g_assert_cmpstr (lines[0], ==, "c_rate,contrast,voltage_gap_V,v_discharge_V,v_charge_V,"
-                                 "gain_e_folds,separated");
-  g_assert_cmpuint (g_strv_length (lines), ==, 4);   /* header, two rows, "" */
-  cells = g_strsplit (lines[2], ",", -1);
+  /* "# " comments (version, model, settings, columns), the header, rows. */
+  g_assert_true (g_str_has_prefix (lines[0], "# Spinodal "));
+  while (lines[header] != NULL && lines[header][0] == '#')
+    header++;
+  g_assert_nonnull (strstr (csv->str, "\n# k0 = 1 1/s\n"));
+  g_assert_cmpstr (lines[header], ==, "c_rate,contrast,voltage_gap_V,v_discharge_V,v_charge_V,"
+                                      "gain_e_folds,separated");
+  g_assert_cmpuint (g_strv_length (lines), ==, header + 4);   /* header, two rows, "" */
+  cells = g_strsplit (lines[header + 2], ",", -1);
   g_assert_cmpuint (g_strv_length (cells), ==, 7);
   g_assert_cmpfloat (g_ascii_strtod (cells[0], NULL), ==, 10000.0);
   /* Every number reads back exactly. */

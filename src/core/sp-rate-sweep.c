@@ -13,6 +13,7 @@
 
 #include "sp-brent.h"
 #include "sp-ch-box.h"
+#include "sp-csv.h"
 #include "sp-drive.h"
 #include "sp-equilibrium.h"
 #include "sp-json.h"
@@ -671,23 +672,40 @@ sp_rate_sweep_result_to_json (const SpRateSweepResult *result)
 GString *
 sp_rate_sweep_result_to_csv (const SpRateSweepResult *result)
 {
-  GString *s = g_string_new ("c_rate,contrast,voltage_gap_V,v_discharge_V,v_charge_V,"
-                             "gain_e_folds,separated\n");
+  static const char *const names[] = {
+    "c_rate", "contrast", "voltage_gap_V", "v_discharge_V", "v_charge_V", "gain_e_folds",
+    "separated", NULL
+  };
+  static const char *const meanings[] = {
+    "C-rate, 1/h", "max c - min c when the fill passes mean c = 1/2",
+    "v_charge_V - v_discharge_V, V", "cell voltage at mean c = 1/2 while inserting, V",
+    "cell voltage at mean c = 1/2 while extracting, V",
+    "the linear-stability estimate's gain, e-folds",
+    "1 when contrast >= half the miscibility gap", NULL
+  };
+  const SpChParams *p = &result->params;
+  GString *csv = sp_csv_begin ("rate sweep of the driven particle");
 
+  sp_csv_append_model (csv, &p->model);
+  g_string_append_printf (csv, "# grid = %u\n", p->n);
+  g_string_append (csv, "# box = ");
+  sp_csv_append_number (csv, p->length, ' ');
+  g_string_append (csv, "nm\n# k0 = ");
+  sp_csv_append_number (csv, p->drive.k0, ' ');
+  g_string_append (csv, "1/s\n# alpha = ");
+  sp_csv_append_number (csv, p->drive.alpha, '\n');
+  g_string_append (csv, "# critical_c_rate = ");
+  sp_csv_append_number (csv, result->critical_c_rate, '\n');
+  g_string_append (csv, "# estimated_critical_c_rate = ");
+  sp_csv_append_number (csv, result->estimate.critical_c_rate, '\n');
+  sp_csv_append_columns (csv, names, meanings);
   for (guint i = 0; i < result->n_points; i++)
     {
       const SpRateSweepPoint *pt = &result->points[i];
       const double values[] = { pt->c_rate, pt->contrast, pt->voltage_gap, pt->v_discharge,
-                                pt->v_charge, pt->gain };
+                                pt->v_charge, pt->gain, pt->separated ? 1.0 : 0.0 };
 
-      for (guint j = 0; j < G_N_ELEMENTS (values); j++)
-        {
-          char buf[SP_JSON_DOUBLE_BUF_SIZE];
-
-          g_string_append (s, sp_json_format_double (values[j], buf));
-          g_string_append_c (s, ',');
-        }
-      g_string_append (s, pt->separated ? "1\n" : "0\n");
+      sp_csv_append_row (csv, values, G_N_ELEMENTS (values));
     }
-  return s;
+  return csv;
 }
