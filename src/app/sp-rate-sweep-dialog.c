@@ -75,7 +75,9 @@ update_sensitivity (SpRateSweepDialog *self)
   gboolean running = self->cancellable != NULL;
 
   gtk_widget_set_sensitive (self->run_button, !running);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->rates_entry), !running);
+  /* Not insensitive: the entry may hold the focus, which an insensitive
+   * text widget must not keep. */
+  gtk_editable_set_editable (GTK_EDITABLE (self->rates_entry), !running);
   gtk_widget_set_sensitive (self->cancel_button, running);
   gtk_widget_set_sensitive (self->export_button, !running && self->result != NULL);
 }
