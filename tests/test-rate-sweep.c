@@ -5,9 +5,11 @@
 
 #include "config.h"
 
+#include <float.h>
 #include <math.h>
 
 #include "sp-drive.h"
+#include "sp-equilibrium.h"
 #include "sp-gsl.h"
 #include "sp-json.h"
 #include "sp-rate-sweep.h"
@@ -174,6 +176,36 @@ test_estimate (void)
     g_assert_true (e.unstable);
     g_assert_cmpfloat (e.e_folds, <, floor_);
     g_assert_true (isnan (e.critical_c_rate));
+  }
+
+  /* LiFePO₄'s stiff stable stretch damps the seeded wave to nothing at
+   * any rate that matters: the wave restarted from rounding at the
+   * spinodal's edge sets the estimate (README). */
+  {
+    SpInterval iv[SP_MAX_INTERVALS];
+    SpChParams lfp;
+    double target;
+
+    model.omega = 115.8;
+    model.temperature = 298.0;
+    model.stiffness = 43.4;
+    model.kappa = 227.0;
+    model.d0 = 0.53;
+    sp_rate_sweep_params_init (&lfp, &model, 64);
+    sp_rate_sweep_estimate (&lfp, &e);
+    g_assert_true (e.unstable);
+    g_assert_true (isfinite (e.critical_c_rate));
+    g_assert_cmpuint (sp_spinodals_find (&model, iv), ==, 1);
+    target = log (0.5 * e.threshold);
+    g_assert_cmpfloat (log (e.amplitude0) + sp_rate_sweep_gain (&lfp, e.critical_c_rate, NULL), <,
+                       target - 10.0);
+    lfp.drive.c_lo = iv[0].lo;
+    g_assert_cmpfloat_with_epsilon (log (0.5 * DBL_EPSILON) +
+                                    sp_rate_sweep_gain (&lfp, e.critical_c_rate, NULL),
+                                    target, 1e-8);
+    g_test_message ("LiFePO₄-like, k0 = %g/s: estimated critical rate %.4gC", lfp.drive.k0,
+                    e.critical_c_rate);
+    sp_model_init_default (&model);
   }
 
   /* A solid solution at ½ (Ω/k_BT = 1.5): nothing to estimate. */

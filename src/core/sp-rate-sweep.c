@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <gsl/gsl_integration.h>
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -84,15 +85,17 @@ reaction_stiffness (const SpDriveParams *drive,
                     (1.0 - drive->alpha) * exp ((1.0 - drive->alpha) * x));
 }
 
-double
-sp_rate_sweep_gain (const SpChParams *params,
-                    double            c_rate,
-                    double           *k_star)
+/* The gain of the best wave over the fill from @c_from to ½. */
+static double
+gain_from (const SpChParams *params,
+           double            c_from,
+           double            c_rate,
+           double           *k_star)
 {
   const SpModel *model = &params->model;
   double kt = sp_model_kt (model), kappa = model->kappa;
   double r = sp_drive_current_of_c_rate (c_rate);
-  double c_from = params->drive.c_lo, c_to = C_HALF;
+  double c_to = C_HALF;
   double q_min = pow (2.0 * G_PI / params->length, 2.0);
   double a = 0.0, b = 0.0, cc = 0.0, q, gain;
   gsl_integration_glfixed_table *table;
@@ -127,18 +130,40 @@ sp_rate_sweep_gain (const SpChParams *params,
   return gain;
 }
 
+double
+sp_rate_sweep_gain (const SpChParams *params,
+                    double            c_rate,
+                    double           *k_star)
+{
+  return gain_from (params, params->drive.c_lo, c_rate, k_star);
+}
+
+/* The engine has no thermal noise: a wave that has decayed below the
+ * rounding of a double on the stable stretch restarts from it (about
+ * 10⁻¹⁶ of c̄) at the spinodal's edge, where waves begin to grow. */
+#define ROUNDING_AMPLITUDE (0.5 * DBL_EPSILON)
+
 typedef struct
 {
   const SpChParams *params;
-  double            e_folds;
+  double            ln_amplitude0;   /* the seeded wave's, at c_lo        */
+  double            spinodal_lo;     /* where the rounding's wave starts  */
+  double            ln_target;       /* ln (½ threshold)                  */
 } GainRoot;
 
+/* ln of the best wave's amplitude at ½ minus the target: the seeded wave
+ * or the rounding's, whichever is larger. */
 static double
 gain_residual (double log_c_rate, void *data)
 {
   const GainRoot *g = data;
+  double c_rate = exp (log_c_rate);
+  double seeded = g->ln_amplitude0 + sp_rate_sweep_gain (g->params, c_rate, NULL);
+  double rounding = log (ROUNDING_AMPLITUDE) +
+                    gain_from (g->params, MAX (g->spinodal_lo, g->params->drive.c_lo), c_rate,
+                               NULL);
 
-  return sp_rate_sweep_gain (g->params, exp (log_c_rate), NULL) - g->e_folds;
+  return MAX (seeded, rounding) - g->ln_target;
 }
 
 /* The gap ½ lies in, if any. */
@@ -185,8 +210,18 @@ sp_rate_sweep_estimate (const SpChParams    *params,
   out->threshold = 0.5 * (c_beta - c_alpha);
   out->e_folds = log (0.5 * out->threshold / out->amplitude0);
 
+  {
+    SpInterval spinodals[SP_MAX_INTERVALS];
+    guint n = sp_spinodals_find (&params->model, spinodals);
+
+    g.spinodal_lo = C_HALF;
+    for (guint i = 0; i < n; i++)
+      if (spinodals[i].lo < C_HALF && spinodals[i].hi > C_HALF)
+        g.spinodal_lo = spinodals[i].lo;
+  }
   g.params = params;
-  g.e_folds = out->e_folds;
+  g.ln_amplitude0 = log (out->amplitude0);
+  g.ln_target = log (0.5 * out->threshold);
   lo = log (SP_RATE_SWEEP_C_RATE_MIN);
   hi = log (SP_RATE_SWEEP_C_RATE_MAX);
   n_scan = (guint) lround ((hi - lo) / G_LN10 * per_decade);

@@ -22,7 +22,9 @@
  * Nano Lett. 11, 4890 (2011)) and the composition dependence of its
  * exchange rate f(c).  A wave starts at the white noise's amplitude per
  * Fourier mode and grows by e^G; the estimated critical rate is where its
- * contrast 2·a·e^G just reaches the threshold.
+ * contrast 2·a·e^G just reaches the threshold.  Where the stable stretch
+ * before the spinodal damps the seeded wave below a double's rounding, the
+ * wave that counts restarts from the rounding at the spinodal's edge.
  */
 #pragma once
 
@@ -58,7 +60,10 @@ typedef struct
                                of half-width noise on n² points)            */
   double   e_folds;         /* ln (½ threshold / amplitude0): a wave of
                                amplitude a has contrast 2a                  */
-  double   critical_c_rate; /* 1/h where G = e_folds; NAN when none in
+  double   critical_c_rate; /* 1/h where the best wave's contrast at ½ just
+                               reaches the threshold (the seeded wave, G =
+                               e_folds, or one restarted from rounding at
+                               the spinodal's edge); NAN when none in
                                [SP_RATE_SWEEP_C_RATE_MIN, _MAX]             */
 } SpRateSweepEstimate;
 
