@@ -7,7 +7,6 @@
 
 #include <glib/gi18n-lib.h>
 #include <gsl/gsl_integration.h>
-#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,27 +84,29 @@ reaction_stiffness (const SpDriveParams *drive,
                     (1.0 - drive->alpha) * exp ((1.0 - drive->alpha) * x));
 }
 
-/* The gain of the best wave over the fill from @c_from to ½. */
-static double
-gain_from (const SpChParams *params,
-           double            c_from,
-           double            c_rate,
-           double           *k_star)
+/* A wave of wavenumber k = √q gains G(q) = (−κ A q² − B q − C)/r + L over
+ * a stretch of the fill: σ(k, c) = −(M q + ρ)(g'' + κ q) + r ∂ln f/∂c
+ * integrated with dt = dc/r, A = ∫ M, B = ∫ (M g'' + κ ρ), C = ∫ ρ g'',
+ * L = ln(f(c_to)/f(c_from)). */
+typedef struct
+{
+  double a, b, c, l, r, kappa;
+} Stretch;
+
+static void
+stretch_init (Stretch          *st,
+              const SpChParams *params,
+              double            c_from,
+              double            c_to,
+              double            r)
 {
   const SpModel *model = &params->model;
-  double kt = sp_model_kt (model), kappa = model->kappa;
-  double r = sp_drive_current_of_c_rate (c_rate);
-  double c_to = C_HALF;
-  double q_min = pow (2.0 * G_PI / params->length, 2.0);
-  double a = 0.0, b = 0.0, cc = 0.0, q, gain;
+  double kt = sp_model_kt (model);
   gsl_integration_glfixed_table *table;
 
-  g_return_val_if_fail (c_rate > 0 && c_from < c_to, NAN);
-
-  /* σ(k, c) = −(M q + ρ)(g'' + κ q) + r ∂ln f/∂c integrates over the fill
-   * (dt = dc/r) to a quadratic in q:
-   *   r G(q) = −κ A q² − B q − C + r ln(f(½)/f(c_lo)),
-   *   A = ∫ M, B = ∫ (M g'' + κ ρ), C = ∫ ρ g''. */
+  *st = (Stretch) { 0.0, 0.0, 0.0, 0.0, r, model->kappa };
+  if (!(c_to > c_from))
+    return;
   table = gsl_integration_glfixed_table_alloc (GAIN_QUADRATURE_POINTS);
   for (size_t i = 0; i < GAIN_QUADRATURE_POINTS; i++)
     {
@@ -115,19 +116,61 @@ gain_from (const SpChParams *params,
       m = sp_model_mobility (model, c);
       g2 = sp_model_g2 (model, c);
       rho = reaction_stiffness (&params->drive, kt, c, r);
-      a += w * m;
-      b += w * (m * g2 + kappa * rho);
-      cc += w * rho * g2;
+      st->a += w * m;
+      st->b += w * (m * g2 + model->kappa * rho);
+      st->c += w * rho * g2;
     }
   gsl_integration_glfixed_table_free (table);
+  st->l = log (exchange_factor (c_to) / exchange_factor (c_from));
+}
 
-  /* The wave that gains most, but none longer than the box. */
-  q = MAX (-b / (2.0 * kappa * a), q_min);
-  gain = (-kappa * a * q * q - b * q - cc) / r +
-         log (exchange_factor (c_to) / exchange_factor (c_from));
+static double
+stretch_gain (const Stretch *st,
+              double         q)
+{
+  return (-st->kappa * st->a * q * q - st->b * q - st->c) / st->r + st->l;
+}
+
+/* The lower edge of the spinodal interval that holds ½ (½ itself when
+ * none does). */
+static double
+spinodal_edge (const SpModel *model)
+{
+  SpInterval spinodals[SP_MAX_INTERVALS];
+  guint n = sp_spinodals_find (model, spinodals);
+
+  for (guint i = 0; i < n; i++)
+    if (spinodals[i].lo < C_HALF && spinodals[i].hi > C_HALF)
+      return spinodals[i].lo;
+  return C_HALF;
+}
+
+/* The gain, with the spinodal's edge @edge. */
+static double
+gain_with_edge (const SpChParams *params,
+                double            edge,
+                double            c_rate,
+                double           *k_star)
+{
+  double r = sp_drive_current_of_c_rate (c_rate);
+  double c_lo = params->drive.c_lo, c_s = MAX (edge, c_lo);
+  double q_min = pow (2.0 * G_PI / params->length, 2.0), q, g1, g2;
+  Stretch stable, unstable;
+
+  g_return_val_if_fail (c_rate > 0 && c_lo < C_HALF, NAN);
+
+  stretch_init (&stable, params, c_lo, c_s, r);
+  stretch_init (&unstable, params, c_s, C_HALF, r);
+  /* The wave that gains most inside the spinodal, but none longer than
+   * the box.  It meets fresh fluctuations of the seeded size at the edge
+   * (the runs add them there, sp_rate_sweep_run()), independent of what
+   * is left of the seeded wave: their amplitudes add in quadrature. */
+  q = MAX (-unstable.b / (2.0 * unstable.kappa * unstable.a), q_min);
+  g1 = stretch_gain (&stable, q);
+  g2 = stretch_gain (&unstable, q);
   if (k_star != NULL)
     *k_star = sqrt (q);
-  return gain;
+  return 0.5 * log1p (exp (2.0 * g1)) + g2;
 }
 
 double
@@ -135,35 +178,22 @@ sp_rate_sweep_gain (const SpChParams *params,
                     double            c_rate,
                     double           *k_star)
 {
-  return gain_from (params, params->drive.c_lo, c_rate, k_star);
+  return gain_with_edge (params, spinodal_edge (&params->model), c_rate, k_star);
 }
-
-/* The engine has no thermal noise: a wave that has decayed below the
- * rounding of a double on the stable stretch restarts from it (about
- * 10⁻¹⁶ of c̄) at the spinodal's edge, where waves begin to grow. */
-#define ROUNDING_AMPLITUDE (0.5 * DBL_EPSILON)
 
 typedef struct
 {
   const SpChParams *params;
-  double            ln_amplitude0;   /* the seeded wave's, at c_lo        */
-  double            spinodal_lo;     /* where the rounding's wave starts  */
-  double            ln_target;       /* ln (½ threshold)                  */
+  double            edge;
+  double            e_folds;
 } GainRoot;
 
-/* ln of the best wave's amplitude at ½ minus the target: the seeded wave
- * or the rounding's, whichever is larger. */
 static double
 gain_residual (double log_c_rate, void *data)
 {
   const GainRoot *g = data;
-  double c_rate = exp (log_c_rate);
-  double seeded = g->ln_amplitude0 + sp_rate_sweep_gain (g->params, c_rate, NULL);
-  double rounding = log (ROUNDING_AMPLITUDE) +
-                    gain_from (g->params, MAX (g->spinodal_lo, g->params->drive.c_lo), c_rate,
-                               NULL);
 
-  return MAX (seeded, rounding) - g->ln_target;
+  return gain_with_edge (g->params, g->edge, exp (log_c_rate), NULL) - g->e_folds;
 }
 
 /* The gap ½ lies in, if any. */
@@ -210,18 +240,9 @@ sp_rate_sweep_estimate (const SpChParams    *params,
   out->threshold = 0.5 * (c_beta - c_alpha);
   out->e_folds = log (0.5 * out->threshold / out->amplitude0);
 
-  {
-    SpInterval spinodals[SP_MAX_INTERVALS];
-    guint n = sp_spinodals_find (&params->model, spinodals);
-
-    g.spinodal_lo = C_HALF;
-    for (guint i = 0; i < n; i++)
-      if (spinodals[i].lo < C_HALF && spinodals[i].hi > C_HALF)
-        g.spinodal_lo = spinodals[i].lo;
-  }
   g.params = params;
-  g.ln_amplitude0 = log (out->amplitude0);
-  g.ln_target = log (0.5 * out->threshold);
+  g.edge = spinodal_edge (&params->model);
+  g.e_folds = out->e_folds;
   lo = log (SP_RATE_SWEEP_C_RATE_MIN);
   hi = log (SP_RATE_SWEEP_C_RATE_MAX);
   n_scan = (guint) lround ((hi - lo) / G_LN10 * per_decade);
@@ -314,6 +335,7 @@ typedef struct
   GCancellable       *cancellable;
   guint               index, n_rates;
   double              t_total;      /* the whole run of this rate, s */
+  double              t_offset;     /* run time before the engine's t = 0 */
 } Run;
 
 /* Steps @ch to exactly @t_end, one step at a time so that a cancel is
@@ -343,7 +365,8 @@ run_to (SpCh     *ch,
         {
           since_report = 0;
           run->progress (run->index, run->n_rates,
-                         (run->index + MIN (sp_ch_get_time (ch) / run->t_total, 1.0)) /
+                         (run->index +
+                          MIN ((run->t_offset + sp_ch_get_time (ch)) / run->t_total, 1.0)) /
                          run->n_rates,
                          run->user_data);
         }
@@ -382,10 +405,44 @@ check_half (SpCh    *ch,
   return TRUE;
 }
 
-/* One rate: fill c_lo → ½ (contrast, V) → c_hi, then extract → ½ (V). */
+/* Fresh fluctuations of the seeded size at the spinodal's edge: zero-mean
+ * uniform noise (c̄ unchanged to rounding), drawn from the run's seed.
+ * The engine has no thermal noise; without this, a slow fill damps the
+ * seeded noise on the stable stretch to a bit-uniform field, which no
+ * instability can then split, and the sweep would call the slowest rates
+ * homogeneous. */
+static void
+add_fluctuations (SpCh             *ch,
+                  const SpChParams *params)
+{
+  gsize n = (gsize) sp_ch_get_n (ch) * sp_ch_get_n (ch);
+  g_autofree double *field = g_memdup2 (sp_ch_get_field (ch), n * sizeof (double));
+  g_autofree double *xi = g_new (double, n);
+  g_autoptr(GRand) rand = g_rand_new_with_seed ((guint32) (params->seed ^ (params->seed >> 32)) ^
+                                                0x5eedu);
+  double mean = 0.0, c_min = 1.0, c_max = 0.0, amplitude;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      xi[i] = g_rand_double_range (rand, -1.0, 1.0);
+      mean += xi[i];
+      c_min = MIN (c_min, field[i]);
+      c_max = MAX (c_max, field[i]);
+    }
+  mean /= n;
+  /* Inside (0, 1) with room to spare, as the engine's own initial noise. */
+  amplitude = MIN (params->noise, 0.5 * MIN (c_min, 1.0 - c_max));
+  for (gsize i = 0; i < n; i++)
+    field[i] += amplitude * (xi[i] - mean);
+  sp_ch_set_field (ch, field);
+}
+
+/* One rate: fill c_lo → the spinodal's edge (fresh fluctuations) → ½
+ * (contrast, V) → c_hi, then extract → ½ (V). */
 static gboolean
 run_one_rate (const SpChParams *base,
               double            c_rate,
+              double            edge,
               Run              *run,
               SpRateSweepPoint *point,
               GError          **error)
@@ -394,8 +451,9 @@ run_one_rate (const SpChParams *base,
   g_autoptr(SpCh) ch = NULL;
   double r = sp_drive_current_of_c_rate (c_rate);
   double c_lo = base->drive.c_lo, c_hi = base->drive.c_hi;
-  double t_half = (C_HALF - c_lo) / r, t_full = (c_hi - c_lo) / r;
+  double c_s = CLAMP (edge, c_lo, C_HALF);
   gint64 start = g_get_monotonic_time ();
+  guint64 steps = 0;
 
   /* The sweep ends each leg itself, at exact times: the engine's own
    * limits sit beyond them and its cut-offs out of reach, so neither ever
@@ -408,28 +466,39 @@ run_one_rate (const SpChParams *base,
   p.drive.c_hi = 0.5 * (1.0 + c_hi);
   p.drive.v_lo = p.model.v0 - 100.0;
   p.drive.v_hi = p.model.v0 + 100.0;
-  run->t_total = t_full + (c_hi - C_HALF) / r;
+  run->t_total = (c_hi - c_lo + c_hi - C_HALF) / r;
+  run->t_offset = 0.0;
 
   ch = sp_ch_new (&p, error);
-  if (ch == NULL || !run_to (ch, t_half, run, error))
+  if (ch == NULL)
     return FALSE;
-  if (!check_half (ch, error))
+  if (c_s > c_lo)
+    {
+      /* The engine's clock restarts with the new field: times below are
+       * from the edge. */
+      if (!run_to (ch, (c_s - c_lo) / r, run, error))
+        return FALSE;
+      steps += sp_ch_get_steps (ch);
+      add_fluctuations (ch, base);
+      run->t_offset = (c_s - c_lo) / r;
+    }
+  if (!run_to (ch, (C_HALF - c_s) / r, run, error) || !check_half (ch, error))
     return FALSE;
   point->contrast = field_contrast (ch);
   point->v_discharge = sp_ch_get_voltage (ch);
-  if (!run_to (ch, t_full, run, error))
+  if (!run_to (ch, (c_hi - c_s) / r, run, error))
     return FALSE;
 
   p.drive.c_rate = -c_rate;
-  if (!sp_ch_set_params (ch, &p, error) || !run_to (ch, run->t_total, run, error) ||
-      !check_half (ch, error))
+  if (!sp_ch_set_params (ch, &p, error) ||
+      !run_to (ch, (c_hi - c_s + c_hi - C_HALF) / r, run, error) || !check_half (ch, error))
     return FALSE;
   point->v_charge = sp_ch_get_voltage (ch);
 
   point->c_rate = c_rate;
   point->voltage_gap = point->v_charge - point->v_discharge;
-  point->gain = sp_rate_sweep_gain (base, c_rate, NULL);
-  point->steps = sp_ch_get_steps (ch);
+  point->gain = gain_with_edge (base, edge, c_rate, NULL);
+  point->steps = steps + sp_ch_get_steps (ch);
   point->seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
   return TRUE;
 }
@@ -530,7 +599,8 @@ sp_rate_sweep_run (const SpChParams    *params,
   SpRateSweepResult *result;
   SpChParams base = *params;
   gint64 start = g_get_monotonic_time ();
-  Run run = { progress, user_data, cancellable, 0, n_rates, 1.0 };
+  Run run = { progress, user_data, cancellable, 0, n_rates, 1.0, 0.0 };
+  double edge;
 
   if (!check_rates (c_rates, n_rates, error))
     return NULL;
@@ -547,10 +617,11 @@ sp_rate_sweep_run (const SpChParams    *params,
   sorted = g_memdup2 (c_rates, n_rates * sizeof *c_rates);
   qsort (sorted, n_rates, sizeof *sorted, compare_doubles);
   points = g_new0 (SpRateSweepPoint, n_rates);
+  edge = spinodal_edge (&base.model);
   for (guint i = 0; i < n_rates; i++)
     {
       run.index = i;
-      if (!run_one_rate (&base, sorted[i], &run, &points[i], error))
+      if (!run_one_rate (&base, sorted[i], edge, &run, &points[i], error))
         return NULL;
       if (progress != NULL)
         progress (i, n_rates, (i + 1.0) / n_rates, user_data);
