@@ -12,7 +12,7 @@
  * gap.  Beside it, the linear-stability estimate of that rate (README, “How
  * the numbers are computed”):
  *
- *   G(r) = max_k (1/r) ∫_{c_lo}^{½} σ(k, c; r) dc,
+ *   G(k; r) = (1/r) ∫ σ(k, c; r) dc  over a stretch of the fill,
  *   σ(k, c; r) = −(M q + ρ)(g'' + κ q) + r ∂ln f/∂c,   q = k²,
  *
  * the e-folds a composition wave of fixed wavenumber gains while a
@@ -20,11 +20,14 @@
  * analysis' dispersion) plus the reaction, whose local rate follows the
  * local μ (ρ = −∂R/∂μ at the homogeneous state, Bai, Cogswell & Bazant,
  * Nano Lett. 11, 4890 (2011)) and the composition dependence of its
- * exchange rate f(c).  A wave starts at the white noise's amplitude per
- * Fourier mode and grows by e^G; the estimated critical rate is where its
- * contrast 2·a·e^G just reaches the threshold.  Where the stable stretch
- * before the spinodal damps the seeded wave below a double's rounding, the
- * wave that counts restarts from the rounding at the spinodal's edge.
+ * exchange rate f(c).  The engine has no thermal noise, so the runs add
+ * fresh fluctuations of the seeded size when the fill reaches the
+ * spinodal's edge c_s (a slow fill would otherwise damp the seeded noise
+ * to a bit-uniform field on the stable stretch); the estimate's wave is
+ * what is left of the seeded one plus the fresh one, in quadrature:
+ * e^G = e^{G(c_s→½)} √(1 + e^{2G(c_lo→c_s)}).  A wave starts at the white
+ * noise's amplitude per Fourier mode, a₀ = noise·√(2/3)/n; the estimated
+ * critical rate is where its contrast 2a₀e^G just reaches the threshold.
  */
 #pragma once
 
@@ -60,16 +63,15 @@ typedef struct
                                of half-width noise on n² points)            */
   double   e_folds;         /* ln (½ threshold / amplitude0): a wave of
                                amplitude a has contrast 2a                  */
-  double   critical_c_rate; /* 1/h where the best wave's contrast at ½ just
-                               reaches the threshold (the seeded wave, G =
-                               e_folds, or one restarted from rounding at
-                               the spinodal's edge); NAN when none in
+  double   critical_c_rate; /* 1/h where G = e_folds; NAN when none in
                                [SP_RATE_SWEEP_C_RATE_MIN, _MAX]             */
 } SpRateSweepEstimate;
 
-/* G(r) in e-folds at @c_rate (1/h) for @params (model, box, noise, c_lo of
- * the drive, k0, α); @k_star (may be NULL) gets the wavenumber that gains
- * most, 1/nm (q ≥ (2π/L)², the box's longest wave). */
+/* G in e-folds at @c_rate (1/h) for @params (model, box, c_lo of the
+ * drive, k0, α): the gain of the wave that gains most from the spinodal's
+ * edge to ½, with what is left of the seeded wave added in quadrature;
+ * @k_star (may be NULL) gets its wavenumber, 1/nm (k ≥ 2π/L, the box's
+ * longest wave). */
 double   sp_rate_sweep_gain          (const SpChParams    *params,
                                       double               c_rate,
                                       double              *k_star);
@@ -78,7 +80,7 @@ double   sp_rate_sweep_gain          (const SpChParams    *params,
 void     sp_rate_sweep_estimate      (const SpChParams    *params,
                                       SpRateSweepEstimate *out);
 
-/* The sweep's engine parameters for @model: 64², a box of up to eight
+/* The sweep's engine parameters for @model: n², a box of up to eight
  * fastest wavelengths at c̄ = ½ that the grid resolves, noise 0.01, seed 1,
  * a galvanostatic drive from c_lo = 0.02 to c_hi = 0.98 with the drive's
  * default k0 and α and cut-offs that never stop it. */
@@ -136,7 +138,8 @@ typedef void (*SpRateSweepProgress) (guint    rate_index,
                                      gpointer user_data);
 
 /* Runs @params' drive at each of @c_rates (1/h, any order; run and
- * returned ascending), each from the same seeded noise.  Cancelling
+ * returned ascending), each from the same seeded noise, with fresh
+ * fluctuations of that size added at the spinodal's edge.  Cancelling
  * @cancellable stops it within one engine step (G_IO_ERROR_CANCELLED).
  * Blocks: call it from a worker thread. */
 SpRateSweepResult *sp_rate_sweep_run          (const SpChParams    *params,
