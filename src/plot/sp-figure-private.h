@@ -510,6 +510,10 @@ void sp_figure_diffusion_arrhenius_draw  (cairo_t *, const SpFigureSpec *, const
 void sp_figure_finite_size_setup   (SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
 void sp_figure_finite_size_draw    (cairo_t *, const SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
 
+/* sp-figure-rate-sweep.c: the driven particle's rate sweep. */
+void sp_figure_rate_sweep_setup    (SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
+void sp_figure_rate_sweep_draw     (cairo_t *, const SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
+
 /* The i-th tracer path's colour (Okabe–Ito hues, lighter on dark). */
 void     sp_figure_hop_path_color  (const SpPlotStyle  *style,
                                     guint               i,

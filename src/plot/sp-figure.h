@@ -21,6 +21,7 @@
 #include "sp-hop-figure-data.h"
 #include "sp-plot-style.h"
 #include "sp-frame.h"
+#include "sp-rate-sweep.h"
 
 G_BEGIN_DECLS
 
@@ -49,6 +50,8 @@ typedef enum
   SP_FIGURE_QENS,           /* Γ(Q), Chudley–Elliott curve, ħDQ² line            */
   SP_FIGURE_DIFFUSION_ARRHENIUS, /* D against 1000/T, E_a ± s.e.                 */
   SP_FIGURE_FINITE_SIZE,    /* D (or E) against 1/L, extrapolated to 1/L → 0     */
+  /* The driven particle's rate sweep (SpFigureData.rate_sweep). */
+  SP_FIGURE_RATE_SWEEP,     /* contrast and voltage gap against C-rate           */
   SP_N_FIGURES
 } SpFigureKind;
 
@@ -79,6 +82,8 @@ typedef struct
   const SpHopFigureData *hop;
   /* Linked cursor by lag time (ps) for the MSD and F_s(Q, t); NAN for none. */
   double              cursor_time_ps;
+  /* The rate sweep's runs (borrowed); NULL: the figure draws "no data". */
+  const SpRateSweepResult *rate_sweep;
 } SpFigureData;
 
 /* Fills @data with no analysis, no frame, no impedance or hopping data, no cursors,
@@ -99,7 +104,7 @@ void         sp_figure_draw             (cairo_t            *cr,
  * "phase-diagram", "diffusivity", "dispersion", "field", "energy",
  * "coarsening", "structure", "all", "nyquist", "bode", "eis-residuals",
  * "drt", "arrhenius", "lattice", "msd", "fs", "qens", "diffusion-arrhenius",
- * "finite-size". */
+ * "finite-size", "rate-sweep". */
 const char  *sp_figure_kind_to_id       (SpFigureKind        kind);
 gboolean     sp_figure_kind_from_id     (const char         *id,
                                          SpFigureKind       *kind);
