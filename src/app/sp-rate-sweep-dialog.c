@@ -153,7 +153,7 @@ progress_cb (guint    rate_index,
   self->rate_index = rate_index;
   self->n_rates = n_rates;
   if (self->progress_idle == 0)
-    self->progress_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, progress_idle_cb,
+    self->progress_idle = g_idle_add_full (G_PRIORITY_DEFAULT, progress_idle_cb,
                                            g_object_ref (self), g_object_unref);
   g_mutex_unlock (&self->lock);
 }
