@@ -1,6 +1,8 @@
 /* sp-simulation-page.c — the Simulation page: the field large on the left
  * and the diagnostics stacked on the right, or (one column) the field on
- * top of them (sp-window-layout.c places them)
+ * top of them (sp-window-layout.c places them).  A driven run swaps L(t)
+ * and S(k, t) for the voltage trace V(c̄) and V(t): the point of charging
+ * the particle is the field and its voltage side by side.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,6 +23,9 @@ struct _SpSimulationPage
   SpPlotView *energy_view;
   SpPlotView *coarsening_view;
   SpPlotView *structure_view;
+  SpPlotView *voltage_trace_view;
+  SpPlotView *voltage_time_view;
+  gboolean    driven;
 };
 
 G_DEFINE_FINAL_TYPE (SpSimulationPage, sp_simulation_page, SP_TYPE_LAB_PAGE)
@@ -29,10 +34,15 @@ static void
 sp_simulation_page_relayout (SpLabPage *page)
 {
   SpSimulationPage *self = SP_SIMULATION_PAGE (page);
-  GtkWidget *side[] = {
+  GtkWidget *closed[] = {
     GTK_WIDGET (self->energy_view), GTK_WIDGET (self->coarsening_view),
     GTK_WIDGET (self->structure_view),
   };
+  GtkWidget *driven[] = {
+    GTK_WIDGET (self->voltage_trace_view), GTK_WIDGET (self->voltage_time_view),
+    GTK_WIDGET (self->energy_view),
+  };
+  GtkWidget **side = self->driven ? driven : closed;
   int width;
   guint columns;
 
@@ -41,8 +51,34 @@ sp_simulation_page_relayout (SpLabPage *page)
   if (columns == self->columns)
     return;
   self->columns = columns;
+  gtk_widget_set_visible (GTK_WIDGET (self->coarsening_view), !self->driven);
+  gtk_widget_set_visible (GTK_WIDGET (self->structure_view), !self->driven);
+  gtk_widget_set_visible (GTK_WIDGET (self->voltage_trace_view), self->driven);
+  gtk_widget_set_visible (GTK_WIDGET (self->voltage_time_view), self->driven);
   sp_window_layout_simulation (self->simulation_grid, GTK_WIDGET (self->field_sim_view),
-                               side, G_N_ELEMENTS (side), columns);
+                               side, G_N_ELEMENTS (closed), columns);
+}
+
+void
+sp_simulation_page_set_driven (SpSimulationPage *self,
+                               gboolean          driven)
+{
+  g_return_if_fail (SP_IS_SIMULATION_PAGE (self));
+
+  driven = !!driven;
+  if (self->driven == driven)
+    return;
+  self->driven = driven;
+  /* Placed again whatever the width. */
+  self->columns = 0;
+  sp_lab_page_queue_relayout (SP_LAB_PAGE (self));
+}
+
+gboolean
+sp_simulation_page_get_driven (SpSimulationPage *self)
+{
+  g_return_val_if_fail (SP_IS_SIMULATION_PAGE (self), FALSE);
+  return self->driven;
 }
 
 /* The lab's parameter panel, shared with the lab's other page (both
@@ -70,6 +106,8 @@ sp_simulation_page_class_init (SpSimulationPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpSimulationPage, energy_view);
   gtk_widget_class_bind_template_child (widget_class, SpSimulationPage, coarsening_view);
   gtk_widget_class_bind_template_child (widget_class, SpSimulationPage, structure_view);
+  gtk_widget_class_bind_template_child (widget_class, SpSimulationPage, voltage_trace_view);
+  gtk_widget_class_bind_template_child (widget_class, SpSimulationPage, voltage_time_view);
 }
 
 static void
@@ -78,8 +116,12 @@ sp_simulation_page_init (SpSimulationPage *self)
   SpLabPage *page = SP_LAB_PAGE (self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_object_set (self->voltage_trace_view, "kind", SP_FIGURE_VOLTAGE_TRACE, NULL);
+  g_object_set (self->voltage_time_view, "kind", SP_FIGURE_VOLTAGE_TIME, NULL);
   sp_lab_page_add_figure (page, self->field_sim_view);
   sp_lab_page_add_figure (page, self->energy_view);
   sp_lab_page_add_figure (page, self->coarsening_view);
   sp_lab_page_add_figure (page, self->structure_view);
+  sp_lab_page_add_figure (page, self->voltage_trace_view);
+  sp_lab_page_add_figure (page, self->voltage_time_view);
 }

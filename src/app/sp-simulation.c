@@ -35,6 +35,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "sp-worker.h"
 
 #include "sp-simulation.h"
@@ -53,6 +55,7 @@ struct _SpSimulation
 
   SpFrame     *frame;
   SpChHistory *history;
+  SpDriveTrace *trace;         /* the voltage of every frame taken        */
   guint64      serial;
   guint64      seed;
   /* Failed frames up to this serial were published before the user's last
@@ -103,6 +106,26 @@ set_text (char       **field,
   return TRUE;
 }
 
+/* The frame's drive state as a point of the voltage trace.  A new drive
+ * (another mode or direction sign chosen while the time runs on) keeps
+ * the trace: it is the history of this particle. */
+static void
+sp_simulation_append_trace (SpSimulation  *self,
+                            const SpFrame *frame)
+{
+  const SpDriveState *d = &frame->drive;
+  SpDrivePoint point = {
+    .time = frame->diag.time,
+    .mean_c = d->mean_c,
+    .voltage = d->voltage_V,
+    .current = d->current,
+    .overpotential = d->overpotential_V,
+    .direction = d->direction,
+  };
+
+  sp_drive_trace_append (self->trace, &point);
+}
+
 /* Takes the worker's newest frame, if it is new; FALSE when there was
  * none. */
 static gboolean
@@ -123,6 +146,7 @@ sp_simulation_take_frame (SpSimulation *self)
   self->frame = frame;
   self->serial = frame->serial;
   sp_ch_history_append (self->history, &frame->diag);
+  sp_simulation_append_trace (self, frame);
 
   /* A failure shows at once; the request to run stays, so the run resumes
    * by itself when the parameters change (the worker then tries them) or
@@ -293,6 +317,13 @@ sp_simulation_restart (SpSimulation *self)
   sp_simulation_set_running (self, TRUE);
 }
 
+const SpDriveTrace *
+sp_simulation_get_trace (SpSimulation *self)
+{
+  g_return_val_if_fail (SP_IS_SIMULATION (self), NULL);
+  return self->trace;
+}
+
 SpFrame *
 sp_simulation_get_frame (SpSimulation *self)
 {
@@ -441,6 +472,7 @@ sp_simulation_finalize (GObject *object)
 
   g_clear_pointer (&self->frame, sp_frame_unref);
   g_clear_pointer (&self->history, sp_ch_history_free);
+  g_clear_pointer (&self->trace, sp_drive_trace_free);
   g_clear_pointer (&self->message, g_free);
   g_clear_pointer (&self->note, g_free);
 
@@ -485,4 +517,5 @@ static void
 sp_simulation_init (SpSimulation *self)
 {
   self->history = sp_ch_history_new ();
+  self->trace = sp_drive_trace_new ();
 }

@@ -153,6 +153,21 @@ static const SpFigureClass figure_classes[SP_N_FIGURES] = {
        "because an ion drags its own periodic images along. Plotted against 1/L the runs fall "
        "on a line, and its value at 1/L → 0 is the diffusivity of the infinite crystal."),
     sp_figure_finite_size_setup, sp_figure_finite_size_draw },
+  [SP_FIGURE_VOLTAGE_TRACE] = {
+    "voltage-trace", N_("Voltage trace V(c̄)"),
+    N_("The cell voltage of the simulated particle while it is charged or discharged, against "
+       "its mean lithium fraction, over the equilibrium curve with its flat plateau and the "
+       "dashed curve of a uniform particle with its loop. Driven slowly, the particle splits "
+       "into two phases and the trace runs along the plateau; driven fast, it fills as a "
+       "solid solution and follows the loop, and charge and discharge part into a hysteresis."),
+    sp_figure_voltage_trace_setup, sp_figure_voltage_trace_draw },
+  [SP_FIGURE_VOLTAGE_TIME] = {
+    "voltage-time", N_("Voltage V(t)"),
+    N_("The cell voltage of the simulated particle against time, with the equilibrium plateau "
+       "dashed. At a set current the voltage sits on the plateau while two phases coexist "
+       "and falls or rises steeply where one phase is left; a run stops at its cut-off "
+       "voltages."),
+    sp_figure_voltage_time_setup, sp_figure_voltage_time_draw },
 };
 
 /* The panels of the all-panels page, row by row. */
@@ -181,6 +196,7 @@ sp_figure_data_init (SpFigureData *data)
   data->tangent_tour = NULL;
   data->hop = NULL;
   data->cursor_time_ps = NAN;
+  data->trace = NULL;
 }
 
 const char *
