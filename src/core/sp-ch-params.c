@@ -27,6 +27,7 @@ sp_ch_params_init_default (SpChParams *params)
     .tolerance = 0.0,
   };
   sp_model_init_default (&params->model);
+  sp_drive_params_init_default (&params->drive);
 
   /* A box of sixteen fastest-growing wavelengths resolves both the early
    * pattern and a few generations of coarsening on 256². */
@@ -97,6 +98,21 @@ sp_ch_params_validate (const SpChParams *params,
     {
       g_set_error (error, SP_CH_ERROR, SP_CH_ERROR_INVALID,
                    "dt-max must be finite and the tolerance below 0.5");
+      return FALSE;
+    }
+  {
+    g_autoptr(GError) drive_error = NULL;
+
+    if (!sp_drive_params_validate (&params->drive, &drive_error))
+      {
+        g_set_error (error, SP_CH_ERROR, SP_CH_ERROR_INVALID, "%s", drive_error->message);
+        return FALSE;
+      }
+  }
+  if (params->drive.mode != SP_DRIVE_CLOSED && params->problem != SP_CH_PROBLEM_MODEL)
+    {
+      g_set_error (error, SP_CH_ERROR, SP_CH_ERROR_INVALID,
+                   "only the material model can be driven (PFHub 1 has no voltage)");
       return FALSE;
     }
   return TRUE;

@@ -18,6 +18,7 @@
 #include <math.h>
 
 #include "sp-ch.h"
+#include "sp-ch-drive.h"
 
 G_BEGIN_DECLS
 
@@ -132,6 +133,8 @@ struct _SpCh
 
   double  time, dt, dt_start, dt_cap, tolerance;
   guint64 steps, rejected, cut_steps, energy_fallbacks;
+
+  SpChDrive drive;         /* the reaction source term (sp-ch-drive.h) */
 };
 
 /* sp-ch-kernels.c: the passes of one step. */

@@ -139,6 +139,8 @@ prepare_state (SpCh *self)
   self->amplitude = s.amplitude;
   self->energy = energy_of (self, s.f_sum, gradient_sum (self, self->chat[self->cur]));
   sp_ch_kernel_explicit (self, &s);
+  if (self->drive.active)
+    sp_ch_drive_explicit (self);
   /* The first step after a restart is SBDF1 without an estimate: at the
    * time scale of the stiffest rate, stabilisers included, its error is
    * negligible. */
@@ -169,6 +171,9 @@ largest_rate (SpCh *self)
 {
   double k2 = self->k2y[self->n / 2] + self->k2x[self->nh - 1];
 
+  if (self->drive.active)
+    return 1.0 / stiffest_time (self) + self->stab2 * k2 + self->stab4 * k2 * k2 +
+           sp_ch_drive_largest_rate (self, k2);
   return 1.0 / stiffest_time (self) + self->stab2 * k2 + self->stab4 * k2 * k2;
 }
 
@@ -208,6 +213,7 @@ restart_clock (SpCh *self)
   self->energy_fallbacks = 0;
   self->error_sum = 0.0;
   restart_step_size (self);
+  sp_ch_drive_restart (self);
 }
 
 static void
@@ -330,6 +336,7 @@ sp_ch_new (const SpChParams *params,
 
   /* FFTW_MEASURE scribbles over the arrays: plan before filling them. */
   make_plans (self);
+  sp_ch_drive_init (self);
   sp_ch_reset (self, params->seed);
   return self;
 }
@@ -361,6 +368,7 @@ sp_ch_free (SpCh *self)
   g_free (self->k2x);
   g_free (self->kdx);
   g_free (self->row_sums);
+  sp_ch_drive_free (self);
   g_free (self);
 }
 
@@ -370,6 +378,7 @@ sp_ch_set_params (SpCh             *self,
                   GError          **error)
 {
   const SpChParams *old = &self->params;
+  SpDriveParams old_drive = self->params.drive;
   gboolean was_constant = self->fe.constant_mobility;
   SpChFreeEnergy fe;
 
@@ -390,6 +399,7 @@ sp_ch_set_params (SpCh             *self,
 
   self->params = *params;
   self->fe = fe;
+  sp_ch_drive_params_changed (self, &old_drive);
   /* The stiffness may have changed by orders of magnitude: restart the
    * step from the safe end and let the controller grow it again. */
   restart_step_size (self);
@@ -446,6 +456,8 @@ cut_off (SpCh   *self,
          double *c)
 {
   const double lo = SP_CH_C_FLOOR, hi = 1.0 - SP_CH_C_FLOOR;
+  /* The trial's mass: the state's, bit for bit, unless a drive moved it. */
+  const double mass = self->chat[1 - self->cur][0][0];
   double added = 0.0, weight = 0.0, scale;
 
   for (gsize p = 0; p < self->n_real; p++)
@@ -472,7 +484,7 @@ cut_off (SpCh   *self,
     c[p] -= scale * (c[p] - lo) * (hi - c[p]);
 
   fftw_execute_dft_r2c (self->fwd, c, self->chat[1 - self->cur]);
-  self->chat[1 - self->cur][0][0] = self->chat[self->cur][0][0];
+  self->chat[1 - self->cur][0][0] = mass;
   self->chat[1 - self->cur][0][1] = 0.0;
   self->cut_steps++;
   return TRUE;
@@ -514,6 +526,23 @@ accept_trial (SpCh           *self,
   sp_ch_kernel_explicit (self, s);
 }
 
+/* The drive's part of an accepted step: c̄, the charge, and the new state's
+ * reaction.  A leg that ends here (a cut-off) changes the source term
+ * abruptly, so the step history restarts like after a parameter change. */
+static void
+drive_accepted (SpCh   *self,
+                double  dt)
+{
+  gboolean was_active = self->drive.active;
+
+  sp_ch_drive_accept (self, dt);
+  if (was_active && sp_ch_drive_explicit (self))
+    {
+      self->have_prev = FALSE;
+      self->dt = MIN (self->dt, 1.0 / largest_rate (self));
+    }
+}
+
 /* One accepted step no longer than @dt_cap. */
 static gboolean
 step_capped (SpCh    *self,
@@ -529,6 +558,14 @@ step_capped (SpCh    *self,
   /* Whether this attempt is SBDF1 in place of an SBDF2 step that raised F. */
   gboolean first_order = FALSE;
 
+  if (self->drive.active && self->drive.broken)
+    {
+      g_set_error (error, SP_CH_ERROR, SP_CH_ERROR_UNSTABLE,
+                   _("no cell voltage gives the set current at t = %g (the reaction rates "
+                     "overflow); lower the C-rate or raise k₀"), self->time);
+      return FALSE;
+    }
+
   /* SBDF2 is zero-stable for step ratios below 1 + √2. */
   if (self->have_prev && dt > MAX_GROWTH * self->dt_prev)
     {
@@ -541,7 +578,10 @@ step_capped (SpCh    *self,
       double err, factor, cut_limit, energy;
       SpChScan s;
 
-      sp_ch_kernel_trial (self, dt);
+      if (self->drive.active)
+        sp_ch_drive_kernel_trial (self, dt);
+      else
+        sp_ch_kernel_trial (self, dt);
       sp_ch_kernel_scan (self, self->c[1 - self->cur], &s);
       err = self->trial_error;
 
@@ -561,8 +601,9 @@ step_capped (SpCh    *self,
       /* F must not rise.  SBDF1 guarantees it (see above); SBDF2 only up to
        * O(dt²), so when its step would raise F by more than the sums'
        * round-off, the same step is made with SBDF1 instead. */
+      /* (A drive adds or removes material: F may rise.) */
       if (s.valid && err <= self->tolerance && self->have_prev && !first_order &&
-          energy > self->energy + ENERGY_ROUNDOFF * fabs (self->energy))
+          !self->drive.active && energy > self->energy + ENERGY_ROUNDOFF * fabs (self->energy))
         {
           first_order = TRUE;
           self->have_prev = FALSE;
@@ -581,6 +622,8 @@ step_capped (SpCh    *self,
             factor = 1.0;
           if (!capped || factor < 1.0)
             self->dt = MIN (dt * factor, self->dt_cap);
+          if (self->params.drive.mode != SP_DRIVE_CLOSED)
+            drive_accepted (self, dt);
           return TRUE;
         }
 
@@ -647,7 +690,7 @@ sp_ch_step (SpCh    *self,
 {
   double used;
 
-  return step_capped (self, G_MAXDOUBLE, &used, error);
+  return step_capped (self, sp_ch_drive_dt_cap (self), &used, error);
 }
 
 gboolean
@@ -663,6 +706,7 @@ sp_ch_advance_to (SpCh    *self,
        * a full step and a sliver (which would upset SBDF2's step ratio). */
       if (remaining > self->dt && remaining < 2.0 * self->dt)
         cap = 0.5 * remaining;
+      cap = MIN (cap, sp_ch_drive_dt_cap (self));
       if (!step_capped (self, cap, &used, error))
         return FALSE;
       /* A step of exactly the remaining time lands on t_end, not a
@@ -742,7 +786,8 @@ sp_ch_get_spectrum (SpCh *self)
 guint
 sp_ch_get_transforms_per_step (SpCh *self)
 {
-  return self->fe.constant_mobility ? 2 : 6;
+  /* A drive adds one inverse (−κ∇²c) and one forward (R) transform. */
+  return (self->fe.constant_mobility ? 2 : 6) + (self->drive.active ? 2 : 0);
 }
 
 double

@@ -28,6 +28,7 @@
 
 #include <glib.h>
 
+#include "sp-drive.h"
 #include "sp-model.h"
 
 G_BEGIN_DECLS
@@ -79,6 +80,8 @@ typedef struct
   double      dt_max;      /* largest time step, s (≤ 0: no limit)              */
   double      tolerance;   /* local error per step, relative (≤ 0: default)     */
   guint       fft_threads; /* 0: what pays off for this size                    */
+  SpDriveParams drive;     /* the reaction source term (sp-drive.h); closed by
+                              default.  Needs SP_CH_PROBLEM_MODEL.              */
 } SpChParams;
 
 /* Defaults: the textbook model on 256² in a box of sixteen λ*, noise 0.01. */
@@ -161,6 +164,23 @@ const double *sp_ch_get_field           (SpCh             *self);
 /* Its unnormalised r2c transform: n × (n/2 + 1) complex numbers as
  * interleaved (re, im) doubles, row-major. */
 const double *sp_ch_get_spectrum        (SpCh             *self);
+
+/* The drive (sp-drive.h).  c̄ (any mode); the cell voltage the drive
+ * applied or solved for the last step (closed: the open-circuit V₀ − ⟨μ⟩/e
+ * of the field, ⟨μ⟩ = ⟨g'(c)⟩ since ⟨∇²c⟩ = 0); dc̄/dt of the last step
+ * (1/s); ∫ current dt since the start; +1 inserting, −1 extracting, 0
+ * closed or finished; whether a cut-off ended the drive; and the mean
+ * overpotential V − (V₀ − ⟨μ⟩/e) in volts (0 when closed). */
+double      sp_ch_get_mean_c            (SpCh             *self);
+double      sp_ch_get_voltage           (SpCh             *self);
+double      sp_ch_get_current           (SpCh             *self);
+double      sp_ch_get_charge_passed     (SpCh             *self);
+int         sp_ch_get_drive_direction   (SpCh             *self);
+gboolean    sp_ch_get_drive_finished    (SpCh             *self);
+double      sp_ch_get_mean_overpotential (SpCh            *self);
+/* All of the above at once. */
+void        sp_ch_get_drive_state       (SpCh             *self,
+                                         SpDriveState     *state);
 
 /* FFTW transforms one accepted step executes (for the benchmark). */
 guint       sp_ch_get_transforms_per_step (SpCh           *self);

@@ -43,6 +43,8 @@ typedef struct
   double           field_min, field_max;
   guint64          rejected;   /* rejected (retried) steps so far             */
   SpChDiagnostics  diag;
+  SpDriveState     drive;      /* c̄, V, current, direction, finished, ⟨η⟩
+                                  (sp_ch_get_drive_state; zero without a field) */
 } SpFrame;
 
 /* A frame of @ch's current field and diagnostics (serial 0), for code that

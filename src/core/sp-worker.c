@@ -162,6 +162,7 @@ sp_frame_new (SpCh             *ch,
     }
   frame->rejected = sp_ch_get_rejected (ch);
   sp_ch_diagnostics_compute (ch, &frame->diag);
+  sp_ch_get_drive_state (ch, &frame->drive);
   return frame;
 }
 
