@@ -95,6 +95,67 @@ test_refuses_nan (void)
   g_assert_cmpuint (trace->len, ==, 0);
 }
 
+/* Thinning: a resting particle (c̄, V fixed) keeps two points however
+ * long it rests, the second always the newest; a discharge keeps one per
+ * dc of c̄; a turn of direction is always kept. */
+static void
+test_thinned (void)
+{
+  g_autoptr(SpDriveTrace) trace = sp_drive_trace_new ();
+  guint after_drive, rested;
+
+  for (guint i = 0; i <= 10000; i++)
+    {
+      SpDrivePoint p = { .time = 100.0 + 1e-4 * i, .mean_c = 0.5, .voltage = 3.4, .direction = 0 };
+
+      g_assert_true (sp_drive_trace_append_thinned (trace, &p, 1e-3, 5e-4));
+    }
+  g_assert_cmpuint (trace->len, ==, 2);
+  g_assert_cmpfloat (trace->points[1].time, ==, 100.0 + 1e-4 * 10000);
+  /* … while its time keeps a point per 2 %: t = 101 → 1000 takes about
+   * ln(1000/101)/ln(1.02) ≈ 116. */
+  for (guint i = 1; i <= 100000; i++)
+    {
+      SpDrivePoint p = { .time = 101.0 + 899.0 * i / 100000.0, .mean_c = 0.5, .voltage = 3.4,
+                         .direction = 0 };
+
+      sp_drive_trace_append_thinned (trace, &p, 1e-3, 5e-4);
+    }
+  g_assert_cmpuint (trace->len, >=, 110);
+  g_assert_cmpuint (trace->len, <=, 125);
+
+  /* c̄ from 0.5 to 0.9 in steps of 1e-5: one point per 1e-3 (give or take
+   * the first and the newest). */
+  rested = trace->len;
+  for (guint i = 1; i <= 40000; i++)
+    {
+      SpDrivePoint p = { .time = 1000.0 + 1e-3 * i, .mean_c = 0.5 + 1e-5 * i, .voltage = 3.4,
+                         .direction = 1 };
+
+      sp_drive_trace_append_thinned (trace, &p, 1e-3, 5e-4);
+    }
+  after_drive = trace->len;
+  g_assert_cmpuint (after_drive, >=, rested + 400);
+  g_assert_cmpuint (after_drive, <=, rested + 405);   /* and the 2 % of time */
+  g_assert_cmpfloat_with_epsilon (trace->points[after_drive - 1].mean_c, 0.9, 1e-12);
+  for (guint i = rested + 2; i < after_drive - 1; i++)
+    g_assert_cmpfloat (trace->points[i].mean_c - trace->points[i - 1].mean_c, <, 1.0001e-3);
+  /* A turn is kept at once. */
+  {
+    SpDrivePoint p = { .time = 1100.0, .mean_c = 0.9, .voltage = 3.5, .direction = -1 };
+
+    sp_drive_trace_append_thinned (trace, &p, 1e-3, 5e-4);
+    g_assert_cmpuint (trace->len, ==, after_drive + 1);
+  }
+  /* A reset still restarts. */
+  {
+    SpDrivePoint p = { .time = 0.0, .mean_c = 0.1, .voltage = 3.3, .direction = 1 };
+
+    sp_drive_trace_append_thinned (trace, &p, 1e-3, 5e-4);
+    g_assert_cmpuint (trace->len, ==, 1);
+  }
+}
+
 static void
 test_lever_rule (void)
 {
@@ -150,6 +211,7 @@ main (int    argc,
   g_test_add_func ("/drive-trace/append-grow-copy", test_append_grow_copy);
   g_test_add_func ("/drive-trace/reset-and-repeat", test_reset_and_repeat);
   g_test_add_func ("/drive-trace/refuses-nan", test_refuses_nan);
+  g_test_add_func ("/drive-trace/thinned", test_thinned);
   g_test_add_func ("/drive-trace/lever-rule", test_lever_rule);
   g_test_add_func ("/drive-trace/field-fraction", test_field_fraction);
   return g_test_run ();

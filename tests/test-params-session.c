@@ -79,6 +79,9 @@ test_params_round_trip (void)
         g_assert_no_error (error);
         g_assert_true (sp_session_load_from_data (parsed, data, length, &error));
         g_assert_no_error (error);
+        /* A closed box's file has no drive: it reads back as the default. */
+        if (session.sim.drive.mode == SP_DRIVE_CLOSED)
+          sp_drive_params_init_default (&session.sim.drive);
         g_assert_true (sp_session_equal (parsed, &session));
       }
     }

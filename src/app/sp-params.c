@@ -267,6 +267,17 @@ sp_params_to_ch_params (SpParams   *self,
   params->seed = self->seed;
   params->tolerance = self->tolerance;
   sp_params_to_drive (self, &params->drive);
+  /* At a set current the adaptive step would cross the plateau in a few
+   * long steps once the field has settled, and the voltage trace (one
+   * point per frame) would have a handful of points: a step moves c̄ by
+   * at most SP_PARAMS_DRIVE_STEP_C. */
+  if (params->drive.mode == SP_DRIVE_GALVANOSTATIC || params->drive.mode == SP_DRIVE_CYCLE)
+    {
+      double dt = SP_PARAMS_DRIVE_STEP_C / sp_drive_current_of_c_rate (fabs (params->drive.c_rate));
+
+      if (!(params->dt_max > 0.0) || dt < params->dt_max)
+        params->dt_max = dt;
+    }
 }
 
 void

@@ -55,7 +55,13 @@ void      sp_params_set_model      (SpParams      *self,
                                     const SpModel *model);
 void      sp_params_to_model       (SpParams      *self,
                                     SpModel       *model);
-/* The simulation: the model, the grid, the box, the seed and the drive. */
+/* The most a time step of a run at a set current moves c̄ (the window's
+ * dt_max follows the C-rate), so that the voltage trace has a point every
+ * few thousandths of c̄. */
+#define SP_PARAMS_DRIVE_STEP_C 0.0025
+
+/* The simulation: the model, the grid, the box, the seed and the drive
+ * (with dt_max from SP_PARAMS_DRIVE_STEP_C at a set current). */
 void      sp_params_to_ch_params   (SpParams      *self,
                                     SpChParams    *params);
 /* The drive as the engine takes it: c_rate < 0 when "drive-charge" (the

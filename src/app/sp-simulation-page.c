@@ -106,8 +106,6 @@ sp_simulation_page_class_init (SpSimulationPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpSimulationPage, energy_view);
   gtk_widget_class_bind_template_child (widget_class, SpSimulationPage, coarsening_view);
   gtk_widget_class_bind_template_child (widget_class, SpSimulationPage, structure_view);
-  gtk_widget_class_bind_template_child (widget_class, SpSimulationPage, voltage_trace_view);
-  gtk_widget_class_bind_template_child (widget_class, SpSimulationPage, voltage_time_view);
 }
 
 static void
@@ -116,8 +114,13 @@ sp_simulation_page_init (SpSimulationPage *self)
   SpLabPage *page = SP_LAB_PAGE (self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_object_set (self->voltage_trace_view, "kind", SP_FIGURE_VOLTAGE_TRACE, NULL);
-  g_object_set (self->voltage_time_view, "kind", SP_FIGURE_VOLTAGE_TIME, NULL);
+  /* Made here rather than in the template, by their kinds' names. */
+  self->voltage_trace_view = SP_PLOT_VIEW (sp_plot_view_new (SP_FIGURE_VOLTAGE_TRACE));
+  self->voltage_time_view = SP_PLOT_VIEW (sp_plot_view_new (SP_FIGURE_VOLTAGE_TIME));
+  gtk_widget_set_visible (GTK_WIDGET (self->voltage_trace_view), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->voltage_time_view), FALSE);
+  gtk_grid_attach (self->simulation_grid, GTK_WIDGET (self->voltage_trace_view), 2, 0, 1, 1);
+  gtk_grid_attach (self->simulation_grid, GTK_WIDGET (self->voltage_time_view), 2, 1, 1, 1);
   sp_lab_page_add_figure (page, self->field_sim_view);
   sp_lab_page_add_figure (page, self->energy_view);
   sp_lab_page_add_figure (page, self->coarsening_view);

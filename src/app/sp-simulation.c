@@ -35,8 +35,6 @@
 
 #include "config.h"
 
-#include <math.h>
-
 #include "sp-worker.h"
 
 #include "sp-simulation.h"
@@ -106,24 +104,13 @@ set_text (char       **field,
   return TRUE;
 }
 
-/* The frame's drive state as a point of the voltage trace.  A new drive
- * (another mode or direction sign chosen while the time runs on) keeps
- * the trace: it is the history of this particle. */
+/* The voltage trace: every point the worker kept since the last frame
+ * taken (a point per batch of steps, so a fast run keeps the batches
+ * between frames), up to this frame's or a batch after it. */
 static void
-sp_simulation_append_trace (SpSimulation  *self,
-                            const SpFrame *frame)
+sp_simulation_append_trace (SpSimulation *self)
 {
-  const SpDriveState *d = &frame->drive;
-  SpDrivePoint point = {
-    .time = frame->diag.time,
-    .mean_c = d->mean_c,
-    .voltage = d->voltage_V,
-    .current = d->current,
-    .overpotential = d->overpotential_V,
-    .direction = d->direction,
-  };
-
-  sp_drive_trace_append (self->trace, &point);
+  sp_worker_take_trace (self->worker, self->trace);
 }
 
 /* Takes the worker's newest frame, if it is new; FALSE when there was
@@ -146,7 +133,7 @@ sp_simulation_take_frame (SpSimulation *self)
   self->frame = frame;
   self->serial = frame->serial;
   sp_ch_history_append (self->history, &frame->diag);
-  sp_simulation_append_trace (self, frame);
+  sp_simulation_append_trace (self);
 
   /* A failure shows at once; the request to run stays, so the run resumes
    * by itself when the parameters change (the worker then tries them) or
@@ -387,6 +374,7 @@ sp_simulation_constructed (GObject *object)
   /* The Box slider asks for a box; the worker makes it smaller when the
    * grid would not resolve the interfaces (and the note says so). */
   self->worker = sp_worker_new_full (&ch, SP_WORKER_FIT_BOX, handoff_wake, self->handoff);
+  sp_worker_set_record_trace (self->worker, TRUE);
   sp_worker_set_steps_per_frame (self->worker, sp_params_get_steps_per_frame (self->params));
 
   g_signal_connect_object (self->params, "changed", G_CALLBACK (params_changed_cb), self,

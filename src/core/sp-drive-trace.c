@@ -83,6 +83,32 @@ sp_drive_trace_append (SpDriveTrace       *trace,
 }
 
 gboolean
+sp_drive_trace_append_thinned (SpDriveTrace       *trace,
+                               const SpDrivePoint *point,
+                               double              dc,
+                               double              dv)
+{
+  g_return_val_if_fail (trace != NULL, FALSE);
+  g_return_val_if_fail (point != NULL, FALSE);
+
+  if (trace->len >= 2 && isfinite (point->time) && isfinite (point->mean_c) &&
+      isfinite (point->voltage) && point->time > trace->points[trace->len - 1].time)
+    {
+      const SpDrivePoint *kept = &trace->points[trace->len - 2];
+      const SpDrivePoint *last = &trace->points[trace->len - 1];
+
+      if (point->direction == last->direction && last->direction == kept->direction &&
+          fabs (point->mean_c - kept->mean_c) < dc && fabs (point->voltage - kept->voltage) < dv &&
+          point->time <= 1.02 * kept->time)
+        {
+          trace->points[trace->len - 1] = *point;
+          return TRUE;
+        }
+    }
+  return sp_drive_trace_append (trace, point);
+}
+
+gboolean
 sp_drive_trace_is_driven (const SpDriveTrace *trace)
 {
   if (trace == NULL)

@@ -43,6 +43,15 @@ void          sp_drive_trace_clear  (SpDriveTrace       *trace);
  * c̄ or V are refused (FALSE): the figure never draws NaN. */
 gboolean      sp_drive_trace_append (SpDriveTrace       *trace,
                                      const SpDrivePoint *point);
+/* Like append, but a point that has moved less than @dc in c̄, @dv in V
+ * and 2 % in time from the point before the last one (and runs in the
+ * same direction) replaces the last point instead of adding one: the
+ * trace follows the run to its newest point while growing only with what
+ * a figure can show.  Times and resets as in append. */
+gboolean      sp_drive_trace_append_thinned (SpDriveTrace       *trace,
+                                             const SpDrivePoint *point,
+                                             double              dc,
+                                             double              dv);
 /* Whether any point was taken with the drive on (direction ≠ 0). */
 gboolean      sp_drive_trace_is_driven (const SpDriveTrace *trace);
 

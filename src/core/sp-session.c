@@ -408,21 +408,24 @@ session_to_node (const SpSession *session)
   add_double (b, "tolerance", sim->tolerance);
   json_builder_set_member_name (b, "steps_per_frame");
   json_builder_add_int_value (b, session->steps_per_frame);
-  /* The drive (charging the particle), whole even when closed, so that a
-   * file says what its sliders were. */
-  json_builder_set_member_name (b, "drive");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "mode");
-  json_builder_add_string_value (b, sp_session_drive_mode_names[sim->drive.mode]);
-  add_double (b, "c_rate", sim->drive.c_rate);
-  add_double (b, "voltage", sim->drive.voltage_V);
-  add_double (b, "k0", sim->drive.k0);
-  add_double (b, "alpha", sim->drive.alpha);
-  add_double (b, "v_cutoff_lo", sim->drive.v_lo);
-  add_double (b, "v_cutoff_hi", sim->drive.v_hi);
-  add_double (b, "c_lo", sim->drive.c_lo);
-  add_double (b, "c_hi", sim->drive.c_hi);
-  json_builder_end_object (b);
+  /* The drive (charging the particle), whole, when there is one: a
+   * closed-box file stays as it always was. */
+  if (sim->drive.mode != SP_DRIVE_CLOSED)
+    {
+      json_builder_set_member_name (b, "drive");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "mode");
+      json_builder_add_string_value (b, sp_session_drive_mode_names[sim->drive.mode]);
+      add_double (b, "c_rate", sim->drive.c_rate);
+      add_double (b, "voltage", sim->drive.voltage_V);
+      add_double (b, "k0", sim->drive.k0);
+      add_double (b, "alpha", sim->drive.alpha);
+      add_double (b, "v_cutoff_lo", sim->drive.v_lo);
+      add_double (b, "v_cutoff_hi", sim->drive.v_hi);
+      add_double (b, "c_lo", sim->drive.c_lo);
+      add_double (b, "c_hi", sim->drive.c_hi);
+      json_builder_end_object (b);
+    }
   json_builder_end_object (b);
 
   /* Every page's state, as the pages wrote it (or a file held it). */
