@@ -175,10 +175,14 @@ closed_checksum (SpMobility         mobility,
   return fnv1a (&t, sizeof t, h);
 }
 
-/* Closed mode is the engine as it was: the same field, bit for bit, as
- * main's code before the drive (checksums taken with that build on this
- * ISA; the kernels' vector log may differ in its last bit elsewhere), and
- * whatever the (unused) drive parameters say. */
+/* Closed mode is the engine as it was: the same field, bit for bit,
+ * whatever the (unused) drive parameters say, and the same as main's code
+ * before the drive: built from main and from this branch on the same
+ * machine with the same FFTW wisdom, this run gave 0x30a4c6401bec246d (site
+ * blocking) and 0x89fb80d18aabda55 (constant M) from both.  That number is
+ * not asserted here: FFTW_MEASURE picks its algorithms by timing (a fresh
+ * wisdom file, a sanitizer build), and another algorithm rounds
+ * differently; it is printed for a check by hand. */
 static void
 test_closed_bit_for_bit (void)
 {
@@ -194,13 +198,8 @@ test_closed_bit_for_bit (void)
   g_assert_cmpuint (closed_checksum (SP_MOBILITY_SITE_BLOCKING, &odd), ==, site);
   g_assert_cmpuint (closed_checksum (SP_MOBILITY_CONSTANT, &odd), ==, constant);
 
-  if (g_strcmp0 (sp_ch_kernel_isa (), "avx512") == 0)
-    {
-      g_assert_cmpuint (site, ==, 0x30a4c6401bec246dULL);
-      g_assert_cmpuint (constant, ==, 0x89fb80d18aabda55ULL);
-    }
-  else
-    g_test_message ("checksums of main's build were taken on avx512, not %s", sp_ch_kernel_isa ());
+  g_test_message ("closed checksums (%s): site blocking 0x%016" G_GINT64_MODIFIER "x, "
+                  "constant M 0x%016" G_GINT64_MODIFIER "x", sp_ch_kernel_isa (), site, constant);
 }
 
 /* c̄(t) − c̄(0) equals ∫ current dt to 1e-10 relative at every step, and c̄ is
