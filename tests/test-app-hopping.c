@@ -24,6 +24,7 @@
 #include "sp-hopping-page.h"
 #include "sp-hopping-panel.h"
 #include "sp-hopping-params.h"
+#include "sp-lesson-runner.h"
 #include "sp-param-panel.h"
 #include "sp-session.h"
 
@@ -194,6 +195,31 @@ worker_has_size (gpointer data)
 /* Sliders moved as a user moves them reach the worker: parameters that
  * keep the lattice apply in place, the lattice size builds a new one; the
  * closed forms in the read-outs follow at once. */
+/* A lesson names every slider by the page state's key ("hopping.barrier_ev"),
+ * so @lock and @highlight reach them. */
+static void
+test_lesson_keys (void)
+{
+  SpWindow *window = window_on_hopping ();
+  SpHoppingPanel *panel = hopping_panel (window);
+
+  guint rows = 0;
+
+  for (guint p = 0; p < SP_HOPPING_N_PARAMS; p++)
+    {
+      g_autofree char *key = g_strconcat ("hopping.", sp_hopping_get_range (p)->id, NULL);
+      SpSliderRow *row = sp_hopping_panel_get_row (panel, p);
+
+      /* Parameters set by other controls (the seed's spin button) have no row. */
+      if (row == NULL)
+        continue;
+      g_assert_cmpstr (sp_lesson_control_get_key (GTK_WIDGET (row)), ==, key);
+      rows++;
+    }
+  g_assert_cmpuint (rows, >=, 9);
+  close_window (window);
+}
+
 static void
 test_sliders_reach_worker (void)
 {
@@ -409,7 +435,7 @@ test_session_state (void)
     "mode", "preset", "running", "carrier_fraction", "barrier_ev", "barrier_z_ev", "attempt_hz",
     "temperature_k", "blocked_fraction", "blocking", "disorder_ev", "spacing_angstrom", "size",
     "seed", "layer", "speed_hops_s", "window_t0_ps", "window_t1_ps", "data_file", "species",
-    "timestep_fs",
+    "timestep_fs", "series",
   };
 
   g_assert_true (sp_hopping_page_apply_preset (page, "garnet-al"));
@@ -503,11 +529,32 @@ test_session_state (void)
 
 /* An extended XYZ file of @n_frames: @n_li Li on a random walk (steps of
  * ±1 Å per axis, wrapped into a 10 Å box) and two fixed O. */
+/* @n_li Li stepping ±@step Å per axis per frame in a 10 Å cube, two O as
+ * the framework; the header states @temperature_k unless it is NAN. */
+static char *
+write_walk_at (const char *dir,
+               const char *name,
+               guint       n_li,
+               guint       n_frames,
+               double      step,
+               double      temperature_k);
+
 static char *
 write_trajectory (const char *dir,
                   const char *name,
                   guint       n_li,
                   guint       n_frames)
+{
+  return write_walk_at (dir, name, n_li, n_frames, 1.0, NAN);
+}
+
+static char *
+write_walk_at (const char *dir,
+               const char *name,
+               guint       n_li,
+               guint       n_frames,
+               double      step,
+               double      temperature_k)
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
   g_autoptr(GString) text = g_string_new (NULL);
@@ -518,12 +565,15 @@ write_trajectory (const char *dir,
   for (guint f = 0; f < n_frames; f++)
     {
       g_string_append_printf (text, "%u\nLattice=\"10 0 0 0 10 0 0 0 10\" "
-                              "Properties=species:S:1:pos:R:3 Time=%u\n", n_li + 2, f);
+                              "Properties=species:S:1:pos:R:3 Time=%u", n_li + 2, f);
+      if (!isnan (temperature_k))
+        g_string_append_printf (text, " temperature=%g", temperature_k);
+      g_string_append_c (text, '\n');
       for (guint i = 0; i < n_li; i++)
         {
           for (guint a = 0; a < 3; a++)
             if (f > 0)
-              x[3 * i + a] += g_rand_boolean (rand) ? 1.0 : -1.0;
+              x[3 * i + a] += g_rand_boolean (rand) ? step : -step;
           g_string_append_printf (text, "Li %.6f %.6f %.6f\n", fmod (x[3 * i] + 1000.0, 10.0),
                                   fmod (x[3 * i + 1] + 1000.0, 10.0), fmod (x[3 * i + 2] + 1000.0, 10.0));
         }
@@ -645,6 +695,157 @@ test_data_import (void)
   g_rmdir (dir);
 }
 
+static gboolean
+has_runs (gpointer data)
+{
+  SpHopWorkbench *workbench = data;
+
+  return !sp_hop_workbench_get_busy (workbench) && sp_hop_workbench_get_n_runs (workbench) == 3;
+}
+
+/* Data mode beyond one file: runs at three temperatures added (the
+ * imported file's species and time step), their rows, a typed temperature
+ * and Remove, the Arrhenius figure's E_a; the Γ(Q) and box-size tables
+ * opened and cleared, their rows naming the file. */
+static void
+test_data_series (void)
+{
+  SpWindow *window = window_on_hopping ();
+  SpHoppingPage *page = hopping_page (window);
+  SpHopWorkbench *workbench = sp_hopping_page_get_workbench (page);
+  SpHoppingSeries *series = sp_hopping_panel_get_series (hopping_panel (window));
+  g_autofree char *dir = g_dir_make_tmp ("test-app-hopping-XXXXXX", NULL);
+  /* D = step²/(2·0.002 ps): 0.25², 0.5², 1² × 250 Å²/ps at 400, 500, 700 K. */
+  g_autofree char *cold = write_walk_at (dir, "cold.xyz", 8, 300, 0.25, 400.0);
+  g_autofree char *warm = write_walk_at (dir, "warm.xyz", 8, 300, 0.5, 500.0);
+  g_autofree char *hot = write_walk_at (dir, "hot.xyz", 8, 300, 1.0, 700.0);
+  g_autofree char *qens = g_build_filename (dir, "gamma.csv", NULL);
+  g_autofree char *sizes = g_build_filename (dir, "neb.csv", NULL);
+  g_autoptr(GFile) qens_file = g_file_new_for_path (qens);
+  g_autoptr(GFile) sizes_file = g_file_new_for_path (sizes);
+  GFile *files[2];
+  const SpHopFigureData *data;
+
+  g_assert_nonnull (series);
+  sp_hopping_page_set_mode (page, SP_HOPPING_MODE_DATA);
+  flush_main_loop ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (series)));
+  /* Runs take the imported file's species and time step: none yet. */
+  g_assert_false (gtk_widget_get_sensitive (sp_hopping_series_get_add_files_button (series)));
+  g_assert_false (gtk_widget_get_sensitive (sp_hopping_series_get_add_current_button (series)));
+
+  sp_hopping_page_import (page, cold, "Li", 2.0);
+  wait_until (idle_workbench, workbench, 60, "the import");
+  flush_main_loop ();
+  g_assert_true (gtk_widget_get_sensitive (sp_hopping_series_get_add_files_button (series)));
+  g_signal_emit_by_name (sp_hopping_series_get_add_current_button (series), "clicked");
+  files[0] = g_file_new_for_path (warm);
+  files[1] = g_file_new_for_path (hot);
+  sp_hopping_series_add_files (series, files, 2);
+  g_object_unref (files[0]);
+  g_object_unref (files[1]);
+  wait_until (has_runs, workbench, 60, "the runs");
+  flush_main_loop ();
+  g_assert_cmpuint (sp_hopping_series_get_n_run_rows (series), ==, 3);
+  g_assert_cmpfloat (gtk_spin_button_get_value (sp_hopping_series_get_run_temperature (series, 1)),
+                     ==, 500.0);
+  data = sp_plot_view_get_data (sp_hopping_page_get_figure (page, SP_FIGURE_DIFFUSION_ARRHENIUS))->hop;
+  g_assert_cmpuint (data->n_arrhenius, >=, 1);
+  g_assert_cmpuint (data->arrhenius[0].n, ==, 3);
+  g_assert_cmpfloat (data->arrhenius[0].ea_ev, >, 0.0);
+
+  /* A typed temperature reaches the run; Remove drops its row. */
+  gtk_spin_button_set_value (sp_hopping_series_get_run_temperature (series, 2), 800.0);
+  wait_until (idle_workbench, workbench, 30, "the refit");
+  flush_main_loop ();
+  g_assert_cmpfloat (sp_hop_workbench_get_run (workbench, 2)->temperature_k, ==, 800.0);
+  g_signal_emit_by_name (sp_hopping_series_get_run_remove (series, 0), "clicked");
+  wait_until (idle_workbench, workbench, 30, "the removal");
+  flush_main_loop ();
+  g_assert_cmpuint (sp_hop_workbench_get_n_runs (workbench), ==, 2);
+  g_assert_cmpuint (sp_hopping_series_get_n_run_rows (series), ==, 2);
+  g_assert_cmpstr (sp_hop_workbench_get_run (workbench, 0)->name, ==, "warm.xyz");
+
+  /* The tables. */
+  g_assert_true (g_file_set_contents (qens, "Q,Gamma,err\n0.4,0.010,0.001\n0.8,0.035,0.002\n"
+                                      "1.2,0.065,0.003\n1.6,0.090,0.004\n2.0,0.105,0.005\n",
+                                      -1, NULL));
+  g_assert_true (g_file_set_contents (sizes, "L,E,err\n10,0.50,0.01\n15,0.47,0.01\n"
+                                      "20,0.455,0.01\n30,0.44,0.01\n", -1, NULL));
+  g_assert_cmpstr (adw_action_row_get_subtitle (sp_hopping_series_get_qens_row (series)), ==,
+                   "None: Γ(Q) from the trajectory");
+  sp_hopping_series_open_qens_table (series, qens_file);
+  gtk_drop_down_set_selected (sp_hopping_series_get_size_quantity (series), 1);
+  sp_hopping_series_open_size_table (series, sizes_file);
+  wait_until (idle_workbench, workbench, 30, "the tables");
+  flush_main_loop ();
+  g_assert_cmpstr (adw_action_row_get_subtitle (sp_hopping_series_get_qens_row (series)), ==,
+                   "gamma.csv");
+  g_assert_cmpstr (adw_action_row_get_subtitle (sp_hopping_series_get_size_row (series)), ==,
+                   "neb.csv");
+  data = sp_plot_view_get_data (sp_hopping_page_get_figure (page, SP_FIGURE_FINITE_SIZE))->hop;
+  g_assert_nonnull (data->finite_size);
+  g_assert_cmpint (data->finite_size->quantity, ==, SP_HOP_FINITE_SIZE_ENERGY);
+  g_assert_cmpuint (data->finite_size->n, ==, 4);
+  data = sp_plot_view_get_data (sp_hopping_page_get_figure (page, SP_FIGURE_QENS))->hop;
+  g_assert_nonnull (data->qens);
+  g_assert_cmpuint (data->qens->n, ==, 5);
+  g_assert_true (isfinite (data->qens->l_angstrom));
+
+  /* A session keeps the runs (their numbers) and the tables (read again). */
+  {
+    SpLabPage *lab = SP_LAB_PAGE (page);
+    g_autoptr(JsonObject) saved = sp_lab_page_save_state (lab);
+    g_autoptr(JsonObject) empty = json_object_new ();
+    g_autoptr(GError) error = NULL;
+    JsonObject *series_state = json_object_get_object_member (saved, "series");
+
+    g_assert_nonnull (series_state);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (series_state, "runs")),
+                      ==, 2);
+    g_assert_cmpstr (json_object_get_string_member (series_state, "finite_size_quantity"), ==,
+                     "energy");
+    /* Loaded over a page without them. */
+    sp_hop_workbench_load_series (workbench, empty, NULL);
+    flush_main_loop ();
+    g_assert_cmpuint (sp_hopping_series_get_n_run_rows (series), ==, 0);
+    g_assert_true (sp_lab_page_check_state (lab, saved, &error));
+    g_assert_no_error (error);
+    g_assert_true (sp_lab_page_load_state (lab, saved, &error));
+    wait_until (idle_workbench, workbench, 60, "the session's files");
+    flush_main_loop ();
+    g_assert_cmpuint (sp_hopping_series_get_n_run_rows (series), ==, 2);
+    g_assert_cmpfloat (sp_hop_workbench_get_run (workbench, 1)->temperature_k, ==, 800.0);
+    g_assert_cmpstr (adw_action_row_get_subtitle (sp_hopping_series_get_size_row (series)), ==,
+                     "neb.csv");
+    /* A run that is not a run names itself. */
+    json_object_set_string_member (json_array_get_object_element (
+                                     json_object_get_array_member (series_state, "runs"), 0),
+                                   "d_star_cm2_s", "fast");
+    g_assert_false (sp_lab_page_check_state (lab, saved, &error));
+    g_assert_nonnull (strstr (error->message, "session.pages.hopping.series.runs[0].d_star_cm2_s"));
+  }
+
+  /* Clear: back to the trajectory's and the runs'. */
+  g_signal_emit_by_name (sp_hopping_series_get_qens_clear (series), "clicked");
+  g_signal_emit_by_name (sp_hopping_series_get_size_clear (series), "clicked");
+  flush_main_loop ();
+  g_assert_cmpstr (adw_action_row_get_subtitle (sp_hopping_series_get_qens_row (series)), ==,
+                   "None: Γ(Q) from the trajectory");
+  g_assert_false (gtk_widget_get_sensitive (sp_hopping_series_get_qens_clear (series)));
+  g_assert_cmpstr (adw_action_row_get_subtitle (sp_hopping_series_get_size_row (series)), ==,
+                   "None: D* of the runs");
+  data = sp_plot_view_get_data (sp_hopping_page_get_figure (page, SP_FIGURE_QENS))->hop;
+  g_assert_true (data->qens == NULL || g_strcmp0 (data->qens->source, "gamma.csv") != 0);
+  close_window (window);
+  g_unlink (cold);
+  g_unlink (warm);
+  g_unlink (hot);
+  g_unlink (qens);
+  g_unlink (sizes);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -656,10 +857,12 @@ main (int   argc,
   test_app_init ();
 
   g_test_add_func ("/app/hopping/page-in-lab", test_page_in_lab);
+  g_test_add_func ("/app/hopping/lesson-keys", test_lesson_keys);
   g_test_add_func ("/app/hopping/sliders-reach-worker", test_sliders_reach_worker);
   g_test_add_func ("/app/hopping/running", test_running);
   g_test_add_func ("/app/hopping/session-state", test_session_state);
   g_test_add_func ("/app/hopping/data-import", test_data_import);
+  g_test_add_func ("/app/hopping/data-series", test_data_series);
 
   status = g_test_run ();
   g_object_unref (app);

@@ -200,7 +200,24 @@ test_bad_input (void)
                           "--timestep-fs", "50", NULL };
   const char *format[] = { "msd", "--trajectory", path, "--species", "Li",
                            "--timestep-fs", "50", "--format", "pdb", NULL };
+  const char *unwrap[] = { "msd", "--trajectory", path, "--species", "Li",
+                           "--timestep-fs", "50", "--unwrap", "sometimes", NULL };
+  const char *two_lengths[] = { "msd", "--trajectory", path, "--species", "Li",
+                                "--timestep-fs", "50", "--cell", "20,20", NULL };
+  const char *negative[] = { "msd", "--trajectory", path, "--species", "Li",
+                             "--timestep-fs", "50", "--cell", "20,-20,20", NULL };
+  const char *stride[] = { "msd", "--trajectory", path, "--species", "Li",
+                           "--timestep-fs", "50", "--stride", "0", NULL };
+  /* Cell vectors have zero components: 9 numbers need not be positive. */
+  const char *vectors[] = { "msd", "--trajectory", path, "--species", "Li", "--timestep-fs", "50",
+                            "--cell", "20,0,0,0,20,0,0,0,20", "--json", NULL };
+  g_auto (Run) run = { 0 };
 
+  run_cli_expect_usage (unwrap, "spinodal-cli msd: ", "“sometimes” is not a method");
+  run_cli_expect_usage (two_lengths, "spinodal-cli msd: ", "give 3 lengths (a,b,c) or 9 numbers");
+  run_cli_expect_usage (negative, "spinodal-cli msd: ", "“-20” is not a positive number");
+  run_cli_expect_usage (stride, "spinodal-cli msd: ", "--stride must be at least 1");
+  run_cli_ok (vectors, &run);
   run_cli_expect_usage (no_traj, "spinodal-cli msd: ", "--trajectory FILE");
   run_cli_expect_usage (no_species, "spinodal-cli msd: ", "--species");
   run_cli_expect_usage (no_step, "spinodal-cli msd: ", "--timestep-fs");

@@ -114,6 +114,25 @@ test_not_finite (void)
   g_assert_cmpstr (sp_json_format_double (-INFINITY, buf), ==, "null");
 }
 
+/* A number member, or null for what JSON cannot hold. */
+static void
+test_builder_number (void)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  json_builder_begin_object (b);
+  sp_json_builder_add_number (b, "a", 1e-8);
+  sp_json_builder_add_number (b, "nan", NAN);
+  sp_json_builder_add_number (b, "inf", -INFINITY);
+  sp_json_builder_add_number (b, "b", 2.5);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  text = sp_json_to_data (root, 0, NULL);
+  g_assert_cmpstr (text, ==, "{\"a\":1e-08,\"nan\":null,\"inf\":null,\"b\":2.5}");
+}
+
 /* A tree with every kind of node: the text is json-glib's pretty layout,
  * member order is kept, integers stay integers, strings are escaped, and
  * the document parses back to the same values. */
@@ -193,5 +212,6 @@ main (int    argc,
   g_test_add_func ("/json/random-bits", test_random_bits);
   g_test_add_func ("/json/not-finite", test_not_finite);
   g_test_add_func ("/json/tree", test_tree);
+  g_test_add_func ("/json/builder-number", test_builder_number);
   return g_test_run ();
 }

@@ -107,6 +107,44 @@ test_run_pause_step (void)
   sp_assert_close (stepped->diag.mean_c, 0.4, 1e-14, 0.0);
 }
 
+static gboolean
+is_finished (const SpFrame *f,
+             gpointer       data)
+{
+  return f->drive.finished;
+}
+
+/* Frames carry the drive's state: c̄ rises at the set current, the voltage
+ * is the solved one, and the run ends on its c̄ limit. */
+static void
+test_driven_frames (void)
+{
+  SpChParams p;
+  g_autoptr(SpWorker) w = NULL;
+  g_autoptr(SpFrame) first = NULL;
+  g_autoptr(SpFrame) done = NULL;
+
+  small_params (&p, 32);
+  p.drive.mode = SP_DRIVE_GALVANOSTATIC;
+  p.drive.c_rate = 100.0;
+  p.drive.c_hi = 0.5;
+  w = sp_worker_new (&p, NULL, NULL);
+  first = wait_frame (w, 0, NULL, NULL);
+  g_assert_cmpint (first->drive.mode, ==, SP_DRIVE_GALVANOSTATIC);
+  g_assert_cmpint (first->drive.direction, ==, 1);
+  sp_assert_close (first->drive.mean_c, 0.4, 1e-14, 0.0);
+  g_assert_true (isfinite (first->drive.voltage_V));
+
+  sp_worker_set_steps_per_frame (w, 20);
+  sp_worker_run (w);
+  done = wait_frame (w, first->serial, is_finished, NULL);
+  sp_assert_close (done->drive.mean_c, 0.5, 1e-12, 0.0);
+  sp_assert_close (done->diag.mean_c, 0.5, 1e-12, 0.0);
+  sp_assert_close (done->drive.charge_passed, 0.1, 1e-10, 0.0);
+  g_assert_cmpint (done->drive.direction, ==, 0);
+  assert_finite_field (done);
+}
+
 /* A pause in the middle of a huge batch is honoured at the next step. */
 static void
 test_pause_latency (void)
@@ -448,6 +486,7 @@ main (int    argc,
   g_test_add_func ("/worker/fit-box", test_fit_box);
   g_test_add_func ("/worker/frame-handoff", test_frame_handoff);
   g_test_add_func ("/worker/stress", test_stress);
+  g_test_add_func ("/worker/driven-frames", test_driven_frames);
 
   return g_test_run ();
 }

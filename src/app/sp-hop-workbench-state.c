@@ -55,11 +55,52 @@ set_string_or_null (JsonObject *object,
     json_object_set_null_member (object, name);
 }
 
+/* The runs and the tables' files into @state. */
+static void
+add_series (SpHopWorkbench *self,
+            JsonObject     *state)
+{
+  JsonArray *runs;
+
+  runs = json_array_sized_new (self->runs->len);
+  for (guint i = 0; i < self->runs->len; i++)
+    {
+      const SpHopRun *run = g_ptr_array_index (self->runs, i);
+      JsonObject *o = json_object_new ();
+
+      json_object_set_string_member (o, "name", run->name != NULL ? run->name : "");
+      set_string_or_null (o, "path", run->path);
+      set_double_or_null (o, "temperature_k", run->temperature_k);
+      set_double_or_null (o, "file_temperature_k", run->file_temperature_k);
+      set_double_or_null (o, "length_angstrom", run->length_angstrom);
+      set_double_or_null (o, "d_star_cm2_s", run->d_star_cm2_s);
+      set_double_or_null (o, "d_star_stderr_cm2_s", run->d_star_err_cm2_s);
+      json_array_add_object_element (runs, o);
+    }
+  json_object_set_array_member (state, "runs", runs);
+  set_string_or_null (state, "qens_table", self->qens_table_path);
+  set_string_or_null (state, "finite_size_table", self->size_table_path);
+  json_object_set_string_member (state, "finite_size_quantity",
+                                 self->size_quantity == SP_HOP_FINITE_SIZE_ENERGY ? "energy" : "diffusivity");
+}
+
+JsonObject *
+sp_hop_workbench_save_series (SpHopWorkbench *self)
+{
+  JsonObject *state;
+
+  g_return_val_if_fail (SP_IS_HOP_WORKBENCH (self), NULL);
+
+  state = json_object_new ();
+  add_series (self, state);
+  return state;
+}
+
 JsonObject *
 sp_hop_workbench_save_state (SpHopWorkbench *self)
 {
   JsonObject *state;
-  JsonArray *q, *runs;
+  JsonArray *q;
 
   g_return_val_if_fail (SP_IS_HOP_WORKBENCH (self), NULL);
 
@@ -90,26 +131,7 @@ sp_hop_workbench_save_state (SpHopWorkbench *self)
     json_array_add_double_element (q, self->q[i]);
   json_object_set_array_member (state, "q_inv_angstrom", q);
 
-  runs = json_array_sized_new (self->runs->len);
-  for (guint i = 0; i < self->runs->len; i++)
-    {
-      const SpHopRun *run = g_ptr_array_index (self->runs, i);
-      JsonObject *o = json_object_new ();
-
-      json_object_set_string_member (o, "name", run->name != NULL ? run->name : "");
-      set_string_or_null (o, "path", run->path);
-      set_double_or_null (o, "temperature_k", run->temperature_k);
-      set_double_or_null (o, "file_temperature_k", run->file_temperature_k);
-      set_double_or_null (o, "length_angstrom", run->length_angstrom);
-      set_double_or_null (o, "d_star_cm2_s", run->d_star_cm2_s);
-      set_double_or_null (o, "d_star_stderr_cm2_s", run->d_star_err_cm2_s);
-      json_array_add_object_element (runs, o);
-    }
-  json_object_set_array_member (state, "runs", runs);
-  set_string_or_null (state, "qens_table", self->qens_table_path);
-  set_string_or_null (state, "finite_size_table", self->size_table_path);
-  json_object_set_string_member (state, "finite_size_quantity",
-                                 self->size_quantity == SP_HOP_FINITE_SIZE_ENERGY ? "energy" : "diffusivity");
+  add_series (self, state);
   return state;
 }
 
@@ -381,6 +403,35 @@ sp_hop_workbench_check_state (SpHopWorkbench *self,
   return ok;
 }
 
+/* The runs of @in (taken), the tables forgotten until read again. */
+static void
+take_series (SpHopWorkbench *self,
+             Inputs         *in)
+{
+  g_ptr_array_set_size (self->runs, 0);
+  if (in->runs != NULL)
+    for (guint i = 0; i < in->runs->len; i++)
+      g_ptr_array_add (self->runs, g_steal_pointer (&g_ptr_array_index (in->runs, i)));
+  g_clear_pointer (&self->qens_table, sp_qens_gamma_free);
+  g_clear_pointer (&self->qens_table_path, g_free);
+  self->has_table_ce = FALSE;
+  g_clear_pointer (&self->size_table, sp_finite_size_data_free);
+  g_clear_pointer (&self->size_table_path, g_free);
+  self->size_quantity = in->quantity;
+  sp_hop_workbench_update_series (self);
+  sp_hop_workbench_emit_changed (self);
+}
+
+static void
+read_tables (SpHopWorkbench *self,
+             Inputs         *in)
+{
+  if (in->qens_table != NULL)
+    sp_hop_workbench_start_qens_table (self, in->qens_table);
+  if (in->size_table != NULL)
+    sp_hop_workbench_start_size_table (self, in->size_table, in->quantity);
+}
+
 gboolean
 sp_hop_workbench_load_state (SpHopWorkbench *self,
                              JsonObject     *state,
@@ -407,26 +458,33 @@ sp_hop_workbench_load_state (SpHopWorkbench *self,
       memcpy (self->q, in.q, in.n_q * sizeof *self->q);
       self->n_q = in.n_q;
     }
-  g_ptr_array_set_size (self->runs, 0);
-  if (in.runs != NULL)
-    for (guint i = 0; i < in.runs->len; i++)
-      g_ptr_array_add (self->runs, g_steal_pointer (&g_ptr_array_index (in.runs, i)));
-  g_clear_pointer (&self->qens_table, sp_qens_gamma_free);
-  g_clear_pointer (&self->qens_table_path, g_free);
-  self->has_table_ce = FALSE;
-  g_clear_pointer (&self->size_table, sp_finite_size_data_free);
-  g_clear_pointer (&self->size_table_path, g_free);
-  self->size_quantity = in.quantity;
-  sp_hop_workbench_update_series (self);
-  sp_hop_workbench_emit_changed (self);
+  take_series (self, &in);
 
   /* The files again, in threads; each failure is one "error". */
   if (in.has_trajectory)
     sp_hop_workbench_start_analyse (self, NULL, in.path, &in.options);
-  if (in.qens_table != NULL)
-    sp_hop_workbench_start_qens_table (self, in.qens_table);
-  if (in.size_table != NULL)
-    sp_hop_workbench_start_size_table (self, in.size_table, in.quantity);
+  read_tables (self, &in);
+  inputs_clear (&in);
+  return TRUE;
+}
+
+gboolean
+sp_hop_workbench_load_series (SpHopWorkbench *self,
+                              JsonObject     *state,
+                              GError        **error)
+{
+  Inputs in;
+
+  g_return_val_if_fail (SP_IS_HOP_WORKBENCH (self), FALSE);
+  g_return_val_if_fail (state != NULL, FALSE);
+
+  if (!read_inputs (state, &in, error))
+    {
+      inputs_clear (&in);
+      return FALSE;
+    }
+  take_series (self, &in);
+  read_tables (self, &in);
   inputs_clear (&in);
   return TRUE;
 }

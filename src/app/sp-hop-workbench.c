@@ -864,3 +864,20 @@ sp_hop_workbench_get_note (SpHopWorkbench *self)
   g_return_val_if_fail (SP_IS_HOP_WORKBENCH (self), NULL);
   return self->note;
 }
+
+const char *
+sp_hop_workbench_get_qens_table_path (SpHopWorkbench *self)
+{
+  g_return_val_if_fail (SP_IS_HOP_WORKBENCH (self), NULL);
+  return self->qens_table_path;
+}
+
+const char *
+sp_hop_workbench_get_finite_size_table_path (SpHopWorkbench          *self,
+                                             SpHopFiniteSizeQuantity *quantity)
+{
+  g_return_val_if_fail (SP_IS_HOP_WORKBENCH (self), NULL);
+  if (quantity != NULL)
+    *quantity = self->size_quantity;
+  return self->size_table_path;
+}

@@ -106,6 +106,10 @@ void            sp_hop_workbench_open_finite_size_table (SpHopWorkbench         
                                                     GFile                  *file,
                                                     SpHopFiniteSizeQuantity quantity);
 
+/* The tables' files (NULL: none), and the size table's quantity. */
+const char     *sp_hop_workbench_get_qens_table_path (SpHopWorkbench *self);
+const char     *sp_hop_workbench_get_finite_size_table_path (SpHopWorkbench          *self,
+                                                    SpHopFiniteSizeQuantity *quantity);
 /* One trajectory of a series: at its own temperature (Arrhenius) or box
  * length (finite size), reduced to its D* ± s.e. with the suggested
  * window. */
@@ -176,6 +180,16 @@ gboolean        sp_hop_workbench_check_state       (SpHopWorkbench *self,
  * threads (a file that is gone gives one "error" naming it); FALSE and
  * nothing changed on an error. */
 gboolean        sp_hop_workbench_load_state        (SpHopWorkbench *self,
+                                                    JsonObject     *state,
+                                                    GError        **error);
+
+/* Only the series: the runs and the tables' files (the members of
+ * save_state's object that concern them).  The Hopping page keeps these
+ * beside its own trajectory keys.  check_state() checks such an object;
+ * load_series() replaces the runs and reads the tables again, leaving the
+ * trajectory and its analysis alone. */
+JsonObject     *sp_hop_workbench_save_series       (SpHopWorkbench *self);
+gboolean        sp_hop_workbench_load_series       (SpHopWorkbench *self,
                                                     JsonObject     *state,
                                                     GError        **error);
 

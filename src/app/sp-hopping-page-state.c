@@ -95,6 +95,9 @@ sp_hopping_page_save_state (SpLabPage *page)
     set_string_or_null (state, "species", read ? options->species : sp_hopping_page_get_species (self));
     set_number_or_null (state, "timestep_fs", read ? options->timestep_fs
                                                    : sp_hopping_page_get_timestep_fs (self));
+    /* Runs at other temperatures or box sizes keep their numbers (their
+     * files may be gone); the tables are read again. */
+    json_object_set_object_member (state, "series", sp_hop_workbench_save_series (workbench));
   }
   return state;
 }
@@ -242,6 +245,22 @@ sp_hopping_page_check_state (SpLabPage   *page,
   node = json_object_get_member (state, "timestep_fs");
   if (node != NULL && !JSON_NODE_HOLDS_NULL (node) && (!get_number (node, &value) || !(value > 0)))
     return invalid (error, name, "timestep_fs", _("must be a time step above 0 fs, or null"));
+  node = json_object_get_member (state, "series");
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+    {
+      g_autoptr(GError) local = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return invalid (error, name, "series", _("must be an object, or null"));
+      /* The workbench names the field inside ("runs[1].temperature_k: …"). */
+      if (!sp_hop_workbench_check_state (sp_hopping_page_get_workbench (SP_HOPPING_PAGE (page)),
+                                         json_node_get_object (node), &local))
+        {
+          g_set_error (error, SP_SESSION_ERROR, SP_SESSION_ERROR_INVALID,
+                       "session.pages.%s.series.%s", name, local->message);
+          return FALSE;
+        }
+    }
   return TRUE;
 }
 
@@ -314,6 +333,16 @@ sp_hopping_page_load_state (SpLabPage  *page,
   /* After the data: reading a file starts from the suggested window. */
   sp_hopping_page_set_window (self, number_or_nan (state, "window_t0_ps"),
                               number_or_nan (state, "window_t1_ps"));
+  {
+    JsonNode *node = json_object_get_member (state, "series");
+    g_autoptr(JsonObject) none = json_object_new ();
+
+    /* Checked already; no series in the file: none on the page.  After
+     * the mode, whose change cancels the workbench's jobs. */
+    sp_hop_workbench_load_series (sp_hopping_page_get_workbench (self),
+                                  node != NULL && JSON_NODE_HOLDS_OBJECT (node)
+                                  ? json_node_get_object (node) : none, NULL);
+  }
   sp_hopping_page_set_running (self, !data && json_object_get_boolean_member_with_default (state,
                                                                                         "running",
                                                                                         FALSE));

@@ -12,6 +12,8 @@
 #include "sp-hopping-panel.h"
 #include "sp-hopping-params.h"
 #include "sp-hopping-readouts.h"
+#include "sp-hopping-series.h"
+#include "sp-lesson-runner.h"
 #include "sp-param-panel.h"
 #include "sp-readout.h"
 
@@ -31,6 +33,7 @@ struct _SpHoppingPanel
   AdwActionRow        *window_rows[2];  /* the fit window, in Live and in Data mode */
   GtkWidget           *live_page;       /* the live groups */
   GtkWidget           *data_view;       /* SpHoppingImport */
+  SpHoppingSeries     *series;          /* in the data view's page */
   gboolean             showing;         /* the panel shows the page's values */
 };
 
@@ -71,6 +74,13 @@ static const RowInfo lattice_rows[] = {
     N_("Sites along each edge of the periodic cube.  Larger lattices give smoother averages "
        "and less finite-size error.") },
 };
+
+SpHoppingSeries *
+sp_hopping_panel_get_series (SpHoppingPanel *self)
+{
+  g_return_val_if_fail (SP_IS_HOPPING_PANEL (self), NULL);
+  return self->series;
+}
 
 SpSliderRow *
 sp_hopping_panel_get_row (SpHoppingPanel *self,
@@ -304,6 +314,11 @@ add_rows (SpHoppingPanel      *self,
 
       adw_preferences_group_add (group, GTK_WIDGET (row));
       self->rows[rows[i].param] = row;
+      /* A lesson's name for it (sp-lesson-runner.h): the page state's key. */
+      {
+        g_autofree char *key = g_strconcat ("hopping.", range->id, NULL);
+        sp_lesson_control_set_key (GTK_WIDGET (row), key);
+      }
     }
 }
 
@@ -430,6 +445,7 @@ sp_hopping_panel_new (SpHoppingPage *page)
   SpHoppingPanel *self;
   GtkWidget *box, *live;
   AdwPreferencesGroup *group;
+  AdwPreferencesPage *data_page;
 
   g_return_val_if_fail (SP_IS_HOPPING_PAGE (page), NULL);
 
@@ -456,17 +472,22 @@ sp_hopping_panel_new (SpHoppingPage *page)
                              _("Which x–y layer of the lattice the figure shows"),
                              sp_hopping_page_get_layer_adjustment (page));
   adw_preferences_group_add (group, GTK_WIDGET (self->layer_row));
+  sp_lesson_control_set_key (GTK_WIDGET (self->layer_row), "hopping.layer");
   self->speed_row = new_row (_("Speed"), _("hops/s"), 0, TRUE,
                              _("Hops per second of wall time: slow enough to follow single "
                                "hops; at the right end as fast as the processor allows"),
                              sp_hopping_page_get_speed_adjustment (page));
   adw_preferences_group_add (group, GTK_WIDGET (self->speed_row));
+  sp_lesson_control_set_key (GTK_WIDGET (self->speed_row), "hopping.speed_hops_s");
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (live), build_window_group (self, 0));
 
   self->data_view = sp_hopping_import_new (page);
   gtk_widget_set_vexpand (self->data_view, TRUE);
-  adw_preferences_page_add (sp_hopping_import_get_preferences_page (SP_HOPPING_IMPORT (self->data_view)),
-                            build_window_group (self, 1));
+  data_page = sp_hopping_import_get_preferences_page (SP_HOPPING_IMPORT (self->data_view));
+  adw_preferences_page_add (data_page, build_window_group (self, 1));
+  self->series = SP_HOPPING_SERIES (sp_hopping_series_new (sp_hopping_page_get_workbench (page)));
+  adw_preferences_page_add (data_page, ADW_PREFERENCES_GROUP (self->series));
+  adw_preferences_page_add (data_page, sp_hopping_series_get_tables (self->series));
 
   gtk_box_append (GTK_BOX (box), live);
   gtk_box_append (GTK_BOX (box), self->data_view);

@@ -15,6 +15,7 @@
 #include <adwaita.h>
 
 #include "sp-hopping-page.h"
+#include "sp-hopping-series.h"
 #include "sp-slider-row.h"
 
 G_BEGIN_DECLS
@@ -29,6 +30,8 @@ SpSliderRow   *sp_hopping_panel_get_row          (SpHoppingPanel *self,
 GtkSpinButton *sp_hopping_panel_get_seed_spin    (SpHoppingPanel *self);
 AdwComboRow   *sp_hopping_panel_get_preset_row   (SpHoppingPanel *self);
 AdwComboRow   *sp_hopping_panel_get_blocking_row (SpHoppingPanel *self);
+/* The Data mode's runs and tables. */
+SpHoppingSeries *sp_hopping_panel_get_series     (SpHoppingPanel *self);
 /* The fit window's text ("12.5 – 870 ps, suggested"). */
 const char    *sp_hopping_panel_get_window_text  (SpHoppingPanel *self);
 

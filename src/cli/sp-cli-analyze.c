@@ -37,20 +37,6 @@ analyze (const SpModel *model,
   sp_kinetics_dispersion (model, &a->dispersion);
 }
 
-static void
-add_number_or_null (JsonBuilder *builder,
-                    const char  *key,
-                    gboolean     defined,
-                    double       value)
-{
-  json_builder_set_member_name (builder, key);
-  /* JSON has no NaN or infinity: an undefined number is null. */
-  if (defined && isfinite (value))
-    json_builder_add_double_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
 /* @member: an array of [lo, hi] pairs, or of [1 − lo, 1 − hi] with
  * @one_minus. */
 static void
@@ -80,15 +66,15 @@ analysis_to_json (const Analysis *a)
   double omega_eff = sp_model_omega_eff (&a->model);
 
   json_builder_begin_object (builder);
-  add_number_or_null (builder, "omega_eff_meV", TRUE, omega_eff);
-  add_number_or_null (builder, "omega_over_kT", TRUE, omega_eff / sp_model_kt (&a->model));
+  sp_json_builder_add_number (builder, "omega_eff_meV", omega_eff);
+  sp_json_builder_add_number (builder, "omega_over_kT", omega_eff / sp_model_kt (&a->model));
   {
     /* The highest critical point, and what kind it is: above an upper one
      * no gap is left, a lower one (s1 < −2) opens the gap above it. */
     const SpCriticalPoint *top = a->n_critical > 0 ? &a->critical[a->n_critical - 1] : NULL;
 
-    add_number_or_null (builder, "critical_temperature_K", top != NULL,
-                        top != NULL ? top->temperature : NAN);
+    sp_json_builder_add_number (builder, "critical_temperature_K",
+                                top != NULL ? top->temperature : NAN);
     json_builder_set_member_name (builder, "critical_kind");
     if (top != NULL)
       json_builder_add_string_value (builder, sp_critical_kind_to_string (top->kind));
@@ -100,8 +86,8 @@ analysis_to_json (const Analysis *a)
   for (guint i = 0; i < a->n_critical; i++)
     {
       json_builder_begin_object (builder);
-      add_number_or_null (builder, "temperature_K", TRUE, a->critical[i].temperature);
-      add_number_or_null (builder, "c", TRUE, a->critical[i].c);
+      sp_json_builder_add_number (builder, "temperature_K", a->critical[i].temperature);
+      sp_json_builder_add_number (builder, "c", a->critical[i].c);
       json_builder_set_member_name (builder, "kind");
       json_builder_add_string_value (builder, sp_critical_kind_to_string (a->critical[i].kind));
       json_builder_end_object (builder);
@@ -115,13 +101,13 @@ analysis_to_json (const Analysis *a)
       const SpGap *gap = &a->eq.gaps[i];
 
       json_builder_begin_object (builder);
-      add_number_or_null (builder, "c_alpha", TRUE, gap->c_alpha);
-      add_number_or_null (builder, "c_beta", TRUE, gap->c_beta);
+      sp_json_builder_add_number (builder, "c_alpha", gap->c_alpha);
+      sp_json_builder_add_number (builder, "c_beta", gap->c_beta);
       /* 1 − c from the logit: c_beta = 1 − 1e−12 keeps all its digits. */
-      add_number_or_null (builder, "one_minus_c_alpha", TRUE, gap->one_minus_c_alpha);
-      add_number_or_null (builder, "one_minus_c_beta", TRUE, gap->one_minus_c_beta);
-      add_number_or_null (builder, "mu_meV", TRUE, sp_model_clean_energy (&a->model, gap->mu));
-      add_number_or_null (builder, "voltage_V", TRUE, gap->voltage);
+      sp_json_builder_add_number (builder, "one_minus_c_alpha", gap->one_minus_c_alpha);
+      sp_json_builder_add_number (builder, "one_minus_c_beta", gap->one_minus_c_beta);
+      sp_json_builder_add_number (builder, "mu_meV", sp_model_clean_energy (&a->model, gap->mu));
+      sp_json_builder_add_number (builder, "voltage_V", gap->voltage);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -146,19 +132,19 @@ analysis_to_json (const Analysis *a)
 
         sp_gap_lever_fractions (gap, a->model.c0, &f_alpha, &f_beta);
         json_builder_begin_object (builder);
-        add_number_or_null (builder, "fraction_alpha", TRUE, f_alpha);
-        add_number_or_null (builder, "fraction_beta", TRUE, f_beta);
-        add_number_or_null (builder, "c_alpha", TRUE, gap->c_alpha);
-        add_number_or_null (builder, "c_beta", TRUE, gap->c_beta);
+        sp_json_builder_add_number (builder, "fraction_alpha", f_alpha);
+        sp_json_builder_add_number (builder, "fraction_beta", f_beta);
+        sp_json_builder_add_number (builder, "c_alpha", gap->c_alpha);
+        sp_json_builder_add_number (builder, "c_beta", gap->c_beta);
         json_builder_end_object (builder);
       }
     else
       json_builder_add_null_value (builder);
   }
 
-  add_number_or_null (builder, "k_star_per_nm", a->dispersion.unstable, a->dispersion.k_star);
-  add_number_or_null (builder, "lambda_star_nm", a->dispersion.unstable, a->dispersion.lambda_star);
-  add_number_or_null (builder, "sigma_max_per_s", a->dispersion.unstable, a->dispersion.sigma_max);
+  sp_json_builder_add_number (builder, "k_star_per_nm", a->dispersion.unstable ? a->dispersion.k_star : NAN);
+  sp_json_builder_add_number (builder, "lambda_star_nm", a->dispersion.unstable ? a->dispersion.lambda_star : NAN);
+  sp_json_builder_add_number (builder, "sigma_max_per_s", a->dispersion.unstable ? a->dispersion.sigma_max : NAN);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);

@@ -15,19 +15,6 @@
 #include "sp-cli-options.h"
 #include "sp-json.h"
 
-static void
-add_number (JsonBuilder *builder,
-            const char  *key,
-            double       value)
-{
-  json_builder_set_member_name (builder, key);
-  /* JSON has no NaN: an undefined standard error is null. */
-  if (isfinite (value))
-    json_builder_add_double_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
 static const char *
 prefactor_unit (SpArrheniusForm form)
 {
@@ -44,17 +31,17 @@ fit_to_json (const SpArrheniusFit  *fit,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "form");
   json_builder_add_string_value (builder, sp_arrhenius_form_to_string (fit->form));
-  add_number (builder, "ea_ev", fit->ea_ev);
-  add_number (builder, "ea_stderr_ev", fit->ea_stderr_ev);
-  add_number (builder, "ea_ci95_halfwidth_ev", sp_arrhenius_ea_halfwidth (fit, 0.95));
-  add_number (builder, "prefactor", fit->prefactor);
-  add_number (builder, "prefactor_stderr", fit->prefactor_stderr);
+  sp_json_builder_add_number (builder, "ea_ev", fit->ea_ev);
+  sp_json_builder_add_number (builder, "ea_stderr_ev", fit->ea_stderr_ev);
+  sp_json_builder_add_number (builder, "ea_ci95_halfwidth_ev", sp_arrhenius_ea_halfwidth (fit, 0.95));
+  sp_json_builder_add_number (builder, "prefactor", fit->prefactor);
+  sp_json_builder_add_number (builder, "prefactor_stderr", fit->prefactor_stderr);
   json_builder_set_member_name (builder, "prefactor_unit");
   json_builder_add_string_value (builder, prefactor_unit (fit->form));
-  add_number (builder, "ln_prefactor", fit->ln_prefactor);
-  add_number (builder, "ln_prefactor_stderr", fit->ln_prefactor_stderr);
-  add_number (builder, "r_squared", fit->r_squared);
-  add_number (builder, "chi2", fit->chi2);
+  sp_json_builder_add_number (builder, "ln_prefactor", fit->ln_prefactor);
+  sp_json_builder_add_number (builder, "ln_prefactor_stderr", fit->ln_prefactor_stderr);
+  sp_json_builder_add_number (builder, "r_squared", fit->r_squared);
+  sp_json_builder_add_number (builder, "chi2", fit->chi2);
   json_builder_set_member_name (builder, "n_points");
   json_builder_add_int_value (builder, fit->n_points);
   json_builder_set_member_name (builder, "weighted");
@@ -64,11 +51,11 @@ fit_to_json (const SpArrheniusFit  *fit,
   for (guint i = 0; i < data->n_points; i++)
     {
       json_builder_begin_object (builder);
-      add_number (builder, "temperature_k", data->temperature_k[i]);
-      add_number (builder, "sigma_s_per_cm", data->sigma_s_per_cm[i]);
+      sp_json_builder_add_number (builder, "temperature_k", data->temperature_k[i]);
+      sp_json_builder_add_number (builder, "sigma_s_per_cm", data->sigma_s_per_cm[i]);
       if (data->sigma_stderr != NULL)
-        add_number (builder, "sigma_stderr_s_per_cm", data->sigma_stderr[i]);
-      add_number (builder, "sigma_fit_s_per_cm",
+        sp_json_builder_add_number (builder, "sigma_stderr_s_per_cm", data->sigma_stderr[i]);
+      sp_json_builder_add_number (builder, "sigma_fit_s_per_cm",
                   sp_arrhenius_sigma_at (fit, data->temperature_k[i]));
       json_builder_end_object (builder);
     }

@@ -17,18 +17,6 @@
 
 #define COMMAND "spinodal-cli extrapolate"
 
-static void
-add_number (JsonBuilder *builder,
-            const char  *key,
-            double       value)
-{
-  json_builder_set_member_name (builder, key);
-  if (isfinite (value))
-    json_builder_add_double_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
 static char *
 to_json (const char             *name,
          const SpFiniteSizeData *data,
@@ -40,12 +28,12 @@ to_json (const char             *name,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "name");
   json_builder_add_string_value (builder, name);
-  add_number (builder, "extrapolated_value", fit->value_inf);
-  add_number (builder, "extrapolated_value_stderr", fit->value_inf_stderr);
-  add_number (builder, "slope", fit->slope);
-  add_number (builder, "slope_stderr", fit->slope_stderr);
-  add_number (builder, "cov_value_slope", fit->cov_value_slope);
-  add_number (builder, "chi2", fit->chi2);
+  sp_json_builder_add_number (builder, "extrapolated_value", fit->value_inf);
+  sp_json_builder_add_number (builder, "extrapolated_value_stderr", fit->value_inf_stderr);
+  sp_json_builder_add_number (builder, "slope", fit->slope);
+  sp_json_builder_add_number (builder, "slope_stderr", fit->slope_stderr);
+  sp_json_builder_add_number (builder, "cov_value_slope", fit->cov_value_slope);
+  sp_json_builder_add_number (builder, "chi2", fit->chi2);
   json_builder_set_member_name (builder, "dof");
   json_builder_add_int_value (builder, fit->dof);
   json_builder_set_member_name (builder, "n_points");
@@ -57,12 +45,12 @@ to_json (const char             *name,
   for (guint i = 0; i < data->n_points; i++)
     {
       json_builder_begin_object (builder);
-      add_number (builder, "length", data->length[i]);
-      add_number (builder, "inverse_length", 1.0 / data->length[i]);
-      add_number (builder, "value", data->value[i]);
+      sp_json_builder_add_number (builder, "length", data->length[i]);
+      sp_json_builder_add_number (builder, "inverse_length", 1.0 / data->length[i]);
+      sp_json_builder_add_number (builder, "value", data->value[i]);
       if (data->value_stderr != NULL)
-        add_number (builder, "value_stderr", data->value_stderr[i]);
-      add_number (builder, "fit", sp_finite_size_value_at (fit, data->length[i]));
+        sp_json_builder_add_number (builder, "value_stderr", data->value_stderr[i]);
+      sp_json_builder_add_number (builder, "fit", sp_finite_size_value_at (fit, data->length[i]));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -294,26 +294,13 @@ parse_flags (const Flags  *flags,
 }
 
 static void
-add_number (JsonBuilder *builder,
-            const char  *key,
-            double       value)
-{
-  json_builder_set_member_name (builder, key);
-  /* JSON has no NaN: an undefined value is null. */
-  if (isfinite (value))
-    json_builder_add_double_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
 add_estimate (JsonBuilder *builder,
               const char  *key,
               const char  *stderr_key,
               Estimate     value)
 {
-  add_number (builder, key, value.mean);
-  add_number (builder, stderr_key, value.stderr_);
+  sp_json_builder_add_number (builder, key, value.mean);
+  sp_json_builder_add_number (builder, stderr_key, value.stderr_);
 }
 
 static char *
@@ -365,16 +352,16 @@ print_json (const Report *report)
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "size");
   json_builder_add_int_value (builder, p->size);
-  add_number (builder, "carrier_fraction", p->carrier_fraction);
-  add_number (builder, "barrier_ev", p->barrier_ev);
-  add_number (builder, "barrier_z_ev", p->barrier_z_ev);
-  add_number (builder, "attempt_hz", p->attempt_hz);
-  add_number (builder, "temperature_k", p->temperature_k);
-  add_number (builder, "blocked_fraction", p->blocked_fraction);
+  sp_json_builder_add_number (builder, "carrier_fraction", p->carrier_fraction);
+  sp_json_builder_add_number (builder, "barrier_ev", p->barrier_ev);
+  sp_json_builder_add_number (builder, "barrier_z_ev", p->barrier_z_ev);
+  sp_json_builder_add_number (builder, "attempt_hz", p->attempt_hz);
+  sp_json_builder_add_number (builder, "temperature_k", p->temperature_k);
+  sp_json_builder_add_number (builder, "blocked_fraction", p->blocked_fraction);
   json_builder_set_member_name (builder, "blocking");
   json_builder_add_string_value (builder, sp_kmc_blocking_to_string (p->blocking));
-  add_number (builder, "disorder_ev", p->disorder_ev);
-  add_number (builder, "spacing_angstrom", p->spacing_angstrom);
+  sp_json_builder_add_number (builder, "disorder_ev", p->disorder_ev);
+  sp_json_builder_add_number (builder, "spacing_angstrom", p->spacing_angstrom);
   json_builder_set_member_name (builder, "seed");
   /* A JSON number keeps 53 bits: the seed as text keeps all 64. */
   {
@@ -386,29 +373,29 @@ print_json (const Report *report)
   json_builder_add_int_value (builder, sp_kmc_n_carriers (report->kmc));
   json_builder_set_member_name (builder, "n_open_sites");
   json_builder_add_int_value (builder, sp_kmc_n_open_sites (report->kmc));
-  add_number (builder, "carrier_density_cm3", sp_trajectory_density_cm3 (report->trajectory));
+  sp_json_builder_add_number (builder, "carrier_density_cm3", sp_trajectory_density_cm3 (report->trajectory));
   json_builder_set_member_name (builder, "percolates");
   json_builder_add_boolean_value (builder, sp_kmc_open_sites_percolate (report->kmc));
   json_builder_set_member_name (builder, "percolating_axes");
   json_builder_add_string_value (builder, axes);
-  add_number (builder, "gamma_hz", sp_kmc_hop_rate_hz (p));
-  add_number (builder, "gamma_z_hz", sp_kmc_hop_rate_z_hz (p));
-  add_number (builder, "d_star_gamma_a2_cm2_s", dilute_d_cm2_s (p));
+  sp_json_builder_add_number (builder, "gamma_hz", sp_kmc_hop_rate_hz (p));
+  sp_json_builder_add_number (builder, "gamma_z_hz", sp_kmc_hop_rate_z_hz (p));
+  sp_json_builder_add_number (builder, "d_star_gamma_a2_cm2_s", dilute_d_cm2_s (p));
   add_estimate (builder, "d_star_cm2_s", "d_star_stderr_cm2_s", r->d_star);
   for (guint k = 0; k < 3; k++)
     add_estimate (builder, axis_keys[k][0], axis_keys[k][1], r->axis[k]);
   add_estimate (builder, "d_sigma_cm2_s", "d_sigma_stderr_cm2_s", r->d_sigma);
   add_estimate (builder, "haven_ratio", "haven_ratio_stderr", r->haven);
   add_estimate (builder, "sigma_s_cm", "sigma_stderr_s_cm", r->sigma);
-  add_number (builder, "lag_ps", r->lag_ps);
+  sp_json_builder_add_number (builder, "lag_ps", r->lag_ps);
   json_builder_set_member_name (builder, "hops");
   json_builder_add_int_value (builder, (gint64) report->hops);
-  add_number (builder, "kmc_time_s", sp_kmc_time_s (report->kmc));
-  add_number (builder, "hops_per_s", report->hops / report->seconds);
-  add_number (builder, "hops_per_cpu_s", report->hops / report->cpu_seconds);
+  sp_json_builder_add_number (builder, "kmc_time_s", sp_kmc_time_s (report->kmc));
+  sp_json_builder_add_number (builder, "hops_per_s", report->hops / report->seconds);
+  sp_json_builder_add_number (builder, "hops_per_cpu_s", report->hops / report->cpu_seconds);
   json_builder_set_member_name (builder, "frames");
   json_builder_add_int_value (builder, report->trajectory->n_frames);
-  add_number (builder, "dt_ps", report->trajectory->dt_ps);
+  sp_json_builder_add_number (builder, "dt_ps", report->trajectory->dt_ps);
   json_builder_set_member_name (builder, "trajectory");
   if (report->output != NULL)
     json_builder_add_string_value (builder, report->output);

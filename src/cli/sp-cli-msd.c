@@ -15,25 +15,13 @@
 
 #include "sp-cli-commands.h"
 #include "sp-cli-options.h"
+#include "sp-cli-traj-options.h"
 #include "sp-diffusion.h"
 #include "sp-json.h"
 #include "sp-msd.h"
 #include "sp-traj-read.h"
 
 #define COMMAND "spinodal-cli msd"
-
-static void
-add_number (JsonBuilder *builder,
-            const char  *key,
-            double       value)
-{
-  json_builder_set_member_name (builder, key);
-  /* JSON has no NaN: an undefined value is null. */
-  if (isfinite (value))
-    json_builder_add_double_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
 
 /* "a,b" or "a,b,c,…": @count positive finite numbers. */
 static gboolean
@@ -76,16 +64,16 @@ add_line (JsonBuilder           *builder,
 {
   json_builder_set_member_name (builder, key);
   json_builder_begin_object (builder);
-  add_number (builder, "d_cm2_s", line->d_cm2_s);
-  add_number (builder, "d_stderr_cm2_s", line->d_stderr_cm2_s);
-  add_number (builder, "intercept_angstrom2", line->intercept_a2);
-  add_number (builder, "intercept_stderr_angstrom2", line->intercept_stderr_a2);
-  add_number (builder, "chi2_dof", line->chi2_dof);
-  add_number (builder, "non_gaussian_g", line->non_gaussian_g);
+  sp_json_builder_add_number (builder, "d_cm2_s", line->d_cm2_s);
+  sp_json_builder_add_number (builder, "d_stderr_cm2_s", line->d_stderr_cm2_s);
+  sp_json_builder_add_number (builder, "intercept_angstrom2", line->intercept_a2);
+  sp_json_builder_add_number (builder, "intercept_stderr_angstrom2", line->intercept_stderr_a2);
+  sp_json_builder_add_number (builder, "chi2_dof", line->chi2_dof);
+  sp_json_builder_add_number (builder, "non_gaussian_g", line->non_gaussian_g);
   json_builder_set_member_name (builder, "n_points");
   json_builder_add_int_value (builder, line->n_points);
-  add_number (builder, "ols_d_cm2_s", line->ols_d_cm2_s);
-  add_number (builder, "ols_stderr_cm2_s", line->ols_stderr_cm2_s);
+  sp_json_builder_add_number (builder, "ols_d_cm2_s", line->ols_d_cm2_s);
+  sp_json_builder_add_number (builder, "ols_stderr_cm2_s", line->ols_stderr_cm2_s);
   json_builder_end_object (builder);
 }
 
@@ -96,16 +84,16 @@ add_blocks (JsonBuilder          *builder,
 {
   json_builder_set_member_name (builder, key);
   json_builder_begin_object (builder);
-  add_number (builder, "d_cm2_s", blocks->d_cm2_s);
-  add_number (builder, "d_stderr_cm2_s", blocks->stderr_cm2_s);
-  add_number (builder, "model_stderr_cm2_s", blocks->model_stderr_cm2_s);
+  sp_json_builder_add_number (builder, "d_cm2_s", blocks->d_cm2_s);
+  sp_json_builder_add_number (builder, "d_stderr_cm2_s", blocks->stderr_cm2_s);
+  sp_json_builder_add_number (builder, "model_stderr_cm2_s", blocks->model_stderr_cm2_s);
   json_builder_set_member_name (builder, "n_blocks");
   json_builder_add_int_value (builder, blocks->n_blocks);
   json_builder_set_member_name (builder, "chosen_level");
   json_builder_add_int_value (builder, blocks->chosen_level);
   json_builder_set_member_name (builder, "plateau");
   json_builder_add_boolean_value (builder, blocks->plateau);
-  add_number (builder, "window_t1_ps", blocks->t1_ps);
+  sp_json_builder_add_number (builder, "window_t1_ps", blocks->t1_ps);
   json_builder_set_member_name (builder, "level_stderr_cm2_s");
   json_builder_begin_array (builder);
   for (guint l = 0; l < blocks->n_levels; l++)
@@ -137,29 +125,29 @@ to_json (const SpTrajectory *t,
   json_builder_add_int_value (builder, t->n_ions);
   json_builder_set_member_name (builder, "n_frames");
   json_builder_add_int_value (builder, t->n_frames);
-  add_number (builder, "dt_ps", t->dt_ps);
-  add_number (builder, "window_t0_ps", d->t0_ps);
-  add_number (builder, "window_t1_ps", d->t1_ps);
+  sp_json_builder_add_number (builder, "dt_ps", t->dt_ps);
+  sp_json_builder_add_number (builder, "window_t0_ps", d->t0_ps);
+  sp_json_builder_add_number (builder, "window_t1_ps", d->t1_ps);
   json_builder_set_member_name (builder, "window_suggested");
   json_builder_add_boolean_value (builder, suggested);
-  add_number (builder, "d_star_cm2_s", d->d_star_cm2_s);
-  add_number (builder, "d_star_stderr_cm2_s", d->d_star_stderr_cm2_s);
+  sp_json_builder_add_number (builder, "d_star_cm2_s", d->d_star_cm2_s);
+  sp_json_builder_add_number (builder, "d_star_stderr_cm2_s", d->d_star_stderr_cm2_s);
   for (guint a = 0; a < 3; a++)
     {
-      add_number (builder, axis_keys[a][0], d->axis[a].d_cm2_s);
-      add_number (builder, axis_keys[a][1], d->axis[a].d_stderr_cm2_s);
+      sp_json_builder_add_number (builder, axis_keys[a][0], d->axis[a].d_cm2_s);
+      sp_json_builder_add_number (builder, axis_keys[a][1], d->axis[a].d_stderr_cm2_s);
     }
-  add_number (builder, "d_sigma_cm2_s", d->d_sigma_cm2_s);
-  add_number (builder, "d_sigma_stderr_cm2_s", d->d_sigma_stderr_cm2_s);
-  add_number (builder, "haven_ratio", d->haven_ratio);
-  add_number (builder, "haven_ratio_stderr", d->haven_ratio_stderr);
-  add_number (builder, "temperature_k", d->temperature_k);
-  add_number (builder, "charge", d->charge);
-  add_number (builder, "density_cm3", d->density_cm3);
+  sp_json_builder_add_number (builder, "d_sigma_cm2_s", d->d_sigma_cm2_s);
+  sp_json_builder_add_number (builder, "d_sigma_stderr_cm2_s", d->d_sigma_stderr_cm2_s);
+  sp_json_builder_add_number (builder, "haven_ratio", d->haven_ratio);
+  sp_json_builder_add_number (builder, "haven_ratio_stderr", d->haven_ratio_stderr);
+  sp_json_builder_add_number (builder, "temperature_k", d->temperature_k);
+  sp_json_builder_add_number (builder, "charge", d->charge);
+  sp_json_builder_add_number (builder, "density_cm3", d->density_cm3);
   if (isfinite (d->sigma_s_cm))
     {
-      add_number (builder, "sigma_s_cm", d->sigma_s_cm);
-      add_number (builder, "sigma_stderr_s_cm", d->sigma_stderr_s_cm);
+      sp_json_builder_add_number (builder, "sigma_s_cm", d->sigma_s_cm);
+      sp_json_builder_add_number (builder, "sigma_stderr_s_cm", d->sigma_stderr_s_cm);
     }
   json_builder_set_member_name (builder, "trusted");
   json_builder_add_string_value (builder, sp_diffusion_trust_to_string (d->trusted));
@@ -171,9 +159,9 @@ to_json (const SpTrajectory *t,
   add_blocks (builder, "block_averaging_sigma", &d->sigma_blocks);
   json_builder_set_member_name (builder, "green_kubo");
   json_builder_begin_object (builder);
-  add_number (builder, "d_cm2_s", d->gk_cm2_s);
-  add_number (builder, "d_stderr_cm2_s", d->gk_stderr_cm2_s);
-  add_number (builder, "cutoff_ps", d->gk_cutoff_ps);
+  sp_json_builder_add_number (builder, "d_cm2_s", d->gk_cm2_s);
+  sp_json_builder_add_number (builder, "d_stderr_cm2_s", d->gk_stderr_cm2_s);
+  sp_json_builder_add_number (builder, "cutoff_ps", d->gk_cutoff_ps);
   json_builder_set_member_name (builder, "n_blocks");
   json_builder_add_int_value (builder, d->gk_blocks);
   json_builder_end_object (builder);
@@ -240,87 +228,21 @@ print_table (const SpTrajectory *t,
   printf ("\n  %s\n", reason);
 }
 
-static gboolean
-read_options (const char        *format_text,
-              const char        *unwrap_text,
-              const char        *cell_text,
-              SpTrajReadOptions *options)
-{
-  if (format_text != NULL && !sp_traj_format_from_string (format_text, &options->format))
-    {
-      g_printerr (_("%s: --format: “%s” is not a format; allowed: auto, xyz, lammps, xdatcar\n"),
-                  COMMAND, format_text);
-      return FALSE;
-    }
-  if (unwrap_text != NULL)
-    {
-      if (strcmp (unwrap_text, "auto") == 0)
-        options->unwrap = SP_TRAJ_UNWRAP_AUTO;
-      else if (strcmp (unwrap_text, "minimum-image") == 0)
-        options->unwrap = SP_TRAJ_UNWRAP_MINIMUM_IMAGE;
-      else if (strcmp (unwrap_text, "none") == 0)
-        options->unwrap = SP_TRAJ_UNWRAP_NONE;
-      else
-        {
-          g_printerr (_("%s: --unwrap: “%s” is not a method; allowed: auto, minimum-image, none\n"),
-                      COMMAND, unwrap_text);
-          return FALSE;
-        }
-    }
-  if (cell_text != NULL)
-    {
-      double cell[9];
-      guint n = 0;
-
-      if (!parse_numbers ("--cell", cell_text, 3, 9, cell, &n))
-        return FALSE;
-      if (n != 3 && n != 9)
-        {
-          g_printerr ("%s: %s\n", COMMAND,
-                      _("--cell: give 3 lengths (a,b,c) or 9 numbers (the cell vectors)"));
-          return FALSE;
-        }
-      options->has_cell = TRUE;
-      memset (options->cell, 0, sizeof options->cell);
-      if (n == 3)
-        for (guint k = 0; k < 3; k++)
-          options->cell[4 * k] = cell[k];
-      else
-        memcpy (options->cell, cell, sizeof options->cell);
-    }
-  return TRUE;
-}
-
 int
 sp_cli_msd (int    argc,
             char **argv)
 {
   g_autoptr (GOptionContext) context = g_option_context_new (NULL);
   g_autoptr (GError) error = NULL;
-  g_autofree char *traj_path = NULL, *species = NULL, *format_text = NULL;
-  g_autofree char *unwrap_text = NULL, *cell_text = NULL, *window_text = NULL;
+  g_auto (SpCliTrajOptions) traj = { 0 };
+  g_autofree char *window_text = NULL;
   g_autoptr (SpTrajectory) trajectory = NULL;
   g_autoptr (SpMsd) msd = NULL;
-  double timestep_fs = 0, temperature = NAN, charge = NAN, window[2] = { 0, 0 };
-  gint stride = 1;
+  double temperature = NAN, charge = NAN, window[2] = { 0, 0 };
   gboolean json = FALSE, suggested = FALSE;
   SpTrajReadOptions options;
   SpDiffusion result;
   const GOptionEntry entries[] = {
-    { "trajectory", 0, 0, G_OPTION_ARG_FILENAME, &traj_path,
-      N_("MD trajectory (extended XYZ, LAMMPS dump, XDATCAR; may be gzipped)"), N_("FILE") },
-    { "species", 0, 0, G_OPTION_ARG_STRING, &species,
-      N_("Mobile species: an element (Li) or a LAMMPS type (2)"), N_("NAME") },
-    { "timestep-fs", 0, 0, G_OPTION_ARG_DOUBLE, &timestep_fs,
-      N_("Time between consecutive frames of the file, in fs"), N_("FS") },
-    { "stride", 0, 0, G_OPTION_ARG_INT, &stride,
-      N_("Keep every N-th frame (default 1)"), N_("N") },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text,
-      N_("Trajectory format: auto (default), xyz, lammps or xdatcar"), N_("FORMAT") },
-    { "unwrap", 0, 0, G_OPTION_ARG_STRING, &unwrap_text,
-      N_("auto (image flags when present, default), minimum-image or none"), N_("METHOD") },
-    { "cell", 0, 0, G_OPTION_ARG_STRING, &cell_text,
-      N_("Cell for a plain XYZ file: a,b,c (orthorhombic) or 9 numbers, Å"), N_("LIST") },
     { "window", 0, 0, G_OPTION_ARG_STRING, &window_text,
       N_("Fit window T0,T1 in ps (default: suggested from the log–log slope)"), N_("T0,T1") },
     { "temperature", 0, 0, G_OPTION_ARG_DOUBLE, &temperature,
@@ -351,32 +273,18 @@ sp_cli_msd (int    argc,
       "  spinodal-cli msd --trajectory md.dump --species Li --timestep-fs 2 \\\n"
       "      --temperature 600 --charge 1 --json"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  sp_cli_traj_options_add (&traj, context);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!sp_cli_parse (context, "msd", &argc, &argv))
     return SP_CLI_EXIT_USAGE;
 
-  sp_traj_read_options_init (&options);
-  if (traj_path == NULL)
+  if (traj.path == NULL)
     {
       g_printerr ("%s: %s\n", COMMAND, _("give --trajectory FILE"));
       return SP_CLI_EXIT_USAGE;
     }
-  if (species == NULL)
-    {
-      g_printerr ("%s: %s\n", COMMAND, _("--trajectory needs --species (e.g. Li)"));
-      return SP_CLI_EXIT_USAGE;
-    }
-  if (!(timestep_fs > 0) || !isfinite (timestep_fs))
-    {
-      g_printerr ("%s: %s\n", COMMAND,
-                  _("--trajectory needs --timestep-fs, the time between frames (> 0 fs)"));
-      return SP_CLI_EXIT_USAGE;
-    }
-  if (stride < 1)
-    {
-      g_printerr ("%s: %s\n", COMMAND, _("--stride must be at least 1"));
-      return SP_CLI_EXIT_USAGE;
-    }
+  if (!sp_cli_traj_options_resolve (&traj, COMMAND, &options))
+    return SP_CLI_EXIT_USAGE;
   if (!isnan (temperature) && !(temperature > 0 && isfinite (temperature)))
     {
       g_printerr ("%s: %s\n", COMMAND, _("--temperature must be above 0 K"));
@@ -399,14 +307,8 @@ sp_cli_msd (int    argc,
           return SP_CLI_EXIT_USAGE;
         }
     }
-  if (!read_options (format_text, unwrap_text, cell_text, &options))
-    return SP_CLI_EXIT_USAGE;
-
-  options.species = species;
-  options.timestep_fs = timestep_fs;
-  options.stride = stride;
   options.charge = charge;
-  trajectory = sp_traj_read_file (traj_path, &options, NULL, NULL, NULL, &error);
+  trajectory = sp_traj_read_file (traj.path, &options, NULL, NULL, NULL, &error);
   if (trajectory == NULL)
     {
       g_printerr ("%s: %s\n", COMMAND, error->message);

@@ -14,6 +14,7 @@
 
 #include "sp-cli-commands.h"
 #include "sp-cli-options.h"
+#include "sp-cli-traj-options.h"
 #include "sp-json.h"
 #include "sp-qens.h"
 #include "sp-traj-read.h"
@@ -22,19 +23,6 @@
 
 /* Q values tried when --q is not given (Å⁻¹). */
 static const double default_q[] = { 0.2, 0.4, 0.6, 0.8, 1.0, 1.2, 1.4, 1.6, 1.8, 2.0 };
-
-static void
-add_number (JsonBuilder *builder,
-            const char  *key,
-            double       value)
-{
-  json_builder_set_member_name (builder, key);
-  /* JSON has no NaN: an undefined value is null. */
-  if (isfinite (value))
-    json_builder_add_double_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
 
 /* "0.2,0.4,1" → numbers, each positive and finite. */
 static GArray *
@@ -92,21 +80,21 @@ to_json (const SpChudleyElliott *ce,
   json_builder_add_string_value (builder, r->trajectory != NULL ? "trajectory" : "data");
   json_builder_set_member_name (builder, "name");
   json_builder_add_string_value (builder, g->name);
-  add_number (builder, "l_angstrom", ce->l_angstrom);
-  add_number (builder, "l_stderr_angstrom", ce->l_stderr_angstrom);
-  add_number (builder, "tau_ps", ce->tau_ps);
-  add_number (builder, "tau_stderr_ps", ce->tau_stderr_ps);
-  add_number (builder, "d_cm2_s", ce->d_cm2_s);
-  add_number (builder, "d_stderr_cm2_s", ce->d_stderr_cm2_s);
-  add_number (builder, "chi2", ce->chi2);
-  add_number (builder, "reduced_chi2", ce->reduced_chi2);
+  sp_json_builder_add_number (builder, "l_angstrom", ce->l_angstrom);
+  sp_json_builder_add_number (builder, "l_stderr_angstrom", ce->l_stderr_angstrom);
+  sp_json_builder_add_number (builder, "tau_ps", ce->tau_ps);
+  sp_json_builder_add_number (builder, "tau_stderr_ps", ce->tau_stderr_ps);
+  sp_json_builder_add_number (builder, "d_cm2_s", ce->d_cm2_s);
+  sp_json_builder_add_number (builder, "d_stderr_cm2_s", ce->d_stderr_cm2_s);
+  sp_json_builder_add_number (builder, "chi2", ce->chi2);
+  sp_json_builder_add_number (builder, "reduced_chi2", ce->reduced_chi2);
   json_builder_set_member_name (builder, "n_points");
   json_builder_add_int_value (builder, ce->n_points);
   json_builder_set_member_name (builder, "weighted");
   json_builder_add_boolean_value (builder, ce->weighted);
   json_builder_set_member_name (builder, "stderr_from_ion_groups");
   json_builder_add_int_value (builder, ce->n_groups);
-  add_number (builder, "hbar_mev_ps", SP_HBAR_MEV_PS);
+  sp_json_builder_add_number (builder, "hbar_mev_ps", SP_HBAR_MEV_PS);
   if (r->trajectory != NULL)
     {
       const SpTrajectory *t = r->trajectory;
@@ -117,9 +105,9 @@ to_json (const SpChudleyElliott *ce,
       json_builder_add_int_value (builder, t->n_ions);
       json_builder_set_member_name (builder, "n_frames");
       json_builder_add_int_value (builder, t->n_frames);
-      add_number (builder, "dt_ps", t->dt_ps);
-      add_number (builder, "max_lag_ps", r->max_lag_ps);
-      add_number (builder, "fs_fit_floor", SP_QENS_FIT_FLOOR);
+      sp_json_builder_add_number (builder, "dt_ps", t->dt_ps);
+      sp_json_builder_add_number (builder, "max_lag_ps", r->max_lag_ps);
+      sp_json_builder_add_number (builder, "fs_fit_floor", SP_QENS_FIT_FLOOR);
       json_builder_set_member_name (builder, "skipped_q_inv_angstrom");
       json_builder_begin_array (builder);
       for (guint i = 0; r->skipped_q != NULL && i < r->skipped_q->len; i++)
@@ -131,17 +119,17 @@ to_json (const SpChudleyElliott *ce,
   for (guint i = 0; i < g->n_points; i++)
     {
       json_builder_begin_object (builder);
-      add_number (builder, "q_inv_angstrom", g->q[i]);
-      add_number (builder, "gamma_mev", g->gamma_mev[i]);
+      sp_json_builder_add_number (builder, "q_inv_angstrom", g->q[i]);
+      sp_json_builder_add_number (builder, "gamma_mev", g->gamma_mev[i]);
       if (g->gamma_err_mev != NULL)
-        add_number (builder, "gamma_stderr_mev", g->gamma_err_mev[i]);
-      add_number (builder, "gamma_fit_mev",
+        sp_json_builder_add_number (builder, "gamma_stderr_mev", g->gamma_err_mev[i]);
+      sp_json_builder_add_number (builder, "gamma_fit_mev",
                   sp_chudley_elliott_gamma_mev (g->q[i], ce->l_angstrom, ce->tau_ps));
-      add_number (builder, "gamma_small_q_mev", sp_qens_small_q_gamma_mev (g->q[i], ce->d_cm2_s));
+      sp_json_builder_add_number (builder, "gamma_small_q_mev", sp_qens_small_q_gamma_mev (g->q[i], ce->d_cm2_s));
       if (g->fit_lags != NULL && r->trajectory != NULL)
         {
-          add_number (builder, "fs_fit_end_ps", g->fit_lags[i] * r->trajectory->dt_ps);
-          add_number (builder, "fs_amplitude", g->amplitude[i]);
+          sp_json_builder_add_number (builder, "fs_fit_end_ps", g->fit_lags[i] * r->trajectory->dt_ps);
+          sp_json_builder_add_number (builder, "fs_amplitude", g->amplitude[i]);
         }
       json_builder_end_object (builder);
     }
@@ -209,34 +197,19 @@ sp_cli_qens (int    argc,
 {
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
-  g_autofree char *data_path = NULL, *traj_path = NULL, *species = NULL, *format_text = NULL;
-  g_autofree char *q_text = NULL, *cell_text = NULL, *unwrap_text = NULL;
+  g_auto(SpCliTrajOptions) traj = { 0 };
+  g_autofree char *data_path = NULL, *q_text = NULL;
   g_autoptr(SpTrajectory) trajectory = NULL;
   g_autoptr(SpQensGamma) gamma = NULL;
   g_autoptr(GArray) q = NULL;
   g_autoptr(GArray) skipped = g_array_new (FALSE, FALSE, sizeof (double));
-  double timestep_fs = 0, max_lag_ps = 0;
-  gint stride = 1;
+  double max_lag_ps = 0;
   gboolean json = FALSE;
   SpChudleyElliott ce;
   Result result = { 0 };
   const GOptionEntry entries[] = {
     { "data", 0, 0, G_OPTION_ARG_FILENAME, &data_path,
       N_("Table of Q (Å⁻¹), Γ (meV, HWHM) and optionally Γ’s error"), N_("FILE") },
-    { "trajectory", 0, 0, G_OPTION_ARG_FILENAME, &traj_path,
-      N_("MD trajectory (extended XYZ, LAMMPS dump, XDATCAR; may be gzipped)"), N_("FILE") },
-    { "species", 0, 0, G_OPTION_ARG_STRING, &species,
-      N_("Mobile species: an element (Li) or a LAMMPS type (2)"), N_("NAME") },
-    { "timestep-fs", 0, 0, G_OPTION_ARG_DOUBLE, &timestep_fs,
-      N_("Time between consecutive frames of the file, in fs"), N_("FS") },
-    { "stride", 0, 0, G_OPTION_ARG_INT, &stride,
-      N_("Keep every N-th frame (default 1)"), N_("N") },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text,
-      N_("Trajectory format: auto (default), xyz, lammps or xdatcar"), N_("FORMAT") },
-    { "unwrap", 0, 0, G_OPTION_ARG_STRING, &unwrap_text,
-      N_("auto (image flags when present, default), minimum-image or none"), N_("METHOD") },
-    { "cell", 0, 0, G_OPTION_ARG_STRING, &cell_text,
-      N_("Cell for a plain XYZ file: a,b,c (orthorhombic) or 9 numbers, Å"), N_("LIST") },
     { "q", 0, 0, G_OPTION_ARG_STRING, &q_text,
       N_("Q values for F_s, Å⁻¹ (default 0.2,0.4,…,2.0)"), N_("LIST") },
     { "max-lag-ps", 0, 0, G_OPTION_ARG_DOUBLE, &max_lag_ps,
@@ -267,10 +240,11 @@ sp_cli_qens (int    argc,
       "  spinodal-cli qens --trajectory md.dump --species Li --timestep-fs 100 --json"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  sp_cli_traj_options_add (&traj, context);
   if (!sp_cli_parse (context, "qens", &argc, &argv))
     return SP_CLI_EXIT_USAGE;
 
-  if ((data_path == NULL) == (traj_path == NULL))
+  if ((data_path == NULL) == (traj.path == NULL))
     {
       g_printerr ("%s: %s\n", COMMAND, _("give either --data FILE or --trajectory FILE"));
       return SP_CLI_EXIT_USAGE;
@@ -291,61 +265,8 @@ sp_cli_qens (int    argc,
       g_autoptr(SpQensFs) fs = NULL;
       guint max_lag = 0;
 
-      sp_traj_read_options_init (&options);
-      if (species == NULL)
-        {
-          g_printerr ("%s: %s\n", COMMAND, _("--trajectory needs --species (e.g. Li)"));
-          return SP_CLI_EXIT_USAGE;
-        }
-      if (!(timestep_fs > 0) || !isfinite (timestep_fs))
-        {
-          g_printerr ("%s: %s\n", COMMAND,
-                      _("--trajectory needs --timestep-fs, the time between frames (> 0 fs)"));
-          return SP_CLI_EXIT_USAGE;
-        }
-      if (stride < 1)
-        {
-          g_printerr ("%s: %s\n", COMMAND, _("--stride must be at least 1"));
-          return SP_CLI_EXIT_USAGE;
-        }
-      if (format_text != NULL && !sp_traj_format_from_string (format_text, &options.format))
-        {
-          g_printerr (_("%s: --format: “%s” is not a format; allowed: auto, xyz, lammps, xdatcar\n"),
-                      COMMAND, format_text);
-          return SP_CLI_EXIT_USAGE;
-        }
-      if (unwrap_text != NULL)
-        {
-          if (strcmp (unwrap_text, "auto") == 0)
-            options.unwrap = SP_TRAJ_UNWRAP_AUTO;
-          else if (strcmp (unwrap_text, "minimum-image") == 0)
-            options.unwrap = SP_TRAJ_UNWRAP_MINIMUM_IMAGE;
-          else if (strcmp (unwrap_text, "none") == 0)
-            options.unwrap = SP_TRAJ_UNWRAP_NONE;
-          else
-            {
-              g_printerr (_("%s: --unwrap: “%s” is not a method; allowed: auto, minimum-image, none\n"),
-                          COMMAND, unwrap_text);
-              return SP_CLI_EXIT_USAGE;
-            }
-        }
-      if (cell_text != NULL)
-        {
-          g_autoptr(GArray) cell = parse_list ("--cell", cell_text, 3, 9, &error);
-
-          if (cell == NULL || (cell->len != 3 && cell->len != 9))
-            {
-              g_printerr ("%s: %s\n", COMMAND, error != NULL ? error->message
-                          : _("--cell: give 3 lengths (a,b,c) or 9 numbers (the cell vectors)"));
-              return SP_CLI_EXIT_USAGE;
-            }
-          options.has_cell = TRUE;
-          if (cell->len == 3)
-            for (int k = 0; k < 3; k++)
-              options.cell[4 * k] = g_array_index (cell, double, k);
-          else
-            memcpy (options.cell, cell->data, sizeof options.cell);
-        }
+      if (!sp_cli_traj_options_resolve (&traj, COMMAND, &options))
+        return SP_CLI_EXIT_USAGE;
       if (q_text != NULL)
         {
           q = parse_list ("--q", q_text, 1, 1000, &error);
@@ -366,10 +287,7 @@ sp_cli_qens (int    argc,
           return SP_CLI_EXIT_USAGE;
         }
 
-      options.species = species;
-      options.timestep_fs = timestep_fs;
-      options.stride = stride;
-      trajectory = sp_traj_read_file (traj_path, &options, NULL, NULL, NULL, &error);
+      trajectory = sp_traj_read_file (traj.path, &options, NULL, NULL, NULL, &error);
       if (trajectory == NULL)
         {
           g_printerr ("%s: %s\n", COMMAND, error->message);

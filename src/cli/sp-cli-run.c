@@ -292,6 +292,7 @@ sp_cli_sim_options_resolve (SpCliSimOptions   *f,
     sim->params.tolerance = tolerance;
   sim->pfhub = pfhub;
   sim->t_end = t_end;
+  sim->t_end_given = f->t_end != NULL;
   sim->frames = (guint) frames;
   return TRUE;
 }

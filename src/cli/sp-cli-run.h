@@ -19,6 +19,7 @@ typedef struct
   SpChParams params;
   gboolean   pfhub;     /* --model pfhub1a                         */
   double     t_end;
+  gboolean   t_end_given; /* --t-end was on the command line        */
   guint      frames;    /* sampling intervals (see sp_cli_sim_run) */
 } SpCliSim;
 

@@ -62,71 +62,99 @@ laplacian_body (SpCh  *self,
 }
 
 /* μ = nl − κ∇²c (+ k_BT logit c for site blocking, whose nl is μ_rest
- * alone), then the two Butler–Volmer exponents with ln f = ln c + ln(1 − c). */
+ * alone; constant M's nl is all of g'), then the two Butler–Volmer terms
+ * at V = V₀: P₀ = f e^{−αℓ}, Q₀ = f e^{(1−α)ℓ}, ℓ = μ/k_BT, f = c(1 − c)
+ * (at α = ½, Q₀ = f²/P₀: one exponential per point).  At the voltage
+ * y = e(V − V₀)/k_BT the rate is R = k₀ (e^{−αy} P₀ − e^{(1−α)y} Q₀), so
+ * that the sums Σ P₀, Σ Q₀ fix y and the second pass needs no exp.  The
+ * same pass bounds the linearisation (σ₀, σ₂ of sp-ch-drive.h) for any y:
+ * with s_P = e^{−αy}, s_Q = e^{(1−α)y},
+ *   a k_BT/k₀ = α s_P P₀ + (1−α) s_Q Q₀ ≤ s_P max αP₀ + s_Q max (1−α)Q₀,
+ *   σ₀(x)/k₀ = s_P P₀ [α g''/k_BT − x/f] + s_Q Q₀ [(1−α) g''/k_BT + x/f]
+ *            ≤ s_P max (…) + s_Q max (…),   g''/k_BT = 1/f + μ_rest'/k_BT,
+ * x = 1 − 2c = f'(c): upper bounds, which is all a stabiliser needs. */
 KERNEL void
 exponents_body (SpCh   *self,
                 const int site,
+                const int half,
+                double *max_out,
                 gsize   lo,
                 gsize   hi)
 {
   const gsize n = self->n;
   const double kt = self->fe.kt, inv_kt = 1.0 / kt;
-  const double alpha = self->params.drive.alpha, beta = 1.0 - alpha;
+  const double alpha = half ? 0.5 : self->params.drive.alpha, beta = 1.0 - alpha;
   const double *restrict c = self->c[self->cur];
   const double *restrict nl = self->nl;
+  const double *restrict mp = self->fe.mu_rest_prime;
   double *restrict lap = self->drive.lap;
   double *restrict r = self->drive.r;
   double *restrict sums = self->drive.row_sums;
+  double mp_max = 0.0, mq_max = 0.0, sp_max = -G_MAXDOUBLE, sq_max = -G_MAXDOUBLE;
 
   for (gsize row = lo; row < hi; row++)
     {
       const gsize start = row * n;
       double sa = 0.0, sb = 0.0, sm = 0.0;
 
-#pragma omp simd reduction(+:sa, sb, sm)
+#pragma omp simd reduction(+:sa, sb, sm) reduction(max:mp_max, mq_max, sp_max, sq_max)
       for (gsize j = 0; j < n; j++)
         {
           const gsize i = start + j;
-          double ci = c[i], lc = log (ci), l1 = log (1.0 - ci);
-          double mu = nl[i] + lap[i] + (site ? kt * (lc - l1) : 0.0);
-          double lf = lc + l1, ell = mu * inv_kt;
-          double a1 = lf - alpha * ell, a2 = lf + beta * ell;
+          double ci = c[i], om = 1.0 - ci, f = ci * om, x = om - ci;
+          double mu = nl[i] + lap[i] + (site ? kt * log (ci / om) : 0.0);
+          double ell = mu * inv_kt, p0, q0, g2, ap, bq;
+          double g2r = mp[SP_CH_POLY_LEN - 1];
 
-          sa += exp (EXP_ARG (a1));
-          sb += exp (EXP_ARG (a2));
+          if (half)
+            {
+              p0 = f * exp (EXP_ARG (-0.5 * ell));
+              q0 = f * f / p0;
+            }
+          else
+            {
+              p0 = f * exp (EXP_ARG (-alpha * ell));
+              q0 = f * exp (EXP_ARG (beta * ell));
+            }
+          for (int k = SP_CH_POLY_LEN - 2; k >= 0; k--)
+            g2r = g2r * x + mp[k];
+          g2 = 1.0 / f + g2r * inv_kt;
+          ap = p0 * (alpha * g2 - x / f);
+          bq = q0 * (beta * g2 + x / f);
+          sa += p0;
+          sb += q0;
           sm += mu;
-          lap[i] = a1;
-          r[i] = a2;
+          mp_max = alpha * p0 > mp_max ? alpha * p0 : mp_max;
+          mq_max = beta * q0 > mq_max ? beta * q0 : mq_max;
+          sp_max = ap > sp_max ? ap : sp_max;
+          sq_max = bq > sq_max ? bq : sq_max;
+          lap[i] = p0;
+          r[i] = q0;
         }
       sums[3 * row] = sa;
       sums[3 * row + 1] = sb;
       sums[3 * row + 2] = sm;
     }
+  max_out[0] = mp_max;
+  max_out[1] = mq_max;
+  max_out[2] = sp_max;
+  max_out[3] = sq_max;
 }
 
-/* R = k₀ (P − Q), P = f e^{−α(ℓ+y)}, Q = f e^{(1−α)(ℓ+y)}, ℓ = μ/k_BT; and
- * the linearisation: a k_BT/k₀ = αP + (1−α)Q (a = −∂R/∂μ), and
- * σ₀(x) = −∂R/∂c at fixed ∇²c = a g'' − k₀ f'(P − Q)/f with
- * g'' = k_BT/f + μ_rest'(c). */
+/* R = k₀ (s_P P₀ − s_Q Q₀) in place of Q₀. */
 KERNEL void
 rates_body (SpCh   *self,
-            double  y,
-            double *a_out,
-            double *s_out,
+            double  s_p,
+            double  s_q,
             int    *bad_out,
             gsize   lo,
             gsize   hi)
 {
   const gsize n = self->n;
-  const double inv_kt = 1.0 / self->fe.kt, k0 = self->params.drive.k0;
-  const double alpha = self->params.drive.alpha, beta = 1.0 - alpha;
-  const double ay = alpha * y, by = beta * y;
-  const double *restrict c = self->c[self->cur];
-  const double *restrict lap = self->drive.lap;
-  const double *restrict mp = self->fe.mu_rest_prime;
+  const double kp = self->params.drive.k0 * s_p, kq = self->params.drive.k0 * s_q;
+  const double *restrict p0 = self->drive.lap;
   double *restrict r = self->drive.r;
   double *restrict sums = self->drive.row_sums;
-  double a_max = 0.0, s_max = 0.0;
   int bad = 0;
 
   for (gsize row = lo; row < hi; row++)
@@ -134,30 +162,18 @@ rates_body (SpCh   *self,
       const gsize start = row * n;
       double sr = 0.0;
 
-#pragma omp simd reduction(+:sr) reduction(max:a_max, s_max) reduction(|:bad)
+#pragma omp simd reduction(+:sr) reduction(|:bad)
       for (gsize j = 0; j < n; j++)
         {
           const gsize i = start + j;
-          double ci = c[i], f = ci * (1.0 - ci), x = 1.0 - 2.0 * ci;
-          double e1 = lap[i] - ay, e2 = r[i] + by;
-          double p = exp (EXP_ARG (e1)), q = exp (EXP_ARG (e2));
-          double rate = k0 * (p - q), a = alpha * p + beta * q;
-          double g2r = mp[SP_CH_POLY_LEN - 1];
-          double sigma;
+          double rate = kp * p0[i] - kq * r[i];
 
-          for (int k = SP_CH_POLY_LEN - 2; k >= 0; k--)
-            g2r = g2r * x + mp[k];
-          sigma = k0 * (a * (1.0 / f + g2r * inv_kt) - x * (p - q) / f);
-          bad |= !(fabs (rate) < G_MAXDOUBLE) | !(fabs (sigma) < G_MAXDOUBLE);
-          a_max = a > a_max ? a : a_max;
-          s_max = sigma > s_max ? sigma : s_max;
+          bad |= !(fabs (rate) < G_MAXDOUBLE);
           sr += rate;
           r[i] = rate;
         }
       sums[row] = sr;
     }
-  *a_out = a_max;
-  *s_out = s_max;
   *bad_out = bad;
 }
 
@@ -288,14 +304,21 @@ spectrum_body (SpCh   *self,
 }
 
 KERNEL void
-exponents_split_body (SpCh  *self,
-                      gsize  lo,
-                      gsize  hi)
+exponents_split_body (SpCh   *self,
+                      double *max_out,
+                      gsize   lo,
+                      gsize   hi)
 {
-  if (self->fe.constant_mobility)
-    exponents_body (self, 0, lo, hi);
+  const int half = self->params.drive.alpha == 0.5;
+
+  if (self->fe.constant_mobility && half)
+    exponents_body (self, 0, 1, max_out, lo, hi);
+  else if (self->fe.constant_mobility)
+    exponents_body (self, 0, 0, max_out, lo, hi);
+  else if (half)
+    exponents_body (self, 1, 1, max_out, lo, hi);
   else
-    exponents_body (self, 1, lo, hi);
+    exponents_body (self, 1, 0, max_out, lo, hi);
 }
 
 /* Threads and instruction sets: as sp-ch-kernels.c (see there). */
@@ -355,16 +378,22 @@ isa_level (void)
 
 typedef struct
 {
-  double a_max, s_max;
-  int    bad;
+  double max[4];
+} ExponentsPart;
+
+typedef struct
+{
+  int bad;
 } RatesPart;
 
 DISPATCH_SPLIT (laplacian, (SpCh *self), (self), self->n, laplacian_body (self, lo, hi))
-DISPATCH_SPLIT (exponents, (SpCh *self), (self), self->n, exponents_split_body (self, lo, hi))
-DISPATCH_SPLIT (rates, (SpCh *self, double y, RatesPart *parts_out, gsize *n_parts),
-                (self, y, parts_out, n_parts), self->n,
-                rates_body (self, y, &parts_out[part].a_max, &parts_out[part].s_max,
-                            &parts_out[part].bad, lo, hi);
+DISPATCH_SPLIT (exponents, (SpCh *self, ExponentsPart *parts_out, gsize *n_parts),
+                (self, parts_out, n_parts), self->n,
+                exponents_split_body (self, parts_out[part].max, lo, hi);
+                if (part == 0) *n_parts = parts)
+DISPATCH_SPLIT (rates, (SpCh *self, double s_p, double s_q, RatesPart *parts_out, gsize *n_parts),
+                (self, s_p, s_q, parts_out, n_parts), self->n,
+                rates_body (self, s_p, s_q, &parts_out[part].bad, lo, hi);
                 if (part == 0) *n_parts = parts)
 DISPATCH_SPLIT (spectrum, (SpCh *self, double dt), (self, dt), self->n,
                 spectrum_body (self, dt, lo, hi))
@@ -380,11 +409,20 @@ void
 sp_ch_drive_kernel_exponents (SpCh   *self,
                               double *sum_a,
                               double *sum_b,
-                              double *sum_mu)
+                              double *sum_mu,
+                              double  bounds[4])
 {
+  ExponentsPart parts[SP_CH_DRIVE_MAX_THREADS] = { { { 0 } } };
+  gsize n_parts = 1;
   double sa = 0.0, sb = 0.0, sm = 0.0;
 
-  exponents (self);
+  exponents (self, parts, &n_parts);
+  for (guint k = 0; k < 4; k++)
+    {
+      bounds[k] = parts[0].max[k];
+      for (gsize p = 1; p < n_parts; p++)
+        bounds[k] = fmax (bounds[k], parts[p].max[k]);
+    }
   for (gsize row = 0; row < self->n; row++)
     {
       sa += self->drive.row_sums[3 * row];
@@ -398,25 +436,18 @@ sp_ch_drive_kernel_exponents (SpCh   *self,
 
 gboolean
 sp_ch_drive_kernel_rates (SpCh   *self,
-                          double  y,
-                          double *sum_r,
-                          double *a_max,
-                          double *sigma0)
+                          double  s_p,
+                          double  s_q,
+                          double *sum_r)
 {
-  RatesPart parts[SP_CH_DRIVE_MAX_THREADS];
+  RatesPart parts[SP_CH_DRIVE_MAX_THREADS] = { { 0 } };
   gsize n_parts = 1;
   double sr = 0.0;
   int bad = 0;
 
-  rates (self, y, parts, &n_parts);
-  *a_max = 0.0;
-  *sigma0 = 0.0;
+  rates (self, s_p, s_q, parts, &n_parts);
   for (gsize p = 0; p < n_parts; p++)
-    {
-      *a_max = fmax (*a_max, parts[p].a_max);
-      *sigma0 = fmax (*sigma0, parts[p].s_max);
-      bad |= parts[p].bad;
-    }
+    bad |= parts[p].bad;
   for (gsize row = 0; row < self->n; row++)
     sr += self->drive.row_sums[row];
   *sum_r = sr;

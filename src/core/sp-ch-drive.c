@@ -22,6 +22,8 @@
 #define DC_STEP_MAX 1e-3
 /* c̄ within this of a limit has reached it (the landing step's rounding). */
 #define LIMIT_EPS   1e-12
+/* A potentiostatic current below this (1/s, a millionth of 1C) is rest. */
+#define RATE_AT_REST (1e-6 / 3600.0)
 
 static void
 free_buffers (SpChDrive *d)
@@ -154,6 +156,7 @@ sp_ch_drive_params_changed (SpCh                *self,
     {
       self->drive.finished = FALSE;
       self->drive.phase = 0;
+      self->drive.current = 0.0;
       start_leg (self);
     }
 }
@@ -164,14 +167,15 @@ sp_ch_drive_explicit (SpCh *self)
   SpChDrive *d = &self->drive;
   const SpDriveParams *p = &self->params.drive;
   const double n_real = (double) self->n_real, kt = self->fe.kt, v0 = self->params.model.v0;
-  double sum_a, sum_b, sum_mu, sum_r, a_max, sigma0, mean_c, y = 0.0, voltage = p->voltage_V;
+  double sum_a, sum_b, sum_mu, sum_r, bounds[4], s_p, s_q, mean_c, y = 0.0;
+  double voltage = p->voltage_V;
   gboolean ended = FALSE;
 
   if (!d->active)
     return FALSE;
 
   sp_ch_drive_kernel_laplacian (self);
-  sp_ch_drive_kernel_exponents (self, &sum_a, &sum_b, &sum_mu);
+  sp_ch_drive_kernel_exponents (self, &sum_a, &sum_b, &sum_mu, bounds);
   d->mean_mu = sum_mu / n_real;
   mean_c = self->chat[self->cur][0][0] / n_real;
 
@@ -191,7 +195,7 @@ sp_ch_drive_explicit (SpCh *self)
           ended = TRUE;
           continue;
         }
-      /* ⟨R⟩(y) = k₀ (e^{−αy} Σa − e^{(1−α)y} Σb)/n² = current. */
+      /* ⟨R⟩(y) = k₀ (e^{−αy} ΣP₀ − e^{(1−α)y} ΣQ₀)/n² = current. */
       if (!sp_drive_solve_exponent (log (p->k0) + log (sum_a) - log (n_real),
                                     log (p->k0) + log (sum_b) - log (n_real),
                                     p->alpha, d->current_set, &y))
@@ -215,16 +219,25 @@ sp_ch_drive_explicit (SpCh *self)
 
   d->y = y;
   d->voltage = voltage;
-  if (!sp_ch_drive_kernel_rates (self, y, &sum_r, &a_max, &sigma0))
+  s_p = exp (-p->alpha * y);
+  s_q = exp ((1.0 - p->alpha) * y);
+  if (!sp_ch_drive_kernel_rates (self, s_p, s_q, &sum_r))
     {
       d->broken = TRUE;
       return ended;
     }
   d->rate_mean = sum_r / n_real;
-  d->stab0 = sigma0;
-  d->stab2 = self->fe.kappa * p->k0 * a_max / kt;
+  /* The bounds of the exponents pass (sp-ch-drive-kernels.c); σ₀ ≥ 0. */
+  d->stab0 = fmax (p->k0 * (s_p * bounds[2] + s_q * bounds[3]), 0.0);
+  d->stab2 = self->fe.kappa * p->k0 * (s_p * bounds[0] + s_q * bounds[1]) / kt;
+  if (!(isfinite (d->stab0) && isfinite (d->stab2)))
+    {
+      d->broken = TRUE;
+      return ended;
+    }
   if (p->mode == SP_DRIVE_POTENTIOSTATIC)
-    d->direction = d->rate_mean > 0.0 ? 1 : d->rate_mean < 0.0 ? -1 : 0;
+    /* At rest within round-off: no direction (a sign of 10⁻²⁰ is noise). */
+    d->direction = d->rate_mean > RATE_AT_REST ? 1 : d->rate_mean < -RATE_AT_REST ? -1 : 0;
   return ended;
 }
 

@@ -12,8 +12,9 @@
  * the Cahn–Hilliard term, R̂ⁿ (extrapolated (1+ω)R̂ⁿ − ωR̂ⁿ⁻¹ in SBDF2).  Its
  * linearisation in c, −∂R/∂c = σ₀(x) + a(x) κ k² with a = −∂R/∂μ ≥ 0, is
  * stiff (k₀ large, or κ k² at the grid scale): the stabiliser
- * (σ₀ + σ₂ k²)(ĉⁿ⁺¹ − ĉ*) with σ₀ = max σ₀(x)⁺ and σ₂ = κ max a(x) goes on
- * the implicit side, so that the linearised reaction is damped at any dt
+ * (σ₀ + σ₂ k²)(ĉⁿ⁺¹ − ĉ*) with σ₀ ≥ max σ₀(x)⁺ and σ₂ ≥ κ max a(x) (upper
+ * bounds from the exponents pass, sp-ch-drive-kernels.c) goes on the
+ * implicit side, so that the linearised reaction is damped at any dt
  * (amplification (1 + dt(S − λ))/(1 + dt S) ∈ [0, 1] for 0 ≤ λ ≤ S) just as
  * Shen & Yang's stabiliser does for the bulk term.  The k = 0 mode is the
  * mass: galvanostatic, it moves by exactly current·dt; potentiostatic, by
@@ -53,8 +54,8 @@ typedef struct
   double   stab0, stab2;  /* σ₀ (1/s) and σ₂ (nm²/s) of the current state      */
 
   guint        n_alloc;   /* grid the buffers below were made for (0: none)   */
-  double      *lap;       /* −κ∇²c, then ln f − α μ/k_BT                       */
-  double      *r;         /* ln f + (1−α) μ/k_BT, then R                       */
+  double      *lap;       /* −κ∇²c, then P₀ = f e^{−αμ/k_BT}                   */
+  double      *r;         /* Q₀ = f e^{(1−α)μ/k_BT}, then R                    */
   fftw_complex *lap_hat;  /* κ k² ĉ / n² (c2r input)                          */
   fftw_complex *rhat, *rhat_prev;
   double      *row_sums;  /* 3 n per-row partial sums                          */
@@ -83,19 +84,20 @@ double   sp_ch_drive_largest_rate (SpCh  *self,
 
 /* sp-ch-drive-kernels.c */
 void     sp_ch_drive_kernel_laplacian (SpCh *self);  /* lap = −κ∇²c (one c2r)     */
-/* lap ← ln f − αμ/k_BT, r ← ln f + (1−α)μ/k_BT; the sums of their clamped
- * exponentials and of μ. */
+/* lap ← P₀ = f e^{−αμ/k_BT}, r ← Q₀ = f e^{(1−α)μ/k_BT}; their sums, the sum of
+ * μ, and @bounds: max αP₀, max (1−α)Q₀ and the two maxima bounding σ₀
+ * (sp-ch-drive-kernels.c). */
 void     sp_ch_drive_kernel_exponents (SpCh   *self,
                                        double *sum_a,
                                        double *sum_b,
-                                       double *sum_mu);
-/* r ← R at e(V − V₀)/k_BT = @y; its sum, max a k_BT/k₀ (for σ₂) and σ₀; FALSE
- * when a rate is not finite. */
+                                       double *sum_mu,
+                                       double  bounds[4]);
+/* r ← R = k₀ (@s_p P₀ − @s_q Q₀) and its transform; its sum; FALSE when a
+ * rate is not finite. */
 gboolean sp_ch_drive_kernel_rates     (SpCh   *self,
-                                       double  y,
-                                       double *sum_r,
-                                       double *a_max,
-                                       double *sigma0);
+                                       double  s_p,
+                                       double  s_q,
+                                       double *sum_r);
 /* The driven embedded pair: the trial spectrum and field, self->trial_error,
  * and drive.trial_current. */
 void     sp_ch_drive_kernel_trial     (SpCh   *self,

@@ -166,8 +166,9 @@ const double *sp_ch_get_field           (SpCh             *self);
 const double *sp_ch_get_spectrum        (SpCh             *self);
 
 /* The drive (sp-drive.h).  c̄ (any mode); the cell voltage the drive
- * applied or solved for the last step (closed: the open-circuit V₀ − ⟨μ⟩/e
- * of the field, ⟨μ⟩ = ⟨g'(c)⟩ since ⟨∇²c⟩ = 0); dc̄/dt of the last step
+ * applied or solved for the last step (closed or finished: the open-circuit
+ * V₀ − ⟨μ⟩/e of the field, ⟨μ⟩ = ⟨g'(c)⟩ since ⟨∇²c⟩ = 0; NaN for PFHub,
+ * which has no voltage); dc̄/dt of the last step
  * (1/s); ∫ current dt since the start; +1 inserting, −1 extracting, 0
  * closed or finished; whether a cut-off ended the drive; and the mean
  * overpotential V − (V₀ − ⟨μ⟩/e) in volts (0 when closed). */

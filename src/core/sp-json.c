@@ -180,3 +180,18 @@ sp_json_to_data (JsonNode *root,
     *length = out->len;
   return g_string_free (out, FALSE);
 }
+
+void
+sp_json_builder_add_number (JsonBuilder *builder,
+                            const char  *key,
+                            double       value)
+{
+  g_return_if_fail (JSON_IS_BUILDER (builder));
+  g_return_if_fail (key != NULL);
+
+  json_builder_set_member_name (builder, key);
+  if (isfinite (value))
+    json_builder_add_double_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}

@@ -25,6 +25,13 @@ G_BEGIN_DECLS
 const char *sp_json_format_double (double  value,
                                    char   *buf);
 
+/* Adds the member @key with @value to @builder's open object: a number,
+ * or null when @value is NaN or infinite (JSON has neither; a reader then
+ * sees "undefined", not a bogus value). */
+void        sp_json_builder_add_number (JsonBuilder *builder,
+                                        const char  *key,
+                                        double       value);
+
 /* Serialises @root (any node: object, array or value).  @indent > 0 puts
  * one member or element per line, indented by @indent spaces per level,
  * in json-glib's pretty layout ("key" : value); 0 writes one line.
