@@ -695,6 +695,27 @@ test_data_import (void)
   g_rmdir (dir);
 }
 
+/* What the window entry accepts. */
+static void
+test_parse_window (void)
+{
+  double t0 = 0, t1 = 0;
+
+  g_assert_true (sp_hopping_parse_window ("2 – 150", &t0, &t1));
+  g_assert_cmpfloat (t0, ==, 2.0);
+  g_assert_cmpfloat (t1, ==, 150.0);
+  g_assert_true (sp_hopping_parse_window ("  0.5,3e2 ", &t0, &t1));
+  g_assert_cmpfloat (t1, ==, 300.0);
+  g_assert_true (sp_hopping_parse_window ("1 2", &t0, &t1));
+  g_assert_false (sp_hopping_parse_window ("2", &t0, &t1));
+  g_assert_false (sp_hopping_parse_window ("5 – 2", &t0, &t1));
+  g_assert_false (sp_hopping_parse_window ("0 – 2", &t0, &t1));
+  g_assert_false (sp_hopping_parse_window ("1 – 2 – 3", &t0, &t1));
+  g_assert_false (sp_hopping_parse_window ("1 – inf", &t0, &t1));
+  g_assert_false (sp_hopping_parse_window ("a – b", &t0, &t1));
+  g_assert_false (sp_hopping_parse_window ("", &t0, &t1));
+}
+
 static gboolean
 has_runs (gpointer data)
 {
@@ -753,6 +774,32 @@ test_data_series (void)
   g_assert_cmpuint (data->n_arrhenius, >=, 1);
   g_assert_cmpuint (data->arrhenius[0].n, ==, 3);
   g_assert_cmpfloat (data->arrhenius[0].ea_ev, >, 0.0);
+
+  /* The fit window typed (the keyboard's way to set it): applied, or
+   * refused with the entry marked. */
+  {
+    AdwEntryRow *entry = sp_hopping_panel_get_window_entry (hopping_panel (window), 1);
+    double t0, t1;
+    gboolean automatic;
+
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (entry)));
+    gtk_editable_set_text (GTK_EDITABLE (entry), "5 – 2");
+    g_signal_emit_by_name (entry, "apply");
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+    gtk_editable_set_text (GTK_EDITABLE (entry), "0.01, 0.2");
+    g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+    g_signal_emit_by_name (entry, "apply");
+    wait_until (idle_workbench, workbench, 30, "the typed window's fit");
+    flush_main_loop ();
+    sp_hop_workbench_get_window (workbench, &t0, &t1, &automatic);
+    g_assert_false (automatic);
+    g_assert_cmpfloat (t0, ==, 0.01);
+    g_assert_cmpfloat (t1, ==, 0.2);
+    g_assert_true (g_str_has_suffix (sp_hopping_panel_get_window_text (hopping_panel (window)),
+                                     "set by hand"));
+    sp_hopping_page_set_window (page, NAN, NAN);
+    wait_until (idle_workbench, workbench, 30, "the suggested window's fit");
+  }
 
   /* A typed temperature reaches the run; Remove drops its row. */
   gtk_spin_button_set_value (sp_hopping_series_get_run_temperature (series, 2), 800.0);
@@ -863,6 +910,7 @@ main (int   argc,
   g_test_add_func ("/app/hopping/session-state", test_session_state);
   g_test_add_func ("/app/hopping/data-import", test_data_import);
   g_test_add_func ("/app/hopping/data-series", test_data_series);
+  g_test_add_func ("/app/hopping/parse-window", test_parse_window);
 
   status = g_test_run ();
   g_object_unref (app);

@@ -368,6 +368,13 @@ test_sample_steps (void)
   settle ();
   g_assert_null (sp_lesson_panel_get_error (panel));
   assert_session_is (window, &expected, "sample step 2");
+  /* One undo takes the whole step back (c0 and the grid), redo brings it. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  settle ();
+  assert_session_is (window, &before, "sample step 2 undone");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  settle ();
+  assert_session_is (window, &expected, "sample step 2 redone");
   g_assert_true (gtk_widget_get_sensitive (omega_row));
   g_assert_cmpstr (gtk_widget_get_tooltip_markup (omega_row), ==, omega_tooltip);
   g_assert_false (gtk_widget_has_css_class (free_energy, SP_LESSON_HIGHLIGHT_CLASS));

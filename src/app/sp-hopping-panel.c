@@ -31,6 +31,7 @@ struct _SpHoppingPanel
   GtkLabel            *illustrative_label;
   GtkLabel            *source_label;
   AdwActionRow        *window_rows[2];  /* the fit window, in Live and in Data mode */
+  AdwEntryRow         *window_entries[2]; /* the window typed, "t0 – t1" in ps */
   GtkWidget           *live_page;       /* the live groups */
   GtkWidget           *data_view;       /* SpHoppingImport */
   SpHoppingSeries     *series;          /* in the data view's page */
@@ -110,6 +111,15 @@ sp_hopping_panel_get_blocking_row (SpHoppingPanel *self)
 {
   g_return_val_if_fail (SP_IS_HOPPING_PANEL (self), NULL);
   return self->blocking_row;
+}
+
+AdwEntryRow *
+sp_hopping_panel_get_window_entry (SpHoppingPanel *self,
+                                   guint           index)
+{
+  g_return_val_if_fail (SP_IS_HOPPING_PANEL (self), NULL);
+  g_return_val_if_fail (index < G_N_ELEMENTS (self->window_entries), NULL);
+  return self->window_entries[index];
 }
 
 const char *
@@ -204,7 +214,89 @@ show_values (SpHoppingPanel *self)
   else
     window = g_strdup (_("No MSD yet"));
   for (guint i = 0; i < G_N_ELEMENTS (self->window_rows); i++)
-    adw_action_row_set_subtitle (self->window_rows[i], window);
+    {
+      adw_action_row_set_subtitle (self->window_rows[i], window);
+      /* The numbers in the entry too, unless they are being typed. */
+      if (self->window_entries[i] != NULL &&
+          !gtk_widget_has_focus (GTK_WIDGET (self->window_entries[i])) &&
+          !gtk_widget_has_css_class (GTK_WIDGET (self->window_entries[i]), "error"))
+        {
+          g_autofree char *text = isfinite (t0) && isfinite (t1)
+                                  ? g_strdup_printf ("%.4g – %.4g", t0, t1) : g_strdup ("");
+
+          gtk_editable_set_text (GTK_EDITABLE (self->window_entries[i]), text);
+        }
+    }
+}
+
+/* "t0 – t1", "t0, t1" or "t0 t1" in ps: both positive, t0 < t1. */
+gboolean
+sp_hopping_parse_window (const char *text,
+                         double     *t0_ps,
+                         double     *t1_ps)
+{
+  g_autofree char *copy = g_strdup (text);
+  g_auto(GStrv) parts = NULL;
+  double v[2];
+  guint n = 0;
+
+  /* Dashes and commas are separators; an en dash is three bytes. */
+  copy = g_strdelimit (copy, ",;", ' ');
+  {
+    g_autoptr(GString) s = g_string_new (copy);
+
+    g_string_replace (s, "–", " ", 0);
+    g_string_replace (s, "—", " ", 0);
+    g_free (copy);
+    copy = g_string_free (g_steal_pointer (&s), FALSE);
+  }
+  parts = g_strsplit_set (copy, " \t", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      char *end = NULL;
+
+      if (*parts[i] == '\0')
+        continue;
+      if (n == 2)
+        return FALSE;
+      v[n] = g_ascii_strtod (parts[i], &end);
+      if (*end != '\0' || !isfinite (v[n]))
+        return FALSE;
+      n++;
+    }
+  if (n != 2 || !(v[0] > 0) || !(v[1] > v[0]))
+    return FALSE;
+  *t0_ps = v[0];
+  *t1_ps = v[1];
+  return TRUE;
+}
+
+static void
+window_entry_apply_cb (AdwEntryRow    *entry,
+                       SpHoppingPanel *self)
+{
+  double t0, t1;
+
+  if (self->page == NULL)
+    return;
+  if (!sp_hopping_parse_window (gtk_editable_get_text (GTK_EDITABLE (entry)), &t0, &t1))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (entry),
+                                   _("Two times in ps, the first above 0 and below the second, "
+                                     "e.g. “2 – 150”"));
+      gtk_widget_error_bell (GTK_WIDGET (entry));
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (entry), NULL);
+  sp_hopping_page_set_window (self->page, t0, t1);
+}
+
+static void
+window_entry_changed_cb (AdwEntryRow *entry)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
 }
 
 static void
@@ -427,8 +519,8 @@ build_window_group (SpHoppingPanel *self,
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("MSD Fit Window"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("Drag on the MSD plot to set it: near a bound moves "
-                                           "the bound, elsewhere draws a new window."));
+                                         _("Drag on the MSD plot to set it (near a bound moves "
+                                           "the bound, elsewhere draws a new window), or type it."));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Window"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, _("Back to the window suggested from the log–log slope"));
@@ -436,6 +528,16 @@ build_window_group (SpHoppingPanel *self,
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (suggested_clicked_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (row));
   self->window_rows[index] = row;
+  /* Typed, for the keyboard (and for exact numbers). */
+  self->window_entries[index] = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->window_entries[index]),
+                                 _("From – to, ps"));
+  adw_entry_row_set_show_apply_button (self->window_entries[index], TRUE);
+  g_signal_connect (self->window_entries[index], "apply", G_CALLBACK (window_entry_apply_cb), self);
+  g_signal_connect (self->window_entries[index], "changed", G_CALLBACK (window_entry_changed_cb),
+                    NULL);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                             GTK_WIDGET (self->window_entries[index]));
   return ADW_PREFERENCES_GROUP (group);
 }
 

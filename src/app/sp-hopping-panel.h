@@ -32,6 +32,13 @@ AdwComboRow   *sp_hopping_panel_get_preset_row   (SpHoppingPanel *self);
 AdwComboRow   *sp_hopping_panel_get_blocking_row (SpHoppingPanel *self);
 /* The Data mode's runs and tables. */
 SpHoppingSeries *sp_hopping_panel_get_series     (SpHoppingPanel *self);
+/* The typed fit window: in Live (0) and Data (1) mode. */
+AdwEntryRow   *sp_hopping_panel_get_window_entry (SpHoppingPanel *self,
+                                                  guint           index);
+/* "t0 – t1" (or "t0, t1", "t0 t1") in ps: TRUE with both when 0 < t0 < t1. */
+gboolean       sp_hopping_parse_window           (const char     *text,
+                                                  double         *t0_ps,
+                                                  double         *t1_ps);
 /* The fit window's text ("12.5 – 870 ps, suggested"). */
 const char    *sp_hopping_panel_get_window_text  (SpHoppingPanel *self);
 

@@ -371,7 +371,8 @@ sp_lesson_runner_go_to (SpLessonRunner *self,
   if (session_changes && !sp_params_session_check (window->params, &session, error))
     return FALSE;
 
-  /* Then change. */
+  /* Then change: one undo step takes the whole step back. */
+  sp_undo_stack_begin_group (window->undo);
   release_controls (self);
   self->step = index;
   if (step->page != NULL)
@@ -405,6 +406,7 @@ sp_lesson_runner_go_to (SpLessonRunner *self,
     default:
       break;
     }
+  sp_undo_stack_end_group (window->undo);
   sp_document_set_lesson (window->document, self->source, self->step);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STEP]);
   return TRUE;
