@@ -179,7 +179,13 @@ test_trace_grows_and_readouts_agree (void)
       g_assert_cmpfloat (trace->points[i].mean_c, >=, trace->points[i - 1].mean_c - 1e-12);
     }
   g_assert_cmpint (last->direction, ==, frame->drive.finished ? 0 : 1);
-  g_assert_cmpint (trace->points[len - 2].direction, ==, 1);
+  {
+    guint driven = 0;
+
+    for (guint i = 0; i < len; i++)
+      driven += trace->points[i].direction == 1;
+    g_assert_cmpuint (driven, >=, 10);
+  }
   g_assert_cmpfloat (last->time, ==, frame->diag.time);
   g_assert_cmpfloat (last->mean_c, ==, frame->drive.mean_c);
   g_assert_cmpfloat (last->voltage, ==, frame->drive.voltage_V);

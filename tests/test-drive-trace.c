@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "sp-drive-trace.h"
+#include "sp-gsl.h"
 
 static SpDrivePoint
 point_at (double t,
@@ -206,6 +207,7 @@ int
 main (int    argc,
       char **argv)
 {
+  sp_gsl_init ();
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/drive-trace/append-grow-copy", test_append_grow_copy);

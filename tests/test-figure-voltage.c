@@ -10,6 +10,7 @@
 #include "sp-export.h"
 #include "sp-figure-private.h"
 #include "sp-presets.h"
+#include "sp-gsl.h"
 
 #define N_HALF 91   /* points per half cycle, c̄ = 0.05 … 0.95 */
 #define OFFSET 0.05 /* V below (discharge) and above (charge) the plateau */
@@ -375,6 +376,7 @@ int
 main (int    argc,
       char **argv)
 {
+  sp_gsl_init ();
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/figure-voltage/trace-pixels", test_trace_pixels);

@@ -224,7 +224,12 @@ sp_params_set_session (SpParams        *self,
                 NULL);
   if (session->preset != NULL)
     g_object_set (self, "preset", session->preset, NULL);
-  sp_params_set_drive (self, &session->sim.drive);
+  /* A closed box keeps the sliders' drive numbers (the material's
+   * kinetics): a file does not hold them, and they are not in use. */
+  if (session->sim.drive.mode != SP_DRIVE_CLOSED)
+    sp_params_set_drive (self, &session->sim.drive);
+  else
+    g_object_set (self, "drive-mode", SP_DRIVE_CLOSED, NULL);
   g_object_thaw_notify (G_OBJECT (self));
   return TRUE;
 }

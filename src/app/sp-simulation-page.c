@@ -30,6 +30,23 @@ struct _SpSimulationPage
 
 G_DEFINE_FINAL_TYPE (SpSimulationPage, sp_simulation_page, SP_TYPE_LAB_PAGE)
 
+/* A hidden figure still counts its grid column (the columns are
+ * homogeneous): it waits in the first cell, which every layout has. */
+static void
+park (GtkGrid   *grid,
+      GtkWidget *figure)
+{
+  GtkLayoutManager *manager = gtk_widget_get_layout_manager (GTK_WIDGET (grid));
+  GtkGridLayoutChild *lc =
+    GTK_GRID_LAYOUT_CHILD (gtk_layout_manager_get_layout_child (manager, figure));
+
+  gtk_widget_set_visible (figure, FALSE);
+  gtk_grid_layout_child_set_column (lc, 0);
+  gtk_grid_layout_child_set_row (lc, 0);
+  gtk_grid_layout_child_set_column_span (lc, 1);
+  gtk_grid_layout_child_set_row_span (lc, 1);
+}
+
 static void
 sp_simulation_page_relayout (SpLabPage *page)
 {
@@ -51,10 +68,14 @@ sp_simulation_page_relayout (SpLabPage *page)
   if (columns == self->columns)
     return;
   self->columns = columns;
-  gtk_widget_set_visible (GTK_WIDGET (self->coarsening_view), !self->driven);
-  gtk_widget_set_visible (GTK_WIDGET (self->structure_view), !self->driven);
-  gtk_widget_set_visible (GTK_WIDGET (self->voltage_trace_view), self->driven);
-  gtk_widget_set_visible (GTK_WIDGET (self->voltage_time_view), self->driven);
+  for (guint i = 0; i < G_N_ELEMENTS (closed); i++)
+    {
+      GtkWidget *hidden = self->driven ? closed[i] : driven[i];
+
+      if (hidden != GTK_WIDGET (self->energy_view))
+        park (self->simulation_grid, hidden);
+      gtk_widget_set_visible (side[i], TRUE);
+    }
   sp_window_layout_simulation (self->simulation_grid, GTK_WIDGET (self->field_sim_view),
                                side, G_N_ELEMENTS (closed), columns);
 }
@@ -119,8 +140,8 @@ sp_simulation_page_init (SpSimulationPage *self)
   self->voltage_time_view = SP_PLOT_VIEW (sp_plot_view_new (SP_FIGURE_VOLTAGE_TIME));
   gtk_widget_set_visible (GTK_WIDGET (self->voltage_trace_view), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->voltage_time_view), FALSE);
-  gtk_grid_attach (self->simulation_grid, GTK_WIDGET (self->voltage_trace_view), 2, 0, 1, 1);
-  gtk_grid_attach (self->simulation_grid, GTK_WIDGET (self->voltage_time_view), 2, 1, 1, 1);
+  gtk_grid_attach (self->simulation_grid, GTK_WIDGET (self->voltage_trace_view), 0, 0, 1, 1);
+  gtk_grid_attach (self->simulation_grid, GTK_WIDGET (self->voltage_time_view), 0, 0, 1, 1);
   sp_lab_page_add_figure (page, self->field_sim_view);
   sp_lab_page_add_figure (page, self->energy_view);
   sp_lab_page_add_figure (page, self->coarsening_view);

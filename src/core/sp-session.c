@@ -118,10 +118,14 @@ pages_equal (JsonObject *a,
   return json_object_equal (a, b);
 }
 
+/* Two closed boxes are the same whatever their unused drive numbers (a
+ * file does not keep them: see sp-session.h). */
 static gboolean
 sp_session_drive_equal (const SpDriveParams *a,
                         const SpDriveParams *b)
 {
+  if (a->mode == SP_DRIVE_CLOSED && b->mode == SP_DRIVE_CLOSED)
+    return TRUE;
   return a->mode == b->mode && a->c_rate == b->c_rate && a->voltage_V == b->voltage_V &&
          a->k0 == b->k0 && a->alpha == b->alpha && a->v_lo == b->v_lo && a->v_hi == b->v_hi &&
          a->c_lo == b->c_lo && a->c_hi == b->c_hi;

@@ -33,7 +33,8 @@
  * "drive" (optional, version 2 without a version change) is the reaction
  * that charges the particle (sp-drive.h); it is written only when the
  * drive is not "closed", so a closed-box file reads as it always did, and
- * a file without it has the closed box and the default drive.
+ * a file without it has the closed box and the default drive; two closed
+ * sessions are equal whatever their (unused) drive numbers.
  *
  * "pins" (optional, version 2 without a version change: older readers
  * ignore an unknown field) holds the pinned comparisons (at most

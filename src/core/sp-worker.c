@@ -91,6 +91,7 @@ struct _SpWorker
    * (sp_worker_take_trace).  Only while someone takes them. */
   SpDriveTrace   *trace;
   gboolean        record_trace;
+  gboolean        trace_restarted; /* a new run since the last take        */
 
   /* Set by every command, cleared by the worker when it reads the mailbox. */
   gint            interrupt;
@@ -333,6 +334,18 @@ same_start (const SpChParams *a,
          sp_ch_params_c0 (a) == sp_ch_params_c0 (b);
 }
 
+/* A new run: the trace starts again (a short run before it may have
+ * ended before the new one's first point, so its time going back would
+ * not tell). */
+static void
+restart_trace (SpWorker *self)
+{
+  pthread_mutex_lock (&self->lock);
+  sp_drive_trace_clear (self->trace);
+  self->trace_restarted = TRUE;
+  pthread_mutex_unlock (&self->lock);
+}
+
 /* Applies the mailbox on the worker thread. */
 static void
 apply_mail (SpWorker      *self,
@@ -358,10 +371,14 @@ apply_mail (SpWorker      *self,
             }
           self->params = next;
           if (restart)
-            sp_ch_reset (self->ch, next.seed);
+            {
+              sp_ch_reset (self->ch, next.seed);
+              restart_trace (self);
+            }
         }
       else
         {
+          restart_trace (self);
           g_clear_pointer (&self->ch, sp_ch_free);
           self->params = next;
           self->ch = sp_ch_new (&next, &error);
@@ -378,6 +395,7 @@ apply_mail (SpWorker      *self,
     {
       self->params.seed = mail->seed;
       sp_ch_reset (self->ch, mail->seed);
+      restart_trace (self);
       recover (self);
     }
 }
@@ -585,6 +603,9 @@ sp_worker_take_trace (SpWorker     *self,
                       SpDriveTrace *into)
 {
   pthread_mutex_lock (&self->lock);
+  if (self->trace_restarted)
+    sp_drive_trace_clear (into);
+  self->trace_restarted = FALSE;
   for (guint i = 0; i < self->trace->len; i++)
     sp_drive_trace_append_thinned (into, &self->trace->points[i], TRACE_DC, TRACE_DV);
   /* The last point stays as the base of the next ones, so that a reset

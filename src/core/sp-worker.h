@@ -74,7 +74,8 @@ guint64   sp_worker_get_serial          (SpWorker          *self);
  * a point after every batch of steps and at every published frame, so a
  * fast run's trace has the batches between the frames a reader takes.
  * take_trace appends the points since the last take to @into (any
- * thread; one reader).  Off by default; turning it off drops the kept
+ * thread; one reader), emptying @into first when a new run (a reset,
+ * new starting parameters, a new grid) began since.  Off by default; turning it off drops the kept
  * points. */
 void      sp_worker_set_record_trace    (SpWorker          *self,
                                          gboolean           record);
