@@ -130,13 +130,14 @@ closed_form_sigma (const SpModel *m,
 }
 
 static void
-check_growth (SpMobility mobility,
-              double     c0)
+check_growth_on (SpMobility mobility,
+                 double     c0,
+                 guint      n)
 {
   SpChParams p;
   double g2, k_ref, rate_ref;
 
-  textbook (&p, mobility, c0, 32);
+  textbook (&p, mobility, c0, n);
   p.model.stiffness = 10.0;          /* exercise the strain term too */
   g2 = SP_KT (p.model.temperature) / (c0 * (1 - c0)) - 2.0 * p.model.omega + 2.0 * p.model.stiffness;
   /* A box holding modes on both sides of the band edge (or, when stable,
@@ -178,8 +179,18 @@ check_growth (SpMobility mobility,
 }
 
 static void
+check_growth (SpMobility mobility,
+              double     c0)
+{
+  check_growth_on (mobility, c0, 32);
+}
+
+static void
 test_growth_constant (void)
 {
+  /* An odd grid too: its padded rows in the in-place transforms hold one
+   * spare double, an even grid's two. */
+  check_growth_on (SP_MOBILITY_CONSTANT, 0.5, 27);
   check_growth (SP_MOBILITY_CONSTANT, 0.5);
   check_growth (SP_MOBILITY_CONSTANT, 0.35);
   check_growth (SP_MOBILITY_CONSTANT, 0.05);     /* outside the spinodal: all decay */
@@ -188,6 +199,7 @@ test_growth_constant (void)
 static void
 test_growth_site_blocking (void)
 {
+  check_growth_on (SP_MOBILITY_SITE_BLOCKING, 0.5, 27);
   check_growth (SP_MOBILITY_SITE_BLOCKING, 0.5);
   check_growth (SP_MOBILITY_SITE_BLOCKING, 0.35);
   check_growth (SP_MOBILITY_SITE_BLOCKING, 0.05);
@@ -672,6 +684,92 @@ check_thread_split (SpChParams *p)
   g_assert_cmpfloat (worst, <, 1e-9);
 }
 
+/* The scan's Σ f(c) takes the entropy's ln(1 − c) as the log of column
+ * products over blocks of SP_CH_LOG_ROWS rows: it must be the scalar
+ * Σ f(c) to round-off (8 ulps of every term), on a grid that is no multiple of the block (the last
+ * block is short), with whole columns at 1 − c = 10⁻¹⁵ (the smallest
+ * products a valid field can make), for both mobilities (only the constant
+ * one's μ has the logarithm) with and without Redlich–Kister terms; the
+ * same bit for bit on 1, 2 or 3 threads; and a field with a point at c ≥ 1
+ * or c ≤ 0 invalid. */
+static void
+check_scan_energy (SpMobility mobility,
+                   gboolean   redlich_kister)
+{
+  enum { N = 40 };
+  SpChParams p;
+  g_autoptr(SpCh) ch = NULL;
+  g_autofree double *c = g_new (double, N * N);
+  double ref = 0.0, bound = 0.0, f_one = 0.0;
+  SpChScan s;
+
+  textbook (&p, mobility, 0.45, N);
+  if (redlich_kister)
+    {
+      p.model.rk[0] = 7.0;
+      p.model.rk[2] = -3.0;
+    }
+  ch = sp_ch_new (&p, NULL);
+  g_assert_nonnull (ch);
+  g_assert_cmpint (ch->fe.mu_rest_linear, ==, !redlich_kister);
+
+  for (guint i = 0; i < N; i++)
+    for (guint j = 0; j < N; j++)
+      {
+        double u = (double) ((i * 37 + j * 11) % 97) / 96.0;
+
+        /* log-spaced over 10⁻¹² … ½ … 1 − 10⁻¹², and two columns pinned
+         * to 1 − 10⁻¹⁵ over every row */
+        c[i * N + j] = u < 0.5 ? 0.5 * pow (10.0, -11.7 * (1.0 - 2.0 * u))
+                               : 1.0 - 0.5 * pow (10.0, -11.7 * (2.0 * u - 1.0));
+        if (j == 5 || j == 6)
+          c[i * N + j] = 1.0 - 1e-15;
+      }
+  sp_ch_set_field (ch, c);
+  for (gsize i = 0; i < N * N; i++)
+    {
+      double ci = sp_ch_get_field (ch)[i];
+      double h = sp_ch_poly (ch->fe.h, 1.0 - 2.0 * ci);
+
+      ref += sp_ch_free_energy_f (&ch->fe, ci);
+      /* Round-off of either form: a few ulps of each of its terms, which
+       * cancel near c = 1 (c ln(c/(1−c)) against ln(1−c)). */
+      bound += 8.0 * DBL_EPSILON * (ch->fe.kt * (fabs (ci * log (ci / (1.0 - ci))) +
+                                                 fabs (log1p (-ci))) + fabs (h));
+    }
+
+  for (guint threads = 1; threads <= 3; threads++)
+    {
+      ch->threads = threads;
+      sp_ch_kernel_scan (ch, sp_ch_get_field (ch), &s);
+      g_assert_true (s.valid);
+      g_assert_cmpfloat (fabs (s.f_sum - ref), <=, bound);
+      if (threads == 1)
+        f_one = s.f_sum;
+      else
+        g_assert_cmpfloat (s.f_sum, ==, f_one);
+    }
+
+  /* A point on a bound or outside spoils the scan however it is split. */
+  c[17 * N + 3] = 1.0;
+  c[33 * N + 30] = -1e-3;
+  for (guint threads = 1; threads <= 3; threads++)
+    {
+      ch->threads = threads;
+      sp_ch_kernel_scan (ch, c, &s);
+      g_assert_false (s.valid);
+    }
+}
+
+static void
+test_scan_energy (void)
+{
+  check_scan_energy (SP_MOBILITY_CONSTANT, FALSE);
+  check_scan_energy (SP_MOBILITY_CONSTANT, TRUE);
+  check_scan_energy (SP_MOBILITY_SITE_BLOCKING, FALSE);
+  check_scan_energy (SP_MOBILITY_SITE_BLOCKING, TRUE);
+}
+
 static void
 test_threads_deterministic (void)
 {
@@ -696,6 +794,7 @@ main (int    argc,
 
   g_test_add_func ("/ch/free-energy/polynomial", test_free_energy_polynomial);
   g_test_add_func ("/ch/vector-logit", test_vector_logit);
+  g_test_add_func ("/ch/scan-energy", test_scan_energy);
   g_test_add_func ("/ch/linear-growth/constant", test_growth_constant);
   g_test_add_func ("/ch/linear-growth/site-blocking", test_growth_site_blocking);
   g_test_add_func ("/ch/linear-growth/fastest-default-tolerance", test_fastest_growth_default_tolerance);

@@ -85,7 +85,7 @@ exponents_body (SpCh   *self,
   const double kt = self->fe.kt, inv_kt = 1.0 / kt;
   const double alpha = half ? 0.5 : self->params.drive.alpha, beta = 1.0 - alpha;
   const double *restrict c = self->c[self->cur];
-  const double *restrict nl = self->nl;
+  const double *restrict nl = self->drive.nl_real;
   const double *restrict mp = self->fe.mu_rest_prime;
   double *restrict lap = self->drive.lap;
   double *restrict r = self->drive.r;

@@ -32,6 +32,7 @@ free_buffers (SpChDrive *d)
   sp_fft_plan_destroy (d->fwd_r);
   d->inv_lap = d->fwd_r = NULL;
   g_clear_pointer (&d->lap, fftw_free);
+  g_clear_pointer (&d->nl_real, fftw_free);
   g_clear_pointer (&d->r, fftw_free);
   g_clear_pointer (&d->lap_hat, fftw_free);
   g_clear_pointer (&d->rhat, fftw_free);
@@ -52,6 +53,7 @@ ensure_buffers (SpCh *self)
     return;
   free_buffers (d);
   d->lap = fftw_alloc_real (self->n_real);
+  d->nl_real = fftw_alloc_real (self->n_real);
   d->r = fftw_alloc_real (self->n_real);
   d->lap_hat = fftw_alloc_complex (self->n_cplx);
   d->rhat = fftw_alloc_complex (self->n_cplx);

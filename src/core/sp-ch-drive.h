@@ -54,6 +54,8 @@ typedef struct
   double   stab0, stab2;  /* σ₀ (1/s) and σ₂ (nm²/s) of the current state      */
 
   guint        n_alloc;   /* grid the buffers below were made for (0: none)   */
+  double      *nl_real;   /* the state's explicit nl in real space, unpadded:
+                           * the step transforms its own nl in place        */
   double      *lap;       /* −κ∇²c, then P₀ = f e^{−αμ/k_BT}                   */
   double      *r;         /* Q₀ = f e^{(1−α)μ/k_BT}, then R                    */
   fftw_complex *lap_hat;  /* κ k² ĉ / n² (c2r input)                          */

@@ -24,6 +24,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "sp-ch-private.h"
 
@@ -46,18 +47,33 @@ extern double log (double);
 /* The material's pass.  @degree and @with_log are literals at each call,
  * so Horner's rule unrolls (without Redlich–Kister terms μ_rest is linear
  * in c) and the site-blocking loop, whose entropy is in the implicit D0∇²c,
- * has no logarithm at all. */
+ * needs no logarithm for μ.
+ *
+ * The entropy in Σ f(c) is k_BT Σ [c ln(c/(1−c)) + ln(1−c)]: the first
+ * term uses the logit (which the constant mobility's μ needs anyway), the
+ * second is taken as ln of the product of (1−c) down each column over
+ * SP_CH_LOG_ROWS rows (@prod, one running product per column), one log per
+ * SP_CH_LOG_ROWS points instead of one per point.  A valid field has
+ * 1 − c ≥ 2⁻⁵³ (else it is flagged), so a block's product stays above
+ * 2^(−53·16) ≈ 10⁻²⁵⁵, clear of underflow; its rounding is that of the sum
+ * of logs it replaces.  Blocks start at rows that are multiples of
+ * SP_CH_LOG_ROWS, and so do the threads' runs (SPLIT), so the sums do not
+ * depend on the thread count. */
 KERNEL void
 scan_material (SpCh         *self,
                const double *restrict c,
                SpChScan     *s,
+               double       *restrict prod,
                const int     degree,
                const int     with_log,
                const gsize   lo,
                const gsize   hi)
 {
   const SpChFreeEnergy *fe = &self->fe;
-  const gsize n = self->n;
+  const gsize n = self->n, nl_row = 2 * self->nh;   /* nl's rows are padded */
+  /* μ_rest = dh/dc is linear exactly when h is quadratic in x (its
+   * higher coefficients are zeros, which Horner's rule would only carry). */
+  const int h_degree = degree == 1 ? 2 : SP_CH_POLY_LEN - 1;
   const double mean = self->mean, kt = fe->kt;
   double *restrict nl = self->nl;
   double *restrict f_rows = self->row_sums;
@@ -67,6 +83,10 @@ scan_material (SpCh         *self,
   for (gsize row = lo; row < hi; row++)
     {
       const gsize start = row * n;   /* gsize indices: affine, so they vectorise */
+      const gsize nl_start = row * nl_row;
+      /* Whether this row starts or ends a block of the products. */
+      const double restart = (row == lo || row % SP_CH_LOG_ROWS == 0) ? 0.0 : 1.0;
+      const int last = row + 1 == hi || (row + 1) % SP_CH_LOG_ROWS == 0;
       double f_sum = 0.0;
 
 #pragma omp simd reduction(max:amp, q_max, c_max) reduction(min:q_min, c_min) reduction(|:bad) reduction(+:f_sum)
@@ -75,22 +95,33 @@ scan_material (SpCh         *self,
           const gsize i = start + j;
           double ci = c[i], x = 1.0 - 2.0 * ci, om = 1.0 - ci, q = ci * om;
           double dm = fabs (ci - mean);
-          double mu = fe->mu_rest[degree], h = fe->h[SP_CH_POLY_LEN - 1];
-          double lom = log (om), logit = log (ci / om);
+          double mu = fe->mu_rest[degree], h = fe->h[h_degree];
+          double logit = log (ci / om);
 
           for (int k = degree - 1; k >= 0; k--)
             mu = mu * x + fe->mu_rest[k];
-          for (int k = SP_CH_POLY_LEN - 2; k >= 0; k--)
+          for (int k = h_degree - 1; k >= 0; k--)
             h = h * x + fe->h[k];
-          /* f = k_BT [c ln c + (1−c) ln(1−c)] + h, for the energy check. */
-          f_sum += kt * (lom + ci * logit) + h;
+          /* f = k_BT [c ln(c/(1−c)) + ln(1−c)] + h; ln(1−c) below. */
+          f_sum += kt * (ci * logit) + h;
+          /* restart is 0 or 1, so the product is om or exact. */
+          prod[j] = restart == 0.0 ? om : prod[j] * om;
           bad |= !(ci > 0.0) | !(om > 0.0);   /* no &&: a branch stops the vectoriser */
           amp = dm > amp ? dm : amp;
           q_min = q < q_min ? q : q_min;
           q_max = q > q_max ? q : q_max;
           c_min = ci < c_min ? ci : c_min;
           c_max = ci > c_max ? ci : c_max;
-          nl[i] = with_log ? kt * logit + mu : mu;
+          nl[nl_start + j] = with_log ? kt * logit + mu : mu;
+        }
+      if (last)
+        {
+          double log_sum = 0.0;
+
+#pragma omp simd reduction(+:log_sum)
+          for (gsize j = 0; j < n; j++)
+            log_sum += log (prod[j]);
+          f_sum += kt * log_sum;
         }
       f_rows[row] = f_sum;
     }
@@ -114,7 +145,7 @@ scan_pfhub (SpCh         *self,
             const gsize   lo,
             const gsize   hi)
 {
-  const gsize n = self->n;
+  const gsize n = self->n, nl_row = 2 * self->nh;   /* nl's rows are padded */
   const double mean = self->mean;
   const double a = SP_CH_PFHUB1_C_ALPHA, b = SP_CH_PFHUB1_C_BETA;
   const double two_rho = 2.0 * SP_CH_PFHUB1_RHO;
@@ -125,7 +156,7 @@ scan_pfhub (SpCh         *self,
 
   for (gsize row = lo; row < hi; row++)
     {
-      const gsize start = row * n;
+      const gsize start = row * n, nl_start = row * nl_row;
       double f_sum = 0.0;
 
 #pragma omp simd reduction(max:amp, f2_max) reduction(|:bad) reduction(+:f_sum)
@@ -140,7 +171,7 @@ scan_pfhub (SpCh         *self,
           amp = dm > amp ? dm : amp;
           f2_max = f2 > f2_max ? f2 : f2_max;
           f_sum += SP_CH_PFHUB1_RHO * u * u * v * v;
-          nl[i] = two_rho * u * v * w;
+          nl[nl_start + j] = two_rho * u * v * w;
         }
       f_rows[row] = f_sum;
     }
@@ -159,6 +190,7 @@ KERNEL void
 scan_body (SpCh         *self,
            const double *c,
            SpChScan     *s,
+           double       *prod,
            gsize         lo,
            gsize         hi)
 {
@@ -167,13 +199,13 @@ scan_body (SpCh         *self,
   if (self->fe.problem == SP_CH_PROBLEM_PFHUB1)
     scan_pfhub (self, c, s, lo, hi);
   else if (self->fe.constant_mobility && degree == 1)
-    scan_material (self, c, s, 1, TRUE, lo, hi);
+    scan_material (self, c, s, prod, 1, TRUE, lo, hi);
   else if (self->fe.constant_mobility)
-    scan_material (self, c, s, SP_CH_POLY_LEN - 1, TRUE, lo, hi);
+    scan_material (self, c, s, prod, SP_CH_POLY_LEN - 1, TRUE, lo, hi);
   else if (degree == 1)
-    scan_material (self, c, s, 1, FALSE, lo, hi);
+    scan_material (self, c, s, prod, 1, FALSE, lo, hi);
   else
-    scan_material (self, c, s, SP_CH_POLY_LEN - 1, FALSE, lo, hi);
+    scan_material (self, c, s, prod, SP_CH_POLY_LEN - 1, FALSE, lo, hi);
 }
 
 /* Site blocking's explicit flux, spectral part: i k ŵ with
@@ -212,23 +244,30 @@ gradient_body (SpCh  *self,
     }
 }
 
-/* The fluxes J = M(c) ∇w, in place over the gradient, rows lo … hi − 1. */
+/* The fluxes J = M(c) ∇w, in place over the gradient (the padded real
+ * rows in gradhat), rows lo … hi − 1. */
 KERNEL void
 mobility_body (SpCh  *self,
                gsize  lo,
                gsize  hi)
 {
-  const gsize np = self->n_real;
+  const gsize n = self->n, row_len = 2 * self->nh;
   const double m0 = self->fe.mobility_scale;
   const double *restrict c = self->c[self->cur];
-  double *restrict jx = self->grad, *restrict jy = self->grad + np;
+  double *restrict jx = (double *) self->gradhat;
+  double *restrict jy = (double *) (self->gradhat + self->n_cplx);
+
+  for (gsize row = lo; row < hi; row++)
+    {
+      const gsize cs = row * n, gs = row * row_len;
 
 #pragma omp simd
-  for (gsize p = lo * self->n; p < hi * self->n; p++)
-    {
-      double m = m0 * c[p] * (1.0 - c[p]);
-      jx[p] *= m;
-      jy[p] *= m;
+      for (gsize j = 0; j < n; j++)
+        {
+          double m = m0 * c[cs + j] * (1.0 - c[cs + j]);
+          jx[gs + j] *= m;
+          jy[gs + j] *= m;
+        }
     }
 }
 
@@ -431,8 +470,9 @@ density_body (const SpChFreeEnergy *fe,
 }
 
 /* Threads: the passes over the grid are split into self->threads
- * contiguous runs of rows (of the field or of the spectrum), one per
- * thread, the same count FFTW's plans use (sp-ch.c).  Every row is
+ * contiguous runs of rows of the field or of the spectrum, one per thread,
+ * the same count FFTW's plans use (sp-ch.c); each run starts at a multiple
+ * of SP_CH_LOG_ROWS, where scan_material's column products start.  Every row is
  * computed by the same arithmetic whatever the split (each row is a loop
  * of its own, so its vector and scalar iterations, and the scalar log's
  * last bit, do not depend on where a chunk starts), the sums are kept per
@@ -440,7 +480,6 @@ density_body (const SpChFreeEnergy *fe,
  * maxima and minima, which are exact: the results are bit-identical for
  * any thread count.  Without OpenMP (or with one thread) all rows are one
  * chunk on the calling thread. */
-#define SP_CH_MAX_THREADS 64
 #ifdef SP_HAVE_OPENMP
 #include <omp.h>
 #define SPLIT(count, stmt)                                              \
@@ -450,8 +489,9 @@ density_body (const SpChFreeEnergy *fe,
     {                                                                   \
       const gsize part = (gsize) omp_get_thread_num ();                 \
       const gsize parts = (gsize) omp_get_num_threads ();               \
-      const gsize lo = (count) * part / parts;                          \
-      const gsize hi = (count) * (part + 1) / parts;                    \
+      const gsize blocks_ = ((count) + SP_CH_LOG_ROWS - 1) / SP_CH_LOG_ROWS; \
+      const gsize lo = MIN ((count), blocks_ * part / parts * SP_CH_LOG_ROWS); \
+      const gsize hi = MIN ((count), blocks_ * (part + 1) / parts * SP_CH_LOG_ROWS); \
       stmt;                                                             \
     }                                                                   \
   } G_STMT_END
@@ -520,7 +560,7 @@ DISPATCH_SPLIT (scan_split,
                 (SpCh *self, const double *c, SpChScan *parts_out, gsize *n_parts),
                 (self, c, parts_out, n_parts),
                 self->n,
-                scan_body (self, c, &parts_out[part], lo, hi);
+                scan_body (self, c, &parts_out[part], self->log_prod + part * self->n, lo, hi);
                 if (part == 0) *n_parts = parts)
 DISPATCH_SPLIT (gradient, (SpCh *self), (self), self->n, gradient_body (self, lo, hi))
 DISPATCH_SPLIT (mobility, (SpCh *self), (self), self->n, mobility_body (self, lo, hi))
@@ -541,7 +581,20 @@ scan (SpCh         *self,
   SpChScan parts[SP_CH_MAX_THREADS];
   gsize n_parts = 1;
   double f_sum = 0.0;
+  guint threads = MIN (MAX (self->threads, 1), SP_CH_MAX_THREADS);
 
+  /* A row of column products per thread (the thread count may change
+   * between steps: the tests replay one engine at several). */
+  if (self->log_prod_parts < threads)
+    {
+      gsize len = (gsize) self->n * threads;
+
+      fftw_free (self->log_prod);
+      self->log_prod = fftw_alloc_real (len);
+      for (gsize i = 0; i < len; i++)
+        self->log_prod[i] = 1.0;
+      self->log_prod_parts = threads;
+    }
   scan_split (self, c, parts, &n_parts);
   *s = parts[0];
   for (gsize p = 1; p < n_parts; p++)
@@ -570,9 +623,23 @@ static void
 explicit (SpCh           *self,
           const SpChScan *s)
 {
-  /* The new-array calls: sp-ch.c swaps nlhat and gradhat with the
-   * previous state's buffers (same size and alignment as planned). */
-  fftw_execute_dft_r2c (self->fwd, self->nl, self->nlhat);
+  /* The new-array calls: the buffers rotate (same size and alignment as
+   * planned).  nl is transformed in place and becomes nlhat; the buffer
+   * that was nlhat (sp-ch.c has already kept the previous state's as
+   * nlhat_prev where SBDF2 needs it) takes the next scan's nl. */
+  {
+    fftw_complex *spectrum = (fftw_complex *) self->nl;
+
+    /* A driven step needs μ in real space after the transform has
+     * overwritten it: kept, unpadded, when the drive has its buffers. */
+    if (self->drive.nl_real != NULL && self->drive.n_alloc == self->n)
+      for (gsize row = 0; row < self->n; row++)
+        memcpy (self->drive.nl_real + row * self->n, self->nl + row * 2 * self->nh,
+                self->n * sizeof (double));
+    fftw_execute_dft_r2c (self->fwd_nl, self->nl, spectrum);
+    self->nl = (double *) self->nlhat;
+    self->nlhat = spectrum;
+  }
 
   if (self->fe.constant_mobility)
     {
@@ -584,9 +651,9 @@ explicit (SpCh           *self,
     }
 
   gradient (self);
-  fftw_execute_dft_c2r (self->inv2, self->gradhat, self->grad);
+  fftw_execute_dft_c2r (self->inv2, self->gradhat, (double *) self->gradhat);
   mobility (self);
-  fftw_execute_dft_r2c (self->fwd2, self->grad, self->gradhat);
+  fftw_execute_dft_r2c (self->fwd2, (double *) self->gradhat, self->gradhat);
 
   /* Zhu et al.: A κ k⁴ with A ≥ max M/2 keeps the explicit κ∇·M∇∇²c
    * stable; A = max M also stops the stiffest modes from oscillating.

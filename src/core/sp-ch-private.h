@@ -28,6 +28,13 @@ G_BEGIN_DECLS
  * pattern is smaller (a decaying one, in a stable mixture). */
 #define SP_CH_RMS_FLOOR 1e-9
 
+/* Rows of 1 − c multiplied before one logarithm in the scan's Σ f(c), and
+ * the granule of the passes' split over threads (sp-ch-kernels.c). */
+#define SP_CH_LOG_ROWS 16
+
+/* The most threads the pointwise passes split over. */
+#define SP_CH_MAX_THREADS 64
+
 typedef struct
 {
   SpChProblem problem;
@@ -100,19 +107,28 @@ struct _SpCh
   fftw_complex *chat[2];   /* its spectrum                        */
   fftw_complex *chat_prev; /* the previous accepted spectrum (SBDF2) */
   fftw_complex *work;      /* c2r input (FFTW destroys it)        */
-  double       *nl;        /* f'(c) or μ_rest(c)                  */
+  /* The explicit terms are transformed in place (at 512² and up FFTW is
+   * about a tenth faster so, and the working set is smaller): real rows
+   * are padded to 2 nh doubles there. */
+  double       *nl;        /* f'(c) or μ_rest(c), padded rows; after
+                              its r2c it swaps places with nlhat   */
   fftw_complex *nlhat;
   fftw_complex *nlhat_prev;   /* constant M: the previous state's     */
-  double       *grad;      /* site blocking: ∂x w, ∂y w → fluxes  */
-  fftw_complex *gradhat;   /*   and their spectra                 */
+  fftw_complex *gradhat;   /* site blocking: i k ŵ, then in place
+                              ∂x w, ∂y w, the fluxes (padded rows)
+                              and the fluxes' spectra             */
   fftw_complex *gradhat_prev; /* site blocking: the previous state's */
   guint   cur;
 
   guint     threads;       /* the plans' thread count, also the
                               pointwise passes' (sp-ch-kernels.c)  */
   double   *row_sums;      /* 3 n per-row partial sums of a pass  */
-  fftw_plan fwd, inv;      /* nl → nlhat, work → c               */
-  fftw_plan fwd2, inv2;    /* batched pairs: grad ⇄ gradhat      */
+  double   *log_prod;      /* n per thread: scan_material's column
+                              products of 1 − c (sp-ch-kernels.c) */
+  guint     log_prod_parts;/* the threads it has room for          */
+  fftw_plan fwd, inv;      /* c → ĉ, work → c                    */
+  fftw_plan fwd_nl;        /* nl in place                        */
+  fftw_plan fwd2, inv2;    /* batched pairs in place in gradhat  */
 
   /* Stabilisers of the current state (depend on the field). */
   double  stab2, stab4;    /* S_k = stab2 k² + stab4 k⁴          */

@@ -277,16 +277,25 @@ make_plans (SpCh *self)
   self->threads = self->params.fft_threads > 0 ? self->params.fft_threads
                                                : sp_fft_default_threads (self->n);
   sp_fft_planner_lock (self->n, self->threads);
-  self->fwd = fftw_plan_dft_r2c_2d (dims[0], dims[1], self->nl, self->nlhat, FFTW_MEASURE);
+  self->fwd = fftw_plan_dft_r2c_2d (dims[0], dims[1], self->c[1], self->chat[1], FFTW_MEASURE);
   self->inv = fftw_plan_dft_c2r_2d (dims[0], dims[1], self->work, self->c[0], FFTW_MEASURE);
+  /* The explicit terms in place, on rows padded to 2 nh doubles. */
+  self->fwd_nl = fftw_plan_dft_r2c_2d (dims[0], dims[1], self->nl, (fftw_complex *) self->nl,
+                                       FFTW_MEASURE);
   if (!self->fe.constant_mobility)
     {
       /* The two gradient components (and the two fluxes) go through FFTW
        * as one batch of two, which is faster than two single calls. */
-      self->inv2 = fftw_plan_many_dft_c2r (2, dims, 2, self->gradhat, NULL, 1, (int) self->n_cplx,
-                                           self->grad, NULL, 1, (int) self->n_real, FFTW_MEASURE);
-      self->fwd2 = fftw_plan_many_dft_r2c (2, dims, 2, self->grad, NULL, 1, (int) self->n_real,
-                                           self->gradhat, NULL, 1, (int) self->n_cplx, FFTW_MEASURE);
+      const int real_embed[2] = { (int) self->n, 2 * (int) self->nh };
+      const int cplx_embed[2] = { (int) self->n, (int) self->nh };
+      const int dist = (int) self->n_cplx;
+
+      self->inv2 = fftw_plan_many_dft_c2r (2, dims, 2, self->gradhat, cplx_embed, 1, dist,
+                                           (double *) self->gradhat, real_embed, 1, 2 * dist,
+                                           FFTW_MEASURE);
+      self->fwd2 = fftw_plan_many_dft_r2c (2, dims, 2, (double *) self->gradhat, real_embed, 1,
+                                           2 * dist, self->gradhat, cplx_embed, 1, dist,
+                                           FFTW_MEASURE);
     }
   sp_fft_planner_unlock ();
 }
@@ -323,13 +332,12 @@ sp_ch_new (const SpChParams *params,
     }
   self->chat_prev = fftw_alloc_complex (self->n_cplx);
   self->work = fftw_alloc_complex (self->n_cplx);
-  self->nl = fftw_alloc_real (self->n_real);
+  self->nl = (double *) fftw_alloc_complex (self->n_cplx);   /* padded rows */
   self->nlhat = fftw_alloc_complex (self->n_cplx);
   if (self->fe.constant_mobility)
     self->nlhat_prev = fftw_alloc_complex (self->n_cplx);
   else
     {
-      self->grad = fftw_alloc_real (2 * self->n_real);
       self->gradhat = fftw_alloc_complex (2 * self->n_cplx);
       self->gradhat_prev = fftw_alloc_complex (2 * self->n_cplx);
     }
@@ -348,6 +356,7 @@ sp_ch_free (SpCh *self)
     return;
   sp_fft_plan_destroy (self->fwd);
   sp_fft_plan_destroy (self->inv);
+  sp_fft_plan_destroy (self->fwd_nl);
   sp_fft_plan_destroy (self->fwd2);
   sp_fft_plan_destroy (self->inv2);
   for (guint b = 0; b < 2; b++)
@@ -361,13 +370,13 @@ sp_ch_free (SpCh *self)
   fftw_free (self->work);
   fftw_free (self->nl);
   fftw_free (self->nlhat);
-  fftw_free (self->grad);
   fftw_free (self->gradhat);
   g_free (self->k2y);
   g_free (self->kdy);
   g_free (self->k2x);
   g_free (self->kdx);
   g_free (self->row_sums);
+  fftw_free (self->log_prod);
   sp_ch_drive_free (self);
   g_free (self);
 }
@@ -794,38 +803,42 @@ double
 sp_ch_time_transforms (SpCh  *self,
                        guint  reps)
 {
-  gsize batch = self->fe.constant_mobility ? 1 : 2;
-  double *real = fftw_alloc_real (batch * self->n_real);
-  fftw_complex *cplx = fftw_alloc_complex (batch * self->n_cplx);
-  fftw_complex *cin = fftw_alloc_complex (batch * self->n_cplx);
+  const gboolean site = !self->fe.constant_mobility;
+  const gsize n = self->n, row_len = 2 * (gsize) self->nh;
+  const gsize bytes = self->n_cplx * sizeof (fftw_complex);
+  const double *c = self->c[self->cur];
+  /* Scratch buffers shaped like the in-place ones the step uses. */
+  fftw_complex *nl = fftw_alloc_complex (self->n_cplx);
+  fftw_complex *grad = site ? fftw_alloc_complex (2 * self->n_cplx) : NULL;
   gint64 total = 0;
-
-  /* Realistic data: the current field and its spectrum (c2r destroys its
-   * input, so that is refilled outside the timed region). */
-  for (gsize b = 0; b < batch; b++)
-    memcpy (real + b * self->n_real, self->c[self->cur], self->n_real * sizeof (double));
 
   for (guint r = 0; r < reps; r++)
     {
       gint64 t0;
 
-      for (gsize b = 0; b < batch; b++)
-        memcpy (cin + b * self->n_cplx, self->chat[self->cur], self->n_cplx * sizeof (fftw_complex));
-      memcpy (self->work, self->chat[self->cur], self->n_cplx * sizeof (fftw_complex));
+      /* Realistic data, refilled outside the timed region: the transforms
+       * overwrite their inputs. */
+      for (gsize row = 0; row < n; row++)
+        memcpy ((double *) nl + row * row_len, c + row * n, n * sizeof (double));
+      if (site)
+        {
+          memcpy (grad, self->chat[self->cur], bytes);
+          memcpy (grad + self->n_cplx, self->chat[self->cur], bytes);
+        }
+      memcpy (self->work, self->chat[self->cur], bytes);
 
       t0 = g_get_monotonic_time ();
-      fftw_execute_dft_r2c (self->fwd, real, cplx);
-      if (batch == 2)
-        {
-          fftw_execute_dft_c2r (self->inv2, cin, real);
-          fftw_execute_dft_r2c (self->fwd2, real, cplx);
-        }
       fftw_execute_dft_c2r (self->inv, self->work, self->c[1 - self->cur]);
+      fftw_execute_dft_r2c (self->fwd_nl, (double *) nl, nl);
+      if (site)
+        {
+          fftw_execute_dft_c2r (self->inv2, grad, (double *) grad);
+          fftw_execute_dft_r2c (self->fwd2, (double *) grad, grad);
+        }
       total += g_get_monotonic_time () - t0;
     }
 
-  fftw_free (real);
-  fftw_free (cplx);
-  fftw_free (cin);
+  fftw_free (nl);
+  fftw_free (grad);
   return total * 1e-6 / MAX (reps, 1);
 }
