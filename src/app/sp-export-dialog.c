@@ -25,6 +25,7 @@ typedef struct
   SpEisFigureData *eis;        /* a copy: the page's data moves on meanwhile */
   SpPinSet        *pins;       /* immutable: shared */
   SpHopFigureData *hop;        /* the same for the hopping figures */
+  SpRateSweepResult *rate_sweep;  /* immutable: shared */
   SpPlotStyle      screen_style;
   gboolean         has_screen_style;
   SpExportOptions  options;
@@ -55,6 +56,8 @@ job_new (SpFigureKind        kind,
   job->eis = sp_eis_figure_data_copy (data->eis);
   job->pins = data->pins != NULL ? sp_pin_set_ref ((SpPinSet *) data->pins) : NULL;
   job->hop = sp_hop_figure_data_copy (data->hop);
+  job->rate_sweep = data->rate_sweep != NULL
+                    ? sp_rate_sweep_result_ref ((SpRateSweepResult *) data->rate_sweep) : NULL;
   if (screen_style != NULL)
     {
       sp_plot_style_copy (screen_style, &job->screen_style);
@@ -77,6 +80,7 @@ job_free (Job *job)
   sp_eis_figure_data_free (job->eis);
   g_clear_pointer (&job->pins, sp_pin_set_unref);
   sp_hop_figure_data_free (job->hop);
+  g_clear_pointer (&job->rate_sweep, sp_rate_sweep_result_unref);
   if (job->has_screen_style)
     sp_plot_style_clear (&job->screen_style);
   g_clear_object (&job->file);
@@ -102,6 +106,7 @@ job_data (Job          *job,
   data->eis = job->eis;
   data->pins = job->pins;
   data->hop = job->hop;
+  data->rate_sweep = job->rate_sweep;
 }
 
 static void

@@ -549,6 +549,19 @@ sp_plot_view_set_hop_data (SpPlotView            *self,
 }
 
 void
+sp_plot_view_set_rate_sweep (SpPlotView        *self,
+                             SpRateSweepResult *result)
+{
+  g_return_if_fail (SP_IS_PLOT_VIEW (self));
+
+  if (result != NULL)
+    sp_rate_sweep_result_ref (result);
+  g_clear_pointer ((SpRateSweepResult **) &self->data.rate_sweep, sp_rate_sweep_result_unref);
+  self->data.rate_sweep = result;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
 sp_plot_view_set_cursor_time (SpPlotView *self,
                               double      t_ps)
 {
@@ -701,6 +714,7 @@ sp_plot_view_dispose (GObject *object)
   self->data.tangent_tour = NULL;
   g_clear_pointer (&self->pins, sp_pin_set_unref);
   self->data.hop = NULL;
+  g_clear_pointer ((SpRateSweepResult **) &self->data.rate_sweep, sp_rate_sweep_result_unref);
 
   G_OBJECT_CLASS (sp_plot_view_parent_class)->dispose (object);
 }

@@ -76,6 +76,9 @@ void                sp_plot_view_set_hop_data (SpPlotView            *self,
 /* The linked cursor by lag time (ps) on the MSD and F_s figures; NAN hides it. */
 void                sp_plot_view_set_cursor_time (SpPlotView *self,
                                                   double      t_ps);
+/* The rate sweep's runs (referenced; NULL draws "no data"). */
+void                sp_plot_view_set_rate_sweep (SpPlotView        *self,
+                                                 SpRateSweepResult *result);
 /* Whether the figure has a composition axis (the linked cursor). */
 gboolean            sp_figure_kind_has_composition (SpFigureKind  kind);
 

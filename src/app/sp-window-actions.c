@@ -11,6 +11,7 @@
 #include "sp-window-export-private.h"
 #include "sp-window-handout.h"
 #include "sp-window-private.h"
+#include "sp-rate-sweep-dialog.h"
 
 /* Actions ---------------------------------------------------------------- */
 
@@ -172,6 +173,34 @@ stop_recording_action (GtkWidget  *widget,
   sp_window_record_stop (SP_WINDOW (widget));
 }
 
+static void
+rate_sweep_dialog_gone (SpWindow *self)
+{
+  g_object_set_data (G_OBJECT (self), "sp-rate-sweep-dialog", NULL);
+}
+
+/* The Rate Sweep tool: one window per lab window, brought to the front
+ * when it is open already (it keeps its runs). */
+static void
+rate_sweep_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  SpWindow *self = SP_WINDOW (widget);
+  SpRateSweepDialog *dialog = g_object_get_data (G_OBJECT (self), "sp-rate-sweep-dialog");
+  SpAnalysis *analysis = sp_window_get_analysis (self);
+
+  if (dialog == NULL && analysis != NULL)
+    {
+      dialog = sp_rate_sweep_dialog_new (GTK_WINDOW (self), &analysis->model, NULL);
+      g_object_set_data (G_OBJECT (self), "sp-rate-sweep-dialog", dialog);
+      g_signal_connect_object (dialog, "destroy", G_CALLBACK (rate_sweep_dialog_gone), self,
+                               G_CONNECT_SWAPPED);
+    }
+  if (dialog != NULL)
+    gtk_window_present (GTK_WINDOW (dialog));
+}
+
 void
 sp_window_actions_class_init (GtkWidgetClass *widget_class)
 {
@@ -198,6 +227,7 @@ sp_window_actions_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-handout", NULL,
                                    export_handout_action);
   gtk_widget_class_install_action (widget_class, "win.copy-figure", NULL, copy_figure_action);
+  gtk_widget_class_install_action (widget_class, "win.rate-sweep", NULL, rate_sweep_action);
 
   /* Session files (sp-window-document.c): disabled while the document is
    * busy.  Recording (sp-window-recording.c): one of the two enabled. */

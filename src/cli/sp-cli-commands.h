@@ -26,5 +26,6 @@ int sp_cli_kmc       (int argc, char **argv);
 int sp_cli_qens      (int argc, char **argv);
 int sp_cli_msd         (int argc, char **argv);
 int sp_cli_extrapolate (int argc, char **argv);
+int sp_cli_rate_sweep  (int argc, char **argv);
 
 G_END_DECLS

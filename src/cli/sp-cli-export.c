@@ -12,6 +12,9 @@
  * The impedance figures (nyquist, bode, eis-residuals, drt, arrhenius)
  * take their data from --data, --circuit/--param, --ceramic and --drt
  * (sp-cli-export-eis.c) instead of the phase-separation model.
+ *
+ * The rate-sweep figure runs the driven particle at --c-rates first
+ * (sp-cli-rate-sweep.c), on 64² unless --grid is given.
  */
 
 #include "config.h"
@@ -27,6 +30,7 @@
 #include "sp-cli-export-handout.h"
 #include "sp-cli-export-hop.h"
 #include "sp-cli-options.h"
+#include "sp-cli-rate-sweep.h"
 #include "sp-cli-run.h"
 #include "sp-export.h"
 #include "sp-figure.h"
@@ -34,7 +38,7 @@
 #define FIGURE_IDS "free-energy, ocv, phase-diagram, diffusivity, dispersion, field, " \
                    "diagnostics, energy, coarsening, structure, all, nyquist, bode, " \
                    "eis-residuals, drt, arrhenius, lattice, msd, fs, qens, " \
-                   "diffusion-arrhenius, finite-size, voltage-trace, voltage-time"
+                   "diffusion-arrhenius, finite-size, rate-sweep, voltage-trace, voltage-time"
 
 static const SpParamRange size_range  = { "width", "px", 16.0, 20000.0, FALSE, FALSE };
 static const SpParamRange scale_range = { "scale", "",    1.0,     8.0, FALSE, FALSE };
@@ -316,6 +320,8 @@ sp_cli_export (int    argc,
   SpCliEisFlags eis_flags = { 0 };
   g_autoptr(SpCliEisFigure) eis_figure = NULL;
   SpCliHopFlags hop_flags = { 0 };
+  g_auto(SpCliSweepFlags) sweep_flags = { 0 };
+  g_autoptr(SpRateSweepResult) sweep = NULL;
   g_autoptr(SpCliHopFigure) hop_figure = NULL;
   SpExportOptions options;
   SpPlotStyle style = { 0 };
@@ -329,8 +335,8 @@ sp_cli_export (int    argc,
       N_("Figure: free-energy, ocv, phase-diagram, diffusivity, dispersion, field, "
          "diagnostics (F, L and S in a row), energy, coarsening, structure, all (default), "
          "nyquist, bode, eis-residuals, drt, arrhenius, lattice, msd, fs, qens, "
-         "diffusion-arrhenius, finite-size, voltage-trace (V against c̄ of a --drive run) or "
-         "voltage-time (V against t)"),
+         "diffusion-arrhenius, finite-size, rate-sweep, voltage-trace (V against c̄ of a --drive "
+         "run) or voltage-time (V against t)"),
       N_("ID") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &flags.format,
       N_("png, svg, pdf or csv (default: from the file name)"), N_("FORMAT") },
@@ -391,6 +397,7 @@ sp_cli_export (int    argc,
       "--param C1=1e-9 -o bode.svg"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   sp_cli_hop_flags_add (&hop_flags, context);
+  sp_cli_sweep_flags_add (&sweep_flags, context);
   sp_cli_sim_options_add (sim_opts, context);
   sp_cli_drive_options_add (drive_opts, context);
   g_option_context_add_group (context, sp_cli_model_options_group (model_opts));
@@ -504,8 +511,43 @@ sp_cli_export (int    argc,
       !sp_cli_drive_options_resolve (drive_opts, "export", &sim.params.drive))
     {
       sp_plot_style_clear (&style);
+      sp_cli_sweep_flags_clear (&sweep_flags);
       return SP_CLI_EXIT_USAGE;
     }
+  if (sp_cli_sweep_flags_given (&sweep_flags) && kind != SP_FIGURE_RATE_SWEEP)
+    {
+      g_printerr (_("spinodal-cli export: --c-rates, --k0 and --alpha apply to the rate-sweep "
+                    "figure only\n"));
+      sp_plot_style_clear (&style);
+      sp_cli_sweep_flags_clear (&sweep_flags);
+      return SP_CLI_EXIT_USAGE;
+    }
+  if (kind == SP_FIGURE_RATE_SWEEP)
+    {
+      SpChParams params;
+      gboolean usage = FALSE;
+
+      if (!sp_cli_check_writable ("export", flags.output))
+        ok = FALSE;
+      else
+        {
+          sp_rate_sweep_params_init (&params, &model,
+                                     sp_cli_sim_options_grid_given (sim_opts)
+                                     ? sim.params.n : SP_RATE_SWEEP_DEFAULT_GRID);
+          params.seed = sim.params.seed;
+          params.noise = sim.params.noise > 0 ? sim.params.noise : params.noise;
+          params.tolerance = sim.params.tolerance;
+          sweep = sp_cli_sweep_run (&sweep_flags, &params, "export", &usage);
+          ok = sweep != NULL;
+        }
+      sp_cli_sweep_flags_clear (&sweep_flags);
+      if (!ok)
+        {
+          sp_plot_style_clear (&style);
+          return sweep == NULL && usage ? SP_CLI_EXIT_USAGE : SP_CLI_EXIT_FAILURE;
+        }
+    }
+  sp_cli_sweep_flags_clear (&sweep_flags);
   if (options.format == SP_EXPORT_CSV && kind == SP_FIGURE_ALL &&
       g_strcmp0 (flags.output, "-") == 0)
     {
@@ -536,6 +578,7 @@ sp_cli_export (int    argc,
   if (sp_cli_model_options_session (model_opts) != NULL)
     pins = sp_pin_set_new_from_session (sp_cli_model_options_session (model_opts));
   data.pins = pins;
+  data.rate_sweep = sweep;
   if (is_voltage (kind) ? !simulate_driven (&sim, &data, history, trace)
                         : needs_simulation (kind) && !simulate (&sim, &data, history))
     {

@@ -55,6 +55,12 @@ sp_cli_sim_options_free (SpCliSimOptions *f)
   g_free (f);
 }
 
+gboolean
+sp_cli_sim_options_grid_given (const SpCliSimOptions *f)
+{
+  return f->grid != NULL;
+}
+
 void
 sp_cli_sim_options_add (SpCliSimOptions *f,
                         GOptionContext  *context)

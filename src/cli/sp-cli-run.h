@@ -36,6 +36,9 @@ gboolean         sp_cli_sim_options_resolve  (SpCliSimOptions   *opts,
                                               const char        *command,
                                               SpCliSim          *sim);
 
+/* Whether --grid was given (the rate sweep has its own default grid). */
+gboolean         sp_cli_sim_options_grid_given (const SpCliSimOptions *opts);
+
 /* Called after each sample time is reached. */
 typedef void (*SpCliSimSample) (SpCh     *ch,
                                 guint     index,

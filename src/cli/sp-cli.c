@@ -32,6 +32,7 @@ static const Command commands[] = {
   { "qens",     sp_cli_qens,     N_("Jump length, residence time and D from QENS linewidths or a trajectory") },
   { "msd",      sp_cli_msd,      N_("Diffusion coefficients with honest errors from an MD trajectory") },
   { "extrapolate", sp_cli_extrapolate, N_("A value at several box lengths extrapolated to infinite size") },
+  { "rate-sweep", sp_cli_rate_sweep, N_("Fill and empty the driven particle at several C-rates: when does it stop splitting?") },
 };
 
 static void
@@ -40,7 +41,7 @@ print_usage (FILE *stream)
   fprintf (stream, "%s\n\n", _("Usage: spinodal-cli COMMAND [OPTION…]"));
   fprintf (stream, "%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+    fprintf (stream, "  %-11s  %s\n", commands[i].name, _(commands[i].summary));
   fprintf (stream, "\n%s\n", _("Run “spinodal-cli COMMAND --help” for the options of a command."));
   fprintf (stream, "\n%s\n",
            _("Examples:\n"

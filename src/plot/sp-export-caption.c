@@ -117,6 +117,20 @@ sp_export_caption_for_figure (SpFigureKind        kind,
   if (kind < SP_N_FIGURES && sp_figure_kind_is_hopping (kind))
     return data->hop != NULL && data->hop->description != NULL
            ? g_strdup (data->hop->description) : NULL;
+  if (kind == SP_FIGURE_RATE_SWEEP)
+    {
+      const SpRateSweepResult *r = data->rate_sweep;
+
+      if (r == NULL)
+        return NULL;
+      model = sp_export_caption_for_model (&r->params.model);
+      s = g_string_new (model);
+      g_string_append_printf (s, _("; %u × %u grid"), r->params.n, r->params.n);
+      append_value (s, _("box"), r->params.length, _("nm"));
+      append_value (s, "k₀", r->params.drive.k0, _("1/s"));
+      append_value (s, "α", r->params.drive.alpha, NULL);
+      return g_string_free (s, FALSE);
+    }
   if (sim && frame->params.problem == SP_CH_PROBLEM_PFHUB1)
     model = g_strdup (_("PFHub benchmark 1 (dimensionless units)"));
   else if (data->analysis != NULL)

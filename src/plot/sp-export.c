@@ -408,6 +408,11 @@ render_csv (SpFigureKind        kind,
       if (csv == NULL)
         return no_data (kind, error);
       break;
+    case SP_FIGURE_RATE_SWEEP:
+      if (data->rate_sweep == NULL || data->rate_sweep->n_points == 0)
+        return no_data (kind, error);
+      csv = sp_rate_sweep_result_to_csv (data->rate_sweep);
+      break;
     case SP_FIGURE_VOLTAGE_TRACE:
     case SP_FIGURE_VOLTAGE_TIME:
       csv = sp_export_voltage_csv (data->trace, data->frame != NULL ? &data->frame->params : NULL);

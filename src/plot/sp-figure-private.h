@@ -510,6 +510,9 @@ void sp_figure_diffusion_arrhenius_draw  (cairo_t *, const SpFigureSpec *, const
 void sp_figure_finite_size_setup   (SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
 void sp_figure_finite_size_draw    (cairo_t *, const SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
 
+/* sp-figure-rate-sweep.c: the driven particle's rate sweep. */
+void sp_figure_rate_sweep_setup    (SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
+void sp_figure_rate_sweep_draw     (cairo_t *, const SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
 /* sp-figure-voltage.c: the driven particle's voltage trace. */
 void sp_figure_voltage_trace_setup (SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
 void sp_figure_voltage_trace_draw  (cairo_t *, const SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);

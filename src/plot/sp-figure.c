@@ -153,6 +153,13 @@ static const SpFigureClass figure_classes[SP_N_FIGURES] = {
        "because an ion drags its own periodic images along. Plotted against 1/L the runs fall "
        "on a line, and its value at 1/L → 0 is the diffusivity of the infinite crystal."),
     sp_figure_finite_size_setup, sp_figure_finite_size_draw },
+  [SP_FIGURE_RATE_SWEEP] = {
+    "rate-sweep", N_("Rate sweep"),
+    N_("The particle filled and emptied at several C-rates. Slowly filled, it splits into "
+       "lithium-poor and lithium-rich phases, so the contrast at half filling is large; filled "
+       "faster than the pattern can grow, it stays a solid solution and the contrast collapses "
+       "at the critical rate, while the gap between charge and discharge voltage widens."),
+    sp_figure_rate_sweep_setup, sp_figure_rate_sweep_draw },
   [SP_FIGURE_VOLTAGE_TRACE] = {
     "voltage-trace", N_("Voltage trace V(c̄)"),
     N_("The cell voltage of the simulated particle while it is charged or discharged, against "
@@ -196,6 +203,7 @@ sp_figure_data_init (SpFigureData *data)
   data->tangent_tour = NULL;
   data->hop = NULL;
   data->cursor_time_ps = NAN;
+  data->rate_sweep = NULL;
   data->trace = NULL;
 }
 

@@ -22,6 +22,7 @@
 #include "sp-hop-figure-data.h"
 #include "sp-plot-style.h"
 #include "sp-frame.h"
+#include "sp-rate-sweep.h"
 
 G_BEGIN_DECLS
 
@@ -50,6 +51,8 @@ typedef enum
   SP_FIGURE_QENS,           /* Γ(Q), Chudley–Elliott curve, ħDQ² line            */
   SP_FIGURE_DIFFUSION_ARRHENIUS, /* D against 1000/T, E_a ± s.e.                 */
   SP_FIGURE_FINITE_SIZE,    /* D (or E) against 1/L, extrapolated to 1/L → 0     */
+  /* The driven particle's rate sweep (SpFigureData.rate_sweep). */
+  SP_FIGURE_RATE_SWEEP,     /* contrast and voltage gap against C-rate           */
   /* The Simulation page's driven particle (SpFigureData.trace). */
   SP_FIGURE_VOLTAGE_TRACE,  /* V(c̄) over the equilibrium and homogeneous OCV    */
   SP_FIGURE_VOLTAGE_TIME,   /* V(t), plateaus and cut-offs                       */
@@ -83,6 +86,8 @@ typedef struct
   const SpHopFigureData *hop;
   /* Linked cursor by lag time (ps) for the MSD and F_s(Q, t); NAN for none. */
   double              cursor_time_ps;
+  /* The rate sweep's runs (borrowed); NULL: the figure draws "no data". */
+  const SpRateSweepResult *rate_sweep;
   /* The driven particle's voltage trace (borrowed); NULL: the voltage
    * figures draw "no data". */
   const SpDriveTrace *trace;
@@ -106,7 +111,7 @@ void         sp_figure_draw             (cairo_t            *cr,
  * "phase-diagram", "diffusivity", "dispersion", "field", "energy",
  * "coarsening", "structure", "all", "nyquist", "bode", "eis-residuals",
  * "drt", "arrhenius", "lattice", "msd", "fs", "qens", "diffusion-arrhenius",
- * "finite-size", "voltage-trace", "voltage-time". */
+ * "finite-size", "rate-sweep", "voltage-trace", "voltage-time". */
 const char  *sp_figure_kind_to_id       (SpFigureKind        kind);
 gboolean     sp_figure_kind_from_id     (const char         *id,
                                          SpFigureKind       *kind);
