@@ -146,6 +146,7 @@ test_simulation (void)
 {
   static const SpFigureKind kinds[] = {
     SP_FIGURE_FIELD, SP_FIGURE_ENERGY, SP_FIGURE_COARSENING, SP_FIGURE_STRUCTURE,
+    SP_FIGURE_VOLTAGE_TRACE, SP_FIGURE_VOLTAGE_TIME,
   };
   GtkWindow *window;
   SpLabPage *page = show_page (SP_TYPE_SIMULATION_PAGE, &window);
@@ -179,6 +180,27 @@ test_simulation (void)
   grid_cell (structure, &column, &row, &span);
   g_assert_cmpint (column, ==, 0);
   g_assert_cmpint (row, ==, 4);
+
+  /* Driven: V(c̄), V(t) and F(t) beside the field; L(t) and S(k, t) go. */
+  g_assert_false (gtk_widget_get_visible (g_ptr_array_index (figures, 4)));
+  sp_simulation_page_set_driven (SP_SIMULATION_PAGE (page), TRUE);
+  sp_lab_page_set_area (page, 1000, 700);
+  wait_for_layout ();
+  g_assert_false (gtk_widget_get_visible (structure));
+  g_assert_false (gtk_widget_get_visible (g_ptr_array_index (figures, 2)));
+  for (guint i = 4; i < 6; i++)
+    {
+      g_assert_true (gtk_widget_get_visible (g_ptr_array_index (figures, i)));
+      grid_cell (g_ptr_array_index (figures, i), &column, &row, &span);
+      g_assert_cmpint (column, ==, 2);
+      g_assert_cmpint (row, ==, (int) i - 4);
+    }
+  grid_cell (g_ptr_array_index (figures, 1), &column, &row, &span);
+  g_assert_cmpint (row, ==, 2);
+  sp_simulation_page_set_driven (SP_SIMULATION_PAGE (page), FALSE);
+  wait_for_layout ();
+  g_assert_true (gtk_widget_get_visible (structure));
+  g_assert_false (gtk_widget_get_visible (g_ptr_array_index (figures, 4)));
 
   gtk_window_destroy (window);
 }

@@ -185,9 +185,10 @@ test_template (void)
                    "win.presentation win.field-fixed-scale win.reset-to-preset win.show-help-overlay app.about app.quit ");
 
   /* One view per figure but "all", the field twice (overview and
-   * simulation page), the Impedance page's five and the Hopping page's
-   * six; the analysis figures show the window's analysis. */
-  g_assert_cmpuint (views->len, ==, 21);
+   * simulation page), the Impedance page's five, the Hopping page's six
+   * and the Simulation page's V(c̄) and V(t); the analysis figures show
+   * the window's analysis. */
+  g_assert_cmpuint (views->len, ==, 23);
   for (guint i = 0; i < views->len; i++)
     seen[sp_plot_view_get_kind (g_ptr_array_index (views, i))] = TRUE;
   /* The rate sweep's figure lives in its own window (win.rate-sweep). */

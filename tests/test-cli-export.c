@@ -6,6 +6,7 @@
 
 #include <cairo.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -118,6 +119,75 @@ test_every_figure (void)
             g_assert_not_reached ();
           }
       }
+  test_tmpdir_remove (dir);
+}
+
+/* export --figure voltage-trace|voltage-time: a galvanostatic discharge
+ * from c₀ = 0.02 runs to its end; the CSV's c̄ rises from 0.02 to the
+ * c̄ limit, the drive is in its header, and the PNG and SVG are drawn. */
+static void
+test_voltage_trace (void)
+{
+  g_autofree char *dir = test_tmpdir_new ("test-cli-export-voltage");
+  g_autofree char *csv = g_build_filename (dir, "v.csv", NULL);
+  g_autofree char *png = g_build_filename (dir, "v.png", NULL);
+  g_autofree char *svg = g_build_filename (dir, "vt.svg", NULL);
+  const char *csv_args[] = { "export", "--figure", "voltage-trace", "-o", csv, "--grid", "64",
+                             "--length", "32", "--c0", "0.02", "--drive", "galvanostatic",
+                             "--c-rate", "20", NULL };
+  const char *png_args[] = { "export", "--figure", "voltage-trace", "-o", png, "--grid", "64",
+                             "--length", "32", "--c0", "0.02", "--drive", "cycle",
+                             "--c-rate", "50", "--width", "400", "--height", "300", NULL };
+  const char *svg_args[] = { "export", "--figure", "voltage-time", "-o", svg, "--grid", "64",
+                             "--length", "32", "--c0", "0.5", "--drive", "potentiostatic",
+                             "--voltage", "3.3", "--t-end", "50", NULL };
+  const char *bad_args[] = { "export", "--figure", "voltage-trace", "-o", csv, "--k0", "1",
+                             NULL };
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  double first_c = NAN, last_c = NAN, prev_c = -1.0;
+  guint rows = 0;
+  g_auto(Run) bad = { 0 };
+
+  export_ok (csv_args);
+  assert_csv_header (csv, "time_s,mean_c,voltage_V,current_per_s,overpotential_V,direction");
+  g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "# drive = galvanostatic\n"));
+  g_assert_nonnull (strstr (text, "# c_rate = 20 1/h\n"));
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) cells = NULL;
+      double c;
+
+      if (lines[i][0] == '#' || lines[i][0] == '\0' || g_ascii_isalpha (lines[i][0]))
+        continue;
+      cells = g_strsplit (lines[i], ",", -1);
+      g_assert_cmpuint (g_strv_length (cells), ==, 6);
+      c = g_ascii_strtod (cells[1], NULL);
+      /* Inserting: c̄ never falls. */
+      g_assert_cmpfloat (c, >=, prev_c - 1e-12);
+      prev_c = c;
+      if (rows++ == 0)
+        first_c = c;
+      last_c = c;
+    }
+  g_assert_cmpuint (rows, >, 100);
+  g_assert_cmpfloat_with_epsilon (first_c, 0.02, 1e-9);
+  /* The default c̄ limit, 0.99, ends the discharge. */
+  g_assert_cmpfloat_with_epsilon (last_c, 0.99, 1e-6);
+
+  export_ok (png_args);
+  assert_png (png, 400, 300);
+  export_ok (svg_args);
+  g_clear_pointer (&text, g_free);
+  g_assert_true (g_file_get_contents (svg, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "<svg"));
+
+  /* A kinetic flag without a drive is refused, naming it. */
+  run_cli (bad_args, &bad);
+  g_assert_cmpint (bad.status, ==, 2);
+  g_assert_nonnull (strstr (bad.err, "--k0"));
   test_tmpdir_remove (dir);
 }
 
@@ -602,6 +672,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/cli-export/every-figure", test_every_figure);
   g_test_add_func ("/cli-export/all-csv", test_all_csv);
+  g_test_add_func ("/cli-export/voltage-trace", test_voltage_trace);
   g_test_add_func ("/cli-export/csv-numbers", test_csv_numbers);
   g_test_add_func ("/cli-export/options", test_options);
   g_test_add_func ("/cli-export/write-failure", test_write_failure);

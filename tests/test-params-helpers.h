@@ -104,6 +104,25 @@ assert_params_show (SpParams        *params,
   g_assert_cmpfloat (c0, ==, m->c0);
   g_assert_cmpint (mobility, ==, m->mobility);
   g_assert_cmpfloat (length, ==, session->sim.length);
+  {
+    const SpDriveParams *d = &session->sim.drive;
+    double rate, k0, alpha, voltage, v_lo, v_hi;
+    gboolean charge;
+
+    g_object_get (params, "c-rate", &rate, "k0", &k0, "alpha", &alpha, "drive-voltage", &voltage,
+                  "v-cutoff-lo", &v_lo, "v-cutoff-hi", &v_hi, "drive-charge", &charge, NULL);
+    g_assert_cmpint (sp_params_get_drive_mode (params), ==, d->mode);
+    /* A closed box leaves the drive's numbers as they were. */
+    if (d->mode != SP_DRIVE_CLOSED)
+      {
+        g_assert_cmpfloat (charge ? -rate : rate, ==, d->c_rate);
+        g_assert_cmpfloat (k0, ==, d->k0);
+        g_assert_cmpfloat (alpha, ==, d->alpha);
+        g_assert_cmpfloat (voltage, ==, d->voltage_V);
+        g_assert_cmpfloat (v_lo, ==, d->v_lo);
+        g_assert_cmpfloat (v_hi, ==, d->v_hi);
+      }
+  }
   g_assert_cmpuint (grid, ==, session->sim.n);
   g_assert_cmpuint (steps, ==, session->steps_per_frame);
   g_assert_cmpuint (seed, ==, session->sim.seed);

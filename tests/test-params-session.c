@@ -29,7 +29,7 @@ test_params_round_trip (void)
 {
   static const char *doubles[] = {
     "omega", "temperature", "s1", "stiffness", "kappa", "l1", "l2", "l3", "l4",
-    "d0", "v0", "c0", "domain-length",
+    "d0", "v0", "c0", "domain-length", "c-rate", "k0", "alpha", "drive-voltage",
   };
   g_autoptr(GPtrArray) presets = sp_presets_load_all (NULL);
 
@@ -52,7 +52,14 @@ test_params_round_trip (void)
                     "seed", ((guint64) g_test_rand_int () << 32) | (guint32) g_test_rand_int (),
                     "steps-per-frame", (guint) g_test_rand_int_range (1, 101),
                     "preset", preset->id,
+                    /* Driven: a closed box's drive numbers stay as they were
+                     * (test_closed_keeps_drive). */
+                    "drive-mode", (SpDriveMode) g_test_rand_int_range (1, SP_DRIVE_N_MODES),
+                    "drive-charge", g_test_rand_bit (),
                     NULL);
+      /* Cut-offs in order (a crossed pair is swapped on the way out). */
+      g_object_set (a, "v-cutoff-lo", g_test_rand_double_range (-1.5, 3.0),
+                    "v-cutoff-hi", g_test_rand_double_range (3.01, 7.5), NULL);
       snap = snapshot_new (a);
 
       /* Params → session → other params: every property, bit for bit. */
@@ -79,6 +86,32 @@ test_params_round_trip (void)
     }
 }
 
+/* A closed session sets the drive closed and leaves its numbers (the
+ * material's kinetics on the sliders) alone; closed sessions are equal
+ * whatever those numbers. */
+static void
+test_closed_keeps_drive (void)
+{
+  g_autoptr(SpParams) params = sp_params_new ();
+  g_auto(SpSession) session = { 0 };
+  g_auto(SpSession) other = { 0 };
+  double k0;
+
+  g_object_set (params, "drive-mode", SP_DRIVE_CYCLE, "k0", 0.25, NULL);
+  sp_params_get_session (params, NULL, &session);
+  session.sim.drive.mode = SP_DRIVE_CLOSED;
+  session.sim.drive.k0 = 1.0;
+  g_assert_true (sp_params_set_session (params, &session, NULL));
+  g_object_get (params, "k0", &k0, NULL);
+  g_assert_cmpint (sp_params_get_drive_mode (params), ==, SP_DRIVE_CLOSED);
+  g_assert_cmpfloat (k0, ==, 0.25);
+  sp_session_copy (&other, &session);
+  other.sim.drive.k0 = 5.0;
+  g_assert_true (sp_session_equal (&session, &other));
+  other.sim.drive.mode = SP_DRIVE_GALVANOSTATIC;
+  g_assert_false (sp_session_equal (&session, &other));
+}
+
 /* What the explorer cannot show is refused, naming the field, untouched. */
 static void
 test_params_refuse (void)
@@ -86,7 +119,7 @@ test_params_refuse (void)
   g_autoptr(SpParams) params = sp_params_new ();
   g_autoptr(Snapshot) snap = snapshot_new (params);
   g_auto(SpSession) good = { 0 };
-  struct { const char *field; SpSession session; } spoiled[8];
+  struct { const char *field; SpSession session; } spoiled[10];
   guint n = 0;
 
   sp_params_get_session (params, NULL, &good);
@@ -109,6 +142,10 @@ test_params_refuse (void)
   SPOIL ("session.simulation.steps_per_frame: the explorer runs 1 to 100 steps per frame, got 500",
          s->steps_per_frame = 500);
   SPOIL ("session.simulation.problem", sp_ch_params_init_pfhub1a (&s->sim));
+  SPOIL ("session.simulation.drive.c_rate: 5000 C is outside the explorer’s range",
+         (s->sim.drive.mode = SP_DRIVE_GALVANOSTATIC, s->sim.drive.c_rate = -5000.0));
+  SPOIL ("session.simulation.drive.k0: 100 1/s is outside the explorer’s range",
+         (s->sim.drive.mode = SP_DRIVE_POTENTIOSTATIC, s->sim.drive.k0 = 100.0));
   /* Outside the core's: the loader's own message. */
   SPOIL ("session.model.temperature: must be a number in [1, 3000] K", s->sim.model.temperature = 0.0);
 #undef SPOIL
@@ -135,6 +172,7 @@ main (int   argc,
 
   g_test_add_func ("/params-session/round-trip", test_params_round_trip);
   g_test_add_func ("/params-session/refuse", test_params_refuse);
+  g_test_add_func ("/params-session/closed-keeps-drive", test_closed_keeps_drive);
 
   return g_test_run ();
 }

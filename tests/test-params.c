@@ -211,6 +211,94 @@ test_to_ch_params (void)
   g_assert_cmpfloat (ch.length / ch.n, ==, 0.5);
 }
 
+static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+/* The drive: the preset's MPET kinetics and cut-offs around its V₀, the
+ * signed C-rate the engine takes, crossed cut-offs put in order, a
+ * session's drive clamped into the sliders, and "changed" on each. */
+static void
+test_drive (void)
+{
+  g_autoptr(SpParams) params = sp_params_new ();
+  g_autoptr(SpPreset) lto = sp_presets_lookup ("lto", NULL);
+  SpDriveParams drive, in;
+  double k0, alpha, lo, hi, voltage;
+  guint changed = 0;
+
+  /* The default preset, LiFePO₄: MPET's k₀ and α, V₀ = 3.4654 V. */
+  sp_params_to_drive (params, &drive);
+  g_assert_cmpint (drive.mode, ==, SP_DRIVE_CLOSED);
+  g_assert_cmpfloat (drive.k0, ==, 3.62e-3);
+  g_assert_cmpfloat (drive.alpha, ==, 0.5);
+  g_assert_cmpfloat (drive.v_lo, ==, 3.0);
+  g_assert_cmpfloat (drive.v_hi, ==, 4.0);
+  g_assert_cmpfloat (drive.voltage_V, ==, 3.37);
+  g_assert_true (sp_drive_params_validate (&drive, NULL));
+
+  /* LTO (V₀ = 1.55 V, no kinetics of its own): cut-offs follow V₀, k₀
+   * stays. */
+  g_assert_nonnull (lto);
+  g_assert_true (sp_params_load_preset (params, "lto", NULL));
+  g_object_get (params, "k0", &k0, "alpha", &alpha, "v-cutoff-lo", &lo, "v-cutoff-hi", &hi,
+                "drive-voltage", &voltage, NULL);
+  g_assert_cmpfloat (lo, ==, round (10.0 * (lto->model.v0 - 0.5)) / 10.0);
+  g_assert_cmpfloat (hi, ==, round (10.0 * (lto->model.v0 + 0.5)) / 10.0);
+  g_assert_cmpfloat (voltage, ==, round (100.0 * (lto->model.v0 - 0.1)) / 100.0);
+  if (!lto->has_kinetics)
+    g_assert_cmpfloat (k0, ==, 3.62e-3);
+  g_assert_true (sp_params_load_preset (params, "textbook", NULL));
+  g_object_get (params, "k0", &k0, NULL);
+  g_assert_cmpfloat (k0, ==, 0.01);
+
+  g_signal_connect_swapped (params, "changed", G_CALLBACK (count_cb), &changed);
+  /* A charge: the engine gets a negative C-rate. */
+  g_object_set (params, "drive-mode", SP_DRIVE_GALVANOSTATIC, "drive-charge", TRUE,
+                "c-rate", 20.0, NULL);
+  g_assert_cmpuint (changed, >=, 1);
+  sp_params_to_drive (params, &drive);
+  g_assert_cmpint (drive.mode, ==, SP_DRIVE_GALVANOSTATIC);
+  g_assert_cmpfloat (drive.c_rate, ==, -20.0);
+  /* Crossed cut-off sliders reach the engine in order; equal ones apart. */
+  g_object_set (params, "v-cutoff-lo", 4.2, "v-cutoff-hi", 2.5, NULL);
+  sp_params_to_drive (params, &drive);
+  g_assert_cmpfloat (drive.v_lo, ==, 2.5);
+  g_assert_cmpfloat (drive.v_hi, ==, 4.2);
+  g_object_set (params, "v-cutoff-lo", 3.0, "v-cutoff-hi", 3.0, NULL);
+  sp_params_to_drive (params, &drive);
+  g_assert_cmpfloat (drive.v_lo, <, drive.v_hi);
+  g_assert_true (sp_drive_params_validate (&drive, NULL));
+
+  /* A session's drive, clamped into the sliders where it is outside. */
+  sp_drive_params_init_default (&in);
+  in.mode = SP_DRIVE_CYCLE;
+  in.c_rate = 5000.0;
+  in.k0 = 1e-7;
+  in.alpha = 0.3;
+  in.v_lo = 2.8;
+  in.v_hi = 4.1;
+  in.c_lo = 0.05;
+  sp_params_set_drive (params, &in);
+  sp_params_to_drive (params, &drive);
+  g_assert_cmpint (drive.mode, ==, SP_DRIVE_CYCLE);
+  g_assert_cmpfloat (drive.c_rate, ==, 1000.0);
+  g_assert_cmpfloat (drive.k0, ==, 1e-5);
+  g_assert_cmpfloat (drive.alpha, ==, 0.3);
+  g_assert_cmpfloat (drive.v_lo, ==, 2.8);
+  g_assert_cmpfloat (drive.v_hi, ==, 4.1);
+  g_assert_cmpfloat (drive.c_lo, ==, 0.05);
+  /* The whole drive is in the engine's parameters. */
+  {
+    SpChParams ch;
+
+    sp_params_to_ch_params (params, &ch);
+    g_assert_cmpmem (&ch.drive, sizeof ch.drive, &drive, sizeof drive);
+  }
+}
+
 static GSettings *
 new_memory_settings (void)
 {
@@ -325,6 +413,7 @@ main (int   argc,
   g_test_add_func ("/params/grid-snap", test_grid_snap);
   g_test_add_func ("/params/load-preset", test_load_preset);
   g_test_add_func ("/params/to-ch-params", test_to_ch_params);
+  g_test_add_func ("/params/drive", test_drive);
   g_test_add_func ("/params/schema-defaults", test_schema_defaults);
   g_test_add_func ("/params/settings-round-trip", test_settings_round_trip);
 

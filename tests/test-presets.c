@@ -213,6 +213,38 @@ test_parse_valid (void)
   g_assert_cmpint (p->model.mobility, ==, SP_MOBILITY_CONSTANT);
 }
 
+/* The kinetic parameters: MPET's LiFePO₄ (k₀ = 0.16 A/m² through the
+ * face of a 20 nm platelet of 1.3793e28 sites/m³, converted to a rate per
+ * site), the textbook's illustrative one, and none for a preset without. */
+static void
+test_kinetics (void)
+{
+  g_autoptr(SpPreset) lfp = sp_presets_lookup ("lifepo4", NULL);
+  g_autoptr(SpPreset) textbook = sp_presets_lookup ("textbook", NULL);
+  g_autofree char *params = make_parameters ("100", "300", "[]", "\"site-blocking\"");
+  g_autofree char *plain = make_document (", \"illustrative\": false", params);
+  g_autoptr(SpPreset) none = sp_preset_parse (plain, -1, NULL);
+  const double e = 1.602176634e-19, rho_s = 1.3793e28, h = 20e-9;
+
+  g_assert_nonnull (lfp);
+  g_assert_true (lfp->has_kinetics);
+  /* Three significant digits, as written in the preset. */
+  g_assert_cmpfloat_with_epsilon (lfp->k0, 0.16 / (e * rho_s * h), 5e-3 * lfp->k0);
+  g_assert_cmpfloat (lfp->alpha, ==, 0.5);
+  g_assert_nonnull (strstr (lfp->kinetics_source, "MPET"));
+  g_assert_nonnull (strstr (lfp->kinetics_source, "1.6e-1"));
+
+  g_assert_nonnull (textbook);
+  g_assert_true (textbook->has_kinetics);
+  g_assert_cmpfloat (textbook->k0, ==, 0.01);
+  g_assert_cmpfloat (textbook->alpha, ==, 0.5);
+  g_assert_nonnull (strstr (textbook->kinetics_source, "illustrative"));
+
+  g_assert_nonnull (none);
+  g_assert_false (none->has_kinetics);
+  g_assert_null (none->kinetics_source);
+}
+
 typedef struct
 {
   const char *what;
@@ -246,6 +278,15 @@ test_parse_hostile (void)
   g_autofree char *p_mob = make_parameters ("100", "300", "[]", "\"fast\"");
   g_autofree char *p_good = make_parameters ("100", "300", "[]", "\"site-blocking\"");
   g_autofree char *p_omega_big = make_parameters ("1e400", "300", "[]", "\"site-blocking\"");
+  g_autofree char *p_good_kin_array = g_strconcat (p_good, ", \"kinetics\": [1]", NULL);
+  g_autofree char *p_kin_no_k0 =
+    g_strconcat (p_good, ", \"kinetics\": { \"alpha\": 0.5, \"source\": \"x\" }", NULL);
+  g_autofree char *p_kin_neg_k0 =
+    g_strconcat (p_good, ", \"kinetics\": { \"k0\": -1, \"alpha\": 0.5, \"source\": \"x\" }", NULL);
+  g_autofree char *p_kin_alpha =
+    g_strconcat (p_good, ", \"kinetics\": { \"k0\": 1, \"alpha\": 1, \"source\": \"x\" }", NULL);
+  g_autofree char *p_kin_no_source =
+    g_strconcat (p_good, ", \"kinetics\": { \"k0\": 1, \"alpha\": 0.5 }", NULL);
   Hostile cases[] = {
     { "not JSON", g_strdup ("this is { not json"), NULL },
     { "empty", g_strdup (""), NULL },
@@ -262,6 +303,11 @@ test_parse_hostile (void)
     { "missing illustrative", make_document ("", p_good), "illustrative" },
     { "illustrative not boolean", make_document (", \"illustrative\": 1", p_good), "illustrative" },
     { "missing id", g_strdup ("{ \"name\": \"x\" }"), "id" },
+    { "kinetics not an object", make_document (good_illustrative, p_good_kin_array), "kinetics" },
+    { "kinetics without k0", make_document (good_illustrative, p_kin_no_k0), "k0" },
+    { "negative k0", make_document (good_illustrative, p_kin_neg_k0), "k0" },
+    { "alpha of 1", make_document (good_illustrative, p_kin_alpha), "alpha" },
+    { "kinetics without source", make_document (good_illustrative, p_kin_no_source), "source" },
   };
   g_autofree char *control = make_document (good_illustrative, p_good);
   g_autoptr(SpPreset) ok = sp_preset_parse (control, -1, NULL);
@@ -495,6 +541,7 @@ main (int    argc,
   g_test_add_func ("/presets/lookup-case", test_lookup_case);
   g_test_add_func ("/presets/lookup-unknown", test_lookup_unknown);
   g_test_add_func ("/presets/parse-valid", test_parse_valid);
+  g_test_add_func ("/presets/kinetics", test_kinetics);
   g_test_add_func ("/presets/parse-hostile", test_parse_hostile);
   g_test_add_func ("/presets/solid-solution-no-gap", test_solid_solution_no_gap);
   g_test_add_func ("/presets/two-plateau", test_two_plateau);

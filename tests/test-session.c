@@ -931,6 +931,72 @@ test_v1_files (void)
   g_assert_null (s.pages);
 }
 
+/* The drive: written when not closed and read back bit for bit; a bad
+ * drive is refused naming its field; a file without one is closed. */
+static void
+test_drive (void)
+{
+  g_auto(SpSession) s = { 0 };
+  g_auto(SpSession) back = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *closed = NULL;
+  const struct {
+    const char *drive;
+    const char *message;
+  } bad[] = {
+    { "5", "session.simulation.drive: must be an object" },
+    { "{ \"mode\": \"fast\" }", "session.simulation.drive.mode: must be one of closed, "
+                                  "galvanostatic, potentiostatic, cycle" },
+    { "{ \"mode\": \"cycle\", \"k0\": -1 }", "session.simulation.drive.k0" },
+    { "{ \"alpha\": 1 }", "session.simulation.drive.alpha" },
+    { "{ \"c_rate\": \"fast\" }", "session.simulation.drive.c_rate" },
+    { "{ \"mode\": \"cycle\", \"v_cutoff_lo\": 4, \"v_cutoff_hi\": 3 }",
+      "session.simulation.drive" },
+  };
+
+  sp_session_init_default (&s);
+  closed = sp_session_to_data (&s, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (closed, "\"drive\""));
+
+  s.sim.drive.mode = SP_DRIVE_CYCLE;
+  s.sim.drive.c_rate = -12.5;
+  s.sim.drive.voltage_V = 3.3;
+  s.sim.drive.k0 = 3.62e-3;
+  s.sim.drive.alpha = 0.3;
+  s.sim.drive.v_lo = 2.75;
+  s.sim.drive.v_hi = 4.125;
+  s.sim.drive.c_lo = 0.02;
+  s.sim.drive.c_hi = 0.97;
+  data = sp_session_to_data (&s, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (data, "\"mode\" : \"cycle\""));
+  sp_session_init_default (&back);
+  g_assert_true (sp_session_load_from_data (&back, data, strlen (data), &error));
+  g_assert_no_error (error);
+  g_assert_cmpmem (&back.sim.drive, sizeof back.sim.drive, &s.sim.drive, sizeof s.sim.drive);
+  g_assert_true (sp_session_equal (&back, &s));
+  back.sim.drive.alpha = 0.31;
+  g_assert_false (sp_session_equal (&back, &s));
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *doc = g_strdup_printf (
+        "{ \"format\": \"spinodal-session\", \"version\": 2, "
+        "\"simulation\": { \"drive\": %s } }", bad[i].drive);
+      g_auto(SpSession) kept = { 0 };
+
+      sp_session_init_default (&kept);
+      g_clear_error (&error);
+      if (sp_session_load_from_data (&kept, doc, strlen (doc), &error))
+        g_error ("accepted: %s", doc);
+      g_assert_error (error, SP_SESSION_ERROR, SP_SESSION_ERROR_INVALID);
+      if (!g_str_has_prefix (error->message, bad[i].message))
+        g_error ("%s: “%s”", bad[i].drive, error->message);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -939,6 +1005,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/session/defaults", test_defaults);
+  g_test_add_func ("/session/drive", test_drive);
   g_test_add_func ("/session/round-trip-random", test_round_trip_random);
   g_test_add_func ("/session/round-trip-file", test_round_trip_file);
   g_test_add_func ("/session/round-trip-exponents", test_round_trip_exponents);

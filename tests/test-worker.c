@@ -145,6 +145,62 @@ test_driven_frames (void)
   assert_finite_field (done);
 }
 
+/* The voltage trace the worker keeps for its reader: taken without ever
+ * reading a frame, it covers the whole discharge (a point per step, kept
+ * every 1e-3 of c̄: one step and the thinning apart at most, c̄ never
+ * falling), ends on the c̄ limit, and a reset empties
+ * the reader's trace before the new run's points. */
+static void
+test_trace (void)
+{
+  SpChParams p;
+  g_autoptr(SpWorker) w = NULL;
+  g_autoptr(SpFrame) first = NULL;
+  g_autoptr(SpFrame) done = NULL;
+  g_autoptr(SpFrame) again = NULL;
+  g_autoptr(SpDriveTrace) trace = sp_drive_trace_new ();
+  g_autoptr(SpDriveTrace) off = sp_drive_trace_new ();
+
+  small_params (&p, 32);
+  p.drive.mode = SP_DRIVE_GALVANOSTATIC;
+  p.drive.c_rate = 100.0;
+  p.drive.c_hi = 0.6;
+  w = sp_worker_new (&p, NULL, NULL);
+  /* Not recording: nothing to take. */
+  first = wait_frame (w, 0, NULL, NULL);
+  sp_worker_take_trace (w, off);
+  g_assert_cmpuint (off->len, ==, 0);
+
+  sp_worker_set_record_trace (w, TRUE);
+  sp_worker_set_steps_per_frame (w, 1);
+  sp_worker_run (w);
+  done = wait_frame (w, first->serial, is_finished, NULL);
+  sp_worker_pause (w);
+  g_clear_pointer (&again, sp_frame_unref);
+  again = wait_frame (w, done->serial, is_state, GUINT_TO_POINTER (SP_WORKER_PAUSED));
+  sp_worker_take_trace (w, trace);
+  g_assert_cmpuint (trace->len, >=, 100);
+  for (guint i = 1; i < trace->len; i++)
+    {
+      g_assert_cmpfloat (trace->points[i].time, >, trace->points[i - 1].time);
+      g_assert_cmpfloat (trace->points[i].mean_c, >=, trace->points[i - 1].mean_c - 1e-14);
+      if (trace->points[i].direction == 1 && trace->points[i - 1].direction == 1)
+        g_assert_cmpfloat (trace->points[i].mean_c - trace->points[i - 1].mean_c, <, 3e-3);
+    }
+  sp_assert_close (trace->points[trace->len - 1].mean_c, 0.6, 1e-12, 0.0);
+  g_assert_cmpint (trace->points[trace->len - 1].direction, ==, 0);
+  g_assert_cmpfloat (trace->points[trace->len - 1].time, ==, again->diag.time);
+
+  /* A reset: the next take starts the reader's trace afresh. */
+  sp_worker_reset (w, 77);
+  g_clear_pointer (&first, sp_frame_unref);
+  first = wait_frame (w, again->serial, NULL, NULL);
+  sp_worker_take_trace (w, trace);
+  g_assert_cmpuint (trace->len, >=, 1);
+  g_assert_cmpfloat (trace->points[0].time, ==, 0.0);
+  sp_assert_close (trace->points[0].mean_c, 0.4, 1e-14, 0.0);
+}
+
 /* A pause in the middle of a huge batch is honoured at the next step. */
 static void
 test_pause_latency (void)
@@ -487,6 +543,7 @@ main (int    argc,
   g_test_add_func ("/worker/frame-handoff", test_frame_handoff);
   g_test_add_func ("/worker/stress", test_stress);
   g_test_add_func ("/worker/driven-frames", test_driven_frames);
+  g_test_add_func ("/worker/trace", test_trace);
 
   return g_test_run ();
 }

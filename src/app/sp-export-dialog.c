@@ -18,6 +18,7 @@ typedef struct
   SpAnalysis      *analysis;
   SpFrame         *frame;
   SpChHistory     *history;
+  SpDriveTrace    *trace;      /* a copy: the run goes on meanwhile */
   char            *caption;
   double           cursor_c;
   gboolean         field_fixed_scale;
@@ -48,6 +49,7 @@ job_new (SpFigureKind        kind,
   job->analysis = data->analysis != NULL ? sp_analysis_ref (data->analysis) : NULL;
   job->frame = data->frame != NULL ? sp_frame_ref (data->frame) : NULL;
   job->history = data->history != NULL ? sp_ch_history_copy (data->history) : NULL;
+  job->trace = data->trace != NULL ? sp_drive_trace_copy (data->trace) : NULL;
   job->caption = g_strdup (data->caption);
   job->cursor_c = data->cursor_c;
   job->field_fixed_scale = data->field_fixed_scale;
@@ -73,6 +75,7 @@ job_free (Job *job)
   g_clear_pointer (&job->analysis, sp_analysis_unref);
   g_clear_pointer (&job->frame, sp_frame_unref);
   g_clear_pointer (&job->history, sp_ch_history_free);
+  g_clear_pointer (&job->trace, sp_drive_trace_free);
   g_free (job->caption);
   sp_eis_figure_data_free (job->eis);
   g_clear_pointer (&job->pins, sp_pin_set_unref);
@@ -96,6 +99,7 @@ job_data (Job          *job,
   data->analysis = job->analysis;
   data->frame = job->frame;
   data->history = job->history;
+  data->trace = job->trace;
   data->caption = job->caption;
   data->cursor_c = job->cursor_c;
   data->field_fixed_scale = job->field_fixed_scale;

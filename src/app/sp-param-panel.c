@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sp-drive-group.h"
 #include "sp-i18n.h"
 #include "sp-readout.h"
 #include "sp-presets.h"
@@ -46,6 +47,7 @@ struct _SpParamPanel
   AdwComboRow  *accuracy_row;
   AdwComboRow  *grid_row;
   AdwExpanderRow *more_row;
+  SpDriveGroup *drive_group;
   GtkLabel     *omega_eff_label;
   AdwActionRow *omega_eff_row;
   AdwActionRow *critical_row;
@@ -228,6 +230,7 @@ sp_param_panel_set_params (SpParamPanel *self,
       sp_slider_row_bind (sliders[i].row, params, sliders[i].property);
       sp_lesson_control_set_key (GTK_WIDGET (sliders[i].row), sliders[i].key);
     }
+  sp_drive_group_set_params (self->drive_group, params);
   sp_lesson_control_set_key (GTK_WIDGET (self->grid_row), "grid");
   sp_lesson_control_set_key (GTK_WIDGET (self->mobility_row), "mobility");
   sp_lesson_control_set_key (GTK_WIDGET (self->accuracy_row), "tolerance");
@@ -538,6 +541,7 @@ sp_param_panel_class_init (SpParamPanelClass *klass)
   widget_class->size_allocate = sp_param_panel_bin_size_allocate;
 
   g_type_ensure (SP_TYPE_SLIDER_ROW);
+  g_type_ensure (SP_TYPE_DRIVE_GROUP);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/spinodal/Spinodal/sp-param-panel.ui");
@@ -561,6 +565,7 @@ sp_param_panel_class_init (SpParamPanelClass *klass)
   BIND (accuracy_row);
   BIND (grid_row);
   BIND (more_row);
+  BIND (drive_group);
   BIND (omega_eff_label);
   BIND (omega_eff_row);
   BIND (critical_row);

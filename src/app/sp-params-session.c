@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <stddef.h>
 
 #include "sp-params-session.h"
@@ -86,6 +87,51 @@ check_grid (guint    n,
   return FALSE;
 }
 
+/* The drive's values that its mode uses must lie in the sliders' ranges
+ * (the others are clamped into them: they are not in use). */
+static gboolean
+check_drive (SpParams            *self,
+             const SpDriveParams *drive,
+             GError             **error)
+{
+  gboolean current = drive->mode == SP_DRIVE_GALVANOSTATIC || drive->mode == SP_DRIVE_CYCLE;
+  const struct {
+    const char *property;
+    const char *path;
+    const char *unit;
+    double      value;
+    gboolean    used;
+  } fields[] = {
+    { "c-rate", "session.simulation.drive.c_rate", "C", fabs (drive->c_rate), current },
+    { "drive-voltage", "session.simulation.drive.voltage", "V", drive->voltage_V,
+      drive->mode == SP_DRIVE_POTENTIOSTATIC },
+    { "k0", "session.simulation.drive.k0", "1/s", drive->k0, drive->mode != SP_DRIVE_CLOSED },
+    { "alpha", "session.simulation.drive.alpha", "", drive->alpha, drive->mode != SP_DRIVE_CLOSED },
+    { "v-cutoff-lo", "session.simulation.drive.v_cutoff_lo", "V", drive->v_lo, current },
+    { "v-cutoff-hi", "session.simulation.drive.v_cutoff_hi", "V", drive->v_hi, current },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      double lo, hi;
+
+      if (!fields[i].used)
+        continue;
+      sp_params_get_range (self, fields[i].property, &lo, &hi);
+      if (fields[i].value >= lo && fields[i].value <= hi)
+        continue;
+      g_set_error (error, SP_SESSION_ERROR, SP_SESSION_ERROR_INVALID,
+                   /* Translators: e.g. "session.simulation.drive.c_rate: 5000 C is
+                    * outside the explorer’s range, 0.01 C to 1000 C (…)". */
+                   _("%s: %g %s is outside the explorer’s range, %g %s to %g %s "
+                     "(spinodal-cli can run this session)"),
+                   fields[i].path, fields[i].value, fields[i].unit, lo, fields[i].unit, hi,
+                   fields[i].unit);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 sp_params_session_check (SpParams        *self,
                          const SpSession *session,
@@ -140,7 +186,7 @@ sp_params_session_check (SpParams        *self,
       return FALSE;
     }
 
-  if (!check_grid (session->sim.n, error))
+  if (!check_grid (session->sim.n, error) || !check_drive (self, &session->sim.drive, error))
     return FALSE;
 
   uint_range (self, "steps-per-frame", &min, &max);
@@ -178,6 +224,12 @@ sp_params_set_session (SpParams        *self,
                 NULL);
   if (session->preset != NULL)
     g_object_set (self, "preset", session->preset, NULL);
+  /* A closed box keeps the sliders' drive numbers (the material's
+   * kinetics): a file does not hold them, and they are not in use. */
+  if (session->sim.drive.mode != SP_DRIVE_CLOSED)
+    sp_params_set_drive (self, &session->sim.drive);
+  else
+    g_object_set (self, "drive-mode", SP_DRIVE_CLOSED, NULL);
   g_object_thaw_notify (G_OBJECT (self));
   return TRUE;
 }
@@ -205,6 +257,7 @@ sp_params_get_session (SpParams        *self,
   session->sim.n = ch.n;
   session->sim.length = ch.length;
   session->sim.seed = ch.seed;
+  session->sim.drive = ch.drive;
   session->steps_per_frame = sp_params_get_steps_per_frame (self);
   session->preset = g_strdup (sp_params_get_preset (self));
 }

@@ -17,6 +17,10 @@ struct _SpParams
   GObject     parent_instance;
 
   SpModel     model;
+  /* The drive (charging the particle): its mode and direction, and the
+   * doubles in double_params[] (c_rate the magnitude, ≥ 0). */
+  SpDriveParams drive;
+  gboolean    drive_charge;
   guint       grid_size;
   double      domain_length;
   char       *preset;
@@ -31,6 +35,13 @@ G_DEFINE_FINAL_TYPE (SpParams, sp_params, G_TYPE_OBJECT)
 G_DEFINE_ENUM_TYPE (SpMobility, sp_mobility,
   G_DEFINE_ENUM_VALUE (SP_MOBILITY_SITE_BLOCKING, "site-blocking"),
   G_DEFINE_ENUM_VALUE (SP_MOBILITY_CONSTANT, "constant"))
+
+/* The nicks are sp_drive_mode_to_string()'s. */
+G_DEFINE_ENUM_TYPE (SpDriveMode, sp_drive_mode,
+  G_DEFINE_ENUM_VALUE (SP_DRIVE_CLOSED, "closed"),
+  G_DEFINE_ENUM_VALUE (SP_DRIVE_GALVANOSTATIC, "galvanostatic"),
+  G_DEFINE_ENUM_VALUE (SP_DRIVE_POTENTIOSTATIC, "potentiostatic"),
+  G_DEFINE_ENUM_VALUE (SP_DRIVE_CYCLE, "cycle"))
 
 const guint sp_params_grid_sizes[SP_PARAMS_N_GRID_SIZES] = { 64, 128, 256, 512 };
 
@@ -50,6 +61,14 @@ enum {
   PROP_V0,
   PROP_C0,
   PROP_DOMAIN_LENGTH,
+  /* The drive's doubles (not bound to GSettings: a new window starts
+   * closed; sessions keep them). */
+  PROP_C_RATE,
+  PROP_K0,
+  PROP_ALPHA,
+  PROP_DRIVE_VOLTAGE,
+  PROP_V_CUTOFF_LO,
+  PROP_V_CUTOFF_HI,
   /* The rest. */
   PROP_MOBILITY,
   PROP_GRID_SIZE,
@@ -59,6 +78,9 @@ enum {
   PROP_STEPS_PER_FRAME,
   /* Bound to GSettings on its own (the loop binds the ones before it). */
   PROP_TOLERANCE,
+  /* Not bound to GSettings. */
+  PROP_DRIVE_MODE,
+  PROP_DRIVE_CHARGE,
   N_PROPS
 };
 
@@ -83,6 +105,7 @@ typedef struct
 } DoubleParam;
 
 #define MODEL_OFFSET(field) (G_STRUCT_OFFSET (SpParams, model) + G_STRUCT_OFFSET (SpModel, field))
+#define DRIVE_OFFSET(field) (G_STRUCT_OFFSET (SpParams, drive) + G_STRUCT_OFFSET (SpDriveParams, field))
 
 static const DoubleParam double_params[] = {
   { "omega",         SP_PARAM_OMEGA,       -200.0,  500.0, 115.8, MODEL_OFFSET (omega) },
@@ -99,9 +122,19 @@ static const DoubleParam double_params[] = {
   { "c0",            SP_PARAM_C0,             0.01,   0.99,  0.5, MODEL_OFFSET (c0) },
   { "domain-length", SP_N_PARAMS,            16.0, 1024.0, SP_PARAMS_DEFAULT_LENGTH,
     G_STRUCT_OFFSET (SpParams, domain_length) },
+  /* The drive: C-rate (1/h, its magnitude; drive-charge gives the sign)
+   * from a crawl to far past the rate that suppresses phase separation,
+   * the Butler–Volmer exchange rate (1/s) and transfer coefficient, the
+   * potentiostat's voltage and the cut-offs (V, around every preset's V₀). */
+  { "c-rate",        SP_N_PARAMS,             0.01, 1000.0, 1.0,  DRIVE_OFFSET (c_rate) },
+  { "k0",            SP_N_PARAMS,             1e-5,   10.0, 3.62e-3, DRIVE_OFFSET (k0) },
+  { "alpha",         SP_N_PARAMS,             0.05,   0.95, 0.5,  DRIVE_OFFSET (alpha) },
+  { "drive-voltage", SP_N_PARAMS,            -1.5,    7.5, 3.37, DRIVE_OFFSET (voltage_V) },
+  { "v-cutoff-lo",   SP_N_PARAMS,            -1.5,    7.5, 3.0,  DRIVE_OFFSET (v_lo) },
+  { "v-cutoff-hi",   SP_N_PARAMS,            -1.5,    7.5, 4.0,  DRIVE_OFFSET (v_hi) },
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (double_params) == PROP_DOMAIN_LENGTH - PROP_OMEGA + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (double_params) == PROP_V_CUTOFF_HI - PROP_OMEGA + 1);
 
 static double *
 double_slot (SpParams *self,
@@ -233,6 +266,70 @@ sp_params_to_ch_params (SpParams   *self,
   params->length = self->domain_length;
   params->seed = self->seed;
   params->tolerance = self->tolerance;
+  sp_params_to_drive (self, &params->drive);
+  /* At a set current the adaptive step would cross the plateau in a few
+   * long steps once the field has settled, and the voltage trace (one
+   * point per frame) would have a handful of points: a step moves c̄ by
+   * at most SP_PARAMS_DRIVE_STEP_C. */
+  if (params->drive.mode == SP_DRIVE_GALVANOSTATIC || params->drive.mode == SP_DRIVE_CYCLE)
+    {
+      double dt = SP_PARAMS_DRIVE_STEP_C / sp_drive_current_of_c_rate (fabs (params->drive.c_rate));
+
+      if (!(params->dt_max > 0.0) || dt < params->dt_max)
+        params->dt_max = dt;
+    }
+}
+
+void
+sp_params_to_drive (SpParams      *self,
+                    SpDriveParams *drive)
+{
+  g_return_if_fail (SP_IS_PARAMS (self));
+
+  *drive = self->drive;
+  drive->c_rate = self->drive_charge ? -self->drive.c_rate : self->drive.c_rate;
+  /* A cut-off pair the wrong way round (two sliders crossed) is swapped:
+   * the engine refuses lo ≥ hi, and the user meant the two limits. */
+  if (drive->v_lo > drive->v_hi)
+    {
+      double t = drive->v_lo;
+
+      drive->v_lo = drive->v_hi;
+      drive->v_hi = t;
+    }
+  else if (drive->v_lo == drive->v_hi)
+    drive->v_hi = drive->v_lo + 0.01;
+}
+
+void
+sp_params_set_drive (SpParams            *self,
+                     const SpDriveParams *drive)
+{
+  g_return_if_fail (SP_IS_PARAMS (self));
+  g_return_if_fail (drive != NULL);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  /* The c̄ limits have no slider: they come along with the rest. */
+  self->drive.c_lo = drive->c_lo;
+  self->drive.c_hi = drive->c_hi;
+  g_object_set (self,
+                "drive-mode", drive->mode,
+                "drive-charge", drive->c_rate < 0.0,
+                NULL);
+  sp_params_set_clamped (self, "c-rate", fabs (drive->c_rate));
+  sp_params_set_clamped (self, "k0", drive->k0);
+  sp_params_set_clamped (self, "alpha", drive->alpha);
+  sp_params_set_clamped (self, "drive-voltage", drive->voltage_V);
+  sp_params_set_clamped (self, "v-cutoff-lo", drive->v_lo);
+  sp_params_set_clamped (self, "v-cutoff-hi", drive->v_hi);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+SpDriveMode
+sp_params_get_drive_mode (SpParams *self)
+{
+  g_return_val_if_fail (SP_IS_PARAMS (self), SP_DRIVE_CLOSED);
+  return self->drive.mode;
 }
 
 gboolean
@@ -251,6 +348,17 @@ sp_params_load_preset (SpParams   *self,
 
   g_object_freeze_notify (G_OBJECT (self));
   sp_params_set_model (self, &preset->model);
+  /* The material's reaction, and cut-offs and a set voltage around its
+   * V₀ (a preset's plateau lies within a few tenths of a volt of V₀), so
+   * that a drive started on any preset runs before it stops. */
+  if (preset->has_kinetics)
+    {
+      sp_params_set_clamped (self, "k0", preset->k0);
+      sp_params_set_clamped (self, "alpha", preset->alpha);
+    }
+  sp_params_set_clamped (self, "v-cutoff-lo", round (10.0 * (preset->model.v0 - 0.5)) / 10.0);
+  sp_params_set_clamped (self, "v-cutoff-hi", round (10.0 * (preset->model.v0 + 0.5)) / 10.0);
+  sp_params_set_clamped (self, "drive-voltage", round (100.0 * (preset->model.v0 - 0.1)) / 100.0);
   if (g_strcmp0 (self->preset, id) != 0)
     {
       g_free (self->preset);
@@ -321,7 +429,8 @@ sp_params_bind_settings (SpParams  *self,
   /* Binding reads each key into its property: one "changed" for all. */
   g_object_freeze_notify (G_OBJECT (self));
   for (guint prop_id = PROP_OMEGA; prop_id < PROP_TOLERANCE; prop_id++)
-    g_settings_bind (settings, g_param_spec_get_name (properties[prop_id]),
+    if (prop_id < PROP_C_RATE || prop_id > PROP_V_CUTOFF_HI)
+      g_settings_bind (settings, g_param_spec_get_name (properties[prop_id]),
                      self, g_param_spec_get_name (properties[prop_id]),
                      G_SETTINGS_BIND_DEFAULT);
   /* The window's Precise / Fast choice. */
@@ -339,7 +448,7 @@ sp_params_get_property (GObject    *object,
 {
   SpParams *self = SP_PARAMS (object);
 
-  if (prop_id >= PROP_OMEGA && prop_id <= PROP_DOMAIN_LENGTH)
+  if (prop_id >= PROP_OMEGA && prop_id <= PROP_V_CUTOFF_HI)
     {
       g_value_set_double (value, *double_slot (self, prop_id));
       return;
@@ -368,6 +477,12 @@ sp_params_get_property (GObject    *object,
     case PROP_TOLERANCE:
       g_value_set_double (value, self->tolerance);
       break;
+    case PROP_DRIVE_MODE:
+      g_value_set_enum (value, self->drive.mode);
+      break;
+    case PROP_DRIVE_CHARGE:
+      g_value_set_boolean (value, self->drive_charge);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -390,7 +505,7 @@ sp_params_set_property (GObject      *object,
 {
   SpParams *self = SP_PARAMS (object);
 
-  if (prop_id >= PROP_OMEGA && prop_id <= PROP_DOMAIN_LENGTH)
+  if (prop_id >= PROP_OMEGA && prop_id <= PROP_V_CUTOFF_HI)
     {
       /* GObject has already refused values outside the pspec's range. */
       set_double (self, prop_id, g_value_get_double (value));
@@ -432,6 +547,12 @@ sp_params_set_property (GObject      *object,
       break;
     case PROP_TOLERANCE:
       SET_FIELD (tolerance, PROP_TOLERANCE, g_value_get_double);
+      break;
+    case PROP_DRIVE_MODE:
+      SET_FIELD (drive.mode, PROP_DRIVE_MODE, (SpDriveMode) g_value_get_enum);
+      break;
+    case PROP_DRIVE_CHARGE:
+      SET_FIELD (drive_charge, PROP_DRIVE_CHARGE, g_value_get_boolean);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -505,6 +626,13 @@ sp_params_class_init (SpParamsClass *klass)
   /* The engine's step tolerance (SpChParams.tolerance; 0: its default). */
   properties[PROP_TOLERANCE] =
     g_param_spec_double ("tolerance", NULL, NULL, 0.0, 0.49, 0.0, flags);
+  /* The drive: closed (c̄ fixed, as ever), a set current, a set voltage
+   * or cycling; and at a set current whether it charges (extracts
+   * lithium) rather than discharges (inserts). */
+  properties[PROP_DRIVE_MODE] =
+    g_param_spec_enum ("drive-mode", NULL, NULL, SP_TYPE_DRIVE_MODE, SP_DRIVE_CLOSED, flags);
+  properties[PROP_DRIVE_CHARGE] =
+    g_param_spec_boolean ("drive-charge", NULL, NULL, FALSE, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -531,9 +659,26 @@ sp_params_init (SpParams *self)
   self->preset = g_strdup (SP_PRESET_DEFAULT);
   self->seed = 1;
   self->steps_per_frame = 4;
+  {
+    SpDriveParams defaults;
+
+    /* The engine's c̄ limits; the sliders' values come from the fallbacks
+     * above and the preset below. */
+    sp_drive_params_init_default (&defaults);
+    self->drive.mode = SP_DRIVE_CLOSED;
+    self->drive.c_lo = defaults.c_lo;
+    self->drive.c_hi = defaults.c_hi;
+  }
 
   /* The preset file is the reference; the fallbacks above only matter if
    * the resource could not be read.  Presets lie inside the ranges. */
   if (preset != NULL)
-    self->model = preset->model;
+    {
+      self->model = preset->model;
+      if (preset->has_kinetics)
+        {
+          self->drive.k0 = preset->k0;
+          self->drive.alpha = preset->alpha;
+        }
+    }
 }

@@ -14,12 +14,16 @@
 #include <gio/gio.h>
 
 #include "sp-ch.h"
+#include "sp-drive.h"
 #include "sp-model.h"
 
 G_BEGIN_DECLS
 
 #define SP_TYPE_MOBILITY (sp_mobility_get_type ())
 GType sp_mobility_get_type (void) G_GNUC_CONST;
+
+#define SP_TYPE_DRIVE_MODE (sp_drive_mode_get_type ())
+GType sp_drive_mode_get_type (void) G_GNUC_CONST;
 
 #define SP_TYPE_PARAMS (sp_params_get_type ())
 G_DECLARE_FINAL_TYPE (SpParams, sp_params, SP, PARAMS, GObject)
@@ -51,12 +55,29 @@ void      sp_params_set_model      (SpParams      *self,
                                     const SpModel *model);
 void      sp_params_to_model       (SpParams      *self,
                                     SpModel       *model);
-/* The simulation: the model, the grid, the box and the seed. */
+/* The most a time step of a run at a set current moves c̄ (the window's
+ * dt_max follows the C-rate), so that the voltage trace has a point every
+ * few thousandths of c̄. */
+#define SP_PARAMS_DRIVE_STEP_C 0.0025
+
+/* The simulation: the model, the grid, the box, the seed and the drive
+ * (with dt_max from SP_PARAMS_DRIVE_STEP_C at a set current). */
 void      sp_params_to_ch_params   (SpParams      *self,
                                     SpChParams    *params);
+/* The drive as the engine takes it: c_rate < 0 when "drive-charge" (the
+ * sliders hold its magnitude), cut-offs in order. */
+void      sp_params_to_drive       (SpParams      *self,
+                                    SpDriveParams *drive);
+/* Every drive property from @drive (a session's), in one batch; values
+ * outside the sliders' ranges are clamped into them. */
+void      sp_params_set_drive      (SpParams      *self,
+                                    const SpDriveParams *drive);
+SpDriveMode sp_params_get_drive_mode (SpParams    *self);
 
-/* Loads the model of preset @id and remembers @id; leaves everything
- * untouched and sets @error when there is no such preset. */
+/* Loads the model of preset @id (with its reaction kinetics k₀ and α,
+ * and, for the drive, cut-offs V₀ ∓ 0.5 V and a set voltage V₀ − 0.1 V)
+ * and remembers @id; leaves everything untouched and sets @error when
+ * there is no such preset. */
 gboolean  sp_params_load_preset    (SpParams      *self,
                                     const char    *id,
                                     GError       **error);

@@ -64,7 +64,8 @@ gboolean
 sp_figure_kind_has_composition (SpFigureKind kind)
 {
   return kind == SP_FIGURE_FREE_ENERGY || kind == SP_FIGURE_OCV ||
-         kind == SP_FIGURE_PHASE_DIAGRAM || kind == SP_FIGURE_DIFFUSIVITY;
+         kind == SP_FIGURE_PHASE_DIAGRAM || kind == SP_FIGURE_DIFFUSIVITY ||
+         kind == SP_FIGURE_VOLTAGE_TRACE;
 }
 
 /* Theme ------------------------------------------------------------------ */
@@ -414,7 +415,8 @@ gboolean
 sp_plot_view_shows_simulation (SpPlotView *self)
 {
   g_return_val_if_fail (SP_IS_PLOT_VIEW (self), FALSE);
-  return self->kind >= SP_FIGURE_FIELD && self->kind <= SP_FIGURE_STRUCTURE;
+  return (self->kind >= SP_FIGURE_FIELD && self->kind <= SP_FIGURE_STRUCTURE) ||
+         self->kind == SP_FIGURE_VOLTAGE_TRACE || self->kind == SP_FIGURE_VOLTAGE_TIME;
 }
 
 void
@@ -465,6 +467,16 @@ sp_plot_view_set_history (SpPlotView        *self,
   g_return_if_fail (SP_IS_PLOT_VIEW (self));
 
   self->data.history = history;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+sp_plot_view_set_trace (SpPlotView         *self,
+                        const SpDriveTrace *trace)
+{
+  g_return_if_fail (SP_IS_PLOT_VIEW (self));
+
+  self->data.trace = trace;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -696,6 +708,7 @@ sp_plot_view_dispose (GObject *object)
   g_clear_pointer (&self->data.analysis, sp_analysis_unref);
   g_clear_pointer (&self->data.frame, sp_frame_unref);
   self->data.history = NULL;
+  self->data.trace = NULL;
   self->data.eis = NULL;
   self->data.pins = NULL;
   self->data.tangent_tour = NULL;

@@ -24,8 +24,9 @@ G_DECLARE_FINAL_TYPE (SpPlotView, sp_plot_view, SP, PLOT_VIEW, GtkWidget)
 
 GtkWidget          *sp_plot_view_new          (SpFigureKind       kind);
 SpFigureKind        sp_plot_view_get_kind     (SpPlotView        *self);
-/* Whether the figure draws the simulation (the field, F, L, S): the one
- * test of which figures take frames, rather than a count of views. */
+/* Whether the figure draws the simulation (the field, F, L, S, V(c̄),
+ * V(t)): the one test of which figures take frames, rather than a count
+ * of views. */
 gboolean            sp_plot_view_shows_simulation (SpPlotView    *self);
 void                sp_plot_view_set_analysis (SpPlotView        *self,
                                                SpAnalysis        *analysis);
@@ -34,6 +35,9 @@ void                sp_plot_view_set_frame    (SpPlotView        *self,
 /* Borrowed: the owner keeps @history alive while it is set. */
 void                sp_plot_view_set_history  (SpPlotView        *self,
                                                const SpChHistory *history);
+/* Borrowed likewise: the driven particle's voltage trace. */
+void                sp_plot_view_set_trace    (SpPlotView         *self,
+                                               const SpDriveTrace *trace);
 /* NAN hides the cursor. */
 void                sp_plot_view_set_cursor   (SpPlotView        *self,
                                                double             c);

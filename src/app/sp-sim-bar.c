@@ -15,8 +15,10 @@
 #include "sp-sim-bar.h"
 
 /* t, c̄, F, L and λ (λ*): separate labels, so that a narrow window can
- * wrap them onto more lines instead of growing as wide as all of them. */
+ * wrap them onto more lines instead of growing as wide as all of them;
+ * then, shown only while the run is driven, V, η and the phase fraction. */
 #define N_READOUTS 5
+#define N_DRIVE_READOUTS 3
 
 struct _SpSimBar
 {
@@ -35,6 +37,8 @@ struct _SpSimBar
   GtkSpinButton *speed_spin;
   GtkAdjustment *speed_adjustment;
   GtkLabel      *readouts[N_READOUTS];
+  GtkLabel      *drive_readouts[N_DRIVE_READOUTS];
+  SpAnalysis    *analysis;   /* the binodal for the equilibrium fraction */
   /* All read-outs on one line, for tests and sp_sim_bar_get_status(). */
   char          *status;
 };
@@ -63,6 +67,89 @@ sp_sim_bar_length_text (double nm)
     return g_strdup (SP_READOUT_UNDEFINED);
   number = sp_readout_significant (nm, 3);
   return sp_readout_quantity (number, "nm");
+}
+
+/* The gap whose phases the fraction counts: the one holding c̄, else the
+ * nearest (outside every gap the equilibrium is one phase, 0 or 1). */
+static const SpGap *
+sp_sim_bar_gap_for (const SpAnalysis *analysis,
+                    double            mean_c)
+{
+  const SpGap *best = NULL;
+  double best_distance = INFINITY;
+
+  if (analysis == NULL)
+    return NULL;
+  for (guint i = 0; i < analysis->eq.n_gaps; i++)
+    {
+      const SpGap *gap = &analysis->eq.gaps[i];
+      double distance = mean_c < gap->c_alpha ? gap->c_alpha - mean_c
+                        : mean_c > gap->c_beta ? mean_c - gap->c_beta : 0.0;
+
+      if (distance < best_distance)
+        {
+          best = gap;
+          best_distance = distance;
+        }
+    }
+  return best;
+}
+
+void
+sp_sim_bar_drive_fractions (const SpFrame    *frame,
+                            const SpAnalysis *analysis,
+                            double           *field_fraction,
+                            double           *equilibrium_fraction)
+{
+  const SpGap *gap = sp_sim_bar_gap_for (analysis, frame->drive.mean_c);
+
+  *field_fraction = *equilibrium_fraction = NAN;
+  if (gap == NULL)
+    return;
+  *field_fraction = sp_phase_fraction_field (frame->field, (gsize) frame->n * frame->n,
+                                             gap->c_alpha, gap->c_beta);
+  *equilibrium_fraction = sp_phase_fraction_lever (frame->drive.mean_c, gap->c_alpha,
+                                                   gap->c_beta);
+}
+
+/* A driven run's V, η and β fraction (field, and lever rule at
+ * equilibrium); hidden in the closed box, where c̄ never moves. */
+static void
+sp_sim_bar_show_drive (SpSimBar      *self,
+                       const SpFrame *frame)
+{
+  gboolean driven = frame->params.drive.mode != SP_DRIVE_CLOSED;
+  g_autofree char *v = NULL, *eta = NULL, *f_field = NULL, *f_eq = NULL;
+  g_autofree char *texts[N_DRIVE_READOUTS] = { NULL, };
+  double field_fraction, eq_fraction;
+
+  for (guint i = 0; i < N_DRIVE_READOUTS; i++)
+    gtk_widget_set_visible (GTK_WIDGET (self->drive_readouts[i]), driven);
+  if (!driven)
+    return;
+
+  v = isfinite (frame->drive.voltage_V) ? sp_readout_fixed (frame->drive.voltage_V, 4)
+                                        : g_strdup (SP_READOUT_UNDEFINED);
+  eta = isfinite (frame->drive.overpotential_V)
+        ? sp_readout_significant (1000.0 * frame->drive.overpotential_V, 3)
+        : g_strdup (SP_READOUT_UNDEFINED);
+  sp_sim_bar_drive_fractions (frame, self->analysis, &field_fraction, &eq_fraction);
+  f_field = isfinite (field_fraction) ? sp_readout_fixed (100.0 * field_fraction, 0)
+                                      : g_strdup (SP_READOUT_UNDEFINED);
+  f_eq = isfinite (eq_fraction) ? sp_readout_fixed (100.0 * eq_fraction, 0)
+                                : g_strdup (SP_READOUT_UNDEFINED);
+
+  /* Translators: the cell voltage of a driven run, e.g. "V = 3.4213 V". */
+  texts[0] = g_strdup_printf (_("V = %s V"), v);
+  /* Translators: the mean overpotential in millivolts, e.g. "η = −4.21 mV". */
+  texts[1] = g_strdup_printf (_("η = %s mV"), eta);
+  /* Translators: the share of the field in the lithium-rich phase β, and in
+   * parentheses the equilibrium share by the lever rule, e.g.
+   * "β 38 % (equilibrium 50 %)".  Keep the Pango markup. */
+  texts[2] = g_strdup_printf (_("β %s %% <span alpha=\"70%%\">(equilibrium %s %%)</span>"),
+                              f_field, f_eq);
+  for (guint i = 0; i < N_DRIVE_READOUTS; i++)
+    gtk_label_set_markup (self->drive_readouts[i], texts[i]);
 }
 
 /* The read-outs of the simulation's frame. */
@@ -105,6 +192,7 @@ sp_sim_bar_show_frame (SpSimBar *self)
                               lambda, lambda_star);
   for (guint i = 0; i < N_READOUTS; i++)
     gtk_label_set_markup (self->readouts[i], texts[i]);
+  sp_sim_bar_show_drive (self, frame);
 
   g_free (self->status);
   self->status = g_strjoin ("   ",
@@ -114,6 +202,30 @@ sp_sim_bar_show_frame (SpSimBar *self)
                             gtk_label_get_text (self->readouts[3]),
                             gtk_label_get_text (self->readouts[4]),
                             NULL);
+  for (guint i = 0; i < N_DRIVE_READOUTS; i++)
+    if (gtk_widget_get_visible (GTK_WIDGET (self->drive_readouts[i])))
+      {
+        char *longer = g_strjoin ("   ", self->status,
+                                  gtk_label_get_text (self->drive_readouts[i]), NULL);
+
+        g_free (self->status);
+        self->status = longer;
+      }
+}
+
+void
+sp_sim_bar_set_analysis (SpSimBar   *self,
+                         SpAnalysis *analysis)
+{
+  g_return_if_fail (SP_IS_SIM_BAR (self));
+
+  if (self->analysis == analysis)
+    return;
+  g_clear_pointer (&self->analysis, sp_analysis_unref);
+  if (analysis != NULL)
+    self->analysis = sp_analysis_ref (analysis);
+  if (self->simulation != NULL)
+    sp_sim_bar_show_frame (self);
 }
 
 /* Why the run stopped, with Restart, and the note on a fitted box. */
@@ -295,6 +407,7 @@ sp_sim_bar_finalize (GObject *object)
   SpSimBar *self = SP_SIM_BAR (object);
 
   g_clear_pointer (&self->status, g_free);
+  g_clear_pointer (&self->analysis, sp_analysis_unref);
 
   G_OBJECT_CLASS (sp_sim_bar_parent_class)->finalize (object);
 }
@@ -339,6 +452,12 @@ sp_sim_bar_class_init (SpSimBarClass *klass)
                                              G_STRUCT_OFFSET (SpSimBar, readouts[3]));
   gtk_widget_class_bind_template_child_full (widget_class, "lambda_label", FALSE,
                                              G_STRUCT_OFFSET (SpSimBar, readouts[4]));
+  gtk_widget_class_bind_template_child_full (widget_class, "voltage_label", FALSE,
+                                             G_STRUCT_OFFSET (SpSimBar, drive_readouts[0]));
+  gtk_widget_class_bind_template_child_full (widget_class, "overpotential_label", FALSE,
+                                             G_STRUCT_OFFSET (SpSimBar, drive_readouts[1]));
+  gtk_widget_class_bind_template_child_full (widget_class, "phase_label", FALSE,
+                                             G_STRUCT_OFFSET (SpSimBar, drive_readouts[2]));
   gtk_widget_class_set_css_name (widget_class, "simbar");
 }
 

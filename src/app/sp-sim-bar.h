@@ -13,6 +13,7 @@
 
 #include <gtk/gtk.h>
 
+#include "sp-analysis.h"
 #include "sp-simulation.h"
 
 G_BEGIN_DECLS
@@ -30,5 +31,16 @@ const char        *sp_sim_bar_get_message    (SpSimBar     *self);
 const char        *sp_sim_bar_get_note       (SpSimBar     *self);
 /* The run has stopped and the banner says why. */
 gboolean           sp_sim_bar_get_failed     (SpSimBar     *self);
+/* The analysis whose binodal the phase-fraction read-out uses. */
+void               sp_sim_bar_set_analysis   (SpSimBar     *self,
+                                              SpAnalysis   *analysis);
+/* What the phase-fraction read-out shows: the share of @frame's field in
+ * the lithium-rich phase of the gap holding its c̄ (else the nearest gap)
+ * — the cells above the gap's midpoint — and the lever rule's share at
+ * equilibrium; NAN without a gap. */
+void               sp_sim_bar_drive_fractions (const SpFrame    *frame,
+                                               const SpAnalysis *analysis,
+                                               double           *field_fraction,
+                                               double           *equilibrium_fraction);
 
 G_END_DECLS

@@ -53,6 +53,7 @@ struct _SpSimulation
 
   SpFrame     *frame;
   SpChHistory *history;
+  SpDriveTrace *trace;         /* the voltage of every frame taken        */
   guint64      serial;
   guint64      seed;
   /* Failed frames up to this serial were published before the user's last
@@ -103,6 +104,15 @@ set_text (char       **field,
   return TRUE;
 }
 
+/* The voltage trace: every point the worker kept since the last frame
+ * taken (a point per batch of steps, so a fast run keeps the batches
+ * between frames), up to this frame's or a batch after it. */
+static void
+sp_simulation_append_trace (SpSimulation *self)
+{
+  sp_worker_take_trace (self->worker, self->trace);
+}
+
 /* Takes the worker's newest frame, if it is new; FALSE when there was
  * none. */
 static gboolean
@@ -123,6 +133,7 @@ sp_simulation_take_frame (SpSimulation *self)
   self->frame = frame;
   self->serial = frame->serial;
   sp_ch_history_append (self->history, &frame->diag);
+  sp_simulation_append_trace (self);
 
   /* A failure shows at once; the request to run stays, so the run resumes
    * by itself when the parameters change (the worker then tries them) or
@@ -293,6 +304,13 @@ sp_simulation_restart (SpSimulation *self)
   sp_simulation_set_running (self, TRUE);
 }
 
+const SpDriveTrace *
+sp_simulation_get_trace (SpSimulation *self)
+{
+  g_return_val_if_fail (SP_IS_SIMULATION (self), NULL);
+  return self->trace;
+}
+
 SpFrame *
 sp_simulation_get_frame (SpSimulation *self)
 {
@@ -356,6 +374,7 @@ sp_simulation_constructed (GObject *object)
   /* The Box slider asks for a box; the worker makes it smaller when the
    * grid would not resolve the interfaces (and the note says so). */
   self->worker = sp_worker_new_full (&ch, SP_WORKER_FIT_BOX, handoff_wake, self->handoff);
+  sp_worker_set_record_trace (self->worker, TRUE);
   sp_worker_set_steps_per_frame (self->worker, sp_params_get_steps_per_frame (self->params));
 
   g_signal_connect_object (self->params, "changed", G_CALLBACK (params_changed_cb), self,
@@ -441,6 +460,7 @@ sp_simulation_finalize (GObject *object)
 
   g_clear_pointer (&self->frame, sp_frame_unref);
   g_clear_pointer (&self->history, sp_ch_history_free);
+  g_clear_pointer (&self->trace, sp_drive_trace_free);
   g_clear_pointer (&self->message, g_free);
   g_clear_pointer (&self->note, g_free);
 
@@ -485,4 +505,5 @@ static void
 sp_simulation_init (SpSimulation *self)
 {
   self->history = sp_ch_history_new ();
+  self->trace = sp_drive_trace_new ();
 }

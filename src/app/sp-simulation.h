@@ -20,6 +20,7 @@
 
 #include "sp-ch-history.h"
 #include "sp-frame.h"
+#include "sp-drive-trace.h"
 #include "sp-params.h"
 
 G_BEGIN_DECLS
@@ -48,6 +49,8 @@ void               sp_simulation_restart     (SpSimulation *self);
  * first), and the history of every frame taken. */
 SpFrame           *sp_simulation_get_frame   (SpSimulation *self);
 const SpChHistory *sp_simulation_get_history (SpSimulation *self);
+/* The voltage trace of every frame taken (V, c̄, current, direction). */
+const SpDriveTrace *sp_simulation_get_trace  (SpSimulation *self);
 
 /* The run has stopped on an error that still describes it (one published
  * before the user's last change or restart no longer does), and the

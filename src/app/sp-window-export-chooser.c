@@ -35,11 +35,14 @@ static const SpFigureKind figure_choices[] = {
   SP_FIGURE_FREE_ENERGY, SP_FIGURE_OCV, SP_FIGURE_PHASE_DIAGRAM, SP_FIGURE_DIFFUSIVITY,
   SP_FIGURE_DISPERSION, SP_FIGURE_FIELD, SP_FIGURE_ENERGY, SP_FIGURE_COARSENING,
   SP_FIGURE_STRUCTURE, SP_FIGURE_ALL, SP_EXPORT_FIGURE_DIAGNOSTICS,
+  SP_FIGURE_VOLTAGE_TRACE, SP_FIGURE_VOLTAGE_TIME,
 };
-/* F(t) and L(t) share one table, the diagnostics time series. */
+/* F(t) and L(t) share one table, the diagnostics time series; V(c̄) and
+ * V(t) one, the voltage trace. */
 static const SpFigureKind data_choices[] = {
   SP_FIGURE_FREE_ENERGY, SP_FIGURE_OCV, SP_FIGURE_PHASE_DIAGRAM, SP_FIGURE_DIFFUSIVITY,
   SP_FIGURE_DISPERSION, SP_FIGURE_FIELD, SP_FIGURE_STRUCTURE, SP_EXPORT_FIGURE_DIAGNOSTICS,
+  SP_FIGURE_VOLTAGE_TRACE,
 };
 
 /* On the Impedance page: its own figures (their data is the page's). */
@@ -78,6 +81,8 @@ offered_kind (SpFigureKind kind,
 {
   if (data_only && (kind == SP_FIGURE_ENERGY || kind == SP_FIGURE_COARSENING))
     return SP_EXPORT_FIGURE_DIAGNOSTICS;
+  if (data_only && kind == SP_FIGURE_VOLTAGE_TIME)
+    return SP_FIGURE_VOLTAGE_TRACE;
   return kind;
 }
 

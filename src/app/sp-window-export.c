@@ -115,6 +115,7 @@ window_figure_data (SpWindow     *self,
   data->analysis = sp_window_get_analysis (self);
   data->frame = sp_simulation_get_frame (simulation);
   data->history = sp_simulation_get_history (simulation);
+  data->trace = sp_simulation_get_trace (simulation);
   data->field_fixed_scale = sp_window_get_field_fixed_scale (self);
   data->pins = self->pins;
   /* The impedance and hopping figures draw what their page gave its view. */

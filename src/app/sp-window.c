@@ -21,6 +21,7 @@
 #include "sp-param-panel.h"
 #include "sp-plot-view.h"
 #include "sp-presets.h"
+#include "sp-simulation-page.h"
 #include "sp-window-shortcuts.h"
 #include "sp-window-style.h"
 
@@ -77,6 +78,8 @@ sp_window_recompute (SpWindow *self)
     }
   if (self->panel != NULL)
     sp_param_panel_set_analysis (self->panel, self->analysis);
+  if (self->sim_bar != NULL)
+    sp_sim_bar_set_analysis (self->sim_bar, self->analysis);
 }
 
 static void
@@ -109,6 +112,7 @@ frame_changed_cb (SpWindow *self)
 {
   SpFrame *frame = sp_simulation_get_frame (self->simulation);
   const SpChHistory *history = sp_simulation_get_history (self->simulation);
+  const SpDriveTrace *trace = sp_simulation_get_trace (self->simulation);
 
   for (guint p = 0; p < self->pages->len; p++)
     {
@@ -119,8 +123,20 @@ frame_changed_cb (SpWindow *self)
           {
             sp_plot_view_set_frame (g_ptr_array_index (figures, i), frame);
             sp_plot_view_set_history (g_ptr_array_index (figures, i), history);
+            sp_plot_view_set_trace (g_ptr_array_index (figures, i), trace);
           }
     }
+}
+
+/* A driven run shows its voltage trace beside the field. */
+static void
+drive_mode_cb (SpWindow *self)
+{
+  gboolean driven = sp_params_get_drive_mode (self->params) != SP_DRIVE_CLOSED;
+
+  for (guint p = 0; p < self->pages->len; p++)
+    if (SP_IS_SIMULATION_PAGE (g_ptr_array_index (self->pages, p)))
+      sp_simulation_page_set_driven (g_ptr_array_index (self->pages, p), driven);
 }
 
 static void
@@ -585,6 +601,9 @@ sp_window_init (SpWindow *self)
                            G_CALLBACK (sp_window_show_preset_name), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->params, "notify::presentation",
                            G_CALLBACK (sp_window_apply_presentation), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->params, "notify::drive-mode",
+                           G_CALLBACK (drive_mode_cb), self, G_CONNECT_SWAPPED);
+  drive_mode_cb (self);
 
   for (guint p = 0; p < self->pages->len; p++)
     {

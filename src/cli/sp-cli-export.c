@@ -25,6 +25,7 @@
 #include "sp-analysis.h"
 #include "sp-ch-history.h"
 #include "sp-cli-commands.h"
+#include "sp-cli-drive-options.h"
 #include "sp-cli-export-eis.h"
 #include "sp-cli-export-handout.h"
 #include "sp-cli-export-hop.h"
@@ -37,7 +38,7 @@
 #define FIGURE_IDS "free-energy, ocv, phase-diagram, diffusivity, dispersion, field, " \
                    "diagnostics, energy, coarsening, structure, all, nyquist, bode, " \
                    "eis-residuals, drt, arrhenius, lattice, msd, fs, qens, " \
-                   "diffusion-arrhenius, finite-size, rate-sweep"
+                   "diffusion-arrhenius, finite-size, rate-sweep, voltage-trace, voltage-time"
 
 static const SpParamRange size_range  = { "width", "px", 16.0, 20000.0, FALSE, FALSE };
 static const SpParamRange scale_range = { "scale", "",    1.0,     8.0, FALSE, FALSE };
@@ -79,11 +80,17 @@ figure_from_id (const char   *id,
 }
 
 static gboolean
+is_voltage (SpFigureKind kind)
+{
+  return kind == SP_FIGURE_VOLTAGE_TRACE || kind == SP_FIGURE_VOLTAGE_TIME;
+}
+
+static gboolean
 needs_simulation (SpFigureKind kind)
 {
   return kind == SP_FIGURE_FIELD || kind == SP_FIGURE_ENERGY || kind == SP_FIGURE_COARSENING ||
          kind == SP_FIGURE_STRUCTURE || kind == SP_FIGURE_ALL ||
-         kind == SP_EXPORT_FIGURE_DIAGNOSTICS;
+         kind == SP_EXPORT_FIGURE_DIAGNOSTICS || is_voltage (kind);
 }
 
 static gboolean
@@ -216,6 +223,51 @@ simulate (const SpCliSim *sim,
   return TRUE;
 }
 
+/* The voltage figures: a driven run (--drive) to its end — the drive
+ * finishing at a cut-off or c̄ limit, or --t-end when given (and always
+ * for a potentiostat, which has no end of its own) — with a trace point
+ * after every step, thinned to what the figure shows.  Closed, the run
+ * goes to --t-end as for the other figures. */
+static gboolean
+simulate_driven (const SpCliSim *sim,
+                 SpFigureData   *data,
+                 SpChHistory    *history,
+                 SpDriveTrace   *trace)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpCh) ch = sp_ch_new (&sim->params, &error);
+  gboolean bounded = sim->t_end_given || sim->params.drive.mode == SP_DRIVE_POTENTIOSTATIC ||
+                     sim->params.drive.mode == SP_DRIVE_CLOSED;
+  gboolean ok = ch != NULL;
+
+  while (ok)
+    {
+      SpDriveState s;
+      SpDrivePoint point;
+
+      sp_ch_get_drive_state (ch, &s);
+      point = (SpDrivePoint) { .time = sp_ch_get_time (ch), .mean_c = s.mean_c,
+                               .voltage = s.voltage_V, .current = s.current,
+                               .overpotential = s.overpotential_V, .direction = s.direction };
+      sp_drive_trace_append_thinned (trace, &point, 1e-3, 5e-4);
+      if (sp_ch_get_drive_finished (ch) || (bounded && sp_ch_get_time (ch) >= sim->t_end))
+        break;
+      ok = bounded && sp_ch_get_time (ch) + sp_ch_get_dt (ch) > sim->t_end
+           ? sp_ch_advance_to (ch, sim->t_end, &error)
+           : sp_ch_step (ch, &error);
+    }
+  if (!ok)
+    {
+      g_printerr ("spinodal-cli export: %s\n", error->message);
+      return FALSE;
+    }
+  record_sample (ch, 0, history);
+  data->frame = sp_frame_new (ch, &sim->params, SP_WORKER_PAUSED, NULL);
+  data->history = history;
+  data->trace = trace;
+  return TRUE;
+}
+
 /* out.csv → out-<id>.csv */
 static char *
 path_for_figure (const char   *output,
@@ -260,6 +312,8 @@ sp_cli_export (int    argc,
   g_autoptr(SpAnalysis) analysis = NULL;
   g_autoptr(SpPinSet) pins = NULL;
   g_autoptr(SpChHistory) history = sp_ch_history_new ();
+  g_autoptr(SpDriveTrace) trace = sp_drive_trace_new ();
+  g_autoptr(SpCliDriveOptions) drive_opts = sp_cli_drive_options_new ();
   g_autoptr(SpFrame) frame = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(Flags) flags = { 0 };
@@ -281,7 +335,8 @@ sp_cli_export (int    argc,
       N_("Figure: free-energy, ocv, phase-diagram, diffusivity, dispersion, field, "
          "diagnostics (F, L and S in a row), energy, coarsening, structure, all (default), "
          "nyquist, bode, eis-residuals, drt, arrhenius, lattice, msd, fs, qens, "
-         "diffusion-arrhenius, finite-size or rate-sweep"),
+         "diffusion-arrhenius, finite-size, rate-sweep, voltage-trace (V against c̄ of a --drive "
+         "run) or voltage-time (V against t)"),
       N_("ID") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &flags.format,
       N_("png, svg, pdf or csv (default: from the file name)"), N_("FORMAT") },
@@ -344,6 +399,7 @@ sp_cli_export (int    argc,
   sp_cli_hop_flags_add (&hop_flags, context);
   sp_cli_sweep_flags_add (&sweep_flags, context);
   sp_cli_sim_options_add (sim_opts, context);
+  sp_cli_drive_options_add (drive_opts, context);
   g_option_context_add_group (context, sp_cli_model_options_group (model_opts));
   if (!sp_cli_parse (context, "export", &argc, &argv))
     return SP_CLI_EXIT_USAGE;
@@ -451,7 +507,8 @@ sp_cli_export (int    argc,
       sp_plot_style_clear (&style);
       return SP_CLI_EXIT_USAGE;
     }
-  if (!sp_cli_sim_options_resolve (sim_opts, model_opts, "export", &sim))
+  if (!sp_cli_sim_options_resolve (sim_opts, model_opts, "export", &sim) ||
+      !sp_cli_drive_options_resolve (drive_opts, "export", &sim.params.drive))
     {
       sp_plot_style_clear (&style);
       sp_cli_sweep_flags_clear (&sweep_flags);
@@ -522,7 +579,8 @@ sp_cli_export (int    argc,
     pins = sp_pin_set_new_from_session (sp_cli_model_options_session (model_opts));
   data.pins = pins;
   data.rate_sweep = sweep;
-  if (needs_simulation (kind) && !simulate (&sim, &data, history))
+  if (is_voltage (kind) ? !simulate_driven (&sim, &data, history, trace)
+                        : needs_simulation (kind) && !simulate (&sim, &data, history))
     {
       sp_plot_style_clear (&style);
       return SP_CLI_EXIT_FAILURE;

@@ -10,12 +10,18 @@
  *                     "mobility": "site-blocking" } }
  * Every parameter is required so that a preset never silently inherits a
  * default; the values are checked with sp_model_validate().
+ *
+ * An optional "kinetics": { "k0": 3.62e-3, "alpha": 0.5, "source": "…" }
+ * gives the insertion reaction's Butler–Volmer exchange rate (1/s: the
+ * rate at which a half-filled particle at zero overpotential exchanges
+ * sites, per site) and transfer coefficient for the driven simulation.
  */
 
 #include "config.h"
 
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
+#include <math.h>
 
 #include "sp-i18n.h"
 #include "sp-presets.h"
@@ -34,6 +40,7 @@ sp_preset_free (SpPreset *preset)
   g_free (preset->name);
   g_free (preset->description);
   g_free (preset->source);
+  g_free (preset->kinetics_source);
   g_free (preset);
 }
 
@@ -137,6 +144,44 @@ read_parameters (JsonObject *params,
   return sp_model_validate (model, error);
 }
 
+static gboolean
+read_kinetics (JsonObject *object,
+               SpPreset   *preset,
+               GError    **error)
+{
+  JsonNode *node = json_object_get_member (object, "kinetics");
+  JsonObject *kinetics;
+
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, SP_PRESETS_ERROR, SP_PRESETS_ERROR_INVALID,
+                   "preset field “kinetics” must be an object");
+      return FALSE;
+    }
+  kinetics = json_node_get_object (node);
+  if (!read_number (kinetics, "k0", &preset->k0, error) ||
+      !read_number (kinetics, "alpha", &preset->alpha, error) ||
+      !read_string (kinetics, "source", &preset->kinetics_source, error))
+    return FALSE;
+  if (!(preset->k0 > 0.0 && isfinite (preset->k0)))
+    {
+      g_set_error (error, SP_PRESETS_ERROR, SP_PRESETS_ERROR_INVALID,
+                   "preset kinetics “k0” must be a positive rate in 1/s, got %g", preset->k0);
+      return FALSE;
+    }
+  if (!(preset->alpha > 0.0 && preset->alpha < 1.0))
+    {
+      g_set_error (error, SP_PRESETS_ERROR, SP_PRESETS_ERROR_INVALID,
+                   "preset kinetics “alpha” must lie strictly between 0 and 1, got %g",
+                   preset->alpha);
+      return FALSE;
+    }
+  preset->has_kinetics = TRUE;
+  return TRUE;
+}
+
 static void
 translate_in_place (char **text)
 {
@@ -201,7 +246,8 @@ sp_preset_parse (const char *json,
                    "preset field “parameters” must be an object");
       return NULL;
     }
-  if (!read_parameters (json_node_get_object (params), &preset->model, error))
+  if (!read_parameters (json_node_get_object (params), &preset->model, error) ||
+      !read_kinetics (object, preset, error))
     {
       g_prefix_error (error, "preset “%s”: ", preset->id);
       return NULL;

@@ -16,6 +16,12 @@ typedef struct
   char    *source;        /* citation                             */
   gboolean illustrative;  /* made-up numbers for teaching         */
   SpModel  model;
+  /* The insertion reaction's Butler–Volmer kinetics (the driven
+   * simulation's k₀ and α), when the preset gives them. */
+  gboolean has_kinetics;
+  double   k0;               /* exchange rate, 1/s                  */
+  double   alpha;            /* transfer coefficient, (0, 1)        */
+  char    *kinetics_source;  /* citation and conversion, or NULL    */
 } SpPreset;
 
 #define SP_PRESETS_ERROR (sp_presets_error_quark ())

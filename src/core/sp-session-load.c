@@ -508,6 +508,52 @@ read_seed (JsonObject *sim,
   }
 }
 
+/* "drive": { "mode": "galvanostatic", "c_rate": 1, "voltage": 3.37,
+ * "k0": 0.00362, "alpha": 0.5, "v_cutoff_lo": 3, "v_cutoff_hi": 4,
+ * "c_lo": 0.01, "c_hi": 0.99 } under "simulation" (every member
+ * optional: the default drive fills in); sp_session_validate() checks the
+ * whole with sp_drive_params_validate(). */
+static const SpParamRange drive_c_rate_range  = { "c_rate", "1/h", -SP_DRIVE_C_RATE_MAX,
+                                                  SP_DRIVE_C_RATE_MAX, FALSE, FALSE };
+static const SpParamRange drive_voltage_range = { "voltage", "V", -100.0, 100.0, FALSE, FALSE };
+static const SpParamRange drive_k0_range      = { "k0", "1/s", SP_DRIVE_K0_MIN, SP_DRIVE_K0_MAX,
+                                                  FALSE, FALSE };
+static const SpParamRange drive_unit_range    = { "alpha", "", 0.0, 1.0, TRUE, TRUE };
+
+static gboolean
+read_drive (JsonObject    *sim,
+            SpDriveParams *drive,
+            GError       **error)
+{
+  const char *section = "simulation.drive";
+  JsonNode *node = json_object_get_member (sim, "drive");
+  JsonObject *object;
+  int mode = drive->mode;
+
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autofree char *got = describe_node (node);
+
+      return fail (error, SP_SESSION_ERROR_INVALID, _("session.%s: must be an object, got %s"),
+                   section, got);
+    }
+  object = json_node_get_object (node);
+  if (!read_choice (object, section, "mode", sp_session_drive_mode_names, &mode, error) ||
+      !read_number (object, section, "c_rate", &drive_c_rate_range, &drive->c_rate, error) ||
+      !read_number (object, section, "voltage", &drive_voltage_range, &drive->voltage_V, error) ||
+      !read_number (object, section, "k0", &drive_k0_range, &drive->k0, error) ||
+      !read_number (object, section, "alpha", &drive_unit_range, &drive->alpha, error) ||
+      !read_number (object, section, "v_cutoff_lo", &drive_voltage_range, &drive->v_lo, error) ||
+      !read_number (object, section, "v_cutoff_hi", &drive_voltage_range, &drive->v_hi, error) ||
+      !read_number (object, section, "c_lo", &drive_unit_range, &drive->c_lo, error) ||
+      !read_number (object, section, "c_hi", &drive_unit_range, &drive->c_hi, error))
+    return FALSE;
+  drive->mode = mode;
+  return TRUE;
+}
+
 static gboolean
 read_simulation (JsonObject *sim,
                  SpSession  *s,
@@ -524,7 +570,8 @@ read_simulation (JsonObject *sim,
       !read_number (sim, "simulation", "tolerance", &sp_session_tolerance_range, &p->tolerance, error) ||
       !read_integer (sim, "steps_per_frame", 1, SP_SESSION_STEPS_PER_FRAME_MAX,
                      &s->steps_per_frame, error) ||
-      !read_choice (sim, "simulation", "init", sp_session_init_names, &init, error))
+      !read_choice (sim, "simulation", "init", sp_session_init_names, &init, error) ||
+      !read_drive (sim, &p->drive, error))
     return FALSE;
   p->init = init;
   return TRUE;

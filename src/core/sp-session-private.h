@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 extern const char *const sp_session_mobility_names[];
 extern const char *const sp_session_problem_names[];
 extern const char *const sp_session_init_names[];
+/* Indexed by SpDriveMode (sp_drive_mode_to_string's names). */
+extern const char *const sp_session_drive_mode_names[];
 
 extern const SpParamRange sp_session_length_range;
 extern const SpParamRange sp_session_noise_range;

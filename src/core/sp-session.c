@@ -19,6 +19,10 @@ G_DEFINE_QUARK (sp-session-error-quark, sp_session_error)
 const char *const sp_session_mobility_names[] = { "site-blocking", "constant", NULL };
 const char *const sp_session_problem_names[]  = { "model", "pfhub1", NULL };
 const char *const sp_session_init_names[]     = { "noise", "pfhub1a", NULL };
+const char *const sp_session_drive_mode_names[] = {
+  "closed", "galvanostatic", "potentiostatic", "cycle", NULL
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (sp_session_drive_mode_names) == SP_DRIVE_N_MODES + 1);
 
 /* Simulation ranges (the model's own live in sp-model.c).  dt_max and
  * tolerance use 0 for "no limit" / "the engine's default". */
@@ -114,6 +118,19 @@ pages_equal (JsonObject *a,
   return json_object_equal (a, b);
 }
 
+/* Two closed boxes are the same whatever their unused drive numbers (a
+ * file does not keep them: see sp-session.h). */
+static gboolean
+sp_session_drive_equal (const SpDriveParams *a,
+                        const SpDriveParams *b)
+{
+  if (a->mode == SP_DRIVE_CLOSED && b->mode == SP_DRIVE_CLOSED)
+    return TRUE;
+  return a->mode == b->mode && a->c_rate == b->c_rate && a->voltage_V == b->voltage_V &&
+         a->k0 == b->k0 && a->alpha == b->alpha && a->v_lo == b->v_lo && a->v_hi == b->v_hi &&
+         a->c_lo == b->c_lo && a->c_hi == b->c_hi;
+}
+
 gboolean
 sp_session_equal (const SpSession *a,
                   const SpSession *b)
@@ -126,6 +143,7 @@ sp_session_equal (const SpSession *a,
          p->problem == q->problem && p->init == q->init && p->n == q->n &&
          p->length == q->length && p->noise == q->noise && p->seed == q->seed &&
          p->dt_max == q->dt_max && p->tolerance == q->tolerance &&
+         sp_session_drive_equal (&p->drive, &q->drive) &&
          pages_equal (a->pages, b->pages) && sp_session_pins_equal (a->pins, b->pins) &&
          g_strcmp0 (a->lesson, b->lesson) == 0 &&
          (a->lesson == NULL || a->lesson_step == b->lesson_step);
@@ -287,6 +305,23 @@ sp_session_validate (const SpSession *session,
                                   1, SP_SESSION_LESSON_STEPS, error)))
     return FALSE;
 
+  if ((guint) sim->drive.mode >= SP_DRIVE_N_MODES)
+    {
+      g_set_error (error, SP_SESSION_ERROR, SP_SESSION_ERROR_INVALID,
+                   _("session: unknown drive mode"));
+      return FALSE;
+    }
+  {
+    g_autoptr(GError) drive_error = NULL;
+
+    if (!sp_drive_params_validate (&sim->drive, &drive_error))
+      {
+        g_set_error (error, SP_SESSION_ERROR, SP_SESSION_ERROR_INVALID,
+                     "session.simulation.drive: %s", drive_error->message);
+        return FALSE;
+      }
+  }
+
   /* The engine's own checks last, so nothing it would refuse gets through. */
   if (!sp_ch_params_validate (sim, &ch_error))
     {
@@ -377,6 +412,24 @@ session_to_node (const SpSession *session)
   add_double (b, "tolerance", sim->tolerance);
   json_builder_set_member_name (b, "steps_per_frame");
   json_builder_add_int_value (b, session->steps_per_frame);
+  /* The drive (charging the particle), whole, when there is one: a
+   * closed-box file stays as it always was. */
+  if (sim->drive.mode != SP_DRIVE_CLOSED)
+    {
+      json_builder_set_member_name (b, "drive");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "mode");
+      json_builder_add_string_value (b, sp_session_drive_mode_names[sim->drive.mode]);
+      add_double (b, "c_rate", sim->drive.c_rate);
+      add_double (b, "voltage", sim->drive.voltage_V);
+      add_double (b, "k0", sim->drive.k0);
+      add_double (b, "alpha", sim->drive.alpha);
+      add_double (b, "v_cutoff_lo", sim->drive.v_lo);
+      add_double (b, "v_cutoff_hi", sim->drive.v_hi);
+      add_double (b, "c_lo", sim->drive.c_lo);
+      add_double (b, "c_hi", sim->drive.c_hi);
+      json_builder_end_object (b);
+    }
   json_builder_end_object (b);
 
   /* Every page's state, as the pages wrote it (or a file held it). */

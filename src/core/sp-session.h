@@ -9,7 +9,11 @@
  *                "c0": …, "mobility": "site-blocking" | "constant" },
  *     "simulation": { "problem": "model" | "pfhub1", "init": "noise" | "pfhub1a",
  *                     "grid": N, "length": nm, "noise": …, "seed": …,
- *                     "dt_max": …, "tolerance": …, "steps_per_frame": … },
+ *                     "dt_max": …, "tolerance": …, "steps_per_frame": …,
+ *                     "drive": { "mode": "galvanostatic", "c_rate": 1/h,
+ *                                "voltage": V, "k0": 1/s, "alpha": …,
+ *                                "v_cutoff_lo": V, "v_cutoff_hi": V,
+ *                                "c_lo": …, "c_hi": … } },
  *     "pages": { "PAGE-NAME": { … }, … },
  *     "pins": [ { "label": "K = 0 meV", "model": { …as above… },
  *                 "impedance": { "freq_hz": […], "z_re_ohm": […],
@@ -25,6 +29,12 @@
  * files are written as version 2.  "lesson" (optional, still version 2:
  * older files simply have none) is the lesson on show, a shipped lesson's
  * name or a lesson file's path, and its step counted from 1.
+ *
+ * "drive" (optional, version 2 without a version change) is the reaction
+ * that charges the particle (sp-drive.h); it is written only when the
+ * drive is not "closed", so a closed-box file reads as it always did, and
+ * a file without it has the closed box and the default drive; two closed
+ * sessions are equal whatever their (unused) drive numbers.
  *
  * "pins" (optional, version 2 without a version change: older readers
  * ignore an unknown field) holds the pinned comparisons (at most

@@ -35,6 +35,7 @@
 #include <time.h>
 
 #include "sp-ch-box.h"
+#include "sp-drive-trace.h"
 #include "sp-worker.h"
 
 /* Stepping time per unit of frame-building time (frames ≤ 4 % of a run). */
@@ -84,6 +85,13 @@ struct _SpWorker
   SpFrame        *frame;
   guint64         serial;
   gboolean        taken;           /* the reader has the latest frame       */
+  /* The drive's voltage trace since the reader last took it: a point after
+   * every batch of steps and at every publication, so that a fast run's
+   * trace keeps the batches between the frames the reader takes
+   * (sp_worker_take_trace).  Only while someone takes them. */
+  SpDriveTrace   *trace;
+  gboolean        record_trace;
+  gboolean        trace_restarted; /* a new run since the last take        */
 
   /* Set by every command, cleared by the worker when it reads the mailbox. */
   gint            interrupt;
@@ -175,6 +183,43 @@ build_frame (SpWorker *self)
   return frame;
 }
 
+/* The trace keeps a point once c̄ has moved by TRACE_DC, V by TRACE_DV
+ * (volts) or the time by 2 % since the one before: about a thousand points
+ * over a whole discharge, however many batches it takes. */
+#define TRACE_DC 1e-3
+#define TRACE_DV 5e-4
+
+/* The drive state of the run now, as a trace point (worker thread). */
+static void
+drive_point (SpWorker     *self,
+             SpDrivePoint *point)
+{
+  SpDriveState d;
+
+  sp_ch_get_drive_state (self->ch, &d);
+  *point = (SpDrivePoint) {
+    .time = sp_ch_get_time (self->ch), .mean_c = d.mean_c, .voltage = d.voltage_V,
+    .current = d.current, .overpotential = d.overpotential_V, .direction = d.direction,
+  };
+}
+
+static void
+record_trace_point (SpWorker *self)
+{
+  SpDrivePoint point;
+  gboolean record;
+
+  pthread_mutex_lock (&self->lock);
+  record = self->record_trace;
+  pthread_mutex_unlock (&self->lock);
+  if (!record || self->ch == NULL)
+    return;
+  drive_point (self, &point);
+  pthread_mutex_lock (&self->lock);
+  sp_drive_trace_append_thinned (self->trace, &point, TRACE_DC, TRACE_DV);
+  pthread_mutex_unlock (&self->lock);
+}
+
 static void
 publish (SpWorker *self)
 {
@@ -191,6 +236,16 @@ publish (SpWorker *self)
   old = self->frame;
   self->frame = frame;
   self->taken = FALSE;
+  if (self->record_trace && frame->field != NULL)
+    {
+      SpDrivePoint point = {
+        .time = frame->diag.time, .mean_c = frame->drive.mean_c,
+        .voltage = frame->drive.voltage_V, .current = frame->drive.current,
+        .overpotential = frame->drive.overpotential_V, .direction = frame->drive.direction,
+      };
+
+      sp_drive_trace_append_thinned (self->trace, &point, TRACE_DC, TRACE_DV);
+    }
   pthread_mutex_unlock (&self->lock);
 
   /* The reader may still hold the old frame; it goes when both let go. */
@@ -279,6 +334,18 @@ same_start (const SpChParams *a,
          sp_ch_params_c0 (a) == sp_ch_params_c0 (b);
 }
 
+/* A new run: the trace starts again (a short run before it may have
+ * ended before the new one's first point, so its time going back would
+ * not tell). */
+static void
+restart_trace (SpWorker *self)
+{
+  pthread_mutex_lock (&self->lock);
+  sp_drive_trace_clear (self->trace);
+  self->trace_restarted = TRUE;
+  pthread_mutex_unlock (&self->lock);
+}
+
 /* Applies the mailbox on the worker thread. */
 static void
 apply_mail (SpWorker      *self,
@@ -304,10 +371,14 @@ apply_mail (SpWorker      *self,
             }
           self->params = next;
           if (restart)
-            sp_ch_reset (self->ch, next.seed);
+            {
+              sp_ch_reset (self->ch, next.seed);
+              restart_trace (self);
+            }
         }
       else
         {
+          restart_trace (self);
           g_clear_pointer (&self->ch, sp_ch_free);
           self->params = next;
           self->ch = sp_ch_new (&next, &error);
@@ -324,6 +395,7 @@ apply_mail (SpWorker      *self,
     {
       self->params.seed = mail->seed;
       sp_ch_reset (self->ch, mail->seed);
+      restart_trace (self);
       recover (self);
     }
 }
@@ -398,6 +470,8 @@ worker_main (gpointer data)
           }
 
       self->stepped_us += thread_cpu_us () - t0;
+      if (todo > 0)
+        record_trace_point (self);
 
       /* A run publishes when the reader is ready for a frame and the frame
        * fits the budget; anything else (a state change, a single step, an
@@ -437,6 +511,7 @@ sp_worker_new_full (const SpChParams *params,
   self->notify = notify;
   self->notify_data = user_data;
   self->state = SP_WORKER_PAUSED;
+  self->trace = sp_drive_trace_new ();
   self->thread = g_thread_new ("sp-worker", worker_main, self);
   return self;
 }
@@ -463,6 +538,7 @@ sp_worker_free (SpWorker *self)
     sp_frame_unref (self->frame);
   g_free (self->message);
   g_free (self->note);
+  sp_drive_trace_free (self->trace);
   pthread_cond_destroy (&self->cond);
   pthread_mutex_destroy (&self->lock);
   g_free (self);
@@ -508,6 +584,37 @@ sp_worker_set_steps_per_frame (SpWorker *self,
   /* Not an interruption: the batch in progress may finish at the old speed. */
   pthread_mutex_lock (&self->lock);
   self->steps_per_frame = MAX (steps, 1);
+  pthread_mutex_unlock (&self->lock);
+}
+
+void
+sp_worker_set_record_trace (SpWorker *self,
+                            gboolean  record)
+{
+  pthread_mutex_lock (&self->lock);
+  self->record_trace = record;
+  if (!record)
+    sp_drive_trace_clear (self->trace);
+  pthread_mutex_unlock (&self->lock);
+}
+
+void
+sp_worker_take_trace (SpWorker     *self,
+                      SpDriveTrace *into)
+{
+  pthread_mutex_lock (&self->lock);
+  if (self->trace_restarted)
+    sp_drive_trace_clear (into);
+  self->trace_restarted = FALSE;
+  for (guint i = 0; i < self->trace->len; i++)
+    sp_drive_trace_append_thinned (into, &self->trace->points[i], TRACE_DC, TRACE_DV);
+  /* The last point stays as the base of the next ones, so that a reset
+   * (time going back) still reads as one in @into. */
+  if (self->trace->len > 1)
+    {
+      self->trace->points[0] = self->trace->points[self->trace->len - 1];
+      self->trace->len = 1;
+    }
   pthread_mutex_unlock (&self->lock);
 }
 

@@ -14,6 +14,7 @@
 
 #include <glib.h>
 
+#include "sp-drive-trace.h"
 #include "sp-frame.h"
 
 G_BEGIN_DECLS
@@ -68,6 +69,18 @@ void      sp_worker_set_steps_per_frame (SpWorker          *self,
 SpFrame  *sp_worker_get_frame           (SpWorker          *self);
 /* The serial of the latest frame (0 before the first), without taking it. */
 guint64   sp_worker_get_serial          (SpWorker          *self);
+
+/* The voltage trace (sp-drive-trace.h): while recording, the worker keeps
+ * a point after every batch of steps and at every published frame, so a
+ * fast run's trace has the batches between the frames a reader takes.
+ * take_trace appends the points since the last take to @into (any
+ * thread; one reader), emptying @into first when a new run (a reset,
+ * new starting parameters, a new grid) began since.  Off by default; turning it off drops the kept
+ * points. */
+void      sp_worker_set_record_trace    (SpWorker          *self,
+                                         gboolean           record);
+void      sp_worker_take_trace          (SpWorker          *self,
+                                         SpDriveTrace      *into);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpWorker, sp_worker_free)
 

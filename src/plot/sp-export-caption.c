@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "sp-export.h"
 
@@ -58,7 +59,45 @@ is_simulation_figure (SpFigureKind kind)
 {
   return kind == SP_FIGURE_FIELD || kind == SP_FIGURE_ENERGY ||
          kind == SP_FIGURE_COARSENING || kind == SP_FIGURE_STRUCTURE ||
+         kind == SP_FIGURE_VOLTAGE_TRACE || kind == SP_FIGURE_VOLTAGE_TIME ||
          kind == SP_EXPORT_FIGURE_DIAGNOSTICS;
+}
+
+/* The drive of a voltage figure: what it did and with which kinetics. */
+static void
+append_drive (GString             *s,
+              const SpDriveParams *drive)
+{
+  switch (drive->mode)
+    {
+    case SP_DRIVE_GALVANOSTATIC:
+    case SP_DRIVE_CYCLE:
+      g_string_append (s, "; ");
+      g_string_append (s, drive->mode == SP_DRIVE_CYCLE ? _("cycled")
+                          : drive->c_rate < 0.0 ? _("charged") : _("discharged"));
+      append_value (s, _("C-rate"), fabs (drive->c_rate), "C");
+      {
+        char lo[G_ASCII_DTOSTR_BUF_SIZE], hi[G_ASCII_DTOSTR_BUF_SIZE];
+
+        /* Translators: the cut-off voltages of a driven run, "3–4 V". */
+        g_string_append_printf (s, _(", cut-offs %s–%s V"),
+                                g_ascii_formatd (lo, sizeof lo, "%.6g", drive->v_lo),
+                                g_ascii_formatd (hi, sizeof hi, "%.6g", drive->v_hi));
+      }
+      break;
+    case SP_DRIVE_POTENTIOSTATIC:
+      g_string_append (s, "; ");
+      g_string_append (s, _("held at a voltage"));
+      append_value (s, "V", drive->voltage_V, _("V"));
+      break;
+    case SP_DRIVE_CLOSED:
+    default:
+      g_string_append (s, "; ");
+      g_string_append (s, _("closed box"));
+      return;
+    }
+  append_value (s, "k₀", drive->k0, _("1/s"));
+  append_value (s, "α", drive->alpha, NULL);
 }
 
 char *
@@ -109,6 +148,8 @@ sp_export_caption_for_figure (SpFigureKind        kind,
       g_string_append_printf (s, _("; %u × %u grid"), frame->n, frame->n);
       append_value (s, _("box"), frame->length, pfhub ? NULL : _("nm"));
       append_value (s, "t", frame->diag.time, pfhub ? NULL : _("s"));
+      if (kind == SP_FIGURE_VOLTAGE_TRACE || kind == SP_FIGURE_VOLTAGE_TIME)
+        append_drive (s, &frame->params.drive);
     }
   return g_string_free (s, FALSE);
 }

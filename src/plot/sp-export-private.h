@@ -21,4 +21,10 @@ void      sp_export_csv_add_pins (GString            *csv,
 GString  *sp_export_hop_csv  (SpFigureKind           kind,
                               const SpHopFigureData *hop);
 
+/* sp-export-voltage.c: the voltage trace (both voltage figures export
+ * it); @params (may be NULL) puts the model and the drive in the header.
+ * NULL when there is no trace. */
+GString  *sp_export_voltage_csv (const SpDriveTrace *trace,
+                                 const SpChParams   *params);
+
 G_END_DECLS

@@ -413,6 +413,12 @@ render_csv (SpFigureKind        kind,
         return no_data (kind, error);
       csv = sp_rate_sweep_result_to_csv (data->rate_sweep);
       break;
+    case SP_FIGURE_VOLTAGE_TRACE:
+    case SP_FIGURE_VOLTAGE_TIME:
+      csv = sp_export_voltage_csv (data->trace, data->frame != NULL ? &data->frame->params : NULL);
+      if (csv == NULL)
+        return no_data (kind, error);
+      break;
     case SP_FIGURE_ALL:
     default:
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,

@@ -513,6 +513,16 @@ void sp_figure_finite_size_draw    (cairo_t *, const SpFigureSpec *, const SpFig
 /* sp-figure-rate-sweep.c: the driven particle's rate sweep. */
 void sp_figure_rate_sweep_setup    (SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
 void sp_figure_rate_sweep_draw     (cairo_t *, const SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
+/* sp-figure-voltage.c: the driven particle's voltage trace. */
+void sp_figure_voltage_trace_setup (SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
+void sp_figure_voltage_trace_draw  (cairo_t *, const SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
+void sp_figure_voltage_time_setup  (SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
+void sp_figure_voltage_time_draw   (cairo_t *, const SpFigureSpec *, const SpFigureData *, const SpPlotStyle *);
+/* The trace's colour for a drive direction (+1 discharge, −1 charge, 0 at
+ * rest); the tests check pixels against it. */
+void sp_figure_voltage_direction_color (const SpPlotStyle *style,
+                                        int                direction,
+                                        SpColor           *color);
 
 /* The i-th tracer path's colour (Okabe–Ito hues, lighter on dark). */
 void     sp_figure_hop_path_color  (const SpPlotStyle  *style,

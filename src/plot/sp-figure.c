@@ -160,6 +160,21 @@ static const SpFigureClass figure_classes[SP_N_FIGURES] = {
        "faster than the pattern can grow, it stays a solid solution and the contrast collapses "
        "at the critical rate, while the gap between charge and discharge voltage widens."),
     sp_figure_rate_sweep_setup, sp_figure_rate_sweep_draw },
+  [SP_FIGURE_VOLTAGE_TRACE] = {
+    "voltage-trace", N_("Voltage trace V(c̄)"),
+    N_("The cell voltage of the simulated particle while it is charged or discharged, against "
+       "its mean lithium fraction, over the equilibrium curve with its flat plateau and the "
+       "dashed curve of a uniform particle with its loop. Driven slowly, the particle splits "
+       "into two phases and the trace runs along the plateau; driven fast, it fills as a "
+       "solid solution and follows the loop, and charge and discharge part into a hysteresis."),
+    sp_figure_voltage_trace_setup, sp_figure_voltage_trace_draw },
+  [SP_FIGURE_VOLTAGE_TIME] = {
+    "voltage-time", N_("Voltage V(t)"),
+    N_("The cell voltage of the simulated particle against time, with the equilibrium plateau "
+       "dashed. At a set current the voltage sits on the plateau while two phases coexist "
+       "and falls or rises steeply where one phase is left; a run stops at its cut-off "
+       "voltages."),
+    sp_figure_voltage_time_setup, sp_figure_voltage_time_draw },
 };
 
 /* The panels of the all-panels page, row by row. */
@@ -189,6 +204,7 @@ sp_figure_data_init (SpFigureData *data)
   data->hop = NULL;
   data->cursor_time_ps = NAN;
   data->rate_sweep = NULL;
+  data->trace = NULL;
 }
 
 const char *

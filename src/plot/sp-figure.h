@@ -15,6 +15,7 @@
 
 #include "sp-analysis.h"
 #include "sp-ch-history.h"
+#include "sp-drive-trace.h"
 #include "sp-eis-figure-data.h"
 #include "sp-pin-set.h"
 #include "sp-tangent-tour.h"
@@ -52,6 +53,9 @@ typedef enum
   SP_FIGURE_FINITE_SIZE,    /* D (or E) against 1/L, extrapolated to 1/L → 0     */
   /* The driven particle's rate sweep (SpFigureData.rate_sweep). */
   SP_FIGURE_RATE_SWEEP,     /* contrast and voltage gap against C-rate           */
+  /* The Simulation page's driven particle (SpFigureData.trace). */
+  SP_FIGURE_VOLTAGE_TRACE,  /* V(c̄) over the equilibrium and homogeneous OCV    */
+  SP_FIGURE_VOLTAGE_TIME,   /* V(t), plateaus and cut-offs                       */
   SP_N_FIGURES
 } SpFigureKind;
 
@@ -84,6 +88,9 @@ typedef struct
   double              cursor_time_ps;
   /* The rate sweep's runs (borrowed); NULL: the figure draws "no data". */
   const SpRateSweepResult *rate_sweep;
+  /* The driven particle's voltage trace (borrowed); NULL: the voltage
+   * figures draw "no data". */
+  const SpDriveTrace *trace;
 } SpFigureData;
 
 /* Fills @data with no analysis, no frame, no impedance or hopping data, no cursors,
@@ -104,7 +111,7 @@ void         sp_figure_draw             (cairo_t            *cr,
  * "phase-diagram", "diffusivity", "dispersion", "field", "energy",
  * "coarsening", "structure", "all", "nyquist", "bode", "eis-residuals",
  * "drt", "arrhenius", "lattice", "msd", "fs", "qens", "diffusion-arrhenius",
- * "finite-size", "rate-sweep". */
+ * "finite-size", "rate-sweep", "voltage-trace", "voltage-time". */
 const char  *sp_figure_kind_to_id       (SpFigureKind        kind);
 gboolean     sp_figure_kind_from_id     (const char         *id,
                                          SpFigureKind       *kind);
