@@ -22,19 +22,6 @@ sp_cli_eis_fail (const char *command,
 }
 
 void
-sp_cli_eis_json_add_number (JsonBuilder *builder,
-                            const char  *key,
-                            double       value)
-{
-  json_builder_set_member_name (builder, key);
-  /* JSON has no NaN: an undetermined number is null. */
-  if (isfinite (value))
-    json_builder_add_double_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-void
 sp_cli_eis_json_add_array (JsonBuilder  *builder,
                            const char   *key,
                            const double *values,

@@ -16,9 +16,6 @@ G_BEGIN_DECLS
 void           sp_cli_eis_fail             (const char   *command,
                                             const char   *message);
 
-void           sp_cli_eis_json_add_number  (JsonBuilder  *builder,
-                                            const char   *key,
-                                            double        value);
 void           sp_cli_eis_json_add_array   (JsonBuilder  *builder,
                                             const char   *key,
                                             const double *values,

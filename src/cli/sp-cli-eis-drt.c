@@ -13,6 +13,7 @@
 
 #include "sp-cli-commands.h"
 #include "sp-cli-eis-common.h"
+#include "sp-json.h"
 #include "sp-cli-options.h"
 #include "sp-drt.h"
 #include "sp-eis-read.h"
@@ -30,15 +31,15 @@ print_json (const char        *path,
   json_builder_add_string_value (builder, path);
   json_builder_set_member_name (builder, "n_points");
   json_builder_add_int_value (builder, r->n_points);
-  sp_cli_eis_json_add_number (builder, "lambda", r->lambda);
+  sp_json_builder_add_number (builder, "lambda", r->lambda);
   json_builder_set_member_name (builder, "lambda_method");
   json_builder_add_string_value (builder, r->lambda_from_gcv ? "gcv" : "given");
-  sp_cli_eis_json_add_number (builder, "gcv_score", r->gcv_score);
+  sp_json_builder_add_number (builder, "gcv_score", r->gcv_score);
   json_builder_set_member_name (builder, "derivative");
   json_builder_add_int_value (builder, r->derivative);
-  sp_cli_eis_json_add_number (builder, "r_inf_ohm", r->r_inf_ohm);
-  sp_cli_eis_json_add_number (builder, "inductance_h", r->inductance_h);
-  sp_cli_eis_json_add_number (builder, "polarisation_ohm", r->polarisation_ohm);
+  sp_json_builder_add_number (builder, "r_inf_ohm", r->r_inf_ohm);
+  sp_json_builder_add_number (builder, "inductance_h", r->inductance_h);
+  sp_json_builder_add_number (builder, "polarisation_ohm", r->polarisation_ohm);
   json_builder_set_member_name (builder, "peaks");
   json_builder_begin_array (builder);
   for (guint k = 0; k < r->n_peaks; k++)
@@ -46,11 +47,11 @@ print_json (const char        *path,
       const SpDrtPeak *p = &r->peaks[k];
 
       json_builder_begin_object (builder);
-      sp_cli_eis_json_add_number (builder, "tau_s", p->tau_s);
-      sp_cli_eis_json_add_number (builder, "freq_hz", p->freq_hz);
-      sp_cli_eis_json_add_number (builder, "gamma_ohm", p->gamma_ohm);
-      sp_cli_eis_json_add_number (builder, "resistance_ohm", p->resistance_ohm);
-      sp_cli_eis_json_add_number (builder, "capacitance_f", p->capacitance_f);
+      sp_json_builder_add_number (builder, "tau_s", p->tau_s);
+      sp_json_builder_add_number (builder, "freq_hz", p->freq_hz);
+      sp_json_builder_add_number (builder, "gamma_ohm", p->gamma_ohm);
+      sp_json_builder_add_number (builder, "resistance_ohm", p->resistance_ohm);
+      sp_json_builder_add_number (builder, "capacitance_f", p->capacitance_f);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

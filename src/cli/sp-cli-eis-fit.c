@@ -107,19 +107,19 @@ result_to_json (const SpCircuit      *circuit,
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "name");
       json_builder_add_string_value (builder, sp_circuit_get_param_name (circuit, k));
-      sp_cli_eis_json_add_number (builder, "value", r->value[k]);
-      sp_cli_eis_json_add_number (builder, "stderr", r->std_error[k]);
+      sp_json_builder_add_number (builder, "value", r->value[k]);
+      sp_json_builder_add_number (builder, "stderr", r->std_error[k]);
       json_builder_set_member_name (builder, "unit");
       json_builder_add_string_value (builder, sp_circuit_get_param_unit (circuit, k));
       json_builder_set_member_name (builder, "fixed");
       json_builder_add_boolean_value (builder, r->fixed[k]);
-      sp_cli_eis_json_add_number (builder, "initial", r->initial[k]);
+      sp_json_builder_add_number (builder, "initial", r->initial[k]);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-  sp_cli_eis_json_add_number (builder, "chi2", r->chi2);
-  sp_cli_eis_json_add_number (builder, "reduced_chi2", r->reduced_chi2);
-  sp_cli_eis_json_add_number (builder, "rms_relative_residual", r->rms_relative);
+  sp_json_builder_add_number (builder, "chi2", r->chi2);
+  sp_json_builder_add_number (builder, "reduced_chi2", r->reduced_chi2);
+  sp_json_builder_add_number (builder, "rms_relative_residual", r->rms_relative);
   json_builder_set_member_name (builder, "n_points");
   json_builder_add_int_value (builder, r->n_points);
   json_builder_set_member_name (builder, "n_free");

@@ -12,6 +12,7 @@
 
 #include "sp-cli-commands.h"
 #include "sp-cli-eis-common.h"
+#include "sp-json.h"
 #include "sp-cli-options.h"
 #include "sp-eis-read.h"
 #include "sp-linkk.h"
@@ -33,28 +34,28 @@ print_json (const char           *path,
   json_builder_add_int_value (builder, r->n_points);
   json_builder_set_member_name (builder, "fit");
   json_builder_add_string_value (builder, sp_linkk_fit_to_string (o->fit));
-  sp_cli_eis_json_add_number (builder, "c", o->c);
+  sp_json_builder_add_number (builder, "c", o->c);
   json_builder_set_member_name (builder, "m");
   json_builder_add_int_value (builder, r->m);
-  sp_cli_eis_json_add_number (builder, "mu", r->mu);
+  sp_json_builder_add_number (builder, "mu", r->mu);
   json_builder_set_member_name (builder, "mu_reached");
   json_builder_add_boolean_value (builder, r->mu_reached);
-  sp_cli_eis_json_add_number (builder, "pseudo_chi2", r->pseudo_chi2);
-  sp_cli_eis_json_add_number (builder, "r0_ohm", r->r0_ohm);
-  sp_cli_eis_json_add_number (builder, "inductance_h",
+  sp_json_builder_add_number (builder, "pseudo_chi2", r->pseudo_chi2);
+  sp_json_builder_add_number (builder, "r0_ohm", r->r0_ohm);
+  sp_json_builder_add_number (builder, "inductance_h",
                               o->add_inductance ? r->inductance_h : NAN);
-  sp_cli_eis_json_add_number (builder, "capacitance_f",
+  sp_json_builder_add_number (builder, "capacitance_f",
                               o->add_capacitance ? r->capacitance_f : NAN);
   json_builder_set_member_name (builder, "verdict");
   json_builder_add_string_value (builder, sp_linkk_verdict_to_string (r->verdict));
   json_builder_set_member_name (builder, "explanation");
   json_builder_add_string_value (builder, why);
-  sp_cli_eis_json_add_number (builder, "tolerance", r->tolerance);
+  sp_json_builder_add_number (builder, "tolerance", r->tolerance);
   json_builder_set_member_name (builder, "n_outside");
   json_builder_add_int_value (builder, r->n_outside);
-  sp_cli_eis_json_add_number (builder, "max_abs_residual", r->max_abs_residual);
-  sp_cli_eis_json_add_number (builder, "lag1_re", r->lag1_re);
-  sp_cli_eis_json_add_number (builder, "lag1_im", r->lag1_im);
+  sp_json_builder_add_number (builder, "max_abs_residual", r->max_abs_residual);
+  sp_json_builder_add_number (builder, "lag1_re", r->lag1_re);
+  sp_json_builder_add_number (builder, "lag1_im", r->lag1_im);
   json_builder_set_member_name (builder, "residuals");
   json_builder_begin_object (builder);
   sp_cli_eis_json_add_array (builder, "freq_hz", r->freq_hz, r->n_points);

@@ -704,18 +704,6 @@ sp_rate_sweep_default_rates (const SpRateSweepEstimate *estimate)
   return rates;
 }
 
-static void
-add_number (JsonBuilder *b,
-            const char  *key,
-            double       value)
-{
-  json_builder_set_member_name (b, key);
-  if (isfinite (value))
-    json_builder_add_double_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
 static const char *
 critical_kind_to_string (SpRateSweepCritical kind)
 {
@@ -733,17 +721,17 @@ sp_rate_sweep_result_to_json (const SpRateSweepResult *result)
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "grid");
   json_builder_add_int_value (b, p->n);
-  add_number (b, "length_nm", p->length);
-  add_number (b, "noise", p->noise);
+  sp_json_builder_add_number (b, "length_nm", p->length);
+  sp_json_builder_add_number (b, "noise", p->noise);
   json_builder_set_member_name (b, "seed");
   json_builder_add_int_value (b, (gint64) p->seed);
-  add_number (b, "k0", p->drive.k0);
-  add_number (b, "alpha", p->drive.alpha);
-  add_number (b, "c_lo", p->drive.c_lo);
-  add_number (b, "c_hi", p->drive.c_hi);
-  add_number (b, "c_alpha", result->c_alpha);
-  add_number (b, "c_beta", result->c_beta);
-  add_number (b, "contrast_threshold", result->estimate.threshold);
+  sp_json_builder_add_number (b, "k0", p->drive.k0);
+  sp_json_builder_add_number (b, "alpha", p->drive.alpha);
+  sp_json_builder_add_number (b, "c_lo", p->drive.c_lo);
+  sp_json_builder_add_number (b, "c_hi", p->drive.c_hi);
+  sp_json_builder_add_number (b, "c_alpha", result->c_alpha);
+  sp_json_builder_add_number (b, "c_beta", result->c_beta);
+  sp_json_builder_add_number (b, "contrast_threshold", result->estimate.threshold);
   json_builder_set_member_name (b, "rates");
   json_builder_begin_array (b);
   for (guint i = 0; i < result->n_points; i++)
@@ -751,26 +739,26 @@ sp_rate_sweep_result_to_json (const SpRateSweepResult *result)
       const SpRateSweepPoint *pt = &result->points[i];
 
       json_builder_begin_object (b);
-      add_number (b, "c_rate", pt->c_rate);
-      add_number (b, "contrast", pt->contrast);
-      add_number (b, "v_discharge_V", pt->v_discharge);
-      add_number (b, "v_charge_V", pt->v_charge);
-      add_number (b, "voltage_gap_V", pt->voltage_gap);
-      add_number (b, "gain_e_folds", pt->gain);
+      sp_json_builder_add_number (b, "c_rate", pt->c_rate);
+      sp_json_builder_add_number (b, "contrast", pt->contrast);
+      sp_json_builder_add_number (b, "v_discharge_V", pt->v_discharge);
+      sp_json_builder_add_number (b, "v_charge_V", pt->v_charge);
+      sp_json_builder_add_number (b, "voltage_gap_V", pt->voltage_gap);
+      sp_json_builder_add_number (b, "gain_e_folds", pt->gain);
       json_builder_set_member_name (b, "separated");
       json_builder_add_boolean_value (b, pt->separated);
       json_builder_set_member_name (b, "steps");
       json_builder_add_int_value (b, (gint64) pt->steps);
-      add_number (b, "seconds", pt->seconds);
+      sp_json_builder_add_number (b, "seconds", pt->seconds);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
-  add_number (b, "critical_c_rate", result->critical_c_rate);
+  sp_json_builder_add_number (b, "critical_c_rate", result->critical_c_rate);
   json_builder_set_member_name (b, "critical");
   json_builder_add_string_value (b, critical_kind_to_string (result->critical_kind));
-  add_number (b, "estimated_critical_c_rate", result->estimate.critical_c_rate);
-  add_number (b, "estimate_e_folds", result->estimate.e_folds);
-  add_number (b, "seconds", result->seconds);
+  sp_json_builder_add_number (b, "estimated_critical_c_rate", result->estimate.critical_c_rate);
+  sp_json_builder_add_number (b, "estimate_e_folds", result->estimate.e_folds);
+  sp_json_builder_add_number (b, "seconds", result->seconds);
   json_builder_end_object (b);
   return json_builder_get_root (b);
 }
