@@ -173,10 +173,24 @@ stop_recording_action (GtkWidget  *widget,
   sp_window_record_stop (SP_WINDOW (widget));
 }
 
+/* A closed dialog is forgotten as it closes, not when it is finalised: a
+ * sweep still winding down after Cancel keeps it alive a little longer, and
+ * the menu must then open a fresh one rather than present the closing one.
+ * "destroy" still covers a dialog that goes with its parent. */
 static void
-rate_sweep_dialog_gone (SpWindow *self)
+rate_sweep_dialog_gone (GtkWidget *dialog,
+                        SpWindow  *self)
 {
-  g_object_set_data (G_OBJECT (self), "sp-rate-sweep-dialog", NULL);
+  if (g_object_get_data (G_OBJECT (self), "sp-rate-sweep-dialog") == dialog)
+    g_object_set_data (G_OBJECT (self), "sp-rate-sweep-dialog", NULL);
+}
+
+static gboolean
+rate_sweep_dialog_closing (GtkWindow *dialog,
+                           SpWindow  *self)
+{
+  rate_sweep_dialog_gone (GTK_WIDGET (dialog), self);
+  return FALSE;
 }
 
 /* The Rate Sweep tool: one window per lab window, brought to the front
@@ -194,8 +208,9 @@ rate_sweep_action (GtkWidget  *widget,
     {
       dialog = sp_rate_sweep_dialog_new (GTK_WINDOW (self), &analysis->model, NULL);
       g_object_set_data (G_OBJECT (self), "sp-rate-sweep-dialog", dialog);
-      g_signal_connect_object (dialog, "destroy", G_CALLBACK (rate_sweep_dialog_gone), self,
-                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (dialog, "close-request", G_CALLBACK (rate_sweep_dialog_closing),
+                               self, 0);
+      g_signal_connect_object (dialog, "destroy", G_CALLBACK (rate_sweep_dialog_gone), self, 0);
     }
   if (dialog != NULL)
     gtk_window_present (GTK_WINDOW (dialog));
