@@ -705,6 +705,108 @@ test_open_shipped_by_name (void)
   close_window (window);
 }
 
+/* The first widget under @widget whose lesson key is @key, or NULL. */
+static GtkWidget *
+find_keyed (GtkWidget  *widget,
+            const char *key)
+{
+  if (g_strcmp0 (sp_lesson_control_get_key (widget), key) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_keyed (child, key);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Charging from a lesson: @set drive.KEY sets the drive whole through the
+ * session, @lock drive.KEY holds its row, one undo takes the step back,
+ * and a drive number set for a closed box is refused with the line. */
+static void
+test_drive_step (void)
+{
+  static const char text[] =
+    "# Charging\n"
+    "\n"
+    "## Fill it slowly\n"
+    "@page simulation\n"
+    "@set drive.mode cycle\n"
+    "@set drive.c_rate 0.1\n"
+    "@set drive.k0 0.00362\n"
+    "@lock drive.c_rate drive.mode\n"
+    "At C/10 the particle splits into two phases.\n"
+    "\n"
+    "## Closed again\n"
+    "@set drive.c_rate 5\n"
+    "The rate alone does nothing while the box is closed.\n";
+  SpWindow *window = new_window ();
+  g_autofree char *dir = g_dir_make_tmp ("lesson-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "charging.lesson", NULL);
+  g_auto(SpSession) before = { 0 };
+  g_auto(SpSession) expected = { 0 };
+  SpLesson *lesson;
+  GtkWidget *c_rate_row, *mode_row, *k0_row;
+  SpDriveMode mode;
+  double c_rate;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  sp_document_get_session (sp_window_get_document (window), &before);
+  g_assert_cmpint (before.sim.drive.mode, ==, SP_DRIVE_CLOSED);
+  open_and_wait (window, path);
+  lesson = sp_lesson_runner_get_lesson (runner_of (window));
+  g_assert_null (sp_lesson_panel_get_error (panel_of (window)));
+
+  expected_after (window, g_ptr_array_index (lesson->steps, 0), &before, &expected);
+  assert_session_is (window, &expected, "drive step 1");
+  g_object_get (sp_window_get_params (window), "drive-mode", &mode, "c-rate", &c_rate, NULL);
+  g_assert_cmpint (mode, ==, SP_DRIVE_CYCLE);
+  g_assert_cmpfloat (c_rate, ==, 0.1);
+  c_rate_row = find_keyed (GTK_WIDGET (window), "drive.c_rate");
+  mode_row = find_keyed (GTK_WIDGET (window), "drive.mode");
+  k0_row = find_keyed (GTK_WIDGET (window), "drive.k0");
+  g_assert_nonnull (c_rate_row);
+  g_assert_nonnull (mode_row);
+  g_assert_nonnull (k0_row);
+  g_assert_false (gtk_widget_get_sensitive (c_rate_row));
+  g_assert_false (gtk_widget_get_sensitive (mode_row));
+  g_assert_true (gtk_widget_get_sensitive (k0_row));
+
+  /* One undo: the box is closed again. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  settle ();
+  g_object_get (sp_window_get_params (window), "drive-mode", &mode, NULL);
+  g_assert_cmpint (mode, ==, SP_DRIVE_CLOSED);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  settle ();
+  g_object_get (sp_window_get_params (window), "drive-mode", &mode, NULL);
+  g_assert_cmpint (mode, ==, SP_DRIVE_CYCLE);
+
+  /* Step 2 while the box is driven: the rate moves. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.lesson-next", NULL);
+  settle ();
+  g_assert_null (sp_lesson_panel_get_error (panel_of (window)));
+  g_object_get (sp_window_get_params (window), "c-rate", &c_rate, NULL);
+  g_assert_cmpfloat (c_rate, ==, 5.0);
+  g_assert_true (gtk_widget_get_sensitive (c_rate_row));
+
+  /* Step 2 after the box was closed by hand: refused, with the line. */
+  g_object_set (sp_window_get_params (window), "drive-mode", SP_DRIVE_CLOSED, NULL);
+  settle ();
+  g_assert_false (sp_window_lesson_go_to (window, 1));
+  settle ();
+  g_assert_nonnull (sp_lesson_panel_get_error (panel_of (window)));
+  g_assert_nonnull (strstr (sp_lesson_panel_get_error (panel_of (window)),
+                            "charging.lesson:12: @set drive.c_rate: the particle is a closed box"));
+
+  sp_window_close_lesson (window);
+  close_window (window);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -718,6 +820,7 @@ main (int   argc,
   test_app_init ();
 
   g_test_add_func ("/app/lesson/sample-steps", test_sample_steps);
+  g_test_add_func ("/app/lesson/drive-step", test_drive_step);
   g_test_add_func ("/app/lesson/bad-step", test_bad_step);
   g_test_add_func ("/app/lesson/keys", test_keys);
   g_test_add_func ("/app/lesson/session", test_session);

@@ -125,7 +125,8 @@ static const Bad bad_cases[] = {
   { HEAD "@set omeg 100\ntext\n",
     "bad.lesson:4: unknown key “omeg” in @set (expected a model key: omega, temperature, s1, "
     "stiffness, kappa, rk, d0, v0, c0, mobility; a simulation key: problem, init, grid, length, "
-    "noise, seed, dt_max, tolerance, steps_per_frame; or a page’s key as PAGE.KEY)" },
+    "noise, seed, dt_max, tolerance, steps_per_frame, drive.mode, drive.c_rate, drive.voltage, "
+    "drive.k0, drive.alpha, drive.v_cutoff_lo, drive.v_cutoff_hi, drive.c_lo, drive.c_hi; or a page’s key as PAGE.KEY)" },
   { HEAD "@set omega\ntext\n", "bad.lesson:4: @set needs a key and a value (“@set omega 100”)" },
   { HEAD "@set omega 1\n@set omega 2\ntext\n", "bad.lesson:5: “omega” is set twice in this step" },
   { HEAD "@set nowhere.key 1\ntext\n",
@@ -211,6 +212,25 @@ test_malformed_messages (void)
   g_clear_error (&error);
   lesson = sp_lesson_parse (HEAD "@lock omega omeg\ntext\n", -1, "bad.lesson", &error);
   g_assert_true (g_str_has_prefix (error->message, "bad.lesson:4: unknown key “omeg” in @lock"));
+  g_clear_error (&error);
+  /* Charging: a drive key names the drive's members when it is wrong … */
+  lesson = sp_lesson_parse (HEAD "@set drive.rate 1\ntext\n", -1, "bad.lesson", &error);
+  g_assert_null (lesson);
+  g_assert_cmpstr (error->message, ==,
+                   "bad.lesson:4: unknown key “drive.rate” in @set (expected drive.mode, "
+                   "drive.c_rate, drive.voltage, drive.k0, drive.alpha, drive.v_cutoff_lo, "
+                   "drive.v_cutoff_hi, drive.c_lo, drive.c_hi)");
+  g_clear_error (&error);
+  lesson = sp_lesson_parse (HEAD "@set drive.c_rate 1e9\ntext\n", -1, "bad.lesson", &error);
+  g_assert_null (lesson);
+  g_assert_true (g_str_has_prefix (error->message,
+                                   "bad.lesson:4: @set drive.c_rate 1e9: session.simulation.drive.c_rate: "));
+  g_clear_error (&error);
+  /* … and a right one is taken, for @set and @lock alike. */
+  lesson = sp_lesson_parse (HEAD "@set drive.mode galvanostatic\n@set drive.c_rate 0.1\n"
+                            "@lock drive.c_rate drive.mode\ntext\n", -1, "good.lesson", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (lesson);
 }
 
 static void
@@ -248,6 +268,10 @@ test_keys (void)
   g_assert_true (sp_lesson_key_is_session ("omega"));
   g_assert_true (sp_lesson_key_is_session ("steps_per_frame"));
   g_assert_false (sp_lesson_key_is_session ("impedance.rb_ohm"));
+  g_assert_true (sp_lesson_key_is_session ("drive.c_rate"));
+  g_assert_true (sp_lesson_key_is_session ("drive.mode"));
+  g_assert_false (sp_lesson_key_is_session ("drive.colour"));
+  g_assert_false (sp_lesson_key_is_session ("drive"));
   g_assert_true (sp_lesson_key_split_page ("impedance.explore.r_b_ohm", &page, &key));
   g_assert_cmpstr (page, ==, "impedance");
   g_assert_cmpstr (key, ==, "explore.r_b_ohm");
@@ -298,6 +322,33 @@ test_apply_session_setting (void)
   g_assert_error (error, SP_SESSION_ERROR, SP_SESSION_ERROR_INVALID);
   g_assert_true (g_str_has_prefix (error->message, "session.model.omega: "));
   g_assert_cmpuint (session.sim.n, ==, 128);   /* unchanged on the error */
+  g_clear_error (&error);
+
+  /* The drive: one member at a time, each keeping the others, even while
+   * the box is closed (a closed session's file leaves the drive out). */
+  g_assert_cmpint (session.sim.drive.mode, ==, SP_DRIVE_CLOSED);
+  g_assert_true (sp_lesson_apply_session_setting (&session, "drive.c_rate", "0.1", &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (session.sim.drive.c_rate, ==, 0.1);
+  g_assert_true (sp_lesson_apply_session_setting (&session, "drive.k0", "0.00362", &error));
+  g_assert_cmpfloat (session.sim.drive.c_rate, ==, 0.1);
+  g_assert_cmpfloat (session.sim.drive.k0, ==, 0.00362);
+  g_assert_true (sp_lesson_apply_session_setting (&session, "drive.mode", "cycle", &error));
+  g_assert_cmpint (session.sim.drive.mode, ==, SP_DRIVE_CYCLE);
+  g_assert_cmpfloat (session.sim.drive.c_rate, ==, 0.1);
+  g_assert_cmpfloat (session.sim.drive.k0, ==, 0.00362);
+  g_assert_cmpuint (session.sim.n, ==, 128);
+  /* The session's own checks judge the value, and name it. */
+  g_assert_false (sp_lesson_apply_session_setting (&session, "drive.alpha", "1.5", &error));
+  g_assert_error (error, SP_SESSION_ERROR, SP_SESSION_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "session.simulation.drive.alpha: "));
+  g_clear_error (&error);
+  g_assert_false (sp_lesson_apply_session_setting (&session, "drive.mode", "sideways", &error));
+  g_assert_nonnull (strstr (error->message, "session.simulation.drive.mode"));
+  g_clear_error (&error);
+  g_assert_false (sp_lesson_apply_session_setting (&session, "drive.colour", "red", &error));
+  g_assert_nonnull (strstr (error->message, "drive.colour"));
+  g_assert_cmpint (session.sim.drive.mode, ==, SP_DRIVE_CYCLE);   /* unchanged on the errors */
 }
 
 static void

@@ -125,13 +125,14 @@ sp_drive_group_set_params (SpDriveGroup *self,
   const struct {
     SpSliderRow *row;
     const char  *property;
+    const char  *lesson_key;   /* a lesson's @set/@lock/@highlight drive.KEY */
   } sliders[] = {
-    { self->c_rate_row, "c-rate" },
-    { self->voltage_row, "drive-voltage" },
-    { self->k0_row, "k0" },
-    { self->alpha_row, "alpha" },
-    { self->v_lo_row, "v-cutoff-lo" },
-    { self->v_hi_row, "v-cutoff-hi" },
+    { self->c_rate_row, "c-rate", "drive.c_rate" },
+    { self->voltage_row, "drive-voltage", "drive.voltage" },
+    { self->k0_row, "k0", "drive.k0" },
+    { self->alpha_row, "alpha", "drive.alpha" },
+    { self->v_lo_row, "v-cutoff-lo", "drive.v_cutoff_lo" },
+    { self->v_hi_row, "v-cutoff-hi", "drive.v_cutoff_hi" },
   };
 
   g_return_if_fail (SP_IS_DRIVE_GROUP (self));
@@ -142,9 +143,9 @@ sp_drive_group_set_params (SpDriveGroup *self,
   for (guint i = 0; i < G_N_ELEMENTS (sliders); i++)
     {
       sp_slider_row_bind (sliders[i].row, params, sliders[i].property);
-      sp_lesson_control_set_key (GTK_WIDGET (sliders[i].row), "drive");
+      sp_lesson_control_set_key (GTK_WIDGET (sliders[i].row), sliders[i].lesson_key);
     }
-  sp_lesson_control_set_key (GTK_WIDGET (self->drive_row), "drive");
+  sp_lesson_control_set_key (GTK_WIDGET (self->drive_row), "drive.mode");
   g_signal_connect_object (params, "notify::drive-mode", G_CALLBACK (sp_drive_group_show_drive),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (params, "notify::drive-charge", G_CALLBACK (sp_drive_group_show_drive),

@@ -370,6 +370,22 @@ sp_lesson_runner_go_to (SpLessonRunner *self,
     }
   if (session_changes && !sp_params_session_check (window->params, &session, error))
     return FALSE;
+  /* A closed box keeps the drive sliders as they are (sp-params-session.c):
+   * a drive number set while it stays closed would not show. */
+  if (session.sim.drive.mode == SP_DRIVE_CLOSED)
+    for (guint i = 0; i < step->settings->len; i++)
+      {
+        const SpLessonSetting *setting = g_ptr_array_index (step->settings, i);
+
+        if (g_str_has_prefix (setting->key, "drive.") && !g_str_equal (setting->key, "drive.mode"))
+          {
+            g_set_error (error, SP_LESSON_ERROR, SP_LESSON_ERROR_INVALID,
+                         _("%s:%u: @set %s: the particle is a closed box in this step, so the "
+                           "setting would not show (set drive.mode too)"),
+                         self->lesson->filename, setting->line, setting->key);
+            return FALSE;
+          }
+      }
 
   /* Then change: one undo step takes the whole step back. */
   sp_undo_stack_begin_group (window->undo);

@@ -15,6 +15,7 @@
 
 #include "sp-lesson.h"
 #include "sp-presets.h"
+#include "sp-session-private.h"
 
 G_DEFINE_QUARK (sp-lesson-error-quark, sp_lesson_error)
 
@@ -31,6 +32,19 @@ static const char *const simulation_keys[] = {
   "problem", "init", "grid", "length", "noise", "seed", "dt_max", "tolerance",
   "steps_per_frame", NULL
 };
+/* "drive.KEY": the members of the session's simulation.drive (charging). */
+static const char *const drive_keys[] = {
+  "mode", "c_rate", "voltage", "k0", "alpha", "v_cutoff_lo", "v_cutoff_hi", "c_lo", "c_hi", NULL
+};
+
+/* KEY of "drive.KEY", or NULL. */
+static const char *
+drive_member (const char *key)
+{
+  if (!g_str_has_prefix (key, "drive.") || !g_strv_contains (drive_keys, key + 6))
+    return NULL;
+  return key + 6;
+}
 
 static const struct
 {
@@ -131,7 +145,8 @@ sp_lesson_quantity_unit (SpLessonQuantity quantity)
 gboolean
 sp_lesson_key_is_session (const char *key)
 {
-  return g_strv_contains (model_keys, key) || g_strv_contains (simulation_keys, key);
+  return g_strv_contains (model_keys, key) || g_strv_contains (simulation_keys, key) ||
+         drive_member (key) != NULL;
 }
 
 gboolean
@@ -196,11 +211,11 @@ sp_lesson_apply_session_setting (SpSession  *session,
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_auto(SpSession) result = { 0 };
   JsonObject *root, *section;
-  const char *section_name;
+  const char *section_name, *member = key;
 
   if (g_strv_contains (model_keys, key))
     section_name = "model";
-  else if (g_strv_contains (simulation_keys, key))
+  else if (g_strv_contains (simulation_keys, key) || drive_member (key) != NULL)
     section_name = "simulation";
   else
     {
@@ -216,7 +231,20 @@ sp_lesson_apply_session_setting (SpSession  *session,
     return FALSE;
   root = json_node_get_object (json_parser_get_root (parser));
   section = json_object_get_object_member (root, section_name);
-  json_object_set_member (section, key, sp_lesson_value_to_node (value));
+  if (drive_member (key) != NULL)
+    {
+      /* The whole drive, whatever its mode (a closed box's file leaves it
+       * out), so that one member set keeps the others. */
+      g_autoptr(JsonBuilder) drive = json_builder_new ();
+      g_autoptr(JsonNode) node = NULL;
+
+      sp_session_add_drive (drive, &session->sim.drive);
+      node = json_builder_get_root (drive);
+      json_object_set_member (section, "drive", json_node_ref (node));
+      section = json_node_get_object (node);
+      member = drive_member (key);
+    }
+  json_object_set_member (section, member, sp_lesson_value_to_node (value));
   g_clear_pointer (&data, g_free);
   json_generator_set_root (generator, json_parser_get_root (parser));
   data = json_generator_to_data (generator, NULL);
@@ -437,6 +465,12 @@ check_key (Parser     *p,
 
   if (sp_lesson_key_is_session (key))
     return TRUE;
+  if (g_str_has_prefix (key, "drive."))
+    {
+      g_autofree char *d = g_strjoinv (", drive.", (GStrv) drive_keys);
+      return parse_error (p, line, SP_LESSON_ERROR_INVALID,
+                          _("unknown key “%s” in %s (expected drive.%s)"), key, directive, d);
+    }
   if (sp_lesson_key_split_page (key, &page, NULL))
     {
       if (g_strv_contains (known_pages, page))
@@ -449,9 +483,10 @@ check_key (Parser     *p,
   {
     g_autofree char *m = g_strjoinv (", ", (GStrv) model_keys);
     g_autofree char *s = g_strjoinv (", ", (GStrv) simulation_keys);
+    g_autofree char *d = g_strjoinv (", drive.", (GStrv) drive_keys);
     return parse_error (p, line, SP_LESSON_ERROR_INVALID,
                         _("unknown key “%s” in %s (expected a model key: %s; a simulation key: "
-                          "%s; or a page’s key as PAGE.KEY)"), key, directive, m, s);
+                          "%s, drive.%s; or a page’s key as PAGE.KEY)"), key, directive, m, s, d);
   }
 }
 

@@ -48,6 +48,11 @@ gboolean sp_session_read_model    (JsonObject         *model,
  * member name, or inside an array). */
 void     sp_session_add_model     (JsonBuilder        *builder,
                                    const SpModel      *m);
+/* Writes @drive as a whole "drive" object, every member (the session
+ * writes it only for a mode other than closed; a lesson's @set drive.KEY
+ * needs it for any mode). */
+void     sp_session_add_drive     (JsonBuilder        *builder,
+                                   const SpDriveParams *drive);
 
 /* sp-session-pins.c: the top-level "pins" read and checked into
  * @session (see sp-session.h); NULL and an empty array are equal. */

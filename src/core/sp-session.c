@@ -343,6 +343,24 @@ add_double (JsonBuilder *builder,
 }
 
 void
+sp_session_add_drive (JsonBuilder         *b,
+                      const SpDriveParams *drive)
+{
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "mode");
+  json_builder_add_string_value (b, sp_session_drive_mode_names[drive->mode]);
+  add_double (b, "c_rate", drive->c_rate);
+  add_double (b, "voltage", drive->voltage_V);
+  add_double (b, "k0", drive->k0);
+  add_double (b, "alpha", drive->alpha);
+  add_double (b, "v_cutoff_lo", drive->v_lo);
+  add_double (b, "v_cutoff_hi", drive->v_hi);
+  add_double (b, "c_lo", drive->c_lo);
+  add_double (b, "c_hi", drive->c_hi);
+  json_builder_end_object (b);
+}
+
+void
 sp_session_add_model (JsonBuilder   *b,
                       const SpModel *m)
 {
@@ -417,18 +435,7 @@ session_to_node (const SpSession *session)
   if (sim->drive.mode != SP_DRIVE_CLOSED)
     {
       json_builder_set_member_name (b, "drive");
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "mode");
-      json_builder_add_string_value (b, sp_session_drive_mode_names[sim->drive.mode]);
-      add_double (b, "c_rate", sim->drive.c_rate);
-      add_double (b, "voltage", sim->drive.voltage_V);
-      add_double (b, "k0", sim->drive.k0);
-      add_double (b, "alpha", sim->drive.alpha);
-      add_double (b, "v_cutoff_lo", sim->drive.v_lo);
-      add_double (b, "v_cutoff_hi", sim->drive.v_hi);
-      add_double (b, "c_lo", sim->drive.c_lo);
-      add_double (b, "c_hi", sim->drive.c_hi);
-      json_builder_end_object (b);
+      sp_session_add_drive (b, &sim->drive);
     }
   json_builder_end_object (b);
 
