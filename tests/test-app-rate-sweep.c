@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "sp-export.h"
+#include "sp-params.h"
 #include "sp-gsl.h"
 #include "sp-plot-view.h"
 #include "sp-rate-sweep-dialog.h"
@@ -71,6 +72,26 @@ test_run (void)
 
   /* Again: the same window, brought forward. */
   g_assert_true (open_dialog (window) == dialog);
+
+  /* It sweeps the window's particle: the Charging group's k₀, followed as
+   * it moves, the proposed ladder with it; a typed ladder stays. */
+  {
+    SpParams *params = sp_window_get_params (window);
+    g_autofree char *proposed = g_strdup (sp_rate_sweep_dialog_get_rates (dialog));
+    double k0;
+
+    g_object_get (params, "k0", &k0, NULL);
+    g_assert_cmpfloat (sp_rate_sweep_dialog_get_k0 (dialog), ==, k0);
+    g_object_set (params, "k0", 2.0, NULL);
+    flush_main_loop ();
+    g_assert_cmpfloat (sp_rate_sweep_dialog_get_k0 (dialog), ==, 2.0);
+    g_assert_cmpstr (sp_rate_sweep_dialog_get_rates (dialog), !=, proposed);
+    sp_rate_sweep_dialog_set_rates (dialog, "1,2");
+    g_object_set (params, "k0", k0, NULL);
+    flush_main_loop ();
+    g_assert_cmpfloat (sp_rate_sweep_dialog_get_k0 (dialog), ==, k0);
+    g_assert_cmpstr (sp_rate_sweep_dialog_get_rates (dialog), ==, "1,2");
+  }
 
   /* Fast rates finish in a second or two; the main loop keeps turning. */
   sp_rate_sweep_dialog_set_rates (dialog, "3000,10000");

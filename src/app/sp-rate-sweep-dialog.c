@@ -26,6 +26,10 @@ struct _SpRateSweepDialog
   GtkProgressBar    *progress;
   GtkWidget         *view;
   GtkLabel          *status;
+  GtkLabel          *kinetics;
+  /* The ladder last proposed; the entry follows a new particle's ladder
+   * only while it still shows this one (a typed ladder stays). */
+  char              *proposed_rates;
 
   GCancellable      *cancellable;  /* non-NULL while a sweep runs */
   gboolean           disposed;
@@ -401,6 +405,11 @@ build_ui (SpRateSweepDialog *self)
   gtk_label_set_xalign (GTK_LABEL (intro), 0.0);
   gtk_widget_add_css_class (intro, "dim-label");
   gtk_box_append (GTK_BOX (content), intro);
+  self->kinetics = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->kinetics, TRUE);
+  gtk_label_set_xalign (self->kinetics, 0.0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->kinetics), "dim-label");
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->kinetics));
 
   rates_label = gtk_label_new_with_mnemonic (_("C-_rates (1/h)"));
   self->rates_entry = GTK_ENTRY (gtk_entry_new ());
@@ -448,9 +457,6 @@ sp_rate_sweep_dialog_new (GtkWindow           *parent,
                           const SpDriveParams *drive)
 {
   SpRateSweepDialog *self;
-  SpRateSweepEstimate estimate;
-  g_autoptr(GArray) rates = NULL;
-  g_autofree char *text = NULL;
 
   g_return_val_if_fail (model != NULL, NULL);
 
@@ -462,18 +468,57 @@ sp_rate_sweep_dialog_new (GtkWindow           *parent,
                        "default-height", 680,
                        NULL);
   sp_rate_sweep_params_init (&self->params, model, SP_RATE_SWEEP_DEFAULT_GRID);
+  build_ui (self);
+  sp_rate_sweep_dialog_set_particle (self, model, drive);
+  update_sensitivity (self);
+  return self;
+}
+
+void
+sp_rate_sweep_dialog_set_particle (SpRateSweepDialog   *self,
+                                   const SpModel       *model,
+                                   const SpDriveParams *drive)
+{
+  SpRateSweepEstimate estimate;
+  g_autoptr(GArray) rates = NULL;
+  g_autofree char *text = NULL, *kinetics = NULL;
+  char k0[G_ASCII_DTOSTR_BUF_SIZE], alpha[G_ASCII_DTOSTR_BUF_SIZE];
+  gboolean follow;
+
+  g_return_if_fail (SP_IS_RATE_SWEEP_DIALOG (self));
+  g_return_if_fail (model != NULL);
+
+  /* A running sweep took its own copy (Job): this is for the next run. */
+  sp_rate_sweep_params_init (&self->params, model, self->params.n);
   if (drive != NULL)
     {
       self->params.drive.k0 = drive->k0;
       self->params.drive.alpha = drive->alpha;
     }
-  build_ui (self);
   sp_rate_sweep_estimate (&self->params, &estimate);
   rates = sp_rate_sweep_default_rates (&estimate);
   text = format_rates (rates);
-  gtk_editable_set_text (GTK_EDITABLE (self->rates_entry), text);
-  update_sensitivity (self);
-  return self;
+  follow = self->proposed_rates == NULL ||
+           g_str_equal (gtk_editable_get_text (GTK_EDITABLE (self->rates_entry)),
+                        self->proposed_rates);
+  g_free (self->proposed_rates);
+  self->proposed_rates = g_strdup (text);
+  if (follow)
+    gtk_editable_set_text (GTK_EDITABLE (self->rates_entry), text);
+
+  g_ascii_formatd (k0, sizeof k0, "%g", self->params.drive.k0);
+  g_ascii_formatd (alpha, sizeof alpha, "%g", self->params.drive.alpha);
+  /* Translators: k₀ and α, as numbers. */
+  kinetics = g_strdup_printf (_("The window’s material, with k₀ = %s s⁻¹ and α = %s from its "
+                                "Charging group."), k0, alpha);
+  gtk_label_set_text (self->kinetics, kinetics);
+}
+
+double
+sp_rate_sweep_dialog_get_k0 (SpRateSweepDialog *self)
+{
+  g_return_val_if_fail (SP_IS_RATE_SWEEP_DIALOG (self), NAN);
+  return self->params.drive.k0;
 }
 
 static gboolean
@@ -520,6 +565,7 @@ sp_rate_sweep_dialog_finalize (GObject *object)
 
   g_clear_pointer (&self->result, sp_rate_sweep_result_unref);
   g_clear_object (&self->cancellable);
+  g_free (self->proposed_rates);
   g_mutex_clear (&self->lock);
   G_OBJECT_CLASS (sp_rate_sweep_dialog_parent_class)->finalize (object);
 }

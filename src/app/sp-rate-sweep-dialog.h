@@ -24,6 +24,14 @@ G_DECLARE_FINAL_TYPE (SpRateSweepDialog, sp_rate_sweep_dialog, SP, RATE_SWEEP_DI
 SpRateSweepDialog *sp_rate_sweep_dialog_new        (GtkWindow           *parent,
                                                     const SpModel       *model,
                                                     const SpDriveParams *drive);
+/* The particle of the next run: @model, with k₀ and α from @drive when
+ * non-NULL (else the sweep's defaults).  The ladder follows the new
+ * estimate unless the user has typed one. */
+void               sp_rate_sweep_dialog_set_particle (SpRateSweepDialog *self,
+                                                      const SpModel     *model,
+                                                      const SpDriveParams *drive);
+/* The k₀ the next run takes, 1/s. */
+double             sp_rate_sweep_dialog_get_k0     (SpRateSweepDialog   *self);
 /* The rates shown ("0.1,0.3,1"); setting them replaces the entry's text. */
 const char        *sp_rate_sweep_dialog_get_rates  (SpRateSweepDialog   *self);
 void               sp_rate_sweep_dialog_set_rates  (SpRateSweepDialog   *self,

@@ -193,6 +193,18 @@ rate_sweep_dialog_closing (GtkWindow *dialog,
   return FALSE;
 }
 
+static void
+rate_sweep_follow_params (SpParams          *params,
+                          SpRateSweepDialog *dialog)
+{
+  SpModel model;
+  SpDriveParams drive;
+
+  sp_params_to_model (params, &model);
+  sp_params_to_drive (params, &drive);
+  sp_rate_sweep_dialog_set_particle (dialog, &model, &drive);
+}
+
 /* The Rate Sweep tool: one window per lab window, brought to the front
  * when it is open already (it keeps its runs). */
 static void
@@ -202,18 +214,23 @@ rate_sweep_action (GtkWidget  *widget,
 {
   SpWindow *self = SP_WINDOW (widget);
   SpRateSweepDialog *dialog = g_object_get_data (G_OBJECT (self), "sp-rate-sweep-dialog");
-  SpAnalysis *analysis = sp_window_get_analysis (self);
+  SpParams *params = sp_window_get_params (self);
+  SpModel model;
+  SpDriveParams drive;
 
-  if (dialog == NULL && analysis != NULL)
+  sp_params_to_model (params, &model);
+  sp_params_to_drive (params, &drive);
+  if (dialog == NULL)
     {
-      dialog = sp_rate_sweep_dialog_new (GTK_WINDOW (self), &analysis->model, NULL);
+      dialog = sp_rate_sweep_dialog_new (GTK_WINDOW (self), &model, &drive);
       g_object_set_data (G_OBJECT (self), "sp-rate-sweep-dialog", dialog);
       g_signal_connect_object (dialog, "close-request", G_CALLBACK (rate_sweep_dialog_closing),
                                self, 0);
       g_signal_connect_object (dialog, "destroy", G_CALLBACK (rate_sweep_dialog_gone), self, 0);
+      /* It sweeps the particle the window shows, as the sliders move. */
+      g_signal_connect_object (params, "changed", G_CALLBACK (rate_sweep_follow_params), dialog, 0);
     }
-  if (dialog != NULL)
-    gtk_window_present (GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 void
