@@ -165,8 +165,23 @@ expected_after (SpWindow           *window,
   if (step->preset != NULL)
     {
       g_autoptr(SpPreset) preset = sp_presets_lookup (step->preset, NULL);
+      g_autoptr(SpParams) scratch = sp_params_new ();
+      SpDriveParams drive;
+
       g_assert_nonnull (preset);
       expected->sim.model = preset->model;
+      /* A preset brings its material's kinetics and the drive's voltages
+       * around its V₀ (sp_params_load_preset); mode and rate stay. */
+      g_assert_true (sp_params_load_preset (scratch, step->preset, NULL));
+      sp_params_to_drive (scratch, &drive);
+      if (preset->has_kinetics)
+        {
+          expected->sim.drive.k0 = drive.k0;
+          expected->sim.drive.alpha = drive.alpha;
+        }
+      expected->sim.drive.v_lo = drive.v_lo;
+      expected->sim.drive.v_hi = drive.v_hi;
+      expected->sim.drive.voltage_V = drive.voltage_V;
       g_free (expected->preset);
       expected->preset = g_strdup (step->preset);
     }
