@@ -1,30 +1,33 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-ch-drive-kernels.c — the passes a driven Cahn–Hilliard step adds
  *
- * The reaction term of sp-ch-drive.h over the grid and the spectrum.
- * Compiled like sp-ch-kernels.c (-O3 -fopenmp-simd -fno-math-errno, glibc's
- * vector exp and log, baseline / AVX2 / AVX-512 variants picked at run
- * time, rows split over the engine's threads with per-row sums added in
- * row order, so the results do not depend on the thread count).  Kept
- * apart from sp-ch-kernels.c so that a closed run executes exactly the
- * code it always did; the dispatch macros below mirror that file's.
+ * The reaction term of sp-ch-drive.h over the grid (−κ∇²c, the
+ * Butler–Volmer exponents and the rates) and the driven trial's mass.
+ * Compiled and run by the same mechanism as sp-ch-kernels.c
+ * (sp-ch-dispatch.h: -O3 -fopenmp-simd -fno-math-errno, glibc's vector exp
+ * and log, baseline / AVX2 / AVX-512 variants picked at run time, rows
+ * split over the engine's threads with per-row sums added in row order, so
+ * the results do not depend on the thread count).
+ *
+ * The driven trial pass itself is sp-ch-kernels.c's closed one with the
+ * reaction as an extra term behind a literal flag
+ * (sp_ch_kernel_trial_driven_spectrum), so that both steps share one loop
+ * while the closed variants still compile to exactly the arithmetic they
+ * always had.  This file keeps what only a driven step does, so that the
+ * closed step's file stays about the closed step.
  */
 
 #include "config.h"
 
 #include <math.h>
 
-#include "sp-ch-private.h"
+#include "sp-ch-dispatch.h"
 
 #if defined(SP_HAVE_LIBMVEC)
-/* As in sp-ch-kernels.c: glibc's SIMD variants without -ffast-math. */
-#pragma omp declare simd notinbranch
-extern double log (double);
+/* As log in sp-ch-dispatch.h: glibc's SIMD variant without -ffast-math. */
 #pragma omp declare simd notinbranch
 extern double exp (double);
 #endif
-
-#define KERNEL static inline __attribute__((always_inline))
 #define EXP_ARG(x) ((x) > SP_CH_DRIVE_EXP_CLAMP ? SP_CH_DRIVE_EXP_CLAMP : \
                   (x) < -SP_CH_DRIVE_EXP_CLAMP ? -SP_CH_DRIVE_EXP_CLAMP : (x))
 
@@ -177,132 +180,6 @@ rates_body (SpCh   *self,
   *bad_out = bad;
 }
 
-/* sp-ch-kernels.c's embedded pair with the reaction: R̂ joins the explicit
- * term N̂ (extrapolated like it in SBDF2) and (σ₀ + σ₂ k²) the stabiliser S_k.
- * The k = 0 entry is overwritten by the caller. */
-KERNEL void
-trial_body (SpCh   *self,
-            double  dt,
-            const int site,
-            const int second,
-            gsize   lo,
-            gsize   hi)
-{
-  const gsize n = self->n, nh = self->nh;
-  double *restrict sums = self->drive.row_sums;
-  const double *restrict old = (const double *) self->chat[self->cur];
-  const double *restrict prev = (const double *) self->chat_prev;
-  double *restrict new = (double *) self->chat[1 - self->cur];
-  double *restrict work = (double *) self->work;
-  const double *restrict k2x = self->k2x, *restrict kdx = self->kdx;
-  const double inv_n2 = 1.0 / (double) self->n_real;
-  const double s0 = dt * self->drive.stab0;
-  const double s2 = dt * (self->stab2 + self->drive.stab2), s4 = dt * self->stab4;
-  const double omega = second ? dt / self->dt_prev : 0.0;
-  const double a0 = (1.0 + 2.0 * omega) / (1.0 + omega), a1 = 1.0 + omega;
-  const double a2 = omega * omega / (1.0 + omega);
-  const double e1 = dt * (1.0 + omega), e2 = dt * omega;
-  const double m = self->fe.mobility_scale;
-  const double l4 = site ? 0.0 : dt * m * self->fe.kappa, r2 = -m;
-  const double l2 = site ? dt * self->params.model.d0 : 0.0;
-  const double *restrict nlhat = (const double *) self->nlhat;
-  const double *restrict nlprev = (const double *) self->nlhat_prev;
-  const double *restrict rhat = (const double *) self->drive.rhat;
-  const double *restrict rprev = (const double *) self->drive.rhat_prev;
-  const double *restrict jx = site ? (const double *) self->gradhat : NULL;
-  const double *restrict jy = site ? (const double *) (self->gradhat + self->n_cplx) : NULL;
-  const double *restrict px = site && second ? (const double *) self->gradhat_prev : NULL;
-  const double *restrict py = site && second ? (const double *) (self->gradhat_prev + self->n_cplx) : NULL;
-
-  for (gsize i = lo; i < hi; i++)
-    {
-      const double k2y = self->k2y[i], ky = self->kdy[i];
-      const gsize row = 2 * i * nh;
-      double e_sum = 0.0, c_sum = 0.0, g_sum = 0.0;
-
-#pragma omp simd reduction(+:e_sum, c_sum, g_sum)
-      for (gsize j = 0; j < nh; j++)
-        {
-          gsize r = row + 2 * j;
-          double k2 = k2y + k2x[j], kx = kdx[j];
-          double sk = s0 + s2 * k2 + s4 * k2 * k2, lk = l2 * k2 + l4 * k2 * k2;
-          double w = k2 == 0.0 ? 0.0 : (j == 0 || 2 * j == n) ? 1.0 : 2.0;
-          double nre, nim, re, im, den1, re1, im1;
-
-          if (site)
-            {
-              nre = -(kx * jx[r + 1] + ky * jy[r + 1]);
-              nim = kx * jx[r] + ky * jy[r];
-            }
-          else
-            {
-              nre = r2 * k2 * nlhat[r];
-              nim = r2 * k2 * nlhat[r + 1];
-            }
-          nre += rhat[r];
-          nim += rhat[r + 1];
-
-          den1 = 1.0 / (1.0 + sk + lk);
-          re1 = (old[r] * (1.0 + sk) + dt * nre) * den1;
-          im1 = (old[r + 1] * (1.0 + sk) + dt * nim) * den1;
-          if (second)
-            {
-              double pre, pim, den2 = 1.0 / (a0 + sk + lk);
-              double co = a1 + sk * (1.0 + omega), cp = a2 + sk * omega;
-
-              if (site)
-                {
-                  pre = -(kx * px[r + 1] + ky * py[r + 1]);
-                  pim = kx * px[r] + ky * py[r];
-                }
-              else
-                {
-                  pre = r2 * k2 * nlprev[r];
-                  pim = r2 * k2 * nlprev[r + 1];
-                }
-              pre += rprev[r];
-              pim += rprev[r + 1];
-              re = (co * old[r] - cp * prev[r] + e1 * nre - e2 * pre) * den2;
-              im = (co * old[r + 1] - cp * prev[r + 1] + e1 * nim - e2 * pim) * den2;
-              e_sum += w * ((re - re1) * (re - re1) + (im - im1) * (im - im1));
-            }
-          else
-            {
-              re = re1;
-              im = im1;
-            }
-          c_sum += w * (old[r] * old[r] + old[r + 1] * old[r + 1]);
-          g_sum += w * k2 * (re * re + im * im);
-
-          new[r] = re;
-          new[r + 1] = im;
-          work[r] = re * inv_n2;
-          work[r + 1] = im * inv_n2;
-        }
-      sums[3 * i] = e_sum;
-      sums[3 * i + 1] = c_sum;
-      sums[3 * i + 2] = g_sum;
-    }
-}
-
-KERNEL void
-spectrum_body (SpCh   *self,
-               double  dt,
-               gsize   lo,
-               gsize   hi)
-{
-  const int site = !self->fe.constant_mobility;
-
-  if (site && self->have_prev)
-    trial_body (self, dt, 1, 1, lo, hi);
-  else if (site)
-    trial_body (self, dt, 1, 0, lo, hi);
-  else if (self->have_prev)
-    trial_body (self, dt, 0, 1, lo, hi);
-  else
-    trial_body (self, dt, 0, 0, lo, hi);
-}
-
 KERNEL void
 exponents_split_body (SpCh   *self,
                       double *max_out,
@@ -320,61 +197,6 @@ exponents_split_body (SpCh   *self,
   else
     exponents_body (self, 1, 0, max_out, lo, hi);
 }
-
-/* Threads and instruction sets: as sp-ch-kernels.c (see there). */
-#define SP_CH_DRIVE_MAX_THREADS 64
-#ifdef SP_HAVE_OPENMP
-#include <omp.h>
-#define SPLIT(count, stmt)                                              \
-  G_STMT_START {                                                        \
-    const int sp_threads_ = (int) MIN (MAX (self->threads, 1), SP_CH_DRIVE_MAX_THREADS); \
-    _Pragma ("omp parallel num_threads (sp_threads_) if (sp_threads_ > 1)") \
-    {                                                                   \
-      const gsize part = (gsize) omp_get_thread_num ();                 \
-      const gsize parts = (gsize) omp_get_num_threads ();               \
-      const gsize lo = (count) * part / parts;                          \
-      const gsize hi = (count) * (part + 1) / parts;                    \
-      stmt;                                                             \
-    }                                                                   \
-  } G_STMT_END
-#else
-#define SPLIT(count, stmt)                                              \
-  G_STMT_START {                                                        \
-    const gsize part = 0, parts = 1, lo = 0, hi = (count);              \
-    (void) part; (void) parts;                                          \
-    stmt;                                                               \
-  } G_STMT_END
-#endif
-
-#if defined(__x86_64__) && defined(__GNUC__)
-#define SP_CH_AVX2   __attribute__((target ("avx2,fma")))
-#define SP_CH_AVX512 __attribute__((target ("avx512f,avx512dq,avx2,fma")))
-static inline int
-isa_level (void)
-{
-  if (__builtin_cpu_supports ("avx512f") && __builtin_cpu_supports ("avx512dq"))
-    return 2;
-  if (__builtin_cpu_supports ("avx2") && __builtin_cpu_supports ("fma"))
-    return 1;
-  return 0;
-}
-#define DISPATCH_SPLIT(name, params, args, count, stmt)                 \
-  static SP_CH_AVX512 void name##_avx512 params { SPLIT (count, stmt); } \
-  static SP_CH_AVX2 void name##_avx2 params { SPLIT (count, stmt); }    \
-  static void name##_generic params { SPLIT (count, stmt); }            \
-  static void name params                                               \
-  {                                                                     \
-    switch (isa_level ())                                               \
-      {                                                                 \
-      case 2: name##_avx512 args; break;                                \
-      case 1: name##_avx2 args; break;                                  \
-      default: name##_generic args; break;                              \
-      }                                                                 \
-  }
-#else
-#define DISPATCH_SPLIT(name, params, args, count, stmt)                 \
-  static void name params { SPLIT (count, stmt); }
-#endif
 
 typedef struct
 {
@@ -395,8 +217,6 @@ DISPATCH_SPLIT (rates, (SpCh *self, double s_p, double s_q, RatesPart *parts_out
                 (self, s_p, s_q, parts_out, n_parts), self->n,
                 rates_body (self, s_p, s_q, &parts_out[part].bad, lo, hi);
                 if (part == 0) *n_parts = parts)
-DISPATCH_SPLIT (spectrum, (SpCh *self, double dt), (self, dt), self->n,
-                spectrum_body (self, dt, lo, hi))
 
 void
 sp_ch_drive_kernel_laplacian (SpCh *self)
@@ -412,7 +232,7 @@ sp_ch_drive_kernel_exponents (SpCh   *self,
                               double *sum_mu,
                               double  bounds[4])
 {
-  ExponentsPart parts[SP_CH_DRIVE_MAX_THREADS] = { { { 0 } } };
+  ExponentsPart parts[SP_CH_MAX_THREADS] = { { { 0 } } };
   gsize n_parts = 1;
   double sa = 0.0, sb = 0.0, sm = 0.0;
 
@@ -440,7 +260,7 @@ sp_ch_drive_kernel_rates (SpCh   *self,
                           double  s_q,
                           double *sum_r)
 {
-  RatesPart parts[SP_CH_DRIVE_MAX_THREADS] = { { 0 } };
+  RatesPart parts[SP_CH_MAX_THREADS] = { { 0 } };
   gsize n_parts = 1;
   double sr = 0.0;
   int bad = 0;
@@ -455,6 +275,8 @@ sp_ch_drive_kernel_rates (SpCh   *self,
   return !bad && isfinite (sr);
 }
 
+/* The driven embedded pair: sp-ch-kernels.c's trial pass with R̂ for the
+ * pattern, then the mass (k = 0), which the reaction moves. */
 void
 sp_ch_drive_kernel_trial (SpCh   *self,
                           double  dt)
@@ -464,15 +286,9 @@ sp_ch_drive_kernel_trial (SpCh   *self,
   const double *restrict old = (const double *) self->chat[self->cur];
   double *restrict work = (double *) self->work;
   const double n_real = (double) self->n_real;
-  double err2 = 0.0, size2 = 0.0, grad2 = 0.0, mass, mean_error = 0.0;
+  double mass, mean_error = 0.0;
 
-  spectrum (self, dt);
-  for (gsize i = 0; i < self->n; i++)
-    {
-      err2 += d->row_sums[3 * i];
-      size2 += d->row_sums[3 * i + 1];
-      grad2 += d->row_sums[3 * i + 2];
-    }
+  sp_ch_kernel_trial_driven_spectrum (self, dt);
 
   if (self->params.drive.mode == SP_DRIVE_POTENTIOSTATIC)
     {
@@ -497,10 +313,7 @@ sp_ch_drive_kernel_trial (SpCh   *self,
     /* Galvanostatic: c̄ moves by exactly current·dt. */
     mass = old[0] + dt * d->current_set * n_real;
 
-  self->trial_error = err2 > 0.0 ? sqrt (err2) / fmax (sqrt (size2), SP_CH_RMS_FLOOR * n_real) : 0.0;
   self->trial_error = fmax (self->trial_error, mean_error);
-  self->trial_grad = grad2;
-  self->trial_rms = sqrt (size2) / n_real;
   d->trial_current = self->params.drive.mode == SP_DRIVE_POTENTIOSTATIC
                      ? (mass - old[0]) / n_real / dt : d->current_set;
 

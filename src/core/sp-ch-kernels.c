@@ -10,12 +10,15 @@
  * Scalar, glibc's log alone took a quarter of a constant-mobility step and
  * the unvectorised loops another quarter (perf, 128²–256²).
  *
- * On x86-64 the bodies are compiled three times, for baseline x86-64
- * (SSE2; GCC keeps the material pass's log scalar there), AVX2 + FMA and
- * AVX-512, and chosen at run time, so one binary (Flatpak) runs
- * everywhere.  Vector lanes only reorder max/min reductions, which are
- * exact, and -std=c11 keeps GCC from contracting into FMAs, so the
- * results depend on the machine only through log's last bit.
+ * On x86-64 the bodies are compiled three times, for baseline x86-64,
+ * AVX2 + FMA and AVX-512, chosen at run time, and the passes are split
+ * over the engine's threads with bit-identical results: sp-ch-dispatch.h,
+ * which sp-ch-drive-kernels.c shares.
+ *
+ * The trial pass serves the driven step too (sp-ch-drive-kernels.c makes
+ * the reaction term it adds and the mass): one loop, the reaction an extra
+ * term behind a literal flag, so a speed-up of the closed pass reaches
+ * driven steps while the closed variants compile to the loops they were.
  *
  * Layout: the field is n × n doubles, row-major with y slowest; its r2c
  * transform is n × (n/2 + 1) complex numbers, x (the last dimension) halved.
@@ -26,20 +29,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "sp-ch-private.h"
-
-#if defined(SP_HAVE_LIBMVEC)
-/* The same declaration glibc's <bits/math-vector.h> makes under
- * -ffast-math, which this file must not use (it would drop NaN checks). */
-#pragma omp declare simd notinbranch
-extern double log (double);
-#endif
-
-#if defined(__x86_64__) && defined(__GNUC__)
-#define SP_CH_HAVE_AVX2_VARIANT 1
-#endif
-
-#define KERNEL static inline __attribute__((always_inline))
+#include "sp-ch-dispatch.h"
 
 /* PFHub's polynomial model has no bounds; this only catches blow-up. */
 #define POLY_BLOWUP 1e3
@@ -310,13 +300,22 @@ explicit_term (const int            site,
  * explicit term (−M k² FFT f'(c), or i k·Ĵ), L_k the implicit operator.
  * With @second the step is ĉ₂ and the estimate Σ w |ĉ₂ − ĉ₁|², else ĉ₁
  * and no estimate.  Also Σ w |ĉⁿ|², the field's own size (Parseval; the
- * half spectrum's inner columns count twice).  @site and @second are
- * literals at each call, so each variant is a branch-free SIMD loop. */
+ * half spectrum's inner columns count twice).
+ *
+ * With @driven the reaction of sp-ch-drive.h joins in: R̂ is added to N̂
+ * (extrapolated like it in SBDF2) and σ₀ + σ₂ k² to S_k.  Without, the
+ * expressions are the closed step's own (not the driven ones with zeros,
+ * which are not the same in floating point: 0 + x is not x for x = −0).
+ * The k = 0 entry is overwritten by the caller either way.
+ *
+ * @site, @second and @driven are literals at each call, so each variant
+ * is a branch-free SIMD loop. */
 KERNEL void
 trial_pass (SpCh   *self,
             double  dt,
             const int site,
             const int second,
+            const int driven,
             gsize   lo,
             gsize   hi)
 {
@@ -328,7 +327,9 @@ trial_pass (SpCh   *self,
   double *restrict work = (double *) self->work;
   const double *restrict k2x = self->k2x, *restrict kdx = self->kdx;
   const double inv_n2 = 1.0 / (double) self->n_real;
-  const double s2 = dt * self->stab2, s4 = dt * self->stab4;
+  const double s0 = driven ? dt * self->drive.stab0 : 0.0;
+  const double s2 = driven ? dt * (self->stab2 + self->drive.stab2) : dt * self->stab2;
+  const double s4 = dt * self->stab4;
   const double omega = second ? dt / self->dt_prev : 0.0;
   const double a0 = (1.0 + 2.0 * omega) / (1.0 + omega), a1 = 1.0 + omega;
   const double a2 = omega * omega / (1.0 + omega);
@@ -339,6 +340,8 @@ trial_pass (SpCh   *self,
   const double l2 = site ? dt * self->params.model.d0 : 0.0;
   const double *restrict nlhat = (const double *) self->nlhat;
   const double *restrict nlprev = (const double *) self->nlhat_prev;
+  const double *restrict rhat = driven ? (const double *) self->drive.rhat : NULL;
+  const double *restrict rprev = driven && second ? (const double *) self->drive.rhat_prev : NULL;
   const double *restrict jx = site ? (const double *) self->gradhat : NULL;
   const double *restrict jy = site ? (const double *) (self->gradhat + self->n_cplx) : NULL;
   const double *restrict px = site && second ? (const double *) self->gradhat_prev : NULL;
@@ -355,7 +358,8 @@ trial_pass (SpCh   *self,
         {
           gsize r = row + 2 * j;
           double k2 = k2y + k2x[j], kx = kdx[j];
-          double sk = s2 * k2 + s4 * k2 * k2, lk = l2 * k2 + l4 * k2 * k2;
+          double sk = driven ? s0 + s2 * k2 + s4 * k2 * k2 : s2 * k2 + s4 * k2 * k2;
+          double lk = l2 * k2 + l4 * k2 * k2;
           /* k = 0 (the mass) is no part of the sums: it is not the
            * pattern's size, and subtracting it afterwards would cancel
            * catastrophically near c = 0 or 1. */
@@ -363,6 +367,11 @@ trial_pass (SpCh   *self,
           double nre, nim, re, im;
 
           explicit_term (site, kx, ky, k2, r2, jx, jy, nlhat, r, &nre, &nim);
+          if (driven)
+            {
+              nre += rhat[r];
+              nim += rhat[r + 1];
+            }
 
           {
             double den1 = 1.0 / (1.0 + sk + lk);
@@ -375,6 +384,11 @@ trial_pass (SpCh   *self,
                 double co = a1 + sk * (1.0 + omega), cp = a2 + sk * omega;
 
                 explicit_term (site, kx, ky, k2, r2, px, py, nlprev, r, &pre, &pim);
+                if (driven)
+                  {
+                    pre += rprev[r];
+                    pim += rprev[r + 1];
+                  }
                 re = (co * old[r] - cp * prev[r] + e1 * nre - e2 * pre) * den2;
                 im = (co * old[r + 1] - cp * prev[r + 1] + e1 * nim - e2 * pim) * den2;
                 e_sum += w * ((re - re1) * (re - re1) + (im - im1) * (im - im1));
@@ -393,8 +407,8 @@ trial_pass (SpCh   *self,
           work[r] = re * inv_n2;
           work[r + 1] = im * inv_n2;
         }
-      /* Per row, summed in row order by trial(): the same sums whatever
-       * the rows' split over threads. */
+      /* Per row, summed in row order by trial_spectrum(): the same sums
+       * whatever the rows' split over threads. */
       sums[3 * i] = e_sum;
       sums[3 * i + 1] = c_sum;
       sums[3 * i + 2] = g_sum;
@@ -404,19 +418,20 @@ trial_pass (SpCh   *self,
 KERNEL void
 spectrum_body (SpCh   *self,
                double  dt,
+               const int driven,
                gsize   lo,
                gsize   hi)
 {
   const int site = !self->fe.constant_mobility;
 
   if (site && self->have_prev)
-    trial_pass (self, dt, 1, 1, lo, hi);
+    trial_pass (self, dt, 1, 1, driven, lo, hi);
   else if (site)
-    trial_pass (self, dt, 1, 0, lo, hi);
+    trial_pass (self, dt, 1, 0, driven, lo, hi);
   else if (self->have_prev)
-    trial_pass (self, dt, 0, 1, lo, hi);
+    trial_pass (self, dt, 0, 1, driven, lo, hi);
   else
-    trial_pass (self, dt, 0, 0, lo, hi);
+    trial_pass (self, dt, 0, 0, driven, lo, hi);
 }
 
 KERNEL void
@@ -469,93 +484,7 @@ density_body (const SpChFreeEnergy *fe,
   }
 }
 
-/* Threads: the passes over the grid are split into self->threads
- * contiguous runs of rows of the field or of the spectrum, one per thread,
- * the same count FFTW's plans use (sp-ch.c); each run starts at a multiple
- * of SP_CH_LOG_ROWS, where scan_material's column products start.  Every row is
- * computed by the same arithmetic whatever the split (each row is a loop
- * of its own, so its vector and scalar iterations, and the scalar log's
- * last bit, do not depend on where a chunk starts), the sums are kept per
- * row and added in row order afterwards, and the other reductions are
- * maxima and minima, which are exact: the results are bit-identical for
- * any thread count.  Without OpenMP (or with one thread) all rows are one
- * chunk on the calling thread. */
-#ifdef SP_HAVE_OPENMP
-#include <omp.h>
-#define SPLIT(count, stmt)                                              \
-  G_STMT_START {                                                        \
-    const int sp_threads_ = (int) MIN (MAX (self->threads, 1), SP_CH_MAX_THREADS); \
-    _Pragma ("omp parallel num_threads (sp_threads_) if (sp_threads_ > 1)") \
-    {                                                                   \
-      const gsize part = (gsize) omp_get_thread_num ();                 \
-      const gsize parts = (gsize) omp_get_num_threads ();               \
-      const gsize blocks_ = ((count) + SP_CH_LOG_ROWS - 1) / SP_CH_LOG_ROWS; \
-      const gsize lo = MIN ((count), blocks_ * part / parts * SP_CH_LOG_ROWS); \
-      const gsize hi = MIN ((count), blocks_ * (part + 1) / parts * SP_CH_LOG_ROWS); \
-      stmt;                                                             \
-    }                                                                   \
-  } G_STMT_END
-#else
-#define SPLIT(count, stmt)                                              \
-  G_STMT_START {                                                        \
-    const gsize part = 0, parts = 1, lo = 0, hi = (count);              \
-    (void) part; (void) parts;                                          \
-    stmt;                                                               \
-  } G_STMT_END
-#endif
-
-/* Each entry point three times: baseline, AVX2 + FMA and AVX-512, picked
- * per call (the check is a load and a test; no ifunc, which sanitizers
- * dislike). */
-#ifdef SP_CH_HAVE_AVX2_VARIANT
-#define SP_CH_AVX2   __attribute__((target ("avx2,fma")))
-#define SP_CH_AVX512 __attribute__((target ("avx512f,avx512dq,avx2,fma")))
-static inline int
-isa_level (void)
-{
-  if (__builtin_cpu_supports ("avx512f") && __builtin_cpu_supports ("avx512dq"))
-    return 2;
-  if (__builtin_cpu_supports ("avx2") && __builtin_cpu_supports ("fma"))
-    return 1;
-  return 0;
-}
-#define DISPATCH(name, params, args)                                    \
-  static SP_CH_AVX512 void name##_avx512 params { name##_body args; }   \
-  static SP_CH_AVX2 void name##_avx2 params { name##_body args; }       \
-  static void name##_generic params { name##_body args; }               \
-  static void name params                                               \
-  {                                                                     \
-    switch (isa_level ())                                               \
-      {                                                                 \
-      case 2: name##_avx512 args; break;                                \
-      case 1: name##_avx2 args; break;                                  \
-      default: name##_generic args; break;                              \
-      }                                                                 \
-  }
-/* The same for a pass split over @count rows: the OpenMP region sits in
- * each instruction-set variant itself, because GCC outlines a region into
- * a function of the enclosing function's target: a region in the
- * (generic) caller would run baseline code, scalar log included. */
-#define DISPATCH_SPLIT(name, params, args, count, stmt)                 \
-  static SP_CH_AVX512 void name##_avx512 params { SPLIT (count, stmt); } \
-  static SP_CH_AVX2 void name##_avx2 params { SPLIT (count, stmt); }    \
-  static void name##_generic params { SPLIT (count, stmt); }            \
-  static void name params                                               \
-  {                                                                     \
-    switch (isa_level ())                                               \
-      {                                                                 \
-      case 2: name##_avx512 args; break;                                \
-      case 1: name##_avx2 args; break;                                  \
-      default: name##_generic args; break;                              \
-      }                                                                 \
-  }
-#else
-#define DISPATCH(name, params, args)                                    \
-  static void name params { name##_body args; }
-#define DISPATCH_SPLIT(name, params, args, count, stmt)                 \
-  static void name params { SPLIT (count, stmt); }
-#endif
-
+/* The entry points, per instruction set (sp-ch-dispatch.h). */
 DISPATCH_SPLIT (scan_split,
                 (SpCh *self, const double *c, SpChScan *parts_out, gsize *n_parts),
                 (self, c, parts_out, n_parts),
@@ -565,7 +494,9 @@ DISPATCH_SPLIT (scan_split,
 DISPATCH_SPLIT (gradient, (SpCh *self), (self), self->n, gradient_body (self, lo, hi))
 DISPATCH_SPLIT (mobility, (SpCh *self), (self), self->n, mobility_body (self, lo, hi))
 DISPATCH_SPLIT (spectrum, (SpCh *self, double dt), (self, dt), self->n,
-                spectrum_body (self, dt, lo, hi))
+                spectrum_body (self, dt, FALSE, lo, hi))
+DISPATCH_SPLIT (spectrum_driven, (SpCh *self, double dt), (self, dt), self->n,
+                spectrum_body (self, dt, TRUE, lo, hi))
 DISPATCH (logit, (const double *c, double *out, gsize n), (c, out, n))
 DISPATCH (density, (const SpChFreeEnergy *fe, const double *c, double *out, gsize n),
           (fe, c, out, n))
@@ -663,19 +594,19 @@ explicit (SpCh           *self,
   self->stab2 = 0.5 * s->m_max * fmax (s->r2_max, 0.0);
 }
 
-/* One trial step of @dt from the accepted state: the new spectrum (mass
- * carried over bit for bit) and field, and the relative error estimate. */
+/* A trial step's spectrum but for k = 0, closed or @driven, and the
+ * pattern's relative error estimate, size and gradient sum. */
 static void
-trial (SpCh   *self,
-       double  dt)
+trial_spectrum (SpCh     *self,
+                double    dt,
+                gboolean  driven)
 {
-  double *restrict new = (double *) self->chat[1 - self->cur];
-  const double *restrict old = (const double *) self->chat[self->cur];
-  double *restrict work = (double *) self->work;
-  const double inv_n2 = 1.0 / (double) self->n_real;
   double err2 = 0.0, size2 = 0.0, grad2 = 0.0;
 
-  spectrum (self, dt);
+  if (driven)
+    spectrum_driven (self, dt);
+  else
+    spectrum (self, dt);
   for (gsize i = 0; i < self->n; i++)
     {
       err2 += self->row_sums[3 * i];
@@ -690,6 +621,20 @@ trial (SpCh   *self,
                                  : 0.0;
   self->trial_grad = grad2;
   self->trial_rms = sqrt (size2) / (double) self->n_real;
+}
+
+/* One trial step of @dt from the accepted state: the new spectrum (mass
+ * carried over bit for bit) and field, and the relative error estimate. */
+static void
+trial (SpCh   *self,
+       double  dt)
+{
+  double *restrict new = (double *) self->chat[1 - self->cur];
+  const double *restrict old = (const double *) self->chat[self->cur];
+  double *restrict work = (double *) self->work;
+  const double inv_n2 = 1.0 / (double) self->n_real;
+
+  trial_spectrum (self, dt, FALSE);
 
   /* Mass: the k = 0 coefficient is carried over bit for bit. */
   new[0] = old[0];
@@ -723,6 +668,13 @@ sp_ch_kernel_trial (SpCh   *self,
 }
 
 void
+sp_ch_kernel_trial_driven_spectrum (SpCh   *self,
+                                    double  dt)
+{
+  trial_spectrum (self, dt, TRUE);
+}
+
+void
 sp_ch_kernel_logit (const double *c,
                     double       *out,
                     gsize         n)
@@ -745,7 +697,7 @@ sp_ch_kernel_isa (void)
 #ifdef SP_CH_HAVE_AVX2_VARIANT
   static const char *const names[] = { "generic", "avx2", "avx512" };
 
-  return names[isa_level ()];
+  return names[sp_ch_isa_level ()];
 #else
   return "generic";
 #endif

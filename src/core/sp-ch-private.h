@@ -163,6 +163,11 @@ void sp_ch_kernel_explicit (SpCh           *self,
  * field, and sets self->trial_error. */
 void sp_ch_kernel_trial    (SpCh         *self,
                             double        dt);
+/* The driven step's trial pass (the closed one's with the reaction term):
+ * the new spectrum but for k = 0, and self->trial_error, trial_grad and
+ * trial_rms of the pattern; sp_ch_drive_kernel_trial() adds the mass. */
+void sp_ch_kernel_trial_driven_spectrum (SpCh   *self,
+                                         double  dt);
 /* out[i] = ln(c[i]/(1 − c[i])) with the vectorised logarithm the material
  * pass uses (exposed so that the tests can hold it to the scalar one). */
 void sp_ch_kernel_logit    (const double *c,
