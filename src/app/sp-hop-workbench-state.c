@@ -432,10 +432,13 @@ read_tables (SpHopWorkbench *self,
     sp_hop_workbench_start_size_table (self, in->size_table, in->quantity);
 }
 
-gboolean
-sp_hop_workbench_load_state (SpHopWorkbench *self,
-                             JsonObject     *state,
-                             GError        **error)
+/* The whole page (@whole: the analysis settings and the trajectory too)
+ * or only the series and the tables, after every input has been read. */
+static gboolean
+load (SpHopWorkbench *self,
+      JsonObject     *state,
+      gboolean        whole,
+      GError        **error)
 {
   Inputs in;
 
@@ -447,21 +450,24 @@ sp_hop_workbench_load_state (SpHopWorkbench *self,
       inputs_clear (&in);
       return FALSE;
     }
-  sp_hop_workbench_cancel (self);
-  sp_hop_workbench_take_analysis (self, NULL, NULL);
-  self->window_t0_ps = in.window_t0_ps;
-  self->window_t1_ps = in.window_t1_ps;
-  self->temperature_k = in.temperature_k;
-  self->charge_e = in.charge_e;
-  if (in.n_q > 0)
+  if (whole)
     {
-      memcpy (self->q, in.q, in.n_q * sizeof *self->q);
-      self->n_q = in.n_q;
+      sp_hop_workbench_cancel (self);
+      sp_hop_workbench_take_analysis (self, NULL, NULL);
+      self->window_t0_ps = in.window_t0_ps;
+      self->window_t1_ps = in.window_t1_ps;
+      self->temperature_k = in.temperature_k;
+      self->charge_e = in.charge_e;
+      if (in.n_q > 0)
+        {
+          memcpy (self->q, in.q, in.n_q * sizeof *self->q);
+          self->n_q = in.n_q;
+        }
     }
   take_series (self, &in);
 
   /* The files again, in threads; each failure is one "error". */
-  if (in.has_trajectory)
+  if (whole && in.has_trajectory)
     sp_hop_workbench_start_analyse (self, NULL, in.path, &in.options);
   read_tables (self, &in);
   inputs_clear (&in);
@@ -469,22 +475,17 @@ sp_hop_workbench_load_state (SpHopWorkbench *self,
 }
 
 gboolean
+sp_hop_workbench_load_state (SpHopWorkbench *self,
+                             JsonObject     *state,
+                             GError        **error)
+{
+  return load (self, state, TRUE, error);
+}
+
+gboolean
 sp_hop_workbench_load_series (SpHopWorkbench *self,
                               JsonObject     *state,
                               GError        **error)
 {
-  Inputs in;
-
-  g_return_val_if_fail (SP_IS_HOP_WORKBENCH (self), FALSE);
-  g_return_val_if_fail (state != NULL, FALSE);
-
-  if (!read_inputs (state, &in, error))
-    {
-      inputs_clear (&in);
-      return FALSE;
-    }
-  take_series (self, &in);
-  read_tables (self, &in);
-  inputs_clear (&in);
-  return TRUE;
+  return load (self, state, FALSE, error);
 }
