@@ -49,21 +49,11 @@ wait_for_toast (SpWindow   *window,
                              needle, 60.0);
 }
 
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
+static gboolean
+has_name (GtkWidget    *widget,
+          gconstpointer name)
 {
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
-       c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_named (c, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
 }
 
 /* Whether win.@name is enabled, as a button or menu item bound to it sees
@@ -169,7 +159,7 @@ test_actions (void)
   /* The record item shows until a recording starts, then the stop item. */
   g_assert_true (action_enabled (window, "record-animation"));
   g_assert_false (action_enabled (window, "stop-recording"));
-  g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (window), "recording-indicator")));
+  g_assert_false (gtk_widget_get_visible (test_find_widget (GTK_WIDGET (window), has_name, "recording-indicator")));
 
   close_window (window);
 }
@@ -500,7 +490,7 @@ test_record (void)
 {
   SpWindow *window = new_window ();
   SpSimulation *sim = sp_window_get_simulation (window);
-  GtkWidget *indicator = find_named (GTK_WIDGET (window), "recording-indicator");
+  GtkWidget *indicator = test_find_widget (GTK_WIDGET (window), has_name, "recording-indicator");
   g_autofree char *dir = test_tmpdir_new ("test-app-export");
   g_autofree char *path = g_build_filename (dir, "run.webm", NULL);
   g_autofree char *shown = NULL;

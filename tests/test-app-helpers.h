@@ -10,6 +10,8 @@
 #include "sp-simulation-page.h"
 #include "sp-window.h"
 
+#include "test-export-helpers.h"
+
 static SpApplication *app;
 
 static inline void

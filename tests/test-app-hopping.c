@@ -85,23 +85,6 @@ wait_until (gboolean (*done) (gpointer),
     }
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The page under Ion Transport, its figures, its own panel, Alt+4. */
 static void
 test_page_in_lab (void)
@@ -621,7 +604,7 @@ test_data_import (void)
 
   sp_hopping_page_set_mode (page, SP_HOPPING_MODE_DATA);
   flush_main_loop ();
-  import = SP_HOPPING_IMPORT (find_descendant (GTK_WIDGET (hopping_panel (window)),
+  import = SP_HOPPING_IMPORT (test_find_type (GTK_WIDGET (hopping_panel (window)),
                                                SP_TYPE_HOPPING_IMPORT));
   g_assert_nonnull (import);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (import)));

@@ -720,26 +720,16 @@ test_open_shipped_by_name (void)
   close_window (window);
 }
 
-/* The first widget under @widget whose lesson key is @key, or NULL. */
-static GtkWidget *
-find_keyed (GtkWidget  *widget,
-            const char *key)
-{
-  if (g_strcmp0 (sp_lesson_control_get_key (widget), key) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_keyed (child, key);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Charging from a lesson: @set drive.KEY sets the drive whole through the
  * session, @lock drive.KEY holds its row, one undo takes the step back,
  * and a drive number set for a closed box is refused with the line. */
+static gboolean
+has_lesson_key (GtkWidget    *widget,
+                gconstpointer key)
+{
+  return g_strcmp0 (sp_lesson_control_get_key (widget), key) == 0;
+}
+
 static void
 test_drive_step (void)
 {
@@ -779,9 +769,9 @@ test_drive_step (void)
   g_object_get (sp_window_get_params (window), "drive-mode", &mode, "c-rate", &c_rate, NULL);
   g_assert_cmpint (mode, ==, SP_DRIVE_CYCLE);
   g_assert_cmpfloat (c_rate, ==, 0.1);
-  c_rate_row = find_keyed (GTK_WIDGET (window), "drive.c_rate");
-  mode_row = find_keyed (GTK_WIDGET (window), "drive.mode");
-  k0_row = find_keyed (GTK_WIDGET (window), "drive.k0");
+  c_rate_row = test_find_widget (GTK_WIDGET (window), has_lesson_key, "drive.c_rate");
+  mode_row = test_find_widget (GTK_WIDGET (window), has_lesson_key, "drive.mode");
+  k0_row = test_find_widget (GTK_WIDGET (window), has_lesson_key, "drive.k0");
   g_assert_nonnull (c_rate_row);
   g_assert_nonnull (mode_row);
   g_assert_nonnull (k0_row);

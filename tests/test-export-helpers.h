@@ -47,22 +47,42 @@ test_wait_for_text (GtkWidget  *widget,
     }
 }
 
-/* The first widget of @type at or below @widget, depth first. */
+/* Whether @widget is the one a search looks for (@data: the search's). */
+typedef gboolean (*TestWidgetMatch) (GtkWidget    *widget,
+                                     gconstpointer data);
+
+/* The first widget at or below @widget that @match accepts, depth first. */
 static inline GtkWidget *
-test_find_type (GtkWidget *widget,
-                GType      type)
+test_find_widget (GtkWidget      *widget,
+                  TestWidgetMatch match,
+                  gconstpointer   data)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+  if (match (widget, data))
     return widget;
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
        c = gtk_widget_get_next_sibling (c))
     {
-      GtkWidget *found = test_find_type (c, type);
+      GtkWidget *found = test_find_widget (c, match, data);
 
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+static inline gboolean
+test_widget_has_type (GtkWidget    *widget,
+                      gconstpointer type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+/* The first widget of @type at or below @widget, depth first. */
+static inline GtkWidget *
+test_find_type (GtkWidget *widget,
+                GType      type)
+{
+  return test_find_widget (widget, test_widget_has_type, GSIZE_TO_POINTER (type));
 }
 
 static inline void
