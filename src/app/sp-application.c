@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <signal.h>
 #include <string.h>
 
 #include "sp-application.h"
@@ -104,6 +106,17 @@ static const GActionEntry app_actions[] = {
   { "open-lesson", sp_application_open_lesson_action, "s" },
 };
 
+/* SIGTERM and SIGINT (a session ending, Ctrl+C in a terminal) end the
+ * application through its main loop rather than mid-step: the simulation
+ * threads are stopped and joined and the process exits normally, so what
+ * runs at exit runs (coverage data among it). */
+static gboolean
+sp_application_terminate (gpointer user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 sp_application_startup (GApplication *application)
 {
@@ -126,6 +139,9 @@ sp_application_startup (GApplication *application)
   SpApplication *self = SP_APPLICATION (application);
 
   G_APPLICATION_CLASS (sp_application_parent_class)->startup (application);
+
+  g_unix_signal_add (SIGTERM, sp_application_terminate, self);
+  g_unix_signal_add (SIGINT, sp_application_terminate, self);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    app_actions,
