@@ -246,29 +246,6 @@ test_to_path_failure (void)
   test_tmpdir_remove (dir);
 }
 
-static GtkFileChooser *
-wait_for_chooser (void)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  for (;;)
-    {
-      GListModel *toplevels = gtk_window_get_toplevels ();
-
-      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-        {
-          g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
-
-          if (GTK_IS_FILE_CHOOSER (w) && gtk_widget_get_mapped (GTK_WIDGET (w)))
-            return GTK_FILE_CHOOSER (w);
-        }
-      if (g_get_monotonic_time () > deadline)
-        g_error ("no file chooser within 30 s");
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
 /* Picks the option labelled @label in one of @chooser's drop-downs, as a
  * user would: GTK 4.8's gtk_file_chooser_set_choice() does not move them. */
 static void
@@ -327,7 +304,7 @@ test_chooser (void)
 
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (dchem)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-figure", NULL));
-  chooser = wait_for_chooser ();
+  chooser = test_wait_for_chooser ();
   g_assert_cmpstr (gtk_file_chooser_get_current_name (chooser), ==, "diffusivity.png");
   g_assert_cmpstr (gtk_file_chooser_get_choice (chooser, "figure"), ==, "diffusivity");
   g_assert_cmpstr (gtk_file_chooser_get_choice (chooser, "style"), ==, "light");
@@ -364,7 +341,7 @@ test_chooser_type_wins (void)
 
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (dchem)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-figure", NULL));
-  chooser = wait_for_chooser ();
+  chooser = test_wait_for_chooser ();
   g_assert_cmpstr (gtk_file_chooser_get_current_name (chooser), ==, "diffusivity.png");
   {
     g_autoptr(GListModel) filters = gtk_file_chooser_get_filters (chooser);
@@ -383,7 +360,7 @@ test_chooser_type_wins (void)
   g_assert_cmpuint (test_tmpdir_count (dir), ==, 1);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-figure", NULL));
-  chooser = wait_for_chooser ();
+  chooser = test_wait_for_chooser ();
   g_assert_cmpstr (gtk_file_chooser_get_current_name (chooser), ==, "diffusivity.pdf");
   g_assert_cmpint (sp_export_dialog_chosen_format (chooser, SP_EXPORT_N_FORMATS), ==,
                    SP_EXPORT_PDF);
@@ -418,7 +395,7 @@ test_data_chooser (void)
     g_main_context_iteration (NULL, TRUE);
   /* Nothing clicked or focused there: the page's first figure. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-data", NULL));
-  chooser = wait_for_chooser ();
+  chooser = test_wait_for_chooser ();
   g_assert_cmpstr (gtk_file_chooser_get_current_name (chooser), ==, "field.csv");
   pick_option (chooser, "Simulation diagnostics");
   typed = g_build_filename (dir, "run", NULL);
@@ -602,7 +579,7 @@ test_record_chooser_and_close (void)
 
   wait_for_serial (sp_window_get_simulation (window), 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.record-animation", NULL));
-  chooser = wait_for_chooser ();
+  chooser = test_wait_for_chooser ();
   g_assert_cmpstr (gtk_file_chooser_get_choice (chooser, "fps"), ==, "25");
   g_assert_cmpstr (gtk_file_chooser_get_choice (chooser, "size"), ==, "512");
   pick_option (chooser, "30 frames per second");

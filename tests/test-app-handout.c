@@ -49,6 +49,38 @@ test_action (void)
   close_window (window);
 }
 
+/* The real save dialog: the suggested name is the preset's, a name typed
+ * without ".pdf" gets it, and Cancel writes nothing. */
+static void
+test_chooser (void)
+{
+  g_autofree char *dir = test_tmpdir_new ("app-handout");
+  g_autofree char *path = g_build_filename (dir, "class.pdf", NULL);
+  g_autofree char *text = NULL;
+  SpWindow *window = new_window ();
+  GtkFileChooser *chooser;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-handout", NULL));
+  chooser = test_wait_for_chooser ();
+  g_assert_cmpstr (gtk_file_chooser_get_current_name (chooser), ==, "lifepo4-handout.pdf");
+  g_assert_nonnull (gtk_file_chooser_get_choice (chooser, "paper"));
+  test_answer_chooser (chooser, dir, "class");
+  g_free (test_wait_for_text (toasts (window), "Handout exported", 60.0));
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "%PDF-"));
+  g_assert_cmpuint (test_tmpdir_count (dir), ==, 1);
+
+  /* Cancel: the dialog goes, nothing more is written. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-handout", NULL));
+  chooser = test_wait_for_chooser ();
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  flush_main_loop ();
+  g_assert_cmpuint (test_tmpdir_count (dir), ==, 1);
+
+  close_window (window);
+  test_tmpdir_remove (dir);
+}
+
 static void
 test_phase_separation (void)
 {
@@ -192,6 +224,7 @@ main (int    argc,
   test_app_init ();
 
   g_test_add_func ("/app/handout/action", test_action);
+  g_test_add_func ("/app/handout/chooser", test_chooser);
   g_test_add_func ("/app/handout/phase-separation", test_phase_separation);
   g_test_add_func ("/app/handout/lesson-on-show", test_lesson_on_show);
   g_test_add_func ("/app/handout/impedance", test_impedance);

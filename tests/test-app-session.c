@@ -112,31 +112,6 @@ find_dialog (SpWindow *window)
   return NULL;
 }
 
-/* The file chooser over @window: without a portal (the test's session
- * bus has none) GtkFileChooserNative shows a GtkFileChooserDialog, the
- * very dialog a user types the name into. */
-static GtkFileChooser *
-wait_for_chooser (SpWindow *window)
-{
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (g_get_monotonic_time () < end)
-    {
-      GListModel *toplevels = gtk_window_get_toplevels ();
-
-      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-        {
-          g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-          if (GTK_IS_FILE_CHOOSER_DIALOG (toplevel) && gtk_widget_get_mapped (GTK_WIDGET (toplevel)))
-            return GTK_FILE_CHOOSER (toplevel);
-        }
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  g_assert_not_reached ();
-}
-
 /* Types @name over the text the name field has, as a user does (the
  * field has the focus when the chooser opens). */
 static void
@@ -400,7 +375,7 @@ test_chooser_save_open (void)
 
   /* Ctrl+S, untitled: the chooser; the bare name gets the suffix. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  chooser = wait_for_chooser (window);
+  chooser = test_wait_for_chooser ();
   type_name (chooser, "lecture");   /* a bare name: the suffix is added */
   press_enter_in_chooser (chooser);
   wait_for_window (window);
@@ -417,7 +392,7 @@ test_chooser_save_open (void)
 
   /* Ctrl+Shift+S to another name. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as", NULL);
-  chooser = wait_for_chooser (window);
+  chooser = test_wait_for_chooser ();
   type_name (chooser, "second.spinodal");
   press_enter_in_chooser (chooser);
   wait_for_window (window);
@@ -434,7 +409,7 @@ test_chooser_save_open (void)
   g_object_set (params, "omega", 150.0, NULL);
   g_assert_true (sp_document_get_modified (sp_window_get_document (window)));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open", NULL);
-  chooser = wait_for_chooser (window);
+  chooser = test_wait_for_chooser ();
   /* The file clicked in the list (selected once the folder is read). */
   g_assert_true (gtk_file_chooser_set_file (chooser, file, NULL));
   for (gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;;)
@@ -458,7 +433,7 @@ test_chooser_save_open (void)
 
   /* Dismissing the chooser changes nothing and leaves nothing busy. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as", NULL);
-  chooser = wait_for_chooser (window);
+  chooser = test_wait_for_chooser ();
   gtk_widget_activate_action (GTK_WIDGET (chooser), "window.close", NULL);
   wait_for_window (window);
   g_assert_false (sp_document_get_busy (sp_window_get_document (window)));

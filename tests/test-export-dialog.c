@@ -59,13 +59,6 @@ fixture_teardown (Fixture       *f,
   sp_analysis_unref (f->analysis);
 }
 
-static gboolean
-on_timeout (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 /* Runs the main loop until the overlay shows @needle (a toast). */
 static char *
 wait_for_toast (Fixture    *f,
@@ -176,33 +169,6 @@ test_toasts (Fixture       *f,
   g_free (wait_for_toast (f, "No <b>space</b> & no luck"));
 }
 
-/* The chooser that sp_export_dialog_present() opened, once mapped. */
-static GtkFileChooser *
-wait_for_chooser (void)
-{
-  GtkFileChooser *chooser = NULL;
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (30, on_timeout, &timed_out);
-
-  while (chooser == NULL && !timed_out)
-    {
-      GListModel *toplevels = gtk_window_get_toplevels ();
-
-      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-        {
-          g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
-
-          if (GTK_IS_FILE_CHOOSER (w) && gtk_widget_get_mapped (GTK_WIDGET (w)))
-            chooser = GTK_FILE_CHOOSER (w);
-        }
-      if (chooser == NULL)
-        g_main_context_iteration (NULL, TRUE);
-    }
-  g_assert_nonnull (chooser);
-  g_source_remove (id);
-  return chooser;
-}
-
 /* Selects the filter named @name ("SVG vector image") as a user would. */
 static void
 pick_filter (GtkFileChooser *chooser,
@@ -223,51 +189,6 @@ pick_filter (GtkFileChooser *chooser,
   g_error ("no filter “%s”", name);
 }
 
-/* Shows @dir, types @name there and accepts. */
-static void
-answer_chooser (GtkFileChooser *chooser,
-                const char     *dir,
-                const char     *name)
-{
-  g_autoptr(GFile) folder = g_file_new_for_path (dir);
-  g_autofree char *typed = g_build_filename (dir, name, NULL);
-  gboolean timed_out = FALSE;
-  guint id;
-
-  gint64 ask_again;
-
-  g_assert_true (gtk_file_chooser_set_current_folder (chooser, folder, NULL));
-  ask_again = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
-  /* The folder changes once it has loaded.  Asked again every 2 s: a
-   * chooser still settling its own start folder (GTK 4.8) may go there
-   * after our request and stay (about one run in three under ASan). */
-  id = g_timeout_add_seconds (30, on_timeout, &timed_out);
-  for (;;)
-    {
-      g_autoptr(GFile) current = gtk_file_chooser_get_current_folder (chooser);
-
-      if ((current != NULL && g_file_equal (current, folder)) || timed_out)
-        break;
-      if (g_get_monotonic_time () > ask_again)
-        {
-          g_assert_true (gtk_file_chooser_set_current_folder (chooser, folder, NULL));
-          ask_again = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
-        }
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-  g_assert_false (timed_out);
-  g_source_remove (id);
-  /* GTK 4.8's save entry resolves a bare name against the folder it was
-   * created in, not the one shown: type the whole path, as a user may. */
-  gtk_file_chooser_set_current_name (chooser, typed);
-  /* What the widget emits once its own (asynchronous) checks of the name
-   * pass: the dialog then answers with its accept button. */
-  g_assert_true (gtk_widget_activate_action (test_find_type (GTK_WIDGET (chooser),
-                                                         GTK_TYPE_FILE_CHOOSER_WIDGET),
-                                             "response.activate", NULL));
-}
-
 /* The chooser answered with a name without extension and the SVG filter:
  * the file gets ".svg" and is an SVG. */
 static void
@@ -280,7 +201,7 @@ test_chooser (Fixture       *f,
   GtkFileChooser *chooser;
 
   sp_export_dialog_present (f->window, SP_FIGURE_OCV, &f->data, NULL, f->toasts);
-  chooser = wait_for_chooser ();
+  chooser = test_wait_for_chooser ();
 
   /* The suggested name is the figure's, as PNG, with PNG selected. */
   g_assert_cmpstr (gtk_file_chooser_get_current_name (chooser), ==, "ocv.png");
@@ -288,7 +209,7 @@ test_chooser (Fixture       *f,
                    SP_EXPORT_PNG);
   pick_filter (chooser, "SVG vector image");
   gtk_file_chooser_set_choice (chooser, "caption", "true");
-  answer_chooser (chooser, f->dir, "ocv");
+  test_answer_chooser (chooser, f->dir, "ocv");
 
   shown = wait_for_toast (f, "Exported “ocv.svg”");
   g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
@@ -312,10 +233,10 @@ test_chooser_type_wins (Fixture       *f,
   GtkFileChooser *chooser;
 
   sp_export_dialog_present (f->window, SP_FIGURE_PHASE_DIAGRAM, &f->data, NULL, f->toasts);
-  chooser = wait_for_chooser ();
+  chooser = test_wait_for_chooser ();
   g_assert_cmpstr (gtk_file_chooser_get_current_name (chooser), ==, "phase-diagram.png");
   pick_filter (chooser, "PDF document");
-  answer_chooser (chooser, f->dir, "fig.png");
+  test_answer_chooser (chooser, f->dir, "fig.png");
   shown = wait_for_toast (f, "Exported “fig.pdf”");
   g_assert_true (g_file_get_contents (pdf, &text, NULL, NULL));
   g_assert_true (g_str_has_prefix (text, "%PDF-"));
@@ -323,13 +244,13 @@ test_chooser_type_wins (Fixture       *f,
 
   /* The default name and file type follow: the figure, as PDF. */
   sp_export_dialog_present (f->window, SP_FIGURE_OCV, &f->data, NULL, f->toasts);
-  chooser = wait_for_chooser ();
+  chooser = test_wait_for_chooser ();
   g_assert_cmpstr (gtk_file_chooser_get_current_name (chooser), ==, "ocv.pdf");
   g_assert_cmpint (sp_export_dialog_chosen_format (chooser, SP_EXPORT_N_FORMATS), ==,
                    SP_EXPORT_PDF);
 
   /* File type left as it opened: the typed extension decides. */
-  answer_chooser (chooser, f->dir, "typed.svg");
+  test_answer_chooser (chooser, f->dir, "typed.svg");
   g_free (shown);
   shown = wait_for_toast (f, "Exported “typed.svg”");
   g_clear_pointer (&text, g_free);
