@@ -10,6 +10,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "sp-eis-spectrum.h"
 #include "sp-export.h"
 #include "sp-figure-private.h"
 #include "sp-gsl.h"
@@ -182,6 +183,103 @@ test_ghosts (void)
   sp_plot_style_clear (&style);
 }
 
+/* An R‖C impedance (R ohms, time constant tau seconds) on a log grid. */
+static SpEisSpectrum *
+rc_spectrum (double r,
+             double tau)
+{
+  g_autoptr(GError) error = NULL;
+  SpEisSpectrum *s = sp_eis_spectrum_new_log (1e-2, 1e7, 120, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < s->n_points; i++)
+    {
+      double wt = 2.0 * G_PI * s->freq_hz[i] * tau;
+
+      s->z_re_ohm[i] = r / (1.0 + wt * wt);
+      s->z_im_ohm[i] = -r * wt / (1.0 + wt * wt);
+    }
+  return s;
+}
+
+/* Nyquist and Bode ghost a pinned impedance curve; their axes grow to
+ * hold it (here a semicircle three times as wide, at lower frequencies),
+ * and a pin without a curve draws nothing there. */
+static void
+test_impedance_ghosts (void)
+{
+  static const SpFigureKind kinds[] = { SP_FIGURE_NYQUIST, SP_FIGURE_BODE };
+  g_autoptr(SpEisSpectrum) now = rc_spectrum (1000.0, 1e-5);
+  g_autoptr(SpEisSpectrum) pinned = rc_spectrum (3000.0, 1e-2);
+  g_autoptr(SpAnalysis) a = lifepo4 (43.4);
+  g_autoptr(SpPinSet) empty = sp_pin_set_new ();
+  g_autoptr(SpPinSet) pins = sp_pin_set_add (empty, "bulk only", NULL, pinned);
+  g_autoptr(SpPinSet) curveless = sp_pin_set_add (empty, "model only", a, NULL);
+  SpEisFigureData eis = { 0 };
+  SpPlotStyle style;
+
+  eis.model = now;
+  sp_plot_style_init_light (&style);
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      SpFigureData with, without, other;
+      SpFigureSpec spec, bare;
+      cairo_surface_t *p, *q, *r;
+
+      sp_figure_data_init (&without);
+      without.eis = &eis;
+      with = without;
+      with.pins = pins;
+      other = without;
+      other.pins = curveless;
+      g_assert_true (sp_figure_kind_takes_pins (kinds[k]));
+      p = render (kinds[k], &with, &style);
+      q = render (kinds[k], &without, &style);
+      r = render (kinds[k], &other, &style);
+      g_assert_cmpuint (count_differing (p, q), >, 200);
+      /* A pin without an impedance curve adds at most its legend line. */
+      sp_figure_spec_compute (kinds[k], &with, &style, 640, 420, &spec);
+      sp_figure_spec_compute (kinds[k], &without, &style, 640, 420, &bare);
+      /* Every point of the pinned curve lies inside the axes. */
+      for (guint i = 0; i < pinned->n_points; i++)
+        if (kinds[k] == SP_FIGURE_NYQUIST)
+          {
+            g_assert_cmpfloat (pinned->z_re_ohm[i], <=, spec.x.max);
+            g_assert_cmpfloat (pinned->z_re_ohm[i], >=, spec.x.min);
+            g_assert_cmpfloat (-pinned->z_im_ohm[i], <=, spec.y.max);
+          }
+        else
+          {
+            g_assert_cmpfloat (pinned->freq_hz[i], >=, spec.x.min);
+            g_assert_cmpfloat (hypot (pinned->z_re_ohm[i], pinned->z_im_ohm[i]), <=, spec.y.max);
+            g_assert_cmpfloat (-atan2 (pinned->z_im_ohm[i], pinned->z_re_ohm[i]) * 180.0 / G_PI,
+                               <=, spec.y2.max);
+          }
+      /* … which the current curve alone did not need. */
+      if (kinds[k] == SP_FIGURE_NYQUIST)
+        g_assert_cmpfloat (bare.x.max, <, 2999.0);
+      else
+        g_assert_cmpfloat (bare.y.max, <, 2999.0);
+      sp_figure_spec_clear (&spec);
+      sp_figure_spec_clear (&bare);
+      {
+        SpFigureSpec o;
+
+        sp_figure_spec_compute (kinds[k], &other, &style, 640, 420, &o);
+        sp_figure_spec_compute (kinds[k], &without, &style, 640, 420, &bare);
+        g_assert_cmpfloat (o.x.min, ==, bare.x.min);
+        g_assert_cmpfloat (o.x.max, ==, bare.x.max);
+        g_assert_cmpfloat (o.y.max, ==, bare.y.max);
+        sp_figure_spec_clear (&o);
+        sp_figure_spec_clear (&bare);
+      }
+      cairo_surface_destroy (p);
+      cairo_surface_destroy (q);
+      cairo_surface_destroy (r);
+    }
+  sp_plot_style_clear (&style);
+}
+
 /* σ(k): each pin's own k and σ as columns, a label with a comma quoted. */
 static void
 test_csv (void)
@@ -260,6 +358,7 @@ main (int   argc,
   g_test_add_func ("/figure-pins/set", test_set);
   g_test_add_func ("/figure-pins/style", test_style);
   g_test_add_func ("/figure-pins/ghosts", test_ghosts);
+  g_test_add_func ("/figure-pins/impedance-ghosts", test_impedance_ghosts);
   g_test_add_func ("/figure-pins/csv", test_csv);
   g_test_add_func ("/figure-pins/tour-frame", test_tour_frame);
 
