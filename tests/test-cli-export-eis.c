@@ -394,7 +394,51 @@ static const BadInput bad_inputs[] = {
     "apply to the impedance figures" },
   { "f-range", { "--figure", "bode", "--ceramic", "llzo", "--f-min", "10", "--f-max", "1", NULL }, 2,
     "must be above --f-min" },
+  { "ceramic-unknown-param", { "--figure", "nyquist", "--ceramic", "llzo", "--param", "rb=1", NULL },
+    2, "the preset model has no parameter “rb”; its parameters are r0_ohm, rb_ohm" },
+  { "ceramic-param-range", { "--figure", "nyquist", "--ceramic", "llzo", "--param", "rb_ohm=-5",
+                             NULL }, 2, "--param rb_ohm" },
+  { "ceramic-param-syntax", { "--figure", "nyquist", "--ceramic", "llzo", "--param", "rb_ohm",
+                              NULL }, 2, "rb_ohm" },
 };
+
+/* The apex Z' of the bulk arc that an export of the LLZO preset with
+ * R_b = @rb_ohm lists in its CSV. */
+static double
+bulk_apex_re (const char *dir,
+              const char *rb_ohm)
+{
+  g_autofree char *out = g_build_filename (dir, "ceramic.csv", NULL);
+  g_autofree char *param = g_strdup_printf ("rb_ohm=%s", rb_ohm);
+  const char *args[] = { "export", "--figure", "nyquist", "--ceramic", "llzo", "--param", param,
+                         "-o", out, NULL };
+  g_auto(Run) run = { 0 };
+  g_autofree char *text = NULL;
+  const char *line;
+
+  run_cli_ok (args, &run);
+  g_assert_true (g_file_get_contents (out, &text, NULL, NULL));
+  line = strstr (text, "# arc bulk: ");
+  g_assert_nonnull (line);
+  line = strstr (line, "apex_z_re_ohm = ");
+  g_assert_nonnull (line);
+  g_assert_nonnull (strstr (text, "# arc grain boundary: "));
+  g_assert_nonnull (strstr (text, "# arc electrode: "));
+  return g_ascii_strtod (line + strlen ("apex_z_re_ohm = "), NULL);
+}
+
+/* --ceramic with --param: the preset's model with that value, its arcs
+ * labelled; doubling R_b moves the bulk apex by about R_b/2. */
+static void
+test_ceramic_param (void)
+{
+  g_autofree char *dir = test_tmpdir_new ("test-cli-export-eis-ceramic");
+  double a = bulk_apex_re (dir, "1234");
+  double b = bulk_apex_re (dir, "2468");
+
+  g_assert_cmpfloat (fabs ((b - a) - 617.0), <, 0.05 * 617.0);
+  test_tmpdir_remove (dir);
+}
 
 static void
 test_bad_input (gconstpointer user_data)
@@ -443,6 +487,7 @@ main (int    argc,
   g_test_add_func ("/cli-export-eis/same-pixels", test_same_pixels);
   g_test_add_func ("/cli-export-eis/residuals-closed-form", test_residuals_closed_form);
   g_test_add_func ("/cli-export-eis/drt-and-arrhenius", test_drt_and_arrhenius);
+  g_test_add_func ("/cli-export-eis/ceramic-param", test_ceramic_param);
   for (guint i = 0; i < G_N_ELEMENTS (bad_inputs); i++)
     {
       g_autofree char *path = g_strdup_printf ("/cli-export-eis/bad-input/%s", bad_inputs[i].name);
