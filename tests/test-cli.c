@@ -642,6 +642,28 @@ test_presets (void)
       g_auto(GStrv) words = g_strsplit (lines[i], " ", 2);
       g_assert_cmpstr (words[0], ==, ids[i]);
     }
+
+  /* --verbose: each preset's description, source and every parameter,
+   * the numbers the presets hold. */
+  {
+    const char *verbose[] = { "presets", "--verbose", NULL };
+    g_auto(Run) more = { 0 };
+    g_autoptr(SpPreset) lfp = sp_presets_lookup ("lifepo4", NULL);
+    g_autofree char *omega = g_strdup_printf ("Ω = %g meV", lfp->model.omega);
+
+    run_cli_ok (verbose, &more);
+    g_assert_nonnull (strstr (more.out, lfp->description));
+    g_assert_nonnull (strstr (more.out, "Source: "));
+    g_assert_nonnull (strstr (more.out, lfp->source));
+    g_assert_nonnull (strstr (more.out, omega));
+    g_assert_nonnull (strstr (more.out, "site-blocking"));
+    g_assert_nonnull (strstr (more.out, "L₁…L₄ = "));
+    for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+      {
+        g_autofree char *head = g_strdup_printf ("\n%s ", ids[i]);
+        g_assert_true (g_str_has_prefix (more.out, ids[i]) || strstr (more.out, head) != NULL);
+      }
+  }
 }
 
 static void
