@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "sp-export-dialog.h"
+#include "sp-gsl.h"
 #include "test-tmpdir.h"
 
 static char *home;        /* the scratch XDG home */
@@ -234,6 +235,7 @@ main (int    argc,
   write_desktop ();
 
   gtk_disable_setlocale ();
+  sp_gsl_init ();
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
   adw_init ();
