@@ -312,6 +312,36 @@ test_xdatcar_constant_cell (void)
   g_assert_null (species[2]);
 }
 
+/* Cartesian configurations (in units of the scale factor, here from a
+ * negative scale: the cell's volume), and counts without element names:
+ * the species are then numbered from 1. */
+static void
+test_xdatcar_cartesian (void)
+{
+  const char *text =
+    "cart\n -125\n 1 0 0\n 0 1 0\n 0 0 1\n 1 1\n"
+    "Cartesian configuration=     1\n 0.2 0.5 0.5\n 0.5 0.5 0.5\n"
+    "Cartesian configuration=     2\n 0.3 0.5 0.5\n 0.5 0.5 0.5\n";
+  g_autofree char *path = write_file ("cart.XDATCAR", text);
+  g_autoptr(SpTrajectory) t = NULL;
+  SpTrajReadOptions o;
+  g_autoptr(GError) error = NULL;
+
+  sp_traj_read_options_init (&o);
+  o.species = "1";
+  o.timestep_fs = 1.0;
+  o.format = SP_TRAJ_FORMAT_XDATCAR;
+  o.remove_drift = FALSE;
+  t = sp_traj_read_file (path, &o, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (t->n_ions, ==, 1);
+  g_assert_cmpuint (t->n_frames, ==, 2);
+  /* Volume 125 Å³ of the unit rows: scale 5 Å. */
+  g_assert_cmpfloat_with_epsilon (t->cell[0], 5.0, 1e-12);
+  assert_position (t, 0, 0, 1.0, 2.5, 2.5);
+  assert_position (t, 1, 0, 1.5, 2.5, 2.5);
+}
+
 /* NPT: the header before each configuration, the cell growing; the
  * unwrapped path adds each frame's minimum-image step in that frame's cell. */
 static void
@@ -509,6 +539,24 @@ test_malformed (void)
       SP_TRAJ_READ_ERROR_VALUE, "inf.dump, line 10 (frame 1): atom 1: its unwrapped position is beyond the range of numbers" },
     { "XDATCAR-huge", "t\n1\n5 0 0\n0 5 0\n0 0 5\nLi O\n60000000 1\nDirect configuration= 1\n0.1 0.1 0.1\n", "Li",
       SP_TRAJ_READ_ERROR_FORMAT, "XDATCAR-huge, line 7 (frame 1): 60000001 atoms announced" },
+    { "XDATCAR-scale", "t\n1 2\n5 0 0\n0 5 0\n0 0 5\nLi\n1\nDirect configuration= 1\n0.1 0.1 0.1\n", "Li",
+      SP_TRAJ_READ_ERROR_FORMAT, "XDATCAR-scale, line 2 (frame 1): expected the scale factor (one number) on the second header line" },
+    { "XDATCAR-vector", "t\n1\n5 0 0\n0 5\n0 0 5\nLi\n1\nDirect configuration= 1\n0.1 0.1 0.1\n", "Li",
+      SP_TRAJ_READ_ERROR_CELL, "XDATCAR-vector, line 4 (frame 1): a lattice vector needs 3 numbers" },
+    { "XDATCAR-volume", "t\n-125\n5 0 0\n5 0 0\n0 0 5\nLi\n1\nDirect configuration= 1\n0.1 0.1 0.1\n", "Li",
+      SP_TRAJ_READ_ERROR_CELL, "XDATCAR-volume, line 5 (frame 1): the cell is singular" },
+    { "XDATCAR-negative", "t\n1\n5 0 0\n0 5 0\n0 0 5\nLi\n-2\nDirect configuration= 1\n0.1 0.1 0.1\n", "Li",
+      SP_TRAJ_READ_ERROR_FORMAT, "XDATCAR-negative, line 7 (frame 1): bad atom count “-2”" },
+    { "XDATCAR-names", "t\n1\n5 0 0\n0 5 0\n0 0 5\n\nDirect configuration= 1\n0.1 0.1 0.1\n", "Li",
+      SP_TRAJ_READ_ERROR_FORMAT, "XDATCAR-names, line 6 (frame 1): expected the element names or their counts" },
+    { "XDATCAR-coords", "t\n1\n5 0 0\n0 5 0\n0 0 5\nLi\n1\nDirect configuration= 1\n0.1 0.1\n", "Li",
+      SP_TRAJ_READ_ERROR_FORMAT, "XDATCAR-coords, line 9 (frame 1): expected 3 coordinates of atom 1 of 1" },
+    { "XDATCAR-config", "t\n1\n5 0 0\n0 5 0\n0 0 5\nLi\n1\nDirect configuration= 1\n0.1 0.1 0.1\n"
+      "t\n1\n5 0 0\n0 5 0\n0 0 5\nLi\n1\nSomething else\n", "Li",
+      SP_TRAJ_READ_ERROR_FORMAT, "XDATCAR-config, line 17 (frame 2): expected “Direct configuration=”, found “Something else”" },
+    { "XDATCAR-changed", "t\n1\n5 0 0\n0 5 0\n0 0 5\nLi\n1\nDirect configuration= 1\n0.1 0.1 0.1\n"
+      "t\n1\n5 0 0\n0 5 0\n0 0 5\nLi\n2\nDirect configuration= 2\n0.1 0.1 0.1\n0.2 0.2 0.2\n", "Li",
+      SP_TRAJ_READ_ERROR_FORMAT, "XDATCAR-changed, line 16 (frame 2): the number of atoms changed from 1 to 2" },
     { "unknown.txt", "hello\nworld\n", "Li",
       SP_TRAJ_READ_ERROR_FORMAT, "unknown.txt: not a trajectory this reader knows" },
     { "empty.xyz", "\n\n", "Li",
@@ -691,6 +739,7 @@ main (int argc, char **argv)
   g_test_add_func ("/traj-read/lammps-unwrapped", test_lammps_unwrapped_columns);
   g_test_add_func ("/traj-read/xdatcar-constant", test_xdatcar_constant_cell);
   g_test_add_func ("/traj-read/xdatcar-variable", test_xdatcar_variable_cell);
+  g_test_add_func ("/traj-read/xdatcar-cartesian", test_xdatcar_cartesian);
   g_test_add_func ("/traj-read/write-round-trip", test_write_round_trip);
   g_test_add_func ("/traj-read/gzip", test_gzip);
   g_test_add_func ("/traj-read/gzip-damaged", test_gzip_damaged);
