@@ -743,11 +743,37 @@ test_data_series (void)
   flush_main_loop ();
   g_assert_true (gtk_widget_get_sensitive (sp_hopping_series_get_add_files_button (series)));
   g_signal_emit_by_name (sp_hopping_series_get_add_current_button (series), "clicked");
-  files[0] = g_file_new_for_path (warm);
-  files[1] = g_file_new_for_path (hot);
-  sp_hopping_series_add_files (series, files, 2);
+  /* Add Files… opens the real file dialog; the file picked there is read
+   * with the imported file's species and time step. */
+  {
+    GtkFileChooser *chooser;
+    g_autoptr(GFile) picked = g_file_new_for_path (warm);
+    gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+    g_signal_emit_by_name (sp_hopping_series_get_add_files_button (series), "clicked");
+    chooser = test_wait_for_chooser ();
+    g_assert_true (gtk_file_chooser_get_select_multiple (chooser));
+    /* The file clicked in the list (selected once the folder is read). */
+    g_assert_true (gtk_file_chooser_set_file (chooser, picked, NULL));
+    for (;;)
+      {
+        g_autoptr(GListModel) selected = gtk_file_chooser_get_files (chooser);
+        g_autoptr(GFile) first = g_list_model_get_n_items (selected) > 0
+                                 ? g_list_model_get_item (selected, 0) : NULL;
+
+        if (first != NULL && g_file_equal (first, picked))
+          break;
+        g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+        g_main_context_iteration (NULL, FALSE);
+        g_usleep (1000);
+      }
+    /* Enter: the dialog's default button, Open. */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chooser), "default.activate", NULL));
+    flush_main_loop ();
+  }
+  files[0] = g_file_new_for_path (hot);
+  sp_hopping_series_add_files (series, files, 1);
   g_object_unref (files[0]);
-  g_object_unref (files[1]);
   wait_until (has_runs, workbench, 60, "the runs");
   flush_main_loop ();
   g_assert_cmpuint (sp_hopping_series_get_n_run_rows (series), ==, 3);
