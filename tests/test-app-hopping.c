@@ -717,6 +717,14 @@ has_runs (gpointer data)
   return !sp_hop_workbench_get_busy (workbench) && sp_hop_workbench_get_n_runs (workbench) == 3;
 }
 
+static gboolean
+has_two_runs (gpointer data)
+{
+  SpHopWorkbench *workbench = data;
+
+  return !sp_hop_workbench_get_busy (workbench) && sp_hop_workbench_get_n_runs (workbench) == 2;
+}
+
 /* Data mode beyond one file: runs at three temperatures added (the
  * imported file's species and time step), their rows, a typed temperature
  * and Remove, the Arrhenius figure's E_a; the Γ(Q) and box-size tables
@@ -779,7 +787,8 @@ test_data_series (void)
       }
     /* Enter: the dialog's default button, Open. */
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chooser), "default.activate", NULL));
-    flush_main_loop ();
+    /* Read before the next one is added, so that the rows keep this order. */
+    wait_until (has_two_runs, workbench, 60, "the picked file's run");
   }
   files[0] = g_file_new_for_path (hot);
   sp_hopping_series_add_files (series, files, 1);
