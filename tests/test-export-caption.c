@@ -68,14 +68,25 @@ frame_of (const SpChParams *params)
   return frame;
 }
 
+/* The caption of figure @kind of a run of @params. */
+static char *
+caption_of_run (SpFigureKind      kind,
+                const SpChParams *params)
+{
+  g_autoptr(SpFrame) frame = frame_of (params);
+  SpFigureData data;
+
+  sp_figure_data_init (&data);
+  data.frame = frame;
+  return sp_export_caption_for_figure (kind, &data);
+}
+
 static char *
 voltage_caption (SpDriveMode mode,
                  double      c_rate)
 {
   g_autoptr(SpPreset) preset = sp_presets_lookup ("lifepo4", NULL);
-  g_autoptr(SpFrame) frame = NULL;
   SpChParams params;
-  SpFigureData data;
 
   sp_ch_params_init_default (&params);
   params.model = preset->model;
@@ -87,10 +98,7 @@ voltage_caption (SpDriveMode mode,
   params.drive.v_lo = 3.0;
   params.drive.v_hi = 4.0;
   params.drive.voltage_V = 3.37;
-  frame = frame_of (&params);
-  sp_figure_data_init (&data);
-  data.frame = frame;
-  return sp_export_caption_for_figure (SP_FIGURE_VOLTAGE_TRACE, &data);
+  return caption_of_run (SP_FIGURE_VOLTAGE_TRACE, &params);
 }
 
 static void
@@ -120,17 +128,12 @@ test_simulation (void)
   /* The field of a closed run says nothing of a drive. */
   {
     g_autoptr(SpPreset) preset = sp_presets_lookup ("textbook", NULL);
-    g_autoptr(SpFrame) frame = NULL;
     g_autofree char *field = NULL;
     SpChParams params;
-    SpFigureData data;
 
     sp_ch_params_init_default (&params);
     params.model = preset->model;
-    frame = frame_of (&params);
-    sp_figure_data_init (&data);
-    data.frame = frame;
-    field = sp_export_caption_for_figure (SP_FIGURE_FIELD, &data);
+    field = caption_of_run (SP_FIGURE_FIELD, &params);
     assert_contains (field, "grid");
     assert_contains (field, "box = 96 nm");
     assert_contains (field, "t = 1234 s");
@@ -138,16 +141,11 @@ test_simulation (void)
   }
   /* PFHub: its own units, no nm. */
   {
-    g_autoptr(SpFrame) frame = NULL;
     g_autofree char *pfhub = NULL;
     SpChParams params;
-    SpFigureData data;
 
     sp_ch_params_init_pfhub1a (&params);
-    frame = frame_of (&params);
-    sp_figure_data_init (&data);
-    data.frame = frame;
-    pfhub = sp_export_caption_for_figure (SP_FIGURE_ENERGY, &data);
+    pfhub = caption_of_run (SP_FIGURE_ENERGY, &params);
     assert_contains (pfhub, "PFHub benchmark 1");
     assert_contains (pfhub, "box = 96, t = 1234");
     assert_lacks (pfhub, "nm");

@@ -30,6 +30,19 @@ write_file (const char *name,
   return path;
 }
 
+/* @path read with @o, which must succeed. */
+static SpTrajectory *
+read_with (const char              *path,
+           const SpTrajReadOptions *o)
+{
+  g_autoptr(GError) error = NULL;
+  SpTrajectory *t = sp_traj_read_file (path, o, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (t);
+  return t;
+}
+
 static SpTrajectory *
 read_ok (const char  *path,
          const char  *species,
@@ -37,17 +50,12 @@ read_ok (const char  *path,
          SpTrajUnwrap unwrap)
 {
   SpTrajReadOptions o;
-  g_autoptr(GError) error = NULL;
-  SpTrajectory *t;
 
   sp_traj_read_options_init (&o);
   o.species = species;
   o.timestep_fs = timestep_fs;
   o.unwrap = unwrap;
-  t = sp_traj_read_file (path, &o, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (t);
-  return t;
+  return read_with (path, &o);
 }
 
 static void
@@ -312,6 +320,22 @@ test_xdatcar_constant_cell (void)
   g_assert_null (species[2]);
 }
 
+/* @path read as XDATCAR for @species at 1 fs, drift kept or removed. */
+static SpTrajectory *
+read_xdatcar (const char *path,
+              const char *species,
+              gboolean    remove_drift)
+{
+  SpTrajReadOptions o;
+
+  sp_traj_read_options_init (&o);
+  o.species = species;
+  o.timestep_fs = 1.0;
+  o.format = SP_TRAJ_FORMAT_XDATCAR;
+  o.remove_drift = remove_drift;
+  return read_with (path, &o);
+}
+
 /* Cartesian configurations (in units of the scale factor, here from a
  * negative scale: the cell's volume), and counts without element names:
  * the species are then numbered from 1. */
@@ -323,17 +347,8 @@ test_xdatcar_cartesian (void)
     "Cartesian configuration=     1\n 0.2 0.5 0.5\n 0.5 0.5 0.5\n"
     "Cartesian configuration=     2\n 0.3 0.5 0.5\n 0.5 0.5 0.5\n";
   g_autofree char *path = write_file ("cart.XDATCAR", text);
-  g_autoptr(SpTrajectory) t = NULL;
-  SpTrajReadOptions o;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(SpTrajectory) t = read_xdatcar (path, "1", FALSE);
 
-  sp_traj_read_options_init (&o);
-  o.species = "1";
-  o.timestep_fs = 1.0;
-  o.format = SP_TRAJ_FORMAT_XDATCAR;
-  o.remove_drift = FALSE;
-  t = sp_traj_read_file (path, &o, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
   g_assert_cmpuint (t->n_ions, ==, 1);
   g_assert_cmpuint (t->n_frames, ==, 2);
   /* Volume 125 Å³ of the unit rows: scale 5 Å. */
@@ -355,18 +370,9 @@ test_xdatcar_variable_cell (void)
     "run\n -1200\n 5 0 0\n 0 10 0\n 0 0 10\n Li Cl\n 1 1\n"
     "Direct configuration=     3\n 0.10 0.5 0.5\n 0.2 0.2 0.2\n";
   g_autofree char *path = write_file ("npt.XDATCAR", text);
-  g_autoptr(SpTrajectory) t = NULL;
-  SpTrajReadOptions o;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(SpTrajectory) t = read_xdatcar (path, "Li", FALSE);
   double x0 = 9.5, x1, x2, framework_drift1, framework_drift2;
 
-  sp_traj_read_options_init (&o);
-  o.species = "Li";
-  o.timestep_fs = 1.0;
-  o.format = SP_TRAJ_FORMAT_XDATCAR;
-  o.remove_drift = FALSE;
-  t = sp_traj_read_file (path, &o, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
   g_assert_cmpuint (t->n_frames, ==, 3);
   /* Frame 1 (cell 10.2): Li at 0.51, the step from 9.5 folds to +1.21. */
   x1 = x0 + (0.05 * 10.2 - 9.5 + 10.2);
@@ -383,9 +389,7 @@ test_xdatcar_variable_cell (void)
   /* With the drift removed, Li follows Cl's centroid being pulled along
    * by the cell's growth. */
   g_clear_pointer (&t, sp_trajectory_free);
-  o.remove_drift = TRUE;
-  t = sp_traj_read_file (path, &o, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
+  t = read_xdatcar (path, "Li", TRUE);
   framework_drift1 = 0.2 * 10.2 - 2.0;
   framework_drift2 = 0.2 * 5 * cbrt (2.4) - 2.0;
   assert_position (t, 1, 0, x1 - framework_drift1, 5, 5);
