@@ -278,15 +278,43 @@ def extents(acc):
     """(x, y, width, height) on the screen.  GTK 4 reports positions in
     its window only; without a window manager the window sits at the
     screen's 0, 0, its content inset by GTK's resize border (ORIGIN)."""
-    try:
-        box = acc.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
-    except GLib.GError as e:
-        # D-Bus gives up on a reply after 25 s: on a machine loaded far
-        # beyond its cores the app can be that late without being stuck.
-        # One more try tells a late answer from a hung main loop.
-        log(f'  (AT-SPI: {e.message.split(".")[0]}; asking again)')
-        box = acc.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    # D-Bus gives up on a reply after 25 s: on a machine loaded far beyond
+    # its cores (two UI tests beside each other, each app's accessibility
+    # events queued on its bus) the app can be that late without being
+    # stuck.  Two more tries tell a late answer from a hung main loop; each
+    # miss logs what the app's main thread is doing, for the record.
+    for attempt in range(3):
+        try:
+            box = acc.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+            break
+        except GLib.GError as e:
+            if attempt == 2:
+                raise
+            log(f'  (AT-SPI: {e.message.split(".")[0]}; asking again; {_app_main_thread()})')
     return box.x + ORIGIN[0], box.y + ORIGIN[1], box.width, box.height
+
+
+# The pid of the app under test (App sets it), for _app_main_thread().
+APP_PID = [None]
+
+
+def _app_main_thread():
+    """The app's main thread as the kernel sees it: its state, where it
+    sleeps and its CPU time so far."""
+    pid = APP_PID[0]
+    if pid is None:
+        return 'no app'
+    try:
+        with open(f'/proc/{pid}/stat') as f:
+            fields = f.read().rsplit(')', 1)[1].split()
+        with open(f'/proc/{pid}/wchan') as f:
+            wchan = f.read().strip() or '-'
+        ticks = os.sysconf('SC_CLK_TCK')
+        return (f'app main thread {fields[0]} in {wchan}, '
+                f'{(int(fields[11]) + int(fields[12])) / ticks:.1f} s CPU')
+    except OSError as e:
+        return f'app {pid}: {e.strerror}'
+
 
 
 def center(acc):
@@ -369,6 +397,7 @@ class App:
         self.proc = subprocess.Popen([self.binary, *args], env=environment,
                                      stdout=self.stderr, stderr=subprocess.STDOUT,
                                      cwd=self.home, preexec_fn=_die_with_parent)
+        APP_PID[0] = self.proc.pid
         self.root = wait_until(self._find, timeout, 0.1, 'spinodal on the accessibility bus')
         self.window = wait_until(lambda: next((c for c in self.children()
                                                if role(c) == 'frame' and showing(c)), None),
