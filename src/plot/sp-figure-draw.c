@@ -18,11 +18,12 @@ clamp_user (double u)
 }
 
 void
-sp_figure_path (cairo_t            *cr,
-                const SpFigureSpec *spec,
-                const double       *x,
-                const double       *y,
-                guint               n)
+sp_figure_path_on (cairo_t      *cr,
+                   const SpAxis *x_axis,
+                   const SpAxis *y_axis,
+                   const double *x,
+                   const double *y,
+                   guint         n)
 {
   gboolean pen_down = FALSE;
 
@@ -31,20 +32,30 @@ sp_figure_path (cairo_t            *cr,
       double u, v;
 
       if (!isfinite (x[i]) || !isfinite (y[i])
-          || (spec->x.scale == SP_SCALE_LOG && x[i] <= 0)
-          || (spec->y.scale == SP_SCALE_LOG && y[i] <= 0))
+          || (x_axis->scale == SP_SCALE_LOG && x[i] <= 0)
+          || (y_axis->scale == SP_SCALE_LOG && y[i] <= 0))
         {
           pen_down = FALSE;
           continue;
         }
-      u = clamp_user (sp_axis_map (&spec->x, x[i]));
-      v = clamp_user (sp_axis_map (&spec->y, y[i]));
+      u = clamp_user (sp_axis_map (x_axis, x[i]));
+      v = clamp_user (sp_axis_map (y_axis, y[i]));
       if (pen_down)
         cairo_line_to (cr, u, v);
       else
         cairo_move_to (cr, u, v);
       pen_down = TRUE;
     }
+}
+
+void
+sp_figure_path (cairo_t            *cr,
+                const SpFigureSpec *spec,
+                const double       *x,
+                const double       *y,
+                guint               n)
+{
+  sp_figure_path_on (cr, &spec->x, &spec->y, x, y, n);
 }
 
 void

@@ -137,24 +137,11 @@ value_path (cairo_t             *cr,
             const SpEisSpectrum *s,
             BodeValue            value)
 {
-  gboolean pen = FALSE;
+  g_autofree double *v = g_new (double, s->n_points);
 
   for (guint i = 0; i < s->n_points; i++)
-    {
-      double v = value (s, i);
-      double u = sp_axis_map (&spec->x, s->freq_hz[i]), w = sp_axis_map (y, v);
-
-      if (!isfinite (u) || !isfinite (w))
-        {
-          pen = FALSE;
-          continue;
-        }
-      if (pen)
-        cairo_line_to (cr, u, w);
-      else
-        cairo_move_to (cr, u, w);
-      pen = TRUE;
-    }
+    v[i] = value (s, i);
+  sp_figure_path_on (cr, &spec->x, y, s->freq_hz, v, s->n_points);
 }
 
 static void

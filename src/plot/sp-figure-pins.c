@@ -254,27 +254,12 @@ bode_path (cairo_t             *cr,
            const SpEisSpectrum *s,
            gboolean             phase)
 {
-  gboolean pen = FALSE;
+  g_autofree double *v = g_new (double, s->n_points);
 
   for (guint i = 0; i < s->n_points; i++)
-    {
-      double v = phase ? -atan2 (s->z_im_ohm[i], s->z_re_ohm[i]) * 180.0 / G_PI
-                       : hypot (s->z_re_ohm[i], s->z_im_ohm[i]);
-      double u, w;
-
-      if (!(s->freq_hz[i] > 0.0) || !isfinite (v) || (!phase && !(v > 0.0)))
-        {
-          pen = FALSE;
-          continue;
-        }
-      u = sp_axis_map (&spec->x, s->freq_hz[i]);
-      w = sp_axis_map (axis, v);
-      if (pen)
-        cairo_line_to (cr, u, w);
-      else
-        cairo_move_to (cr, u, w);
-      pen = TRUE;
-    }
+    v[i] = phase ? -atan2 (s->z_im_ohm[i], s->z_re_ohm[i]) * 180.0 / G_PI
+                 : hypot (s->z_re_ohm[i], s->z_im_ohm[i]);
+  sp_figure_path_on (cr, &spec->x, axis, s->freq_hz, v, s->n_points);
 }
 
 void

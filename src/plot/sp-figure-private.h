@@ -287,9 +287,17 @@ void     sp_figure_draw_frame      (cairo_t            *cr,
                                     const char         *caption);
 void     sp_figure_clip_plot       (cairo_t            *cr,
                                     const SpFigureSpec *spec);
-/* Appends a polyline through the finite points to the current path. */
+/* Appends a polyline through the finite points to the current path,
+ * lifting the pen over the others (and over points ≤ 0 on a log axis). */
 void     sp_figure_path            (cairo_t            *cr,
                                     const SpFigureSpec *spec,
+                                    const double       *x,
+                                    const double       *y,
+                                    guint               n);
+/* The same on other axes: a second panel's (spec->y2) or any. */
+void     sp_figure_path_on         (cairo_t            *cr,
+                                    const SpAxis       *x_axis,
+                                    const SpAxis       *y_axis,
                                     const double       *x,
                                     const double       *y,
                                     guint               n);

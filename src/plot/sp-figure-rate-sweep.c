@@ -109,36 +109,21 @@ series (cairo_t                 *cr,
         const SpColor           *color,
         SpMarker                 marker)
 {
-  gboolean pen = FALSE;
+  g_autofree double *rate = g_new (double, r->n_points);
+  g_autofree double *v = g_new (double, r->n_points);
   double radius = 0.32 * spec->em;
 
   for (guint i = 0; i < r->n_points; i++)
     {
-      const SpRateSweepPoint *p = &r->points[i];
-      double v = gap ? 1000.0 * p->voltage_gap : p->contrast;
-      double u = sp_axis_map (&spec->x, p->c_rate), w = sp_axis_map (y, v);
-
-      if (!isfinite (u) || !isfinite (w))
-        {
-          pen = FALSE;
-          continue;
-        }
-      if (pen)
-        cairo_line_to (cr, u, w);
-      else
-        cairo_move_to (cr, u, w);
-      pen = TRUE;
+      rate[i] = r->points[i].c_rate;
+      v[i] = gap ? 1000.0 * r->points[i].voltage_gap : r->points[i].contrast;
     }
+  sp_figure_path_on (cr, &spec->x, y, rate, v, r->n_points);
   sp_figure_stroke (cr, color, 1.2 * spec->lw, FALSE);
   for (guint i = 0; i < r->n_points; i++)
-    {
-      const SpRateSweepPoint *p = &r->points[i];
-      double v = gap ? 1000.0 * p->voltage_gap : p->contrast;
-
-      if (isfinite (v))
-        sp_figure_marker (cr, marker, sp_axis_map (&spec->x, p->c_rate), sp_axis_map (y, v),
-                          radius, color, &style->background);
-    }
+    if (isfinite (v[i]))
+      sp_figure_marker (cr, marker, sp_axis_map (&spec->x, rate[i]), sp_axis_map (y, v[i]),
+                        radius, color, &style->background);
 }
 
 /* A vertical line at @c_rate through both panels. */
