@@ -30,6 +30,9 @@ struct _SpRateSweepDialog
   /* The ladder last proposed; the entry follows a new particle's ladder
    * only while it still shows this one (a typed ladder stays). */
   char              *proposed_rates;
+  /* The estimate takes about 10 ms: while sliders move, the ladder is
+   * proposed once they rest (PROPOSE_DELAY_MS), not at every change. */
+  guint              propose_source;
 
   GCancellable      *cancellable;  /* non-NULL while a sweep runs */
   gboolean           disposed;
@@ -43,6 +46,8 @@ struct _SpRateSweepDialog
 };
 
 G_DEFINE_FINAL_TYPE (SpRateSweepDialog, sp_rate_sweep_dialog, ADW_TYPE_WINDOW)
+
+static void propose_ladder (SpRateSweepDialog *self);
 
 enum
 {
@@ -236,6 +241,9 @@ sp_rate_sweep_dialog_run (SpRateSweepDialog *self)
 
   if (self->cancellable != NULL)
     return;
+  /* Run right after a slider moved: the ladder for that particle. */
+  if (self->propose_source != 0)
+    propose_ladder (self);
   if (!sp_rate_sweep_parse_rates (gtk_editable_get_text (GTK_EDITABLE (self->rates_entry)),
                                   &rates, &error))
     {
@@ -470,8 +478,44 @@ sp_rate_sweep_dialog_new (GtkWindow           *parent,
   sp_rate_sweep_params_init (&self->params, model, SP_RATE_SWEEP_DEFAULT_GRID);
   build_ui (self);
   sp_rate_sweep_dialog_set_particle (self, model, drive);
+  propose_ladder (self);
   update_sensitivity (self);
   return self;
+}
+
+#define PROPOSE_DELAY_MS 200
+
+/* The ladder of seven rates around the estimated critical rate, shown
+ * unless the user has typed another. */
+static void
+propose_ladder (SpRateSweepDialog *self)
+{
+  SpRateSweepEstimate estimate;
+  g_autoptr(GArray) rates = NULL;
+  g_autofree char *text = NULL;
+  gboolean follow;
+
+  g_clear_handle_id (&self->propose_source, g_source_remove);
+  sp_rate_sweep_estimate (&self->params, &estimate);
+  rates = sp_rate_sweep_default_rates (&estimate);
+  text = format_rates (rates);
+  follow = self->proposed_rates == NULL ||
+           g_str_equal (gtk_editable_get_text (GTK_EDITABLE (self->rates_entry)),
+                        self->proposed_rates);
+  g_free (self->proposed_rates);
+  self->proposed_rates = g_strdup (text);
+  if (follow)
+    gtk_editable_set_text (GTK_EDITABLE (self->rates_entry), text);
+}
+
+static gboolean
+propose_timeout_cb (gpointer user_data)
+{
+  SpRateSweepDialog *self = user_data;
+
+  self->propose_source = 0;
+  propose_ladder (self);
+  return G_SOURCE_REMOVE;
 }
 
 void
@@ -479,11 +523,8 @@ sp_rate_sweep_dialog_set_particle (SpRateSweepDialog   *self,
                                    const SpModel       *model,
                                    const SpDriveParams *drive)
 {
-  SpRateSweepEstimate estimate;
-  g_autoptr(GArray) rates = NULL;
-  g_autofree char *text = NULL, *kinetics = NULL;
+  g_autofree char *kinetics = NULL;
   char k0[G_ASCII_DTOSTR_BUF_SIZE], alpha[G_ASCII_DTOSTR_BUF_SIZE];
-  gboolean follow;
 
   g_return_if_fail (SP_IS_RATE_SWEEP_DIALOG (self));
   g_return_if_fail (model != NULL);
@@ -495,23 +536,15 @@ sp_rate_sweep_dialog_set_particle (SpRateSweepDialog   *self,
       self->params.drive.k0 = drive->k0;
       self->params.drive.alpha = drive->alpha;
     }
-  sp_rate_sweep_estimate (&self->params, &estimate);
-  rates = sp_rate_sweep_default_rates (&estimate);
-  text = format_rates (rates);
-  follow = self->proposed_rates == NULL ||
-           g_str_equal (gtk_editable_get_text (GTK_EDITABLE (self->rates_entry)),
-                        self->proposed_rates);
-  g_free (self->proposed_rates);
-  self->proposed_rates = g_strdup (text);
-  if (follow)
-    gtk_editable_set_text (GTK_EDITABLE (self->rates_entry), text);
-
   g_ascii_formatd (k0, sizeof k0, "%g", self->params.drive.k0);
   g_ascii_formatd (alpha, sizeof alpha, "%g", self->params.drive.alpha);
   /* Translators: k₀ and α, as numbers. */
   kinetics = g_strdup_printf (_("The window’s material, with k₀ = %s s⁻¹ and α = %s from its "
                                 "Charging group."), k0, alpha);
   gtk_label_set_text (self->kinetics, kinetics);
+
+  g_clear_handle_id (&self->propose_source, g_source_remove);
+  self->propose_source = g_timeout_add (PROPOSE_DELAY_MS, propose_timeout_cb, self);
 }
 
 double
@@ -553,6 +586,7 @@ sp_rate_sweep_dialog_dispose (GObject *object)
   SpRateSweepDialog *self = SP_RATE_SWEEP_DIALOG (object);
 
   self->disposed = TRUE;
+  g_clear_handle_id (&self->propose_source, g_source_remove);
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   G_OBJECT_CLASS (sp_rate_sweep_dialog_parent_class)->dispose (object);
