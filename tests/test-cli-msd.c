@@ -112,7 +112,7 @@ test_json (void)
   t->temperature_k = 500;
   t->charge = 1;
   msd = sp_msd_compute (t, 0, NULL, NULL);
-  g_assert_true (sp_msd_suggest_window (msd, &t0, &t1));
+  g_assert_true (sp_diffusion_suggest_window (t, msd, &t0, &t1));
   g_assert_true (sp_diffusion_fit (t, msd, t0, t1, &d, NULL));
 
   g_assert_cmpint (json_object_get_int_member (o, "n_ions"), ==, 16);
@@ -173,7 +173,7 @@ test_window_and_table (void)
   g_assert_nonnull (strstr (table.out, "H_R"));
   g_assert_nonnull (strstr (table.out, "bare least squares"));
   g_assert_nonnull (strstr (table.out, "GLS is trusted"));
-  g_assert_nonnull (strstr (table.out, "(suggested: log–log slope near 1)"));
+  g_assert_nonnull (strstr (table.out, "(suggested: log–log slope near 1, then the MSD a straight line)"));
   g_unlink (path);
 }
 

@@ -40,6 +40,117 @@ make_walk (gsl_rng *rng,
   return t;
 }
 
+/* A walk with a short-time regime that is linear too: a Brownian walk
+ * (D) plus a bounded rattle, per axis an AR(1) of stationary variance s²
+ * and correlation time τ.  Per axis MSD = 2Dt + 2s²(1 − e^{−t/τ}): at
+ * t ≪ τ the slope is 2(D + s²/τ), so the log–log slope stays near 1 from
+ * the first lag (as a lattice gas's back-hops make it), yet D is the
+ * long-time slope. */
+static SpTrajectory *
+make_caged_walk (gsl_rng *rng,
+                 guint    n_ions,
+                 guint    n_frames,
+                 double   d_a2_ps,
+                 double   s2_a2,
+                 double   tau_ps,
+                 double   dt_ps)
+{
+  SpTrajectory *t = sp_trajectory_new (n_ions, n_frames);
+  double step = sqrt (2.0 * d_a2_ps * dt_ps), phi = exp (-dt_ps / tau_ps);
+  double kick = sqrt (s2_a2 * (1.0 - phi * phi));
+  g_autofree double *x = g_new0 (double, 3 * n_ions);
+  g_autofree double *y = g_new (double, 3 * n_ions);
+
+  t->dt_ps = dt_ps;
+  for (guint j = 0; j < 3 * n_ions; j++)
+    y[j] = gsl_ran_gaussian_ziggurat (rng, sqrt (s2_a2));
+  for (guint f = 0; f < n_frames; f++)
+    for (guint i = 0; i < n_ions; i++)
+      for (guint a = 0; a < 3; a++)
+        {
+          guint j = 3 * i + a;
+
+          if (f > 0)
+            {
+              x[j] += gsl_ran_gaussian_ziggurat (rng, step);
+              y[j] = phi * y[j] + gsl_ran_gaussian_ziggurat (rng, kick);
+            }
+          sp_trajectory_position (t, f, i)[a] = x[j] + y[j];
+        }
+  return t;
+}
+
+/* The suggested window leaves the rattle's regime out: the slope rule
+ * alone starts at the first lag and its D is many standard errors high;
+ * the suggested window's D holds the truth, over several walks. */
+static void
+test_suggest_window_caged (void)
+{
+  gsl_rng *rng = gsl_rng_alloc (gsl_rng_mt19937);
+  const double d_true = 0.1, s2 = 0.15, tau = 5.0, dt = 1.0;  /* Å²/ps, Å², ps, ps */
+  const double d_cm2 = d_true * SP_ANGSTROM2_PER_PS_IN_CM2_PER_S;
+  guint held = 0;
+
+  gsl_rng_set (rng, 77);
+  for (guint r = 0; r < 5; r++)
+    {
+      g_autoptr (SpTrajectory) t = make_caged_walk (rng, 40, 4000, d_true, s2, tau, dt);
+      g_autoptr (SpMsd) msd = sp_msd_compute (t, 0, NULL, NULL);
+      g_autoptr (GError) error = NULL;
+      double s0, s1, t0, t1;
+      SpDiffusion slope_only, suggested;
+
+      g_assert_true (sp_msd_suggest_window (msd, &s0, &s1));
+      g_assert_true (sp_diffusion_suggest_window (t, msd, &t0, &t1));
+      g_assert_cmpfloat (s0, <, tau);
+      g_assert_cmpfloat (t1, ==, s1);
+      g_assert_cmpfloat (t0, >=, tau);
+      g_assert_cmpfloat (t0 * 4.0, <=, t1);
+      g_assert_true (sp_diffusion_fit (t, msd, s0, s1, &slope_only, &error));
+      g_assert_true (sp_diffusion_fit (t, msd, t0, t1, &suggested, &error));
+      g_assert_no_error (error);
+      g_test_message ("caged walk %u: slope rule %g–%g ps D = %.4g ± %.2g (χ²/dof %.2f); "
+                      "suggested %g–%g ps D = %.4g ± %.2g (χ²/dof %.2f); true %.4g", r, s0, s1,
+                      slope_only.star.d_cm2_s, slope_only.star.d_stderr_cm2_s,
+                      slope_only.star.chi2_dof, t0, t1, suggested.star.d_cm2_s,
+                      suggested.star.d_stderr_cm2_s, suggested.star.chi2_dof, d_cm2);
+      g_assert_cmpfloat (slope_only.star.d_cm2_s - d_cm2, >, 5.0 * slope_only.star.d_stderr_cm2_s);
+      if (fabs (suggested.d_star_cm2_s - d_cm2) <= 2.0 * suggested.d_star_stderr_cm2_s)
+        held++;
+      g_assert_cmpfloat (fabs (suggested.d_star_cm2_s - d_cm2), <=,
+                         3.0 * suggested.d_star_stderr_cm2_s);
+    }
+  gsl_rng_free (rng);
+  g_assert_cmpuint (held, >=, 4);
+}
+
+/* A plain random walk keeps the slope rule's window. */
+static void
+test_suggest_window_free (void)
+{
+  gsl_rng *rng = gsl_rng_alloc (gsl_rng_mt19937);
+  guint kept = 0;
+
+  gsl_rng_set (rng, 78);
+  for (guint r = 0; r < 10; r++)
+    {
+      g_autoptr (SpTrajectory) t = make_walk (rng, 20, 2000, 0.2, 0.5);
+      g_autoptr (SpMsd) msd = sp_msd_compute (t, 0, NULL, NULL);
+      double s0, s1, t0, t1;
+
+      g_assert_true (sp_msd_suggest_window (msd, &s0, &s1));
+      g_assert_true (sp_diffusion_suggest_window (t, msd, &t0, &t1));
+      g_assert_cmpfloat (t1, ==, s1);
+      g_assert_cmpfloat (t0, >=, s0);
+      g_assert_cmpfloat (t0 * 4.0, <=, t1 * (1.0 + 1e-12));
+      if (t0 == s0)
+        kept++;
+    }
+  gsl_rng_free (rng);
+  /* χ²/dof passes at one s.d. about 84 % of the time. */
+  g_assert_cmpuint (kept, >=, 6);
+}
+
 /* The overlap sum against its definition, pair by pair of windows. */
 static void
 test_overlap_sum (void)
@@ -488,5 +599,7 @@ main (int argc, char **argv)
   g_test_add_func ("/diffusion/block-transform", test_block_transform);
   g_test_add_func ("/diffusion/arrhenius", test_arrhenius_of_d);
   g_test_add_func ("/diffusion/bad-window", test_bad_window);
+  g_test_add_func ("/diffusion/suggest-window-caged", test_suggest_window_caged);
+  g_test_add_func ("/diffusion/suggest-window-free", test_suggest_window_free);
   return g_test_run ();
 }

@@ -266,8 +266,8 @@ compute_base (Job           *job,
       sp_hop_base_unref (base);
       return NULL;
     }
-  base->has_suggestion = sp_msd_suggest_window (base->msd, &base->suggested_t0_ps,
-                                                &base->suggested_t1_ps);
+  base->has_suggestion = sp_diffusion_suggest_window (trajectory, base->msd, &base->suggested_t0_ps,
+                                                      &base->suggested_t1_ps);
 
   /* F_s and Γ(Q): a result of its own, so a failure is a note. */
   if (trajectory->n_frames >= 3 && job->n_q > 0)
@@ -453,7 +453,7 @@ job_runs (Job     *job,
         }
       if (msd != NULL)
         {
-          if (!sp_msd_suggest_window (msd, &t0, &t1) && msd->n_lags >= 4)
+          if (!sp_diffusion_suggest_window (trajectory, msd, &t0, &t1) && msd->n_lags >= 4)
             {
               t0 = msd->lag_ps[MAX (1u, msd->n_lags / 10)];
               t1 = msd->lag_ps[MIN (MAX (msd->n_lags / 10 + 2, msd->n_lags / 2), msd->n_lags - 1)];

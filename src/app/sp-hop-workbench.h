@@ -4,7 +4,7 @@
  * What a researcher does with a trajectory (PHYSICS-TRANSPORT.md §2): read
  * one (extended XYZ, LAMMPS dump, XDATCAR) or take the KMC engine's
  * samples, compute its MSD over all time origins per direction and total,
- * pick the diffusive window (suggested from the log–log slope, or set by
+ * pick the diffusive window (sp_diffusion_suggest_window, or set by
  * dragging on the MSD plot), fit D* with its GLS uncertainty (block
  * averaging beside it), D_σ, the Haven ratio and σ by Nernst–Einstein;
  * F_s(Q, t) → Γ(Q) → the Chudley–Elliott fit (or Γ(Q) from a table); and
@@ -70,7 +70,7 @@ void            sp_hop_workbench_set_lattice       (SpHopWorkbench           *se
 /* ---- analysis options -------------------------------------------------- */
 
 /* The diffusive window of the fits, ps (0 < t0 < t1); NAN, NAN: the window
- * suggested from the log–log slope.  Refits in a thread (the MSD stays). */
+ * suggested by sp_diffusion_suggest_window.  Refits in a thread (the MSD stays). */
 void            sp_hop_workbench_set_window        (SpHopWorkbench *self,
                                                     double          t0_ps,
                                                     double          t1_ps);

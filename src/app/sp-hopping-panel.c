@@ -207,7 +207,7 @@ show_values (SpHoppingPanel *self)
 
       window = automatic
                /* Translators: the MSD fit window, e.g. "12.5 – 870 ps, suggested". */
-               ? g_strdup_printf (_("%s – %s, suggested from the log–log slope"), a, b)
+               ? g_strdup_printf (_("%s – %s, suggested where the MSD is a straight line"), a, b)
                /* Translators: the MSD fit window set by dragging on the plot. */
                : g_strdup_printf (_("%s – %s, set by hand"), a, b);
     }
@@ -523,7 +523,7 @@ build_window_group (SpHoppingPanel *self,
                                            "the bound, elsewhere draws a new window), or type it."));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Window"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, _("Back to the window suggested from the log–log slope"));
+  gtk_widget_set_tooltip_text (button, _("Back to the suggested window: the log–log slope near 1, then the MSD a straight line by its own fit"));
   adw_action_row_add_suffix (row, button);
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (suggested_clicked_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (row));

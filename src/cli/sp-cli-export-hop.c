@@ -81,7 +81,7 @@ sp_cli_hop_flags_add (SpCliHopFlags  *f,
     { "trajectory-format", 0, 0, G_OPTION_ARG_STRING, &f->trajectory_format,
       N_("auto (default), xyz, lammps or xdatcar"), N_("FORMAT") },
     { "window", 0, 0, G_OPTION_ARG_STRING, &f->window,
-      N_("msd: the fit window in ps (default: suggested from the log–log slope)"), N_("T0,T1") },
+      N_("msd: the fit window in ps (default: suggested where the MSD is a straight line)"), N_("T0,T1") },
     { "q", 0, 0, G_OPTION_ARG_STRING, &f->q,
       N_("fs, qens: the Q values in Å⁻¹ (default 0.25,0.5,…,2)"), N_("Q1,Q2,…") },
     { "quantity", 0, 0, G_OPTION_ARG_STRING, &f->quantity,
@@ -426,7 +426,8 @@ analyse_msd (SpCliHopFigure      *fig,
       g_printerr (PREFIX "%s\n", error->message);
       return FALSE;
     }
-  if (automatic && !sp_msd_suggest_window (fig->msd, &window[0], &window[1]) && fig->msd->n_lags >= 4)
+  if (automatic && !sp_diffusion_suggest_window (t, fig->msd, &window[0], &window[1])
+      && fig->msd->n_lags >= 4)
     {
       guint k0 = MAX (1u, fig->msd->n_lags / 10), k1 = MAX (k0 + 2, fig->msd->n_lags / 2);
 
@@ -582,7 +583,7 @@ runs (SpCliHopFigure      *fig,
           return FALSE;
         }
       msd = sp_msd_compute (t, MAX (2u, t->n_frames / 2), NULL, &error);
-      if (msd != NULL && !sp_msd_suggest_window (msd, &t0, &t1) && msd->n_lags >= 4)
+      if (msd != NULL && !sp_diffusion_suggest_window (t, msd, &t0, &t1) && msd->n_lags >= 4)
         {
           t0 = msd->lag_ps[MAX (1u, msd->n_lags / 10)];
           t1 = msd->lag_ps[MIN (MAX (msd->n_lags / 10 + 2, msd->n_lags / 2), msd->n_lags - 1)];

@@ -195,7 +195,7 @@ print_table (const SpTrajectory *t,
   /* Translators: %s species, %u ions, %u frames, %g ps, %s file. */
   printf (_("MSD of %s (%u ions, %u frames, %g ps apart) in %s\n"), t->species, t->n_ions,
           t->n_frames, t->dt_ps, t->name);
-  printf (suggested ? _("Fit window %g–%g ps (suggested: log–log slope near 1)\n")
+  printf (suggested ? _("Fit window %g–%g ps (suggested: log–log slope near 1, then the MSD a straight line)\n")
                     : _("Fit window %g–%g ps (given)\n"), d->t0_ps, d->t1_ps);
   printf ("\n");
   printf ("  D*        = %.5g ± %.2g cm²/s  (%s)\n", d->d_star_cm2_s, d->d_star_stderr_cm2_s,
@@ -244,7 +244,7 @@ sp_cli_msd (int    argc,
   SpDiffusion result;
   const GOptionEntry entries[] = {
     { "window", 0, 0, G_OPTION_ARG_STRING, &window_text,
-      N_("Fit window T0,T1 in ps (default: suggested from the log–log slope)"), N_("T0,T1") },
+      N_("Fit window T0,T1 in ps (default: suggested where the MSD is a straight line)"), N_("T0,T1") },
     { "temperature", 0, 0, G_OPTION_ARG_DOUBLE, &temperature,
       N_("Temperature for Nernst–Einstein, K (default: the file's, if it says)"), N_("K") },
     { "charge", 0, 0, G_OPTION_ARG_DOUBLE, &charge,
@@ -266,7 +266,11 @@ sp_cli_msd (int    argc,
       "autocorrelation from position differences, integrated to the window's\n"
       "start) is a cross-check.\n\n"
       "Without --window the window is the longest stretch, up to a quarter of\n"
-      "the run, where the log–log slope of the MSD stays within 0.2 of 1.\n\n"
+      "the run, where the log–log slope of the MSD stays within 0.2 of 1; its\n"
+      "start then moves later until the MSD is a straight line by its own GLS\n"
+      "fit (χ²/dof near 1, and the same D from the window starting twice as\n"
+      "late), so that a short-time regime that is linear too (back-hops in a\n"
+      "lattice gas, rattling in a cage) does not bias D.\n\n"
       "Exit status: 0 on success, 2 on a bad flag or a file that cannot be read\n"
       "or fitted (the message names the file, the line and the problem).\n\n"
       "Example:\n"
@@ -327,7 +331,7 @@ sp_cli_msd (int    argc,
     }
   if (window_text == NULL)
     {
-      if (!sp_msd_suggest_window (msd, &window[0], &window[1]))
+      if (!sp_diffusion_suggest_window (trajectory, msd, &window[0], &window[1]))
         {
           g_printerr ("%s: %s: %s\n", COMMAND, trajectory->name,
                       _("no diffusive window: the MSD's log–log slope never stays near 1 "

@@ -153,6 +153,21 @@ gboolean sp_diffusion_fit_full       (const SpTrajectory *trajectory,
                                       SpDiffusion        *out,
                                       GError            **error);
 
+/* The suggested fit window: sp_msd_suggest_window()'s stretch where the
+ * log–log slope is near 1 (no ballistic or caging part), its start then
+ * moved on by factors of 2^¼ (keeping at least a factor of 4 in time)
+ * until the tracer MSD is the straight line of free diffusion by its own
+ * GLS fit: χ²/dof ≤ 1 + 2√(2/ν), and D within 2 s.d. (Hausman) of the D
+ * of the window starting twice as late; when no start passes, the start
+ * with the smallest χ²/dof.  A short-time regime that is linear too (correlated
+ * back-hops in a lattice gas, rattling in a cage) is left out that way;
+ * the slope rule alone keeps it and biases D (sp-diffusion-window.c).
+ * FALSE (outputs untouched) when the slope rule finds no window. */
+gboolean sp_diffusion_suggest_window (const SpTrajectory *trajectory,
+                                      const SpMsd        *msd,
+                                      double             *t0_ps,
+                                      double             *t1_ps);
+
 /* One sentence, translated: which error is trusted and why (g_free). */
 char    *sp_diffusion_trust_reason   (const SpDiffusion  *diffusion);
 /* "gls" or "block-averaging" (for JSON). */
