@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Extracts the messages of po/POTFILES.in as meson's glib preset does and
-fails on any xgettext warning and on any msgid cut short by a macro.
+fails on any xgettext warning, on any msgid cut short by a macro, and on
+any message a language of po/LINGUAS does not translate (msgcmp: a
+missing, empty or fuzzy msgstr shows the English text in that language).
 
 `_("… %" G_GINT64_FORMAT " …")` extracts as "… %": the catalogue then never
 matches the string the program looks up, so that message is never translated.
@@ -39,6 +41,25 @@ def unquote(block):
     return ''.join(re.findall(r'^"(.*)"$', block, re.M))
 
 
+def untranslated(root, pot):
+    msgcmp = shutil.which('msgcmp')
+    if msgcmp is None:
+        return ['msgcmp is not installed (gettext)']
+    failures = []
+    with open(os.path.join(root, 'po', 'LINGUAS'), encoding='utf-8') as f:
+        languages = [w for line in f for w in line.split('#')[0].split()]
+    for language in languages:
+        po = os.path.join(root, 'po', language + '.po')
+        result = subprocess.run([msgcmp, po, pot], capture_output=True, text=True,
+                                encoding='utf-8')
+        if result.returncode != 0:
+            missing = [line for line in result.stderr.splitlines()
+                       if 'not used' not in line and 'fatal error' not in line]
+            failures.append(f'{language}.po lacks {len(missing)} translation(s):')
+            failures += ['  ' + line for line in missing] or [result.stderr.strip()]
+    return failures
+
+
 def main():
     if len(sys.argv) != 2:
         print(__doc__, file=sys.stderr)
@@ -61,6 +82,7 @@ def main():
         failures += [line for line in result.stderr.splitlines() if 'warning' in line]
         with open(pot, encoding='utf-8') as f:
             text = f.read()
+        failures += untranslated(root, pot)
     count = 0
     for refs, msgid in ENTRY.findall(text):
         message = unquote(msgid)

@@ -18,7 +18,7 @@ enum {
   N_DIFFUSION_ROWS
 };
 enum { ROW_GAMMA, ROW_DILUTE, ROW_DENSITY, N_LATTICE_ROWS };
-enum { ROW_CE_L_TAU, ROW_CE_D, N_QENS_ROWS };
+enum { ROW_CE_L, ROW_CE_TAU, ROW_CE_D, N_QENS_ROWS };
 
 struct _SpHoppingReadouts
 {
@@ -195,12 +195,10 @@ sp_hopping_readouts_set (SpHoppingReadouts      *self,
   /* Data mode has no lattice: its closed forms are hidden. */
   gtk_widget_set_visible (self->lattice_grid, isfinite (r->gamma_hz));
 
-  {
-    g_autofree char *l = sp_hopping_readouts_format_pm (r->ce_l_angstrom, r->ce_l_se, "Å");
-    g_autofree char *tau = sp_hopping_readouts_format_pm (r->ce_tau_ps, r->ce_tau_se, "ps");
-
-    set_text (self->qens[ROW_CE_L_TAU], g_strdup_printf ("%s, %s", l, tau));
-  }
+  /* Jump length and residence time on rows of their own: on one they
+   * made the column too wide for a 1280 × 720 window with the panel. */
+  set_text (self->qens[ROW_CE_L], sp_hopping_readouts_format_pm (r->ce_l_angstrom, r->ce_l_se, "Å"));
+  set_text (self->qens[ROW_CE_TAU], sp_hopping_readouts_format_pm (r->ce_tau_ps, r->ce_tau_se, "ps"));
   set_text (self->qens[ROW_CE_D], sp_hopping_readouts_format_pm (r->ce_d_cm2_s, r->ce_d_se, "cm²/s"));
 
   if (r->percolation_known && !r->percolates)
@@ -324,8 +322,10 @@ sp_hopping_readouts_init (SpHoppingReadouts *self)
     _("Carrier density n"),
   };
   const char *qens_names[N_QENS_ROWS] = {
-    /* Translators: the Chudley–Elliott jump length and residence time. */
-    _("Jump length l, residence time τ"),
+    /* Translators: the Chudley–Elliott jump length. */
+    _("Jump length l"),
+    /* Translators: the Chudley–Elliott residence time between jumps. */
+    _("Residence time τ"),
     "D = l²/6τ",
   };
   GtkWidget *grid, *label;
