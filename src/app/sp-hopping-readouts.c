@@ -17,8 +17,11 @@ enum {
   ROW_D_STAR, ROW_D_DIRECTIONS, ROW_D_SIGMA, ROW_HAVEN, ROW_SIGMA, ROW_METHOD,
   N_DIFFUSION_ROWS
 };
-enum { ROW_GAMMA, ROW_DILUTE, ROW_DENSITY, N_LATTICE_ROWS };
+enum { ROW_GAMMA, ROW_GAMMA_Z, ROW_DILUTE, ROW_DENSITY, N_LATTICE_ROWS };
 enum { ROW_CE_L, ROW_CE_TAU, ROW_CE_D, N_QENS_ROWS };
+
+/* The widest a read-out's name grows before it wraps, in characters. */
+#define NAME_MAX_CHARS 18
 
 struct _SpHoppingReadouts
 {
@@ -133,7 +136,15 @@ add_label (GtkWidget  *grid,
     gtk_widget_add_css_class (label, "dim-label");
   else if (column > 0)
     gtk_widget_add_css_class (label, "readout");
-  gtk_grid_attach (GTK_GRID (grid), label, column, row, 1, 1);
+  /* A heading spans names and numbers: in the names' column alone it set
+   * that column's width.  Long names (German) wrap past NAME_MAX_CHARS.
+   * So the groups fit a 1280 × 720 window with the panel open. */
+  if (!heading && column == 0)
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), NAME_MAX_CHARS);
+    }
+  gtk_grid_attach (GTK_GRID (grid), label, column, row, heading ? 2 : 1, 1);
   return GTK_LABEL (label);
 }
 
@@ -183,20 +194,17 @@ sp_hopping_readouts_set (SpHoppingReadouts      *self,
   gtk_label_set_label (self->diffusion[ROW_METHOD],
                        r->error_method != NULL ? r->error_method : SP_READOUT_UNDEFINED);
 
-  {
-    g_autofree char *gamma = sp_hopping_readouts_format_pm (r->gamma_hz, NAN, NULL);
-    g_autofree char *gamma_z = sp_hopping_readouts_format_pm (r->gamma_z_hz, NAN, "Hz");
-
-    set_text (self->lattice[ROW_GAMMA], g_strdup_printf ("%s / %s", gamma, gamma_z));
-  }
+  /* Γ and Γ_z on rows of their own, like l and τ below: one row made the
+   * group too wide for a 1280 × 720 window with the panel open. */
+  set_text (self->lattice[ROW_GAMMA], sp_hopping_readouts_format_pm (r->gamma_hz, NAN, "Hz"));
+  set_text (self->lattice[ROW_GAMMA_Z], sp_hopping_readouts_format_pm (r->gamma_z_hz, NAN, "Hz"));
   set_text (self->lattice[ROW_DILUTE],
             sp_hopping_readouts_format_pm (r->d_dilute_cm2_s, NAN, "cm²/s"));
   set_text (self->lattice[ROW_DENSITY], sp_hopping_readouts_format_pm (r->density_cm3, NAN, "cm⁻³"));
   /* Data mode has no lattice: its closed forms are hidden. */
   gtk_widget_set_visible (self->lattice_grid, isfinite (r->gamma_hz));
 
-  /* Jump length and residence time on rows of their own: on one they
-   * made the column too wide for a 1280 × 720 window with the panel. */
+  /* Jump length and residence time on rows of their own (see Γ). */
   set_text (self->qens[ROW_CE_L], sp_hopping_readouts_format_pm (r->ce_l_angstrom, r->ce_l_se, "Å"));
   set_text (self->qens[ROW_CE_TAU], sp_hopping_readouts_format_pm (r->ce_tau_ps, r->ce_tau_se, "ps"));
   set_text (self->qens[ROW_CE_D], sp_hopping_readouts_format_pm (r->ce_d_cm2_s, r->ce_d_se, "cm²/s"));
@@ -315,8 +323,10 @@ sp_hopping_readouts_init (SpHoppingReadouts *self)
     _("Error from"),
   };
   const char *lattice_names[N_LATTICE_ROWS] = {
-    /* Translators: the in-plane and the z hop rates. */
-    _("Hop rates Γ / Γ<sub>z</sub>"),
+    /* Translators: the hop rate in the x–y plane. */
+    _("Hop rate Γ (x, y)"),
+    /* Translators: the hop rate along z (the channels' axis). */
+    _("Hop rate Γ<sub>z</sub>"),
     /* Translators: the closed form of the tracer diffusivity with few carriers. */
     _("Dilute limit Γa²"),
     _("Carrier density n"),
@@ -364,12 +374,13 @@ sp_hopping_readouts_init (SpHoppingReadouts *self)
   gtk_button_set_icon_name (GTK_BUTTON (self->info_button), "help-about-symbolic");
   gtk_widget_add_css_class (self->info_button, "flat");
   gtk_widget_add_css_class (self->info_button, "circular");
-  gtk_widget_set_valign (self->info_button, GTK_ALIGN_START);
   gtk_widget_set_halign (self->info_button, GTK_ALIGN_END);
   gtk_widget_set_tooltip_text (self->info_button, _("About the read-outs"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->info_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("About the read-outs"), -1);
-  gtk_grid_attach (GTK_GRID (grid), self->info_button, 2, 0, 1, 2);
+  /* Over the heading's end: a column of its own widened the group. */
+  gtk_widget_set_valign (self->info_button, GTK_ALIGN_CENTER);
+  gtk_grid_attach (GTK_GRID (grid), self->info_button, 1, 0, 1, 1);
 
   /* The collapse of D past the percolation threshold, in words. */
   self->percolation = GTK_LABEL (gtk_label_new (NULL));
