@@ -17,6 +17,7 @@
 
 #include "sp-figure-private.h"
 #include "sp-gsl.h"
+#include "sp-lesson-panel.h"
 #include "sp-lesson-runner.h"
 #include "sp-window-lesson.h"
 #include "sp-param-panel.h"
@@ -317,6 +318,71 @@ test_lesson_focus (void)
   g_assert_no_errno (g_rmdir (dir));
 }
 
+static gboolean
+is_label_with_text (GtkWidget    *widget,
+                    gconstpointer text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+/* A step whose text fills the panel: after Check the verdict and the
+ * answer are below the fold, and the panel scrolls them into view. */
+static void
+test_lesson_reveal_in_view (void)
+{
+  g_autoptr(GString) text = g_string_new ("# Reveal\n\n## A long step\n@page overview\n");
+  SpWindow *window = new_projector_window (TRUE);
+  g_autofree char *dir = g_dir_make_tmp ("presentation-reveal-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "reveal.lesson", NULL);
+  SpLessonPanel *panel = SP_LESSON_PANEL (sp_window_get_lesson_panel (window));
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  GtkWidget *verdict, *scroller;
+  graphene_rect_t verdict_r, scroller_r;
+
+  for (guint i = 0; i < 8; i++)
+    g_string_append (text, "A paragraph long enough to take several lines of the panel at the "
+                           "projector's size, so that the question comes below the fold.\n\n");
+  g_string_append (text, "@question How many minima?\n@choice One\n@choice* Two\n"
+                         "@answer Two: the entropy is steepest at the ends.\n");
+  g_assert_true (g_file_set_contents (path, text->str, -1, NULL));
+  sp_window_open_lesson (window, path);
+  while (sp_lesson_runner_get_lesson (sp_window_get_lesson_runner (window)) == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  settle ();
+  scroller = gtk_widget_get_ancestor (GTK_WIDGET (test_find_widget (GTK_WIDGET (panel), is_label_with_text,
+                                                                    "Two")),
+                                      GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_nonnull (scroller);
+  g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller))),
+                     ==, 0);
+
+  sp_lesson_panel_choose (panel, 0, 1);
+  sp_lesson_panel_reveal (panel, 0);
+  settle ();
+  g_assert_cmpint (sp_lesson_panel_get_verdict (panel, 0), ==, 1);
+  verdict = test_find_widget (GTK_WIDGET (panel), is_label_with_text,
+                              sp_lesson_panel_get_verdict_text (panel, 0));
+  g_assert_nonnull (verdict);
+  verdict_r = bounds_in_window (verdict, window);
+  scroller_r = bounds_in_window (scroller, window);
+  g_test_message ("verdict at y = %.0f … %.0f, panel's scrolled area %.0f … %.0f", verdict_r.origin.y,
+                  verdict_r.origin.y + verdict_r.size.height, scroller_r.origin.y,
+                  scroller_r.origin.y + scroller_r.size.height);
+  /* It scrolled, and the verdict is wholly in view. */
+  g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller))),
+                     >, 0);
+  graphene_rect_inset (&scroller_r, -1, -1);
+  g_assert_true (graphene_rect_contains_rect (&scroller_r, &verdict_r));
+
+  sp_window_close_lesson (window);
+  close_window (window);
+  g_assert_no_errno (g_remove (path));
+  g_assert_no_errno (g_rmdir (dir));
+}
+
 static void
 test_slider_length (void)
 {
@@ -441,6 +507,7 @@ main (int   argc,
 
   g_test_add_func ("/app/presentation/focus-layout", test_focus_layout);
   g_test_add_func ("/app/presentation/lesson-focus", test_lesson_focus);
+  g_test_add_func ("/app/presentation/lesson-reveal-in-view", test_lesson_reveal_in_view);
   g_test_add_func ("/app/presentation/slider-length", test_slider_length);
   g_test_add_func ("/app/presentation/temperature-range", test_temperature_range);
 
