@@ -720,6 +720,53 @@ test_open_shipped_by_name (void)
   close_window (window);
 }
 
+/* The targets of every "win.open-shipped-lesson" item under @menu, in
+ * the order the menu shows them. */
+static void
+collect_shipped_items (GMenuModel *menu,
+                       GPtrArray  *out)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *action = NULL;
+      g_autofree char *target = NULL;
+      const char *links[] = { G_MENU_LINK_SECTION, G_MENU_LINK_SUBMENU };
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &action) &&
+          g_str_equal (action, "win.open-shipped-lesson") &&
+          g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_TARGET, "s", &target))
+        g_ptr_array_add (out, g_steal_pointer (&target));
+      for (guint l = 0; l < G_N_ELEMENTS (links); l++)
+        {
+          g_autoptr(GMenuModel) child = g_menu_model_get_item_link (menu, i, links[l]);
+
+          if (child != NULL)
+            collect_shipped_items (child, out);
+        }
+    }
+}
+
+/* Guided Lessons lists the shipped lessons in teaching order, (a) mixing
+ * first, not by name. */
+static void
+test_menu_order (void)
+{
+  g_auto(GStrv) names = sp_lesson_list_shipped ();
+  SpWindow *window = new_window ();
+  GtkMenuButton *button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (window), SP_TYPE_WINDOW,
+                                                                          "primary_menu_button"));
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+
+  collect_shipped_items (gtk_menu_button_get_menu_model (button), items);
+  g_assert_cmpuint (items->len, ==, g_strv_length (names));
+  for (guint i = 0; i < items->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (items, i), ==, names[i]);
+  g_assert_cmpuint (items->len, >=, 2);
+  g_assert_cmpstr (g_ptr_array_index (items, 0), ==, "mixing");
+  g_assert_cmpstr (g_ptr_array_index (items, 1), ==, "nucleation");
+  close_window (window);
+}
+
 /* Charging from a lesson: @set drive.KEY sets the drive whole through the
  * session, @lock drive.KEY holds its row, one undo takes the step back,
  * and a drive number set for a closed box is refused with the line. */
@@ -830,6 +877,7 @@ main (int   argc,
   g_test_add_func ("/app/lesson/keys", test_keys);
   g_test_add_func ("/app/lesson/session", test_session);
   g_test_add_func ("/app/lesson/open-shipped-by-name", test_open_shipped_by_name);
+  g_test_add_func ("/app/lesson/menu-order", test_menu_order);
   g_test_add_func ("/app/lesson/shipped", test_shipped);
 
   status = g_test_run ();

@@ -13,8 +13,13 @@
 
 #include <math.h>
 
+#include <glib/gstdio.h>
+
 #include "sp-figure-private.h"
 #include "sp-gsl.h"
+#include "sp-lesson-panel.h"
+#include "sp-lesson-runner.h"
+#include "sp-window-lesson.h"
 #include "sp-param-panel.h"
 #include "sp-plot-view.h"
 #include "sp-presets.h"
@@ -191,6 +196,193 @@ test_focus_layout (void)
   close_window (window);
 }
 
+/* Whether @widget is wholly in view: inside the window and not scrolled
+ * out of the viewport that holds it. */
+static void
+assert_wholly_shown (GtkWidget  *widget,
+                     SpWindow   *window,
+                     const char *what)
+{
+  graphene_rect_t r = bounds_in_window (widget, window);
+  graphene_rect_t window_r = GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (GTK_WIDGET (window)),
+                                                 gtk_widget_get_height (GTK_WIDGET (window)));
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+
+  g_test_message ("%s: %.0f × %.0f px at (%.0f, %.0f)", what, r.size.width, r.size.height,
+                  r.origin.x, r.origin.y);
+  g_assert_true (gtk_widget_get_mapped (widget));
+  g_assert_true (graphene_rect_contains_rect (&window_r, &r));
+  if (scroller != NULL)
+    {
+      graphene_rect_t view_r = bounds_in_window (scroller, window);
+
+      g_test_message ("  its scrolled window: %.0f × %.0f px at (%.0f, %.0f)", view_r.size.width,
+                      view_r.size.height, view_r.origin.x, view_r.origin.y);
+      /* A pixel of rounding either way. */
+      graphene_rect_inset (&view_r, -1, -1);
+      g_assert_true (graphene_rect_contains_rect (&view_r, &r));
+    }
+  g_assert_cmpfloat (r.size.height, >=, MIN_FOCUS_HEIGHT);
+}
+
+/* A lesson in presentation mode at 1280 × 720: the panel takes its share
+ * of the width, yet both focus figures are wholly on screen, unscrolled,
+ * and a step's highlighted figures are the ones in focus. */
+static void
+test_lesson_focus (void)
+{
+  static const char text[] =
+    "# Focus\n"
+    "\n"
+    "## The voltage\n"
+    "@page overview\n"
+    "@preset lifepo4\n"
+    "@highlight ocv\n"
+    "Read the plateau off the OCV.\n"
+    "\n"
+    "## Two figures\n"
+    "@highlight dispersion diffusivity\n"
+    "Uphill diffusion and its wavelength.\n"
+    "\n"
+    "## One already shown\n"
+    "@highlight diffusivity temperature\n"
+    "D<sub>chem</sub> again.\n";
+  SpWindow *window = new_projector_window (TRUE);
+  g_autofree char *dir = g_dir_make_tmp ("presentation-lesson-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "focus.lesson", NULL);
+  GtkWidget *g_view = GTK_WIDGET (overview_child (window, "free_energy_view"));
+  GtkWidget *ocv_view = GTK_WIDGET (overview_child (window, "ocv_view"));
+  GtkWidget *phase_view = GTK_WIDGET (overview_child (window, "phase_view"));
+  GtkWidget *dchem_view = GTK_WIDGET (overview_child (window, "dchem_view"));
+  GtkWidget *dispersion_view = GTK_WIDGET (overview_child (window, "dispersion_view"));
+  GtkDropDown *first = GTK_DROP_DOWN (overview_child (window, "focus_first"));
+  GtkDropDown *second = GTK_DROP_DOWN (overview_child (window, "focus_second"));
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  sp_window_open_lesson (window, path);
+  while (sp_lesson_runner_get_lesson (sp_window_get_lesson_runner (window)) == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  settle ();
+  g_assert_true (gtk_widget_get_mapped (sp_window_get_lesson_panel (window)));
+
+  /* One highlighted figure joins g(c), which leads. */
+  assert_wholly_shown (g_view, window, "g(c)");
+  assert_wholly_shown (ocv_view, window, "OCV");
+  g_assert_false (gtk_widget_get_mapped (phase_view));
+  g_assert_cmpuint (gtk_drop_down_get_selected (first), ==, 0);
+  g_assert_cmpuint (gtk_drop_down_get_selected (second), ==, 1);
+
+  /* Two take both places, in their order. */
+  g_assert_true (sp_window_lesson_go_to (window, 1));
+  settle ();
+  assert_wholly_shown (dispersion_view, window, "σ(k)");
+  assert_wholly_shown (dchem_view, window, "D_chem");
+  g_assert_false (gtk_widget_get_mapped (g_view));
+  g_assert_cmpuint (gtk_drop_down_get_selected (first), ==, 5);
+  g_assert_cmpuint (gtk_drop_down_get_selected (second), ==, 4);
+
+  /* One already in focus stays where it is, and so does its neighbour. */
+  g_assert_true (sp_window_lesson_go_to (window, 2));
+  settle ();
+  g_assert_cmpuint (gtk_drop_down_get_selected (first), ==, 5);
+  g_assert_cmpuint (gtk_drop_down_get_selected (second), ==, 4);
+  assert_wholly_shown (dchem_view, window, "D_chem");
+
+  /* The other way round: the lesson first, then presentation mode (F5). */
+  sp_window_close_lesson (window);
+  g_object_set (sp_window_get_params (window), "presentation", FALSE, NULL);
+  settle ();
+  sp_window_open_lesson (window, path);
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (sp_lesson_runner_get_lesson (sp_window_get_lesson_runner (window)) == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  settle ();
+  g_object_set (sp_window_get_params (window), "presentation", TRUE, NULL);
+  settle ();
+  /* σ(k) was left in the lead by the last lesson; the OCV joins it. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (first), ==, 5);
+  g_assert_cmpuint (gtk_drop_down_get_selected (second), ==, 1);
+  assert_wholly_shown (dispersion_view, window, "σ(k) after F5");
+  assert_wholly_shown (ocv_view, window, "OCV after F5");
+
+  sp_window_close_lesson (window);
+  close_window (window);
+  g_assert_no_errno (g_remove (path));
+  g_assert_no_errno (g_rmdir (dir));
+}
+
+static gboolean
+is_label_with_text (GtkWidget    *widget,
+                    gconstpointer text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+/* A step whose text fills the panel: after Check the verdict and the
+ * answer are below the fold, and the panel scrolls them into view. */
+static void
+test_lesson_reveal_in_view (void)
+{
+  g_autoptr(GString) text = g_string_new ("# Reveal\n\n## A long step\n@page overview\n");
+  SpWindow *window = new_projector_window (TRUE);
+  g_autofree char *dir = g_dir_make_tmp ("presentation-reveal-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "reveal.lesson", NULL);
+  SpLessonPanel *panel = SP_LESSON_PANEL (sp_window_get_lesson_panel (window));
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  GtkWidget *verdict, *scroller;
+  graphene_rect_t verdict_r, scroller_r;
+
+  for (guint i = 0; i < 8; i++)
+    g_string_append (text, "A paragraph long enough to take several lines of the panel at the "
+                           "projector's size, so that the question comes below the fold.\n\n");
+  g_string_append (text, "@question How many minima?\n@choice One\n@choice* Two\n"
+                         "@answer Two: the entropy is steepest at the ends.\n");
+  g_assert_true (g_file_set_contents (path, text->str, -1, NULL));
+  sp_window_open_lesson (window, path);
+  while (sp_lesson_runner_get_lesson (sp_window_get_lesson_runner (window)) == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  settle ();
+  scroller = gtk_widget_get_ancestor (GTK_WIDGET (test_find_widget (GTK_WIDGET (panel), is_label_with_text,
+                                                                    "Two")),
+                                      GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_nonnull (scroller);
+  g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller))),
+                     ==, 0);
+
+  sp_lesson_panel_choose (panel, 0, 1);
+  sp_lesson_panel_reveal (panel, 0);
+  settle ();
+  g_assert_cmpint (sp_lesson_panel_get_verdict (panel, 0), ==, 1);
+  verdict = test_find_widget (GTK_WIDGET (panel), is_label_with_text,
+                              sp_lesson_panel_get_verdict_text (panel, 0));
+  g_assert_nonnull (verdict);
+  verdict_r = bounds_in_window (verdict, window);
+  scroller_r = bounds_in_window (scroller, window);
+  g_test_message ("verdict at y = %.0f … %.0f, panel's scrolled area %.0f … %.0f", verdict_r.origin.y,
+                  verdict_r.origin.y + verdict_r.size.height, scroller_r.origin.y,
+                  scroller_r.origin.y + scroller_r.size.height);
+  /* It scrolled, and the verdict is wholly in view. */
+  g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller))),
+                     >, 0);
+  graphene_rect_inset (&scroller_r, -1, -1);
+  g_assert_true (graphene_rect_contains_rect (&scroller_r, &verdict_r));
+
+  sp_window_close_lesson (window);
+  close_window (window);
+  g_assert_no_errno (g_remove (path));
+  g_assert_no_errno (g_rmdir (dir));
+}
+
 static void
 test_slider_length (void)
 {
@@ -314,6 +506,8 @@ main (int   argc,
   test_app_init ();
 
   g_test_add_func ("/app/presentation/focus-layout", test_focus_layout);
+  g_test_add_func ("/app/presentation/lesson-focus", test_lesson_focus);
+  g_test_add_func ("/app/presentation/lesson-reveal-in-view", test_lesson_reveal_in_view);
   g_test_add_func ("/app/presentation/slider-length", test_slider_length);
   g_test_add_func ("/app/presentation/temperature-range", test_temperature_range);
 

@@ -19,6 +19,8 @@
 #include <gdk/x11/gdkx.h>
 
 #include "sp-gsl.h"
+#include "sp-hopping-page.h"
+#include "sp-impedance-page.h"
 #include "sp-param-panel.h"
 #include "sp-slider-row.h"
 
@@ -228,6 +230,80 @@ test_page_state (void)
   close_window (window);
 }
 
+/* The state the document would save for page @name, as JSON text. */
+static char *
+page_state_text (SpWindow   *window,
+                 const char *name)
+{
+  g_auto(SpSession) session = { 0 };
+  JsonNode *node;
+
+  sp_document_get_session (sp_window_get_document (window), &session);
+  g_assert_nonnull (session.pages);
+  node = json_object_get_member (session.pages, name);
+  g_assert_nonnull (node);
+  return json_to_string (node, FALSE);
+}
+
+static GtkWidget *
+page_named (SpWindow   *window,
+            const char *name)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (template_child (window, SP_TYPE_WINDOW, "view_stack"));
+
+  return adw_view_stack_get_child_by_name (stack, name);
+}
+
+/* One slider of @adjustment moved to @value and left: one step, which
+ * undo takes back to the page's state before, text for text, and redo
+ * forward to @value exactly. */
+static void
+assert_page_undo (SpWindow      *window,
+                  const char    *name,
+                  GtkAdjustment *adjustment,
+                  double         value)
+{
+  SpUndoStack *stack = sp_window_get_undo_stack (window);
+  g_autofree char *before = page_state_text (window, name);
+  g_autofree char *after = NULL, *undone = NULL, *redone = NULL;
+  guint steps = sp_undo_stack_get_n_undo (stack);
+
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), !=, value);
+  gtk_adjustment_set_value (adjustment, value);
+  wait_ms (PAUSE_MS);
+  g_assert_cmpuint (sp_undo_stack_get_n_undo (stack), ==, steps + 1);
+  after = page_state_text (window, name);
+  g_assert_cmpstr (after, !=, before);
+
+  g_assert_true (sp_window_undo (window));
+  flush_main_loop ();
+  undone = page_state_text (window, name);
+  g_assert_cmpstr (undone, ==, before);
+  g_assert_true (sp_window_redo (window));
+  flush_main_loop ();
+  redone = page_state_text (window, name);
+  g_assert_cmpstr (redone, ==, after);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, value);
+}
+
+/* The Ion Transport lab's own pages, not a test page: a slider of the
+ * Impedance page's model and one of the Hopping page's lattice. */
+static void
+test_transport_pages (void)
+{
+  SpWindow *window = fresh_window ();
+  SpImpedancePage *impedance = SP_IMPEDANCE_PAGE (page_named (window, "impedance"));
+  SpHoppingPage *hopping = SP_HOPPING_PAGE (page_named (window, "hopping"));
+
+  assert_page_undo (window, "impedance",
+                    sp_impedance_page_get_adjustment (impedance, SP_EIS_CERAMIC_TEMPERATURE),
+                    250.0 + 1.0 / 3.0);
+  assert_page_undo (window, "hopping",
+                    sp_hopping_page_get_adjustment (hopping, SP_HOPPING_TEMPERATURE),
+                    450.0 + 1.0 / 7.0);
+  close_window (window);
+}
+
 /* The menu items and the actions follow what can be done. */
 static void
 test_menu_sensitivity (void)
@@ -408,6 +484,7 @@ main (int   argc,
   g_test_add_func ("/app/undo/slider-run", test_slider_run);
   g_test_add_func ("/app/undo/preset-steps", test_preset_steps);
   g_test_add_func ("/app/undo/page-state", test_page_state);
+  g_test_add_func ("/app/undo/transport-pages", test_transport_pages);
   g_test_add_func ("/app/undo/menu-sensitivity", test_menu_sensitivity);
   g_test_add_func ("/app/undo/keys", test_keys);
   g_test_add_func ("/app/undo/pointer-drag", test_pointer_drag);

@@ -2,6 +2,11 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """spinodal-cli follows $LANGUAGE: with LANGUAGE=zh_CN its help is Chinese.
 
+The handout (`export --handout --lesson mixing`) is printed in each language
+of po/LINGUAS: the lesson's own translation and the headings around it
+(HANDOUT_MESSAGES), each translated in the catalogue and shown in the PDF
+(pdftotext; skipped when poppler-utils is missing).
+
 Reads the catalogues built into <builddir>/po (through $SPINODAL_LOCALEDIR,
 so nothing has to be installed).  Also checks every other language listed in
 po/LINGUAS changes the help text.  Skips (77) only while po/LINGUAS has no
@@ -13,8 +18,10 @@ usage: test-cli-i18n.py SPINODAL_CLI SOURCE_ROOT PO_BUILD_DIR
 import gettext
 import os
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 
 CJK = re.compile('[\u4e00-\u9fff]')
 HELP_COMMANDS = (['--help'], ['analyze', '--help'], ['simulate', '--help'], ['eis', '--help'],
@@ -45,6 +52,54 @@ def run(cli, args, localedir, language):
         raise SystemExit(f'{" ".join(args)} with LANGUAGE={language} exited '
                          f'{result.returncode}: {result.stderr}')
     return result.stdout
+
+
+# Headings of the handout's pages (src/plot/sp-handout*.c) and the title of
+# the lesson in each language (data/lessons/mixing*.lesson).
+HANDOUT_MESSAGES = ('Parameters', 'Answers', 'Phase separation')
+MIXING_TITLE = {None: 'Why an electrode mixes or separates',
+                'de': 'Warum eine Elektrode mischt oder entmischt',
+                'zh_CN': '电极为何混溶或分相'}
+
+
+def handout_text(cli, localedir, language):
+    """pdftotext of `export --handout --lesson mixing` in LANGUAGE."""
+    with tempfile.TemporaryDirectory(prefix='cli-i18n-') as tmp:
+        pdf = os.path.join(tmp, 'mixing.pdf')
+        run(cli, ['export', '--handout', '--lesson', 'mixing', '--paper', 'a4', '-o', pdf],
+            localedir, language)
+        return subprocess.run(['pdftotext', '-enc', 'UTF-8', pdf, '-'], capture_output=True,
+                              text=True, encoding='utf-8', check=True).stdout
+
+
+def check_handout(cli, localedir, langs, failures):
+    if shutil.which('pdftotext') is None:
+        print('pdftotext is missing: the handout was not checked')
+        return
+    english = handout_text(cli, localedir, None)
+    lines = {line.strip() for line in english.splitlines()}
+    for msgid in HANDOUT_MESSAGES:
+        if msgid not in lines:
+            failures.append(f'the English handout has no line “{msgid}”')
+    for lang in langs:
+        mo = os.path.join(localedir, lang, 'LC_MESSAGES', 'spinodal.mo')
+        if not os.path.isfile(mo):
+            continue
+        with open(mo, 'rb') as f:
+            catalogue = gettext.GNUTranslations(f)._catalog
+        text = handout_text(cli, localedir, lang)
+        shown = {line.strip() for line in text.splitlines()}
+        for msgid in HANDOUT_MESSAGES:
+            msgstr = catalogue.get(msgid)
+            if not msgstr:
+                failures.append(f'po/{lang}.po does not translate the handout’s “{msgid}”')
+            elif msgstr not in shown:
+                failures.append(f'LANGUAGE={lang} handout does not show “{msgstr}” for “{msgid}”')
+            if msgid in shown and msgstr != msgid:
+                failures.append(f'LANGUAGE={lang} handout still shows “{msgid}”')
+        title = MIXING_TITLE.get(lang)
+        if title is not None and title not in text.replace('\n', ' '):
+            failures.append(f'LANGUAGE={lang} handout does not show the lesson’s title “{title}”')
 
 
 def main():
@@ -90,6 +145,8 @@ def main():
         for lang in langs:
             if lang != 'zh_CN' and run(cli, args, localedir, lang) == english:
                 failures.append(f'LANGUAGE={lang} spinodal-cli {" ".join(args)} is still English')
+
+    check_handout(cli, localedir, langs, failures)
 
     for failure in failures:
         print(failure, file=sys.stderr)

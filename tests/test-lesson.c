@@ -516,6 +516,57 @@ test_shipped (void)
     }
 }
 
+/* The shipped lessons come in teaching order, (a) mixing first, as
+ * data/lessons/lessons.order lists them: each shipped lesson once, and
+ * no name without its lesson. */
+static void
+test_shipped_order (void)
+{
+  static const char *const teaching[] = {
+    "mixing", "nucleation", "strain-entropy", "voltage", "uphill-diffusion", "charging",
+    "impedance", "diffusion-error",
+  };
+  g_auto(GStrv) names = sp_lesson_list_shipped ();
+  g_auto(GStrv) order = sp_lesson_list_shipped_order ();
+  g_auto(GStrv) files = sp_lesson_list_shipped_files ();
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "lessons",
+                                                 SP_LESSON_ORDER_FILE, NULL);
+  g_autofree char *on_disk = NULL;
+
+  /* The resource holds the file in the source tree. */
+  g_assert_true (g_file_get_contents (path, &on_disk, NULL, NULL));
+  {
+    g_autoptr(GBytes) bytes = g_resources_lookup_data (SP_LESSON_RESOURCE_PATH "/" SP_LESSON_ORDER_FILE,
+                                                       G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+
+    g_assert_nonnull (bytes);
+    g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                     on_disk, strlen (on_disk));
+  }
+
+  /* Each name of the list is a shipped lesson, listed once ... */
+  for (guint i = 0; order[i] != NULL; i++)
+    {
+      g_autofree char *file = g_strconcat (order[i], SP_LESSON_SUFFIX, NULL);
+
+      if (!g_strv_contains ((const char *const *) files, file))
+        g_error ("%s names “%s”, which is no shipped lesson", SP_LESSON_ORDER_FILE, order[i]);
+      for (guint j = 0; j < i; j++)
+        if (g_str_equal (order[i], order[j]))
+          g_error ("%s names “%s” twice", SP_LESSON_ORDER_FILE, order[i]);
+    }
+  /* ... and each shipped lesson is in the list: the menu's order is the list's. */
+  g_assert_cmpuint (g_strv_length (order), ==, g_strv_length (names));
+  for (guint i = 0; names[i] != NULL; i++)
+    g_assert_cmpstr (names[i], ==, order[i]);
+
+  /* The order issue 17 teaches in: (a)–(e), charging, then the ion-transport
+   * lab's (f) and (g). */
+  g_assert_cmpuint (g_strv_length (names), ==, G_N_ELEMENTS (teaching));
+  for (guint i = 0; i < G_N_ELEMENTS (teaching); i++)
+    g_assert_cmpstr (names[i], ==, teaching[i]);
+}
+
 static void
 test_language_fallback (void)
 {
@@ -569,6 +620,7 @@ main (int argc, char **argv)
   g_test_add_func ("/lesson/names", test_names);
   g_test_add_func ("/lesson/file-errors", test_file_errors);
   g_test_add_func ("/lesson/shipped", test_shipped);
+  g_test_add_func ("/lesson/shipped-order", test_shipped_order);
   g_test_add_func ("/lesson/language-fallback", test_language_fallback);
   return g_test_run ();
 }

@@ -43,6 +43,8 @@ struct _SpLessonPanel
   GtkWidget      *previous_button;
   GtkWidget      *next_button;
   GtkScrolledWindow *scroller;
+  GtkWidget      *reveal_in_view;  /* a verdict to scroll to once laid out; not a ref */
+  guint           reveal_idle;
 };
 
 G_DEFINE_FINAL_TYPE (SpLessonPanel, sp_lesson_panel, GTK_TYPE_WIDGET)
@@ -165,6 +167,38 @@ drag_update_cb (GtkGestureDrag *gesture,
     drag_to (q, x + dx, y + dy);
 }
 
+/* After a reveal the verdict and the answer grow the step below the fold
+ * of a projector-sized panel: once they are laid out (the adjustment's
+ * upper bound follows the new height), the panel scrolls to show the
+ * verdict at the top and as much of the answer as fits.  The adjustment
+ * changes inside the viewport's allocation, where a new value would not
+ * move the content: the scroll waits for an idle. */
+static gboolean
+scroll_to_reveal_idle (gpointer user_data)
+{
+  SpLessonPanel *self = user_data;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  graphene_point_t at;
+
+  self->reveal_idle = 0;
+  if (self->reveal_in_view != NULL &&
+      gtk_widget_compute_point (self->reveal_in_view, GTK_WIDGET (self->content),
+                                &GRAPHENE_POINT_INIT (0, 0), &at))
+    gtk_adjustment_set_value (adjustment,
+                              MIN (at.y, gtk_adjustment_get_upper (adjustment)
+                                         - gtk_adjustment_get_page_size (adjustment)));
+  self->reveal_in_view = NULL;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+scroll_to_reveal_cb (GtkAdjustment *adjustment,
+                     SpLessonPanel *self)
+{
+  if (self->reveal_in_view != NULL && self->reveal_idle == 0)
+    self->reveal_idle = g_idle_add (scroll_to_reveal_idle, self);
+}
+
 static void
 reveal_cb (GtkButton *button,
            Question  *q)
@@ -221,6 +255,7 @@ reveal_cb (GtkButton *button,
   gtk_widget_add_css_class (GTK_WIDGET (q->verdict), q->right ? "success" : "warning");
   gtk_widget_set_visible (GTK_WIDGET (q->verdict), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (q->answer), question->answer != NULL);
+  q->panel->reveal_in_view = GTK_WIDGET (q->verdict);
   update_check (q);
 }
 
@@ -361,6 +396,8 @@ rebuild (SpLessonPanel *self)
                                   index + 1 < lesson->steps->len ? _("Next step")
                                                                  : _("Finish the lesson"), -1);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  self->reveal_in_view = NULL;
+  g_clear_handle_id (&self->reveal_idle, g_source_remove);
   if (keep_focus && gtk_widget_get_mapped (GTK_WIDGET (self)))
     gtk_widget_grab_focus (GTK_WIDGET (self));
 }
@@ -470,6 +507,8 @@ sp_lesson_panel_dispose (GObject *object)
 {
   SpLessonPanel *self = SP_LESSON_PANEL (object);
 
+  g_clear_handle_id (&self->reveal_idle, g_source_remove);
+  self->reveal_in_view = NULL;
   if (self->questions != NULL)
     g_ptr_array_set_size (self->questions, 0);
   if (self->runner != NULL)
@@ -518,6 +557,8 @@ sp_lesson_panel_init (SpLessonPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->questions = g_ptr_array_new_with_free_func ((GDestroyNotify) question_free);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "changed",
+                           G_CALLBACK (scroll_to_reveal_cb), self, 0);
 }
 
 GtkWidget *

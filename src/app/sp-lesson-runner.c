@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "sp-lesson-runner.h"
+#include "sp-overview-page.h"
 #include "sp-params-session.h"
 #include "sp-window-private.h"
 
@@ -135,6 +136,34 @@ release_controls (SpLessonRunner *self)
   g_clear_pointer (&self->locked_keys, g_strfreev);
 }
 
+/* Presentation mode shows two of the Overview's figures: the step's
+ * highlighted ones must be among them, or the class would not see the
+ * figure the text and the question are about. */
+static void
+bring_highlights_into_focus (SpLessonRunner *self)
+{
+  for (guint p = 0; p < self->window->pages->len; p++)
+    {
+      SpLabPage *page = g_ptr_array_index (self->window->pages, p);
+      GPtrArray *figures;
+      g_autoptr(GPtrArray) views = NULL;
+
+      if (!SP_IS_OVERVIEW_PAGE (page))
+        continue;
+      figures = sp_lab_page_get_figures (page);
+      views = g_ptr_array_new ();
+      for (guint i = 0; i < self->highlighted->len; i++)
+        {
+          gpointer widget = g_ptr_array_index (self->highlighted, i);
+
+          if (g_ptr_array_find (figures, widget, NULL))
+            g_ptr_array_add (views, widget);
+        }
+      sp_overview_page_show_in_focus (SP_OVERVIEW_PAGE (page), (SpPlotView *const *) views->pdata,
+                                      views->len);
+    }
+}
+
 static void
 hold_controls (SpLessonRunner     *self,
                const SpLessonStep *step)
@@ -182,6 +211,7 @@ hold_controls (SpLessonRunner     *self,
           g_ptr_array_add (self->highlighted, g_object_ref (g_ptr_array_index (targets, i)));
         }
     }
+  bring_highlights_into_focus (self);
 }
 
 /* "FILE:LINE: @set KEY VALUE: MESSAGE" */

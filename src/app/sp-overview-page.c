@@ -110,6 +110,59 @@ focus_selected_cb (SpOverviewPage *self,
   sp_lab_page_queue_relayout (SP_LAB_PAGE (self));
 }
 
+void
+sp_overview_page_show_in_focus (SpOverviewPage    *self,
+                                SpPlotView *const *views,
+                                guint              n_views)
+{
+  GtkWidget *grid[N_OVERVIEW];
+  guint wanted[2];
+  guint n_wanted = 0;
+  guint focus[2] = { self->focus[0], self->focus[1] };
+  gboolean held[2] = { FALSE, FALSE };
+
+  g_return_if_fail (SP_IS_OVERVIEW_PAGE (self));
+
+  grid_order (self, grid);
+  for (guint v = 0; v < n_views && n_wanted < 2; v++)
+    for (guint i = 0; i < N_OVERVIEW; i++)
+      if (grid[i] == GTK_WIDGET (views[v]) && (n_wanted == 0 || wanted[0] != i))
+        wanted[n_wanted++] = i;
+  if (n_wanted == 0)
+    return;
+
+  /* A wanted figure already on show keeps its place. */
+  for (guint w = 0; w < n_wanted; w++)
+    for (guint s = 0; s < 2; s++)
+      if (focus[s] == wanted[w])
+        held[s] = TRUE;
+  for (guint w = 0; w < n_wanted; w++)
+    {
+      /* One figure joins g(c) (or whatever leads) in the second place;
+       * two take the places in their order. */
+      static const guint one[] = { 1, 0 }, two[] = { 0, 1 };
+      const guint *order = n_wanted == 1 ? one : two;
+
+      if (focus[0] == wanted[w] || focus[1] == wanted[w])
+        continue;
+      for (guint k = 0; k < 2; k++)
+        if (!held[order[k]])
+          {
+            focus[order[k]] = wanted[w];
+            held[order[k]] = TRUE;
+            break;
+          }
+    }
+  if (focus[0] == self->focus[0] && focus[1] == self->focus[1])
+    return;
+  /* Set first: the drop-downs' handlers then find nothing to swap. */
+  self->focus[0] = focus[0];
+  self->focus[1] = focus[1];
+  gtk_drop_down_set_selected (self->focus_first, focus[0]);
+  gtk_drop_down_set_selected (self->focus_second, focus[1]);
+  sp_lab_page_queue_relayout (SP_LAB_PAGE (self));
+}
+
 static void
 sp_overview_page_init_focus (SpOverviewPage *self)
 {

@@ -92,8 +92,17 @@ sp_window_layout_focus (GtkGrid    *grid,
   g_return_if_fail (GTK_IS_GRID (grid));
   g_return_if_fail (first < n && second < n && first != second);
 
+  /* The hidden figures go into the first cell: a grid with homogeneous
+   * rows counts the rows of its hidden children when it measures, so a
+   * figure left at row 5 of the one-column layout made the two shown
+   * figures a third of a screen taller than the area each, half of them
+   * scrolled out of sight. */
   for (guint i = 0; i < n; i++)
-    gtk_widget_set_visible (views[i], i == first || i == second);
+    {
+      gtk_widget_set_visible (views[i], i == first || i == second);
+      if (i != first && i != second)
+        place (grid, views[i], 0, 0, 1, 1);
+    }
   place (grid, views[first], 0, 0, 1, 1);
   place (grid, views[second], stacked ? 0 : 1, stacked ? 1 : 0, 1, 1);
   gtk_widget_set_size_request (views[first], -1, MIN_FOCUS_HEIGHT);

@@ -1065,17 +1065,57 @@ sp_lesson_list_shipped_files (void)
 }
 
 GStrv
+sp_lesson_list_shipped_order (void)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_auto(GStrv) lines = NULL;
+  GPtrArray *out = g_ptr_array_new ();
+
+  register_resource ();
+  bytes = g_resources_lookup_data (SP_LESSON_RESOURCE_PATH "/" SP_LESSON_ORDER_FILE,
+                                   G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  if (bytes != NULL)
+    {
+      g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+      lines = g_strsplit (text, "\n", -1);
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          char *name = g_strstrip (lines[i]);
+
+          if (*name != '\0' && *name != '%')
+            g_ptr_array_add (out, g_strdup (name));
+        }
+    }
+  g_ptr_array_add (out, NULL);
+  return (GStrv) g_ptr_array_free (out, FALSE);
+}
+
+GStrv
 sp_lesson_list_shipped (void)
 {
   g_auto(GStrv) files = sp_lesson_list_shipped_files ();
+  g_auto(GStrv) order = sp_lesson_list_shipped_order ();
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_free);
   GPtrArray *out = g_ptr_array_new ();
 
   for (guint i = 0; files[i] != NULL; i++)
     {
       /* NAME.lesson: one dot, the suffix's. */
       if (strchr (files[i], '.') == files[i] + strlen (files[i]) - strlen (SP_LESSON_SUFFIX))
-        g_ptr_array_add (out, sp_lesson_name_from_filename (files[i]));
+        g_ptr_array_add (sorted, sp_lesson_name_from_filename (files[i]));
     }
+  /* The teaching order first; a lesson it does not name (a mistake
+   * test-lesson catches) still shows, after them, by name. */
+  for (guint i = 0; order[i] != NULL; i++)
+    {
+      guint at;
+
+      if (g_ptr_array_find_with_equal_func (sorted, order[i], g_str_equal, &at))
+        g_ptr_array_add (out, g_ptr_array_steal_index (sorted, at));
+    }
+  for (guint i = 0; i < sorted->len; i++)
+    g_ptr_array_add (out, g_strdup (g_ptr_array_index (sorted, i)));
   g_ptr_array_add (out, NULL);
   return (GStrv) g_ptr_array_free (out, FALSE);
 }

@@ -45,6 +45,9 @@ G_BEGIN_DECLS
 
 #define SP_LESSON_SUFFIX        ".lesson"
 #define SP_LESSON_RESOURCE_PATH "/io/github/spinodal/Spinodal/lessons"
+/* In the resource beside the lessons: their teaching order, one name a
+ * line ("%" begins a comment). */
+#define SP_LESSON_ORDER_FILE    "lessons.order"
 /* Larger files are refused unread: a real lesson is a few KiB. */
 #define SP_LESSON_MAX_BYTES     (256 * 1024)
 
@@ -159,8 +162,12 @@ SpLesson   *sp_lesson_load_shipped   (const char   *name,
  * ".lesson", else a shipped lesson's name. */
 SpLesson   *sp_lesson_open           (const char   *name_or_path,
                                       GError      **error);
-/* The shipped lessons' names (untranslated files only), sorted. */
+/* The shipped lessons' names (untranslated files only) in teaching order:
+ * as SP_LESSON_ORDER_FILE lists them, then any it does not list, sorted. */
 GStrv       sp_lesson_list_shipped   (void);
+/* The names SP_LESSON_ORDER_FILE lists, as written (comments and blank
+ * lines left out); empty when the resource has none. */
+GStrv       sp_lesson_list_shipped_order (void);
 /* Every shipped file's name (NAME.lesson, NAME.LANG.lesson), sorted. */
 GStrv       sp_lesson_list_shipped_files (void);
 void        sp_lesson_free           (SpLesson     *lesson);
