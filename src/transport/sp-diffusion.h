@@ -155,7 +155,7 @@ gboolean sp_diffusion_fit_full       (const SpTrajectory *trajectory,
 
 /* The suggested fit window: sp_msd_suggest_window()'s stretch where the
  * log–log slope is near 1 (no ballistic or caging part), its start then
- * moved on by factors of 2^¼ (keeping at least a factor of 4 in time)
+ * moved on by factors of √2 (keeping at least a factor of 4 in time)
  * until the tracer MSD is the straight line of free diffusion by its own
  * GLS fit: χ²/dof ≤ 1 + 2√(2/ν), and D within 2 s.d. (Hausman) of the D
  * of the window starting twice as late; when no start passes, the start
