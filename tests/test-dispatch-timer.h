@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-dispatch-timer.h — the main thread's CPU time per source dispatch
  *
  * "The main thread never does more than X ms of work in one callback" is
@@ -28,8 +29,6 @@
  * Usage: dispatch_timer_start (); then drive the loop with
  * dispatch_timer_iteration () instead of g_main_context_iteration (NULL,
  * FALSE); dispatch_timer_stop (); read the DispatchTimer it returns.
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once
