@@ -185,6 +185,36 @@ test_trajectory_json (void)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "points")), ==, 5);
 }
 
+/* 50 ions in a large box taking Gaussian steps of 2.8 Å per axis every
+ * frame: F_s(Q, k) = exp(−Q²s²k/2) falls below 0.1 within 3 frames for
+ * Q ≥ 0.6 Å⁻¹, so of the default Q only 0.2 and 0.4 can be fitted. */
+static char *
+fast_walk_xyz (void)
+{
+  const guint n = 50, frames = 200;
+  gsl_rng *rng = gsl_rng_alloc (gsl_rng_mt19937);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree double *r = g_new0 (double, n * 3);
+  char *path;
+
+  gsl_rng_set (rng, 5);
+  for (guint f = 0; f < frames; f++)
+    {
+      g_string_append_printf (text, "%u\nLattice=\"1000 0 0 0 1000 0 0 0 1000\" "
+                              "Properties=species:S:1:pos:R:3\n", n);
+      for (guint i = 0; i < n; i++)
+        {
+          g_string_append_printf (text, "Li %.6f %.6f %.6f\n", 500 + r[3 * i], 500 + r[3 * i + 1],
+                                  500 + r[3 * i + 2]);
+          for (guint a = 0; a < 3; a++)
+            r[3 * i + a] += gsl_ran_gaussian (rng, 2.8);
+        }
+    }
+  gsl_rng_free (rng);
+  path = scratch (".xyz", text->str);
+  return path;
+}
+
 static void
 test_bad (void)
 {
@@ -192,8 +222,14 @@ test_bad (void)
   g_autofree char *xyz = scratch (".xyz", "1\nLattice=\"5 0 0 0 5 0 0 0 5\"\nO 1 1 1\n");
   g_autofree char *base_table = g_path_get_basename (table);
   g_autofree char *msg_table = g_strdup_printf ("%s, line 2: expected Q, Γ", base_table);
+  g_autofree char *fast = fast_walk_xyz ();
   const struct { const char *args[12]; const char *fragment; } cases[] = {
     { { "qens", NULL }, "give either --data FILE or --trajectory FILE" },
+    /* Too few Q left after skipping: which were skipped, and why. */
+    { { "qens", "--trajectory", fast, "--species", "Li", "--timestep-fs", "100", NULL },
+      "needs at least 3 Γ(Q) points, found 2\nspinodal-cli qens: skipped Q = 0.6, 0.8, 1, 1.2, "
+      "1.4, 1.6, 1.8, 2 Å⁻¹: F_s there decays within 3 frames (0.1 ps apart) or not at all; "
+      "give smaller --q values, or frames closer together\n" },
     { { "qens", "--data", table, "--trajectory", xyz, NULL },
       "give either --data FILE or --trajectory FILE" },
     { { "qens", "--data", table, NULL }, msg_table },
@@ -215,6 +251,7 @@ test_bad (void)
     run_cli_expect_usage (cases[i].args, "spinodal-cli qens: ", cases[i].fragment);
   g_remove (table);
   g_remove (xyz);
+  g_remove (fast);
 }
 
 static void

@@ -359,6 +359,49 @@ test_xdatcar_cartesian (void)
 
 /* NPT: the header before each configuration, the cell growing; the
  * unwrapped path adds each frame's minimum-image step in that frame's cell. */
+/* VASP 6.4 (HDF5 builds) writes POTCAR labels with a hash, "Li_sv/1f2e3d4c":
+ * the species are listed without the hash, and the element selects them as
+ * the full label does; an NPT run's headers say the same each frame. */
+static void
+test_xdatcar_potcar_labels (void)
+{
+  const char *header =
+    "Li7La3Zr2O12\n    1.00000000000000\n     10.0 0.0 0.0\n     0.0 10.0 0.0\n"
+    "     0.0 0.0 10.0\n   Li_sv/1f2e3d4c  O/5a5b2b3c\n     2     1\n";
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *path = NULL;
+  g_auto(GStrv) species = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint f = 0; f < 3; f++)
+    g_string_append_printf (text, "%sDirect configuration=     %u\n"
+                            "   0.%u0000000  0.50000000  0.50000000\n"
+                            "   0.50000000  0.50000000  0.%u0000000\n"
+                            "   0.10000000  0.10000000  0.10000000\n",
+                            header, f + 1, 2 + f, 7 - f);
+  path = write_file ("XDATCAR", text->str);
+  species = sp_traj_read_species (path, SP_TRAJ_FORMAT_XDATCAR, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (species[0], ==, "Li_sv");
+  g_assert_cmpstr (species[1], ==, "O");
+  g_assert_null (species[2]);
+  for (guint k = 0; k < 3; k++)
+    {
+      const char *name = (const char *[]) { "Li", "Li_sv", "li" }[k];
+      g_autoptr(SpTrajectory) t = read_ok (path, name, 1.0, SP_TRAJ_UNWRAP_AUTO);
+
+      g_assert_cmpuint (t->n_ions, ==, 2);
+      g_assert_cmpuint (t->n_frames, ==, 3);
+      assert_position (t, 2, 0, 4, 5, 5);
+      assert_position (t, 2, 1, 5, 5, 5);
+    }
+  {
+    g_autoptr(SpTrajectory) t = read_ok (path, "O", 1.0, SP_TRAJ_UNWRAP_AUTO);
+
+    g_assert_cmpuint (t->n_ions, ==, 1);
+  }
+}
+
 static void
 test_xdatcar_variable_cell (void)
 {
@@ -743,6 +786,7 @@ main (int argc, char **argv)
   g_test_add_func ("/traj-read/lammps-unwrapped", test_lammps_unwrapped_columns);
   g_test_add_func ("/traj-read/xdatcar-constant", test_xdatcar_constant_cell);
   g_test_add_func ("/traj-read/xdatcar-variable", test_xdatcar_variable_cell);
+  g_test_add_func ("/traj-read/xdatcar-potcar-labels", test_xdatcar_potcar_labels);
   g_test_add_func ("/traj-read/xdatcar-cartesian", test_xdatcar_cartesian);
   g_test_add_func ("/traj-read/write-round-trip", test_write_round_trip);
   g_test_add_func ("/traj-read/gzip", test_gzip);

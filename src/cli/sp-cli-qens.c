@@ -318,6 +318,21 @@ sp_cli_qens (int    argc,
   if (!sp_chudley_elliott_fit (gamma, &ce, &error))
     {
       g_printerr ("%s: %s: %s\n", COMMAND, gamma->name, error->message);
+      /* Too few points left after skipping: which Q were dropped and what
+       * to change, or the user is left guessing. */
+      if (skipped->len > 0)
+        {
+          g_autoptr(GString) list = g_string_new (NULL);
+
+          for (guint i = 0; i < skipped->len; i++)
+            g_string_append_printf (list, "%s%g", i > 0 ? ", " : "",
+                                    g_array_index (skipped, double, i));
+          g_printerr ("%s: ", COMMAND);
+          g_printerr (_("skipped Q = %s Å⁻¹: F_s there decays within 3 frames (%g ps apart) or "
+                        "not at all; give smaller --q values, or frames closer together"),
+                      list->str, trajectory->dt_ps);
+          g_printerr ("\n");
+        }
       return SP_CLI_EXIT_USAGE;
     }
   result.trajectory = trajectory;

@@ -8,6 +8,12 @@
  * atom, repeated.  A run with a variable cell (NPT) writes the whole header
  * again before each configuration: a line that is not a configuration line
  * where one is expected is taken as the next header.
+ *
+ * The names are POTCAR labels, not always bare elements: "Li_sv", "Ga_d"
+ * (the POTCAR variant), and since VASP 6.4 (HDF5 builds) a hash after a
+ * slash, "Li_sv/1f2e3d4c".  The hash is dropped from the species' label;
+ * the element before the first '_' is its second name, so "Li" selects
+ * the Li_sv atoms (and "Li_sv" still does).
  */
 
 #include "config.h"
@@ -24,7 +30,27 @@ typedef struct
   double     scale;       /* for Cartesian configurations */
   guint      n_atoms;
   GPtrArray *labels;      /* per atom                     */
+  GPtrArray *elements;    /* per atom: the element of a POTCAR label
+                           * ("Li" of "Li_sv"), or NULL   */
 } Header;
+
+/* "Li_sv/1f2e3d4c" → "Li_sv": the VASP 6.4 hash goes. */
+static char *
+label_of_name (const char *name)
+{
+  const char *slash = strchr (name, '/');
+
+  return slash != NULL && slash > name ? g_strndup (name, slash - name) : g_strdup (name);
+}
+
+/* "Li_sv" → "Li"; NULL when the label is the element already. */
+static char *
+element_of_label (const char *label)
+{
+  const char *underscore = strchr (label, '_');
+
+  return underscore != NULL && underscore > label ? g_strndup (label, underscore - label) : NULL;
+}
 
 static char *
 next_line (SpTrajLines *lines,
@@ -125,7 +151,7 @@ read_header (SpTrajLines *lines,
     {
       names = g_new0 (char *, n + 1);
       for (guint i = 0; i < n; i++)
-        names[i] = g_strdup (fields[i]);
+        names[i] = label_of_name (fields[i]);
       if ((line = next_line (lines, _("the atom counts"), error)) == NULL)
         return FALSE;
       if (sp_traj_split (line, fields, SP_TRAJ_MAX_FIELDS) != n || !is_whole_numbers (fields, n))
@@ -150,13 +176,17 @@ read_header (SpTrajLines *lines,
   if (!sp_traj_lines_check_atom_count (lines, total, error))
     return FALSE;
   g_ptr_array_set_size (h->labels, 0);
+  g_ptr_array_set_size (h->elements, 0);
   for (guint i = 0; i < n; i++)
     {
       gint64 count = g_ascii_strtoll (fields[i], NULL, 10);
 
       for (gint64 j = 0; j < count; j++)
-        g_ptr_array_add (h->labels, names != NULL ? g_strdup (names[i])
-                                                  : g_strdup_printf ("%u", i + 1));
+        {
+          g_ptr_array_add (h->labels, names != NULL ? g_strdup (names[i])
+                                                    : g_strdup_printf ("%u", i + 1));
+          g_ptr_array_add (h->elements, names != NULL ? element_of_label (names[i]) : NULL);
+        }
     }
   if (h->n_atoms != 0 && total != h->n_atoms)
     {
@@ -186,12 +216,14 @@ sp_traj_read_xdatcar (SpTrajLines *lines,
 {
   Header h = { .n_atoms = 0 };
   g_autoptr (GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) elements = g_ptr_array_new_with_free_func (g_free);
   g_autofree double *pos = NULL;
   guint n_frames = 0;
   GError *local = NULL;
   char *line;
 
   h.labels = labels;
+  h.elements = elements;
   if ((line = sp_traj_lines_next (lines, &local)) == NULL)
     {
       if (local != NULL)
@@ -256,7 +288,7 @@ sp_traj_read_xdatcar (SpTrajLines *lines,
       if (n_frames == 0)
         {
           for (guint i = 0; i < h.n_atoms; i++)
-            sp_traj_sink_atom (sink, i, h.labels->pdata[i], NULL);
+            sp_traj_sink_atom (sink, i, h.labels->pdata[i], h.elements->pdata[i]);
           if (!sp_traj_sink_begin (sink, lines, h.n_atoms, error))
             return FALSE;
         }

@@ -106,7 +106,7 @@ sp_traj_sink_atom (SpTrajSink *sink,
   g_array_append_val (sink->atom_species, index);
   if (want != NULL && *want != '\0')
     mobile = g_ascii_strcasecmp (label, want) == 0
-             || (alt != NULL && strcmp (alt, want) == 0);
+             || (alt != NULL && g_ascii_strcasecmp (alt, want) == 0);
   g_array_append_val (sink->mobile, mobile);
   if (mobile)
     sink->n_mobile++;

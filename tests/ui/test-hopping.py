@@ -7,7 +7,9 @@ Alt+4 (from the keyboard) shows the page and its own panel; the barrier
 slider, dragged with the pointer from 0.25 eV to about 0.35 eV, changes
 the hop rate Γ in the read-outs to ν exp(−E_a/k_BT) at the reached
 barrier; Hop (a real click) makes the lattice hop (the hop
-count in the status line grows) and pauses it again; Data (a click) shows
+count in the status line grows) and pauses it again; a pointer drag across
+the MSD plot sets the fit window by hand and Suggested brings the slope's
+window back; Data (a click) shows
 the trajectory controls instead of the sliders, Alt+L brings Live back;
 every control on the page has one clear name.
 """
@@ -43,6 +45,83 @@ def hops(app):
     text = status(app)
     m = re.search(r'· (\d+) hops', text or '')
     return int(m.group(1)) if m else None
+
+
+SUGGESTED = ', suggested'
+BY_HAND = ', set by hand'
+WINDOW = re.compile(r'^(.+?) – (.+?) ps, (suggested|set by hand)')
+
+
+def fit_window(app):
+    """The panel's MSD fit window, "t0 – t1 ps, suggested …" or "…, set by hand"."""
+    for text in app.labels(visible=False):
+        if WINDOW.match(text):
+            return text
+    return None
+
+
+def window_ps(text):
+    m = WINDOW.match(text)
+    spui.check(m is not None, f'the fit window reads "{text}"')
+    return spui.parse_readout(m.group(1)), spui.parse_readout(m.group(2))
+
+
+def panel_box(app):
+    """The parameter panel's visible area (the scroll pane on the left)."""
+    for pane in app.all('scroll pane', visible=True):
+        x, y, w, h = spui.extents(pane)
+        if x < spui.extents(app.window)[2] / 2 and w < spui.extents(app.window)[2] / 2:
+            return x, y, w, h
+    raise spui.Failure('no parameter panel on screen')
+
+
+def scroll_into_view(acc, box):
+    """Wheels the panel (over its left margin, not over a slider) until
+    @acc lies inside @box."""
+    x, y, w, h = box
+    for _ in range(60):
+        _, ay, _, ah = spui.extents(acc)
+        if ah > 0 and y + 8 <= ay and ay + ah <= y + h - 8:
+            return
+        spui.scroll(x + 6, y + h / 2, down=ay > y + h / 2, clicks=1)
+        time.sleep(0.05)
+    raise spui.Failure(f'could not scroll "{spui.name(acc)}" into view')
+
+
+def drag_fit_window(app):
+    """A pointer drag across the MSD plot sets the fit window by hand, the
+    new window spanning the dragged stretch (later times to the right on
+    the log axis); Suggested brings the slope's window back."""
+    before = fit_window(app)
+    t0, t1 = window_ps(before)
+    plot = app.find('image', 'Mean-squared displacement', timeout=5)
+    x, y, w, h = spui.extents(plot)
+    spui.log(f'MSD plot at {x},{y} {w}×{h}; window {before}')
+    cy = y + 0.6 * h
+    spui.press(x + 0.3 * w, cy)
+    for i in range(1, 9):
+        spui.move(x + (0.3 + 0.5 * i / 8) * w, cy)
+        time.sleep(0.03)
+    spui.release()
+    after = spui.wait_until(lambda: BY_HAND in (fit_window(app) or '') and fit_window(app),
+                            15, 0.1, 'the fit window set by the drag')
+    d0, d1 = window_ps(after)
+    spui.log(f'dragged window: {after}')
+    spui.check(0 < d0 < d1, f'the dragged window {d0:g} – {d1:g} ps is not ascending')
+    # Half the plot's width on a log axis spans more than a factor of 2.
+    spui.check(d1 / d0 > 2, f'the dragged window {d0:g} – {d1:g} ps is narrower than the drag')
+    spui.check((d0, d1) != (t0, t1), 'the drag left the window as it was')
+    # Suggested sits below the sliders: the panel is wheeled down to it.
+    suggested = next(b for b in app.all('push button', 'Suggested') if spui.extents(b)[3] > 0)
+    scroll_into_view(suggested, panel_box(app))
+    app.click(suggested)
+    back = spui.wait_until(lambda: SUGGESTED in (fit_window(app) or '') and fit_window(app),
+                           15, 0.1, 'the suggested window again')
+    # The analysis may have finished one more window of samples meanwhile:
+    # the suggestion is back, not necessarily the very same numbers.
+    spui.check(window_ps(back) != (d0, d1), f'Suggested left the dragged window: {back}')
+    # The panel back at its top, as the rest of the test expects it.
+    scroll_into_view(app.find('slider', 'Carrier fraction', visible=False), panel_box(app))
 
 
 def test(app):
@@ -93,10 +172,14 @@ def test(app):
     first = hops(app)
     spui.wait_until(lambda: (hops(app) or 0) > first, 15, 0.2, 'the hop count to grow')
     spui.check(pressed(), 'Hop is not shown pressed while the lattice hops')
+    # The analysis of the running lattice suggests an MSD fit window.
+    spui.wait_until(lambda: SUGGESTED in (fit_window(app) or ''), 60, 0.2,
+                    'a suggested MSD fit window')
     app.click(run)
     paused = spui.wait_until(lambda: (lambda a: a if a == hops(app) else None)(hops(app)), 10, 0.5,
                              'the hop count to stop')
     spui.log(f'hops when paused: {paused}')
+    drag_fit_window(app)
 
     # Data mode by a click, Live again by its key.
     app.click(app.find(('toggle button', 'push button'), 'Data', timeout=5))
