@@ -283,6 +283,56 @@ test_ce_noise_coverage (void)
   g_assert_cmpfloat ((double) hit_d / runs, <=, 0.98);
 }
 
+/* Γ(Q) from groups of ions that share a shape Chudley–Elliott cannot
+ * follow (a bump at mid Q): the groups agree with each other, so their
+ * spread alone would claim a precision the misfit does not allow; the
+ * s.e. grows by √(χ²/ν), and then holds the Chudley–Elliott l the data
+ * were built on. */
+static void
+test_groups_misfit (void)
+{
+  const double l = 2.5, tau = 3.0;
+  const guint n = 10, groups = 8;
+  g_autoptr(SpQensGamma) g = sp_qens_gamma_new (n, TRUE);
+  g_autoptr(GError) error = NULL;
+  SpChudleyElliott ce;
+  gsl_rng *rng = gsl_rng_alloc (gsl_rng_mt19937);
+
+  gsl_rng_set (rng, 5);
+  g->n_groups = groups;
+  g->gamma_group = g_new (double, groups * n);
+  for (guint i = 0; i < n; i++)
+    {
+      double q = 0.2 * (i + 1), exact = sp_chudley_elliott_gamma_mev (q, l, tau);
+      double bump = 0.08 * exact * exp (-(q - 1.2) * (q - 1.2) / 0.1);
+      double sum = 0, sum2 = 0;
+
+      g->q[i] = q;
+      for (guint k = 0; k < groups; k++)
+        {
+          double v = exact + bump + gsl_ran_gaussian (rng, 0.004 * exact);
+
+          g->gamma_group[k * n + i] = v;
+          sum += v;
+          sum2 += v * v;
+        }
+      g->gamma_mev[i] = sum / groups;
+      g->gamma_err_mev[i] = sqrt ((sum2 - groups * g->gamma_mev[i] * g->gamma_mev[i])
+                                  / (groups - 1) / groups);
+    }
+  gsl_rng_free (rng);
+  g_assert_true (sp_chudley_elliott_fit (g, &ce, &error));
+  g_assert_no_error (error);
+  g_test_message ("misfit: l = %.4f ± %.4f Å (χ²/ν = %.3g), truth %.4f", ce.l_angstrom,
+                  ce.l_stderr_angstrom, ce.reduced_chi2, l);
+  g_assert_cmpuint (ce.n_groups, ==, groups);
+  g_assert_cmpfloat (ce.reduced_chi2, >, 4.0);
+  /* Many standard errors off by the groups' spread alone, within three
+   * after the misfit's share. */
+  g_assert_cmpfloat (fabs (ce.l_angstrom - l), >, 3.0 * ce.l_stderr_angstrom / sqrt (ce.reduced_chi2));
+  g_assert_cmpfloat (fabs (ce.l_angstrom - l), <, 3.0 * ce.l_stderr_angstrom);
+}
+
 static void
 test_table (void)
 {
@@ -393,6 +443,7 @@ main (int argc, char **argv)
   g_test_add_func ("/qens/units", test_units);
   g_test_add_func ("/qens/chudley-elliott-exact", test_ce_exact);
   g_test_add_func ("/qens/chudley-elliott-coverage", test_ce_noise_coverage);
+  g_test_add_func ("/qens/groups-misfit", test_groups_misfit);
   g_test_add_func ("/qens/table", test_table);
   g_test_add_func ("/qens/table-errors", test_table_errors);
   g_test_add_func ("/qens/fs-errors", test_fs_errors);

@@ -584,9 +584,16 @@ sp_figure_draw_frame (cairo_t            *cr,
                              0.5, 0.0, -G_PI / 2, &style->foreground);
         }
       if (yt != NULL)
-        sp_plot_text_draw (cr, style, y_size, 0, yt, -1,
-                           spec->y_label_x, spec->py + 0.5 * spec->ph,
-                           0.5, 0.0, -G_PI / 2, &style->foreground);
+        {
+          /* Longer than the plot even so: its top end at the plot's top,
+           * the rest in the free corner below, not over the title. */
+          double length = yw * y_size / LABEL_SIZE;
+          double centre = length > spec->ph ? spec->py + 0.5 * length
+                                            : spec->py + 0.5 * spec->ph;
+
+          sp_plot_text_draw (cr, style, y_size, 0, yt, -1, spec->y_label_x, centre,
+                             0.5, 0.0, -G_PI / 2, &style->foreground);
+        }
       /* An inset legend goes over the content (sp_figure_draw). */
       if (spec->legend_placement == SP_LEGEND_ABOVE)
         sp_figure_legend_draw (cr, spec, style);

@@ -441,9 +441,17 @@ sp_chudley_elliott_fit (const SpQensGamma *gamma,
 
               se[k] = sqrt (MAX (0.0, (sum2[k] - g_count * mean * mean) / (g_count - 1)) / g_count);
             }
-          out->l_stderr_angstrom = se[0];
-          out->tau_stderr_ps = se[1];
-          out->d_stderr_cm2_s = se[2];
+          /* The spread over groups is the statistical error alone.  When
+           * Γ(Q) does not follow Chudley–Elliott within its own errors
+           * (a lattice gas's correlated back-hops bend it: χ²/ν ≈ 24 at
+           * c = ½, and l then moves with the Q grid), the misfit is an
+           * error too: the s.e. grows by √(χ²/ν) (Birge), as the table
+           * path's covariance does. */
+          double birge = out->weighted && out->reduced_chi2 > 1.0 ? sqrt (out->reduced_chi2) : 1.0;
+
+          out->l_stderr_angstrom = birge * se[0];
+          out->tau_stderr_ps = birge * se[1];
+          out->d_stderr_cm2_s = birge * se[2];
           out->n_groups = g_count;
         }
     }

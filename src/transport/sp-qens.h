@@ -141,7 +141,8 @@ void          sp_qens_gamma_free            (SpQensGamma        *gamma);
 /* Weighted (1/err² when @gamma has errors, else unit) non-linear least
  * squares of the Chudley–Elliott form; s.e. from (JᵀWJ)⁻¹ · χ²/(n − 2),
  * or, for Γ(Q) from a trajectory's groups of ions, from the spread of the
- * groups' own fits. */
+ * groups' own fits, times √(χ²/ν) when Γ(Q) misses the Chudley–Elliott
+ * form by more than its errors (Birge: the misfit is an error too). */
 gboolean      sp_chudley_elliott_fit        (const SpQensGamma  *gamma,
                                              SpChudleyElliott   *out,
                                              GError            **error);
