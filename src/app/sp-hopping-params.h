@@ -55,8 +55,12 @@ const char            *sp_hopping_blocking_to_id   (SpHoppingBlocking blocking);
 gboolean               sp_hopping_blocking_from_id (const char        *id,
                                                     SpHoppingBlocking *blocking);
 
-/* Simple-cubic site percolation threshold (PHYSICS-TRANSPORT.md §2):
- * the carriers move through the OPEN sites, which stop spanning the
+/* Simple-cubic site percolation threshold p_c = 0.3116 (Stauffer &
+ * Aharony, Introduction to Percolation Theory, 2nd ed. 1994, table 2;
+ * PHYSICS-TRANSPORT.md §2 quotes it).  The issue's and the physics
+ * document's "D → 0 beyond p_c ≈ 0.31 blocking" reads it as a blocked
+ * fraction; by the source it is the fraction of sites that must stay
+ * OPEN: the carriers move through the open sites, which stop spanning the
  * lattice when their fraction falls below p_c = 0.3116, i.e. when the
  * blocked fraction passes 1 − p_c ≈ 0.688 for random blocking (clustered
  * blocking leaves wider open paths).  The read-outs take the lattice's
