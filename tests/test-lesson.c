@@ -111,7 +111,19 @@ static const Bad bad_cases[] = {
   { "# Title\n##\ntext\n", "bad.lesson:2: the step has no title after “##”" },
   { HEAD "@lok omega\ntext\n",
     "bad.lesson:4: unknown directive “@lok” (expected @page, @preset, @set, @lock, @highlight, "
-    "@simulation, @question, @choice, @choice*, @marker, @answer)" },
+    "@simulation, @question, @choice, @choice*, @marker, @conceal, @answer)" },
+  { HEAD "text\n@conceal free-energy\n",
+    "bad.lesson:5: @conceal outside a question (write “@question …” first)" },
+  { HEAD "text\n@question Q?\n@choice* a\n@choice b\n@conceal\n",
+    "bad.lesson:8: @conceal needs at least one figure (“@conceal free-energy”)" },
+  { HEAD "text\n@question Q?\n@choice* a\n@choice b\n@conceal ocv\n@conceal free-energy\n",
+    "bad.lesson:9: @conceal appears twice in this question (name every figure on one line)" },
+  { HEAD "text\n@question Q?\n@choice* a\n@choice b\n@conceal ocv free-energy ocv\n",
+    "bad.lesson:8: @conceal names “ocv” twice" },
+  { HEAD "text\n@question Q?\n@choice* a\n@choice b\n@answer A.\n@conceal ocv\n",
+    "bad.lesson:9: @conceal after the question’s @answer" },
+  { "# Title\n@conceal ocv\n",
+    "bad.lesson:2: @conceal before the first step (a line “## …” begins one)" },
   { "# Title\n@page overview\n",
     "bad.lesson:2: @page before the first step (a line “## …” begins one)" },
   { "# Title\n@frobnicate\n",
@@ -241,6 +253,12 @@ test_check (void)
     { HEAD "@highlight all\ntext\n", "bad.lesson:4: unknown figure “all” in @highlight" },
     { HEAD "text\n@question Q?\n@marker freeenergy binodal-low 0.1\n",
       "bad.lesson:5: unknown figure “freeenergy” in @marker" },
+    { HEAD "text\n@question Q?\n@choice* a\n@choice b\n@conceal free-energy ocvv\n",
+      "bad.lesson:8: unknown figure “ocvv” in @conceal (expected free-energy, ocv, " },
+    { HEAD "text\n@question Q?\n@choice* a\n@choice b\n@conceal all\n",
+      "bad.lesson:8: unknown figure “all” in @conceal" },
+    { HEAD "text\n@question Q?\n@choice* a\n@choice b\n@conceal omega\n",
+      "bad.lesson:8: unknown figure “omega” in @conceal" },
     { HEAD "a <b>bold\n", "bad.lesson:4: not valid markup" },
     { HEAD "x\n\nR < 5 Ω\n", "bad.lesson:6: not valid markup" },
     { HEAD "x\n@question Q?\n@choice* a & b\n@choice c\n", "bad.lesson:6: not valid markup" },
@@ -258,6 +276,51 @@ test_check (void)
       if (!g_str_has_prefix (error->message, cases[i].message))
         g_error ("case %u: “%s” does not begin with “%s”", i, error->message, cases[i].message);
     }
+}
+
+/* @conceal: the figures and "readouts" a question hides until its reveal,
+ * in the order written, on the question that names them only. */
+static void
+test_conceal (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpLesson) lesson =
+    sp_lesson_parse (HEAD "text\n"
+                     "@question What does g(c) look like?\n"
+                     "@choice* One minimum\n"
+                     "@choice Two minima\n"
+                     "@conceal free-energy   phase-diagram\treadouts\n"
+                     "@answer One.\n"
+                     "\n"
+                     "@question Drag it.\n"
+                     "@marker free-energy binodal-low 0.03\n"
+                     "@conceal ocv\n"
+                     "\n"
+                     "@question Again?\n"
+                     "@choice* Yes\n"
+                     "@choice No\n", -1, "good.lesson", &error);
+  SpLessonStep *step;
+  SpLessonQuestion *q;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (lesson);
+  g_assert_true (sp_lesson_check (lesson, &error));
+  g_assert_no_error (error);
+  step = g_ptr_array_index (lesson->steps, 0);
+  g_assert_cmpuint (step->questions->len, ==, 3);
+  q = g_ptr_array_index (step->questions, 0);
+  g_assert_cmpstrv (q->conceal, ((const char *[]) { "free-energy", "phase-diagram",
+                                                    SP_LESSON_CONCEAL_READOUTS, NULL }));
+  g_assert_cmpuint (q->conceal_line, ==, 8);
+  g_assert_cmpstr (q->answer, ==, "One.");
+  g_assert_cmpuint (q->choices->len, ==, 2);
+  q = g_ptr_array_index (step->questions, 1);
+  g_assert_cmpint (q->kind, ==, SP_LESSON_QUESTION_MARKER);
+  g_assert_cmpstrv (q->conceal, ((const char *[]) { "ocv", NULL }));
+  g_assert_cmpuint (q->conceal_line, ==, 13);
+  q = g_ptr_array_index (step->questions, 2);
+  g_assert_cmpstrv (q->conceal, ((const char *[]) { NULL }));
+  g_assert_cmpuint (q->conceal_line, ==, 0);
 }
 
 static void
@@ -455,6 +518,8 @@ settings_signature (const SpLesson *lesson)
           if (q->kind == SP_LESSON_QUESTION_MARKER)
             g_string_append_printf (out, " marker=%s %d %g", q->marker_figure, q->marker_quantity,
                                     q->marker_tolerance);
+          for (guint k = 0; q->conceal[k] != NULL; k++)
+            g_string_append_printf (out, "%s%s", k == 0 ? " conceal=" : ",", q->conceal[k]);
           g_string_append_c (out, '\n');
         }
     }
@@ -614,6 +679,7 @@ main (int argc, char **argv)
   g_test_add_func ("/lesson/malformed", test_malformed);
   g_test_add_func ("/lesson/malformed-messages", test_malformed_messages);
   g_test_add_func ("/lesson/check", test_check);
+  g_test_add_func ("/lesson/conceal", test_conceal);
   g_test_add_func ("/lesson/keys", test_keys);
   g_test_add_func ("/lesson/apply-session-setting", test_apply_session_setting);
   g_test_add_func ("/lesson/quantities", test_quantities);

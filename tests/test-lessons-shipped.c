@@ -143,6 +143,8 @@ assert_same_step (const SpLessonStep *en,
       g_assert_cmpstr (a->marker_figure, ==, b->marker_figure);
       g_assert_cmpint (a->marker_quantity, ==, b->marker_quantity);
       g_assert_cmpfloat (a->marker_tolerance, ==, b->marker_tolerance);
+      /* The same figures veiled in every language. */
+      g_assert_cmpstrv (a->conceal, b->conceal);
       g_assert_nonnull (a->answer);
       g_assert_nonnull (b->answer);
       /* Translated: the words differ. */

@@ -257,6 +257,13 @@ reveal_cb (GtkButton *button,
   gtk_widget_set_visible (GTK_WIDGET (q->answer), question->answer != NULL);
   q->panel->reveal_in_view = GTK_WIDGET (q->verdict);
   update_check (q);
+  /* What the question hid while it was open shows again. */
+  {
+    guint index;
+
+    if (g_ptr_array_find (q->panel->questions, q, &index))
+      sp_lesson_runner_reveal (q->panel->runner, index);
+  }
 }
 
 static GtkWidget *

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "sp-lesson-conceal.h"
 #include "sp-lesson-runner.h"
 #include "sp-overview-page.h"
 #include "sp-params-session.h"
@@ -25,6 +26,8 @@ struct _SpLessonRunner
   GPtrArray *locked;      /* GtkWidget (refs) made insensitive */
   GPtrArray *highlighted; /* GtkWidget (refs) given the highlight class */
   GStrv      locked_keys;
+  guint      revealed;    /* bit i: the step's question i has been checked */
+  SpLessonConcealment concealment;   /* what its open questions hide */
 };
 
 G_DEFINE_FINAL_TYPE (SpLessonRunner, sp_lesson_runner, G_TYPE_OBJECT)
@@ -212,6 +215,54 @@ hold_controls (SpLessonRunner     *self,
         }
     }
   bring_highlights_into_focus (self);
+}
+
+/* The step's open questions hide their answers (sp-lesson-conceal.h). */
+static void
+update_concealment (SpLessonRunner *self)
+{
+  const SpLessonStep *step = self->lesson != NULL ? g_ptr_array_index (self->lesson->steps, self->step)
+                                                  : NULL;
+
+  sp_lesson_concealment_compute (step, self->revealed, &self->concealment);
+  sp_lesson_runner_apply_concealment (self);
+}
+
+void
+sp_lesson_runner_apply_concealment (SpLessonRunner *self)
+{
+  g_return_if_fail (SP_IS_LESSON_RUNNER (self));
+  sp_lesson_concealment_apply (&self->concealment, self->window);
+}
+
+void
+sp_lesson_runner_reveal (SpLessonRunner *self,
+                         guint           question)
+{
+  g_return_if_fail (SP_IS_LESSON_RUNNER (self));
+  g_return_if_fail (question < 32);
+
+  self->revealed |= 1u << question;
+  update_concealment (self);
+}
+
+gboolean
+sp_lesson_runner_conceals_figure (SpLessonRunner *self,
+                                  SpFigureKind    kind)
+{
+  g_return_val_if_fail (SP_IS_LESSON_RUNNER (self), FALSE);
+  g_return_val_if_fail (kind < SP_N_FIGURES, FALSE);
+  return self->concealment.veiled[kind];
+}
+
+guint
+sp_lesson_runner_get_concealed (SpLessonRunner *self,
+                                gboolean       *readouts)
+{
+  g_return_val_if_fail (SP_IS_LESSON_RUNNER (self), 0);
+  if (readouts != NULL)
+    *readouts = self->concealment.readouts;
+  return self->concealment.quantities;
 }
 
 /* "FILE:LINE: @set KEY VALUE: MESSAGE" */
@@ -454,6 +505,8 @@ sp_lesson_runner_go_to (SpLessonRunner *self,
     }
   sp_undo_stack_end_group (window->undo);
   sp_document_set_lesson (window->document, self->source, self->step);
+  self->revealed = 0;
+  update_concealment (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STEP]);
   return TRUE;
 }
@@ -469,6 +522,8 @@ sp_lesson_runner_show (SpLessonRunner *self,
   self->step = index;
   hold_controls (self, g_ptr_array_index (self->lesson->steps, index));
   sp_document_set_lesson (self->window->document, self->source, self->step);
+  self->revealed = 0;
+  update_concealment (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STEP]);
 }
 
@@ -487,6 +542,10 @@ sp_lesson_runner_set_lesson (SpLessonRunner *self,
   self->step = 0;
   if (lesson == NULL)
     sp_document_set_lesson (self->window->document, NULL, 0);
+  /* The panel shows step 0 until a step is applied: its questions hide
+   * theirs; no lesson hides nothing. */
+  self->revealed = 0;
+  update_concealment (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LESSON]);
 }
 

@@ -18,6 +18,7 @@
 
 #include <gtk/gtk.h>
 
+#include "sp-figure.h"
 #include "sp-lesson.h"
 
 G_BEGIN_DECLS
@@ -68,6 +69,19 @@ void            sp_lesson_runner_marker_range (SpLessonRunner   *self,
 /* The figure on show named @id (an export id), or NULL. */
 GtkWidget      *sp_lesson_runner_find_figure  (SpLessonRunner   *self,
                                                const char       *id);
+
+/* The step's question @question has been checked: what it hid shows
+ * again (sp-lesson-conceal.h).  Going to a step opens its questions. */
+void            sp_lesson_runner_reveal       (SpLessonRunner   *self,
+                                               guint             question);
+/* What the open questions hide: the quantities (bits 1 << SpLessonQuantity;
+ * @readouts: all read-outs), and whether figure @kind is veiled. */
+guint           sp_lesson_runner_get_concealed (SpLessonRunner  *self,
+                                                gboolean        *readouts);
+gboolean        sp_lesson_runner_conceals_figure (SpLessonRunner *self,
+                                                  SpFigureKind    kind);
+/* Gives the concealment to every figure again (a page added later). */
+void            sp_lesson_runner_apply_concealment (SpLessonRunner *self);
 
 /* For the panels: @control stands for @key (copied). */
 void            sp_lesson_control_set_key     (GtkWidget        *control,

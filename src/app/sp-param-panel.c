@@ -55,6 +55,11 @@ struct _SpParamPanel
   AdwActionRow *region_row;
   GtkLabel     *region_label;
   GtkLabel     *gap_label;
+  /* What a lesson's open question hides (sp_param_panel_set_concealed()),
+   * and the analysis on show, to show again at the reveal. */
+  guint         concealed;
+  gboolean      conceal_all;
+  SpAnalysis   *analysis;
 };
 
 G_DEFINE_FINAL_TYPE (SpParamPanel, sp_param_panel, ADW_TYPE_BIN)
@@ -374,6 +379,55 @@ sp_param_panel_set_presentation (SpParamPanel *self,
                                -1);
 }
 
+/* A read-out a lesson's open question hides: "?", and a name saying so. */
+static void
+conceal_label (GtkLabel *label,
+               gboolean  hidden)
+{
+  if (hidden)
+    {
+      gtk_label_set_label (label, "?");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Hidden until the lesson’s question is checked"), -1);
+    }
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
+static void
+sp_param_panel_show_concealment (SpParamPanel *self)
+{
+  gboolean binodal = self->concealed & (1u << SP_LESSON_QUANTITY_BINODAL_LOW |
+                                        1u << SP_LESSON_QUANTITY_BINODAL_HIGH);
+
+  conceal_label (self->omega_eff_label, self->conceal_all);
+  conceal_label (self->region_label, self->conceal_all);
+  conceal_label (self->critical_label, self->conceal_all ||
+                 self->concealed & 1u << SP_LESSON_QUANTITY_CRITICAL_TEMPERATURE);
+  conceal_label (self->gap_label, self->conceal_all || binodal);
+  /* The explanations under them say as much as the numbers. */
+  if (self->conceal_all)
+    {
+      adw_action_row_set_subtitle (self->critical_row, "");
+      adw_action_row_set_subtitle (self->region_row, "");
+    }
+}
+
+void
+sp_param_panel_set_concealed (SpParamPanel *self,
+                              guint         quantities,
+                              gboolean      all)
+{
+  g_return_if_fail (SP_IS_PARAM_PANEL (self));
+
+  if (self->concealed == quantities && self->conceal_all == !!all)
+    return;
+  self->concealed = quantities;
+  self->conceal_all = !!all;
+  if (self->analysis != NULL)
+    sp_param_panel_set_analysis (self, self->analysis);
+}
+
 void
 sp_param_panel_set_analysis (SpParamPanel *self,
                              SpAnalysis   *analysis)
@@ -385,6 +439,11 @@ sp_param_panel_set_analysis (SpParamPanel *self,
   g_return_if_fail (SP_IS_PARAM_PANEL (self));
   g_return_if_fail (analysis != NULL);
 
+  if (self->analysis != analysis)
+    {
+      g_clear_pointer (&self->analysis, sp_analysis_unref);
+      self->analysis = sp_analysis_ref (analysis);
+    }
   if (self->params != NULL)
     sp_param_panel_update_temperature_range (self, analysis);
 
@@ -436,7 +495,9 @@ sp_param_panel_set_analysis (SpParamPanel *self,
                                    _("Outside every gap: a single solid solution"));
       break;
     }
-  sp_param_panel_show_lever (self, analysis);
+  /* The lever rule names the binodal compositions. */
+  if (!(self->concealed & (1u << SP_LESSON_QUANTITY_BINODAL_LOW | 1u << SP_LESSON_QUANTITY_BINODAL_HIGH)))
+    sp_param_panel_show_lever (self, analysis);
 
   for (guint i = 0; i < eq->n_gaps; i++)
     {
@@ -447,6 +508,7 @@ sp_param_panel_set_analysis (SpParamPanel *self,
       g_string_append_printf (gaps, "%s%s", i > 0 ? "\n" : "", range);
     }
   gtk_label_set_label (self->gap_label, eq->n_gaps > 0 ? gaps->str : _("None"));
+  sp_param_panel_show_concealment (self);
 }
 
 /* GObject ---------------------------------------------------------------- */
@@ -489,6 +551,7 @@ sp_param_panel_finalize (GObject *object)
 
   g_clear_pointer (&self->presets, g_ptr_array_unref);
   g_clear_pointer (&self->ranged_preset, g_free);
+  g_clear_pointer (&self->analysis, sp_analysis_unref);
 
   G_OBJECT_CLASS (sp_param_panel_parent_class)->finalize (object);
 }

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "sp-analysis.h"
+#include "sp-lesson.h"
 #include "sp-params.h"
 
 G_BEGIN_DECLS
@@ -33,6 +34,12 @@ char *sp_param_panel_lever_text  (const SpAnalysis *analysis);
 
 void sp_param_panel_set_analysis (SpParamPanel *self,
                                   SpAnalysis   *analysis);
+/* While a lesson's question is open: the read-outs of the quantities it
+ * asks for (bits 1 << SpLessonQuantity: T_c, the gap and its lever rule),
+ * or all of them (@conceal readouts), show "?"; 0, FALSE shows them. */
+void sp_param_panel_set_concealed (SpParamPanel *self,
+                                   guint         quantities,
+                                   gboolean      all);
 /* Widens the panel for presentation mode's larger text. */
 void sp_param_panel_set_presentation (SpParamPanel *self,
                                       gboolean      presentation);

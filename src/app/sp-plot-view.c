@@ -630,6 +630,25 @@ sp_plot_view_get_draw_time (SpPlotView *self)
   return self->draw_time_us;
 }
 
+void
+sp_plot_view_set_concealed (SpPlotView *self,
+                            guint       quantities,
+                            gboolean    veiled)
+{
+  g_return_if_fail (SP_IS_PLOT_VIEW (self));
+
+  if (self->data.concealed == quantities && self->data.veiled == !!veiled)
+    return;
+  self->data.concealed = quantities;
+  /* A screen reader hears what the class sees: that it is hidden, and why. */
+  if (self->data.veiled != !!veiled)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    veiled ? _("Hidden until the lesson’s question is checked")
+                                           : sp_figure_kind_explanation (self->kind), -1);
+  self->data.veiled = !!veiled;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 /* GObject ---------------------------------------------------------------- */
 
 static void

@@ -79,6 +79,12 @@ void                sp_plot_view_set_cursor_time (SpPlotView *self,
 /* The rate sweep's runs (referenced; NULL draws "no data"). */
 void                sp_plot_view_set_rate_sweep (SpPlotView        *self,
                                                  SpRateSweepResult *result);
+/* While a lesson's question is open: the quantities it asks for (bits
+ * 1 << SpLessonQuantity) drawn nowhere, and a veil instead of the figure
+ * (SpFigureData.concealed, .veiled); 0, FALSE shows everything again. */
+void                sp_plot_view_set_concealed (SpPlotView *self,
+                                                guint       quantities,
+                                                gboolean    veiled);
 /* Whether the figure has a composition axis (the linked cursor). */
 gboolean            sp_figure_kind_has_composition (SpFigureKind  kind);
 

@@ -39,6 +39,7 @@ struct _SpSimBar
   GtkLabel      *readouts[N_READOUTS];
   GtkLabel      *drive_readouts[N_DRIVE_READOUTS];
   SpAnalysis    *analysis;   /* the binodal for the equilibrium fraction */
+  gboolean       conceal_lambda_star;  /* a lesson's open question asks for it */
   /* All read-outs on one line, for tests and sp_sim_bar_get_status(). */
   char          *status;
 };
@@ -176,7 +177,7 @@ sp_sim_bar_show_frame (SpSimBar *self)
    * unstable mode): those read "—", never "nan nm". */
   length = sp_sim_bar_length_text (d->length_scale);
   lambda = sp_sim_bar_length_text (d->lambda_dominant);
-  lambda_star = sp_sim_bar_length_text (d->lambda_star);
+  lambda_star = self->conceal_lambda_star ? g_strdup ("?") : sp_sim_bar_length_text (d->lambda_star);
 
   /* Translators: the simulation read-outs: time, mean composition, free
    * energy, coarsening length L, measured wavelength λ and the linear
@@ -211,6 +212,26 @@ sp_sim_bar_show_frame (SpSimBar *self)
         g_free (self->status);
         self->status = longer;
       }
+}
+
+void
+sp_sim_bar_set_concealed (SpSimBar *self,
+                          gboolean  lambda_star)
+{
+  g_return_if_fail (SP_IS_SIM_BAR (self));
+
+  if (self->conceal_lambda_star == !!lambda_star)
+    return;
+  self->conceal_lambda_star = !!lambda_star;
+  if (lambda_star)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->readouts[4]),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    _("λ* is hidden until the lesson’s question is checked"), -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->readouts[4]),
+                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  if (self->simulation != NULL)
+    sp_sim_bar_show_frame (self);
 }
 
 void

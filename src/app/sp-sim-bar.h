@@ -34,6 +34,9 @@ gboolean           sp_sim_bar_get_failed     (SpSimBar     *self);
 /* The analysis whose binodal the phase-fraction read-out uses. */
 void               sp_sim_bar_set_analysis   (SpSimBar     *self,
                                               SpAnalysis   *analysis);
+/* While a lesson's question asks for λ*, its read-out shows "?". */
+void               sp_sim_bar_set_concealed  (SpSimBar     *self,
+                                              gboolean      lambda_star);
 /* What the phase-fraction read-out shows: the share of @frame's field in
  * the lithium-rich phase of the gap holding its c̄ (else the nearest gap)
  * — the cells above the gap's midpoint — and the lever rule's share at

@@ -679,4 +679,7 @@ sp_window_adopt_page (SpWindow  *self,
   sp_window_document_add_page (self, page);
   sp_window_pins_add_page (self, page);
   sp_window_undo_add_page (self, page);
+  /* A lesson's open question hides its answer on the new page too. */
+  if (self->lesson_runner != NULL)
+    sp_lesson_runner_apply_concealment (self->lesson_runner);
 }

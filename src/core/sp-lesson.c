@@ -84,6 +84,7 @@ question_free (SpLessonQuestion *question)
   g_ptr_array_unref (question->choices);
   g_free (question->marker_figure);
   g_free (question->answer);
+  g_strfreev (question->conceal);
   g_free (question);
 }
 
@@ -598,6 +599,7 @@ open_question (Parser     *p,
   p->question->line = line;
   p->question->prompt = g_strdup (arg);
   p->question->choices = g_ptr_array_new_with_free_func ((GDestroyNotify) choice_free);
+  p->question->conceal = g_new0 (char *, 1);
   g_ptr_array_add (p->step->questions, p->question);
   p->collect = COLLECT_PROMPT;
   return TRUE;
@@ -679,6 +681,33 @@ directive_marker (Parser     *p,
   p->question->marker_figure = g_strdup (words[0]);
   p->question->marker_quantity = quantity;
   p->question->marker_tolerance = tolerance;
+  p->collect = COLLECT_TEXT;
+  return TRUE;
+}
+
+/* The figures a question veils until its reveal: names only here (the
+ * core knows no figures); sp_lesson_check() judges them, naming the line. */
+static gboolean
+directive_conceal (Parser     *p,
+                   guint       line,
+                   const char *arg)
+{
+  g_auto(GStrv) words = split_words (arg);
+
+  if (!question_part (p, line, "@conceal"))
+    return FALSE;
+  if (words[0] == NULL)
+    return parse_error (p, line, SP_LESSON_ERROR_PARSE,
+                        _("@conceal needs at least one figure (“@conceal free-energy”)"));
+  if (p->question->conceal_line != 0)
+    return parse_error (p, line, SP_LESSON_ERROR_PARSE,
+                        _("@conceal appears twice in this question (name every figure on one line)"));
+  for (guint i = 0; words[i] != NULL; i++)
+    if (g_strv_contains ((const char *const *) words + i + 1, words[i]))
+      return parse_error (p, line, SP_LESSON_ERROR_PARSE,
+                          _("@conceal names “%s” twice"), words[i]);
+  strv_extend (&p->question->conceal, words);
+  p->question->conceal_line = line;
   p->collect = COLLECT_TEXT;
   return TRUE;
 }
@@ -774,11 +803,13 @@ step_directive (Parser     *p,
     return directive_choice (p, line, name[6] == '*' ? "@choice*" : "@choice", arg, name[6] == '*');
   if (g_str_equal (name, "marker"))
     return directive_marker (p, line, arg);
+  if (g_str_equal (name, "conceal"))
+    return directive_conceal (p, line, arg);
   if (g_str_equal (name, "answer"))
     return directive_answer (p, line, arg);
   return parse_error (p, line, SP_LESSON_ERROR_PARSE,
                       _("unknown directive “@%s” (expected @page, @preset, @set, @lock, @highlight, "
-                        "@simulation, @question, @choice, @choice*, @marker, @answer)"), name);
+                        "@simulation, @question, @choice, @choice*, @marker, @conceal, @answer)"), name);
 }
 
 static gboolean
@@ -817,7 +848,7 @@ parse_directive (Parser     *p,
       /* Not a header directive: either a step's, early, or unknown. */
       static const char *const step_names[] = {
         "page", "preset", "set", "lock", "highlight", "simulation", "question",
-        "choice", "choice*", "marker", "answer", NULL
+        "choice", "choice*", "marker", "conceal", "answer", NULL
       };
       if (g_strv_contains (step_names, name))
         return parse_error (p, line, SP_LESSON_ERROR_PARSE,

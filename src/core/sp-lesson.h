@@ -22,7 +22,14 @@
  *   @choice* Two
  *   @marker free-energy binodal-low 0.03          or: drag a marker (figure, quantity,
  *                                                   tolerance in the quantity's unit)
+ *   @conceal free-energy readouts                 figures (export ids) veiled, and the
+ *                                                   read-outs hidden, until its Check
  *   @answer The physics… (continues on the following lines up to a blank line)
+ *
+ * While a question is open nothing on screen may give its answer away: a
+ * marker question's quantity is hidden on every figure and read-out by
+ * itself; a choice question whose answer a figure shows names that figure
+ * in @conceal, and the figure draws a veil until the reveal.
  *
  * What the core can judge it judges while parsing, with errors naming the
  * file and line ("mixing.lesson:14: …"): the directives, the page names,
@@ -50,6 +57,9 @@ G_BEGIN_DECLS
 #define SP_LESSON_ORDER_FILE    "lessons.order"
 /* Larger files are refused unread: a real lesson is a few KiB. */
 #define SP_LESSON_MAX_BYTES     (256 * 1024)
+/* In @conceal, beside the figures: the read-outs of the parameter panel
+ * and the simulation bar. */
+#define SP_LESSON_CONCEAL_READOUTS "readouts"
 
 #define SP_LESSON_ERROR (sp_lesson_error_quark ())
 GQuark sp_lesson_error_quark (void);
@@ -107,6 +117,10 @@ typedef struct
   double            marker_tolerance;
   char             *answer;      /* Pango markup; NULL when none was written */
   guint             answer_line;
+  /* Figures (export ids, judged by sp_lesson_check()) veiled until the
+   * reveal, and SP_LESSON_CONCEAL_READOUTS; empty: none. */
+  GStrv             conceal;
+  guint             conceal_line;
 } SpLessonQuestion;
 
 typedef struct

@@ -86,7 +86,7 @@ sp_figure_diffusivity_setup (SpFigureSpec       *spec,
   spec->y_unit = g_strdup (_("nm²/s"));
 
   sp_figure_spec_add_legend (spec, SP_LEGEND_LINE, &style->accent, _("<i>D</i><sub>chem</sub>(<i>c</i>)"));
-  if (a->eq.n_spinodals > 0)
+  if (a->eq.n_spinodals > 0 && !SP_FIGURE_CONCEALS_SPINODAL (data))
     sp_figure_spec_add_legend (spec, SP_LEGEND_FILL, &style->unstable_fill,
                                _("uphill diffusion (<i>D</i><sub>chem</sub> &lt; 0)"));
   sp_figure_spec_add_legend (spec, SP_LEGEND_DASHED, &style->marker, _("<i>c</i>₀"));
@@ -111,7 +111,7 @@ sp_figure_diffusivity_annotate (const SpFigureSpec *spec,
 
   memset (annotations, 0, sizeof *annotations);
   *has_uphill = FALSE;
-  if (a->eq.n_spinodals > 0)
+  if (a->eq.n_spinodals > 0 && !SP_FIGURE_CONCEALS_SPINODAL (data))
     {
       const SpInterval *s = &a->eq.spinodals[0];
 
@@ -134,7 +134,7 @@ sp_figure_diffusivity_draw (cairo_t            *cr,
   cairo_save (cr);
   sp_figure_clip_plot (cr, spec);
   /* D_chem = M g'' with M > 0: negative exactly on the spinodal intervals. */
-  for (guint j = 0; j < a->eq.n_spinodals; j++)
+  for (guint j = 0; !SP_FIGURE_CONCEALS_SPINODAL (data) && j < a->eq.n_spinodals; j++)
     sp_figure_band_x (cr, spec, a->eq.spinodals[j].lo, a->eq.spinodals[j].hi, &style->unstable_fill);
 
   cairo_move_to (cr, spec->px, v0);
@@ -199,8 +199,9 @@ sp_figure_dispersion_setup (SpFigureSpec       *spec,
       spec->y.min = MAX (lo, -1.2 * a->dispersion.sigma_max);
       sp_figure_spec_add_legend (spec, SP_LEGEND_LINE, &style->accent, _("<i>σ</i>(<i>k</i>)"));
       sp_figure_spec_add_legend (spec, SP_LEGEND_FILL, &style->unstable_fill, _("unstable band"));
-      sp_figure_spec_add_legend (spec, SP_LEGEND_DASHED, &style->marker,
-                                 _("fastest mode <i>k</i>*"));
+      if (!sp_figure_data_conceals (data, SP_LESSON_QUANTITY_FASTEST_WAVELENGTH))
+        sp_figure_spec_add_legend (spec, SP_LEGEND_DASHED, &style->marker,
+                                   _("fastest mode <i>k</i>*"));
     }
   else
     {
@@ -219,20 +220,23 @@ sp_figure_dispersion_draw (cairo_t            *cr,
   const SpAnalysis *a = data->analysis;
   const SpDispersion *d = &a->dispersion;
   double v0 = sp_axis_map (&spec->y, 0.0);
+  /* k* gives λ* = 2π/k*: a question asking for λ* hides both. */
+  gboolean star = !sp_figure_data_conceals (data, SP_LESSON_QUANTITY_FASTEST_WAVELENGTH);
 
   cairo_save (cr);
   sp_figure_clip_plot (cr, spec);
   if (d->unstable)
     {
       sp_figure_band_x (cr, spec, 0.0, d->k_max, &style->unstable_fill);
-      sp_figure_vline (cr, spec, d->k_star, &style->marker, spec->lw, TRUE);
+      if (star)
+        sp_figure_vline (cr, spec, d->k_star, &style->marker, spec->lw, TRUE);
     }
   cairo_move_to (cr, spec->px, v0);
   cairo_line_to (cr, spec->px + spec->pw, v0);
   sp_figure_stroke (cr, &style->foreground, 0.7 * spec->lw, FALSE);
   sp_figure_path (cr, spec, a->k, a->sigma, a->n_k);
   sp_figure_stroke (cr, &style->accent, 1.6 * spec->lw, FALSE);
-  if (d->unstable)
+  if (d->unstable && star)
     sp_figure_dot (cr, sp_axis_map (&spec->x, d->k_star), sp_axis_map (&spec->y, d->sigma_max),
                    0.34 * spec->em, &style->marker, &style->background);
   cairo_restore (cr);
@@ -242,8 +246,13 @@ sp_figure_dispersion_draw (cairo_t            *cr,
       g_autofree char *ks = sp_format_significant (d->k_star, 4);
       g_autofree char *ls = sp_format_significant (d->lambda_star, 3);
       g_autofree char *ss = sp_format_significant (d->sigma_max, 3);
-      g_autofree char *text = g_strdup_printf (_("<i>k</i>* = %s nm⁻¹\n<i>λ</i>* = 2π/<i>k</i>* = %s nm\n<i>σ</i><sub>max</sub> = %s s⁻¹"),
-                                               ks, ls, ss);
+      g_autofree char *text = NULL;
+
+      if (star)
+        text = g_strdup_printf (_("<i>k</i>* = %s nm⁻¹\n<i>λ</i>* = 2π/<i>k</i>* = %s nm\n<i>σ</i><sub>max</sub> = %s s⁻¹"),
+                                ks, ls, ss);
+      else
+        text = g_strdup_printf (_("<i>σ</i><sub>max</sub> = %s s⁻¹"), ss);
 
       /* Below σ = 0 and left of the band's edge nothing is drawn: room for
        * the numbers. */

@@ -287,6 +287,21 @@ void     sp_figure_draw_frame      (cairo_t            *cr,
                                     const char         *caption);
 void     sp_figure_clip_plot       (cairo_t            *cr,
                                     const SpFigureSpec *spec);
+/* sp-figure-veil.c: what a figure a lesson's open question conceals
+ * draws instead of its content: its title and "Predict first…". */
+void     sp_figure_veil_draw       (cairo_t            *cr,
+                                    double              width,
+                                    double              height,
+                                    SpFigureKind        kind,
+                                    const SpPlotStyle  *style);
+/* Whether the figure hides the gap's binodal / the spinodal (either end
+ * asked gives the other away: the gap of a symmetric g is symmetric). */
+#define SP_FIGURE_CONCEALS_BINODAL(data) \
+  (sp_figure_data_conceals ((data), SP_LESSON_QUANTITY_BINODAL_LOW) || \
+   sp_figure_data_conceals ((data), SP_LESSON_QUANTITY_BINODAL_HIGH))
+#define SP_FIGURE_CONCEALS_SPINODAL(data) \
+  (sp_figure_data_conceals ((data), SP_LESSON_QUANTITY_SPINODAL_LOW) || \
+   sp_figure_data_conceals ((data), SP_LESSON_QUANTITY_SPINODAL_HIGH))
 /* Appends a polyline through the finite points to the current path,
  * lifting the pen over the others (and over points ≤ 0 on a log axis). */
 void     sp_figure_path            (cairo_t            *cr,

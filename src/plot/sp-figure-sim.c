@@ -149,7 +149,8 @@ sp_figure_coarsening_draw (cairo_t            *cr,
 
   cairo_save (cr);
   sp_figure_clip_plot (cr, spec);
-  if (data->frame != NULL && isfinite (data->frame->diag.lambda_star) && data->frame->diag.lambda_star > 0)
+  if (data->frame != NULL && isfinite (data->frame->diag.lambda_star) && data->frame->diag.lambda_star > 0 &&
+      !sp_figure_data_conceals (data, SP_LESSON_QUANTITY_FASTEST_WAVELENGTH))
     {
       double v = sp_axis_map (&spec->y, data->frame->diag.lambda_star);
 

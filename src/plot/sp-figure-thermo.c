@@ -59,14 +59,20 @@ pad_range (SpAxis *axis,
   axis->max += hi_frac * span;
 }
 
-/* Shades every spinodal interval, and every gap minus its spinodals. */
+/* Shades every spinodal interval, and every gap minus its spinodals; a
+ * band whose edges a lesson's open question asks for is left out (the
+ * metastable bands end at the binodal and at the spinodal). */
 static void
 draw_regions (cairo_t             *cr,
               const SpFigureSpec  *spec,
+              const SpFigureData  *data,
               const SpEquilibrium *eq,
               const SpPlotStyle   *style)
 {
-  for (guint i = 0; i < eq->n_gaps; i++)
+  gboolean spinodal = !SP_FIGURE_CONCEALS_SPINODAL (data);
+  gboolean metastable = spinodal && !SP_FIGURE_CONCEALS_BINODAL (data);
+
+  for (guint i = 0; metastable && i < eq->n_gaps; i++)
     {
       double lo = eq->gaps[i].c_alpha;
 
@@ -83,18 +89,21 @@ draw_regions (cairo_t             *cr,
       if (lo < eq->gaps[i].c_beta)
         sp_figure_band_x (cr, spec, lo, eq->gaps[i].c_beta, &style->metastable_fill);
     }
-  for (guint j = 0; j < eq->n_spinodals; j++)
+  for (guint j = 0; spinodal && j < eq->n_spinodals; j++)
     sp_figure_band_x (cr, spec, eq->spinodals[j].lo, eq->spinodals[j].hi, &style->unstable_fill);
 }
 
 static void
 add_region_legend (SpFigureSpec        *spec,
+                   const SpFigureData  *data,
                    const SpEquilibrium *eq,
                    const SpPlotStyle   *style)
 {
+  if (SP_FIGURE_CONCEALS_SPINODAL (data))
+    return;
   if (eq->n_spinodals > 0)
     sp_figure_spec_add_legend (spec, SP_LEGEND_FILL, &style->unstable_fill, _("unstable (spinodal)"));
-  if (eq->n_gaps > 0)
+  if (eq->n_gaps > 0 && !SP_FIGURE_CONCEALS_BINODAL (data))
     sp_figure_spec_add_legend (spec, SP_LEGEND_FILL, &style->metastable_fill, _("metastable"));
 }
 
@@ -142,7 +151,7 @@ sp_figure_free_energy_annotate (const SpFigureSpec *spec,
   double top = -(spec->ph / spec->em) + 0.3;
 
   memset (annotations, 0, sizeof *annotations);
-  for (guint i = 0; i < a->eq.n_gaps; i++)
+  for (guint i = 0; !SP_FIGURE_CONCEALS_BINODAL (data) && i < a->eq.n_gaps; i++)
     {
       double ga, gb;
 
@@ -153,6 +162,8 @@ sp_figure_free_energy_annotate (const SpFigureSpec *spec,
                               sp_axis_map (&spec->y, gb), 1.25 * r);
     }
   for (guint i = 0; i < 2 * a->eq.n_gaps; i++)
+    has_binodal[i] = FALSE;
+  for (guint i = 0; !SP_FIGURE_CONCEALS_BINODAL (data) && i < 2 * a->eq.n_gaps; i++)
     {
       const SpGap *gap = &a->eq.gaps[i / 2];
       gboolean close = gap->c_beta - gap->c_alpha < 0.12;
@@ -215,9 +226,9 @@ sp_figure_free_energy_setup (SpFigureSpec       *spec,
   spec->y_unit = g_strdup (_("meV"));
 
   sp_figure_spec_add_legend (spec, SP_LEGEND_LINE, &style->accent, _("<i>g</i>(<i>c</i>)"));
-  if (a->eq.n_gaps > 0)
+  if (a->eq.n_gaps > 0 && !SP_FIGURE_CONCEALS_BINODAL (data))
     sp_figure_spec_add_legend (spec, SP_LEGEND_LINE, &style->tangent, _("common tangent"));
-  add_region_legend (spec, &a->eq, style);
+  add_region_legend (spec, data, &a->eq, style);
   sp_figure_spec_add_legend (spec, SP_LEGEND_DASHED, &style->marker, _("<i>c</i>₀"));
 }
 
@@ -239,7 +250,7 @@ sp_figure_free_energy_draw (cairo_t            *cr,
 
   cairo_save (cr);
   sp_figure_clip_plot (cr, spec);
-  draw_regions (cr, spec, &a->eq, style);
+  draw_regions (cr, spec, data, &a->eq, style);
   /* While the tangent construction plays, c₀ is its sweep's. */
   if (data->tangent_tour == NULL)
     sp_figure_vline (cr, spec, a->model.c0, &style->marker, spec->lw, TRUE);
@@ -252,8 +263,10 @@ sp_figure_free_energy_draw (cairo_t            *cr,
   sp_figure_path (cr, spec, x, y, a->n_curve + 2);
   sp_figure_stroke (cr, &style->accent, 1.6 * spec->lw, FALSE);
 
-  /* While the tangent construction plays, the tangents are its to show. */
-  for (guint i = 0; data->tangent_tour == NULL && i < a->eq.n_gaps; i++)
+  /* While the tangent construction plays, the tangents are its to show;
+   * while a question asks for the binodal, they are not shown at all. */
+  for (guint i = 0; data->tangent_tour == NULL && !SP_FIGURE_CONCEALS_BINODAL (data) &&
+                    i < a->eq.n_gaps; i++)
     {
       const SpGap *gap = &a->eq.gaps[i];
       double slope = gap->mu - sp_figure_free_energy_shift (&a->model, 1.0)
@@ -297,6 +310,15 @@ sp_figure_free_energy_draw (cairo_t            *cr,
 
 /* ---- OCV ------------------------------------------------------------------ */
 
+/* The equilibrium curve is flat at the plateau voltage between the two
+ * binodal compositions: a question asking for either hides it. */
+static gboolean
+ocv_equilibrium_shown (const SpFigureData *data)
+{
+  return !SP_FIGURE_CONCEALS_BINODAL (data) &&
+         !sp_figure_data_conceals (data, SP_LESSON_QUANTITY_PLATEAU_VOLTAGE);
+}
+
 void
 sp_figure_ocv_setup (SpFigureSpec       *spec,
                      const SpFigureData *data,
@@ -320,12 +342,13 @@ sp_figure_ocv_setup (SpFigureSpec       *spec,
   spec->y_label_short = g_strdup ("<i>V</i>");
   spec->y_unit = g_strdup (_("V"));
 
-  sp_figure_spec_add_legend (spec, SP_LEGEND_LINE, &style->accent, _("equilibrium"));
+  if (ocv_equilibrium_shown (data))
+    sp_figure_spec_add_legend (spec, SP_LEGEND_LINE, &style->accent, _("equilibrium"));
   sp_figure_spec_add_legend (spec, SP_LEGEND_LINE, &style->secondary, _("single phase"));
   if (a->eq.n_spinodals > 0)
     sp_figure_spec_add_legend (spec, SP_LEGEND_DASHED, &style->secondary,
                                _("single phase, unstable"));
-  add_region_legend (spec, &a->eq, style);
+  add_region_legend (spec, data, &a->eq, style);
 }
 
 void
@@ -339,7 +362,7 @@ sp_figure_ocv_draw (cairo_t            *cr,
 
   cairo_save (cr);
   sp_figure_clip_plot (cr, spec);
-  draw_regions (cr, spec, &a->eq, style);
+  draw_regions (cr, spec, data, &a->eq, style);
 
   /* The homogeneous curve in runs of constant stability; each run shares
    * its end point with the next so the line has no gaps. */
@@ -357,11 +380,15 @@ sp_figure_ocv_draw (cairo_t            *cr,
         }
     }
 
-  sp_figure_path (cr, spec, a->c, a->ocv_equilibrium, a->n_curve);
-  sp_figure_stroke (cr, &style->accent, 1.8 * spec->lw, FALSE);
+  if (ocv_equilibrium_shown (data))
+    {
+      sp_figure_path (cr, spec, a->c, a->ocv_equilibrium, a->n_curve);
+      sp_figure_stroke (cr, &style->accent, 1.8 * spec->lw, FALSE);
+    }
   cairo_restore (cr);
 
-  for (guint i = 0; i < a->eq.n_gaps; i++)
+  for (guint i = 0; !sp_figure_data_conceals (data, SP_LESSON_QUANTITY_PLATEAU_VOLTAGE) &&
+                    i < a->eq.n_gaps; i++)
     {
       const SpGap *gap = &a->eq.gaps[i];
       g_autofree char *vs = sp_plot_format_number ("%.3f", gap->voltage);
@@ -382,12 +409,27 @@ sp_figure_ocv_draw (cairo_t            *cr,
       g_autofree char *hs = sp_plot_format_number ("%.4f", vh);
       g_autofree char *text = NULL;
 
-      text = g_strdup_printf (_("<i>c</i> = %s\nequilibrium %s V\nsingle phase %s V"), cs, es, hs);
+      if (ocv_equilibrium_shown (data))
+        text = g_strdup_printf (_("<i>c</i> = %s\nequilibrium %s V\nsingle phase %s V"), cs, es, hs);
+      else
+        text = g_strdup_printf (_("<i>c</i> = %s\nsingle phase %s V"), cs, hs);
       sp_figure_draw_cursor (cr, spec, style, data->cursor_c, text);
     }
 }
 
 /* ---- T–c phase diagram ------------------------------------------------------ */
+
+/* Both domes close at the critical point: a question asking for T_c
+ * hides them, one asking for the binodal or the spinodal hides its own. */
+static gboolean
+phase_dome_shown (const SpFigureData *data,
+                  gboolean            spinodal)
+{
+  if (sp_figure_data_conceals (data, SP_LESSON_QUANTITY_CRITICAL_TEMPERATURE))
+    return FALSE;
+  return spinodal ? !SP_FIGURE_CONCEALS_SPINODAL (data) : !SP_FIGURE_CONCEALS_BINODAL (data);
+}
+
 
 void
 sp_figure_phase_setup (SpFigureSpec       *spec,
@@ -409,8 +451,10 @@ sp_figure_phase_setup (SpFigureSpec       *spec,
   spec->readout_bottom = TRUE;
   spec->y_unit = g_strdup (_("K"));
 
-  sp_figure_spec_add_legend (spec, SP_LEGEND_LINE, &style->tangent, _("binodal"));
-  sp_figure_spec_add_legend (spec, SP_LEGEND_LINE, &style->secondary, _("spinodal"));
+  if (phase_dome_shown (data, FALSE))
+    sp_figure_spec_add_legend (spec, SP_LEGEND_LINE, &style->tangent, _("binodal"));
+  if (phase_dome_shown (data, TRUE))
+    sp_figure_spec_add_legend (spec, SP_LEGEND_LINE, &style->secondary, _("spinodal"));
   {
     gboolean shown = FALSE;
 
@@ -419,7 +463,7 @@ sp_figure_phase_setup (SpFigureSpec       *spec,
     for (guint k = 0; k < a->phase->n_critical; k++)
       shown |= a->phase->critical[k].temperature >= a->phase->t_min &&
                a->phase->critical[k].temperature <= a->phase->t_max;
-    if (shown)
+    if (shown && !sp_figure_data_conceals (data, SP_LESSON_QUANTITY_CRITICAL_TEMPERATURE))
       sp_figure_spec_add_legend (spec, SP_LEGEND_DOT, &style->foreground, _("critical point"));
   }
   sp_figure_spec_add_legend (spec, SP_LEGEND_DOT, &style->marker, _("(<i>c</i>₀, <i>T</i>)"));
@@ -631,10 +675,12 @@ draw_dome (cairo_t              *cr,
 #define LABEL_SIZE 0.9
 
 static gboolean
-critical_shown (const SpFigureSpec    *spec,
+critical_shown (const SpFigureData    *data,
+                const SpFigureSpec    *spec,
                 const SpCriticalPoint *p)
 {
-  return p->temperature >= spec->y.min && p->temperature <= spec->y.max;
+  return !sp_figure_data_conceals (data, SP_LESSON_QUANTITY_CRITICAL_TEMPERATURE) &&
+         p->temperature >= spec->y.min && p->temperature <= spec->y.max;
 }
 
 static gboolean
@@ -672,7 +718,7 @@ sp_figure_phase_annotate (const SpFigureSpec *spec,
     has_tc_label[k] = FALSE;
   /* Every critical point's dot first, so no label covers any of them. */
   for (guint k = 0; k < pd->n_critical; k++)
-    if (critical_shown (spec, &pd->critical[k]))
+    if (critical_shown (data, spec, &pd->critical[k]))
       sp_annotations_add_dot (annotations, sp_axis_map (&spec->x, pd->critical[k].c),
                               sp_axis_map (&spec->y, pd->critical[k].temperature), RING * r);
   if (state_shown (spec, a))
@@ -743,7 +789,7 @@ sp_figure_phase_annotate (const SpFigureSpec *spec,
         { 0.0, -0.6, 0.5, 1.0 },
       };
 
-      if (!critical_shown (spec, p))
+      if (!critical_shown (data, spec, p))
         continue;
       text = critical_text (p);
       has_tc_label[k] = sp_figure_place_label (spec, style, LABEL_SIZE, text,
@@ -771,8 +817,10 @@ sp_figure_phase_draw (cairo_t            *cr,
 
   cairo_save (cr);
   sp_figure_clip_plot (cr, spec);
-  draw_dome (cr, spec, pd, FALSE, &style->metastable_fill, &style->tangent, 1.6 * spec->lw);
-  draw_dome (cr, spec, pd, TRUE, &style->unstable_fill, &style->secondary, 1.3 * spec->lw);
+  if (phase_dome_shown (data, FALSE))
+    draw_dome (cr, spec, pd, FALSE, &style->metastable_fill, &style->tangent, 1.6 * spec->lw);
+  if (phase_dome_shown (data, TRUE))
+    draw_dome (cr, spec, pd, TRUE, &style->unstable_fill, &style->secondary, 1.3 * spec->lw);
 
   /* The current temperature as a thin line, the state as a dot on it. */
   cairo_move_to (cr, spec->px, v0);
@@ -783,7 +831,7 @@ sp_figure_phase_draw (cairo_t            *cr,
   sp_figure_phase_annotate (spec, data, style, &annotations, tc_label, has_tc_label,
                             &state_label, &has_state_label);
   for (guint k = 0; k < pd->n_critical; k++)
-    if (critical_shown (spec, &pd->critical[k]))
+    if (critical_shown (data, spec, &pd->critical[k]))
       sp_figure_dot (cr, sp_axis_map (&spec->x, pd->critical[k].c),
                      sp_axis_map (&spec->y, pd->critical[k].temperature), r,
                      &style->foreground, &style->background);
@@ -806,8 +854,13 @@ sp_figure_phase_draw (cairo_t            *cr,
       const char *where = region == SP_REGION_UNSTABLE ? _("unstable")
                           : region == SP_REGION_METASTABLE ? _("metastable") : _("stable");
       g_autofree char *cs = sp_plot_format_number ("%.3f", data->cursor_c);
-      g_autofree char *text = g_strdup_printf (_("<i>c</i> = %s: %s at %.0f K"),
-                                               cs, where, a->model.temperature);
+      g_autofree char *text = NULL;
+
+      /* Where the region changes is what a binodal or spinodal question asks. */
+      if (SP_FIGURE_CONCEALS_BINODAL (data) || SP_FIGURE_CONCEALS_SPINODAL (data))
+        text = g_strdup_printf (_("<i>c</i> = %s at %.0f K"), cs, a->model.temperature);
+      else
+        text = g_strdup_printf (_("<i>c</i> = %s: %s at %.0f K"), cs, where, a->model.temperature);
 
       sp_figure_draw_cursor (cr, spec, style, data->cursor_c, text);
     }

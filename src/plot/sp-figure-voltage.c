@@ -56,6 +56,15 @@ pad_axis (SpAxis *axis,
   axis->max += frac * span;
 }
 
+/* The equilibrium OCV is flat at the plateau between the binodal
+ * compositions: hidden while a lesson's question asks for either. */
+static gboolean
+equilibrium_shown (const SpFigureData *data)
+{
+  return !SP_FIGURE_CONCEALS_BINODAL (data) &&
+         !sp_figure_data_conceals (data, SP_LESSON_QUANTITY_PLATEAU_VOLTAGE);
+}
+
 /* Which directions the trace has, for the legend. */
 static void
 trace_directions (const SpDriveTrace *trace,
@@ -237,7 +246,8 @@ sp_figure_voltage_trace_setup (SpFigureSpec       *spec,
     {
       light = style->accent;
       light.alpha = 0.6;
-      sp_figure_spec_add_legend (spec, SP_LEGEND_LINE, &light, _("equilibrium"));
+      if (equilibrium_shown (data))
+        sp_figure_spec_add_legend (spec, SP_LEGEND_LINE, &light, _("equilibrium"));
       light = style->secondary;
       light.alpha = 0.6;
       sp_figure_spec_add_legend (spec, SP_LEGEND_DASHED, &light, _("homogeneous"));
@@ -263,13 +273,16 @@ sp_figure_voltage_trace_draw (cairo_t            *cr,
       sp_figure_stroke (cr, &light, 1.2 * spec->lw, TRUE);
       light = style->accent;
       light.alpha = 0.6;
-      sp_figure_path (cr, spec, a->c, a->ocv_equilibrium, a->n_curve);
-      sp_figure_stroke (cr, &light, 1.4 * spec->lw, FALSE);
+      if (equilibrium_shown (data))
+        {
+          sp_figure_path (cr, spec, a->c, a->ocv_equilibrium, a->n_curve);
+          sp_figure_stroke (cr, &light, 1.4 * spec->lw, FALSE);
+        }
     }
   draw_trace (cr, spec, data, style, FALSE);
   cairo_restore (cr);
 
-  if (isfinite (data->cursor_c) && a != NULL && a->n_curve >= 2)
+  if (isfinite (data->cursor_c) && a != NULL && a->n_curve >= 2 && equilibrium_shown (data))
     {
       double ve = sp_figure_interpolate (a->c, a->ocv_equilibrium, a->n_curve, data->cursor_c);
       g_autofree char *cs = sp_plot_format_number ("%.3f", data->cursor_c);
@@ -327,7 +340,8 @@ sp_figure_voltage_time_setup (SpFigureSpec       *spec,
   spec->y_label_short = g_strdup ("<i>V</i>");
   spec->y_unit = g_strdup (_("V"));
   add_trace_legend (spec, data, style);
-  if (data->analysis != NULL && data->analysis->eq.n_gaps > 0)
+  if (data->analysis != NULL && data->analysis->eq.n_gaps > 0 &&
+      !sp_figure_data_conceals (data, SP_LESSON_QUANTITY_PLATEAU_VOLTAGE))
     {
       SpColor light = style->accent;
 
@@ -346,7 +360,7 @@ sp_figure_voltage_time_draw (cairo_t            *cr,
 
   cairo_save (cr);
   sp_figure_clip_plot (cr, spec);
-  if (data->analysis != NULL)
+  if (data->analysis != NULL && !sp_figure_data_conceals (data, SP_LESSON_QUANTITY_PLATEAU_VOLTAGE))
     for (guint i = 0; i < data->analysis->eq.n_gaps; i++)
       {
         SpColor light = style->accent;

@@ -205,6 +205,16 @@ sp_figure_data_init (SpFigureData *data)
   data->cursor_time_ps = NAN;
   data->rate_sweep = NULL;
   data->trace = NULL;
+  data->concealed = 0;
+  data->veiled = FALSE;
+}
+
+gboolean
+sp_figure_data_conceals (const SpFigureData *data,
+                         SpLessonQuantity    quantity)
+{
+  g_return_val_if_fail (data != NULL && quantity < SP_LESSON_N_QUANTITIES, FALSE);
+  return (data->concealed & (1u << quantity)) != 0;
 }
 
 const char *
@@ -523,6 +533,8 @@ sp_figure_draw (cairo_t            *cr,
 
   if (kind == SP_FIGURE_ALL)
     draw_all (cr, width, height, data, style);
+  else if (data->veiled)
+    sp_figure_veil_draw (cr, width, height, kind, style);
   else
     {
       sp_figure_spec_compute (kind, data, style, width, height, &spec);
@@ -534,7 +546,9 @@ sp_figure_draw (cairo_t            *cr,
           cairo_save (cr);
           figure_classes[kind].draw (cr, &spec, data, style);
           cairo_restore (cr);
-          if (kind == SP_FIGURE_FREE_ENERGY && data->tangent_tour != NULL)
+          /* The tour locks onto the common tangent: not while the binodal is asked. */
+          if (kind == SP_FIGURE_FREE_ENERGY && data->tangent_tour != NULL &&
+              !SP_FIGURE_CONCEALS_BINODAL (data))
             sp_figure_tangent_tour_draw (cr, &spec, data, style);
           if (spec.legend_placement == SP_LEGEND_INSIDE)
             sp_figure_legend_draw (cr, &spec, style);

@@ -20,6 +20,7 @@
 #include "sp-pin-set.h"
 #include "sp-tangent-tour.h"
 #include "sp-hop-figure-data.h"
+#include "sp-lesson.h"
 #include "sp-plot-style.h"
 #include "sp-frame.h"
 #include "sp-rate-sweep.h"
@@ -91,10 +92,22 @@ typedef struct
   /* The driven particle's voltage trace (borrowed); NULL: the voltage
    * figures draw "no data". */
   const SpDriveTrace *trace;
+  /* While a lesson's question is open (the window's view only, never an
+   * export): the quantities it asks for, bits 1 << SpLessonQuantity, are
+   * drawn on no figure (their labels, lines and shading; either end of a
+   * gap or spinodal hides both, as one gives the other away)… */
+  guint               concealed;
+  /* … and a figure the question names in @conceal draws a veil instead
+   * of its content. */
+  gboolean            veiled;
 } SpFigureData;
 
+/* Whether @data hides @quantity (see SpFigureData.concealed). */
+gboolean     sp_figure_data_conceals    (const SpFigureData *data,
+                                         SpLessonQuantity    quantity);
+
 /* Fills @data with no analysis, no frame, no impedance or hopping data, no cursors,
- * no caption and the field on its own colour range. */
+ * no caption, nothing concealed and the field on its own colour range. */
 void         sp_figure_data_init        (SpFigureData       *data);
 
 /* Draws @kind into the rectangle (0, 0, @width, @height) of @cr, in user

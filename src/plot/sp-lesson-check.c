@@ -33,6 +33,8 @@ check_figure (const SpLesson *lesson,
               const char     *id,
               GError        **error)
 {
+  gboolean keys = g_str_equal (directive, "@highlight");
+
   g_autoptr(GString) known = NULL;
   SpFigureKind kind;
 
@@ -43,9 +45,18 @@ check_figure (const SpLesson *lesson,
     if (i != SP_FIGURE_ALL)
       g_string_append_printf (known, "%s%s", known->len > 0 ? ", " : "",
                               sp_figure_kind_to_id (i));
-  g_set_error (error, SP_LESSON_ERROR, SP_LESSON_ERROR_INVALID,
-               _("%s:%u: unknown figure “%s” in %s (expected %s, or a parameter key)"),
-               lesson->filename, line, id, directive, known->str);
+  if (keys)
+    g_set_error (error, SP_LESSON_ERROR, SP_LESSON_ERROR_INVALID,
+                 _("%s:%u: unknown figure “%s” in %s (expected %s, or a parameter key)"),
+                 lesson->filename, line, id, directive, known->str);
+  else if (g_str_equal (directive, "@conceal"))
+    g_set_error (error, SP_LESSON_ERROR, SP_LESSON_ERROR_INVALID,
+                 _("%s:%u: unknown figure “%s” in %s (expected %s, or readouts)"),
+                 lesson->filename, line, id, directive, known->str);
+  else
+    g_set_error (error, SP_LESSON_ERROR, SP_LESSON_ERROR_INVALID,
+                 _("%s:%u: unknown figure “%s” in %s (expected %s)"),
+                 lesson->filename, line, id, directive, known->str);
   return FALSE;
 }
 
@@ -63,6 +74,10 @@ check_question (const SpLesson         *lesson,
       if (!check_markup (lesson, choice->line, choice->text, error))
         return FALSE;
     }
+  for (guint i = 0; q->conceal[i] != NULL; i++)
+    if (!g_str_equal (q->conceal[i], SP_LESSON_CONCEAL_READOUTS) &&
+        !check_figure (lesson, q->conceal_line, "@conceal", q->conceal[i], error))
+      return FALSE;
   return q->kind != SP_LESSON_QUESTION_MARKER ||
          check_figure (lesson, q->line, "@marker", q->marker_figure, error);
 }
