@@ -16,6 +16,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "sp-figure-private.h"
 #include "sp-gsl.h"
 #include "sp-impedance-panel.h"
 #include "sp-lesson-panel.h"
@@ -654,6 +655,124 @@ test_session (void)
   g_rmdir (dir);
 }
 
+
+/* ---- the answer hidden until the reveal ------------------------------------------ */
+
+/* Whether g(c) in @view labels any binodal composition. */
+static gboolean
+labels_binodal (SpPlotView *view)
+{
+  SpFigureSpec spec;
+  SpAnnotations ann;
+  SpLabelPlacement binodal[2 * SP_MAX_INTERVALS], c0_label;
+  gboolean has_binodal[2 * SP_MAX_INTERVALS], has_c0, any = FALSE;
+  const SpFigureData *data = sp_plot_view_get_data (view);
+
+  sp_figure_annotations_compute (SP_FIGURE_FREE_ENERGY, data, sp_plot_view_get_style (view),
+                                 640, 480, &spec, &ann);
+  sp_figure_free_energy_annotate (&spec, data, sp_plot_view_get_style (view), &ann, binodal,
+                                  has_binodal, &c0_label, &has_c0);
+  for (guint i = 0; i < 2 * data->analysis->eq.n_gaps; i++)
+    any |= has_binodal[i];
+  sp_figure_spec_clear (&spec);
+  return any;
+}
+
+static void
+test_conceal (void)
+{
+  SpWindow *window = new_window ();
+  SpLessonRunner *runner = runner_of (window);
+  SpLessonPanel *panel = panel_of (window);
+  SpParamPanel *params = SP_PARAM_PANEL (window_panel (window, "phase-separation"));
+  GtkLabel *gap = GTK_LABEL (template_child (params, SP_TYPE_PARAM_PANEL, "gap_label"));
+  GtkLabel *critical = GTK_LABEL (template_child (params, SP_TYPE_PARAM_PANEL, "critical_label"));
+  SpPlotView *g = SP_PLOT_VIEW (sp_lesson_runner_find_figure (runner, "free-energy"));
+  SpPlotView *ocv = SP_PLOT_VIEW (sp_lesson_runner_find_figure (runner, "ocv"));
+  SpPlotView *phase = SP_PLOT_VIEW (sp_lesson_runner_find_figure (runner, "phase-diagram"));
+  SpLesson *lesson = sp_lesson_load_shipped ("mixing", (const char *[]) { "C", NULL }, NULL);
+  const guint binodal_low = 1u << SP_LESSON_QUANTITY_BINODAL_LOW;
+  gboolean readouts = TRUE;
+  double truth;
+
+  g_assert_nonnull (lesson);
+  /* Nothing hidden without a lesson. */
+  g_assert_cmpuint (sp_plot_view_get_data (g)->concealed, ==, 0);
+  g_assert_false (sp_plot_view_get_data (g)->veiled);
+  sp_lesson_runner_set_lesson (runner, lesson, "mixing");
+
+  /* Step 1 asks what g(c) looks like at 700 K: g(c), the phase diagram
+   * and the read-outs are veiled until Check; the OCV is not. */
+  g_assert_true (sp_window_lesson_go_to (window, 0));
+  settle ();
+  g_assert_true (sp_plot_view_get_data (g)->veiled);
+  g_assert_true (sp_plot_view_get_data (phase)->veiled);
+  g_assert_false (sp_plot_view_get_data (ocv)->veiled);
+  g_assert_true (sp_lesson_runner_conceals_figure (runner, SP_FIGURE_FREE_ENERGY));
+  g_assert_false (sp_lesson_runner_conceals_figure (runner, SP_FIGURE_OCV));
+  g_assert_cmpuint (sp_lesson_runner_get_concealed (runner, &readouts), ==, 0);
+  g_assert_true (readouts);
+  g_assert_cmpstr (gtk_label_get_label (gap), ==, "?");
+  g_assert_cmpstr (gtk_label_get_label (critical), ==, "?");
+  /* An answer alone reveals nothing; Check does. */
+  sp_lesson_panel_choose (panel, 0, 1);
+  g_assert_true (sp_plot_view_get_data (g)->veiled);
+  sp_lesson_panel_reveal (panel, 0);
+  g_assert_cmpint (sp_lesson_panel_get_verdict (panel, 0), ==, 1);
+  g_assert_false (sp_plot_view_get_data (g)->veiled);
+  g_assert_false (sp_plot_view_get_data (phase)->veiled);
+  sp_lesson_runner_get_concealed (runner, &readouts);
+  g_assert_false (readouts);
+  g_assert_cmpstr (gtk_label_get_label (gap), ==, "None");   /* 700 K: no gap */
+  g_assert_cmpstr (gtk_label_get_label (critical), !=, "?");
+
+  /* Step 3 asks for the left binodal by a marker: hidden on every figure
+   * (not only g(c)) and in the gap's read-out; T_c stays. */
+  g_assert_true (sp_window_lesson_go_to (window, 2));
+  settle ();
+  g_assert_cmpuint (sp_plot_view_get_data (g)->concealed, ==, binodal_low);
+  g_assert_cmpuint (sp_plot_view_get_data (ocv)->concealed, ==, binodal_low);
+  g_assert_cmpuint (sp_plot_view_get_data (phase)->concealed, ==, binodal_low);
+  g_assert_false (sp_plot_view_get_data (g)->veiled);
+  g_assert_false (labels_binodal (g));
+  g_assert_cmpstr (gtk_label_get_label (gap), ==, "?");
+  g_assert_cmpstr (gtk_label_get_label (critical), !=, "?");
+  /* The marker still moves, on the figure's cursor. */
+  truth = sp_window_get_analysis (window)->eq.gaps[0].c_alpha;
+  sp_lesson_panel_set_marker (panel, 0, truth);
+  g_assert_cmpfloat_with_epsilon (sp_plot_view_get_data (g)->cursor_c, truth, 1e-3);
+  /* A saved session holds no concealment: it follows the step. */
+  {
+    g_auto(SpSession) session = { 0 };
+    g_autofree char *data = NULL;
+
+    sp_document_get_session (sp_window_get_document (window), &session);
+    data = sp_session_to_data (&session, NULL, NULL);
+    g_assert_nonnull (data);
+    g_assert_null (strstr (data, "conceal"));
+    g_assert_null (strstr (data, "veil"));
+  }
+  sp_lesson_panel_reveal (panel, 0);
+  g_assert_cmpint (sp_lesson_panel_get_verdict (panel, 0), ==, 1);
+  g_assert_cmpuint (sp_plot_view_get_data (g)->concealed, ==, 0);
+  g_assert_cmpuint (sp_plot_view_get_data (ocv)->concealed, ==, 0);
+  g_assert_true (labels_binodal (g));
+  g_assert_cmpstr (gtk_label_get_label (gap), !=, "?");
+  g_assert_nonnull (strstr (gtk_label_get_label (gap), "–"));
+
+  /* Going to the step again opens its question again; closing the lesson
+   * shows everything. */
+  g_assert_true (sp_window_lesson_go_to (window, 2));
+  settle ();
+  g_assert_cmpuint (sp_plot_view_get_data (g)->concealed, ==, binodal_low);
+  g_assert_cmpstr (gtk_label_get_label (gap), ==, "?");
+  sp_window_close_lesson (window);
+  g_assert_cmpuint (sp_plot_view_get_data (g)->concealed, ==, 0);
+  g_assert_false (sp_plot_view_get_data (g)->veiled);
+  g_assert_cmpstr (gtk_label_get_label (gap), !=, "?");
+  close_window (window);
+}
+
 /* ---- every shipped lesson ------------------------------------------------------- */
 
 static void
@@ -876,6 +995,7 @@ main (int   argc,
   g_test_add_func ("/app/lesson/bad-step", test_bad_step);
   g_test_add_func ("/app/lesson/keys", test_keys);
   g_test_add_func ("/app/lesson/session", test_session);
+  g_test_add_func ("/app/lesson/conceal", test_conceal);
   g_test_add_func ("/app/lesson/open-shipped-by-name", test_open_shipped_by_name);
   g_test_add_func ("/app/lesson/menu-order", test_menu_order);
   g_test_add_func ("/app/lesson/shipped", test_shipped);

@@ -988,6 +988,130 @@ test_lower_dome_pixels (void)
   sp_plot_style_clear (&style);
 }
 
+
+static gboolean
+surfaces_equal (cairo_surface_t *a,
+                cairo_surface_t *b)
+{
+  int h = cairo_image_surface_get_height (a);
+  int stride = cairo_image_surface_get_stride (a);
+
+  return memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b),
+                 (gsize) h * stride) == 0;
+}
+
+/* A lesson's open question: the quantity it asks for has no label on any
+ * figure, and a veiled figure draws the same whatever its data. */
+static void
+test_conceal (void)
+{
+  Fixture fx;
+  SpPlotStyle style;
+  SpFigureSpec spec;
+  SpAnnotations ann;
+  SpLabelPlacement binodal[2 * SP_MAX_INTERVALS], c0_label, tc[SP_MAX_CRITICAL], state;
+  gboolean has_binodal[2 * SP_MAX_INTERVALS], has_c0, has_tc[SP_MAX_CRITICAL], has_state;
+  guint shown;
+
+  fixture_init (&fx);
+  sp_plot_style_init_light (&style);
+  g_assert_cmpuint (fx.analysis->eq.n_gaps, >=, 1);
+  g_assert_cmpuint (fx.analysis->phase->n_critical, >=, 1);
+
+  /* g(c): the binodal compositions are labelled, then not (either end
+   * asked hides both). */
+  for (guint q = 0; q < 3; q++)
+    {
+      fx.data.concealed = q == 0 ? 0 : q == 1 ? 1u << SP_LESSON_QUANTITY_BINODAL_LOW
+                                            : 1u << SP_LESSON_QUANTITY_BINODAL_HIGH;
+      sp_figure_annotations_compute (SP_FIGURE_FREE_ENERGY, &fx.data, &style, 640, 480, &spec, &ann);
+      sp_figure_free_energy_annotate (&spec, &fx.data, &style, &ann, binodal, has_binodal,
+                                      &c0_label, &has_c0);
+      shown = 0;
+      for (guint i = 0; i < 2 * fx.analysis->eq.n_gaps; i++)
+        shown += has_binodal[i];
+      if (q == 0)
+        g_assert_cmpuint (shown, ==, 2 * fx.analysis->eq.n_gaps);
+      else
+        g_assert_cmpuint (shown, ==, 0);
+      g_assert_true (has_c0);   /* c₀ is no answer */
+      sp_figure_spec_clear (&spec);
+    }
+
+  /* The phase diagram: "T_c = … K", then not. */
+  for (guint q = 0; q < 2; q++)
+    {
+      fx.data.concealed = q == 0 ? 0 : 1u << SP_LESSON_QUANTITY_CRITICAL_TEMPERATURE;
+      sp_figure_annotations_compute (SP_FIGURE_PHASE_DIAGRAM, &fx.data, &style, 640, 480, &spec, &ann);
+      sp_figure_phase_annotate (&spec, &fx.data, &style, &ann, tc, has_tc, &state, &has_state);
+      shown = 0;
+      for (guint k = 0; k < fx.analysis->phase->n_critical; k++)
+        shown += has_tc[k];
+      if (q == 0)
+        g_assert_cmpuint (shown, >=, 1);
+      else
+        g_assert_cmpuint (shown, ==, 0);
+      sp_figure_spec_clear (&spec);
+    }
+  g_assert_true (sp_figure_data_conceals (&fx.data, SP_LESSON_QUANTITY_CRITICAL_TEMPERATURE));
+  g_assert_false (sp_figure_data_conceals (&fx.data, SP_LESSON_QUANTITY_PLATEAU_VOLTAGE));
+
+  /* Every concealed figure draws differently from its open self (the
+   * marks are gone), and the rest of it is untouched by what it hides. */
+  {
+    static const struct { SpFigureKind kind; SpLessonQuantity quantity; } cases[] = {
+      { SP_FIGURE_FREE_ENERGY, SP_LESSON_QUANTITY_SPINODAL_LOW },
+      { SP_FIGURE_OCV, SP_LESSON_QUANTITY_PLATEAU_VOLTAGE },
+      { SP_FIGURE_PHASE_DIAGRAM, SP_LESSON_QUANTITY_BINODAL_HIGH },
+      { SP_FIGURE_DIFFUSIVITY, SP_LESSON_QUANTITY_SPINODAL_HIGH },
+      { SP_FIGURE_DISPERSION, SP_LESSON_QUANTITY_FASTEST_WAVELENGTH },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        cairo_surface_t *open, *hidden, *other;
+
+        fx.data.concealed = 0;
+        open = render (cases[i].kind, &fx.data, &style, 640, 480);
+        fx.data.concealed = 1u << cases[i].quantity;
+        hidden = render (cases[i].kind, &fx.data, &style, 640, 480);
+        if (surfaces_equal (open, hidden))
+          g_error ("%s draws %s all the same", sp_figure_kind_to_id (cases[i].kind),
+                   sp_lesson_quantity_to_id (cases[i].quantity));
+        /* λ* is on σ(k) only: concealing it leaves g(c) as it was. */
+        fx.data.concealed = 1u << SP_LESSON_QUANTITY_FASTEST_WAVELENGTH;
+        other = render (cases[i].kind, &fx.data, &style, 640, 480);
+        g_assert_true (surfaces_equal (open, other) == (cases[i].kind != SP_FIGURE_DISPERSION));
+        cairo_surface_destroy (open);
+        cairo_surface_destroy (hidden);
+        cairo_surface_destroy (other);
+      }
+  }
+
+  /* The veil: the same pixels with or without the analysis, so nothing
+   * of the figure's content shows through; unlike the figure itself. */
+  {
+    cairo_surface_t *with, *without, *plain;
+    SpAnalysis *analysis = fx.data.analysis;
+
+    fx.data.concealed = 0;
+    plain = render (SP_FIGURE_FREE_ENERGY, &fx.data, &style, 640, 480);
+    fx.data.veiled = TRUE;
+    with = render (SP_FIGURE_FREE_ENERGY, &fx.data, &style, 640, 480);
+    fx.data.analysis = NULL;
+    without = render (SP_FIGURE_FREE_ENERGY, &fx.data, &style, 640, 480);
+    fx.data.analysis = analysis;
+    fx.data.veiled = FALSE;
+    g_assert_true (surfaces_equal (with, without));
+    g_assert_false (surfaces_equal (with, plain));
+    cairo_surface_destroy (with);
+    cairo_surface_destroy (without);
+    cairo_surface_destroy (plain);
+  }
+  sp_plot_style_clear (&style);
+  fixture_clear (&fx);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1010,6 +1134,7 @@ main (int argc, char **argv)
   g_test_add_func ("/figure/label-placement", test_label_placement);
   g_test_add_func ("/figure/place-label-rule", test_place_label_rule);
   g_test_add_func ("/figure/lower-dome-pixels", test_lower_dome_pixels);
+  g_test_add_func ("/figure/conceal", test_conceal);
 
   return g_test_run ();
 }
