@@ -1044,6 +1044,9 @@ test_conceal (void)
       fx.data.concealed = q == 0 ? 0 : 1u << SP_LESSON_QUANTITY_CRITICAL_TEMPERATURE;
       sp_figure_annotations_compute (SP_FIGURE_PHASE_DIAGRAM, &fx.data, &style, 640, 480, &spec, &ann);
       sp_figure_phase_annotate (&spec, &fx.data, &style, &ann, tc, has_tc, &state, &has_state);
+      /* Nor does the axis, which otherwise ends at 1.1 T_c. */
+      g_assert_cmpfloat (spec.y.max, ==, q == 0 ? fx.analysis->phase->t_max
+                                                : sp_param_range (SP_PARAM_TEMPERATURE)->max);
       shown = 0;
       for (guint k = 0; k < fx.analysis->phase->n_critical; k++)
         shown += has_tc[k];

@@ -446,6 +446,16 @@ sp_figure_phase_setup (SpFigureSpec       *spec,
   composition_axis (spec);
   spec->y.min = a->phase->t_min;
   spec->y.max = a->phase->t_max;
+  /* The diagram ends a tenth above the highest critical point: while a
+   * question asks for T_c (and the domes are hidden) the axis spans the
+   * temperature's whole range instead, which says nothing of T_c. */
+  if (sp_figure_data_conceals (data, SP_LESSON_QUANTITY_CRITICAL_TEMPERATURE))
+    {
+      const SpParamRange *range = sp_param_range (SP_PARAM_TEMPERATURE);
+
+      spec->y.min = range->min;
+      spec->y.max = range->max;
+    }
   spec->y_label = g_strdup (_("Temperature <i>T</i>"));
   spec->y_label_short = g_strdup ("<i>T</i>");
   spec->readout_bottom = TRUE;
