@@ -105,6 +105,7 @@ typedef struct
   char             *marker_figure;
   SpLessonQuantity  marker_quantity;
   double            marker_tolerance;
+  guint             marker_line;   /* of its @marker */
   char             *answer;      /* Pango markup; NULL when none was written */
   guint             answer_line;
 } SpLessonQuestion;

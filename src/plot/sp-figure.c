@@ -205,6 +205,7 @@ sp_figure_data_init (SpFigureData *data)
   data->cursor_time_ps = NAN;
   data->rate_sweep = NULL;
   data->trace = NULL;
+  data->marker = NULL;
 }
 
 const char *
@@ -442,6 +443,7 @@ place_inset_legend (SpFigureKind        kind,
   plain.cursor_c = NAN;
   plain.cursor_freq_hz = NAN;
   plain.cursor_time_ps = NAN;
+  plain.marker = NULL;
   ink_style.background.alpha = 0.0;
   ink_style.grid.alpha = 0.0;
   ink_style.unstable_fill.alpha = 0.0;
@@ -536,6 +538,8 @@ sp_figure_draw (cairo_t            *cr,
           cairo_restore (cr);
           if (kind == SP_FIGURE_FREE_ENERGY && data->tangent_tour != NULL)
             sp_figure_tangent_tour_draw (cr, &spec, data, style);
+          if (data->marker != NULL)
+            sp_figure_marker_draw (cr, kind, &spec, data, style);
           if (spec.legend_placement == SP_LEGEND_INSIDE)
             sp_figure_legend_draw (cr, &spec, style);
         }
