@@ -278,14 +278,16 @@ build_question (SpLessonPanel          *self,
       gtk_range_set_increments (q->marker, (max - min) / 200.0, (max - min) / 20.0);
       gtk_scale_set_draw_value (GTK_SCALE (q->marker), FALSE);
       gtk_widget_set_hexpand (GTK_WIDGET (q->marker), TRUE);
-      gtk_range_set_value (q->marker, 0.5 * (min + max));
+      /* At the axis' start, not its middle: a symmetric gap's plateau or
+       * T_c often sits right there, which would hand out the answer. */
+      gtk_range_set_value (q->marker, min);
       gtk_accessible_update_property (GTK_ACCESSIBLE (q->marker), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _("Your marker"), -1);
       q->marker_value = GTK_LABEL (gtk_label_new (NULL));
       gtk_widget_add_css_class (GTK_WIDGET (q->marker_value), "numeric");
       gtk_label_set_width_chars (q->marker_value, 10);
       {
-        g_autofree char *text = sp_figure_marker_format (question->marker_quantity, 0.5 * (min + max));
+        g_autofree char *text = sp_figure_marker_format (question->marker_quantity, min);
         gtk_label_set_text (q->marker_value, text);
       }
       gtk_box_append (GTK_BOX (row), GTK_WIDGET (q->marker));

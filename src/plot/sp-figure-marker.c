@@ -4,10 +4,11 @@
  * One mechanism for every quantity: a table says along which axis a figure
  * shows it, the quantity maps onto that axis (λ through k = 2π/λ on σ(k)),
  * and the marker is a line across the plot at that place: vertical for an
- * x quantity, horizontal for a y one.  The student's marker is dashed with
- * a grip at the plot's edge; after the reveal the true value is drawn as a
- * solid line beside it, each with its value, so the class sees how far off
- * the guess was on the figure itself.
+ * x quantity, horizontal for a y one.  The student's marker is dashed, in
+ * the text colour (no curve of any figure has it), with a grip at the
+ * plot's edge; after the reveal the true value is drawn as a solid line in
+ * the colour the figures give c₀, T and k*, each with its value, so the
+ * class sees how far off the guess was on the figure itself.
  */
 
 #include "config.h"
@@ -276,7 +277,7 @@ sp_figure_marker_draw (cairo_t            *cr,
       /* TRANSLATORS: the true value on a figure after a marker question's reveal. */
       g_autofree char *label = g_strdup_printf (_("answer %s"), value);
 
-      marker_line (cr, spec, style, axis, to_axis (m->quantity, m->truth), &style->foreground,
+      marker_line (cr, spec, style, axis, to_axis (m->quantity, m->truth), &style->marker,
                    FALSE, label, 1);
     }
   if (isfinite (m->value))
@@ -285,7 +286,7 @@ sp_figure_marker_draw (cairo_t            *cr,
       /* TRANSLATORS: the student's marker on a figure, with its value. */
       g_autofree char *label = g_strdup_printf (_("your marker %s"), value);
 
-      marker_line (cr, spec, style, axis, to_axis (m->quantity, m->value), &style->marker,
+      marker_line (cr, spec, style, axis, to_axis (m->quantity, m->value), &style->foreground,
                    TRUE, label, 0);
     }
 }
