@@ -195,7 +195,9 @@ sp_figure_marker_range (SpFigureKind        kind,
 
 /* One marker line with its grip and its label: @side 0 puts the label at
  * the start of the line (top of a vertical one, left of a horizontal one),
- * 1 at the end, so the guess and the truth never share a corner. */
+ * 1 at the end, so the guess and the truth never share a corner; @other
+ * is the other line's place (user units, NAN: none), whose side the label
+ * avoids when it can. */
 static void
 marker_line (cairo_t            *cr,
              const SpFigureSpec *spec,
@@ -205,7 +207,8 @@ marker_line (cairo_t            *cr,
              const SpColor      *color,
              gboolean            dashed,
              const char         *label,
-             int                 side)
+             int                 side,
+             double              other)
 {
   double em = spec->em, tw, th;
   gboolean vertical = axis == SP_FIGURE_MARKER_X;
@@ -237,8 +240,11 @@ marker_line (cairo_t            *cr,
   sp_plot_text_measure (style, 0.95, SP_TEXT_BOLD, label, -1, &tw, &th);
   if (vertical)
     {
-      /* Right of the line when it fits, else left of it. */
-      gboolean right = at + 0.5 * em + tw <= spec->px + spec->pw - 0.3 * em;
+      /* Right of the line when it fits and the other line is not there,
+       * else left of it when that fits. */
+      gboolean right_fits = at + 0.5 * em + tw <= spec->px + spec->pw - 0.3 * em;
+      gboolean left_fits = at - 0.5 * em - tw >= spec->px + 0.3 * em;
+      gboolean right = right_fits && !(isfinite (other) && other > at && left_fits);
 
       lx = right ? at + 0.5 * em : at - 0.5 * em;
       xalign = right ? 0.0 : 1.0;
@@ -247,8 +253,11 @@ marker_line (cairo_t            *cr,
     }
   else
     {
-      /* Above the line when there is room, else under it. */
-      gboolean above = at - 0.3 * em - th >= spec->py;
+      /* Above the line when there is room and the other line is not
+       * there, else under it when that fits. */
+      gboolean above_fits = at - 0.3 * em - th >= spec->py;
+      gboolean below_fits = at + 0.3 * em + th <= spec->py + spec->ph;
+      gboolean above = above_fits && !(isfinite (other) && other < at && below_fits);
 
       lx = side == 0 ? spec->px + 1.0 * em : spec->px + spec->pw - 0.5 * em;
       xalign = side == 0 ? 0.0 : 1.0;
@@ -268,9 +277,14 @@ sp_figure_marker_draw (cairo_t            *cr,
 {
   const SpFigureMarker *m = data->marker;
   SpFigureMarkerAxis axis = sp_figure_marker_axis (kind, m->quantity);
+  const SpAxis *along;
+  double value_at, truth_at;
 
   if (axis == SP_FIGURE_MARKER_NONE)
     return;
+  along = axis == SP_FIGURE_MARKER_X ? &spec->x : &spec->y;
+  value_at = isfinite (m->value) ? sp_axis_map (along, to_axis (m->quantity, m->value)) : NAN;
+  truth_at = isfinite (m->truth) ? sp_axis_map (along, to_axis (m->quantity, m->truth)) : NAN;
   if (isfinite (m->truth))
     {
       g_autofree char *value = sp_figure_marker_format (m->quantity, m->truth);
@@ -278,7 +292,7 @@ sp_figure_marker_draw (cairo_t            *cr,
       g_autofree char *label = g_strdup_printf (_("answer %s"), value);
 
       marker_line (cr, spec, style, axis, to_axis (m->quantity, m->truth), &style->marker,
-                   FALSE, label, 1);
+                   FALSE, label, 1, value_at);
     }
   if (isfinite (m->value))
     {
@@ -287,6 +301,6 @@ sp_figure_marker_draw (cairo_t            *cr,
       g_autofree char *label = g_strdup_printf (_("your marker %s"), value);
 
       marker_line (cr, spec, style, axis, to_axis (m->quantity, m->value), &style->foreground,
-                   TRUE, label, 0);
+                   TRUE, label, 0, truth_at);
     }
 }

@@ -538,10 +538,12 @@ sp_figure_draw (cairo_t            *cr,
           cairo_restore (cr);
           if (kind == SP_FIGURE_FREE_ENERGY && data->tangent_tour != NULL)
             sp_figure_tangent_tour_draw (cr, &spec, data, style);
-          if (data->marker != NULL)
-            sp_figure_marker_draw (cr, kind, &spec, data, style);
           if (spec.legend_placement == SP_LEGEND_INSIDE)
             sp_figure_legend_draw (cr, &spec, style);
+          /* A lesson's marker over everything: it is what the class
+           * looks at and grabs. */
+          if (data->marker != NULL)
+            sp_figure_marker_draw (cr, kind, &spec, data, style);
         }
       sp_figure_spec_clear (&spec);
     }
