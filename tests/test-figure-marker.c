@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "sp-figure-private.h"
+#include "sp-gsl.h"
 #include "sp-presets.h"
 
 #define W 640.0
@@ -270,6 +271,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  sp_gsl_init ();
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/figure-marker/axes", test_axes);
   g_test_add_func ("/figure-marker/value-at", test_value_at);

@@ -16,7 +16,7 @@ typedef struct
   GPtrArray              *choices;    /* GtkCheckButton */
   GtkRange               *marker;     /* a marker question's scale */
   GtkLabel               *marker_value;
-  GtkWidget              *figure;     /* the marker's figure, when it is on one */
+  GtkWidget              *figure;     /* the marker's figure, when it is on one (a ref) */
   gulong                  moved_id;   /* its "marker-moved", removed with the question */
   GtkWidget              *check;
   GtkLabel               *verdict;
@@ -56,6 +56,7 @@ question_free (Question *q)
     {
       g_clear_signal_handler (&q->moved_id, q->figure);
       sp_plot_view_set_marker (SP_PLOT_VIEW (q->figure), NULL);
+      g_clear_object (&q->figure);
     }
   g_clear_pointer (&q->choices, g_ptr_array_unref);
   g_free (q);
@@ -271,7 +272,9 @@ build_question (SpLessonPanel          *self,
       if (q->figure != NULL &&
           !sp_plot_view_marker_range (SP_PLOT_VIEW (q->figure), question->marker_quantity, &min, &max))
         q->figure = NULL;
-      if (q->figure == NULL)
+      if (q->figure != NULL)
+        g_object_ref (q->figure);   /* the window may go first */
+      else
         sp_lesson_runner_marker_range (self->runner, question->marker_quantity, &min, &max);
       q->marker = GTK_RANGE (gtk_scale_new_with_range (GTK_ORIENTATION_HORIZONTAL, min, max,
                                                        (max - min) / 1000.0));

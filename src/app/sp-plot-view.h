@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-plot-view.h — one figure of src/plot as a widget
  *
  * The snapshot hands a Cairo node to sp_figure_draw(); nothing is computed
@@ -9,8 +10,6 @@
  * and F_s figures the lag time ("time-moved"); on the MSD figure a drag
  * moves a bound of the fit window or draws a new one ("window-dragged");
  * on a figure with a lesson's marker a drag moves it ("marker-moved").
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
