@@ -245,6 +245,13 @@ test_malformed_messages (void)
   g_assert_nonnull (lesson);
 }
 
+static const char *const good_markers[] = {
+  "free-energy binodal-low", "ocv binodal-high", "phase-diagram binodal-low",
+  "free-energy spinodal-high", "ocv spinodal-low", "phase-diagram spinodal-high",
+  "diffusivity spinodal-low", "phase-diagram critical-temperature", "ocv plateau-voltage",
+  "dispersion fastest-wavelength",
+};
+
 static void
 test_check (void)
 {
@@ -252,8 +259,26 @@ test_check (void)
     { HEAD "@highlight free-energy nyquistt\ntext\n", "bad.lesson:4: unknown figure “nyquistt” in @highlight" },
     { HEAD "@highlight all\ntext\n", "bad.lesson:4: unknown figure “all” in @highlight" },
     { HEAD "text\n@question Q?\n@marker freeenergy binodal-low 0.1\n",
-      "bad.lesson:5: unknown figure “freeenergy” in @marker" },
-    { HEAD "text\n@question Q?\n@choice* a\n@choice b\n@conceal free-energy ocvv\n",
+      "bad.lesson:6: unknown figure “freeenergy” in @marker" },
+    /* A marker is dragged on a figure that shows its quantity. */
+    { HEAD "text\n@question Q?\n@marker free-energy critical-temperature 10\n",
+      "bad.lesson:6: the figure “free-energy” does not show critical-temperature, so the marker "
+      "cannot be dragged there (use phase-diagram)" },
+    { HEAD "text\n@question Q?\n\n@marker phase-diagram plateau-voltage 0.01\n",
+      "bad.lesson:7: the figure “phase-diagram” does not show plateau-voltage, so the marker "
+      "cannot be dragged there (use ocv)" },
+    { HEAD "text\n@question Q?\n@marker ocv fastest-wavelength 1\n",
+      "bad.lesson:6: the figure “ocv” does not show fastest-wavelength, so the marker "
+      "cannot be dragged there (use dispersion)" },
+    { HEAD "text\n@question Q?\n@marker dispersion binodal-low 0.03\n",
+      "bad.lesson:6: the figure “dispersion” does not show binodal-low, so the marker "
+      "cannot be dragged there (use free-energy, ocv, phase-diagram)" },
+    { HEAD "text\n@question Q?\n@marker diffusivity binodal-high 0.03\n",
+      "bad.lesson:6: the figure “diffusivity” does not show binodal-high" },
+    { HEAD "text\n@question Q?\n@marker field spinodal-low 0.03\n",
+      "bad.lesson:6: the figure “field” does not show spinodal-low, so the marker "
+      "cannot be dragged there (use free-energy, ocv, phase-diagram, diffusivity)" },
+          { HEAD "text\n@question Q?\n@choice* a\n@choice b\n@conceal free-energy ocvv\n",
       "bad.lesson:8: unknown figure “ocvv” in @conceal (expected free-energy, ocv, " },
     { HEAD "text\n@question Q?\n@choice* a\n@choice b\n@conceal all\n",
       "bad.lesson:8: unknown figure “all” in @conceal" },
@@ -275,6 +300,18 @@ test_check (void)
       g_assert_false (sp_lesson_check (lesson, &error));
       if (!g_str_has_prefix (error->message, cases[i].message))
         g_error ("case %u: “%s” does not begin with “%s”", i, error->message, cases[i].message);
+    }
+  /* Every figure that shows a quantity takes its marker. */
+  for (guint i = 0; i < G_N_ELEMENTS (good_markers); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = g_strdup_printf (HEAD "text\n@question Q?\n@marker %s 0.5\n",
+                                               good_markers[i]);
+      g_autoptr(SpLesson) lesson = sp_lesson_parse (text, -1, "good.lesson", &error);
+
+      g_assert_no_error (error);
+      if (!sp_lesson_check (lesson, &error))
+        g_error ("“%s”: %s", good_markers[i], error->message);
     }
 }
 

@@ -16,8 +16,8 @@ typedef struct
   GPtrArray              *choices;    /* GtkCheckButton */
   GtkRange               *marker;     /* a marker question's scale */
   GtkLabel               *marker_value;
-  GtkWidget              *figure;     /* the marker's figure, when it can be dragged on */
-  GtkGesture             *drag;       /* on @figure, removed with the question */
+  GtkWidget              *figure;     /* the marker's figure, when it is on one (a ref) */
+  gulong                  moved_id;   /* its "marker-moved", removed with the question */
   GtkWidget              *check;
   GtkLabel               *verdict;
   GtkLabel               *answer;
@@ -52,10 +52,11 @@ G_DEFINE_FINAL_TYPE (SpLessonPanel, sp_lesson_panel, GTK_TYPE_WIDGET)
 static void
 question_free (Question *q)
 {
-  if (q->drag != NULL)
+  if (q->figure != NULL)
     {
-      gtk_widget_remove_controller (q->figure, GTK_EVENT_CONTROLLER (q->drag));
-      sp_plot_view_set_cursor (SP_PLOT_VIEW (q->figure), NAN);
+      g_clear_signal_handler (&q->moved_id, q->figure);
+      sp_plot_view_set_marker (SP_PLOT_VIEW (q->figure), NULL);
+      g_clear_object (&q->figure);
     }
   g_clear_pointer (&q->choices, g_ptr_array_unref);
   g_free (q);
@@ -76,28 +77,6 @@ text_label (const char *markup,
   return label;
 }
 
-static char *
-format_value (SpLessonQuantity quantity,
-              double           value)
-{
-  switch (quantity)
-    {
-    case SP_LESSON_QUANTITY_CRITICAL_TEMPERATURE:
-      return g_strdup_printf ("%.0f K", value);
-    case SP_LESSON_QUANTITY_PLATEAU_VOLTAGE:
-      return g_strdup_printf ("%.3f V", value);
-    case SP_LESSON_QUANTITY_FASTEST_WAVELENGTH:
-      return g_strdup_printf ("%.1f nm", value);
-    case SP_LESSON_QUANTITY_BINODAL_LOW:
-    case SP_LESSON_QUANTITY_BINODAL_HIGH:
-    case SP_LESSON_QUANTITY_SPINODAL_LOW:
-    case SP_LESSON_QUANTITY_SPINODAL_HIGH:
-    case SP_LESSON_N_QUANTITIES:
-    default:
-      return g_strdup_printf ("c = %.3f", value);
-    }
-}
-
 static void
 update_check (Question *q)
 {
@@ -115,56 +94,42 @@ choice_toggled_cb (GtkCheckButton *button,
     }
 }
 
+/* The figure's marker where the slider is; @truth NAN until the reveal. */
+static void
+show_marker (Question *q,
+             double    truth)
+{
+  SpFigureMarker marker = { q->question->marker_quantity, gtk_range_get_value (q->marker), truth };
+
+  if (q->figure != NULL)
+    sp_plot_view_set_marker (SP_PLOT_VIEW (q->figure), &marker);
+}
+
 static void
 marker_changed_cb (GtkRange *range,
                    Question *q)
 {
-  g_autofree char *text = format_value (q->question->marker_quantity, gtk_range_get_value (range));
+  g_autofree char *text = sp_figure_marker_format (q->question->marker_quantity, gtk_range_get_value (range));
 
   gtk_label_set_text (q->marker_value, text);
-  if (q->figure != NULL)
-    sp_plot_view_set_cursor (SP_PLOT_VIEW (q->figure), gtk_range_get_value (range));
+  show_marker (q, NAN);
   q->answered = TRUE;
   update_check (q);
 }
 
-/* Dragging on the figure moves the marker to the composition there. */
+/* The pointer dragged the marker on the figure: the slider follows (and
+ * through it the label, the figure and the answer), clamped to its range. */
 static void
-drag_to (Question *q,
-         double    x,
-         double    y)
+marker_moved_cb (SpPlotView *view,
+                 double      value,
+                 Question   *q)
 {
-  SpPlotView *view = SP_PLOT_VIEW (q->figure);
-  double c;
-
   if (q->right >= 0)
     return;
-  if (sp_figure_composition_at (sp_plot_view_get_kind (view), sp_plot_view_get_data (view),
-                                sp_plot_view_get_style (view),
-                                gtk_widget_get_width (q->figure), gtk_widget_get_height (q->figure),
-                                x, y, &c))
-    gtk_range_set_value (q->marker, c);
-}
-
-static void
-drag_begin_cb (GtkGestureDrag *gesture,
-               double          x,
-               double          y,
-               Question       *q)
-{
-  drag_to (q, x, y);
-}
-
-static void
-drag_update_cb (GtkGestureDrag *gesture,
-                double          dx,
-                double          dy,
-                Question       *q)
-{
-  double x, y;
-
-  if (gtk_gesture_drag_get_start_point (gesture, &x, &y))
-    drag_to (q, x + dx, y + dy);
+  gtk_range_set_value (q->marker, value);
+  /* A drag is an answer even where the slider already was. */
+  q->answered = TRUE;
+  update_check (q);
 }
 
 /* After a reveal the verdict and the answer grow the step below the fold
@@ -236,15 +201,14 @@ reveal_cb (GtkButton *button,
         }
       else
         {
-          g_autofree char *t = format_value (question->marker_quantity, truth);
-          g_autofree char *p = format_value (question->marker_quantity, placed);
+          g_autofree char *t = sp_figure_marker_format (question->marker_quantity, truth);
+          g_autofree char *p = sp_figure_marker_format (question->marker_quantity, placed);
 
           q->right = fabs (placed - truth) <= question->marker_tolerance;
           /* TRANSLATORS: the verdict, the true value and where the marker was put. */
           verdict = g_strdup_printf (q->right ? _("✓ Right: %s (you placed %s).")
                                               : _("✗ Not quite: %s (you placed %s)."), t, p);
-          if (q->figure != NULL)
-            sp_plot_view_set_cursor (SP_PLOT_VIEW (q->figure), truth);
+          show_marker (q, truth);
         }
       gtk_widget_set_sensitive (GTK_WIDGET (q->marker), FALSE);
     }
@@ -309,20 +273,31 @@ build_question (SpLessonPanel          *self,
       GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
       double min, max;
 
-      sp_lesson_runner_marker_range (self->runner, question->marker_quantity, &min, &max);
+      /* On its figure the slider spans the axis, so every place on the
+       * slider is a place on the figure. */
+      q->figure = sp_lesson_runner_find_figure (self->runner, question->marker_figure);
+      if (q->figure != NULL &&
+          !sp_plot_view_marker_range (SP_PLOT_VIEW (q->figure), question->marker_quantity, &min, &max))
+        q->figure = NULL;
+      if (q->figure != NULL)
+        g_object_ref (q->figure);   /* the window may go first */
+      else
+        sp_lesson_runner_marker_range (self->runner, question->marker_quantity, &min, &max);
       q->marker = GTK_RANGE (gtk_scale_new_with_range (GTK_ORIENTATION_HORIZONTAL, min, max,
                                                        (max - min) / 1000.0));
       gtk_range_set_increments (q->marker, (max - min) / 200.0, (max - min) / 20.0);
       gtk_scale_set_draw_value (GTK_SCALE (q->marker), FALSE);
       gtk_widget_set_hexpand (GTK_WIDGET (q->marker), TRUE);
-      gtk_range_set_value (q->marker, 0.5 * (min + max));
+      /* At the axis' start, not its middle: a symmetric gap's plateau or
+       * T_c often sits right there, which would hand out the answer. */
+      gtk_range_set_value (q->marker, min);
       gtk_accessible_update_property (GTK_ACCESSIBLE (q->marker), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _("Your marker"), -1);
       q->marker_value = GTK_LABEL (gtk_label_new (NULL));
       gtk_widget_add_css_class (GTK_WIDGET (q->marker_value), "numeric");
       gtk_label_set_width_chars (q->marker_value, 10);
       {
-        g_autofree char *text = format_value (question->marker_quantity, 0.5 * (min + max));
+        g_autofree char *text = sp_figure_marker_format (question->marker_quantity, min);
         gtk_label_set_text (q->marker_value, text);
       }
       gtk_box_append (GTK_BOX (row), GTK_WIDGET (q->marker));
@@ -330,19 +305,14 @@ build_question (SpLessonPanel          *self,
       gtk_box_append (GTK_BOX (box), row);
       g_signal_connect (q->marker, "value-changed", G_CALLBACK (marker_changed_cb), q);
 
-      q->figure = sp_lesson_runner_find_figure (self->runner, question->marker_figure);
-      if (q->figure != NULL && sp_figure_kind_has_composition (sp_plot_view_get_kind (SP_PLOT_VIEW (q->figure))) &&
-          question->marker_quantity <= SP_LESSON_QUANTITY_SPINODAL_HIGH)
+      if (q->figure != NULL)
         {
-          q->drag = gtk_gesture_drag_new ();
-          g_signal_connect (q->drag, "drag-begin", G_CALLBACK (drag_begin_cb), q);
-          g_signal_connect (q->drag, "drag-update", G_CALLBACK (drag_update_cb), q);
-          gtk_widget_add_controller (q->figure, GTK_EVENT_CONTROLLER (q->drag));
+          /* Shown from the start, where the slider is, to be grabbed. */
+          show_marker (q, NAN);
+          q->moved_id = g_signal_connect (q->figure, "marker-moved", G_CALLBACK (marker_moved_cb), q);
           gtk_box_append (GTK_BOX (box),
                           text_label (_("Drag on the figure or use the slider (arrow keys)."), "dim-label"));
         }
-      else
-        q->figure = NULL;
     }
 
   q->check = gtk_button_new_with_mnemonic (_("_Check Answer"));

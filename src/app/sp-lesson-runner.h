@@ -59,9 +59,10 @@ gboolean        sp_lesson_runner_quantity     (SpLessonRunner   *self,
                                                SpLessonQuantity  quantity,
                                                double           *value,
                                                GError          **error);
-/* The range a marker for @quantity may be moved over (the figure's axis:
- * compositions 0 … 1, T the slider's range, V the plateau's
- * neighbourhood, λ up to the simulation box). */
+/* The range a marker for @quantity may be moved over when its figure is
+ * not there to give its axis (sp_plot_view_marker_range()): compositions
+ * 0 … 1, T the slider's range, V the plateau's neighbourhood, λ up to the
+ * simulation box. */
 void            sp_lesson_runner_marker_range (SpLessonRunner   *self,
                                                SpLessonQuantity  quantity,
                                                double           *min,

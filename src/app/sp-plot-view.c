@@ -38,6 +38,12 @@ struct _SpPlotView
   int           drag_bound;
   double        drag_start_t;
   double        drag_other_t;
+  /* A lesson's marker question on this figure (sp-figure-marker.c): only
+   * the view draws it (data.marker points here during a snapshot), so
+   * exports and handouts never show a student's guess. */
+  SpFigureMarker marker;
+  gboolean      has_marker;
+  gboolean      marker_drag;     /* the drag under way moves it */
 };
 
 G_DEFINE_FINAL_TYPE (SpPlotView, sp_plot_view, GTK_TYPE_WIDGET)
@@ -54,6 +60,7 @@ enum {
   FREQUENCY_MOVED,
   TIME_MOVED,
   WINDOW_DRAGGED,
+  MARKER_MOVED,
   N_SIGNALS
 };
 
@@ -156,7 +163,9 @@ sp_plot_view_snapshot (GtkWidget   *widget,
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   /* Only on screen: the style handed out for export keeps no inset. */
   self->style.title_inset_right = self->title_inset;
+  self->data.marker = self->has_marker ? &self->marker : NULL;
   sp_figure_draw (cr, width, height, self->kind, &self->data, &self->style);
+  self->data.marker = NULL;
   self->style.title_inset_right = 0.0;
   cairo_destroy (cr);
   self->draw_time_us += g_get_monotonic_time () - start;
@@ -230,6 +239,28 @@ time_at (SpPlotView *self,
   return inside && isfinite (*t_ps) && *t_ps > 0.0;
 }
 
+/* A lesson's marker by the pointer: the quantity under (x, y), while the
+ * marker waits for an answer (after the reveal it stays put). */
+static gboolean
+marker_at (SpPlotView *self,
+           double      x,
+           double      y,
+           gboolean    clamp,
+           double     *value)
+{
+  gboolean found;
+
+  if (!self->has_marker || isfinite (self->marker.truth))
+    return FALSE;
+  self->style.title_inset_right = self->title_inset;
+  found = sp_figure_marker_value_at (self->kind, &self->data, &self->style,
+                                     gtk_widget_get_width (GTK_WIDGET (self)),
+                                     gtk_widget_get_height (GTK_WIDGET (self)),
+                                     self->marker.quantity, x, y, clamp, value);
+  self->style.title_inset_right = 0.0;
+  return found;
+}
+
 /* The MSD's fit window by the pointer: a press near a drawn bound grabs
  * it, a press elsewhere in the plot starts a new window there; every
  * move reports the window (ascending) as "window-dragged". */
@@ -241,9 +272,17 @@ drag_begin_cb (GtkGestureDrag *gesture,
                double          y,
                SpPlotView     *self)
 {
-  double x0, x1, t;
+  double x0, x1, t, value;
 
   self->drag_bound = -2;   /* nothing grabbed */
+  self->marker_drag = FALSE;
+  if (marker_at (self, x, y, FALSE, &value))
+    {
+      self->marker_drag = TRUE;
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      g_signal_emit (self, signals[MARKER_MOVED], 0, value);
+      return;
+    }
   if (self->kind != SP_FIGURE_MSD || self->data.hop == NULL || self->data.hop->msd == NULL ||
       !time_at (self, x, y, &t))
     {
@@ -279,8 +318,15 @@ drag_update_cb (GtkGestureDrag *gesture,
                 double          dy,
                 SpPlotView     *self)
 {
-  double x, y, t, other;
+  double x, y, t, other, value;
 
+  if (self->marker_drag)
+    {
+      if (gtk_gesture_drag_get_start_point (gesture, &x, &y) &&
+          marker_at (self, x + dx, y + dy, TRUE, &value))
+        g_signal_emit (self, signals[MARKER_MOVED], 0, value);
+      return;
+    }
   if (self->drag_bound < -1 || !gtk_gesture_drag_get_start_point (gesture, &x, &y) ||
       !time_at (self, x + dx, y, &t))   /* the start's height: inside the plot */
     return;
@@ -535,6 +581,56 @@ sp_plot_view_set_tangent_tour (SpPlotView               *self,
   else
     self->data.tangent_tour = NULL;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+sp_plot_view_set_marker (SpPlotView           *self,
+                         const SpFigureMarker *marker)
+{
+  g_return_if_fail (SP_IS_PLOT_VIEW (self));
+
+  if (marker == NULL && !self->has_marker)
+    return;
+  self->has_marker = marker != NULL;
+  if (marker != NULL)
+    self->marker = *marker;
+  else
+    self->marker_drag = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+const SpFigureMarker *
+sp_plot_view_get_marker (SpPlotView *self)
+{
+  g_return_val_if_fail (SP_IS_PLOT_VIEW (self), NULL);
+  return self->has_marker ? &self->marker : NULL;
+}
+
+gboolean
+sp_plot_view_marker_range (SpPlotView       *self,
+                           SpLessonQuantity  quantity,
+                           double           *min,
+                           double           *max)
+{
+  int width, height;
+  gboolean found;
+
+  g_return_val_if_fail (SP_IS_PLOT_VIEW (self), FALSE);
+
+  /* A figure never laid out yet (a page not on show): its axes at a
+   * typical size; the ranges hardly depend on it. */
+  width = gtk_widget_get_width (GTK_WIDGET (self));
+  height = gtk_widget_get_height (GTK_WIDGET (self));
+  if (width <= 0 || height <= 0)
+    {
+      width = 640;
+      height = 480;
+    }
+  self->style.title_inset_right = self->title_inset;
+  found = sp_figure_marker_range (self->kind, &self->data, &self->style, width, height,
+                                  quantity, min, max);
+  self->style.title_inset_right = 0.0;
+  return found;
 }
 
 void
@@ -808,6 +904,15 @@ sp_plot_view_class_init (SpPlotViewClass *klass)
   signals[WINDOW_DRAGGED] =
     g_signal_new ("window-dragged", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
+
+  /**
+   * SpPlotView::marker-moved:
+   * @value: where the pointer dragged the lesson's marker
+   *   (sp_plot_view_set_marker()), in its quantity's unit
+   */
+  signals[MARKER_MOVED] =
+    g_signal_new ("marker-moved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_DOUBLE);
 
   gtk_widget_class_set_css_name (widget_class, "plotview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);

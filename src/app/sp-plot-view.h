@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sp-plot-view.h — one figure of src/plot as a widget
  *
  * The snapshot hands a Cairo node to sp_figure_draw(); nothing is computed
@@ -7,9 +8,8 @@
  * ("cursor-moved"), which the window shows on every such figure; on the
  * impedance figures the frequency under it ("frequency-moved"), on the MSD
  * and F_s figures the lag time ("time-moved"); on the MSD figure a drag
- * moves a bound of the fit window or draws a new one ("window-dragged").
- *
- * SPDX-License-Identifier: GPL-3.0-or-later
+ * moves a bound of the fit window or draws a new one ("window-dragged");
+ * on a figure with a lesson's marker a drag moves it ("marker-moved").
  */
 #pragma once
 
@@ -85,6 +85,21 @@ void                sp_plot_view_set_rate_sweep (SpPlotView        *self,
 void                sp_plot_view_set_concealed (SpPlotView *self,
                                                 guint       quantities,
                                                 gboolean    veiled);
+/* A lesson's marker question on the figure (copied; NULL removes it):
+ * drawn while the figure shows its quantity (sp_figure_marker_axis()),
+ * on screen only.  Until its truth is set (the reveal) a press in the
+ * plot area grabs it and the drag reports where it goes
+ * ("marker-moved"); the owner moves it with set_marker() again. */
+void                sp_plot_view_set_marker   (SpPlotView           *self,
+                                               const SpFigureMarker *marker);
+/* The marker set, or NULL. */
+const SpFigureMarker *sp_plot_view_get_marker (SpPlotView           *self);
+/* The span of @quantity this figure's axis shows (sp_figure_marker_range()
+ * at its size); FALSE when it does not show @quantity or has no data. */
+gboolean            sp_plot_view_marker_range (SpPlotView           *self,
+                                               SpLessonQuantity      quantity,
+                                               double               *min,
+                                               double               *max);
 /* Whether the figure has a composition axis (the linked cursor). */
 gboolean            sp_figure_kind_has_composition (SpFigureKind  kind);
 

@@ -681,6 +681,7 @@ directive_marker (Parser     *p,
   p->question->marker_figure = g_strdup (words[0]);
   p->question->marker_quantity = quantity;
   p->question->marker_tolerance = tolerance;
+  p->question->marker_line = line;
   p->collect = COLLECT_TEXT;
   return TRUE;
 }

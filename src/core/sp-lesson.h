@@ -115,6 +115,7 @@ typedef struct
   char             *marker_figure;
   SpLessonQuantity  marker_quantity;
   double            marker_tolerance;
+  guint             marker_line;   /* of its @marker */
   char             *answer;      /* Pango markup; NULL when none was written */
   guint             answer_line;
   /* Figures (export ids, judged by sp_lesson_check()) veiled until the

@@ -442,6 +442,14 @@ void     sp_figure_pin_stroke       (cairo_t            *cr,
                                      guint               index,
                                      double              line_width);
 
+/* sp-figure-marker.c: a lesson's marker (data->marker) over the figure,
+ * and after the reveal the true value beside it. */
+void     sp_figure_marker_draw     (cairo_t            *cr,
+                                    SpFigureKind        kind,
+                                    const SpFigureSpec *spec,
+                                    const SpFigureData *data,
+                                    const SpPlotStyle  *style);
+
 /* sp-figure-tour.c: the tangent-construction animation's frame over g(c). */
 void     sp_figure_tangent_tour_draw (cairo_t            *cr,
                                       const SpFigureSpec *spec,

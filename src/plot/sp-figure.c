@@ -207,6 +207,7 @@ sp_figure_data_init (SpFigureData *data)
   data->trace = NULL;
   data->concealed = 0;
   data->veiled = FALSE;
+  data->marker = NULL;
 }
 
 gboolean
@@ -452,6 +453,7 @@ place_inset_legend (SpFigureKind        kind,
   plain.cursor_c = NAN;
   plain.cursor_freq_hz = NAN;
   plain.cursor_time_ps = NAN;
+  plain.marker = NULL;
   ink_style.background.alpha = 0.0;
   ink_style.grid.alpha = 0.0;
   ink_style.unstable_fill.alpha = 0.0;
@@ -552,6 +554,10 @@ sp_figure_draw (cairo_t            *cr,
             sp_figure_tangent_tour_draw (cr, &spec, data, style);
           if (spec.legend_placement == SP_LEGEND_INSIDE)
             sp_figure_legend_draw (cr, &spec, style);
+          /* A lesson's marker over everything: it is what the class
+           * looks at and grabs. */
+          if (data->marker != NULL)
+            sp_figure_marker_draw (cr, kind, &spec, data, style);
         }
       sp_figure_spec_clear (&spec);
     }

@@ -60,6 +60,16 @@ typedef enum
   SP_N_FIGURES
 } SpFigureKind;
 
+/* A lesson's marker question on a figure (sp-figure-marker.c): where the
+ * student put the marker and, after the reveal, the true value, both in
+ * the quantity's own unit (c, K, V, nm). */
+typedef struct
+{
+  SpLessonQuantity quantity;
+  double           value;   /* NAN: not placed */
+  double           truth;   /* NAN until the reveal */
+} SpFigureMarker;
+
 typedef struct
 {
   SpAnalysis         *analysis;  /* NULL: the analysis figures draw "no data"     */
@@ -100,6 +110,9 @@ typedef struct
   /* … and a figure the question names in @conceal draws a veil instead
    * of its content. */
   gboolean            veiled;
+  /* A lesson's marker (borrowed; NULL: none), drawn over the figure that
+   * shows its quantity (sp_figure_marker_axis()). */
+  const SpFigureMarker *marker;
 } SpFigureData;
 
 /* Whether @data hides @quantity (see SpFigureData.concealed). */
@@ -188,5 +201,50 @@ gboolean     sp_figure_msd_window_x     (const SpFigureData *data,
                                          double              height,
                                          double             *x0,
                                          double             *x1);
+
+/* Where a figure shows a lesson quantity: a composition or the
+ * wavenumber along x (a vertical marker), a temperature or a voltage
+ * along y (a horizontal one), or not at all. */
+typedef enum
+{
+  SP_FIGURE_MARKER_NONE,
+  SP_FIGURE_MARKER_X,
+  SP_FIGURE_MARKER_Y,
+} SpFigureMarkerAxis;
+
+/* Binodal: g(c), OCV, phase diagram; spinodal: those and D_chem(c);
+ * T_c: the phase diagram's T; the plateau: the OCV's V; λ*: σ(k), whose
+ * axis is k = 2π/λ. */
+SpFigureMarkerAxis sp_figure_marker_axis (SpFigureKind        kind,
+                                          SpLessonQuantity    quantity);
+/* The figures that show @quantity, as export ids joined by ", ". */
+char        *sp_figure_marker_figures   (SpLessonQuantity    quantity);
+/* "c = 0.250", "512 K", "3.412 V", "12.3 nm". */
+char        *sp_figure_marker_format    (SpLessonQuantity    quantity,
+                                         double              value);
+/* The quantity at (x, y) in a figure of that size, as the marker would be
+ * dragged there: FALSE outside the plot area (or when the figure does not
+ * show @quantity or has no data); with @clamp a point outside is taken to
+ * the plot area's edge first (a drag that overshoots). */
+gboolean     sp_figure_marker_value_at  (SpFigureKind        kind,
+                                         const SpFigureData *data,
+                                         const SpPlotStyle  *style,
+                                         double              width,
+                                         double              height,
+                                         SpLessonQuantity    quantity,
+                                         double              x,
+                                         double              y,
+                                         gboolean            clamp,
+                                         double             *value);
+/* The span of @quantity the figure's axis shows (for λ: from the axis'
+ * largest k to a tenth of it); FALSE when it shows none. */
+gboolean     sp_figure_marker_range     (SpFigureKind        kind,
+                                         const SpFigureData *data,
+                                         const SpPlotStyle  *style,
+                                         double              width,
+                                         double              height,
+                                         SpLessonQuantity    quantity,
+                                         double             *min,
+                                         double             *max);
 
 G_END_DECLS

@@ -60,6 +60,31 @@ check_figure (const SpLesson *lesson,
   return FALSE;
 }
 
+/* A marker is dragged on its figure: the figure must show the quantity. */
+static gboolean
+check_marker (const SpLesson         *lesson,
+              const SpLessonQuestion *q,
+              GError                **error)
+{
+  g_autofree char *figures = NULL;
+  SpFigureKind kind;
+
+  if (!check_figure (lesson, q->marker_line, "@marker", q->marker_figure, error))
+    return FALSE;
+  sp_figure_kind_from_id (q->marker_figure, &kind);
+  if (sp_figure_marker_axis (kind, q->marker_quantity) != SP_FIGURE_MARKER_NONE)
+    return TRUE;
+  figures = sp_figure_marker_figures (q->marker_quantity);
+  g_set_error (error, SP_LESSON_ERROR, SP_LESSON_ERROR_INVALID,
+               /* TRANSLATORS: a lesson file's error: file, line, figure, quantity and
+                * the figures that show the quantity (export ids, not translated). */
+               _("%s:%u: the figure “%s” does not show %s, so the marker cannot be dragged "
+                 "there (use %s)"),
+               lesson->filename, q->marker_line, q->marker_figure,
+               sp_lesson_quantity_to_id (q->marker_quantity), figures);
+  return FALSE;
+}
+
 static gboolean
 check_question (const SpLesson         *lesson,
                 const SpLessonQuestion *q,
@@ -78,8 +103,7 @@ check_question (const SpLesson         *lesson,
     if (!g_str_equal (q->conceal[i], SP_LESSON_CONCEAL_READOUTS) &&
         !check_figure (lesson, q->conceal_line, "@conceal", q->conceal[i], error))
       return FALSE;
-  return q->kind != SP_LESSON_QUESTION_MARKER ||
-         check_figure (lesson, q->line, "@marker", q->marker_figure, error);
+  return q->kind != SP_LESSON_QUESTION_MARKER || check_marker (lesson, q, error);
 }
 
 static gboolean
