@@ -107,7 +107,7 @@ typedef struct
 #define SP_SESSION_MAX_PINS        4
 #define SP_SESSION_PIN_LABEL_MAX   64     /* characters */
 #define SP_SESSION_PIN_MAX_POINTS  4096   /* of an impedance curve */
-#define SP_SESSION_PIN_MAX_CURVES  12     /* other figures' curves per pin */
+#define SP_SESSION_PIN_MAX_CURVES  32     /* other figures' curves per pin */
 #define SP_SESSION_PIN_CURVE_MAX_POINTS 200  /* of one of those */
 #define SP_SESSION_PIN_NAME_MAX    48     /* of a figure id, axes or column name */
 
