@@ -668,6 +668,44 @@ test_session (void)
   g_assert_nonnull (strstr (error->message, "session.pins[0].curves[0].name"));
 }
 
+/* Four pins at the point budget, every number at full precision, leave
+ * a session well under the size a load accepts (the model, the pages
+ * and the impedance curves need the rest). */
+static void
+test_session_size (void)
+{
+  g_auto(SpSession) session = { 0 };
+  g_autoptr(JsonArray) array = json_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  double x[100], y[100];
+  SpModel model;
+  gsize length;
+
+  for (guint i = 0; i < 100; i++)
+    {
+      x[i] = -1.0 / 3.0 - i * 1.2345678901234567e-7;
+      y[i] = 1.0 / 7.0 + i * 9.876543210987654e-9;
+    }
+  sp_model_init_default (&model);
+  for (guint p = 0; p < SP_PIN_SET_MAX; p++)
+    {
+      JsonObject *object = sp_session_pin_new ("a pin", &model, 0, NULL, NULL, NULL);
+
+      /* 16 × 100 = 1600 points, the capture's budget per pin. */
+      for (guint k = 0; k < 16; k++)
+        g_assert_true (sp_session_pin_add_curve (object, "msd", "", "msd_total_a2", "t_ps", FALSE,
+                                                 x, y, 100));
+      json_array_add_object_element (array, object);
+    }
+  sp_session_init_default (&session);
+  sp_session_set_pins (&session, array);
+  text = sp_session_to_data (&session, &length, &error);
+  g_assert_no_error (error);
+  g_test_message ("four full pins: %" G_GSIZE_FORMAT " bytes", length);
+  g_assert_cmpuint (length, <, SP_SESSION_MAX_BYTES * 3 / 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -682,6 +720,7 @@ main (int   argc,
   g_test_add_func ("/figure-pin-curves/csv", test_csv);
   g_test_add_func ("/figure-pin-curves/phase-csv", test_phase_csv);
   g_test_add_func ("/figure-pin-curves/session", test_session);
+  g_test_add_func ("/figure-pin-curves/session-size", test_session_size);
 
   return g_test_run ();
 }

@@ -34,7 +34,7 @@
 #define K_B_EV      8.617333262e-5 /* eV/K (CODATA 2018)       */
 
 /* At most this many points of all of a pin's curves together. */
-#define PIN_POINT_BUDGET 2000
+#define PIN_POINT_BUDGET 1600
 
 gboolean
 sp_figure_kind_pins_curves (SpFigureKind kind)
