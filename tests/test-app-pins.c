@@ -8,6 +8,8 @@
  * the pinned numbers bit for bit, the impedance page's curve is pinned
  * too, pins are removed one at a time or all, at most four, renamed, and
  * they survive a save and an open (the session's top-level "pins").
+ * The hopping page's MSD is pinned as its curves: drawn, exported as
+ * columns, and back bit for bit after a save and an open.
  */
 
 #include "config.h"
@@ -268,6 +270,103 @@ test_session (void)
   close_window (window);
 }
 
+static SpPlotView *
+view_of_kind (SpWindow     *window,
+              SpFigureKind  kind)
+{
+  g_autoptr(GPtrArray) views = sp_window_get_plot_views (window);
+
+  for (guint i = 0; i < views->len; i++)
+    if (sp_plot_view_get_kind (g_ptr_array_index (views, i)) == kind)
+      return g_ptr_array_index (views, i);
+  g_assert_not_reached ();
+}
+
+static void
+test_hopping_curves (void)
+{
+  SpWindow *window = new_window ();
+  g_autofree char *dir = g_dir_make_tmp ("spinodal-pins-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "hop.spinodal", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) csv = NULL, with_png = NULL, without_png = NULL;
+  g_autoptr(GError) error = NULL;
+  double t[40], fast[40], slow[40];
+  SpHopFigureMsd msd = { 0 };
+  SpHopFigureData hop = { 0 };
+  SpExportOptions options;
+  SpFigureData data;
+  SpPlotView *view;
+  const SpPin *pin;
+  const SpPinCurve *curve = NULL;
+
+  flush_main_loop ();
+  sp_window_clear_pins (window);
+  for (guint i = 0; i < 40; i++)
+    {
+      t[i] = pow (10.0, -1.0 + 0.1 * i);
+      fast[i] = 0.3 * t[i];
+      slow[i] = 0.1 * t[i];
+    }
+  msd.n = 40;
+  msd.t_ps = t;
+  msd.msd_a2[SP_HOP_MSD_TOTAL] = fast;
+  msd.dimensions = 3;
+  msd.window_t0_ps = msd.window_t1_ps = NAN;
+  msd.d_star_cm2_s = msd.d_sigma_cm2_s = NAN;
+  hop.msd = &msd;
+  view = view_of_kind (window, SP_FIGURE_MSD);
+  sp_plot_view_set_hop_data (view, &hop);
+  g_assert_true (sp_window_pin (window, "fast run"));
+  msd.msd_a2[SP_HOP_MSD_TOTAL] = slow;
+  sp_plot_view_set_hop_data (view, &hop);
+  flush_main_loop ();
+
+  pin = sp_pin_set_get (sp_window_get_pins (window), 0);
+  for (guint i = 0; pin->curves != NULL && i < pin->curves->len; i++)
+    if (g_str_equal (((SpPinCurve *) g_ptr_array_index (pin->curves, i))->name, "msd_total_a2"))
+      curve = g_ptr_array_index (pin->curves, i);
+  g_assert_nonnull (curve);
+  g_assert_cmpmem (curve->y, curve->n * sizeof (double), fast, sizeof fast);
+
+  /* The figure and its exports draw it; the CSV has it as columns. */
+  data = *sp_plot_view_get_data (view);
+  data.cursor_time_ps = NAN;
+  g_assert_true (data.pins == sp_window_get_pins (window));
+  sp_export_options_init (&options, SP_FIGURE_MSD);
+  options.format = SP_EXPORT_CSV;
+  csv = sp_export_render (SP_FIGURE_MSD, &data, &options, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (g_bytes_get_data (csv, NULL), ",fast run: t_ps,fast run: msd_total_a2"));
+  options.format = SP_EXPORT_PNG;
+  with_png = sp_export_render (SP_FIGURE_MSD, &data, &options, &error);
+  g_assert_no_error (error);
+  data.pins = NULL;
+  without_png = sp_export_render (SP_FIGURE_MSD, &data, &options, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_bytes_equal (with_png, without_png));
+
+  /* A save and an open bring the curve back bit for bit. */
+  save_and_wait (window, file);
+  sp_window_clear_pins (window);
+  load_and_wait (window, file);
+  g_assert_cmpuint (sp_pin_set_get_n (sp_window_get_pins (window)), ==, 1);
+  pin = sp_pin_set_get (sp_window_get_pins (window), 0);
+  curve = NULL;
+  for (guint i = 0; pin->curves != NULL && i < pin->curves->len; i++)
+    if (g_str_equal (((SpPinCurve *) g_ptr_array_index (pin->curves, i))->name, "msd_total_a2"))
+      curve = g_ptr_array_index (pin->curves, i);
+  g_assert_nonnull (curve);
+  g_assert_cmpstr (curve->figure, ==, "msd");
+  g_assert_cmpmem (curve->x, curve->n * sizeof (double), t, sizeof t);
+  g_assert_cmpmem (curve->y, curve->n * sizeof (double), fast, sizeof fast);
+
+  sp_plot_view_set_hop_data (view, NULL);
+  g_unlink (path);
+  g_rmdir (dir);
+  close_window (window);
+}
+
 static void
 test_remove_limit_rename (void)
 {
@@ -386,6 +485,7 @@ main (int   argc,
   g_test_add_func ("/app/pins/exports-draw-pins", test_exports_draw_pins);
   g_test_add_func ("/app/pins/csv-columns", test_csv_columns);
   g_test_add_func ("/app/pins/session", test_session);
+  g_test_add_func ("/app/pins/hopping-curves", test_hopping_curves);
   g_test_add_func ("/app/pins/remove-limit-rename", test_remove_limit_rename);
   g_test_add_func ("/app/pins/tangent-tour", test_tangent_tour);
 

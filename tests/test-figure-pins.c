@@ -177,9 +177,9 @@ test_ghosts (void)
           g_assert_cmpfloat (soft->ocv_equilibrium[i], <=, spec.y.max);
       sp_figure_spec_clear (&spec);
     }
-  /* The simulation figures take none. */
+  /* The pictures take none. */
   g_assert_false (sp_figure_kind_takes_pins (SP_FIGURE_FIELD));
-  g_assert_false (sp_figure_kind_takes_pins (SP_FIGURE_DRT));
+  g_assert_false (sp_figure_kind_takes_pins (SP_FIGURE_LATTICE));
   sp_plot_style_clear (&style);
 }
 

@@ -8,6 +8,12 @@
  * file's pins come back through SpDocument::pins-loaded: each pin's model
  * is analysed again (a few ms each) and its impedance curve read back.
  *
+ * A pin also keeps the curves of the figures whose data a model cannot
+ * reproduce (the hopping page's, the impedance page's data-mode figures,
+ * the Simulation page's traces: sp_figure_kind_pins_curves()), taken from
+ * every page's figures at the moment of pinning, so a pin made on one
+ * page shows on the others too.
+ *
  * A pin's label says what differs: the parameters whose values differ
  * from the previous pin's (or, for the first, from the preset's own), as
  * "K = 0 meV"; else the preset's name; else "Pin N".  Rename… changes it.
@@ -54,6 +60,15 @@ pins_to_json (const SpPinSet *pins)
                                                          s != NULL ? s->freq_hz : NULL,
                                                          s != NULL ? s->z_re_ohm : NULL,
                                                          s != NULL ? s->z_im_ohm : NULL));
+      for (guint k = 0; pin->curves != NULL && k < pin->curves->len; k++)
+        {
+          const SpPinCurve *c = g_ptr_array_index (pin->curves, k);
+          JsonObject *object = json_array_get_object_element (array, i);
+
+          /* Captured within the session's limits: this cannot fail. */
+          sp_session_pin_add_curve (object, c->figure, c->axes, c->name, c->x_name, c->points,
+                                    c->x, c->y, c->n);
+        }
     }
   return array;
 }
@@ -224,6 +239,22 @@ shown_impedance (SpWindow *self)
   return NULL;
 }
 
+/* The curves of every page's figures that a pin keeps as they are. */
+static GPtrArray *
+shown_curves (SpWindow *self)
+{
+  g_autoptr(GPtrArray) views = sp_window_get_plot_views (self);
+  g_autofree SpFigureKind *kinds = g_new (SpFigureKind, MAX (views->len, 1u));
+  g_autofree const SpFigureData **data = g_new (const SpFigureData *, MAX (views->len, 1u));
+
+  for (guint i = 0; i < views->len; i++)
+    {
+      kinds[i] = sp_plot_view_get_kind (g_ptr_array_index (views, i));
+      data[i] = sp_plot_view_get_data (g_ptr_array_index (views, i));
+    }
+  return sp_figure_pin_curves_capture (views->len, kinds, data);
+}
+
 /* The public face ------------------------------------------------------------- */
 
 SpPinSet *
@@ -239,6 +270,7 @@ sp_window_pin (SpWindow   *self,
 {
   g_autofree char *text = NULL;
   const SpEisSpectrum *impedance;
+  g_autoptr(GPtrArray) curves = NULL;
   SpPinSet *pins;
 
   g_return_val_if_fail (SP_IS_WINDOW (self), FALSE);
@@ -247,9 +279,10 @@ sp_window_pin (SpWindow   *self,
   if (text == NULL)
     text = auto_label (self);
   impedance = shown_impedance (self);
-  pins = sp_pin_set_add (self->pins, text, self->analysis,
-                         impedance != NULL && impedance->n_points <= SP_SESSION_PIN_MAX_POINTS
-                         ? impedance : NULL);
+  curves = shown_curves (self);
+  pins = sp_pin_set_add_full (self->pins, text, self->analysis,
+                              impedance != NULL && impedance->n_points <= SP_SESSION_PIN_MAX_POINTS
+                              ? impedance : NULL, curves);
   if (pins == NULL)
     {
       adw_toast_overlay_add_toast (self->toast_overlay,

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "sp-session.h"
 #include "sp-session-private.h"
@@ -132,6 +133,85 @@ check_curve (JsonObject *curve,
   return TRUE;
 }
 
+/* A figure id, axes tag or column name: a short word a CSV header and
+ * a file can hold as it is. */
+static gboolean
+is_name (const char *text,
+         gboolean    may_be_empty)
+{
+  gsize length = strlen (text);
+
+  if (length > SP_SESSION_PIN_NAME_MAX || (length == 0 && !may_be_empty))
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && *p != '_' && *p != '-' && *p != '.')
+      return FALSE;
+  return TRUE;
+}
+
+static const char *const curve_names[] = { "figure", "axes", "name", "x_name" };
+
+static gboolean
+check_figure_curve (JsonNode *node,
+                    guint     index,
+                    guint     k,
+                    GError  **error)
+{
+  JsonObject *curve;
+  JsonNode *points;
+  guint n = 0;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return invalid (error, _("session.pins[%u].curves[%u]: must be an object"), index, k);
+  curve = json_node_get_object (node);
+  for (guint j = 0; j < G_N_ELEMENTS (curve_names); j++)
+    {
+      JsonNode *member = json_object_get_member (curve, curve_names[j]);
+
+      if (member == NULL || !JSON_NODE_HOLDS_VALUE (member) ||
+          json_node_get_value_type (member) != G_TYPE_STRING ||
+          !is_name (json_node_get_string (member), j == 1))
+        return invalid (error, _("session.pins[%u].curves[%u].%s: must be a word of up to %d "
+                                 "letters, digits, “_”, “-” or “.”"),
+                        index, k, curve_names[j], SP_SESSION_PIN_NAME_MAX);
+    }
+  points = json_object_get_member (curve, "points");
+  if (points == NULL || !JSON_NODE_HOLDS_VALUE (points) ||
+      json_node_get_value_type (points) != G_TYPE_BOOLEAN)
+    return invalid (error, _("session.pins[%u].curves[%u].points: must be true or false"),
+                    index, k);
+  for (guint j = 0; j < 2; j++)
+    {
+      const char *key = j == 0 ? "x" : "y";
+      JsonNode *member = json_object_get_member (curve, key);
+      JsonArray *array;
+      guint len;
+
+      if (member == NULL || !JSON_NODE_HOLDS_ARRAY (member))
+        return invalid (error, _("session.pins[%u].curves[%u].%s: must be an array of numbers"),
+                        index, k, key);
+      array = json_node_get_array (member);
+      len = json_array_get_length (array);
+      if (len < 1 || len > SP_SESSION_PIN_CURVE_MAX_POINTS)
+        return invalid (error, _("session.pins[%u].curves[%u].%s: must hold 1 to %d numbers, "
+                                 "got %u"), index, k, key, SP_SESSION_PIN_CURVE_MAX_POINTS, len);
+      if (j == 0)
+        n = len;
+      else if (len != n)
+        return invalid (error, _("session.pins[%u].curves[%u].y: must hold as many numbers as "
+                                 "x (%u), got %u"), index, k, n, len);
+      for (guint i = 0; i < len; i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+
+          if (!is_number (element) || !isfinite (json_node_get_double (element)))
+            return invalid (error, _("session.pins[%u].curves[%u].%s[%u]: must be a finite "
+                                     "number"), index, k, key, i);
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 check_pin (JsonNode *node,
            guint     index,
@@ -177,6 +257,21 @@ check_pin (JsonNode *node,
         return invalid (error, _("session.pins[%u].impedance: must be an object"), index);
       if (!check_curve (json_node_get_object (curve), index, error))
         return FALSE;
+    }
+  curve = json_object_get_member (pin, "curves");
+  if (curve != NULL && !JSON_NODE_HOLDS_NULL (curve))
+    {
+      JsonArray *curves;
+
+      if (!JSON_NODE_HOLDS_ARRAY (curve))
+        return invalid (error, _("session.pins[%u].curves: must be an array of curves"), index);
+      curves = json_node_get_array (curve);
+      if (json_array_get_length (curves) > SP_SESSION_PIN_MAX_CURVES)
+        return invalid (error, _("session.pins[%u].curves: at most %d curves, got %u"), index,
+                        SP_SESSION_PIN_MAX_CURVES, json_array_get_length (curves));
+      for (guint k = 0; k < json_array_get_length (curves); k++)
+        if (!check_figure_curve (json_array_get_element (curves, k), index, k, error))
+          return FALSE;
     }
   return TRUE;
 }
@@ -291,5 +386,120 @@ sp_session_get_pin (const SpSession *session,
       *z_re_ohm = read_doubles (json_object_get_array_member (curve, "z_re_ohm"));
       *z_im_ohm = read_doubles (json_object_get_array_member (curve, "z_im_ohm"));
     }
+  return TRUE;
+}
+
+static JsonArray *
+double_array (const double *values,
+              guint         n)
+{
+  JsonArray *array = json_array_sized_new (n);
+
+  for (guint i = 0; i < n; i++)
+    json_array_add_double_element (array, values[i]);
+  return array;
+}
+
+gboolean
+sp_session_pin_add_curve (JsonObject   *pin,
+                          const char   *figure,
+                          const char   *axes,
+                          const char   *name,
+                          const char   *x_name,
+                          gboolean      points,
+                          const double *x,
+                          const double *y,
+                          guint         n)
+{
+  JsonArray *curves;
+  JsonObject *curve;
+
+  g_return_val_if_fail (pin != NULL && figure != NULL && axes != NULL, FALSE);
+  g_return_val_if_fail (name != NULL && x_name != NULL && (n == 0 || (x != NULL && y != NULL)),
+                        FALSE);
+
+  if (!is_name (figure, FALSE) || !is_name (axes, TRUE) || !is_name (name, FALSE) ||
+      !is_name (x_name, FALSE) || n < 1 || n > SP_SESSION_PIN_CURVE_MAX_POINTS)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (!isfinite (x[i]) || !isfinite (y[i]))
+      return FALSE;
+  if (!json_object_has_member (pin, "curves"))
+    json_object_set_array_member (pin, "curves", json_array_new ());
+  curves = json_object_get_array_member (pin, "curves");
+  if (json_array_get_length (curves) >= SP_SESSION_PIN_MAX_CURVES)
+    return FALSE;
+  curve = json_object_new ();
+  json_object_set_string_member (curve, "figure", figure);
+  json_object_set_string_member (curve, "axes", axes);
+  json_object_set_string_member (curve, "name", name);
+  json_object_set_string_member (curve, "x_name", x_name);
+  json_object_set_boolean_member (curve, "points", points);
+  json_object_set_array_member (curve, "x", double_array (x, n));
+  json_object_set_array_member (curve, "y", double_array (y, n));
+  json_array_add_object_element (curves, curve);
+  return TRUE;
+}
+
+static JsonArray *
+pin_curves (const SpSession *session,
+            guint            index)
+{
+  JsonObject *pin;
+  JsonNode *node;
+
+  if (session->pins == NULL || index >= json_array_get_length (session->pins))
+    return NULL;
+  pin = json_array_get_object_element (session->pins, index);
+  node = json_object_get_member (pin, "curves");
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+guint
+sp_session_get_pin_n_curves (const SpSession *session,
+                             guint            index)
+{
+  JsonArray *curves;
+
+  g_return_val_if_fail (session != NULL, 0);
+  curves = pin_curves (session, index);
+  return curves != NULL ? json_array_get_length (curves) : 0;
+}
+
+gboolean
+sp_session_get_pin_curve (const SpSession *session,
+                          guint            index,
+                          guint            k,
+                          const char     **figure,
+                          const char     **axes,
+                          const char     **name,
+                          const char     **x_name,
+                          gboolean        *points,
+                          guint           *n,
+                          double         **x,
+                          double         **y)
+{
+  JsonArray *curves;
+  JsonObject *curve;
+
+  g_return_val_if_fail (session != NULL && figure != NULL && axes != NULL && name != NULL, FALSE);
+  g_return_val_if_fail (x_name != NULL && points != NULL && n != NULL && x != NULL && y != NULL,
+                        FALSE);
+
+  *n = 0;
+  *x = *y = NULL;
+  curves = pin_curves (session, index);
+  if (curves == NULL || k >= json_array_get_length (curves))
+    return FALSE;
+  /* Checked when read: every member is there with its type. */
+  curve = json_array_get_object_element (curves, k);
+  *figure = json_object_get_string_member (curve, "figure");
+  *axes = json_object_get_string_member (curve, "axes");
+  *name = json_object_get_string_member (curve, "name");
+  *x_name = json_object_get_string_member (curve, "x_name");
+  *points = json_object_get_boolean_member (curve, "points");
+  *n = json_array_get_length (json_object_get_array_member (curve, "x"));
+  *x = read_doubles (json_object_get_array_member (curve, "x"));
+  *y = read_doubles (json_object_get_array_member (curve, "y"));
   return TRUE;
 }

@@ -17,7 +17,10 @@
  *     "pages": { "PAGE-NAME": { … }, … },
  *     "pins": [ { "label": "K = 0 meV", "model": { …as above… },
  *                 "impedance": { "freq_hz": […], "z_re_ohm": […],
- *                                "z_im_ohm": […] } }, … ],
+ *                                "z_im_ohm": […] },
+ *                 "curves": [ { "figure": "msd", "axes": "", "name": "msd_total_a2",
+ *                               "x_name": "t_ps", "points": false,
+ *                               "x": […], "y": […] }, … ] }, … ],
  *     "lesson": { "source": "mixing", "step": 3 } }
  *
  * "model" and "simulation" are the Phase Separation lab's parameters (as
@@ -40,7 +43,10 @@
  * ignore an unknown field) holds the pinned comparisons (at most
  * SP_SESSION_MAX_PINS): each a label, the model whose curves it keeps
  * (the analysis is computed again on load) and optionally the impedance
- * curve it kept, as three equally long arrays.  Checked on load like the
+ * curve it kept, as three equally long arrays, and optionally the curves
+ * of the other figures it kept ("curves", sp-pin-set.h's SpPinCurve: the
+ * figure's id, what its axes held, the CSV names of y and x, points or a
+ * line, and two equally long arrays of finite numbers).  Checked on load like the
  * rest ("session.pins[1].model.omega: …"); sealed and shared by copies.
  *
  * Loading is strict about what it knows and lenient about what it doesn't:
@@ -101,6 +107,9 @@ typedef struct
 #define SP_SESSION_MAX_PINS        4
 #define SP_SESSION_PIN_LABEL_MAX   64     /* characters */
 #define SP_SESSION_PIN_MAX_POINTS  4096   /* of an impedance curve */
+#define SP_SESSION_PIN_MAX_CURVES  32     /* other figures' curves per pin */
+#define SP_SESSION_PIN_CURVE_MAX_POINTS 200  /* of one of those */
+#define SP_SESSION_PIN_NAME_MAX    48     /* of a figure id, axes or column name */
 
 /* The longest lesson source and the most steps a session may name. */
 #define SP_SESSION_LESSON_MAX   4096
@@ -150,6 +159,36 @@ JsonObject *sp_session_pin_new       (const char      *label,
                                       const double    *freq_hz,
                                       const double    *z_re_ohm,
                                       const double    *z_im_ohm);
+/* Appends one of the other figures' curves to @pin (made by
+ * sp_session_pin_new()): @figure, @axes, @name and @x_name of letters,
+ * digits, '_', '-' and '.' (@axes may be empty), and @n points (1 to
+ * SP_SESSION_PIN_CURVE_MAX_POINTS, finite); FALSE (nothing added) when
+ * any is not, or @pin holds SP_SESSION_PIN_MAX_CURVES already. */
+gboolean    sp_session_pin_add_curve (JsonObject      *pin,
+                                      const char      *figure,
+                                      const char      *axes,
+                                      const char      *name,
+                                      const char      *x_name,
+                                      gboolean         points,
+                                      const double    *x,
+                                      const double    *y,
+                                      guint            n);
+/* How many of those pin @index of @session holds, and curve @k of them:
+ * its names (borrowed) and new arrays of *@n points.  FALSE when there is
+ * no such curve. */
+guint       sp_session_get_pin_n_curves (const SpSession *session,
+                                         guint            index);
+gboolean    sp_session_get_pin_curve (const SpSession *session,
+                                      guint            index,
+                                      guint            k,
+                                      const char     **figure,
+                                      const char     **axes,
+                                      const char     **name,
+                                      const char     **x_name,
+                                      gboolean        *points,
+                                      guint           *n,
+                                      double         **x,
+                                      double         **y);
 /* Reads pin @index of @session (which loading has checked): its label
  * (borrowed), its model, and its impedance curve (new arrays, *@n 0 and
  * NULL when it has none).  FALSE when there is no such pin. */

@@ -8,8 +8,12 @@
  * (c_i = (i + ½)/N for every analysis), so one column per pin; σ(k) and
  * the impedance curves have their own abscissae, which come along.  A pin
  * with more points than the table has rows adds rows, "nan" in the
- * table's own columns.  The phase diagram's long table (rows per
- * temperature and gap) gets no pin columns: its pins are in the figure.
+ * table's own columns.  The phase diagram's pins come as its own long
+ * table does (a row per temperature and gap: T, index, c_α, c_β and the
+ * spinodal's edges), six columns per pin with rows of their own.  The
+ * figures whose pins keep curves (sp_figure_kind_pins_curves()) get each
+ * kept curve that figure draws as two columns, x and y as the figure
+ * plots them (x once when the pin's curves share it).
  */
 
 #include "config.h"
@@ -76,16 +80,112 @@ add_column (GArray       *columns,
   g_array_append_val (columns, column);
 }
 
+/* The pin's phase diagram as its own long table's columns. */
 static void
-pin_columns (SpFigureKind  kind,
-             const SpPin  *pin,
-             GArray       *columns)
+phase_columns (const SpPin *pin,
+               GArray      *columns)
+{
+  static const char *const names[6] = {
+    "temperature_K", "index", "c_alpha", "c_beta", "spinodal_lo", "spinodal_hi"
+  };
+  static const char *const meanings[6] = {
+    "temperature (K)", "number of the gap / spinodal interval at that temperature, from 0",
+    "binodal: Li-poor coexisting composition", "binodal: Li-rich coexisting composition",
+    "spinodal: lower edge where g'' = 0", "spinodal: upper edge where g'' = 0"
+  };
+  const SpPhaseDiagram *pd = pin->analysis != NULL ? pin->analysis->phase : NULL;
+  GArray *values[6];
+
+  if (pd == NULL || pd->n_rows == 0)
+    return;
+  for (guint j = 0; j < 6; j++)
+    values[j] = g_array_new (FALSE, FALSE, sizeof (double));
+  for (guint r = 0; r < pd->n_rows; r++)
+    {
+      const SpEquilibrium *eq = &pd->rows[r].eq;
+
+      for (guint i = 0; i < MAX (MAX (eq->n_gaps, eq->n_spinodals), 1u); i++)
+        {
+          double row[6] = { pd->rows[r].temperature, i, NAN, NAN, NAN, NAN };
+
+          if (i < eq->n_gaps)
+            {
+              row[2] = eq->gaps[i].c_alpha;
+              row[3] = eq->gaps[i].c_beta;
+            }
+          if (i < eq->n_spinodals)
+            {
+              row[4] = eq->spinodals[i].lo;
+              row[5] = eq->spinodals[i].hi;
+            }
+          for (guint j = 0; j < 6; j++)
+            g_array_append_val (values[j], row[j]);
+        }
+    }
+  for (guint j = 0; j < 6; j++)
+    {
+      add_column (columns, pin->label, names[j], meanings[j], (const double *) values[j]->data,
+                  values[j]->len);
+      g_array_unref (values[j]);
+    }
+}
+
+/* The curves the pin kept of figure @kind, as @data's figure draws them. */
+static void
+curve_columns (SpFigureKind        kind,
+               const SpFigureData *data,
+               const SpPin        *pin,
+               GArray             *columns)
+{
+  const SpPinCurve *previous = NULL;
+  const char *id = sp_figure_kind_to_id (kind);
+  const char *axes = sp_figure_pin_curves_axes (kind, data);
+
+  for (guint k = 0; pin->curves != NULL && k < pin->curves->len; k++)
+    {
+      const SpPinCurve *curve = g_ptr_array_index (pin->curves, k);
+
+      if (curve->n == 0 || !g_str_equal (curve->figure, id) || !g_str_equal (curve->axes, axes))
+        continue;
+      /* One x column for the curves on the same abscissae (MSD's directions). */
+      if (previous == NULL || previous->n != curve->n || !g_str_equal (previous->x_name, curve->x_name)
+          || memcmp (previous->x, curve->x, curve->n * sizeof (double)) != 0)
+        {
+          g_autofree char *meaning = g_strdup_printf ("%s, the abscissa of %s on the %s figure",
+                                                      curve->x_name, curve->name, id);
+
+          add_column (columns, pin->label, curve->x_name, meaning, curve->x, curve->n);
+        }
+      {
+        g_autofree char *meaning = g_strdup_printf ("%s as the %s figure plots it (%s)",
+                                                    curve->name, id,
+                                                    curve->points ? "data points" : "a line");
+
+        add_column (columns, pin->label, curve->name, meaning, curve->y, curve->n);
+      }
+      previous = curve;
+    }
+}
+
+static void
+pin_columns (SpFigureKind        kind,
+             const SpFigureData *data,
+             const SpPin        *pin,
+             GArray             *columns)
 {
   const SpAnalysis *a = pin->analysis;
   const SpEisSpectrum *s = pin->impedance;
 
+  if (sp_figure_kind_pins_curves (kind))
+    {
+      curve_columns (kind, data, pin, columns);
+      return;
+    }
   switch (kind)
     {
+    case SP_FIGURE_PHASE_DIAGRAM:
+      phase_columns (pin, columns);
+      break;
     case SP_FIGURE_FREE_ENERGY:
       if (a != NULL)
         add_column (columns, pin->label, "g_meV", "free energy g(c) (meV)", a->g, a->n_curve);
@@ -151,10 +251,8 @@ sp_export_csv_add_pins (GString            *csv,
   gboolean header_done = FALSE;
 
   g_array_set_clear_func (columns, column_clear);
-  if (kind == SP_FIGURE_PHASE_DIAGRAM)
-    return;
   for (guint p = 0; p < sp_pin_set_get_n (data->pins); p++)
-    pin_columns (kind, sp_pin_set_get (data->pins, p), columns);
+    pin_columns (kind, data, sp_pin_set_get (data->pins, p), columns);
   if (columns->len == 0)
     return;
   for (guint j = 0; j < columns->len; j++)

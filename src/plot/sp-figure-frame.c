@@ -43,7 +43,7 @@ sp_figure_spec_add_legend (SpFigureSpec  *spec,
                            const SpColor *color,
                            const char    *label)
 {
-  g_return_if_fail (spec->n_legend < SP_FIGURE_MAX_LEGEND);
+  g_return_if_fail (spec->n_legend < SP_FIGURE_LEGEND_CAPACITY);
 
   spec->legend[spec->n_legend].label = g_strdup (label);
   spec->legend[spec->n_legend].color = *color;
@@ -59,7 +59,7 @@ sp_figure_spec_add_legend_marker (SpFigureSpec  *spec,
                                   SpMarker       marker,
                                   const char    *label)
 {
-  g_return_if_fail (spec->n_legend < SP_FIGURE_MAX_LEGEND);
+  g_return_if_fail (spec->n_legend < SP_FIGURE_LEGEND_CAPACITY);
 
   sp_figure_spec_add_legend (spec, kind, color, label);
   spec->legend[spec->n_legend - 1].marker = marker;

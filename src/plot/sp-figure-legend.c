@@ -56,7 +56,7 @@ grid_width (const SpFigureSpec *spec,
             guint               cols,
             double             *col_w)
 {
-  double w[SP_FIGURE_MAX_LEGEND] = { 0 };
+  double w[SP_FIGURE_LEGEND_CAPACITY] = { 0 };
   double total = 0.0;
 
   for (guint i = 0; i < spec->n_legend; i++)
@@ -296,7 +296,7 @@ sp_figure_legend_draw (cairo_t            *cr,
   double size = spec->legend_size;
   double row_h = row_height (spec, size);
   double sw = swatch_length (spec, size);
-  double col_w[SP_FIGURE_MAX_LEGEND];
+  double col_w[SP_FIGURE_LEGEND_CAPACITY];
   double x0, y0;
   guint cols = spec->legend_cols;
 

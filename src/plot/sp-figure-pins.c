@@ -8,6 +8,11 @@
  * axes grow to hold the pins (the phase diagram to the pin's own
  * temperature range), so a ghost is never cut off.  Each pin has a legend entry
  * with its dash pattern and its label.
+ *
+ * The other curve figures (sp_figure_kind_pins_curves()) draw the curves
+ * the pin kept of them (SpPin.curves, sp-figure-pin-curves.c): lines in
+ * the pin's dash pattern, data points as hollow markers of the pin's
+ * shape, both in the pin's grey.
  */
 
 #include "config.h"
@@ -30,8 +35,100 @@ sp_figure_kind_takes_pins (SpFigureKind kind)
     case SP_FIGURE_BODE:
       return TRUE;
     default:
-      return FALSE;
+      return sp_figure_kind_pins_curves (kind);
     }
+}
+
+/* Whether @curve belongs on figure @kind showing @data. */
+static gboolean
+curve_fits (SpFigureKind        kind,
+            const SpFigureData *data,
+            const SpPinCurve   *curve)
+{
+  return curve->n > 0 && g_str_equal (curve->figure, sp_figure_kind_to_id (kind)) &&
+         g_str_equal (curve->axes, sp_figure_pin_curves_axes (kind, data));
+}
+
+guint
+sp_figure_pin_n_curves (SpFigureKind        kind,
+                        const SpFigureData *data,
+                        const SpPin        *pin)
+{
+  guint n = 0;
+
+  for (guint i = 0; pin->curves != NULL && i < pin->curves->len; i++)
+    n += curve_fits (kind, data, g_ptr_array_index (pin->curves, i));
+  return n;
+}
+
+static gboolean
+pin_usable_on (SpFigureKind        kind,
+               const SpFigureData *data,
+               const SpPin        *pin)
+{
+  if (sp_figure_kind_pins_curves (kind))
+    return sp_figure_pin_n_curves (kind, data, pin) > 0;
+  if (kind == SP_FIGURE_NYQUIST || kind == SP_FIGURE_BODE)
+    return pin->impedance != NULL && pin->impedance->n_points >= 2;
+  return pin->analysis != NULL && pin->analysis->n_curve >= 2;
+}
+
+/* The range of an axis grown to hold @lo … @hi, with a margin on the side
+ * that grew (a twentieth of the range, a tenth of a decade on a log axis). */
+static void
+grow_axis (SpAxis *axis,
+           double  lo,
+           double  hi)
+{
+  if (!(lo <= hi))
+    return;
+  if (axis->scale == SP_SCALE_LOG)
+    {
+      if (lo < axis->min)
+        axis->min = lo / pow (10.0, 0.1);
+      if (hi > axis->max)
+        axis->max = hi * pow (10.0, 0.1);
+    }
+  else
+    {
+      double span = MAX (hi, axis->max) - MIN (lo, axis->min);
+
+      if (lo < axis->min)
+        axis->min = lo - 0.05 * span;
+      if (hi > axis->max)
+        axis->max = hi + 0.05 * span;
+    }
+}
+
+static void
+curves_extend_axes (SpFigureKind        kind,
+                    SpFigureSpec       *spec,
+                    const SpFigureData *data,
+                    const SpPin        *pin)
+{
+  double xlo = INFINITY, xhi = -INFINITY, ylo = INFINITY, yhi = -INFINITY;
+
+  for (guint k = 0; pin->curves != NULL && k < pin->curves->len; k++)
+    {
+      const SpPinCurve *curve = g_ptr_array_index (pin->curves, k);
+
+      if (!curve_fits (kind, data, curve))
+        continue;
+      for (guint i = 0; i < curve->n; i++)
+        {
+          double x = curve->x[i], y = curve->y[i];
+
+          if ((spec->x.scale == SP_SCALE_LOG && !(x > 0.0)) ||
+              (spec->y.scale == SP_SCALE_LOG && !(y > 0.0)))
+            continue;
+          xlo = MIN (xlo, x);
+          xhi = MAX (xhi, x);
+          ylo = MIN (ylo, y);
+          yhi = MAX (yhi, y);
+        }
+    }
+  grow_axis (&spec->x, xlo, xhi);
+  grow_axis (&spec->y, ylo, yhi);
 }
 
 static gboolean
@@ -78,6 +175,11 @@ sp_figure_pins_extend_axes (SpFigureKind        kind,
       const SpPin *pin = sp_pin_set_get (data->pins, p);
       double lo = spec->y.min, hi = spec->y.max;
 
+      if (sp_figure_kind_pins_curves (kind))
+        {
+          curves_extend_axes (kind, spec, data, pin);
+          continue;
+        }
       if (!pin_usable (kind, pin))
         continue;
       if (kind == SP_FIGURE_FREE_ENERGY)
@@ -174,7 +276,7 @@ sp_figure_pins_add_legend (SpFigureKind        kind,
 
   if (!spec->has_data || !sp_figure_kind_takes_pins (kind))
     return;
-  for (guint p = 0; p < n && spec->n_legend < SP_FIGURE_MAX_LEGEND; p++)
+  for (guint p = 0; p < n && spec->n_legend < SP_FIGURE_LEGEND_CAPACITY; p++)
     {
       const SpPin *pin = sp_pin_set_get (data->pins, p);
       g_autofree char *label = NULL;
@@ -182,7 +284,7 @@ sp_figure_pins_add_legend (SpFigureKind        kind,
       int n_dashes;
       SpColor color;
 
-      if (!pin_usable (kind, pin))
+      if (!pin_usable_on (kind, data, pin))
         continue;
       label = g_markup_escape_text (pin->label, -1);
       sp_pin_set_style (style, p, &color, &dashes, &n_dashes);
@@ -262,6 +364,48 @@ bode_path (cairo_t             *cr,
   sp_figure_path_on (cr, &spec->x, axis, s->freq_hz, v, s->n_points);
 }
 
+static void
+curves_draw (cairo_t            *cr,
+             SpFigureKind        kind,
+             const SpFigureSpec *spec,
+             const SpFigureData *data,
+             const SpPlotStyle  *style,
+             const SpPin        *pin,
+             guint               index,
+             double              lw)
+{
+  for (guint k = 0; pin->curves != NULL && k < pin->curves->len; k++)
+    {
+      const SpPinCurve *curve = g_ptr_array_index (pin->curves, k);
+
+      if (!curve_fits (kind, data, curve))
+        continue;
+      if (curve->points)
+        {
+          const double *dashes;
+          int n_dashes;
+          SpColor color;
+          double r = 0.3 * spec->em;
+
+          /* Hollow markers of the pin's shape: a ghost never hides a point. */
+          sp_pin_set_style (style, index, &color, &dashes, &n_dashes);
+          for (guint i = 0; i < curve->n; i++)
+            {
+              double u = sp_axis_map (&spec->x, curve->x[i]), v = sp_axis_map (&spec->y, curve->y[i]);
+
+              if (isfinite (u) && isfinite (v))
+                sp_figure_marker (cr, (SpMarker) (index % SP_N_MARKERS), u, v, r,
+                                  &style->background, &color);
+            }
+        }
+      else
+        {
+          sp_figure_path (cr, spec, curve->x, curve->y, curve->n);
+          sp_figure_pin_stroke (cr, style, index, lw);
+        }
+    }
+}
+
 void
 sp_figure_pins_draw (cairo_t            *cr,
                      SpFigureKind        kind,
@@ -288,6 +432,11 @@ sp_figure_pins_draw (cairo_t            *cr,
       const SpPin *pin = sp_pin_set_get (data->pins, p);
       const SpAnalysis *a = pin->analysis;
 
+      if (sp_figure_kind_pins_curves (kind))
+        {
+          curves_draw (cr, kind, spec, data, style, pin, p, lw);
+          continue;
+        }
       if (!pin_usable (kind, pin))
         continue;
       switch (kind)

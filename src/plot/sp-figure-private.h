@@ -64,7 +64,9 @@ typedef struct
   SpMarker      marker;  /* SP_LEGEND_MARKER, SP_LEGEND_MARKER_LINE */
 } SpLegendItem;
 
+/* A figure's own entries at most, and room for the pins' after them. */
 #define SP_FIGURE_MAX_LEGEND 8
+#define SP_FIGURE_LEGEND_CAPACITY (SP_FIGURE_MAX_LEGEND + SP_PIN_SET_MAX)
 
 typedef struct
 {
@@ -96,7 +98,7 @@ typedef struct
   gboolean      readout_bottom; /* cursor read-out at the bottom of the plot */
   double        right_extra;   /* room right of the plot (colorbar), em */
   guint         n_legend;
-  SpLegendItem  legend[SP_FIGURE_MAX_LEGEND];
+  SpLegendItem  legend[SP_FIGURE_LEGEND_CAPACITY];
   gboolean      legend_force_above; /* input: every inset corner was full */
   SpLegendPlacement legend_placement;
   guint         legend_cols;    /* grid columns (items go row-major) */
@@ -436,6 +438,10 @@ void     sp_figure_pins_draw        (cairo_t            *cr,
                                      const SpFigureSpec *spec,
                                      const SpFigureData *data,
                                      const SpPlotStyle  *style);
+/* How many of @pin's kept curves figure @kind draws for @data. */
+guint    sp_figure_pin_n_curves     (SpFigureKind        kind,
+                                     const SpFigureData *data,
+                                     const SpPin        *pin);
 /* Strokes the current path as pin @index draws its curve. */
 void     sp_figure_pin_stroke       (cairo_t            *cr,
                                      const SpPlotStyle  *style,

@@ -145,8 +145,23 @@ gboolean     sp_figure_kind_from_id     (const char         *id,
  * eis-residuals, drt, arrhenius), which draw SpFigureData.eis. */
 gboolean     sp_figure_kind_is_impedance (SpFigureKind       kind);
 /* Whether @kind draws pins: g(c), OCV, phase diagram, D_chem, σ(k),
- * Nyquist and Bode. */
+ * Nyquist and Bode, and those sp_figure_kind_pins_curves() names. */
 gboolean     sp_figure_kind_takes_pins  (SpFigureKind        kind);
+/* Whether a pin keeps @kind's curves themselves (SpPin.curves): MSD,
+ * F_s(Q, t), Γ(Q), D against 1000/T and 1/L, DRT, Lin-KK residuals,
+ * σ against 1000/T, F(t), L(t), V(c̄) and V(t) (sp-figure-pin-curves.c
+ * says why not the field, the lattice, S(k, t) and the rate sweep). */
+gboolean     sp_figure_kind_pins_curves (SpFigureKind        kind);
+/* What @kind's axes hold for @data when that can change ("D" or "E",
+ * "sigma_T" or "sigma", "pfhub"), else "": SpPinCurve.axes. */
+const char  *sp_figure_pin_curves_axes  (SpFigureKind        kind,
+                                         const SpFigureData *data);
+/* The curves a pin keeps of @n_figures figures (@kinds[i] showing
+ * @data[i]; a kind's later figures are left out), as they are plotted,
+ * thinned to what a session holds: a new array of SpPinCurve. */
+GPtrArray   *sp_figure_pin_curves_capture (guint                      n_figures,
+                                           const SpFigureKind        *kinds,
+                                           const SpFigureData *const *data);
 /* Whether @kind is one of the hopping page's figures (lattice, msd, fs,
  * qens, diffusion-arrhenius, finite-size), which draw SpFigureData.hop. */
 gboolean     sp_figure_kind_is_hopping  (SpFigureKind        kind);

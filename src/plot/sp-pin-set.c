@@ -31,12 +31,53 @@ sp_pin_set_ref (SpPinSet *set)
   return set;
 }
 
+SpPinCurve *
+sp_pin_curve_new (const char   *figure,
+                  const char   *axes,
+                  const char   *name,
+                  const char   *x_name,
+                  gboolean      points,
+                  const double *x,
+                  const double *y,
+                  guint         n)
+{
+  SpPinCurve *curve = g_new0 (SpPinCurve, 1);
+
+  g_return_val_if_fail (figure != NULL && name != NULL && x_name != NULL, curve);
+  g_return_val_if_fail (n == 0 || (x != NULL && y != NULL), curve);
+
+  curve->figure = g_strdup (figure);
+  curve->axes = g_strdup (axes != NULL ? axes : "");
+  curve->name = g_strdup (name);
+  curve->x_name = g_strdup (x_name);
+  curve->points = points;
+  curve->n = n;
+  curve->x = g_memdup2 (x, n * sizeof (double));
+  curve->y = g_memdup2 (y, n * sizeof (double));
+  return curve;
+}
+
+void
+sp_pin_curve_free (SpPinCurve *curve)
+{
+  if (curve == NULL)
+    return;
+  g_free (curve->figure);
+  g_free (curve->axes);
+  g_free (curve->name);
+  g_free (curve->x_name);
+  g_free (curve->x);
+  g_free (curve->y);
+  g_free (curve);
+}
+
 static void
 pin_clear (SpPin *pin)
 {
   g_clear_pointer (&pin->label, g_free);
   g_clear_pointer (&pin->analysis, sp_analysis_unref);
   g_clear_pointer (&pin->impedance, sp_eis_spectrum_free);
+  g_clear_pointer (&pin->curves, g_ptr_array_unref);
 }
 
 static void
@@ -46,6 +87,7 @@ pin_copy (SpPin       *dest,
   dest->label = g_strdup (src->label);
   dest->analysis = src->analysis != NULL ? sp_analysis_ref (src->analysis) : NULL;
   dest->impedance = src->impedance != NULL ? sp_eis_spectrum_copy (src->impedance) : NULL;
+  dest->curves = src->curves != NULL ? g_ptr_array_ref (src->curves) : NULL;
 }
 
 void
@@ -93,6 +135,16 @@ sp_pin_set_add (const SpPinSet      *set,
                 SpAnalysis          *analysis,
                 const SpEisSpectrum *impedance)
 {
+  return sp_pin_set_add_full (set, label, analysis, impedance, NULL);
+}
+
+SpPinSet *
+sp_pin_set_add_full (const SpPinSet      *set,
+                     const char          *label,
+                     SpAnalysis          *analysis,
+                     const SpEisSpectrum *impedance,
+                     GPtrArray           *curves)
+{
   SpPinSet *copy;
   SpPin *pin;
 
@@ -104,6 +156,7 @@ sp_pin_set_add (const SpPinSet      *set,
   pin->label = g_strdup (label);
   pin->analysis = analysis != NULL ? sp_analysis_ref (analysis) : NULL;
   pin->impedance = impedance != NULL ? sp_eis_spectrum_copy (impedance) : NULL;
+  pin->curves = curves != NULL && curves->len > 0 ? g_ptr_array_ref (curves) : NULL;
   return copy;
 }
 
@@ -164,6 +217,28 @@ sp_pin_set_style (const SpPlotStyle  *style,
   *n_dashes = patterns[index % SP_PIN_SET_MAX].n;
 }
 
+/* Pin @index's other curves ("curves", checked when the file was read). */
+static GPtrArray *
+read_curves (const SpSession *session,
+             guint            index)
+{
+  GPtrArray *curves = g_ptr_array_new_with_free_func ((GDestroyNotify) sp_pin_curve_free);
+  guint n = sp_session_get_pin_n_curves (session, index);
+
+  for (guint k = 0; k < n; k++)
+    {
+      g_autofree double *x = NULL, *y = NULL;
+      const char *figure, *axes, *name, *x_name;
+      gboolean points;
+      guint len;
+
+      if (sp_session_get_pin_curve (session, index, k, &figure, &axes, &name, &x_name, &points,
+                                    &len, &x, &y))
+        g_ptr_array_add (curves, sp_pin_curve_new (figure, axes, name, x_name, points, x, y, len));
+    }
+  return curves;
+}
+
 SpPinSet *
 sp_pin_set_new_from_session (const SpSession *session)
 {
@@ -176,6 +251,7 @@ sp_pin_set_new_from_session (const SpSession *session)
       g_autofree double *freq = NULL, *re = NULL, *im = NULL;
       g_autoptr(SpAnalysis) analysis = NULL;
       g_autoptr(SpEisSpectrum) impedance = NULL;
+      g_autoptr(GPtrArray) curves = NULL;
       const char *label;
       SpModel model;
       guint n;
@@ -193,7 +269,8 @@ sp_pin_set_new_from_session (const SpSession *session)
           memcpy (impedance->z_im_ohm, im, n * sizeof (double));
           sp_eis_spectrum_set_name (impedance, label);
         }
-      next = sp_pin_set_add (pins, label, analysis, impedance);
+      curves = read_curves (session, i);
+      next = sp_pin_set_add_full (pins, label, analysis, impedance, curves);
       if (next == NULL)
         break;
       sp_pin_set_unref (pins);

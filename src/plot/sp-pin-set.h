@@ -25,11 +25,41 @@ G_BEGIN_DECLS
 
 #define SP_PIN_SET_MAX 4
 
+/* One curve another figure showed when the pin was made (the hopping
+ * page's, the impedance page's data-mode figures', the Simulation page's
+ * traces): x and y in the quantities that figure plots on its axes, so
+ * the ghost is drawn as it was seen and written to CSV under @x_name and
+ * @name.  @axes says what those axes held when several are possible ("D"
+ * or "E" on the finite-size figure, σT or σ on the Arrhenius one): a
+ * curve is drawn only on a figure whose axes hold the same. */
+typedef struct
+{
+  char    *figure;   /* the figure's id, sp_figure_kind_to_id()            */
+  char    *axes;     /* "" when the figure's axes never change meaning      */
+  char    *name;     /* CSV column of y: "msd_total_a2"                     */
+  char    *x_name;   /* CSV column of x: "t_ps"                             */
+  gboolean points;   /* markers (data points), else a line (data or a fit)  */
+  guint    n;
+  double  *x;
+  double  *y;
+} SpPinCurve;
+
+SpPinCurve  *sp_pin_curve_new      (const char          *figure,
+                                    const char          *axes,
+                                    const char          *name,
+                                    const char          *x_name,
+                                    gboolean             points,
+                                    const double        *x,
+                                    const double        *y,
+                                    guint                n);
+void         sp_pin_curve_free     (SpPinCurve          *curve);
+
 typedef struct
 {
   char          *label;      /* plain text, never empty                       */
   SpAnalysis    *analysis;   /* the phase-separation figures' curves, or NULL */
   SpEisSpectrum *impedance;  /* Nyquist and Bode: the curve shown, or NULL    */
+  GPtrArray     *curves;     /* SpPinCurve, shared and never changed; or NULL */
 } SpPin;
 
 typedef struct _SpPinSet SpPinSet;
@@ -47,6 +77,13 @@ SpPinSet    *sp_pin_set_add        (const SpPinSet      *set,
                                     const char          *label,
                                     SpAnalysis          *analysis,
                                     const SpEisSpectrum *impedance);
+/* The same with the other figures' curves (@curves: SpPinCurve, a
+ * reference taken; NULL: none). */
+SpPinSet    *sp_pin_set_add_full   (const SpPinSet      *set,
+                                    const char          *label,
+                                    SpAnalysis          *analysis,
+                                    const SpEisSpectrum *impedance,
+                                    GPtrArray           *curves);
 /* A new set without pin @index, or with it renamed. */
 SpPinSet    *sp_pin_set_remove     (const SpPinSet      *set,
                                     guint                index);
@@ -55,7 +92,8 @@ SpPinSet    *sp_pin_set_rename     (const SpPinSet      *set,
                                     const char          *label);
 
 /* The pins @session holds ("pins", checked when it was loaded): each
- * model analysed again, each impedance curve read back.  An empty set
+ * model analysed again, each impedance curve and other figure's curve
+ * read back.  An empty set
  * when it holds none. */
 SpPinSet    *sp_pin_set_new_from_session (const SpSession *session);
 
