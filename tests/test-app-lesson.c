@@ -737,10 +737,11 @@ test_conceal (void)
   g_assert_false (labels_binodal (g));
   g_assert_cmpstr (gtk_label_get_label (gap), ==, "?");
   g_assert_cmpstr (gtk_label_get_label (critical), !=, "?");
-  /* The marker still moves, on the figure's cursor. */
+  /* The marker still moves on the figure. */
   truth = sp_window_get_analysis (window)->eq.gaps[0].c_alpha;
   sp_lesson_panel_set_marker (panel, 0, truth);
-  g_assert_cmpfloat_with_epsilon (sp_plot_view_get_data (g)->cursor_c, truth, 1e-3);
+  g_assert_nonnull (sp_plot_view_get_marker (g));
+  g_assert_cmpfloat_with_epsilon (sp_plot_view_get_marker (g)->value, truth, 1e-3);
   /* A saved session holds no concealment: it follows the step. */
   {
     g_auto(SpSession) session = { 0 };
