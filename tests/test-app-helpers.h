@@ -22,6 +22,28 @@ flush_main_loop (void)
 }
 
 /* A window on whatever the settings hold (the restore on start). */
+static inline gboolean
+test_quit_loop_cb (gpointer loop)
+{
+  g_main_loop_quit (loop);
+  return G_SOURCE_REMOVE;
+}
+
+/* Lets layout and a few frames run: three waits of @interval_ms, each
+ * followed by a flush. */
+static inline void
+test_settle (guint interval_ms)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_timeout_add (interval_ms, test_quit_loop_cb, loop);
+      g_main_loop_run (loop);
+      flush_main_loop ();
+    }
+}
+
 static inline SpWindow *
 new_window_from_settings (void)
 {

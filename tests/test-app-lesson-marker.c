@@ -61,25 +61,10 @@ static const char lesson_text[] =
   "@question Drag the marker to the left binodal.\n"
   "@marker free-energy binodal-low 0.03\n";
 
-static gboolean
-quit_loop_cb (gpointer user_data)
-{
-  g_main_loop_quit (user_data);
-  return G_SOURCE_REMOVE;
-}
-
-/* Lets layout and a few frames run. */
 static void
 settle (void)
 {
-  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-
-  for (guint i = 0; i < 3; i++)
-    {
-      g_timeout_add (100, quit_loop_cb, loop);
-      g_main_loop_run (loop);
-      flush_main_loop ();
-    }
+  test_settle (100);
 }
 
 static void

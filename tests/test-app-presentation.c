@@ -32,25 +32,10 @@
 #define MIN_FOCUS_HEIGHT 250
 #define MIN_TROUGH       300
 
-static gboolean
-quit_loop_cb (gpointer user_data)
-{
-  g_main_loop_quit (user_data);
-  return G_SOURCE_REMOVE;
-}
-
-/* Lets layout, the reflow idle and a few frames run. */
 static void
 settle (void)
 {
-  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-
-  for (guint i = 0; i < 3; i++)
-    {
-      g_timeout_add (150, quit_loop_cb, loop);
-      g_main_loop_run (loop);
-      flush_main_loop ();
-    }
+  test_settle (150);
 }
 
 static SpWindow *

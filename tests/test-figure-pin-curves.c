@@ -17,6 +17,7 @@
 #include "sp-figure-private.h"
 #include "sp-gsl.h"
 #include "sp-presets.h"
+#include "test-figure-helpers.h"
 
 #define HBAR_MEV_PS 0.6582119569
 #define K_B_EV      8.617333262e-5
@@ -186,8 +187,8 @@ test_capture_hop (void)
   g_assert_cmpfloat (fabs (c->y[1] - (2e-5 - 1e-5 * 0.1)), <=, 1e-18);
 }
 
-static cairo_surface_t *render (SpFigureKind kind, const SpFigureData *data, const SpPlotStyle *style);
-static guint count_differing (cairo_surface_t *a, cairo_surface_t *b);
+static cairo_surface_t *test_render_figure (SpFigureKind kind, const SpFigureData *data, const SpPlotStyle *style);
+static guint test_count_differing (cairo_surface_t *a, cairo_surface_t *b);
 static gboolean legend_has (const SpFigureSpec *spec, const char *label);
 
 /* The impedance page's data-mode figures and the Simulation page's
@@ -307,12 +308,12 @@ test_capture_eis_sim (void)
     sp_plot_style_init_dark (&style);
     for (guint k = 0; k + 1 < G_N_ELEMENTS (kinds); k++)
       {
-        cairo_surface_t *p = render (kinds[k], &with, &style), *q = render (kinds[k], &data, &style);
+        cairo_surface_t *p = test_render_figure (kinds[k], &with, &style), *q = test_render_figure (kinds[k], &data, &style);
         SpFigureSpec spec;
 
         g_assert_true (sp_figure_kind_takes_pins (kinds[k]));
         g_assert_cmpuint (sp_figure_pin_n_curves (kinds[k], &with, sp_pin_set_get (pins, 0)), >=, 1);
-        g_assert_cmpuint (count_differing (p, q), >, 200);
+        g_assert_cmpuint (test_count_differing (p, q), >, 200);
         sp_figure_spec_compute (kinds[k], &with, &style, 640, 420, &spec);
         g_assert_true (legend_has (&spec, "before"));
         sp_figure_spec_clear (&spec);
@@ -369,34 +370,6 @@ test_thinning (void)
   g_assert_cmpuint (early, >=, 30);
 }
 
-static cairo_surface_t *
-render (SpFigureKind        kind,
-        const SpFigureData *data,
-        const SpPlotStyle  *style)
-{
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 640, 420);
-  cairo_t *cr = cairo_create (surface);
-
-  sp_figure_draw (cr, 640, 420, kind, data, style);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  return surface;
-}
-
-static guint
-count_differing (cairo_surface_t *a,
-                 cairo_surface_t *b)
-{
-  const guint8 *pa = cairo_image_surface_get_data (a), *pb = cairo_image_surface_get_data (b);
-  int stride = cairo_image_surface_get_stride (a);
-  guint n = 0;
-
-  for (int y = 0; y < cairo_image_surface_get_height (a); y++)
-    for (int x = 0; x < cairo_image_surface_get_width (a); x++)
-      n += memcmp (pa + y * stride + 4 * x, pb + y * stride + 4 * x, 4) != 0;
-  return n;
-}
-
 static gboolean
 legend_has (const SpFigureSpec *spec,
             const char         *label)
@@ -440,13 +413,13 @@ test_hop_ghosts (void)
   sp_plot_style_init_light (&style);
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     {
-      cairo_surface_t *p = render (kinds[k], &with, &style), *q = render (kinds[k], &now, &style);
+      cairo_surface_t *p = test_render_figure (kinds[k], &with, &style), *q = test_render_figure (kinds[k], &now, &style);
       const SpPin *pin = sp_pin_set_get (pins, 0);
       SpFigureSpec spec;
 
       g_assert_true (sp_figure_kind_takes_pins (kinds[k]));
       g_assert_cmpuint (sp_figure_pin_n_curves (kinds[k], &with, pin), >=, 1);
-      g_assert_cmpuint (count_differing (p, q), >, 200);
+      g_assert_cmpuint (test_count_differing (p, q), >, 200);
       sp_figure_spec_compute (kinds[k], &with, &style, 640, 420, &spec);
       g_assert_true (legend_has (&spec, "3 × faster"));
       for (guint i = 0; i < pin->curves->len; i++)
@@ -473,12 +446,12 @@ test_hop_ghosts (void)
   slow.finite.quantity = SP_HOP_FINITE_SIZE_ENERGY;
   {
     SpFigureSpec spec;
-    cairo_surface_t *p = render (SP_FIGURE_FINITE_SIZE, &with, &style);
-    cairo_surface_t *q = render (SP_FIGURE_FINITE_SIZE, &now, &style);
+    cairo_surface_t *p = test_render_figure (SP_FIGURE_FINITE_SIZE, &with, &style);
+    cairo_surface_t *q = test_render_figure (SP_FIGURE_FINITE_SIZE, &now, &style);
 
     g_assert_cmpuint (sp_figure_pin_n_curves (SP_FIGURE_FINITE_SIZE, &with,
                                               sp_pin_set_get (pins, 0)), ==, 0);
-    g_assert_cmpuint (count_differing (p, q), ==, 0);
+    g_assert_cmpuint (test_count_differing (p, q), ==, 0);
     sp_figure_spec_compute (SP_FIGURE_FINITE_SIZE, &with, &style, 640, 420, &spec);
     g_assert_false (legend_has (&spec, "3 × faster"));
     sp_figure_spec_clear (&spec);

@@ -15,6 +15,7 @@
 #include "sp-figure-private.h"
 #include "sp-gsl.h"
 #include "sp-presets.h"
+#include "test-figure-helpers.h"
 
 static SpAnalysis *
 lifepo4 (double stiffness)
@@ -93,34 +94,6 @@ test_style (void)
     }
 }
 
-static cairo_surface_t *
-render (SpFigureKind        kind,
-        const SpFigureData *data,
-        const SpPlotStyle  *style)
-{
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 640, 420);
-  cairo_t *cr = cairo_create (surface);
-
-  sp_figure_draw (cr, 640, 420, kind, data, style);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  return surface;
-}
-
-static guint
-count_differing (cairo_surface_t *a,
-                 cairo_surface_t *b)
-{
-  const guint8 *pa = cairo_image_surface_get_data (a), *pb = cairo_image_surface_get_data (b);
-  int stride = cairo_image_surface_get_stride (a);
-  guint n = 0;
-
-  for (int y = 0; y < cairo_image_surface_get_height (a); y++)
-    for (int x = 0; x < cairo_image_surface_get_width (a); x++)
-      n += memcmp (pa + y * stride + 4 * x, pb + y * stride + 4 * x, 4) != 0;
-  return n;
-}
-
 /* Every figure that takes pins draws them, lists them in its legend and
  * keeps them inside its axes. */
 static void
@@ -150,9 +123,9 @@ test_ghosts (void)
       with = without;
       with.pins = pins;
       g_assert_true (sp_figure_kind_takes_pins (kinds[k]));
-      a = render (kinds[k], &with, &style);
-      b = render (kinds[k], &without, &style);
-      differing = count_differing (a, b);
+      a = test_render_figure (kinds[k], &with, &style);
+      b = test_render_figure (kinds[k], &without, &style);
+      differing = test_count_differing (a, b);
       g_test_message ("%s: %u pixels differ", sp_figure_kind_to_id (kinds[k]), differing);
       g_assert_cmpuint (differing, >, 200);
       cairo_surface_destroy (a);
@@ -233,10 +206,10 @@ test_impedance_ghosts (void)
       other = without;
       other.pins = curveless;
       g_assert_true (sp_figure_kind_takes_pins (kinds[k]));
-      p = render (kinds[k], &with, &style);
-      q = render (kinds[k], &without, &style);
-      r = render (kinds[k], &other, &style);
-      g_assert_cmpuint (count_differing (p, q), >, 200);
+      p = test_render_figure (kinds[k], &with, &style);
+      q = test_render_figure (kinds[k], &without, &style);
+      r = test_render_figure (kinds[k], &other, &style);
+      g_assert_cmpuint (test_count_differing (p, q), >, 200);
       /* A pin without an impedance curve adds at most its legend line. */
       sp_figure_spec_compute (kinds[k], &with, &style, 640, 420, &spec);
       sp_figure_spec_compute (kinds[k], &without, &style, 640, 420, &bare);
@@ -339,9 +312,9 @@ test_tour_frame (void)
     {
       sp_tangent_tour_frame (&a->model, &a->eq, t, &frame);
       with.tangent_tour = &frame;
-      x = render (SP_FIGURE_FREE_ENERGY, &with, &style);
-      y = render (SP_FIGURE_FREE_ENERGY, &without, &style);
-      g_assert_cmpuint (count_differing (x, y), >, 100);
+      x = test_render_figure (SP_FIGURE_FREE_ENERGY, &with, &style);
+      y = test_render_figure (SP_FIGURE_FREE_ENERGY, &without, &style);
+      g_assert_cmpuint (test_count_differing (x, y), >, 100);
       cairo_surface_destroy (x);
       cairo_surface_destroy (y);
     }
