@@ -642,7 +642,7 @@ test_hostile (void)
   CASE ("typed.spinodal", REPLACE ("\"c0\" : 0.5", "\"c0\" : [0.5]"), -1, "session.model.c0");
   CASE ("version.spinodal", REPLACE ("\"version\" : 1", "\"version\" : 99"), -1, "session.version");
   CASE ("garbage.spinodal", g_memdup2 (garbage, 4096), 4096, "not UTF-8");
-  CASE ("huge.spinodal", g_strdup (huge), -1, "larger than the 1048576 bytes");
+  CASE ("huge.spinodal", g_strdup (huge), -1, "larger than the 16777216 bytes");
   CASE ("empty.spinodal", g_strdup (""), 0, "the file is empty");
 #undef CASE
 #undef REPLACE

@@ -584,7 +584,7 @@ test_huge (void)
   while (doc->len <= SP_SESSION_MAX_BYTES)
     g_string_append (doc, "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
   g_string_append (doc, "\"}");
-  assert_refused (doc->str, doc->len, SP_SESSION_ERROR_TOO_LARGE, "larger than the 1048576 bytes", NULL);
+  assert_refused (doc->str, doc->len, SP_SESSION_ERROR_TOO_LARGE, "larger than the 16777216 bytes", NULL);
 
   /* From a file too: refused after reading at most the cap plus one byte. */
   g_assert_true (g_file_set_contents (path, doc->str, (gssize) doc->len, NULL));
@@ -611,6 +611,29 @@ test_huge (void)
 
   g_assert_cmpint (g_remove (path), ==, 0);
   g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* A session that would grow past the cap when written (a page this
+ * version does not have, loaded compact, written indented) is not saved:
+ * it could not be opened again. */
+static void
+test_save_too_large (void)
+{
+  g_autoptr(GString) doc = g_string_new (HEAD2 "\"pages\": {\"future-page\": {\"values\": [0");
+  g_auto(SpSession) s = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+
+  while (doc->len < SP_SESSION_MAX_BYTES / 3)
+    g_string_append (doc, ",0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0");
+  g_string_append (doc, "]}}}");
+  sp_session_init_default (&s);
+  g_assert_true (sp_session_load_from_data (&s, doc->str, doc->len, &error));
+  g_assert_no_error (error);
+  data = sp_session_to_data (&s, NULL, &error);
+  g_assert_null (data);
+  g_assert_error (error, SP_SESSION_ERROR, SP_SESSION_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "could not be opened again"));
 }
 
 static void
@@ -1020,6 +1043,7 @@ main (int    argc,
     }
   g_test_add_func ("/session/hostile/deeply-nested", test_deeply_nested);
   g_test_add_func ("/session/hostile/huge", test_huge);
+  g_test_add_func ("/session/save-too-large", test_save_too_large);
   g_test_add_func ("/session/io-errors", test_io_errors);
   g_test_add_func ("/session/pages", test_pages);
   g_test_add_func ("/session/pins", test_pins);

@@ -494,6 +494,16 @@ sp_session_to_data (const SpSession *session,
    * reads (issue 11). */
   root = session_to_node (session);
   json = sp_json_to_data (root, 2, &len);
+  if (len + 1 > SP_SESSION_MAX_BYTES)
+    {
+      /* A file loaded near the limit grows when written indented. */
+      g_set_error (error, SP_SESSION_ERROR, SP_SESSION_ERROR_TOO_LARGE,
+                   _("the session would be %zu bytes, more than the %u a "
+                     "session file can be, and could not be opened again; remove pins or "
+                     "the pages this version does not have"),
+                   (size_t) len + 1, (guint) SP_SESSION_MAX_BYTES);
+      return NULL;
+    }
   text = g_string_new_len (json, (gssize) len);
   g_string_append_c (text, '\n');
   if (length != NULL)

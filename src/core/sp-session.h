@@ -73,8 +73,11 @@ G_BEGIN_DECLS
 #define SP_SESSION_VERSION     2
 #define SP_SESSION_MIME_TYPE   "application/x-spinodal-session"
 #define SP_SESSION_SUFFIX      ".spinodal"
-/* Larger files are refused unread: a real session is about 1 KiB. */
-#define SP_SESSION_MAX_BYTES   (1024 * 1024)
+/* Larger files are refused unread, and a session that would be larger is
+ * not saved (it could not be opened again).  A session without pins is
+ * about 1 KiB; four pins of measured spectra with their curves reach about
+ * 2 MiB (sp-pin-set.h's budgets), which the old 1 MiB refused. */
+#define SP_SESSION_MAX_BYTES   (16 * 1024 * 1024)
 /* Deeper nesting is refused before json-glib sees it: json-glib 1.6 parses
  * recursively and overflows the stack on ~100000 nested arrays. */
 #define SP_SESSION_MAX_DEPTH   64
