@@ -155,6 +155,7 @@ test_value_at (void)
       g_assert_false (sp_figure_marker_range (cases[i].kind, &data, &style, W, H, q, &min, &max));
       data.analysis = analysis;
     }
+  sp_plot_style_clear (&style);
 }
 
 static cairo_surface_t *
