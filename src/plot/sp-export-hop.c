@@ -16,10 +16,10 @@
 
 #include "sp-csv.h"
 #include "sp-export-private.h"
+#include "sp-arrhenius.h"
+#include "sp-qens.h"
+#include "sp-diffusion.h"
 
-#define HBAR_MEV_PS 0.6582119569
-#define K_B_EV      8.617333262e-5
-#define A2_PS_PER_CM2_S 1e4
 
 static void
 comment_value (GString    *csv,
@@ -122,7 +122,7 @@ msd_csv (const SpHopFigureMsd *msd)
     {
       double t = msd->t_ps[i];
       double fit = window && isfinite (msd->d_star_cm2_s)
-        ? 2.0 * d * msd->d_star_cm2_s * A2_PS_PER_CM2_S * t + (isfinite (msd->offset_a2) ? msd->offset_a2 : 0.0)
+        ? 2.0 * d * msd->d_star_cm2_s / SP_ANGSTROM2_PER_PS_IN_CM2_PER_S * t + (isfinite (msd->offset_a2) ? msd->offset_a2 : 0.0)
         : NAN;
       double row[] = {
         t, at (msd->msd_a2[SP_HOP_MSD_X], i), at (msd->msd_a2[SP_HOP_MSD_Y], i),
@@ -164,7 +164,7 @@ fs_csv (const SpHopFigureData *hop)
         double row[] = {
           k, f->q_inv_angstrom, f->t_ps[i], f->fs[i],
           isfinite (f->gamma_mev)
-            ? (f->amplitude > 0.0 ? f->amplitude : 1.0) * exp (-f->gamma_mev * f->t_ps[i] / HBAR_MEV_PS)
+            ? (f->amplitude > 0.0 ? f->amplitude : 1.0) * exp (-f->gamma_mev * f->t_ps[i] / SP_HBAR_MEV_PS)
             : NAN,
         };
 
@@ -197,11 +197,11 @@ qens_csv (const SpHopFigureQens *q)
   sp_csv_append_columns (csv, names, meanings);
   for (guint i = 0; i < q->n; i++)
     {
-      double Q = q->q_inv_angstrom[i], x = Q * q->l_angstrom;
+      double Q = q->q_inv_angstrom[i];
       double row[] = {
         Q, q->gamma_mev[i], at (q->gamma_err_mev, i),
-        fit ? HBAR_MEV_PS / q->tau_ps * (1.0 - (x > 0.0 ? sin (x) / x : 1.0)) : NAN,
-        isfinite (q->d_cm2_s) ? HBAR_MEV_PS * q->d_cm2_s * A2_PS_PER_CM2_S * Q * Q : NAN,
+        fit ? sp_chudley_elliott_gamma_mev (Q, q->l_angstrom, q->tau_ps) : NAN,
+        isfinite (q->d_cm2_s) ? sp_qens_small_q_gamma_mev (Q, q->d_cm2_s) : NAN,
       };
 
       sp_csv_append_row (csv, row, G_N_ELEMENTS (row));
@@ -241,7 +241,7 @@ arrhenius_csv (const SpHopFigureData *hop)
           double t = s->temperature_k[i];
           double row[] = {
             k, t, 1000.0 / t, s->d_cm2_s[i], at (s->d_err_cm2_s, i),
-            isfinite (s->ea_ev) ? s->prefactor_cm2_s * exp (-s->ea_ev / (K_B_EV * t)) : NAN,
+            isfinite (s->ea_ev) ? s->prefactor_cm2_s * exp (-s->ea_ev / (SP_BOLTZMANN_EV_PER_K * t)) : NAN,
           };
 
           sp_csv_append_row (csv, row, G_N_ELEMENTS (row));

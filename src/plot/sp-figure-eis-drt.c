@@ -14,8 +14,8 @@
 #include <string.h>
 
 #include "sp-figure-private.h"
+#include "sp-arrhenius.h"
 
-#define K_B_EV 8.617333262e-5   /* eV/K, CODATA 2018 */
 
 /* ---- DRT ---------------------------------------------------------------------- */
 
@@ -292,7 +292,7 @@ sp_figure_arrhenius_draw (cairo_t            *cr,
           double x[2] = { spec->x.min, spec->x.max }, y[2];
 
           for (int j = 0; j < 2; j++)
-            y[j] = s->prefactor * exp (-s->ea_ev * x[j] / (1000.0 * K_B_EV));
+            y[j] = s->prefactor * exp (-s->ea_ev * x[j] / (1000.0 * SP_BOLTZMANN_EV_PER_K));
           sp_figure_path (cr, spec, x, y, 2);
           sp_figure_stroke (cr, &color, 1.3 * spec->lw, FALSE);
         }

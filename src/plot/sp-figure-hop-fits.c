@@ -14,10 +14,8 @@
 #include <math.h>
 
 #include "sp-figure-private.h"
-
-#define HBAR_MEV_PS 0.6582119569   /* ħ, meV ps (CODATA 2018) */
-#define K_B_EV      8.617333262e-5 /* eV/K (CODATA 2018)       */
-#define A2_PS_PER_CM2_S 1e4         /* 1 cm²/s = 10⁴ Å²/ps      */
+#include "sp-arrhenius.h"
+#include "sp-qens.h"
 
 static double
 err_at (const double *err,
@@ -39,9 +37,7 @@ static double
 chudley_elliott (const SpHopFigureQens *q,
                  double                 Q)
 {
-  double x = Q * q->l_angstrom;
-
-  return HBAR_MEV_PS / q->tau_ps * (1.0 - (x > 1e-6 ? sin (x) / x : 1.0 - x * x / 6.0));
+  return sp_chudley_elliott_gamma_mev (Q, q->l_angstrom, q->tau_ps);
 }
 
 static gboolean
@@ -134,7 +130,7 @@ sp_figure_qens_draw (cairo_t            *cr,
           for (guint i = 0; i < N; i++)
             {
               x[i] = spec->x.max * i / (N - 1);
-              y[i] = HBAR_MEV_PS * q->d_cm2_s * A2_PS_PER_CM2_S * x[i] * x[i];
+              y[i] = sp_qens_small_q_gamma_mev (x[i], q->d_cm2_s);
             }
           sp_figure_path (cr, spec, x, y, N);
           sp_figure_eis_series_color (style, 3, &color);
@@ -263,7 +259,7 @@ sp_figure_diffusion_arrhenius_draw (cairo_t            *cr,
           double x[2] = { spec->x.min, spec->x.max }, y[2];
 
           for (int j = 0; j < 2; j++)
-            y[j] = s->prefactor_cm2_s * exp (-s->ea_ev * x[j] / (1000.0 * K_B_EV));
+            y[j] = s->prefactor_cm2_s * exp (-s->ea_ev * x[j] / (1000.0 * SP_BOLTZMANN_EV_PER_K));
           sp_figure_path (cr, spec, x, y, 2);
           sp_figure_stroke (cr, &color, 1.3 * spec->lw, FALSE);
         }

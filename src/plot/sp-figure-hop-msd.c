@@ -16,9 +16,9 @@
 #include <math.h>
 
 #include "sp-figure-private.h"
+#include "sp-diffusion.h"
+#include "sp-qens.h"
 
-#define HBAR_MEV_PS 0.6582119569   /* ħ, meV ps (CODATA 2018) */
-#define A2_PS_PER_CM2_S 1e4         /* 1 cm²/s = 10⁴ Å²/ps      */
 
 static const char *const direction_labels[SP_HOP_MSD_N] = {
   N_("<i>x</i>"), N_("<i>y</i>"), N_("<i>z</i>"), N_("total"), N_("collective"),
@@ -62,7 +62,7 @@ fit_line (const SpHopFigureMsd *msd,
 {
   guint d = msd->dimensions > 0 ? msd->dimensions : 3;
 
-  return 2.0 * d * d_cm2_s * A2_PS_PER_CM2_S * t + (isfinite (offset) ? offset : 0.0);
+  return 2.0 * d * d_cm2_s / SP_ANGSTROM2_PER_PS_IN_CM2_PER_S * t + (isfinite (offset) ? offset : 0.0);
 }
 
 /* "20", "2.5", "350", "1.1×10⁴": three digits at most. */
@@ -456,7 +456,7 @@ sp_figure_fs_draw (cairo_t            *cr,
           for (guint i = 0; i < N; i++)
             {
               t[i] = spec->x.min * pow (spec->x.max / spec->x.min, (double) i / (N - 1));
-              y[i] = (f->amplitude > 0.0 ? f->amplitude : 1.0) * exp (-f->gamma_mev * t[i] / HBAR_MEV_PS);
+              y[i] = (f->amplitude > 0.0 ? f->amplitude : 1.0) * exp (-f->gamma_mev * t[i] / SP_HBAR_MEV_PS);
             }
           sp_figure_path (cr, spec, t, y, N);
           sp_figure_stroke (cr, &color, 1.1 * spec->lw, TRUE);

@@ -29,9 +29,8 @@
 #include <math.h>
 
 #include "sp-figure-private.h"
-
-#define HBAR_MEV_PS 0.6582119569   /* ħ, meV ps (CODATA 2018) */
-#define K_B_EV      8.617333262e-5 /* eV/K (CODATA 2018)       */
+#include "sp-arrhenius.h"
+#include "sp-qens.h"
 
 /* At most this many points of all of a pin's curves together. */
 #define PIN_POINT_BUDGET 1600
@@ -218,11 +217,8 @@ capture_hop (SpFigureKind        kind,
           /* Γ = (ħ/τ)(1 − sin(Ql)/(Ql)) over the figure's Q range. */
           for (guint i = 0; i < N; i++)
             {
-              double ql;
-
               x[i] = 1.06 * q_hi * i / (N - 1);
-              ql = x[i] * q->l_angstrom;
-              y[i] = HBAR_MEV_PS / q->tau_ps * (1.0 - (ql > 1e-6 ? sin (ql) / ql : 1.0 - ql * ql / 6.0));
+              y[i] = sp_chudley_elliott_gamma_mev (x[i], q->l_angstrom, q->tau_ps);
             }
           add (curves, kind, data, "gamma_chudley_elliott_meV", "Q_per_angstrom", FALSE, x, y, N,
                max);
@@ -256,7 +252,7 @@ capture_hop (SpFigureKind        kind,
               double fx[2] = { lo, hi }, fy[2];
 
               for (int j = 0; j < 2; j++)
-                fy[j] = s->prefactor_cm2_s * exp (-s->ea_ev * fx[j] / (1000.0 * K_B_EV));
+                fy[j] = s->prefactor_cm2_s * exp (-s->ea_ev * fx[j] / (1000.0 * SP_BOLTZMANN_EV_PER_K));
               add (curves, kind, data, fit, "inv_T_1000_per_K", FALSE, fx, fy, 2, max);
             }
         }
@@ -357,7 +353,7 @@ capture_eis (SpFigureKind        kind,
               double fx[2] = { lo, hi }, fy[2];
 
               for (int j = 0; j < 2; j++)
-                fy[j] = s->prefactor * exp (-s->ea_ev * fx[j] / (1000.0 * K_B_EV));
+                fy[j] = s->prefactor * exp (-s->ea_ev * fx[j] / (1000.0 * SP_BOLTZMANN_EV_PER_K));
               add (curves, kind, data, fit, "inv_T_1000_per_K", FALSE, fx, fy, 2, max);
             }
         }
