@@ -201,6 +201,28 @@ test_tree (void)
                    "\"list\":[5e-324,true,null,[]],\"empty\":{}}");
 }
 
+/* An array of doubles reads back element for element, bit for bit. */
+static void
+test_array_new_doubles (void)
+{
+  const double values[] = { 1e-8, -0.0, 0.1, 5e-324, 1.7976931348623157e308 };
+  g_autoptr(JsonNode) node = json_node_init_array (json_node_alloc (),
+                                                   sp_json_array_new_doubles (values, G_N_ELEMENTS (values)));
+  g_autofree char *text = sp_json_to_data (node, 0, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *back;
+
+  g_assert_true (json_parser_load_from_data (parser, text, -1, NULL));
+  back = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (back), ==, G_N_ELEMENTS (values));
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      double got = json_array_get_double_element (back, i);
+
+      g_assert_cmpmem (&got, sizeof got, &values[i], sizeof values[i]);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -213,5 +235,6 @@ main (int    argc,
   g_test_add_func ("/json/not-finite", test_not_finite);
   g_test_add_func ("/json/tree", test_tree);
   g_test_add_func ("/json/builder-number", test_builder_number);
+  g_test_add_func ("/json/array-new-doubles", test_array_new_doubles);
   return g_test_run ();
 }

@@ -29,6 +29,7 @@
 
 #include "sp-eis-read.h"
 #include "sp-eis-workbench-private.h"
+#include "sp-json.h"
 
 /* Far beyond any analyser's sweep; keeps a broken file from asking for
  * gigabytes. */
@@ -47,17 +48,6 @@ set_double_or_null (JsonObject *object,
     json_object_set_double_member (object, name, value);
   else
     json_object_set_null_member (object, name);
-}
-
-static JsonArray *
-double_array (const double *values,
-              guint         n)
-{
-  JsonArray *array = json_array_sized_new (n);
-
-  for (guint i = 0; i < n; i++)
-    json_array_add_double_element (array, values[i]);
-  return array;
 }
 
 JsonObject *
@@ -84,9 +74,9 @@ sp_eis_workbench_save_state (SpEisWorkbench *self)
         json_object_set_null_member (o, "path");
       set_double_or_null (o, "temperature_k", s->temperature_k);
       set_double_or_null (o, "typed_temperature_k", entry->typed_temperature_k);
-      json_object_set_array_member (o, "freq_hz", double_array (s->freq_hz, s->n_points));
-      json_object_set_array_member (o, "z_re_ohm", double_array (s->z_re_ohm, s->n_points));
-      json_object_set_array_member (o, "z_im_ohm", double_array (s->z_im_ohm, s->n_points));
+      json_object_set_array_member (o, "freq_hz", sp_json_array_new_doubles (s->freq_hz, s->n_points));
+      json_object_set_array_member (o, "z_re_ohm", sp_json_array_new_doubles (s->z_re_ohm, s->n_points));
+      json_object_set_array_member (o, "z_im_ohm", sp_json_array_new_doubles (s->z_im_ohm, s->n_points));
       json_array_add_object_element (spectra, o);
     }
   json_object_set_array_member (state, "spectra", spectra);

@@ -28,6 +28,7 @@
 #include <glib/gi18n.h>
 
 #include "sp-hop-workbench-private.h"
+#include "sp-json.h"
 
 #define MAX_RUNS 10000
 
@@ -100,7 +101,6 @@ JsonObject *
 sp_hop_workbench_save_state (SpHopWorkbench *self)
 {
   JsonObject *state;
-  JsonArray *q;
 
   g_return_val_if_fail (SP_IS_HOP_WORKBENCH (self), NULL);
 
@@ -126,10 +126,8 @@ sp_hop_workbench_save_state (SpHopWorkbench *self)
   set_double_or_null (state, "window_t1_ps", self->window_t1_ps);
   set_double_or_null (state, "temperature_k", self->temperature_k);
   set_double_or_null (state, "charge_e", self->charge_e);
-  q = json_array_sized_new (self->n_q);
-  for (guint i = 0; i < self->n_q; i++)
-    json_array_add_double_element (q, self->q[i]);
-  json_object_set_array_member (state, "q_inv_angstrom", q);
+  json_object_set_array_member (state, "q_inv_angstrom",
+                                sp_json_array_new_doubles (self->q, self->n_q));
 
   add_series (self, state);
   return state;

@@ -165,6 +165,18 @@ append_node (GString  *out,
     }
 }
 
+JsonArray *
+sp_json_array_new_doubles (const double *values,
+                           guint         n)
+{
+  JsonArray *array = json_array_sized_new (n);
+
+  g_return_val_if_fail (n == 0 || values != NULL, array);
+  for (guint i = 0; i < n; i++)
+    json_array_add_double_element (array, values[i]);
+  return array;
+}
+
 char *
 sp_json_to_data (JsonNode *root,
                  guint     indent,

@@ -32,6 +32,12 @@ void        sp_json_builder_add_number (JsonBuilder *builder,
                                         const char  *key,
                                         double       value);
 
+/* A new array of the @n numbers at @values (transfer full), for a JSON
+ * object member; written through sp_json_to_data, each reads back bit for
+ * bit. */
+JsonArray  *sp_json_array_new_doubles (const double *values,
+                                       guint         n);
+
 /* Serialises @root (any node: object, array or value).  @indent > 0 puts
  * one member or element per line, indented by @indent spaces per level,
  * in json-glib's pretty layout ("key" : value); 0 writes one line.

@@ -18,6 +18,7 @@
 
 #include "sp-session.h"
 #include "sp-session-private.h"
+#include "sp-json.h"
 
 static const char *const curve_keys[] = { "freq_hz", "z_re_ohm", "z_im_ohm" };
 
@@ -389,17 +390,6 @@ sp_session_get_pin (const SpSession *session,
   return TRUE;
 }
 
-static JsonArray *
-double_array (const double *values,
-              guint         n)
-{
-  JsonArray *array = json_array_sized_new (n);
-
-  for (guint i = 0; i < n; i++)
-    json_array_add_double_element (array, values[i]);
-  return array;
-}
-
 gboolean
 sp_session_pin_add_curve (JsonObject   *pin,
                           const char   *figure,
@@ -435,8 +425,8 @@ sp_session_pin_add_curve (JsonObject   *pin,
   json_object_set_string_member (curve, "name", name);
   json_object_set_string_member (curve, "x_name", x_name);
   json_object_set_boolean_member (curve, "points", points);
-  json_object_set_array_member (curve, "x", double_array (x, n));
-  json_object_set_array_member (curve, "y", double_array (y, n));
+  json_object_set_array_member (curve, "x", sp_json_array_new_doubles (x, n));
+  json_object_set_array_member (curve, "y", sp_json_array_new_doubles (y, n));
   json_array_add_object_element (curves, curve);
   return TRUE;
 }
