@@ -206,11 +206,14 @@ static void
 test_array_new_doubles (void)
 {
   const double values[] = { 1e-8, -0.0, 0.1, 5e-324, 1.7976931348623157e308 };
-  g_autoptr(JsonNode) node = json_node_init_array (json_node_alloc (),
-                                                   sp_json_array_new_doubles (values, G_N_ELEMENTS (values)));
-  g_autofree char *text = sp_json_to_data (node, 0, NULL);
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_ARRAY);
+  g_autofree char *text = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonArray *back;
+
+  /* The node takes the new array's only reference (init_array would add one). */
+  json_node_take_array (node, sp_json_array_new_doubles (values, G_N_ELEMENTS (values)));
+  text = sp_json_to_data (node, 0, NULL);
 
   g_assert_true (json_parser_load_from_data (parser, text, -1, NULL));
   back = json_node_get_array (json_parser_get_root (parser));
