@@ -821,6 +821,46 @@ test_lattice_pixels (void)
   g_assert_cmpuint (checked_blocked, >, 10);
 }
 
+/* At every card size from a thumbnail to a slide, normal and projector
+ * scale: a legend is whole inside the card or not drawn.  The fits' entries
+ * ("Chudley–Elliott: l = … ± … Å, τ = …") are wider than a projector's
+ * card beside the panel; cut at its edge they read as other numbers. */
+static void
+test_legend_inside_card (void)
+{
+  static const int sizes[][2] = {
+    { 240, 180 }, { 380, 250 }, { 380, 300 }, { 420, 330 }, { 500, 400 }, { 800, 600 },
+  };
+  static const double scales[] = { 1.0, 1.45 };
+  Fixture fx;
+  guint shown = 0;
+
+  fixture_init (&fx);
+  for (guint k = 0; k < G_N_ELEMENTS (hop_kinds); k++)
+    for (guint si = 0; si < G_N_ELEMENTS (scales); si++)
+      for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+        {
+          double w = sizes[z][0], h = sizes[z][1], lx, ly, lw, lh;
+          SpPlotStyle style;
+          SpFigureSpec spec;
+          guint ink;
+
+          sp_plot_style_init_light (&style);
+          style.scale = scales[si];
+          if (sp_figure_legend_compute (hop_kinds[k], &fx.fig, &style, w, h, &spec, &ink) !=
+              SP_LEGEND_HIDDEN)
+            {
+              sp_figure_legend_rect (&spec, &lx, &ly, &lw, &lh);
+              if (lx < 0 || lx + lw > w + 1e-9)
+                g_error ("%s at %g × %g, scale %g: the legend spans x = %g–%g",
+                         sp_figure_kind_to_id (hop_kinds[k]), w, h, scales[si], lx, lx + lw);
+              shown++;
+            }
+          sp_figure_spec_clear (&spec);
+        }
+  g_assert_cmpuint (shown, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -835,5 +875,6 @@ main (int   argc,
   g_test_add_func ("/figure-hop/time-cursor", test_time_cursor);
   g_test_add_func ("/figure-hop/numbers-and-units", test_numbers_and_units);
   g_test_add_func ("/figure-hop/lattice-pixels", test_lattice_pixels);
+  g_test_add_func ("/figure-hop/legend-inside-card", test_legend_inside_card);
   return g_test_run ();
 }

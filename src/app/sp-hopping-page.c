@@ -20,6 +20,9 @@
  * Layout (relayout(), from the area's width as the other pages): two
  * columns — lattice and MSD, then F_s and Γ(Q); Data mode adds D(T) and
  * D(1/L) below; one column stacked, scrolling, below 2 columns' width.
+ * The read-outs under them rearrange to the width (sp-readout-groups.c),
+ * so no value is cut off at the edge; on a projector the figures keep a
+ * readable height and the page scrolls to the read-outs.
  */
 
 #include "config.h"
@@ -35,8 +38,6 @@
 #include "sp-session.h"
 #include "sp-window-layout.h"
 
-/* Below this, the lattice and QENS read-outs go under each other. */
-#define READOUTS_WIDE_WIDTH 1200
 #define MIN_CARD_HEIGHT 250
 /* Speed: the slider's top is "as fast as it can" (0 to the worker). */
 #define SPEED_MAX 1e8
@@ -94,7 +95,6 @@ struct _SpHoppingPage
   SpPlotView        *qens_view;
   SpPlotView        *arrhenius_view;
   SpPlotView        *finite_size_view;
-  GtkWidget         *readouts_scroller;
   SpHoppingReadouts *readouts;
 };
 
@@ -149,8 +149,7 @@ layout_key (SpHoppingPage *self)
 
   sp_lab_page_get_area (SP_LAB_PAGE (self), &width, &height);
   return 0x100 | (guint) self->mode << 6 | MIN (sp_window_layout_columns (width), 2u) << 2
-         | (guint) sp_lab_page_get_presentation (SP_LAB_PAGE (self)) << 1
-         | (guint) (width < READOUTS_WIDE_WIDTH);
+         | (guint) sp_lab_page_get_presentation (SP_LAB_PAGE (self)) << 1;
 }
 
 static void
@@ -159,6 +158,7 @@ sp_hopping_page_relayout (SpLabPage *page)
   SpHoppingPage *self = SP_HOPPING_PAGE (page);
   guint key = layout_key (self);
   guint columns = MAX ((key >> 2) & 0xf, 1u);
+  gboolean presentation = (key >> 1) & 1;
   guint n = self->mode == SP_HOPPING_MODE_DATA ? N_VIEWS : QENS + 1;
   SpPlotView *v[N_VIEWS];
 
@@ -166,14 +166,15 @@ sp_hopping_page_relayout (SpLabPage *page)
     return;
   self->layout_key = key;
   views (self, v);
-  sp_hopping_readouts_set_narrow (self->readouts, key & 1, columns == 1);
   for (guint i = n; i < N_VIEWS; i++)
     gtk_widget_set_visible (GTK_WIDGET (v[i]), FALSE);
   /* Four figures share the height beside the read-outs in two columns;
-   * six (Data mode) or one column scroll, each card tall enough to read. */
+   * six (Data mode), one column, or a projector's larger type scroll, each
+   * card tall enough to read (the read-outs, rearranged to the width,
+   * can take most of a projector's height). */
   for (guint i = 0; i < n; i++)
     place (self->figure_grid, v[i], i % columns, i / columns,
-           columns == 1 || n > 4 ? MIN_CARD_HEIGHT : -1);
+           columns == 1 || n > 4 || presentation ? MIN_CARD_HEIGHT : -1);
 }
 
 /* Figures and read-outs ------------------------------------------------------ */
@@ -1111,7 +1112,6 @@ sp_hopping_page_class_init (SpHoppingPageClass *klass)
   BIND (qens_view);
   BIND (arrhenius_view);
   BIND (finite_size_view);
-  BIND (readouts_scroller);
   BIND (readouts);
 #undef BIND
 }

@@ -12,6 +12,7 @@
 #include "sp-hopping-params.h"
 #include "sp-hopping-readouts.h"
 #include "sp-readout.h"
+#include "sp-readout-groups.h"
 
 enum {
   ROW_D_STAR, ROW_D_DIRECTIONS, ROW_D_SIGMA, ROW_HAVEN, ROW_SIGMA, ROW_METHOD,
@@ -27,8 +28,7 @@ struct _SpHoppingReadouts
 {
   GtkWidget  parent_instance;
 
-  GtkWidget *row;              /* diffusion beside the other two */
-  GtkWidget *side;             /* lattice and QENS: beside or over each other */
+  GtkWidget *groups;           /* diffusion, lattice, QENS: rearranged to fit */
   GtkWidget *lattice_grid;
   GtkLabel  *diffusion[N_DIFFUSION_ROWS];
   GtkLabel  *lattice[N_LATTICE_ROWS];
@@ -229,20 +229,11 @@ sp_hopping_readouts_set (SpHoppingReadouts      *self,
     }
 }
 
-void
-sp_hopping_readouts_set_narrow (SpHoppingReadouts *self,
-                                gboolean           narrow,
-                                gboolean           stacked)
+SpReadoutGroupsArrangement
+sp_hopping_readouts_get_arrangement (SpHoppingReadouts *self)
 {
-  g_return_if_fail (SP_IS_HOPPING_READOUTS (self));
-
-  /* Narrow: the lattice's and the QENS numbers over each other, beside
-   * the diffusion; stacked (one column of figures): all three. */
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->side),
-                                  narrow || stacked ? GTK_ORIENTATION_VERTICAL
-                                                    : GTK_ORIENTATION_HORIZONTAL);
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->row),
-                                  stacked ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  g_return_val_if_fail (SP_IS_HOPPING_READOUTS (self), SP_READOUT_GROUPS_ROW);
+  return sp_readout_groups_get_arrangement (SP_READOUT_GROUPS (self->groups));
 }
 
 const char *
@@ -293,7 +284,7 @@ sp_hopping_readouts_class_init (SpHoppingReadoutsClass *klass)
 }
 
 static GtkWidget *
-new_grid (GtkWidget  *row,
+new_grid (GtkWidget  *groups,
           const char *heading)
 {
   GtkWidget *grid = gtk_grid_new ();
@@ -301,7 +292,7 @@ new_grid (GtkWidget  *row,
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
   gtk_grid_set_row_spacing (GTK_GRID (grid), 2);
   gtk_widget_set_valign (grid, GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (row), grid);
+  sp_readout_groups_append (SP_READOUT_GROUPS (groups), grid);
   add_label (grid, heading, 0, 0, TRUE);
   return grid;
 }
@@ -344,26 +335,22 @@ sp_hopping_readouts_init (SpHoppingReadouts *self)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_widget_add_css_class (GTK_WIDGET (self), "card");
   gtk_widget_add_css_class (GTK_WIDGET (self), "impedance-readouts");
-  self->row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
-  gtk_widget_set_parent (self->row, GTK_WIDGET (self));
+  self->groups = sp_readout_groups_new (24);
+  gtk_widget_set_parent (self->groups, GTK_WIDGET (self));
 
-  grid = new_grid (self->row, _("Diffusion (MSD fit)"));
-  gtk_widget_set_hexpand (grid, FALSE);
-  self->side = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
-  gtk_box_append (GTK_BOX (self->row), self->side);
+  grid = new_grid (self->groups, _("Diffusion (MSD fit)"));
   for (guint i = 0; i < N_DIFFUSION_ROWS; i++)
     {
       add_label (grid, diffusion_names[i], 0, i + 1, FALSE);
       self->diffusion[i] = add_label (grid, NULL, 1, i + 1, FALSE);
     }
-  self->lattice_grid = new_grid (self->side, _("Lattice (closed forms)"));
+  self->lattice_grid = new_grid (self->groups, _("Lattice (closed forms)"));
   for (guint i = 0; i < N_LATTICE_ROWS; i++)
     {
       add_label (self->lattice_grid, lattice_names[i], 0, i + 1, FALSE);
       self->lattice[i] = add_label (self->lattice_grid, NULL, 1, i + 1, FALSE);
     }
-  grid = new_grid (self->side, _("QENS (Chudley–Elliott fit)"));
-  gtk_widget_set_hexpand (grid, TRUE);
+  grid = new_grid (self->groups, _("QENS (Chudley–Elliott fit)"));
   for (guint i = 0; i < N_QENS_ROWS; i++)
     {
       add_label (grid, qens_names[i], 0, i + 1, FALSE);

@@ -103,8 +103,9 @@ set_grid (SpFigureSpec      *spec,
 }
 
 /* Small-font rows above the plot across the card's whole width (under the
- * title), as long as the plot keeps 40 % of the card; else no legend: a
- * thumbnail keeps its plot rather than its legend. */
+ * title), as long as the plot keeps 40 % of the card and every entry fits
+ * the width; else no legend: a thumbnail keeps its plot rather than its
+ * legend. */
 static void
 compact_above (SpFigureSpec      *spec,
                const SpPlotStyle *style,
@@ -120,7 +121,10 @@ compact_above (SpFigureSpec      *spec,
             fit_columns (spec, style, LEGEND_SIZE_INSIDE, right_edge - card_left));
   spec->legend_x = card_left;
   above_h = spec->legend_h + 0.2 * spec->em;
-  if (height - (*top + above_h) - bottom >= 0.36 * height)
+  /* An entry wider than the card (a fit's numbers at a projector's size)
+   * would be cut off mid-number: no legend rather than a wrong-looking one. */
+  if (spec->legend_w <= right_edge - card_left &&
+      height - (*top + above_h) - bottom >= 0.36 * height)
     {
       spec->legend_placement = SP_LEGEND_ABOVE;
       spec->legend_y = *top;
@@ -158,7 +162,7 @@ sp_figure_legend_layout (SpFigureSpec      *spec,
   set_grid (spec, style, LEGEND_SIZE, cols);
   spec->legend_x = plot_left;
   above_h = spec->legend_h + 0.25 * spec->em;
-  if (above_h <= ABOVE_MAX_FRACTION * height)
+  if (above_h <= ABOVE_MAX_FRACTION * height && spec->legend_w <= avail_w)
     {
       spec->legend_placement = SP_LEGEND_ABOVE;
       spec->legend_y = *top;
