@@ -2,7 +2,7 @@
 /* test-readout-groups.c — groups of read-outs that rearrange to fit
  * (sp-readout-groups.c): the arrangement at each width, every group's
  * rectangle in it, the height asked for at a width, hidden groups, and
- * the hopping read-outs never cutting a value off.
+ * the hopping and impedance read-outs never cutting a value off.
  *
  * Runs in the 'gui' suite (xvfb-run + dbus-run-session). */
 
@@ -12,6 +12,8 @@
 
 #include "sp-gsl.h"
 #include "sp-hopping-readouts.h"
+#include "sp-impedance-explore.h"
+#include "sp-impedance-readouts.h"
 #include "sp-readout-groups.h"
 
 #define SPACING 24
@@ -264,16 +266,19 @@ assert_labels_inside (GtkWidget *top,
 }
 
 /* Each group has the height it needs at its width: none clipped below. */
-static void
-assert_groups_whole (SpHoppingReadouts *readouts)
+static SpReadoutGroups *
+assert_groups_whole (GtkWidget *readouts,
+                     guint      n_groups)
 {
+  SpReadoutGroups *found = NULL;
   guint n = 0;
 
-  for (GtkWidget *groups = gtk_widget_get_first_child (GTK_WIDGET (readouts)); groups != NULL;
+  for (GtkWidget *groups = gtk_widget_get_first_child (readouts); groups != NULL;
        groups = gtk_widget_get_next_sibling (groups))
     {
       if (!SP_IS_READOUT_GROUPS (groups))
         continue;
+      found = SP_READOUT_GROUPS (groups);
       for (GtkWidget *g = gtk_widget_get_first_child (groups); g != NULL;
            g = gtk_widget_get_next_sibling (g))
         {
@@ -291,33 +296,57 @@ assert_groups_whole (SpHoppingReadouts *readouts)
           n++;
         }
     }
-  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpuint (n, ==, n_groups);
   /* … and the read-outs lie whole inside every widget around them (a
    * scrolled window that asked for too little would clip them). */
-  for (GtkWidget *p = gtk_widget_get_parent (GTK_WIDGET (readouts)); p != NULL;
-       p = gtk_widget_get_parent (p))
+  for (GtkWidget *p = gtk_widget_get_parent (readouts); p != NULL; p = gtk_widget_get_parent (p))
     {
       graphene_rect_t bounds;
 
-      g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (readouts), p, &bounds));
+      g_assert_true (gtk_widget_compute_bounds (readouts, p, &bounds));
       if (bounds.origin.y < -0.5 ||
           bounds.origin.y + bounds.size.height > gtk_widget_get_height (p) + 0.5)
         g_error ("the read-outs span y = %g–%g in a %s %d px high", bounds.origin.y,
                  bounds.origin.y + bounds.size.height, G_OBJECT_TYPE_NAME (p),
                  gtk_widget_get_height (p));
     }
+  g_assert_nonnull (found);
+  return found;
 }
 
-/* The hopping read-outs with every number set, in a window of @width:
- * every value whole, in the arrangement that fits. */
+/* @readouts (with @n_groups groups) in a box in a window of @width, as on
+ * the page (a box asks for their height at its width): every value whole
+ * and inside; the arrangement they took. */
+static SpReadoutGroupsArrangement
+arrangement_in_window (GtkWidget *readouts,
+                       guint      n_groups,
+                       int        width)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  SpReadoutGroupsArrangement arrangement;
+
+  gtk_box_append (GTK_BOX (box), readouts);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 200);
+  gtk_window_present (GTK_WINDOW (window));
+  while (gtk_widget_get_width (readouts) == 0 || gtk_widget_get_width (box) != width)
+    g_main_context_iteration (NULL, TRUE);
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+
+  assert_labels_inside (box, readouts);
+  arrangement = sp_readout_groups_get_arrangement (assert_groups_whole (readouts, n_groups));
+  gtk_window_destroy (GTK_WINDOW (window));
+  return arrangement;
+}
+
+/* The hopping read-outs with every number set, in a window of @width. */
 static SpReadoutGroupsArrangement
 hopping_readouts_at (int width)
 {
-  GtkWidget *window = gtk_window_new ();
   SpHoppingReadouts *readouts = SP_HOPPING_READOUTS (sp_hopping_readouts_new ());
   SpHoppingReadout r;
-  SpReadoutGroupsArrangement arrangement;
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
   sp_hopping_readout_init (&r);
   r.d_star_cm2_s = 1.6919e-7, r.d_star_se = 6.6e-10;
@@ -331,23 +360,22 @@ hopping_readouts_at (int width)
   r.ce_l_angstrom = 2.64, r.ce_l_se = 0.02, r.ce_tau_ps = 1585, r.ce_tau_se = 20;
   r.ce_d_cm2_s = 7.3e-8, r.ce_d_se = 1e-9;
   sp_hopping_readouts_set (readouts, &r);
+  return arrangement_in_window (GTK_WIDGET (readouts), 3, width);
+}
 
-  /* As on the page: in a box, which asks for their height at its width. */
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (readouts));
-  gtk_window_set_child (GTK_WINDOW (window), box);
-  gtk_window_set_default_size (GTK_WINDOW (window), width, 200);
-  gtk_window_present (GTK_WINDOW (window));
-  while (gtk_widget_get_width (GTK_WIDGET (readouts)) == 0 ||
-         gtk_widget_get_width (box) != width)
-    g_main_context_iteration (NULL, TRUE);
-  for (guint i = 0; i < 20; i++)
-    g_main_context_iteration (NULL, FALSE);
+/* The impedance read-outs of the default ceramic, in a window of @width. */
+static SpReadoutGroupsArrangement
+impedance_readouts_at (int      width,
+                       gboolean narrow)
+{
+  SpImpedanceReadouts *readouts = SP_IMPEDANCE_READOUTS (sp_impedance_readouts_new ());
+  SpImpedanceExplore explore;
 
-  assert_labels_inside (box, GTK_WIDGET (readouts));
-  assert_groups_whole (readouts);
-  arrangement = sp_hopping_readouts_get_arrangement (readouts);
-  gtk_window_destroy (GTK_WINDOW (window));
-  return arrangement;
+  sp_impedance_explore_init (&explore);
+  sp_impedance_readouts_set (readouts, &explore.readout);
+  sp_impedance_readouts_set_narrow (readouts, narrow);
+  sp_impedance_explore_clear (&explore);
+  return arrangement_in_window (GTK_WIDGET (readouts), 2, width);
 }
 
 static void
@@ -360,6 +388,16 @@ test_hopping_readouts (void)
   g_assert_cmpint (wide, ==, SP_READOUT_GROUPS_ROW);
   g_assert_cmpint (medium, >=, wide);
   g_assert_cmpint (narrow, ==, SP_READOUT_GROUPS_STACKED);
+}
+
+/* The conductivities beside the arcs' table where they fit, over it where
+ * not; the table's words wrap rather than run off the edge. */
+static void
+test_impedance_readouts (void)
+{
+  g_assert_cmpint (impedance_readouts_at (1600, FALSE), ==, SP_READOUT_GROUPS_ROW);
+  g_assert_cmpint (impedance_readouts_at (640, FALSE), ==, SP_READOUT_GROUPS_STACKED);
+  g_assert_cmpint (impedance_readouts_at (600, TRUE), ==, SP_READOUT_GROUPS_STACKED);
 }
 
 int
@@ -376,5 +414,6 @@ main (int   argc,
   g_test_add_func ("/readout-groups/wrapping-groups", test_wrapping_groups);
   g_test_add_func ("/readout-groups/hidden-group", test_hidden_group);
   g_test_add_func ("/readout-groups/hopping-readouts", test_hopping_readouts);
+  g_test_add_func ("/readout-groups/impedance-readouts", test_impedance_readouts);
   return g_test_run ();
 }

@@ -229,13 +229,6 @@ sp_hopping_readouts_set (SpHoppingReadouts      *self,
     }
 }
 
-SpReadoutGroupsArrangement
-sp_hopping_readouts_get_arrangement (SpHoppingReadouts *self)
-{
-  g_return_val_if_fail (SP_IS_HOPPING_READOUTS (self), SP_READOUT_GROUPS_ROW);
-  return sp_readout_groups_get_arrangement (SP_READOUT_GROUPS (self->groups));
-}
-
 const char *
 sp_hopping_readouts_get_d_star_text (SpHoppingReadouts *self)
 {

@@ -13,8 +13,6 @@
 
 #include <gtk/gtk.h>
 
-#include "sp-readout-groups.h"
-
 G_BEGIN_DECLS
 
 /* Every number NAN when not (yet) known; errors NAN when there is none. */
@@ -48,11 +46,6 @@ G_DECLARE_FINAL_TYPE (SpHoppingReadouts, sp_hopping_readouts, SP, HOPPING_READOU
 GtkWidget  *sp_hopping_readouts_new        (void);
 void        sp_hopping_readouts_set        (SpHoppingReadouts      *self,
                                             const SpHoppingReadout *readout);
-/* How the three groups sit at the width they last had: in a row, the
- * lattice and QENS over each other beside the diffusion, or all stacked
- * (sp-readout-groups.h). */
-SpReadoutGroupsArrangement
-            sp_hopping_readouts_get_arrangement (SpHoppingReadouts *self);
 /* For tests: the text shown for D* ("(2.31 ± 0.05) × 10⁻⁶ cm²/s"), for
  * the Haven ratio, for Γ and the percolation message ("" when hidden). */
 const char *sp_hopping_readouts_get_d_star_text      (SpHoppingReadouts *self);

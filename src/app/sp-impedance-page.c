@@ -58,7 +58,6 @@ struct _SpImpedancePage
   SpPlotView          *residuals_view;
   SpPlotView          *drt_view;
   SpPlotView          *arrhenius_view;
-  GtkWidget           *readouts_scroller;
   SpImpedanceReadouts *readouts;
 };
 
@@ -133,7 +132,7 @@ sp_impedance_page_relayout (SpLabPage *page)
   self->layout_key = key;
   views (self, v);
   sp_impedance_readouts_set_narrow (self->readouts, key & 1);
-  gtk_widget_set_visible (self->readouts_scroller, self->mode == SP_IMPEDANCE_MODE_EXPLORE);
+  gtk_widget_set_visible (GTK_WIDGET (self->readouts), self->mode == SP_IMPEDANCE_MODE_EXPLORE);
 
   if (self->mode == SP_IMPEDANCE_MODE_EXPLORE)
     {
@@ -710,7 +709,6 @@ sp_impedance_page_class_init (SpImpedancePageClass *klass)
   BIND (residuals_view);
   BIND (drt_view);
   BIND (arrhenius_view);
-  BIND (readouts_scroller);
   BIND (readouts);
 #undef BIND
 }

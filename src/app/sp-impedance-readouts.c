@@ -11,6 +11,7 @@
 #include "sp-impedance-explore.h"
 #include "sp-impedance-readouts.h"
 #include "sp-readout.h"
+#include "sp-readout-groups.h"
 
 enum { SIGMA_BULK, SIGMA_GB, SIGMA_GB_SPECIFIC, SIGMA_TOTAL, N_SIGMAS };
 enum { COL_APEX, COL_C_EFF, COL_C_SCALED, COL_CLASS, N_COLS };
@@ -21,7 +22,7 @@ struct _SpImpedanceReadouts
 
   GtkWidget *sigma_grid;
   GtkWidget *arc_grid;
-  GtkWidget *row;             /* the grids and the info button */
+  GtkWidget *row;             /* the two grids: side by side or stacked, to fit */
   GtkWidget *info_button;
   GtkWidget *info_revealer;   /* the explanation, under them */
   GtkLabel  *sigma_names[N_SIGMAS];
@@ -147,10 +148,9 @@ sp_impedance_readouts_set_narrow (SpImpedanceReadouts *self,
 {
   g_return_if_fail (SP_IS_IMPEDANCE_READOUTS (self));
 
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->row),
-                                  narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
-  /* Stacked, the four conductivities take two rows of two: the figures
-   * above keep the height. */
+  /* Narrow, the four conductivities take two rows of two: the figures
+   * above keep the height (the two grids stack by themselves when they do
+   * not fit side by side). */
   for (guint i = 0; i < N_SIGMAS; i++)
     {
       GtkLayoutManager *layout = gtk_widget_get_layout_manager (self->sigma_grid);
@@ -237,11 +237,11 @@ sp_impedance_readouts_init (SpImpedanceReadouts *self)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_widget_add_css_class (GTK_WIDGET (self), "card");
   gtk_widget_add_css_class (GTK_WIDGET (self), "impedance-readouts");
-  self->row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
+  self->row = sp_readout_groups_new (24);
   gtk_widget_set_parent (self->row, GTK_WIDGET (self));
 
   self->sigma_grid = new_grid ();
-  gtk_box_append (GTK_BOX (self->row), self->sigma_grid);
+  sp_readout_groups_append (SP_READOUT_GROUPS (self->row), self->sigma_grid);
   add_label (self->sigma_grid, _("Conductivity"), 0, 0, TRUE);
   for (guint i = 0; i < N_SIGMAS; i++)
     {
@@ -250,8 +250,7 @@ sp_impedance_readouts_init (SpImpedanceReadouts *self)
     }
 
   self->arc_grid = new_grid ();
-  gtk_widget_set_hexpand (self->arc_grid, TRUE);
-  gtk_box_append (GTK_BOX (self->row), self->arc_grid);
+  sp_readout_groups_append (SP_READOUT_GROUPS (self->row), self->arc_grid);
   add_label (self->arc_grid, _("Arc"), 0, 0, TRUE);
   for (guint c = 0; c < N_COLS; c++)
     add_label (self->arc_grid, headings[c], c + 1, 0, TRUE);
@@ -260,10 +259,11 @@ sp_impedance_readouts_init (SpImpedanceReadouts *self)
       add_label (self->arc_grid, sp_impedance_explore_arc_name (a), 0, a + 1, FALSE);
       for (guint c = 0; c < N_COLS; c++)
         self->arcs[a][c] = add_label (self->arc_grid, NULL, c + 1, a + 1, FALSE);
-      /* The class is words, not a number: left-aligned, on one line (a
-       * wrapping label, measured at its narrowest in the sideways
-       * scroller, would ask for many lines of height). */
+      /* The class is words, not a number: left-aligned, and wrapped
+       * rather than cut off at the page's edge (German, a projector). */
       gtk_label_set_xalign (self->arcs[a][COL_CLASS], 0.0);
+      gtk_label_set_wrap (self->arcs[a][COL_CLASS], TRUE);
+      gtk_label_set_max_width_chars (self->arcs[a][COL_CLASS], 36);
       gtk_widget_set_hexpand (GTK_WIDGET (self->arcs[a][COL_CLASS]), TRUE);
       gtk_widget_remove_css_class (GTK_WIDGET (self->arcs[a][COL_CLASS]), "readout");
     }
