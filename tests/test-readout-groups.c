@@ -265,6 +265,37 @@ assert_labels_inside (GtkWidget *top,
     }
 }
 
+static const char *
+cell_name (GtkWidget *cell)
+{
+  return GTK_IS_LABEL (cell) ? gtk_label_get_label (GTK_LABEL (cell)) : "a button";
+}
+
+/* No two of a group's labels and buttons cover each other (a heading
+ * under its ⓘ button, say). */
+static void
+assert_no_overlap (GtkWidget *group)
+{
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+
+  for (GtkWidget *c = gtk_widget_get_first_child (group); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    if (gtk_widget_get_mapped (c) && (GTK_IS_LABEL (c) || GTK_IS_BUTTON (c)))
+      g_ptr_array_add (cells, c);
+  for (guint i = 0; i < cells->len; i++)
+    for (guint j = i + 1; j < cells->len; j++)
+      {
+        graphene_rect_t a, b, both;
+
+        g_assert_true (gtk_widget_compute_bounds (cells->pdata[i], group, &a));
+        g_assert_true (gtk_widget_compute_bounds (cells->pdata[j], group, &b));
+        if (graphene_rect_intersection (&a, &b, &both) &&
+            both.size.width > 0.5 && both.size.height > 0.5)
+          g_error ("“%s” and “%s” overlap by %g × %g px", cell_name (cells->pdata[i]),
+                   cell_name (cells->pdata[j]), both.size.width, both.size.height);
+      }
+}
+
 /* Each group has the height it needs at its width: none clipped below. */
 static SpReadoutGroups *
 assert_groups_whole (GtkWidget *readouts,
@@ -293,6 +324,7 @@ assert_groups_whole (GtkWidget *readouts,
           g_assert_true (gtk_widget_compute_bounds (g, groups, &bounds));
           g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=,
                              gtk_widget_get_height (groups) + 0.5);
+          assert_no_overlap (g);
           n++;
         }
     }
@@ -314,26 +346,55 @@ assert_groups_whole (GtkWidget *readouts,
   return found;
 }
 
-/* @readouts (with @n_groups groups) in a box in a window of @width, as on
- * the page (a box asks for their height at its width): every value whole
- * and inside; the arrangement they took. */
+/* @readouts (with @n_groups groups) in a window of @width, placed as on
+ * the page (@in_scroller FALSE: in a box in a scrolled window, which
+ * scrolls sideways only where the widest group does not fit) or directly
+ * in a scrolled window (TRUE: GTK 4.8's asks for their height at no
+ * width): every value whole and inside, nothing clipped; the arrangement
+ * they took. */
 static SpReadoutGroupsArrangement
 arrangement_in_window (GtkWidget *readouts,
                        guint      n_groups,
-                       int        width)
+                       int        width,
+                       gboolean   in_scroller)
 {
   GtkWidget *window = gtk_window_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
   SpReadoutGroupsArrangement arrangement;
 
-  gtk_box_append (GTK_BOX (box), readouts);
-  gtk_window_set_child (GTK_WINDOW (window), box);
-  gtk_window_set_default_size (GTK_WINDOW (window), width, 200);
+  if (in_scroller)
+    {
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC,
+                                      GTK_POLICY_NEVER);
+      gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), readouts);
+      gtk_box_append (GTK_BOX (box), scroller);
+      gtk_window_set_child (GTK_WINDOW (window), box);
+    }
+  else
+    {
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC,
+                                      GTK_POLICY_AUTOMATIC);
+      gtk_box_append (GTK_BOX (box), readouts);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
+      gtk_window_set_child (GTK_WINDOW (window), scroller);
+    }
+  gtk_window_set_default_size (GTK_WINDOW (window), width, in_scroller ? 200 : 900);
   gtk_window_present (GTK_WINDOW (window));
-  while (gtk_widget_get_width (readouts) == 0 || gtk_widget_get_width (box) != width)
+  while (gtk_widget_get_width (readouts) == 0 ||
+         gtk_widget_get_width (GTK_WIDGET (window)) != width)
     g_main_context_iteration (NULL, TRUE);
-  for (guint i = 0; i < 20; i++)
-    g_main_context_iteration (NULL, FALSE);
+  /* A few frames: the height asked for after the first allocation. */
+  {
+    gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 4;
+
+    while (g_get_monotonic_time () < until)
+      {
+        g_main_context_iteration (NULL, FALSE);
+        g_usleep (1000);
+      }
+  }
 
   assert_labels_inside (box, readouts);
   arrangement = sp_readout_groups_get_arrangement (assert_groups_whole (readouts, n_groups));
@@ -343,12 +404,21 @@ arrangement_in_window (GtkWidget *readouts,
 
 /* The hopping read-outs with every number set, in a window of @width. */
 static SpReadoutGroupsArrangement
-hopping_readouts_at (int width)
+hopping_readouts_at (int      width,
+                     gboolean in_scroller,
+                     gboolean filled)
 {
   SpHoppingReadouts *readouts = SP_HOPPING_READOUTS (sp_hopping_readouts_new ());
   SpHoppingReadout r;
 
   sp_hopping_readout_init (&r);
+  if (!filled)
+    {
+      /* Nothing known: dashes, the groups at their narrowest, and no
+       * lattice group (as in Data mode). */
+      sp_hopping_readouts_set (readouts, &r);
+      return arrangement_in_window (GTK_WIDGET (readouts), 2, width, in_scroller);
+    }
   r.d_star_cm2_s = 1.6919e-7, r.d_star_se = 6.6e-10;
   r.d_xx_cm2_s = 1.68e-7, r.d_yy_cm2_s = 1.69e-7, r.d_zz_cm2_s = 1.70e-7;
   r.d_sigma_cm2_s = 2.36e-7, r.d_sigma_se = 3.4e-8;
@@ -360,13 +430,14 @@ hopping_readouts_at (int width)
   r.ce_l_angstrom = 2.64, r.ce_l_se = 0.02, r.ce_tau_ps = 1585, r.ce_tau_se = 20;
   r.ce_d_cm2_s = 7.3e-8, r.ce_d_se = 1e-9;
   sp_hopping_readouts_set (readouts, &r);
-  return arrangement_in_window (GTK_WIDGET (readouts), 3, width);
+  return arrangement_in_window (GTK_WIDGET (readouts), 3, width, in_scroller);
 }
 
 /* The impedance read-outs of the default ceramic, in a window of @width. */
 static SpReadoutGroupsArrangement
 impedance_readouts_at (int      width,
-                       gboolean narrow)
+                       gboolean narrow,
+                       gboolean in_scroller)
 {
   SpImpedanceReadouts *readouts = SP_IMPEDANCE_READOUTS (sp_impedance_readouts_new ());
   SpImpedanceExplore explore;
@@ -375,19 +446,26 @@ impedance_readouts_at (int      width,
   sp_impedance_readouts_set (readouts, &explore.readout);
   sp_impedance_readouts_set_narrow (readouts, narrow);
   sp_impedance_explore_clear (&explore);
-  return arrangement_in_window (GTK_WIDGET (readouts), 2, width);
+  return arrangement_in_window (GTK_WIDGET (readouts), 2, width, in_scroller);
 }
 
 static void
 test_hopping_readouts (void)
 {
-  SpReadoutGroupsArrangement wide = hopping_readouts_at (1600);
-  SpReadoutGroupsArrangement medium = hopping_readouts_at (800);
-  SpReadoutGroupsArrangement narrow = hopping_readouts_at (440);
+  for (guint in_scroller = 0; in_scroller < 2; in_scroller++)
+    {
+      SpReadoutGroupsArrangement wide = hopping_readouts_at (1600, in_scroller, TRUE);
+      SpReadoutGroupsArrangement medium = hopping_readouts_at (800, in_scroller, TRUE);
+      SpReadoutGroupsArrangement narrow = hopping_readouts_at (440, in_scroller, TRUE);
 
-  g_assert_cmpint (wide, ==, SP_READOUT_GROUPS_ROW);
-  g_assert_cmpint (medium, >=, wide);
-  g_assert_cmpint (narrow, ==, SP_READOUT_GROUPS_STACKED);
+      /* Empty, at every width from a small window's up. */
+      for (int width = 600; width <= 1000; width += 40)
+        hopping_readouts_at (width, in_scroller, FALSE);
+
+      g_assert_cmpint (wide, ==, SP_READOUT_GROUPS_ROW);
+      g_assert_cmpint (medium, >=, wide);
+      g_assert_cmpint (narrow, ==, SP_READOUT_GROUPS_STACKED);
+    }
 }
 
 /* The conductivities beside the arcs' table where they fit, over it where
@@ -395,9 +473,15 @@ test_hopping_readouts (void)
 static void
 test_impedance_readouts (void)
 {
-  g_assert_cmpint (impedance_readouts_at (1600, FALSE), ==, SP_READOUT_GROUPS_ROW);
-  g_assert_cmpint (impedance_readouts_at (640, FALSE), ==, SP_READOUT_GROUPS_STACKED);
-  g_assert_cmpint (impedance_readouts_at (600, TRUE), ==, SP_READOUT_GROUPS_STACKED);
+  for (guint in_scroller = 0; in_scroller < 2; in_scroller++)
+    {
+      g_assert_cmpint (impedance_readouts_at (1600, FALSE, in_scroller), ==,
+                       SP_READOUT_GROUPS_ROW);
+      g_assert_cmpint (impedance_readouts_at (640, FALSE, in_scroller), ==,
+                       SP_READOUT_GROUPS_STACKED);
+      g_assert_cmpint (impedance_readouts_at (600, TRUE, in_scroller), ==,
+                       SP_READOUT_GROUPS_STACKED);
+    }
 }
 
 int

@@ -21,6 +21,8 @@ enum {
 enum { ROW_GAMMA, ROW_GAMMA_Z, ROW_DILUTE, ROW_DENSITY, N_LATTICE_ROWS };
 enum { ROW_CE_L, ROW_CE_TAU, ROW_CE_D, N_QENS_ROWS };
 
+/* The room the ⓘ button takes at the end of the QENS heading, px. */
+#define INFO_BUTTON_ROOM 36
 /* The widest a read-out's name grows before it wraps, in characters. */
 #define NAME_MAX_CHARS 18
 
@@ -358,9 +360,11 @@ sp_hopping_readouts_init (SpHoppingReadouts *self)
   gtk_widget_set_tooltip_text (self->info_button, _("About the read-outs"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->info_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("About the read-outs"), -1);
-  /* Over the heading's end: a column of its own widened the group. */
+  /* Over the heading's end: a column of its own widened the group.  The
+   * heading keeps clear of it, however narrow the group gets. */
   gtk_widget_set_valign (self->info_button, GTK_ALIGN_CENTER);
   gtk_grid_attach (GTK_GRID (grid), self->info_button, 1, 0, 1, 1);
+  gtk_widget_set_margin_end (gtk_grid_get_child_at (GTK_GRID (grid), 0, 0), INFO_BUTTON_ROOM);
 
   /* The collapse of D past the percolation threshold, in words. */
   self->percolation = GTK_LABEL (gtk_label_new (NULL));

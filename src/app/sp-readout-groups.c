@@ -29,6 +29,10 @@ struct _SpReadoutGroupsLayout
 
   int                        spacing;
   SpReadoutGroupsArrangement arrangement;
+  /* The width of the last allocation, and the idle that asks for a new
+   * height once it changed (measure at no width, below). */
+  int                        allocated_width;
+  guint                      remeasure_idle;
 };
 
 G_DEFINE_FINAL_TYPE (SpReadoutGroupsLayout, sp_readout_groups_layout, GTK_TYPE_LAYOUT_MANAGER)
@@ -251,10 +255,25 @@ sp_readout_groups_layout_measure (GtkLayoutManager *manager,
     }
   else
     {
-      int width = for_size >= 0 ? for_size : row_width (self, groups, n, TRUE);
+      /* At no width (GTK 4.8's GtkScrolledWindow asks so): the height at
+       * the width of the last allocation, the one the groups will most
+       * likely get again; allocate() asks again when it changes. */
+      int width = for_size >= 0 ? for_size
+                  : self->allocated_width > 0 ? self->allocated_width
+                  : row_width (self, groups, n, TRUE);
 
       *minimum = *natural = arrange (self, groups, n, width, choose (self, groups, n, width));
     }
+}
+
+static gboolean
+remeasure_cb (gpointer user_data)
+{
+  SpReadoutGroupsLayout *self = user_data;
+
+  self->remeasure_idle = 0;
+  gtk_layout_manager_layout_changed (GTK_LAYOUT_MANAGER (self));
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -270,6 +289,16 @@ sp_readout_groups_layout_allocate (GtkLayoutManager *manager,
 
   self->arrangement = choose (self, groups, n, width);
   arrange (self, groups, n, width, self->arrangement);
+  /* A new width may need another height, which a parent that measured at
+   * no width has not asked for: a resize, after this layout pass (one
+   * queued from within it would be lost). */
+  if (width != self->allocated_width)
+    {
+      self->allocated_width = width;
+      if (self->remeasure_idle == 0)
+        self->remeasure_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, remeasure_cb,
+                                                g_object_ref (self), g_object_unref);
+    }
   for (guint i = 0; i < n; i++)
     gtk_widget_size_allocate (groups[i].child,
                               &(GtkAllocation) { groups[i].x, groups[i].y,

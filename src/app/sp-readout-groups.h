@@ -11,10 +11,10 @@
  *
  * So a value is never cut off at the edge: a narrow page (the parameter
  * panel open, presentation mode's larger type, German names) gets a taller
- * arrangement instead.  Height for width: a box (or a scrolled window's
- * viewport) around it gets the arrangement's height at its width.  Not a
- * GtkScrolledWindow directly: GTK 4.8's measures its child's height at no
- * width, which would be the one-row height.
+ * arrangement instead.  Height for width: a box around it gets the
+ * arrangement's height at its width.  GTK 4.8's GtkScrolledWindow asks
+ * for its child's height at no width; the answer then is the height at
+ * the last allocated width, asked again after a new width.
  */
 #pragma once
 
