@@ -2,9 +2,11 @@
 /* sp-readout-groups.c — groups of read-outs that rearrange to fit
  *
  * The arrangement is chosen from the width alone, in measure and allocate
- * alike, so the height a scrolled window asks for at a width is the height
- * the groups then take there: no idle re-layout, no frame with a number
- * cut off.  A group is never given less than its minimum width, at which
+ * alike, so the height a parent asks for at a width is the height the
+ * groups then take there: no frame with a number cut off.  (A parent that
+ * asks at no width, GTK 4.8's GtkScrolledWindow, gets the height at the
+ * last allocated width and is asked again after a new one: one frame
+ * late.)  A group is never given less than its minimum width, at which
  * its names wrap and its values are still whole; the first arrangement
  * that gives every group that much is taken, and within it the width is
  * shared out towards the groups' natural widths.
