@@ -857,6 +857,7 @@ test_legend_inside_card (void)
               shown++;
             }
           sp_figure_spec_clear (&spec);
+          sp_plot_style_clear (&style);
         }
   g_assert_cmpuint (shown, >, 0);
 }
