@@ -30,7 +30,6 @@ struct _SpReadoutGroupsLayout
   GtkLayoutManager           parent_instance;
 
   int                        spacing;
-  SpReadoutGroupsArrangement arrangement;
   /* The width of the last allocation, and the idle that asks for a new
    * height once it changed (measure at no width, below). */
   int                        allocated_width;
@@ -289,8 +288,7 @@ sp_readout_groups_layout_allocate (GtkLayoutManager *manager,
   Group groups[MAX_GROUPS];
   guint n = collect (widget, groups);
 
-  self->arrangement = choose (self, groups, n, width);
-  arrange (self, groups, n, width, self->arrangement);
+  arrange (self, groups, n, width, choose (self, groups, n, width));
   /* A new width may need another height, which a parent that measured at
    * no width has not asked for: a resize, after this layout pass (one
    * queued from within it would be lost). */
@@ -321,7 +319,6 @@ sp_readout_groups_layout_class_init (SpReadoutGroupsLayoutClass *klass)
 static void
 sp_readout_groups_layout_init (SpReadoutGroupsLayout *self)
 {
-  self->arrangement = SP_READOUT_GROUPS_ROW;
 }
 
 /* The widget ---------------------------------------------------------------- */
@@ -394,5 +391,6 @@ SpReadoutGroupsArrangement
 sp_readout_groups_get_arrangement (SpReadoutGroups *self)
 {
   g_return_val_if_fail (SP_IS_READOUT_GROUPS (self), SP_READOUT_GROUPS_ROW);
-  return SP_READOUT_GROUPS_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self)))->arrangement;
+  /* Allocation chooses from the width alone: the same choice again. */
+  return sp_readout_groups_arrangement_at (self, gtk_widget_get_width (GTK_WIDGET (self)));
 }

@@ -40,7 +40,7 @@ void                       sp_readout_groups_append          (SpReadoutGroups *s
 SpReadoutGroupsArrangement sp_readout_groups_arrangement_at  (SpReadoutGroups *self,
                                                               int              width);
 
-/* The arrangement of the last allocation (row before the first). */
+/* The arrangement of the last allocation: the one at the width it has. */
 SpReadoutGroupsArrangement sp_readout_groups_get_arrangement (SpReadoutGroups *self);
 
 G_END_DECLS
